@@ -1,0 +1,32 @@
+/* csvread.h - CSV records with their line numbers, read through libcsv. */
+#ifndef RK_CSVREAD_H
+#define RK_CSVREAD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "status.h"
+
+/* One record. @fields are NUL-terminated and only lent for the callback;
+ * @line is the 1-based line on which the record starts. */
+struct rk_csv_record {
+	const char *const *fields;
+	size_t n;
+	int line;
+};
+
+/* Guesses the separator from the first line of @text: the most frequent of
+ * ',', ';' and TAB outside quotes (',' when none occurs). */
+char rk_csv_detect_separator(const char *text, size_t len);
+
+/* Parses @text (UTF-8, LF or CRLF) with separator @sep and calls @cb for each
+ * record that is not empty; @cb returns 0 to go on, non-zero to stop.
+ * Malformed quoting is reported in @diags as "@file:line: malformed quoting"
+ * and parsing goes on with the next line; the result is then RK_ERR_INPUT. */
+enum rk_status rk_csv_read(const char *file, const char *text, size_t len,
+			   char sep,
+			   int (*cb)(const struct rk_csv_record *rec,
+				     void *data),
+			   void *data, struct rk_diags *diags);
+
+#endif

@@ -1,0 +1,118 @@
+#include "config.h"
+
+#include "loader.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ical_calendar.h"
+#include "importer.h"
+#include "people_csv.h"
+#include "school_yaml.h"
+#include "validate.h"
+
+/* The holiday calendars: the folder asked for, else the installed one, else
+ * the one in the source tree (so that an uninstalled build just works). */
+static const char *calendar_dir(const struct rk_load_options *options)
+{
+	if (options && options->calendar_dir)
+		return options->calendar_dir;
+	if (access(RK_CALENDAR_DIR, R_OK) == 0)
+		return RK_CALENDAR_DIR;
+	return RK_SOURCE_CALENDAR_DIR;
+}
+
+static enum rk_status load_calendar(struct rk_school *school,
+				    const struct rk_load_options *options,
+				    struct rk_diags *diags)
+{
+	const struct rk_school_info *info = rk_school_get_info(school);
+	if (info->year <= 0)
+		return RK_OK; /* already reported by the school file's reader */
+	char *path = rk_ical_calendar_path(calendar_dir(options), info->year);
+	if (!path)
+		return RK_ERR_NOMEM;
+	enum rk_status status = RK_OK;
+	if (access(path, R_OK) != 0) {
+		rk_diags_add(diags, RK_SEV_ERROR, info->loc.file, info->loc.line,
+			     info->loc.column,
+			     "no holiday calendar for school year %d-%d (looked for %s)",
+			     info->year, info->year + 1, path);
+		status = RK_ERR_INPUT;
+	} else {
+		status = rk_ical_load_holidays(school, path, diags);
+	}
+	free(path);
+	return status;
+}
+
+static enum rk_status load_timetables(struct rk_school *school,
+				      struct rk_diags *diags)
+{
+	enum rk_status worst = RK_OK;
+	for (size_t i = 0; i < rk_school_n_timetable_source(school); i++) {
+		const struct rk_timetable_source *src =
+			rk_school_get_timetable_source(school, i);
+		const struct rk_importer *imp = rk_importer_find(src->format);
+		if (!imp) {
+			rk_diags_add(diags, RK_SEV_ERROR, src->loc.file,
+				     src->loc.line, src->loc.column,
+				     "timetable format '%s' is not supported yet",
+				     src->format);
+			worst = RK_ERR_INPUT;
+			continue;
+		}
+		enum rk_status status = imp->load(school, src->path, diags);
+		if (status == RK_ERR_NOMEM)
+			return status;
+		if (status != RK_OK)
+			worst = RK_ERR_INPUT;
+	}
+	return worst;
+}
+
+static void check_timezone(struct rk_school *school, struct rk_diags *diags)
+{
+	const struct rk_school_info *info = rk_school_get_info(school);
+	if (!info->timezone || rk_ical_timezone_known(info->timezone))
+		return;
+	rk_diags_add(diags, RK_SEV_ERROR, info->loc.file, info->loc.line,
+		     info->loc.column, "unknown time zone '%s'", info->timezone);
+}
+
+enum rk_status rk_load_school(const char *path,
+			      const struct rk_load_options *options,
+			      struct rk_school **out, struct rk_diags *diags)
+{
+	struct rk_school *school = NULL;
+	*out = NULL;
+	enum rk_status status = rk_school_yaml_load(path, &school, diags);
+	if (status == RK_ERR_IO || status == RK_ERR_NOMEM || !school)
+		goto out;
+	/* Go on after errors: the roosteraar wants every problem at once. */
+	const struct rk_school_info *info = rk_school_get_info(school);
+	if (info->people_file &&
+	    rk_people_csv_load(school, info->people_file, diags) == RK_ERR_NOMEM)
+		goto nomem;
+	if (load_calendar(school, options, diags) == RK_ERR_NOMEM ||
+	    load_timetables(school, diags) == RK_ERR_NOMEM)
+		goto nomem;
+	check_timezone(school, diags);
+	if (rk_school_validate(school, diags) == RK_ERR_NOMEM)
+		goto nomem;
+	status = rk_diags_errors(diags) ? RK_ERR_INPUT : RK_OK;
+	if (rk_diags_oom(diags))
+		status = RK_ERR_NOMEM;
+	goto out;
+nomem:
+	status = RK_ERR_NOMEM;
+out:
+	rk_diags_sort(diags);
+	if (status == RK_OK)
+		*out = school;
+	else
+		rk_school_free(school);
+	return status;
+}

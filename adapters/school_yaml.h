@@ -1,0 +1,18 @@
+/* school_yaml.h - the YAML school file (doc/school-file.md) into the model. */
+#ifndef RK_SCHOOL_YAML_H
+#define RK_SCHOOL_YAML_H
+
+#include "diag.h"
+#include "school.h"
+
+/* Reads the school file at @path into a new school (*out, to be freed with
+ * rk_school_free, set also when there are errors so that callers can go on
+ * checking). Only the YAML itself: the people file and the timetable it
+ * names are recorded (rk_school_info.people_file, timetable sources, with
+ * paths resolved against @path's folder) but not read. Every problem goes to
+ * @diags with file, line and column; returns RK_ERR_INPUT when any error was
+ * found, RK_ERR_IO when the file cannot be read, RK_ERR_NOMEM. */
+enum rk_status rk_school_yaml_load(const char *path, struct rk_school **out,
+				   struct rk_diags *diags);
+
+#endif

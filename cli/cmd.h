@@ -1,0 +1,25 @@
+/* cmd.h - the subcommands of the ritmiek program. */
+#ifndef RK_CMD_H
+#define RK_CMD_H
+
+#include <stdio.h>
+
+#include "diag.h"
+
+/* Exit statuses shared by every subcommand. */
+enum rk_exit {
+	RK_EXIT_OK = 0,         /* done; warnings allowed */
+	RK_EXIT_INPUT = 1,      /* the input has errors; nothing written */
+	RK_EXIT_USAGE = 2,      /* bad command line */
+	RK_EXIT_INFEASIBLE = 3, /* no plan keeps every hard rule */
+	RK_EXIT_FAILURE = 4     /* out of memory, I/O or network failure */
+};
+
+/* A subcommand gets argv[0] = its own name. */
+int rk_cmd_check(int argc, char **argv);
+
+/* Prints every diagnostic to @out in the GNU form
+ * "ritmiek: file:line:column: error: message". */
+void rk_cli_print_diags(FILE *out, const struct rk_diags *diags);
+
+#endif

@@ -1,0 +1,88 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "ical_runtime.h"
+#include "suggest.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "check", rk_cmd_check,
+	  "validate a school file and its timetable, and summarise them" },
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *out)
+{
+	fprintf(out, "Usage: ritmiek COMMAND [OPTION]... [ARG]...\n"
+		     "Plans the leerKRACHT ritmiek of a school around its "
+		     "lesson timetable.\n\nCommands:\n");
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name,
+			commands[i].summary);
+	fprintf(out, "\nOptions:\n"
+		     "  -h, --help     show this help and exit\n"
+		     "  -V, --version  show the version and exit\n\n"
+		     "'ritmiek COMMAND --help' tells more about a command.\n"
+		     "Exit status: 0 done, 1 errors in the input, 2 bad usage,\n"
+		     "3 no plan keeps every rule, 4 other failure.\n");
+}
+
+void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
+{
+	char line[2048];
+	for (size_t i = 0; i < rk_diags_count(diags); i++) {
+		rk_diag_format(rk_diags_get(diags, i), line, sizeof(line));
+		fprintf(out, "ritmiek: %s\n", line);
+	}
+	if (rk_diags_oom(diags))
+		fprintf(out, "ritmiek: out of memory: not every problem could be reported\n");
+}
+
+static int dispatch(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return RK_EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (!strcmp(name, "-h") || !strcmp(name, "--help")) {
+		usage(stdout);
+		return RK_EXIT_OK;
+	}
+	if (!strcmp(name, "-V") || !strcmp(name, "--version")) {
+		printf("ritmiek %s\n", PACKAGE_VERSION);
+		return RK_EXIT_OK;
+	}
+	const char *names[N_COMMANDS];
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (!strcmp(name, commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+		names[i] = commands[i].name;
+	}
+	const char *near = rk_suggest(name, names, N_COMMANDS);
+	if (near)
+		fprintf(stderr, "ritmiek: unknown command '%s'; did you mean '%s'?\n",
+			name, near);
+	else
+		fprintf(stderr, "ritmiek: unknown command '%s'; see 'ritmiek --help'\n",
+			name);
+	return RK_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	/* Process-wide library state is set up and torn down here only. */
+	rk_ical_global_init();
+	int status = dispatch(argc, argv);
+	rk_ical_global_cleanup();
+	return status;
+}

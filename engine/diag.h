@@ -1,0 +1,52 @@
+/* diag.h - diagnostics about user input: file, line, column, message.
+ *
+ * Parsers and validators add every problem they find to a list the caller
+ * owns; only the command-line front end prints them. */
+#ifndef RK_DIAG_H
+#define RK_DIAG_H
+
+#include <stddef.h>
+
+enum rk_severity { RK_SEV_WARNING = 1, RK_SEV_ERROR = 2 };
+
+/* One problem. @file may be NULL (a problem with no place, e.g. a missing
+ * file argument); @line and @column are 1-based, 0 when unknown. */
+struct rk_diag {
+	const char *file;
+	int line;
+	int column;
+	enum rk_severity severity;
+	const char *message;
+};
+
+struct rk_diags;
+
+/* A new, empty list; NULL when out of memory. */
+struct rk_diags *rk_diags_new(void);
+/* Frees the list and every message in it; NULL is a no-op. */
+void rk_diags_free(struct rk_diags *diags);
+
+/* Adds a problem. @file and the formatted message are copied. Running out of
+ * memory is remembered (rk_diags_oom) rather than returned, so that parsers
+ * can report freely. */
+void rk_diags_add(struct rk_diags *diags, enum rk_severity severity,
+		  const char *file, int line, int column, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+size_t rk_diags_count(const struct rk_diags *diags);
+size_t rk_diags_errors(const struct rk_diags *diags);
+size_t rk_diags_warnings(const struct rk_diags *diags);
+int rk_diags_oom(const struct rk_diags *diags);
+
+/* Borrowed pointer to entry @i (0-based), valid until the list changes. */
+const struct rk_diag *rk_diags_get(const struct rk_diags *diags, size_t i);
+
+/* Orders the list by file (in order of first appearance), line, column;
+ * entries at the same place keep the order they were added in. */
+void rk_diags_sort(struct rk_diags *diags);
+
+/* Formats @d as "file:line:column: error: message" (fields that are unknown
+ * are left out) into @buf of @size bytes; returns what snprintf returns. */
+int rk_diag_format(const struct rk_diag *d, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,341 @@
+#include "config.h"
+
+#include "school.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* A growable array of value structs. */
+struct vec {
+	void *items;
+	size_t n;
+	size_t cap;
+};
+
+/* Everything the school owns that is not in a vec: a list of blocks. */
+struct pool {
+	void **blocks;
+	size_t n;
+	size_t cap;
+};
+
+struct rk_school {
+	struct rk_school_info info;
+	struct rk_settings settings;
+	struct rk_ab_scheme ab;
+	struct rk_grid grid[7];
+	struct rk_team lkteam;
+	struct vec person;
+	struct vec team;
+	struct vec lesson;
+	struct vec short_day;
+	struct vec dayoff;
+	struct vec holiday_override;
+	struct vec toetsweek;
+	struct vec external;
+	struct vec meting_override;
+	struct vec timetable_source;
+	struct pool pool;
+};
+
+static void *vec_add(struct vec *v, size_t size)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+		void *items = realloc(v->items, cap * size);
+		if (!items)
+			return NULL;
+		v->items = items;
+		v->cap = cap;
+	}
+	void *slot = (char *)v->items + v->n * size;
+	memset(slot, 0, size);
+	v->n++;
+	return slot;
+}
+
+static void *vec_at(const struct vec *v, size_t i, size_t size)
+{
+	if (i >= v->n)
+		return NULL;
+	return (char *)v->items + i * size;
+}
+
+struct rk_school *rk_school_new(void)
+{
+	struct rk_school *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	s->info.programme_year = 1;
+	s->info.region = RK_REGION_MIDDEN;
+	s->info.type = RK_SCHOOL_VO;
+	s->settings = (struct rk_settings){
+		.bordsessie_minutes = 30,
+		.gl_minutes = 45,
+		.fb_minutes = 30,
+		.period_weeks_min = 4,
+		.period_weeks_max = 8,
+		.avoid_toetsweken = true,
+		.allow_multi_team = false,
+		.reminder_minutes = 10,
+		.feed_ttl_hours = 12,
+	};
+	s->ab.count_teaching = true;
+	s->lkteam.coach.index = -1;
+	s->lkteam.cohort = 1;
+	s->info.timezone = rk_school_strdup(s, "Europe/Amsterdam");
+	if (!s->info.timezone) {
+		rk_school_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void rk_school_free(struct rk_school *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->pool.n; i++)
+		free(s->pool.blocks[i]);
+	free(s->pool.blocks);
+	struct vec *vecs[] = { &s->person,	 &s->team,
+			       &s->lesson,	 &s->short_day,
+			       &s->dayoff,	 &s->holiday_override,
+			       &s->toetsweek,	 &s->external,
+			       &s->meting_override, &s->timetable_source };
+	for (size_t i = 0; i < sizeof(vecs) / sizeof(vecs[0]); i++)
+		free(vecs[i]->items);
+	free(s);
+}
+
+void *rk_school_alloc(struct rk_school *s, size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / size)
+		return NULL;
+	if (s->pool.n == s->pool.cap) {
+		size_t cap = s->pool.cap ? s->pool.cap * 2 : 64;
+		void **blocks = realloc(s->pool.blocks, cap * sizeof(*blocks));
+		if (!blocks)
+			return NULL;
+		s->pool.blocks = blocks;
+		s->pool.cap = cap;
+	}
+	/* calloc(0) may return NULL; one byte keeps "NULL means no memory". */
+	void *block = calloc(count ? count : 1, size ? size : 1);
+	if (block)
+		s->pool.blocks[s->pool.n++] = block;
+	return block;
+}
+
+const char *rk_school_strndup(struct rk_school *s, const char *text, size_t len)
+{
+	if (!text)
+		return NULL;
+	char *copy = rk_school_alloc(s, len + 1, 1);
+	if (copy)
+		memcpy(copy, text, len);
+	return copy;
+}
+
+const char *rk_school_strdup(struct rk_school *s, const char *text)
+{
+	return text ? rk_school_strndup(s, text, strlen(text)) : NULL;
+}
+
+struct rk_school_info *rk_school_info(struct rk_school *s)
+{
+	return &s->info;
+}
+
+const struct rk_school_info *rk_school_get_info(const struct rk_school *s)
+{
+	return &s->info;
+}
+
+struct rk_settings *rk_school_settings(struct rk_school *s)
+{
+	return &s->settings;
+}
+
+const struct rk_settings *rk_school_get_settings(const struct rk_school *s)
+{
+	return &s->settings;
+}
+
+struct rk_ab_scheme *rk_school_ab(struct rk_school *s)
+{
+	return &s->ab;
+}
+
+const struct rk_ab_scheme *rk_school_get_ab(const struct rk_school *s)
+{
+	return &s->ab;
+}
+
+struct rk_grid *rk_school_grid(struct rk_school *s, int weekday)
+{
+	return weekday >= 0 && weekday < 7 ? &s->grid[weekday] : NULL;
+}
+
+const struct rk_grid *rk_school_get_grid(const struct rk_school *s, int weekday)
+{
+	return weekday >= 0 && weekday < 7 ? &s->grid[weekday] : NULL;
+}
+
+struct rk_team *rk_school_lkteam(struct rk_school *s)
+{
+	return &s->lkteam;
+}
+
+const struct rk_team *rk_school_get_lkteam(const struct rk_school *s)
+{
+	return &s->lkteam;
+}
+
+#define RK_SCHOOL_COLLECTION(type, name)                                      \
+	struct type *rk_school_add_##name(struct rk_school *s)                \
+	{                                                                     \
+		return vec_add(&s->name, sizeof(struct type));                \
+	}                                                                     \
+	size_t rk_school_n_##name(const struct rk_school *s)                  \
+	{                                                                     \
+		return s->name.n;                                             \
+	}                                                                     \
+	const struct type *rk_school_get_##name(const struct rk_school *s,    \
+						size_t i)                     \
+	{                                                                     \
+		return vec_at(&s->name, i, sizeof(struct type));              \
+	}                                                                     \
+	struct type *rk_school_##name##_at(struct rk_school *s, size_t i)     \
+	{                                                                     \
+		return vec_at(&s->name, i, sizeof(struct type));              \
+	}
+
+RK_SCHOOL_COLLECTION(rk_person, person)
+RK_SCHOOL_COLLECTION(rk_team, team)
+RK_SCHOOL_COLLECTION(rk_lesson, lesson)
+RK_SCHOOL_COLLECTION(rk_short_day, short_day)
+RK_SCHOOL_COLLECTION(rk_dayoff, dayoff)
+RK_SCHOOL_COLLECTION(rk_holiday_override, holiday_override)
+RK_SCHOOL_COLLECTION(rk_toetsweek, toetsweek)
+RK_SCHOOL_COLLECTION(rk_external, external)
+RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
+RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
+
+int rk_school_find_person(const struct rk_school *s, const char *id)
+{
+	const struct rk_person *p = s->person.items;
+	for (size_t i = 0; id && i < s->person.n; i++)
+		if (p[i].id && !strcmp(p[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+int rk_school_find_team(const struct rk_school *s, const char *id)
+{
+	const struct rk_team *t = s->team.items;
+	for (size_t i = 0; id && i < s->team.n; i++)
+		if (t[i].id && !strcmp(t[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+void rk_lesson_init(struct rk_lesson *lesson)
+{
+	memset(lesson, 0, sizeof(*lesson));
+	lesson->week = RK_AB_BOTH;
+	lesson->valid_from = INT_MIN;
+	lesson->valid_to = INT_MAX;
+	lesson->person.index = -1;
+}
+
+/* Name tables: index = enum value (or bit number for roles). */
+static const char *const region_names[] = { "noord", "midden", "zuid" };
+static const char *const type_names[] = { "po", "vo", "mbo" };
+static const char *const role_names[] = { "leraar",	  "schoolcoach",
+					  "schoolleider", "expertcoach",
+					  "mt",		  "oop",
+					  "teamleider" };
+static const char *const external_names[] = { "forum",	   "bootcamp",
+					      "bedrijfsbezoek", "webinar",
+					      "pizzasessie",	   "other" };
+static const char *const meting_names[] = { "cultuursurvey_start",
+					    "cultuursurvey_eind",
+					    "thermometer", "360_feedback",
+					    "barometer" };
+static const char *const dayoff_names[] = { "vakantie", "feestdag",
+					    "studiedag", "vrije dag" };
+
+#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static int lookup(const char *const *names, int n, const char *text)
+{
+	for (int i = 0; text && i < n; i++)
+		if (!strcasecmp(names[i], text))
+			return i;
+	return -1;
+}
+
+const char *rk_region_name(enum rk_region r)
+{
+	return (int)r >= 0 && (int)r < N_OF(region_names) ? region_names[r] : "?";
+}
+
+int rk_region_parse(const char *text)
+{
+	return lookup(region_names, N_OF(region_names), text);
+}
+
+const char *rk_school_type_name(enum rk_school_type t)
+{
+	return (int)t >= 0 && (int)t < N_OF(type_names) ? type_names[t] : "?";
+}
+
+int rk_school_type_parse(const char *text)
+{
+	return lookup(type_names, N_OF(type_names), text);
+}
+
+const char *rk_role_name(enum rk_role role)
+{
+	for (int i = 0; i < N_OF(role_names); i++)
+		if ((unsigned)role == 1u << i)
+			return role_names[i];
+	return "?";
+}
+
+unsigned rk_role_parse(const char *text)
+{
+	int i = lookup(role_names, N_OF(role_names), text);
+	return i < 0 ? 0 : 1u << i;
+}
+
+const char *rk_external_kind_name(enum rk_external_kind k)
+{
+	return (int)k >= 0 && (int)k < N_OF(external_names) ? external_names[k]
+							    : "?";
+}
+
+int rk_external_kind_parse(const char *text)
+{
+	return lookup(external_names, N_OF(external_names), text);
+}
+
+const char *rk_meting_name(enum rk_meting_kind k)
+{
+	return (int)k >= 0 && (int)k < N_OF(meting_names) ? meting_names[k]
+							  : "?";
+}
+
+int rk_meting_parse(const char *text)
+{
+	return lookup(meting_names, N_OF(meting_names), text);
+}
+
+const char *rk_dayoff_kind_name(enum rk_dayoff_kind k)
+{
+	return (int)k >= 0 && (int)k < N_OF(dayoff_names) ? dayoff_names[k]
+							  : "?";
+}

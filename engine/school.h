@@ -1,0 +1,329 @@
+/* school.h - the engine's model of a school: people, teams, time grid,
+ * calendar facts, timetable and ritmiek settings.
+ *
+ * Adapters fill a school (from YAML, CSV, Untis, iCalendar ...); the engine
+ * validates it and plans on it. The school owns everything it holds: strings
+ * and arrays handed to it come from rk_school_strdup / rk_school_alloc and
+ * live until rk_school_free. Value structs are in the open; pointers returned
+ * by rk_school_add_* and rk_school_get_* stay valid until the next add of the
+ * same kind. */
+#ifndef RK_SCHOOL_H
+#define RK_SCHOOL_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+/* A place in an input file, for diagnostics. @file is owned by the school. */
+struct rk_loc {
+	const char *file;
+	int line;
+	int column;
+};
+
+enum rk_school_type { RK_SCHOOL_PO, RK_SCHOOL_VO, RK_SCHOOL_MBO };
+enum rk_region { RK_REGION_NOORD, RK_REGION_MIDDEN, RK_REGION_ZUID };
+#define RK_N_REGIONS 3
+#define RK_REGIONS_ALL 0x7u /* bit r set: applies to region r */
+
+/* Roles are bits; a person may have several. */
+enum rk_role {
+	RK_ROLE_LERAAR = 1u << 0,
+	RK_ROLE_SCHOOLCOACH = 1u << 1,
+	RK_ROLE_SCHOOLLEIDER = 1u << 2,
+	RK_ROLE_EXPERTCOACH = 1u << 3,
+	RK_ROLE_MT = 1u << 4,         /* managementteam */
+	RK_ROLE_OOP = 1u << 5,        /* onderwijsondersteunend personeel */
+	RK_ROLE_TEAMLEIDER = 1u << 6, /* afdelingsleider / teamleider */
+};
+#define RK_N_ROLES 7
+
+/* A/B-week label of a lesson or a week; RK_AB_BOTH = every week. */
+enum rk_ab { RK_AB_BOTH = 0, RK_AB_A = 1, RK_AB_B = 2 };
+
+#define RK_WORKDAYS_DEFAULT 0x1fu /* Monday to Friday */
+
+struct rk_strlist {
+	const char **items;
+	size_t n;
+};
+
+/* A reference by id to a person (or team), resolved by rk_school_resolve:
+ * @index is the person's index, or -1 while unresolved or unknown. */
+struct rk_ref {
+	const char *id;
+	struct rk_loc loc;
+	int index;
+};
+
+struct rk_person {
+	const char *id;
+	const char *name;
+	const char *email; /* may be NULL */
+	struct rk_strlist subjects;
+	struct rk_strlist grades; /* grade bands / bouw / groepen */
+	unsigned roles;           /* enum rk_role bits */
+	unsigned workdays;        /* bit d: works on weekday d (0 = Monday) */
+	struct rk_loc loc;
+};
+
+struct rk_team {
+	const char *id;
+	const char *name;
+	struct rk_ref *members;
+	size_t n_members;
+	struct rk_ref coach; /* id NULL when none was given */
+	int cohort;          /* 1-based start wave; 1 by default */
+	struct rk_loc loc;
+};
+
+/* One lesson hour of the time grid. Times are minutes since midnight. */
+struct rk_lesuur {
+	int number;
+	int start;
+	int end;
+	struct rk_loc loc;
+};
+
+struct rk_grid {
+	struct rk_lesuur *hours; /* in order of start time */
+	size_t n;
+};
+
+/* A day with a shortened grid (verkort rooster). */
+struct rk_short_day {
+	int date;
+	struct rk_grid grid;
+	struct rk_loc loc;
+};
+
+/* One weekly lesson from the timetable: @person teaches from @start to @end
+ * on @weekday, in every week or only in A or B weeks, between @valid_from
+ * and @valid_to (inclusive dates; INT_MIN / INT_MAX when always). */
+struct rk_lesson {
+	struct rk_ref person;
+	int weekday;
+	int start;
+	int end;
+	enum rk_ab week;
+	int lesuur;          /* lesson-hour number, 0 when unknown */
+	const char *group;   /* class / klas, may be NULL */
+	const char *room;    /* lokaal, may be NULL */
+	const char *subject; /* may be NULL */
+	int valid_from;
+	int valid_to;
+	struct rk_loc loc;
+};
+
+/* Days off and special weeks. Ranges are inclusive dates. */
+enum rk_dayoff_kind {
+	RK_OFF_VAKANTIE,  /* school holiday (from calendars/) */
+	RK_OFF_FEESTDAG,  /* public holiday (from calendars/) */
+	RK_OFF_STUDIEDAG, /* the school's own study day */
+	RK_OFF_VRIJ       /* an extra free day of the school */
+};
+
+struct rk_dayoff {
+	const char *key;  /* stable key, e.g. "herfstvakantie"; may be NULL */
+	const char *name; /* e.g. "Herfstvakantie" */
+	int from;
+	int to;
+	enum rk_dayoff_kind kind;
+	unsigned regions; /* RK_REGIONS_ALL or bits of enum rk_region */
+	bool advisory;    /* the dates are advice; schools often differ */
+	struct rk_loc loc;
+};
+
+/* The school's own dates for a holiday of the calendar, by key. */
+struct rk_holiday_override {
+	const char *key;
+	int from;
+	int to;
+	struct rk_loc loc;
+};
+
+struct rk_toetsweek {
+	const char *name;
+	int from;
+	int to;
+	struct rk_loc loc;
+};
+
+enum rk_external_kind {
+	RK_EXT_FORUM,
+	RK_EXT_BOOTCAMP,
+	RK_EXT_BEDRIJFSBEZOEK,
+	RK_EXT_WEBINAR,
+	RK_EXT_PIZZASESSIE,
+	RK_EXT_OTHER
+};
+
+/* A fixed date set outside the school (by the foundation or region).
+ * @start and @end are -1 for an all-day event. The audience is the union of
+ * people with any of @roles, the leerKRACHT-team when @leerkracht_team, every
+ * teacher when @everyone, and the listed @people. */
+struct rk_external {
+	enum rk_external_kind kind;
+	const char *name;
+	int date;
+	int start;
+	int end;
+	unsigned roles;
+	bool leerkracht_team;
+	bool everyone;
+	struct rk_ref *people;
+	size_t n_people;
+	struct rk_loc loc;
+};
+
+enum rk_meting_kind {
+	RK_METING_CULTUURSURVEY_START,
+	RK_METING_CULTUURSURVEY_EIND,
+	RK_METING_THERMOMETER,
+	RK_METING_360_FEEDBACK,
+	RK_METING_BAROMETER
+};
+#define RK_N_METINGEN 5
+
+/* A school's own window for a meting (survey), overriding the default. */
+struct rk_meting_override {
+	enum rk_meting_kind kind;
+	int opens;
+	int deadline;
+	struct rk_loc loc;
+};
+
+/* A window in which sessions may be planned: on the weekdays in @days
+ * (bit d = weekday d), from @start to @end. */
+struct rk_window {
+	unsigned days;
+	int start;
+	int end;
+	struct rk_loc loc;
+};
+
+struct rk_settings {
+	int bordsessie_minutes; /* 30; 15..45 */
+	int gl_minutes;         /* gezamenlijk lesontwerp, 45 */
+	int fb_minutes;         /* feedbackgesprek, 30 */
+	int period_weeks_min;   /* 4 */
+	int period_weeks_max;   /* 8 */
+	bool avoid_toetsweken;  /* true */
+	bool allow_multi_team;  /* false: a teacher is in exactly one team */
+	int reminder_minutes;   /* 10 */
+	int feed_ttl_hours;     /* 12 */
+	struct rk_window *windows; /* none: any time in the school day */
+	size_t n_windows;
+};
+
+/* A/B weeks: off when !enabled. With @count_teaching, the label flips on
+ * every week that has school days (holiday weeks keep the rhythm); without,
+ * it flips every calendar week. @first_a is the Monday of an A week. */
+struct rk_ab_scheme {
+	bool enabled;
+	int first_a;
+	bool count_teaching;
+	struct rk_loc loc;
+};
+
+/* Where the timetable comes from. @path is resolved against the school
+ * file's folder by the adapter. */
+struct rk_timetable_source {
+	const char *format; /* "csv", "untis", "fet", "ical" */
+	const char *path;
+	struct rk_loc loc;
+};
+
+/* The scalar facts about a school. */
+struct rk_school_info {
+	const char *id;
+	const char *name;
+	enum rk_school_type type;
+	enum rk_region region;
+	const char *timezone;    /* "Europe/Amsterdam" by default */
+	int year;                /* 2026 for school year 2026-2027 */
+	int programme_year;      /* 1, 2, 3 ... */
+	const char *source_file; /* the school file itself */
+	const char *people_file; /* resolved path of people_file, or NULL */
+	struct rk_loc people_file_loc;
+	struct rk_loc loc;
+};
+
+struct rk_school;
+
+/* A new empty school with default settings; NULL when out of memory. */
+struct rk_school *rk_school_new(void);
+/* Frees the school and everything it owns; NULL is a no-op. */
+void rk_school_free(struct rk_school *school);
+
+/* Memory owned by the school, freed with it. NULL when out of memory
+ * (rk_school_strdup(s, NULL) returns NULL too). rk_school_alloc zeroes. */
+const char *rk_school_strdup(struct rk_school *school, const char *text);
+const char *rk_school_strndup(struct rk_school *school, const char *text,
+			      size_t len);
+void *rk_school_alloc(struct rk_school *school, size_t count, size_t size);
+
+struct rk_school_info *rk_school_info(struct rk_school *school);
+const struct rk_school_info *rk_school_get_info(const struct rk_school *s);
+struct rk_settings *rk_school_settings(struct rk_school *school);
+const struct rk_settings *rk_school_get_settings(const struct rk_school *s);
+struct rk_ab_scheme *rk_school_ab(struct rk_school *school);
+const struct rk_ab_scheme *rk_school_get_ab(const struct rk_school *s);
+
+/* The regular grid of @weekday (0..6), to fill or read. */
+struct rk_grid *rk_school_grid(struct rk_school *school, int weekday);
+const struct rk_grid *rk_school_get_grid(const struct rk_school *s,
+					 int weekday);
+
+/* The leerKRACHT-team: its members, to fill or read. */
+struct rk_team *rk_school_lkteam(struct rk_school *school);
+const struct rk_team *rk_school_get_lkteam(const struct rk_school *s);
+
+/* Collections. rk_school_add_X returns a zeroed element owned by the school
+ * (NULL when out of memory); rk_school_n_X counts; rk_school_get_X(i)
+ * lends element i, NULL when out of range. */
+#define RK_SCHOOL_COLLECTION(type, name)                                      \
+	struct type *rk_school_add_##name(struct rk_school *school);          \
+	size_t rk_school_n_##name(const struct rk_school *school);            \
+	const struct type *rk_school_get_##name(const struct rk_school *school, \
+						size_t i);                    \
+	struct type *rk_school_##name##_at(struct rk_school *school, size_t i);
+
+RK_SCHOOL_COLLECTION(rk_person, person)
+RK_SCHOOL_COLLECTION(rk_team, team)
+RK_SCHOOL_COLLECTION(rk_lesson, lesson)
+RK_SCHOOL_COLLECTION(rk_short_day, short_day)
+RK_SCHOOL_COLLECTION(rk_dayoff, dayoff)
+RK_SCHOOL_COLLECTION(rk_holiday_override, holiday_override)
+RK_SCHOOL_COLLECTION(rk_toetsweek, toetsweek)
+RK_SCHOOL_COLLECTION(rk_external, external)
+RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
+RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
+
+#undef RK_SCHOOL_COLLECTION
+
+/* Index of the person (team) with @id, or -1. A linear search: schools
+ * have hundreds of people, not millions. */
+int rk_school_find_person(const struct rk_school *school, const char *id);
+int rk_school_find_team(const struct rk_school *school, const char *id);
+
+/* Initialises a lesson's validity to "always" and week to RK_AB_BOTH. */
+void rk_lesson_init(struct rk_lesson *lesson);
+
+/* Names and parsers of the enums, for adapters and reports. Parsers return
+ * -1 (or 0 for roles) on an unknown word. */
+const char *rk_region_name(enum rk_region region);
+int rk_region_parse(const char *text);
+const char *rk_school_type_name(enum rk_school_type type);
+int rk_school_type_parse(const char *text);
+const char *rk_role_name(enum rk_role role);
+unsigned rk_role_parse(const char *text);
+const char *rk_external_kind_name(enum rk_external_kind kind);
+int rk_external_kind_parse(const char *text);
+const char *rk_meting_name(enum rk_meting_kind kind);
+int rk_meting_parse(const char *text);
+const char *rk_dayoff_kind_name(enum rk_dayoff_kind kind);
+
+#endif

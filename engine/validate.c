@@ -1,0 +1,369 @@
+#include "config.h"
+
+#include "validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "suggest.h"
+
+#define RK_TEAM_MIN 5
+#define RK_TEAM_MAX 10
+
+/* What the checks share: the school, where to report, and scratch space. */
+struct check {
+	struct rk_school *school;
+	struct rk_diags *diags;
+	const char **person_ids; /* for suggestions */
+	size_t n_people;
+	int *team_of;            /* first team of each person, -1 */
+};
+
+static void report(struct check *c, enum rk_severity sev,
+		   const struct rk_loc *loc, const char *text)
+{
+	rk_diags_add(c->diags, sev, loc->file, loc->line, loc->column, "%s",
+		     text);
+}
+
+/* "unknown person 'JDW' in team 'exact'; did you mean 'JDV'?" */
+static void unknown_person(struct check *c, const struct rk_ref *ref,
+			   const char *where)
+{
+	const char *near = rk_suggest(ref->id, c->person_ids, c->n_people);
+	char text[512];
+	if (near)
+		snprintf(text, sizeof(text),
+			 "unknown person '%s' %s; did you mean '%s'?", ref->id,
+			 where, near);
+	else
+		snprintf(text, sizeof(text), "unknown person '%s' %s", ref->id,
+			 where);
+	report(c, RK_SEV_ERROR, &ref->loc, text);
+}
+
+static void resolve(struct check *c, struct rk_ref *ref, const char *where)
+{
+	ref->index = rk_school_find_person(c->school, ref->id);
+	if (ref->index < 0)
+		unknown_person(c, ref, where);
+}
+
+/* "first defined at line 3" in the same file, else at file:line. */
+static void describe_place(const struct rk_loc *here,
+			   const struct rk_loc *first, char *buf, size_t size)
+{
+	if (here->file && first->file && !strcmp(here->file, first->file))
+		snprintf(buf, size, "line %d", first->line);
+	else
+		snprintf(buf, size, "%s:%d", first->file ? first->file : "?",
+			 first->line);
+}
+
+static void check_people(struct check *c)
+{
+	size_t n = rk_school_n_person(c->school);
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_person *p = rk_school_get_person(c->school, i);
+		int first = rk_school_find_person(c->school, p->id);
+		if (first >= 0 && (size_t)first != i) {
+			const struct rk_person *f =
+				rk_school_get_person(c->school, (size_t)first);
+			char place[300], text[512];
+			describe_place(&p->loc, &f->loc, place, sizeof(place));
+			snprintf(text, sizeof(text),
+				 "duplicate person id '%s' (first defined at %s)",
+				 p->id, place);
+			report(c, RK_SEV_ERROR, &p->loc, text);
+		}
+	}
+}
+
+static void check_team_ids(struct check *c)
+{
+	size_t n = rk_school_n_team(c->school);
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_team *t = rk_school_get_team(c->school, i);
+		int first = rk_school_find_team(c->school, t->id);
+		if (first >= 0 && (size_t)first != i) {
+			const struct rk_team *f =
+				rk_school_get_team(c->school, (size_t)first);
+			char place[300], text[512];
+			describe_place(&t->loc, &f->loc, place, sizeof(place));
+			snprintf(text, sizeof(text),
+				 "duplicate team id '%s' (first defined at %s)",
+				 t->id, place);
+			report(c, RK_SEV_ERROR, &t->loc, text);
+		}
+	}
+}
+
+/* A member listed twice in one team, or a teacher in two teams. */
+static void check_membership(struct check *c, int ti, struct rk_team *t,
+			     size_t m)
+{
+	const struct rk_ref *ref = &t->members[m];
+	char text[512];
+	for (size_t k = 0; k < m; k++) {
+		if (t->members[k].index == ref->index) {
+			snprintf(text, sizeof(text),
+				 "person '%s' is listed twice in team '%s'",
+				 ref->id, t->id);
+			report(c, RK_SEV_ERROR, &ref->loc, text);
+			return;
+		}
+	}
+	int other = c->team_of[ref->index];
+	if (other < 0) {
+		c->team_of[ref->index] = ti;
+		return;
+	}
+	if (rk_school_get_settings(c->school)->allow_multi_team)
+		return;
+	snprintf(text, sizeof(text), "person '%s' is in two teams: '%s' and '%s'",
+		 ref->id, rk_school_get_team(c->school, (size_t)other)->id,
+		 t->id);
+	report(c, RK_SEV_ERROR, &ref->loc, text);
+}
+
+static void check_coach(struct check *c, struct rk_team *t)
+{
+	char text[512], where[300];
+	if (!t->coach.id) {
+		snprintf(text, sizeof(text), "team '%s' has no schoolcoach",
+			 t->id);
+		report(c, RK_SEV_WARNING, &t->loc, text);
+		return;
+	}
+	snprintf(where, sizeof(where), "as schoolcoach of team '%s'", t->id);
+	resolve(c, &t->coach, where);
+	if (t->coach.index < 0)
+		return;
+	for (size_t m = 0; m < t->n_members; m++)
+		if (t->members[m].index == t->coach.index)
+			return;
+	snprintf(text, sizeof(text),
+		 "schoolcoach '%s' is not a member of team '%s'", t->coach.id,
+		 t->id);
+	report(c, RK_SEV_ERROR, &t->coach.loc, text);
+}
+
+static void check_teams(struct check *c)
+{
+	size_t n = rk_school_n_team(c->school);
+	for (size_t i = 0; i < n; i++) {
+		struct rk_team *t = rk_school_team_at(c->school, i);
+		char where[300], text[512];
+		snprintf(where, sizeof(where), "in team '%s'", t->id);
+		for (size_t m = 0; m < t->n_members; m++) {
+			resolve(c, &t->members[m], where);
+			if (t->members[m].index >= 0)
+				check_membership(c, (int)i, t, m);
+		}
+		check_coach(c, t);
+		if (t->n_members < RK_TEAM_MIN || t->n_members > RK_TEAM_MAX) {
+			snprintf(text, sizeof(text),
+				 "team '%s' has %zu members; %d to %d work best",
+				 t->id, t->n_members, RK_TEAM_MIN, RK_TEAM_MAX);
+			report(c, RK_SEV_WARNING, &t->loc, text);
+		}
+	}
+}
+
+static void check_teamless(struct check *c)
+{
+	for (size_t i = 0; i < c->n_people; i++) {
+		const struct rk_person *p = rk_school_get_person(c->school, i);
+		if (!(p->roles & RK_ROLE_LERAAR) || c->team_of[i] >= 0)
+			continue;
+		/* A duplicate id is already an error; say it once. */
+		if (rk_school_find_person(c->school, p->id) != (int)i)
+			continue;
+		char text[512];
+		snprintf(text, sizeof(text), "teacher '%s' (%s) is in no team",
+			 p->id, p->name ? p->name : "?");
+		report(c, RK_SEV_WARNING, &p->loc, text);
+	}
+}
+
+static void check_lkteam(struct check *c)
+{
+	struct rk_team *lk = rk_school_lkteam(c->school);
+	for (size_t m = 0; m < lk->n_members; m++)
+		resolve(c, &lk->members[m], "in the leerKRACHT-team");
+	if (lk->n_members == 0 && lk->loc.file)
+		report(c, RK_SEV_WARNING, &lk->loc,
+		       "the leerKRACHT-team has no members");
+}
+
+static void check_externals(struct check *c)
+{
+	size_t n = rk_school_n_external(c->school);
+	for (size_t i = 0; i < n; i++) {
+		struct rk_external *e = rk_school_external_at(c->school, i);
+		char where[300];
+		snprintf(where, sizeof(where), "in '%s'", e->name ? e->name : "?");
+		for (size_t k = 0; k < e->n_people; k++)
+			resolve(c, &e->people[k], where);
+	}
+}
+
+/* The effective grid of a weekday spans its first start to its last end. */
+static void check_lesson_grid(struct check *c, const struct rk_lesson *l)
+{
+	const struct rk_grid *g = rk_school_get_grid(c->school, l->weekday);
+	char from[RK_TIME_BUFSIZE], to[RK_TIME_BUFSIZE], text[512];
+	rk_time_format(l->start, from);
+	rk_time_format(l->end, to);
+	if (!g || g->n == 0) {
+		snprintf(text, sizeof(text),
+			 "lesson on %s %s-%s is outside the time grid (no lessons on %s)",
+			 rk_weekday_name(l->weekday), from, to,
+			 rk_weekday_name(l->weekday));
+		report(c, RK_SEV_ERROR, &l->loc, text);
+		return;
+	}
+	int first = g->hours[0].start, last = g->hours[g->n - 1].end;
+	if (l->start >= first && l->end <= last)
+		return;
+	char gf[RK_TIME_BUFSIZE], gt[RK_TIME_BUFSIZE];
+	rk_time_format(first, gf);
+	rk_time_format(last, gt);
+	snprintf(text, sizeof(text),
+		 "lesson on %s %s-%s is outside the time grid (%s-%s)",
+		 rk_weekday_name(l->weekday), from, to, gf, gt);
+	report(c, RK_SEV_ERROR, &l->loc, text);
+}
+
+static void check_lessons(struct check *c)
+{
+	bool ab = rk_school_get_ab(c->school)->enabled;
+	size_t n = rk_school_n_lesson(c->school);
+	bool warned_ab = false;
+	for (size_t i = 0; i < n; i++) {
+		struct rk_lesson *l = rk_school_lesson_at(c->school, i);
+		resolve(c, &l->person, "in the timetable");
+		check_lesson_grid(c, l);
+		if (l->week != RK_AB_BOTH && !ab && !warned_ab) {
+			report(c, RK_SEV_WARNING, &l->loc,
+			       "lesson in A or B weeks only, but the school file has no ab_weeks");
+			warned_ab = true;
+		}
+		if (l->person.index < 0)
+			continue;
+		const struct rk_person *p =
+			rk_school_get_person(c->school, (size_t)l->person.index);
+		if (!(p->workdays & (1u << l->weekday))) {
+			char text[512];
+			snprintf(text, sizeof(text),
+				 "lesson of '%s' on %s, which is not one of their working days",
+				 p->id, rk_weekday_name(l->weekday));
+			report(c, RK_SEV_WARNING, &l->loc, text);
+		}
+	}
+}
+
+static void check_overrides(struct check *c)
+{
+	size_t nd = rk_school_n_dayoff(c->school);
+	const char **keys = calloc(nd ? nd : 1, sizeof(*keys));
+	if (!keys)
+		return;
+	for (size_t i = 0; i < nd; i++)
+		keys[i] = rk_school_get_dayoff(c->school, i)->key;
+	size_t n = rk_school_n_holiday_override(c->school);
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_holiday_override *o =
+			rk_school_get_holiday_override(c->school, i);
+		bool known = false;
+		for (size_t k = 0; k < nd && !known; k++)
+			known = keys[k] && !strcmp(keys[k], o->key);
+		if (known)
+			continue;
+		const char *near = rk_suggest(o->key, keys, nd);
+		char text[512];
+		if (near)
+			snprintf(text, sizeof(text),
+				 "unknown holiday '%s'; did you mean '%s'?",
+				 o->key, near);
+		else
+			snprintf(text, sizeof(text),
+				 "unknown holiday '%s' in the calendar of this school year",
+				 o->key);
+		report(c, RK_SEV_ERROR, &o->loc, text);
+	}
+	free(keys);
+}
+
+static void outside_year(struct check *c, const struct rk_loc *loc,
+			 const char *what, int from, int to)
+{
+	int year = rk_school_get_info(c->school)->year;
+	if (year <= 0)
+		return;
+	int first = rk_date_from_ymd(year, 8, 1);
+	int last = rk_date_from_ymd(year + 1, 7, 31);
+	if (from >= first && to <= last)
+		return;
+	char text[512];
+	snprintf(text, sizeof(text), "%s lies outside the school year %d-%d",
+		 what, year, year + 1);
+	report(c, RK_SEV_WARNING, loc, text);
+}
+
+static void check_dates(struct check *c)
+{
+	char what[300];
+	for (size_t i = 0; i < rk_school_n_toetsweek(c->school); i++) {
+		const struct rk_toetsweek *t =
+			rk_school_get_toetsweek(c->school, i);
+		snprintf(what, sizeof(what), "toetsweek '%s'", t->name);
+		outside_year(c, &t->loc, what, t->from, t->to);
+	}
+	for (size_t i = 0; i < rk_school_n_dayoff(c->school); i++) {
+		const struct rk_dayoff *d = rk_school_get_dayoff(c->school, i);
+		if (d->kind != RK_OFF_STUDIEDAG && d->kind != RK_OFF_VRIJ)
+			continue;
+		snprintf(what, sizeof(what), "%s '%s'",
+			 rk_dayoff_kind_name(d->kind), d->name);
+		outside_year(c, &d->loc, what, d->from, d->to);
+	}
+	for (size_t i = 0; i < rk_school_n_external(c->school); i++) {
+		const struct rk_external *e = rk_school_get_external(c->school, i);
+		snprintf(what, sizeof(what), "'%s'", e->name);
+		outside_year(c, &e->loc, what, e->date, e->date);
+	}
+}
+
+enum rk_status rk_school_validate(struct rk_school *school,
+				  struct rk_diags *diags)
+{
+	size_t errors_before = rk_diags_errors(diags);
+	struct check c = { .school = school, .diags = diags };
+	enum rk_status status = RK_ERR_NOMEM;
+	c.n_people = rk_school_n_person(school);
+	c.person_ids = calloc(c.n_people ? c.n_people : 1, sizeof(char *));
+	c.team_of = malloc((c.n_people ? c.n_people : 1) * sizeof(int));
+	if (!c.person_ids || !c.team_of)
+		goto out;
+	for (size_t i = 0; i < c.n_people; i++) {
+		c.person_ids[i] = rk_school_get_person(school, i)->id;
+		c.team_of[i] = -1;
+	}
+	check_people(&c);
+	check_team_ids(&c);
+	check_teams(&c);
+	check_teamless(&c);
+	check_lkteam(&c);
+	check_externals(&c);
+	check_lessons(&c);
+	check_overrides(&c);
+	check_dates(&c);
+	status = rk_diags_errors(diags) > errors_before ? RK_ERR_INPUT : RK_OK;
+out:
+	free(c.person_ids);
+	free(c.team_of);
+	return status;
+}

@@ -1,0 +1,24 @@
+/* suites.h - every Check suite, one per module. */
+#ifndef RK_TEST_SUITES_H
+#define RK_TEST_SUITES_H
+
+#include <check.h>
+
+/* engine/ */
+Suite *suite_date(void);
+Suite *suite_diag(void);
+Suite *suite_school(void);
+Suite *suite_validate(void);
+Suite *suite_schoolyear(void);
+
+/* adapters/ */
+Suite *suite_school_yaml(void);
+Suite *suite_people_csv(void);
+Suite *suite_timetable_csv(void);
+Suite *suite_ical_calendar(void);
+Suite *suite_loader(void);
+
+/* cli/ */
+Suite *suite_cli(void);
+
+#endif

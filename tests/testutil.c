@@ -1,0 +1,89 @@
+#include "config.h"
+
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *srcdir(void)
+{
+	const char *dir = getenv("srcdir");
+	return dir && *dir ? dir : ".";
+}
+
+char *rk_test_path(const char *rel)
+{
+	size_t len = strlen(srcdir()) + strlen(rel) + 2;
+	char *path = malloc(len);
+	ck_assert_ptr_nonnull(path);
+	snprintf(path, len, "%s/%s", srcdir(), rel);
+	return path;
+}
+
+int rk_test_run(Suite *(*const *suites)(void), size_t n)
+{
+	SRunner *runner = srunner_create(suites[0]());
+	for (size_t i = 1; i < n; i++)
+		srunner_add_suite(runner, suites[i]());
+	srunner_run_all(runner, CK_NORMAL);
+	int failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+char *rk_test_diags_text(const struct rk_diags *diags)
+{
+	size_t prefix_len = strlen(srcdir()) + 1;
+	size_t cap = 1, len = 0;
+	char *text = calloc(1, 1);
+	char line[2048];
+	for (size_t i = 0; text && i < rk_diags_count(diags); i++) {
+		struct rk_diag d = *rk_diags_get(diags, i);
+		if (d.file && !strncmp(d.file, srcdir(), prefix_len - 1) &&
+		    d.file[prefix_len - 1] == '/')
+			d.file += prefix_len;
+		int n = rk_diag_format(&d, line, sizeof(line));
+		if (n < 0)
+			continue;
+		size_t add = strlen(line) + 1;
+		char *grown = realloc(text, cap + add);
+		if (!grown) {
+			free(text);
+			return NULL;
+		}
+		text = grown;
+		cap += add;
+		memcpy(text + len, line, add - 1);
+		len += add - 1;
+		text[len++] = '\n';
+		text[len] = '\0';
+	}
+	ck_assert_ptr_nonnull(text);
+	return text;
+}
+
+char *rk_test_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	char chunk[4096];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (len + got + 1 > cap) {
+			cap = (len + got + 1) * 2;
+			buf = realloc(buf, cap);
+			ck_assert_ptr_nonnull(buf);
+		}
+		memcpy(buf + len, chunk, got);
+		len += got;
+	}
+	fclose(f);
+	if (!buf)
+		buf = calloc(1, 1);
+	ck_assert_ptr_nonnull(buf);
+	buf[len] = '\0';
+	return buf;
+}

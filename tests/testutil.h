@@ -1,0 +1,26 @@
+/* testutil.h - what the test suites share. */
+#ifndef RK_TESTUTIL_H
+#define RK_TESTUTIL_H
+
+#include <check.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+/* $srcdir/@rel as a new string (caller frees); $srcdir defaults to ".". */
+char *rk_test_path(const char *rel);
+
+/* Runs the suites and prints Check's summary; returns the exit status. */
+int rk_test_run(Suite *(*const *suites)(void), size_t n);
+
+/* The diagnostics, each formatted by rk_diag_format and ended by '\n', in
+ * one string (caller frees). Paths are given relative to $srcdir: the
+ * "$srcdir/" prefix of every file name is dropped, so that expected texts do
+ * not depend on where the build runs. */
+char *rk_test_diags_text(const struct rk_diags *diags);
+
+/* The contents of the file @path, NUL-terminated (caller frees); fails the
+ * test when it cannot be read. */
+char *rk_test_slurp(const char *path);
+
+#endif
