@@ -36,8 +36,8 @@ static enum rk_status load_calendar(struct rk_school *school,
 		return RK_ERR_NOMEM;
 	enum rk_status status = RK_OK;
 	if (access(path, R_OK) != 0) {
-		rk_diags_add(diags, RK_SEV_ERROR, info->loc.file, info->loc.line,
-			     info->loc.column,
+		rk_diags_add(diags, RK_SEV_ERROR, info->year_loc.file,
+			     info->year_loc.line, info->year_loc.column,
 			     "no holiday calendar for school year %d-%d (looked for %s)",
 			     info->year, info->year + 1, path);
 		status = RK_ERR_INPUT;
@@ -78,8 +78,9 @@ static void check_timezone(struct rk_school *school, struct rk_diags *diags)
 	const struct rk_school_info *info = rk_school_get_info(school);
 	if (!info->timezone || rk_ical_timezone_known(info->timezone))
 		return;
-	rk_diags_add(diags, RK_SEV_ERROR, info->loc.file, info->loc.line,
-		     info->loc.column, "unknown time zone '%s'", info->timezone);
+	rk_diags_add(diags, RK_SEV_ERROR, info->timezone_loc.file,
+		     info->timezone_loc.line, info->timezone_loc.column,
+		     "unknown time zone '%s'", info->timezone);
 }
 
 enum rk_status rk_load_school(const char *path,

@@ -32,6 +32,18 @@ static void check_usage(FILE *out)
 		"2 bad usage, 4 failure.\n");
 }
 
+/* Prints @text padded to @width characters (not bytes: names such as
+ * "Hans Öztürk" are UTF-8). */
+static void print_padded(const char *text, int width)
+{
+	int chars = 0;
+	for (const char *c = text; *c; c++)
+		chars += ((unsigned char)*c & 0xc0) != 0x80;
+	fputs(text, stdout);
+	for (; chars < width; chars++)
+		putchar(' ');
+}
+
 static void print_people(const struct rk_school *s)
 {
 	size_t n = rk_school_n_person(s);
@@ -68,8 +80,11 @@ static void print_teams(const struct rk_school *s)
 	printf("Teams        %zu\n", n);
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_team *t = rk_school_get_team(s, i);
-		printf("  %-12s %-28s %2zu members, cohort %d", t->id,
-		       t->name ? t->name : "", t->n_members, t->cohort);
+		printf("  ");
+		print_padded(t->id, 12);
+		printf(" ");
+		print_padded(t->name ? t->name : "", 28);
+		printf(" %2zu members, cohort %d", t->n_members, t->cohort);
 		if (t->coach.id)
 			printf(", schoolcoach %s (%s)", t->coach.id,
 			       person_name(s, t->coach.index));
@@ -101,8 +116,12 @@ static void print_days_off(const struct rk_schoolyear *y)
 		const struct rk_dayoff *d = rk_schoolyear_holiday(y, i);
 		printf("    ");
 		print_range(d->from, d->to);
-		printf("  %-26s %s%s\n", d->name, rk_dayoff_kind_name(d->kind),
-		       d->advisory ? ", advisory dates" : "");
+		printf("  ");
+		print_padded(d->name, 26);
+		printf(" %s%s\n", rk_dayoff_kind_name(d->kind),
+		       d->overridden ? ", the school's own dates"
+		       : d->advisory ? ", advisory dates"
+				     : "");
 	}
 }
 
@@ -196,8 +215,12 @@ static void print_lessons(const struct rk_school *s, const struct load *loads)
 			snprintf(both, sizeof(both), "%s / %s", a, b);
 		else
 			snprintf(both, sizeof(both), "%s", a);
-		printf("  %-8s %-28s %-26s", p->id, p->name ? p->name : "",
-		       both);
+		printf("  ");
+		print_padded(p->id, 8);
+		printf(" ");
+		print_padded(p->name ? p->name : "", 28);
+		printf(" ");
+		print_padded(both, 26);
 		print_workdays(p->workdays);
 		printf("\n");
 	}

@@ -133,6 +133,7 @@ struct rk_dayoff {
 	enum rk_dayoff_kind kind;
 	unsigned regions; /* RK_REGIONS_ALL or bits of enum rk_region */
 	bool advisory;    /* the dates are advice; schools often differ */
+	bool overridden;  /* the school file gave its own dates */
 	struct rk_loc loc;
 };
 
@@ -248,7 +249,9 @@ struct rk_school_info {
 	const char *source_file; /* the school file itself */
 	const char *people_file; /* resolved path of people_file, or NULL */
 	struct rk_loc people_file_loc;
-	struct rk_loc loc;
+	struct rk_loc loc;          /* the school's own section */
+	struct rk_loc year_loc;     /* its school_year, for calendar problems */
+	struct rk_loc timezone_loc; /* its timezone, when given */
 };
 
 struct rk_school;

@@ -60,6 +60,7 @@ static enum rk_status collect_holidays(struct rk_schoolyear *y)
 			d.from = o->from;
 			d.to = o->to;
 			d.loc = o->loc;
+			d.overridden = true;
 		}
 		if (d.to < y->first || d.from > y->last)
 			continue;

@@ -1,0 +1,174 @@
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "suites.h"
+#include "testutil.h"
+
+/* What one run of the real program gave. */
+struct run {
+	int status;
+	char *out;
+	char *err;
+};
+
+static int temp_file(char *name)
+{
+	int fd = mkstemp(name);
+	ck_assert_int_ge(fd, 0);
+	return fd;
+}
+
+/* Runs $RITMIEK with @argv (NULL-terminated, argv[0] included) in $srcdir,
+ * so that the paths in its messages are relative and stable. */
+static struct run run_ritmiek(const char *const *argv)
+{
+	const char *prog = getenv("RITMIEK");
+	ck_assert_msg(prog != NULL, "RITMIEK is not set (run through make check)");
+	char out_name[] = "/tmp/ritmiek-out-XXXXXX";
+	char err_name[] = "/tmp/ritmiek-err-XXXXXX";
+	int out_fd = temp_file(out_name), err_fd = temp_file(err_name);
+	char *dir = rk_test_path("");
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (chdir(dir) != 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
+			_exit(127);
+		execv(prog, (char *const *)argv);
+		_exit(127);
+	}
+	int wstatus;
+	ck_assert_int_eq(waitpid(pid, &wstatus, 0), pid);
+	close(out_fd);
+	close(err_fd);
+	free(dir);
+	struct run r = { WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1,
+			 rk_test_slurp(out_name), rk_test_slurp(err_name) };
+	unlink(out_name);
+	unlink(err_name);
+	return r;
+}
+
+static void run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+static void assert_matches_file(const char *got, const char *expected_rel)
+{
+	char *path = rk_test_path(expected_rel);
+	char *want = rk_test_slurp(path);
+	ck_assert_msg(!strcmp(got, want), "output differs from %s:\n%s", path,
+		      got);
+	free(want);
+	free(path);
+}
+
+START_TEST(test_version_and_help)
+{
+	const char *v[] = { "ritmiek", "--version", NULL };
+	struct run r = run_ritmiek(v);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.out, "ritmiek " PACKAGE_VERSION "\n");
+	run_free(&r);
+	const char *h[] = { "ritmiek", "check", "--help", NULL };
+	r = run_ritmiek(h);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "Usage: ritmiek check [OPTION]... SCHOOL"));
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_usage_errors)
+{
+	const char *none[] = { "ritmiek", NULL };
+	struct run r = run_ritmiek(none);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "Usage: ritmiek COMMAND"));
+	run_free(&r);
+	const char *typo[] = { "ritmiek", "chek", "x.yaml", NULL };
+	r = run_ritmiek(typo);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "ritmiek: unknown command 'chek'; did you mean 'check'?\n");
+	run_free(&r);
+	const char *two[] = { "ritmiek", "check", "a.yaml", "b.yaml", NULL };
+	r = run_ritmiek(two);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "expected one school file"));
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	const char *argv[] = { "ritmiek", "check", "no-such-school.yaml", NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err,
+			 "ritmiek: no-such-school.yaml: error: cannot read file: No such file or directory\n"
+			 "ritmiek: no-such-school.yaml: 1 error(s), 0 warning(s)\n");
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_check_summary)
+{
+	const char *argv[] = { "ritmiek", "check", "tests/data/school/base.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.err, "");
+	assert_matches_file(r.out, "tests/expected/check-base.out");
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_check_every_problem)
+{
+	const char *argv[] = { "ritmiek", "check", "tests/data/school/many.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_str_eq(r.out, ""); /* nothing but the problems */
+	assert_matches_file(r.err, "tests/expected/check-many.err");
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_examples_are_clean)
+{
+	const char *schools[] = { "examples/vo-school/school.yaml",
+				  "examples/po-school/school.yaml" };
+	for (size_t i = 0; i < 2; i++) {
+		const char *argv[] = { "ritmiek", "check", "--quiet", schools[i],
+				       NULL };
+		struct run r = run_ritmiek(argv);
+		ck_assert_msg(r.status == 0, "%s: %s", schools[i], r.err);
+		ck_assert_str_eq(r.out, "");
+		ck_assert_msg(!strstr(r.err, "error"), "%s", r.err);
+		run_free(&r);
+	}
+}
+END_TEST
+
+Suite *suite_cli(void)
+{
+	Suite *s = suite_create("cli");
+	TCase *tc = tcase_create("check");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_version_and_help);
+	tcase_add_test(tc, test_usage_errors);
+	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_check_summary);
+	tcase_add_test(tc, test_check_every_problem);
+	tcase_add_test(tc, test_examples_are_clean);
+	suite_add_tcase(s, tc);
+	return s;
+}
