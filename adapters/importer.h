@@ -13,7 +13,7 @@
 #include "school.h"
 
 struct rk_importer {
-	const char *id;          /* "csv", "untis", "fet", "ical" */
+	const char *id;		 /* "csv", "untis", "fet", "ical" */
 	const char *description; /* one line for --help */
 	/* Whether the first @len bytes of @path (in @head) look like this
 	 * format. Must not read the file itself. */

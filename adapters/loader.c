@@ -36,10 +36,11 @@ static enum rk_status load_calendar(struct rk_school *school,
 		return RK_ERR_NOMEM;
 	enum rk_status status = RK_OK;
 	if (access(path, R_OK) != 0) {
-		rk_diags_add(diags, RK_SEV_ERROR, info->year_loc.file,
-			     info->year_loc.line, info->year_loc.column,
-			     "no holiday calendar for school year %d-%d (looked for %s)",
-			     info->year, info->year + 1, path);
+		rk_diags_add(
+			diags, RK_SEV_ERROR, info->year_loc.file,
+			info->year_loc.line, info->year_loc.column,
+			"no holiday calendar for school year %d-%d (looked for %s)",
+			info->year, info->year + 1, path);
 		status = RK_ERR_INPUT;
 	} else {
 		status = rk_ical_load_holidays(school, path, diags);
@@ -57,10 +58,11 @@ static enum rk_status load_timetables(struct rk_school *school,
 			rk_school_get_timetable_source(school, i);
 		const struct rk_importer *imp = rk_importer_find(src->format);
 		if (!imp) {
-			rk_diags_add(diags, RK_SEV_ERROR, src->loc.file,
-				     src->loc.line, src->loc.column,
-				     "timetable format '%s' is not supported yet",
-				     src->format);
+			rk_diags_add(
+				diags, RK_SEV_ERROR, src->loc.file,
+				src->loc.line, src->loc.column,
+				"timetable format '%s' is not supported yet",
+				src->format);
 			worst = RK_ERR_INPUT;
 			continue;
 		}
@@ -94,8 +96,8 @@ enum rk_status rk_load_school(const char *path,
 		goto out;
 	/* Go on after errors: the roosteraar wants every problem at once. */
 	const struct rk_school_info *info = rk_school_get_info(school);
-	if (info->people_file &&
-	    rk_people_csv_load(school, info->people_file, diags) == RK_ERR_NOMEM)
+	if (info->people_file && rk_people_csv_load(school, info->people_file,
+						    diags) == RK_ERR_NOMEM)
 		goto nomem;
 	if (load_calendar(school, options, diags) == RK_ERR_NOMEM ||
 	    load_timetables(school, diags) == RK_ERR_NOMEM)

@@ -8,11 +8,11 @@
 
 /* Exit statuses shared by every subcommand. */
 enum rk_exit {
-	RK_EXIT_OK = 0,         /* done; warnings allowed */
-	RK_EXIT_INPUT = 1,      /* the input has errors; nothing written */
-	RK_EXIT_USAGE = 2,      /* bad command line */
+	RK_EXIT_OK = 0,		/* done; warnings allowed */
+	RK_EXIT_INPUT = 1,	/* the input has errors; nothing written */
+	RK_EXIT_USAGE = 2,	/* bad command line */
 	RK_EXIT_INFEASIBLE = 3, /* no plan keeps every hard rule */
-	RK_EXIT_FAILURE = 4     /* out of memory, I/O or network failure */
+	RK_EXIT_FAILURE = 4	/* out of memory, I/O or network failure */
 };
 
 /* A subcommand gets argv[0] = its own name. */

@@ -135,7 +135,7 @@ static void print_week_strip(const struct rk_schoolyear *y)
 		const struct rk_week *wk = rk_schoolyear_week(y, w);
 		char tag[8];
 		snprintf(tag, sizeof(tag), "%d%s%s", wk->iso_week,
-			 !wk->teaching	      ? "-"
+			 !wk->teaching	     ? "-"
 			 : wk->ab == RK_AB_A ? "A"
 			 : wk->ab == RK_AB_B ? "B"
 					     : "",
@@ -163,8 +163,8 @@ static void print_calendar(const struct rk_school *s,
 	printf("Calendar     %zu teaching weeks, %zu school days",
 	       rk_schoolyear_teaching_weeks(y), rk_schoolyear_school_days(y));
 	if (ab->enabled)
-		printf("; %zu A weeks and %zu B weeks, counted by %s week", a, b,
-		       ab->count_teaching ? "teaching" : "calendar");
+		printf("; %zu A weeks and %zu B weeks, counted by %s week", a,
+		       b, ab->count_teaching ? "teaching" : "calendar");
 	printf("\n");
 	print_days_off(y);
 	for (size_t i = 0; i < rk_school_n_toetsweek(s); i++) {
@@ -282,8 +282,7 @@ static void print_summary(const struct rk_school *s,
 	print_people(s);
 	print_teams(s);
 	print_calendar(s, y);
-	struct load *loads =
-		calloc(rk_school_n_person(s) + 1, sizeof(*loads));
+	struct load *loads = calloc(rk_school_n_person(s) + 1, sizeof(*loads));
 	if (!loads)
 		return;
 	count_load(s, loads);
@@ -318,8 +317,8 @@ static int run_check(const char *path, const struct rk_load_options *load,
 	if (!quiet)
 		print_summary(school, year);
 	if (rk_diags_warnings(diags))
-		fprintf(stderr, "ritmiek: %s: no errors, %zu warning(s)\n", path,
-			rk_diags_warnings(diags));
+		fprintf(stderr, "ritmiek: %s: no errors, %zu warning(s)\n",
+			path, rk_diags_warnings(diags));
 	exit_status = RK_EXIT_OK;
 out:
 	rk_schoolyear_free(year);
@@ -336,7 +335,8 @@ int rk_cmd_check(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct rk_load_options load = { .calendar_dir = getenv("RITMIEK_CALENDARS") };
+	struct rk_load_options load = { .calendar_dir =
+						getenv("RITMIEK_CALENDARS") };
 	int quiet = 0, opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "c:qh", options, NULL)) != -1) {

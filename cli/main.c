@@ -28,12 +28,13 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
 			commands[i].summary);
-	fprintf(out, "\nOptions:\n"
-		     "  -h, --help     show this help and exit\n"
-		     "  -V, --version  show the version and exit\n\n"
-		     "'ritmiek COMMAND --help' tells more about a command.\n"
-		     "Exit status: 0 done, 1 errors in the input, 2 bad usage,\n"
-		     "3 no plan keeps every rule, 4 other failure.\n");
+	fprintf(out,
+		"\nOptions:\n"
+		"  -h, --help     show this help and exit\n"
+		"  -V, --version  show the version and exit\n\n"
+		"'ritmiek COMMAND --help' tells more about a command.\n"
+		"Exit status: 0 done, 1 errors in the input, 2 bad usage,\n"
+		"3 no plan keeps every rule, 4 other failure.\n");
 }
 
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
@@ -44,7 +45,8 @@ void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
 		fprintf(out, "ritmiek: %s\n", line);
 	}
 	if (rk_diags_oom(diags))
-		fprintf(out, "ritmiek: out of memory: not every problem could be reported\n");
+		fprintf(out,
+			"ritmiek: out of memory: not every problem could be reported\n");
 }
 
 static int dispatch(int argc, char **argv)
@@ -70,10 +72,12 @@ static int dispatch(int argc, char **argv)
 	}
 	const char *near = rk_suggest(name, names, N_COMMANDS);
 	if (near)
-		fprintf(stderr, "ritmiek: unknown command '%s'; did you mean '%s'?\n",
+		fprintf(stderr,
+			"ritmiek: unknown command '%s'; did you mean '%s'?\n",
 			name, near);
 	else
-		fprintf(stderr, "ritmiek: unknown command '%s'; see 'ritmiek --help'\n",
+		fprintf(stderr,
+			"ritmiek: unknown command '%s'; see 'ritmiek --help'\n",
 			name);
 	return RK_EXIT_USAGE;
 }

@@ -121,17 +121,18 @@ void rk_time_format(int minutes, char buf[RK_TIME_BUFSIZE])
 {
 	if (minutes < 0 || minutes > 24 * 60)
 		minutes = 0;
-	snprintf(buf, RK_TIME_BUFSIZE, "%02u:%02u", (unsigned)minutes / 60u % 100u,
-		 (unsigned)minutes % 60u);
+	snprintf(buf, RK_TIME_BUFSIZE, "%02u:%02u",
+		 (unsigned)minutes / 60u % 100u, (unsigned)minutes % 60u);
 }
 
-static const char *const nl_full[7] = { "maandag",  "dinsdag", "woensdag",
+static const char *const nl_full[7] = { "maandag",   "dinsdag", "woensdag",
 					"donderdag", "vrijdag", "zaterdag",
 					"zondag" };
-static const char *const nl_abbr[7] = { "ma", "di", "wo", "do",
-					"vr", "za", "zo" };
-static const char *const en_full[7] = { "monday", "tuesday",  "wednesday",
-					"thursday", "friday", "saturday",
+static const char *const nl_abbr[7] = {
+	"ma", "di", "wo", "do", "vr", "za", "zo"
+};
+static const char *const en_full[7] = { "monday",   "tuesday", "wednesday",
+					"thursday", "friday",  "saturday",
 					"sunday" };
 static const char *const en_abbr[7] = { "mon", "tue", "wed", "thu",
 					"fri", "sat", "sun" };

@@ -150,10 +150,11 @@ void rk_diags_sort(struct rk_diags *diags)
 		size_t j = i;
 		while (j > 0) {
 			const struct rk_diag *p = &diags->items[j - 1];
-			int later = rank[j - 1] > r ||
-				    (rank[j - 1] == r &&
-				     (p->line > d.line ||
-				      (p->line == d.line && p->column > d.column)));
+			int later =
+				rank[j - 1] > r ||
+				(rank[j - 1] == r &&
+				 (p->line > d.line ||
+				  (p->line == d.line && p->column > d.column)));
 			if (!later)
 				break;
 			diags->items[j] = diags->items[j - 1];
@@ -172,10 +173,11 @@ int rk_diag_format(const struct rk_diag *d, char *buf, size_t size)
 	if (!d->file)
 		return snprintf(buf, size, "%s: %s", sev, d->message);
 	if (d->line <= 0)
-		return snprintf(buf, size, "%s: %s: %s", d->file, sev, d->message);
-	if (d->column <= 0)
-		return snprintf(buf, size, "%s:%d: %s: %s", d->file, d->line, sev,
+		return snprintf(buf, size, "%s: %s: %s", d->file, sev,
 				d->message);
+	if (d->column <= 0)
+		return snprintf(buf, size, "%s:%d: %s: %s", d->file, d->line,
+				sev, d->message);
 	return snprintf(buf, size, "%s:%d:%d: %s: %s", d->file, d->line,
 			d->column, sev, d->message);
 }

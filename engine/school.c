@@ -2,24 +2,11 @@
 
 #include "school.h"
 
-#include <stdint.h>
+#include "arena.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* A growable array of value structs. */
-struct vec {
-	void *items;
-	size_t n;
-	size_t cap;
-};
-
-/* Everything the school owns that is not in a vec: a list of blocks. */
-struct pool {
-	void **blocks;
-	size_t n;
-	size_t cap;
-};
 
 struct rk_school {
 	struct rk_school_info info;
@@ -27,41 +14,18 @@ struct rk_school {
 	struct rk_ab_scheme ab;
 	struct rk_grid grid[7];
 	struct rk_team lkteam;
-	struct vec person;
-	struct vec team;
-	struct vec lesson;
-	struct vec short_day;
-	struct vec dayoff;
-	struct vec holiday_override;
-	struct vec toetsweek;
-	struct vec external;
-	struct vec meting_override;
-	struct vec timetable_source;
-	struct pool pool;
+	struct rk_vec person;
+	struct rk_vec team;
+	struct rk_vec lesson;
+	struct rk_vec short_day;
+	struct rk_vec dayoff;
+	struct rk_vec holiday_override;
+	struct rk_vec toetsweek;
+	struct rk_vec external;
+	struct rk_vec meting_override;
+	struct rk_vec timetable_source;
+	struct rk_arena arena;
 };
-
-static void *vec_add(struct vec *v, size_t size)
-{
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 16;
-		void *items = realloc(v->items, cap * size);
-		if (!items)
-			return NULL;
-		v->items = items;
-		v->cap = cap;
-	}
-	void *slot = (char *)v->items + v->n * size;
-	memset(slot, 0, size);
-	v->n++;
-	return slot;
-}
-
-static void *vec_at(const struct vec *v, size_t i, size_t size)
-{
-	if (i >= v->n)
-		return NULL;
-	return (char *)v->items + i * size;
-}
 
 struct rk_school *rk_school_new(void)
 {
@@ -97,46 +61,25 @@ void rk_school_free(struct rk_school *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->pool.n; i++)
-		free(s->pool.blocks[i]);
-	free(s->pool.blocks);
-	struct vec *vecs[] = { &s->person,	 &s->team,
-			       &s->lesson,	 &s->short_day,
-			       &s->dayoff,	 &s->holiday_override,
-			       &s->toetsweek,	 &s->external,
-			       &s->meting_override, &s->timetable_source };
+	rk_arena_release(&s->arena);
+	struct rk_vec *vecs[] = { &s->person,	       &s->team,
+				  &s->lesson,	       &s->short_day,
+				  &s->dayoff,	       &s->holiday_override,
+				  &s->toetsweek,       &s->external,
+				  &s->meting_override, &s->timetable_source };
 	for (size_t i = 0; i < sizeof(vecs) / sizeof(vecs[0]); i++)
-		free(vecs[i]->items);
+		rk_vec_release(vecs[i]);
 	free(s);
 }
 
 void *rk_school_alloc(struct rk_school *s, size_t count, size_t size)
 {
-	if (size && count > SIZE_MAX / size)
-		return NULL;
-	if (s->pool.n == s->pool.cap) {
-		size_t cap = s->pool.cap ? s->pool.cap * 2 : 64;
-		void **blocks = realloc(s->pool.blocks, cap * sizeof(*blocks));
-		if (!blocks)
-			return NULL;
-		s->pool.blocks = blocks;
-		s->pool.cap = cap;
-	}
-	/* calloc(0) may return NULL; one byte keeps "NULL means no memory". */
-	void *block = calloc(count ? count : 1, size ? size : 1);
-	if (block)
-		s->pool.blocks[s->pool.n++] = block;
-	return block;
+	return rk_arena_alloc(&s->arena, count, size);
 }
 
 const char *rk_school_strndup(struct rk_school *s, const char *text, size_t len)
 {
-	if (!text)
-		return NULL;
-	char *copy = rk_school_alloc(s, len + 1, 1);
-	if (copy)
-		memcpy(copy, text, len);
-	return copy;
+	return rk_arena_strndup(&s->arena, text, len);
 }
 
 const char *rk_school_strdup(struct rk_school *s, const char *text)
@@ -194,23 +137,23 @@ const struct rk_team *rk_school_get_lkteam(const struct rk_school *s)
 	return &s->lkteam;
 }
 
-#define RK_SCHOOL_COLLECTION(type, name)                                      \
-	struct type *rk_school_add_##name(struct rk_school *s)                \
-	{                                                                     \
-		return vec_add(&s->name, sizeof(struct type));                \
-	}                                                                     \
-	size_t rk_school_n_##name(const struct rk_school *s)                  \
-	{                                                                     \
-		return s->name.n;                                             \
-	}                                                                     \
-	const struct type *rk_school_get_##name(const struct rk_school *s,    \
-						size_t i)                     \
-	{                                                                     \
-		return vec_at(&s->name, i, sizeof(struct type));              \
-	}                                                                     \
-	struct type *rk_school_##name##_at(struct rk_school *s, size_t i)     \
-	{                                                                     \
-		return vec_at(&s->name, i, sizeof(struct type));              \
+#define RK_SCHOOL_COLLECTION(type, name)                                   \
+	struct type *rk_school_add_##name(struct rk_school *s)             \
+	{                                                                  \
+		return rk_vec_push(&s->name, sizeof(struct type));         \
+	}                                                                  \
+	size_t rk_school_n_##name(const struct rk_school *s)               \
+	{                                                                  \
+		return s->name.n;                                          \
+	}                                                                  \
+	const struct type *rk_school_get_##name(const struct rk_school *s, \
+						size_t i)                  \
+	{                                                                  \
+		return rk_vec_at(&s->name, i, sizeof(struct type));        \
+	}                                                                  \
+	struct type *rk_school_##name##_at(struct rk_school *s, size_t i)  \
+	{                                                                  \
+		return rk_vec_at(&s->name, i, sizeof(struct type));        \
 	}
 
 RK_SCHOOL_COLLECTION(rk_person, person)
@@ -258,15 +201,14 @@ static const char *const role_names[] = { "leraar",	  "schoolcoach",
 					  "schoolleider", "expertcoach",
 					  "mt",		  "oop",
 					  "teamleider" };
-static const char *const external_names[] = { "forum",	   "bootcamp",
+static const char *const external_names[] = { "forum",		"bootcamp",
 					      "bedrijfsbezoek", "webinar",
-					      "pizzasessie",	   "other" };
+					      "pizzasessie",	"other" };
 static const char *const meting_names[] = { "cultuursurvey_start",
-					    "cultuursurvey_eind",
-					    "thermometer", "360_feedback",
-					    "barometer" };
-static const char *const dayoff_names[] = { "vakantie", "feestdag",
-					    "studiedag", "vrije dag" };
+					    "cultuursurvey_eind", "thermometer",
+					    "360_feedback", "barometer" };
+static const char *const dayoff_names[] = { "vakantie", "feestdag", "studiedag",
+					    "vrije dag" };
 
 #define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -280,7 +222,8 @@ static int lookup(const char *const *names, int n, const char *text)
 
 const char *rk_region_name(enum rk_region r)
 {
-	return (int)r >= 0 && (int)r < N_OF(region_names) ? region_names[r] : "?";
+	return (int)r >= 0 && (int)r < N_OF(region_names) ? region_names[r]
+							  : "?";
 }
 
 int rk_region_parse(const char *text)

@@ -25,7 +25,7 @@ struct rk_loc {
 
 enum rk_school_type { RK_SCHOOL_PO, RK_SCHOOL_VO, RK_SCHOOL_MBO };
 enum rk_region { RK_REGION_NOORD, RK_REGION_MIDDEN, RK_REGION_ZUID };
-#define RK_N_REGIONS 3
+#define RK_N_REGIONS   3
 #define RK_REGIONS_ALL 0x7u /* bit r set: applies to region r */
 
 /* Roles are bits; a person may have several. */
@@ -34,8 +34,8 @@ enum rk_role {
 	RK_ROLE_SCHOOLCOACH = 1u << 1,
 	RK_ROLE_SCHOOLLEIDER = 1u << 2,
 	RK_ROLE_EXPERTCOACH = 1u << 3,
-	RK_ROLE_MT = 1u << 4,         /* managementteam */
-	RK_ROLE_OOP = 1u << 5,        /* onderwijsondersteunend personeel */
+	RK_ROLE_MT = 1u << 4,	      /* managementteam */
+	RK_ROLE_OOP = 1u << 5,	      /* onderwijsondersteunend personeel */
 	RK_ROLE_TEAMLEIDER = 1u << 6, /* afdelingsleider / teamleider */
 };
 #define RK_N_ROLES 7
@@ -64,8 +64,8 @@ struct rk_person {
 	const char *email; /* may be NULL */
 	struct rk_strlist subjects;
 	struct rk_strlist grades; /* grade bands / bouw / groepen */
-	unsigned roles;           /* enum rk_role bits */
-	unsigned workdays;        /* bit d: works on weekday d (0 = Monday) */
+	unsigned roles;		  /* enum rk_role bits */
+	unsigned workdays;	  /* bit d: works on weekday d (0 = Monday) */
 	struct rk_loc loc;
 };
 
@@ -75,7 +75,7 @@ struct rk_team {
 	struct rk_ref *members;
 	size_t n_members;
 	struct rk_ref coach; /* id NULL when none was given */
-	int cohort;          /* 1-based start wave; 1 by default */
+	int cohort;	     /* 1-based start wave; 1 by default */
 	struct rk_loc loc;
 };
 
@@ -108,7 +108,7 @@ struct rk_lesson {
 	int start;
 	int end;
 	enum rk_ab week;
-	int lesuur;          /* lesson-hour number, 0 when unknown */
+	int lesuur;	     /* lesson-hour number, 0 when unknown */
 	const char *group;   /* class / klas, may be NULL */
 	const char *room;    /* lokaal, may be NULL */
 	const char *subject; /* may be NULL */
@@ -122,7 +122,7 @@ enum rk_dayoff_kind {
 	RK_OFF_VAKANTIE,  /* school holiday (from calendars/) */
 	RK_OFF_FEESTDAG,  /* public holiday (from calendars/) */
 	RK_OFF_STUDIEDAG, /* the school's own study day */
-	RK_OFF_VRIJ       /* an extra free day of the school */
+	RK_OFF_VRIJ	  /* an extra free day of the school */
 };
 
 struct rk_dayoff {
@@ -132,7 +132,7 @@ struct rk_dayoff {
 	int to;
 	enum rk_dayoff_kind kind;
 	unsigned regions; /* RK_REGIONS_ALL or bits of enum rk_region */
-	bool advisory;    /* the dates are advice; schools often differ */
+	bool advisory;	  /* the dates are advice; schools often differ */
 	bool overridden;  /* the school file gave its own dates */
 	struct rk_loc loc;
 };
@@ -206,15 +206,15 @@ struct rk_window {
 };
 
 struct rk_settings {
-	int bordsessie_minutes; /* 30; 15..45 */
-	int gl_minutes;         /* gezamenlijk lesontwerp, 45 */
-	int fb_minutes;         /* feedbackgesprek, 30 */
-	int period_weeks_min;   /* 4 */
-	int period_weeks_max;   /* 8 */
-	bool avoid_toetsweken;  /* true */
-	bool allow_multi_team;  /* false: a teacher is in exactly one team */
-	int reminder_minutes;   /* 10 */
-	int feed_ttl_hours;     /* 12 */
+	int bordsessie_minutes;	   /* 30; 15..45 */
+	int gl_minutes;		   /* gezamenlijk lesontwerp, 45 */
+	int fb_minutes;		   /* feedbackgesprek, 30 */
+	int period_weeks_min;	   /* 4 */
+	int period_weeks_max;	   /* 8 */
+	bool avoid_toetsweken;	   /* true */
+	bool allow_multi_team;	   /* false: a teacher is in exactly one team */
+	int reminder_minutes;	   /* 10 */
+	int feed_ttl_hours;	   /* 12 */
 	struct rk_window *windows; /* none: any time in the school day */
 	size_t n_windows;
 };
@@ -243,14 +243,14 @@ struct rk_school_info {
 	const char *name;
 	enum rk_school_type type;
 	enum rk_region region;
-	const char *timezone;    /* "Europe/Amsterdam" by default */
-	int year;                /* 2026 for school year 2026-2027 */
-	int programme_year;      /* 1, 2, 3 ... */
+	const char *timezone;	 /* "Europe/Amsterdam" by default */
+	int year;		 /* 2026 for school year 2026-2027 */
+	int programme_year;	 /* 1, 2, 3 ... */
 	const char *source_file; /* the school file itself */
 	const char *people_file; /* resolved path of people_file, or NULL */
 	struct rk_loc people_file_loc;
-	struct rk_loc loc;          /* the school's own section */
-	struct rk_loc year_loc;     /* its school_year, for calendar problems */
+	struct rk_loc loc;	    /* the school's own section */
+	struct rk_loc year_loc;	    /* its school_year, for calendar problems */
 	struct rk_loc timezone_loc; /* its timezone, when given */
 };
 
@@ -287,11 +287,11 @@ const struct rk_team *rk_school_get_lkteam(const struct rk_school *s);
 /* Collections. rk_school_add_X returns a zeroed element owned by the school
  * (NULL when out of memory); rk_school_n_X counts; rk_school_get_X(i)
  * lends element i, NULL when out of range. */
-#define RK_SCHOOL_COLLECTION(type, name)                                      \
-	struct type *rk_school_add_##name(struct rk_school *school);          \
-	size_t rk_school_n_##name(const struct rk_school *school);            \
-	const struct type *rk_school_get_##name(const struct rk_school *school, \
-						size_t i);                    \
+#define RK_SCHOOL_COLLECTION(type, name)                             \
+	struct type *rk_school_add_##name(struct rk_school *school); \
+	size_t rk_school_n_##name(const struct rk_school *school);   \
+	const struct type *rk_school_get_##name(                     \
+		const struct rk_school *school, size_t i);           \
 	struct type *rk_school_##name##_at(struct rk_school *school, size_t i);
 
 RK_SCHOOL_COLLECTION(rk_person, person)

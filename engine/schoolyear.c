@@ -19,8 +19,8 @@ struct rk_schoolyear {
 	size_t n_holidays;
 };
 
-static const struct rk_holiday_override *
-find_override(const struct rk_school *s, const char *key)
+static const struct rk_holiday_override *find_override(
+	const struct rk_school *s, const char *key)
 {
 	for (size_t i = 0; key && i < rk_school_n_holiday_override(s); i++) {
 		const struct rk_holiday_override *o =
@@ -154,9 +154,10 @@ static void fill_ab(struct rk_schoolyear *y, struct rk_diags *diags)
 	int first_monday = rk_date_monday(y->first);
 	int anchor = (rk_date_monday(ab->first_a) - first_monday) / 7;
 	if (ab->first_a < first_monday || anchor >= (int)y->n_weeks) {
-		rk_diags_add(diags, RK_SEV_WARNING, ab->loc.file, ab->loc.line,
-			     ab->loc.column,
-			     "first_a_week lies outside the school year; A/B weeks are counted from it as if every week in between had lessons");
+		rk_diags_add(
+			diags, RK_SEV_WARNING, ab->loc.file, ab->loc.line,
+			ab->loc.column,
+			"first_a_week lies outside the school year; A/B weeks are counted from it as if every week in between had lessons");
 	}
 	for (size_t w = 0; w < y->n_weeks; w++) {
 		struct rk_week *wk = &y->weeks[w];
@@ -218,8 +219,10 @@ enum rk_status rk_schoolyear_new(const struct rk_school *school,
 	y->first = rk_date_from_ymd(year, 8, 1);
 	y->last = rk_date_from_ymd(year + 1, 7, 31);
 	y->n_days = (size_t)(y->last - y->first + 1);
-	y->n_weeks = (size_t)((rk_date_monday(y->last) -
-			       rk_date_monday(y->first)) / 7 + 1);
+	y->n_weeks =
+		(size_t)((rk_date_monday(y->last) - rk_date_monday(y->first)) /
+				 7 +
+			 1);
 	y->days = calloc(y->n_days, sizeof(*y->days));
 	y->weeks = calloc(y->n_weeks, sizeof(*y->weeks));
 	if (!y->days || !y->weeks || collect_holidays(y) != RK_OK) {

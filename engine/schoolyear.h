@@ -15,14 +15,14 @@
 /* One date of the school year. */
 struct rk_day {
 	int date;
-	int weekday;      /* 0 = Monday */
-	bool school_day;  /* a weekday on which the school is open */
-	const char *off;  /* why it is no school day (holiday name, "weekend"),
+	int weekday;	 /* 0 = Monday */
+	bool school_day; /* a weekday on which the school is open */
+	const char *off; /* why it is no school day (holiday name, "weekend"),
 			   * or NULL; borrowed from the school */
 	enum rk_dayoff_kind off_kind; /* meaningful when off is a day off */
-	int week;         /* index into the weeks of the year */
-	const struct rk_grid *grid; /* the lesson grid of this day */
-	bool shortened;   /* a verkort rooster */
+	int week;		      /* index into the weeks of the year */
+	const struct rk_grid *grid;   /* the lesson grid of this day */
+	bool shortened;		      /* a verkort rooster */
 };
 
 /* One calendar week (Monday to Sunday) of the school year. */
@@ -30,12 +30,12 @@ struct rk_week {
 	int monday;
 	int iso_week;
 	int iso_year;
-	int school_days;    /* weekdays the school is open */
-	bool teaching;      /* at least one school day */
-	enum rk_ab ab;      /* RK_AB_BOTH when the school has no A/B weeks, or
+	int school_days; /* weekdays the school is open */
+	bool teaching;	 /* at least one school day */
+	enum rk_ab ab;	 /* RK_AB_BOTH when the school has no A/B weeks, or
 			     * in a week without school days */
 	const char *toetsweek; /* its name, or NULL */
-	const char *holiday;   /* the holiday covering the whole week, or NULL */
+	const char *holiday; /* the holiday covering the whole week, or NULL */
 };
 
 struct rk_schoolyear;

@@ -7,15 +7,15 @@
  * collected in a struct rk_diags and the function returns RK_ERR_INPUT. */
 enum rk_status {
 	RK_OK = 0,
-	RK_ERR_NOMEM = -1,      /* out of memory */
-	RK_ERR_IO = -2,         /* a file could not be read or written */
-	RK_ERR_INPUT = -3,      /* user input has errors, see the diagnostics */
-	RK_ERR_ARG = -4,        /* a caller passed an invalid argument */
-	RK_ERR_NOTFOUND = -5,   /* the thing asked for does not exist */
+	RK_ERR_NOMEM = -1,	/* out of memory */
+	RK_ERR_IO = -2,		/* a file could not be read or written */
+	RK_ERR_INPUT = -3,	/* user input has errors, see the diagnostics */
+	RK_ERR_ARG = -4,	/* a caller passed an invalid argument */
+	RK_ERR_NOTFOUND = -5,	/* the thing asked for does not exist */
 	RK_ERR_INFEASIBLE = -6, /* no plan satisfies the hard rules */
-	RK_ERR_SOLVER = -7,     /* the solver failed for another reason */
-	RK_ERR_NETWORK = -8,    /* a server could not be reached */
-	RK_ERR_BUG = -99        /* an internal invariant was broken */
+	RK_ERR_SOLVER = -7,	/* the solver failed for another reason */
+	RK_ERR_NETWORK = -8,	/* a server could not be reached */
+	RK_ERR_BUG = -99	/* an internal invariant was broken */
 };
 
 /* A short English description of @status; never NULL, never to be freed. */

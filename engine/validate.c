@@ -18,7 +18,7 @@ struct check {
 	struct rk_diags *diags;
 	const char **person_ids; /* for suggestions */
 	size_t n_people;
-	int *team_of;            /* first team of each person, -1 */
+	int *team_of; /* first team of each person, -1 */
 };
 
 static void report(struct check *c, enum rk_severity sev,
@@ -73,9 +73,10 @@ static void check_people(struct check *c)
 				rk_school_get_person(c->school, (size_t)first);
 			char place[300], text[512];
 			describe_place(&p->loc, &f->loc, place, sizeof(place));
-			snprintf(text, sizeof(text),
-				 "duplicate person id '%s' (first defined at %s)",
-				 p->id, place);
+			snprintf(
+				text, sizeof(text),
+				"duplicate person id '%s' (first defined at %s)",
+				p->id, place);
 			report(c, RK_SEV_ERROR, &p->loc, text);
 		}
 	}
@@ -122,9 +123,9 @@ static void check_membership(struct check *c, int ti, struct rk_team *t,
 	}
 	if (rk_school_get_settings(c->school)->allow_multi_team)
 		return;
-	snprintf(text, sizeof(text), "person '%s' is in two teams: '%s' and '%s'",
-		 ref->id, rk_school_get_team(c->school, (size_t)other)->id,
-		 t->id);
+	snprintf(text, sizeof(text),
+		 "person '%s' is in two teams: '%s' and '%s'", ref->id,
+		 rk_school_get_team(c->school, (size_t)other)->id, t->id);
 	report(c, RK_SEV_ERROR, &ref->loc, text);
 }
 
@@ -164,9 +165,10 @@ static void check_teams(struct check *c)
 		}
 		check_coach(c, t);
 		if (t->n_members < RK_TEAM_MIN || t->n_members > RK_TEAM_MAX) {
-			snprintf(text, sizeof(text),
-				 "team '%s' has %zu members; %d to %d work best",
-				 t->id, t->n_members, RK_TEAM_MIN, RK_TEAM_MAX);
+			snprintf(
+				text, sizeof(text),
+				"team '%s' has %zu members; %d to %d work best",
+				t->id, t->n_members, RK_TEAM_MIN, RK_TEAM_MAX);
 			report(c, RK_SEV_WARNING, &t->loc, text);
 		}
 	}
@@ -204,7 +206,8 @@ static void check_externals(struct check *c)
 	for (size_t i = 0; i < n; i++) {
 		struct rk_external *e = rk_school_external_at(c->school, i);
 		char where[300];
-		snprintf(where, sizeof(where), "in '%s'", e->name ? e->name : "?");
+		snprintf(where, sizeof(where), "in '%s'",
+			 e->name ? e->name : "?");
 		for (size_t k = 0; k < e->n_people; k++)
 			resolve(c, &e->people[k], where);
 	}
@@ -218,10 +221,11 @@ static void check_lesson_grid(struct check *c, const struct rk_lesson *l)
 	rk_time_format(l->start, from);
 	rk_time_format(l->end, to);
 	if (!g || g->n == 0) {
-		snprintf(text, sizeof(text),
-			 "lesson on %s %s-%s is outside the time grid (no lessons on %s)",
-			 rk_weekday_name(l->weekday), from, to,
-			 rk_weekday_name(l->weekday));
+		snprintf(
+			text, sizeof(text),
+			"lesson on %s %s-%s is outside the time grid (no lessons on %s)",
+			rk_weekday_name(l->weekday), from, to,
+			rk_weekday_name(l->weekday));
 		report(c, RK_SEV_ERROR, &l->loc, text);
 		return;
 	}
@@ -253,13 +257,14 @@ static void check_lessons(struct check *c)
 		}
 		if (l->person.index < 0)
 			continue;
-		const struct rk_person *p =
-			rk_school_get_person(c->school, (size_t)l->person.index);
+		const struct rk_person *p = rk_school_get_person(
+			c->school, (size_t)l->person.index);
 		if (!(p->workdays & (1u << l->weekday))) {
 			char text[512];
-			snprintf(text, sizeof(text),
-				 "lesson of '%s' on %s, which is not one of their working days",
-				 p->id, rk_weekday_name(l->weekday));
+			snprintf(
+				text, sizeof(text),
+				"lesson of '%s' on %s, which is not one of their working days",
+				p->id, rk_weekday_name(l->weekday));
 			report(c, RK_SEV_WARNING, &l->loc, text);
 		}
 	}
@@ -289,9 +294,10 @@ static void check_overrides(struct check *c)
 				 "unknown holiday '%s'; did you mean '%s'?",
 				 o->key, near);
 		else
-			snprintf(text, sizeof(text),
-				 "unknown holiday '%s' in the calendar of this school year",
-				 o->key);
+			snprintf(
+				text, sizeof(text),
+				"unknown holiday '%s' in the calendar of this school year",
+				o->key);
 		report(c, RK_SEV_ERROR, &o->loc, text);
 	}
 	free(keys);
@@ -331,7 +337,8 @@ static void check_dates(struct check *c)
 		outside_year(c, &d->loc, what, d->from, d->to);
 	}
 	for (size_t i = 0; i < rk_school_n_external(c->school); i++) {
-		const struct rk_external *e = rk_school_get_external(c->school, i);
+		const struct rk_external *e =
+			rk_school_get_external(c->school, i);
 		snprintf(what, sizeof(what), "'%s'", e->name);
 		outside_year(c, &e->loc, what, e->date, e->date);
 	}
@@ -352,15 +359,17 @@ enum rk_status rk_school_validate(struct rk_school *school,
 		c.person_ids[i] = rk_school_get_person(school, i)->id;
 		c.team_of[i] = -1;
 	}
-	check_people(&c);
+	/* Problems are reported file by file in order of first appearance,
+	 * so the checks of what the school file itself says come first. */
 	check_team_ids(&c);
 	check_teams(&c);
-	check_teamless(&c);
 	check_lkteam(&c);
 	check_externals(&c);
-	check_lessons(&c);
 	check_overrides(&c);
 	check_dates(&c);
+	check_people(&c);
+	check_teamless(&c);
+	check_lessons(&c);
 	status = rk_diags_errors(diags) > errors_before ? RK_ERR_INPUT : RK_OK;
 out:
 	free(c.person_ids);

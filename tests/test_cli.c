@@ -24,12 +24,36 @@ static int temp_file(char *name)
 	return fd;
 }
 
+#define MAX_ARGS 32
+
+/* The command line to exec: $RITMIEK_RUNNER's words (e.g. valgrind and its
+ * options), then $RITMIEK, then @argv[1..]. */
+static void build_argv(const char *prog, const char *const *argv, char *words,
+		       char **out)
+{
+	size_t n = 0;
+	for (char *w = words; w && *w && n < MAX_ARGS - 1;) {
+		while (*w == ' ')
+			*w++ = '\0';
+		if (!*w)
+			break;
+		out[n++] = w;
+		while (*w && *w != ' ')
+			w++;
+	}
+	out[n++] = (char *)prog;
+	for (size_t i = 1; argv[i] && n < MAX_ARGS - 1; i++)
+		out[n++] = (char *)argv[i];
+	out[n] = NULL;
+}
+
 /* Runs $RITMIEK with @argv (NULL-terminated, argv[0] included) in $srcdir,
  * so that the paths in its messages are relative and stable. */
 static struct run run_ritmiek(const char *const *argv)
 {
 	const char *prog = getenv("RITMIEK");
-	ck_assert_msg(prog != NULL, "RITMIEK is not set (run through make check)");
+	ck_assert_msg(prog != NULL,
+		      "RITMIEK is not set (run through make check)");
 	char out_name[] = "/tmp/ritmiek-out-XXXXXX";
 	char err_name[] = "/tmp/ritmiek-err-XXXXXX";
 	int out_fd = temp_file(out_name), err_fd = temp_file(err_name);
@@ -37,9 +61,14 @@ static struct run run_ritmiek(const char *const *argv)
 	pid_t pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
-		if (chdir(dir) != 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
+		if (chdir(dir) != 0 || dup2(out_fd, 1) < 0 ||
+		    dup2(err_fd, 2) < 0)
 			_exit(127);
-		execv(prog, (char *const *)argv);
+		const char *runner = getenv("RITMIEK_RUNNER");
+		char *words = runner ? strdup(runner) : NULL;
+		char *args[MAX_ARGS];
+		build_argv(prog, argv, words, args);
+		execvp(args[0], args);
 		_exit(127);
 	}
 	int wstatus;
@@ -80,7 +109,8 @@ START_TEST(test_version_and_help)
 	const char *h[] = { "ritmiek", "check", "--help", NULL };
 	r = run_ritmiek(h);
 	ck_assert_int_eq(r.status, 0);
-	ck_assert_ptr_nonnull(strstr(r.out, "Usage: ritmiek check [OPTION]... SCHOOL"));
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "Usage: ritmiek check [OPTION]... SCHOOL"));
 	run_free(&r);
 }
 END_TEST
@@ -95,7 +125,9 @@ START_TEST(test_usage_errors)
 	const char *typo[] = { "ritmiek", "chek", "x.yaml", NULL };
 	r = run_ritmiek(typo);
 	ck_assert_int_eq(r.status, 2);
-	ck_assert_str_eq(r.err, "ritmiek: unknown command 'chek'; did you mean 'check'?\n");
+	ck_assert_str_eq(
+		r.err,
+		"ritmiek: unknown command 'chek'; did you mean 'check'?\n");
 	run_free(&r);
 	const char *two[] = { "ritmiek", "check", "a.yaml", "b.yaml", NULL };
 	r = run_ritmiek(two);
@@ -107,21 +139,23 @@ END_TEST
 
 START_TEST(test_missing_file)
 {
-	const char *argv[] = { "ritmiek", "check", "no-such-school.yaml", NULL };
+	const char *argv[] = { "ritmiek", "check", "no-such-school.yaml",
+			       NULL };
 	struct run r = run_ritmiek(argv);
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_str_eq(r.out, "");
-	ck_assert_str_eq(r.err,
-			 "ritmiek: no-such-school.yaml: error: cannot read file: No such file or directory\n"
-			 "ritmiek: no-such-school.yaml: 1 error(s), 0 warning(s)\n");
+	ck_assert_str_eq(
+		r.err,
+		"ritmiek: no-such-school.yaml: error: cannot read file: No such file or directory\n"
+		"ritmiek: no-such-school.yaml: 1 error(s), 0 warning(s)\n");
 	run_free(&r);
 }
 END_TEST
 
 START_TEST(test_check_summary)
 {
-	const char *argv[] = { "ritmiek", "check", "tests/data/school/base.yaml",
-			       NULL };
+	const char *argv[] = { "ritmiek", "check",
+			       "tests/data/school/base.yaml", NULL };
 	struct run r = run_ritmiek(argv);
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_str_eq(r.err, "");
@@ -132,8 +166,8 @@ END_TEST
 
 START_TEST(test_check_every_problem)
 {
-	const char *argv[] = { "ritmiek", "check", "tests/data/school/many.yaml",
-			       NULL };
+	const char *argv[] = { "ritmiek", "check",
+			       "tests/data/school/many.yaml", NULL };
 	struct run r = run_ritmiek(argv);
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_str_eq(r.out, ""); /* nothing but the problems */
@@ -147,8 +181,8 @@ START_TEST(test_examples_are_clean)
 	const char *schools[] = { "examples/vo-school/school.yaml",
 				  "examples/po-school/school.yaml" };
 	for (size_t i = 0; i < 2; i++) {
-		const char *argv[] = { "ritmiek", "check", "--quiet", schools[i],
-				       NULL };
+		const char *argv[] = { "ritmiek", "check", "--quiet",
+				       schools[i], NULL };
 		struct run r = run_ritmiek(argv);
 		ck_assert_msg(r.status == 0, "%s: %s", schools[i], r.err);
 		ck_assert_str_eq(r.out, "");

@@ -33,7 +33,8 @@ START_TEST(test_format)
 	ck_assert_uint_eq(rk_diags_errors(diags), 3);
 	ck_assert_uint_eq(rk_diags_warnings(diags), 1);
 	rk_diag_format(rk_diags_get(diags, 0), buf, sizeof(buf));
-	ck_assert_str_eq(buf, "school.yaml:17:3: error: teacher 'MUE' is in no team");
+	ck_assert_str_eq(
+		buf, "school.yaml:17:3: error: teacher 'MUE' is in no team");
 	rk_diag_format(rk_diags_get(diags, 1), buf, sizeof(buf));
 	ck_assert_str_eq(buf, "rooster.csv:4: warning: odd");
 	rk_diag_format(rk_diags_get(diags, 2), buf, sizeof(buf));
@@ -53,8 +54,9 @@ START_TEST(test_sort_keeps_file_order)
 	rk_diags_add(diags, RK_SEV_ERROR, "a.csv", 1, 1, "a1");
 	rk_diags_add(diags, RK_SEV_WARNING, "b.yaml", 3, 2, "b3c2 second");
 	rk_diags_sort(diags);
-	const char *order[] = { "b3c2", "b3c2 second", "b3c5", "b9", "a1",
-				"a2" };
+	const char *order[] = {
+		"b3c2", "b3c2 second", "b3c5", "b9", "a1", "a2"
+	};
 	for (size_t i = 0; i < 6; i++)
 		ck_assert_str_eq(rk_diags_get(diags, i)->message, order[i]);
 }

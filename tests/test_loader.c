@@ -48,54 +48,61 @@ END_TEST
 START_TEST(test_unknown_member)
 {
 	expect("unknown-member.yaml", RK_ERR_INPUT,
-	       D "unknown-member.yaml:18:40: error: unknown person 'P6' in team 'exact'; did you mean 'P06'?\n"
-	       D "people.csv:7:1: warning: teacher 'P06' (Fenna de Graaf) is in no team\n");
+	       D
+	       "unknown-member.yaml:18:40: error: unknown person 'P6' in team 'exact'; did you mean 'P06'?\n" D
+	       "people.csv:7:1: warning: teacher 'P06' (Fenna de Graaf) is in no team\n");
 }
 END_TEST
 
 START_TEST(test_two_teams)
 {
 	expect("two-teams.yaml", RK_ERR_INPUT,
-	       D "two-teams.yaml:22:45: error: person 'P03' is in two teams: 'exact' and 'talen'\n");
+	       D
+	       "two-teams.yaml:22:45: error: person 'P03' is in two teams: 'exact' and 'talen'\n");
 }
 END_TEST
 
 START_TEST(test_coach_not_member)
 {
 	expect("coach-not-member.yaml", RK_ERR_INPUT,
-	       D "coach-not-member.yaml:23:18: error: schoolcoach 'P01' is not a member of team 'talen'\n");
+	       D
+	       "coach-not-member.yaml:23:18: error: schoolcoach 'P01' is not a member of team 'talen'\n");
 }
 END_TEST
 
 START_TEST(test_small_team)
 {
 	expect("small-team.yaml", RK_OK,
-	       D "small-team.yaml:20:5: warning: team 'talen' has 4 members; 5 to 10 work best\n"
-	       D "people.csv:12:1: warning: teacher 'P11' (Kim Hendriks) is in no team\n"
-	       D "people.csv:13:1: warning: teacher 'P12' (Lotte van Dijk) is in no team\n");
+	       D
+	       "small-team.yaml:20:5: warning: team 'talen' has 4 members; 5 to 10 work best\n" D
+	       "people.csv:12:1: warning: teacher 'P11' (Kim Hendriks) is in no team\n" D
+	       "people.csv:13:1: warning: teacher 'P12' (Lotte van Dijk) is in no team\n");
 }
 END_TEST
 
 START_TEST(test_timetable_unknown_person)
 {
 	expect("timetable-unknown-person.yaml", RK_ERR_INPUT,
-	       D "rooster-unknown.csv:3:1: error: unknown person 'P13' in the timetable; did you mean 'P03'?\n"
-	       D "rooster-unknown.csv:4:1: error: unknown person 'P0l' in the timetable; did you mean 'P01'?\n");
+	       D
+	       "rooster-unknown.csv:3:1: error: unknown person 'P13' in the timetable; did you mean 'P03'?\n" D
+	       "rooster-unknown.csv:4:1: error: unknown person 'P0l' in the timetable; did you mean 'P01'?\n");
 }
 END_TEST
 
 START_TEST(test_lesson_outside_grid)
 {
 	expect("lesson-outside-grid.yaml", RK_ERR_INPUT,
-	       D "rooster-outside.csv:2:1: error: lesson on maandag 12:10-13:00 is outside the time grid (08:30-12:10)\n"
-	       D "rooster-outside.csv:3:1: error: lesson on maandag 07:40-08:30 is outside the time grid (08:30-12:10)\n");
+	       D
+	       "rooster-outside.csv:2:1: error: lesson on maandag 12:10-13:00 is outside the time grid (08:30-12:10)\n" D
+	       "rooster-outside.csv:3:1: error: lesson on maandag 07:40-08:30 is outside the time grid (08:30-12:10)\n");
 }
 END_TEST
 
 START_TEST(test_duplicate_id)
 {
 	expect("duplicate-id.yaml", RK_ERR_INPUT,
-	       D "people-dup.csv:15:1: error: duplicate person id 'P04' (first defined at line 5)\n");
+	       D
+	       "people-dup.csv:15:1: error: duplicate person id 'P04' (first defined at line 5)\n");
 }
 END_TEST
 
@@ -104,8 +111,11 @@ START_TEST(test_no_calendar)
 	enum rk_status status;
 	char *got = load_text("no-calendar.yaml", &status);
 	ck_assert_int_eq(status, RK_ERR_INPUT);
-	ck_assert_msg(strstr(got, D "no-calendar.yaml:7:16: error: no holiday calendar for school year 2031-2032 (looked for ") == got,
-		      "%s", got);
+	ck_assert_msg(
+		strstr(got, D
+		       "no-calendar.yaml:7:16: error: no holiday calendar for school year 2031-2032 (looked for ") ==
+			got,
+		"%s", got);
 	ck_assert_ptr_nonnull(strstr(got, "/2031-2032.ics)\n"));
 	free(got);
 }
@@ -114,14 +124,16 @@ END_TEST
 START_TEST(test_bad_timezone)
 {
 	expect("bad-timezone.yaml", RK_ERR_INPUT,
-	       D "bad-timezone.yaml:8:13: error: unknown time zone 'Europe/Amsterdm'\n");
+	       D
+	       "bad-timezone.yaml:8:13: error: unknown time zone 'Europe/Amsterdm'\n");
 }
 END_TEST
 
 START_TEST(test_unknown_holiday)
 {
 	expect("unknown-holiday.yaml", RK_ERR_INPUT,
-	       D "unknown-holiday.yaml:30:3: error: unknown holiday 'herfstvakanti'; did you mean 'herfstvakantie'?\n");
+	       D
+	       "unknown-holiday.yaml:30:3: error: unknown holiday 'herfstvakanti'; did you mean 'herfstvakantie'?\n");
 }
 END_TEST
 
@@ -130,12 +142,13 @@ END_TEST
 START_TEST(test_many)
 {
 	expect("many.yaml", RK_ERR_INPUT,
-	       D "many.yaml:18:40: error: unknown person 'P6' in team 'exact'; did you mean 'P06'?\n"
-	       D "many.yaml:23:18: error: schoolcoach 'P01' is not a member of team 'talen'\n"
-	       D "people-dup.csv:7:1: warning: teacher 'P06' (Fenna de Graaf) is in no team\n"
-	       D "people-dup.csv:15:1: error: duplicate person id 'P04' (first defined at line 5)\n"
-	       D "rooster-unknown.csv:3:1: error: unknown person 'P13' in the timetable; did you mean 'P03'?\n"
-	       D "rooster-unknown.csv:4:1: error: unknown person 'P0l' in the timetable; did you mean 'P01'?\n");
+	       D
+	       "many.yaml:18:40: error: unknown person 'P6' in team 'exact'; did you mean 'P06'?\n" D
+	       "many.yaml:23:18: error: schoolcoach 'P01' is not a member of team 'talen'\n" D
+	       "people-dup.csv:7:1: warning: teacher 'P06' (Fenna de Graaf) is in no team\n" D
+	       "people-dup.csv:15:1: error: duplicate person id 'P04' (first defined at line 5)\n" D
+	       "rooster-unknown.csv:3:1: error: unknown person 'P13' in the timetable; did you mean 'P03'?\n" D
+	       "rooster-unknown.csv:4:1: error: unknown person 'P0l' in the timetable; did you mean 'P01'?\n");
 }
 END_TEST
 

@@ -59,7 +59,8 @@ START_TEST(test_enum_names)
 	ck_assert_uint_eq(rk_role_parse("conciërge"), 0);
 	ck_assert_str_eq(rk_role_name(RK_ROLE_TEAMLEIDER), "teamleider");
 	ck_assert_int_eq(rk_external_kind_parse("webinar"), RK_EXT_WEBINAR);
-	ck_assert_int_eq(rk_meting_parse("360_feedback"), RK_METING_360_FEEDBACK);
+	ck_assert_int_eq(rk_meting_parse("360_feedback"),
+			 RK_METING_360_FEEDBACK);
 	ck_assert_str_eq(rk_meting_name(RK_METING_BAROMETER), "barometer");
 	struct rk_lesson l;
 	rk_lesson_init(&l);

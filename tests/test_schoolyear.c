@@ -116,11 +116,11 @@ START_TEST(test_ab_counting_teaching_weeks)
 	ab->first_a = ymd(2026, 8, 31);
 	struct rk_schoolyear *y;
 	ck_assert_int_eq(rk_schoolyear_new(school, &y, diags), RK_OK);
-	ck_assert_int_eq(ab_on(y, ymd(2026, 8, 31)), RK_AB_A); /* week 36 */
-	ck_assert_int_eq(ab_on(y, ymd(2026, 9, 7)), RK_AB_B);  /* week 37 */
-	ck_assert_int_eq(ab_on(y, ymd(2026, 10, 12)), RK_AB_A); /* week 42 */
+	ck_assert_int_eq(ab_on(y, ymd(2026, 8, 31)), RK_AB_A);	   /* week 36 */
+	ck_assert_int_eq(ab_on(y, ymd(2026, 9, 7)), RK_AB_B);	   /* week 37 */
+	ck_assert_int_eq(ab_on(y, ymd(2026, 10, 12)), RK_AB_A);	   /* week 42 */
 	ck_assert_int_eq(ab_on(y, ymd(2026, 10, 19)), RK_AB_BOTH); /* holiday */
-	ck_assert_int_eq(ab_on(y, ymd(2026, 10, 26)), RK_AB_B); /* week 44 */
+	ck_assert_int_eq(ab_on(y, ymd(2026, 10, 26)), RK_AB_B);	   /* week 44 */
 	/* Across the Christmas break the rhythm goes on: 51 A, 1 B. */
 	ck_assert_int_eq(ab_on(y, ymd(2026, 12, 14)), RK_AB_A);
 	ck_assert_int_eq(ab_on(y, ymd(2026, 12, 21)), RK_AB_BOTH);
@@ -152,7 +152,7 @@ START_TEST(test_ab_counting_calendar_weeks)
 	ck_assert_int_eq(rk_schoolyear_new(school, &y, diags), RK_OK);
 	ck_assert_int_eq(ab_on(y, ymd(2026, 10, 26)), RK_AB_A); /* week 44 */
 	ck_assert_int_eq(ab_on(y, ymd(2026, 12, 14)), RK_AB_B); /* week 51 */
-	ck_assert_int_eq(ab_on(y, ymd(2027, 1, 4)), RK_AB_A);   /* week 1 */
+	ck_assert_int_eq(ab_on(y, ymd(2027, 1, 4)), RK_AB_A);	/* week 1 */
 	rk_schoolyear_free(y);
 }
 END_TEST
@@ -163,17 +163,18 @@ START_TEST(test_overrides_and_part_time)
 	o->key = "herfstvakantie";
 	o->from = ymd(2026, 10, 10);
 	o->to = ymd(2026, 10, 18);
-	struct rk_dayoff *sd = add_off(NULL, "Studiedag herfst", ymd(2026, 10, 12),
-				       ymd(2026, 10, 12), RK_OFF_STUDIEDAG,
-				       RK_REGIONS_ALL);
+	struct rk_dayoff *sd =
+		add_off(NULL, "Studiedag herfst", ymd(2026, 10, 12),
+			ymd(2026, 10, 12), RK_OFF_STUDIEDAG, RK_REGIONS_ALL);
 	sd->loc = (struct rk_loc){ "school.yaml", 40, 5 };
 	struct rk_schoolyear *y;
 	ck_assert_int_eq(rk_schoolyear_new(school, &y, diags), RK_OK);
 	ck_assert(!rk_schoolyear_day(y, ymd(2026, 10, 13))->school_day);
 	ck_assert(rk_schoolyear_day(y, ymd(2026, 10, 19))->school_day);
 	ck_assert_uint_eq(rk_diags_count(diags), 1);
-	ck_assert_str_eq(rk_diags_get(diags, 0)->message,
-			 "studiedag 'Studiedag herfst' on 2026-10-12 falls in Herfstvakantie");
+	ck_assert_str_eq(
+		rk_diags_get(diags, 0)->message,
+		"studiedag 'Studiedag herfst' on 2026-10-12 falls in Herfstvakantie");
 	struct rk_person p = { .workdays = 0x1bu }; /* not on Wednesday */
 	ck_assert(rk_schoolyear_works(y, &p, ymd(2026, 9, 1)));
 	ck_assert(!rk_schoolyear_works(y, &p, ymd(2026, 9, 2)));

@@ -43,9 +43,10 @@ static struct rk_team *add_team(const char *id, int line, const char **ids,
 	t->members = rk_school_alloc(school, n, sizeof(*t->members));
 	t->n_members = n;
 	for (size_t i = 0; i < n; i++)
-		t->members[i] = (struct rk_ref){ rk_school_strdup(school, ids[i]),
-						 at("school.yaml", line + 1 + (int)i, 7),
-						 -1 };
+		t->members[i] = (struct rk_ref){
+			rk_school_strdup(school, ids[i]),
+			at("school.yaml", line + 1 + (int)i, 7), -1
+		};
 	t->coach = (struct rk_ref){ rk_school_strdup(school, coach),
 				    at("school.yaml", line + 9, 18), -1 };
 	return t;
@@ -124,9 +125,11 @@ START_TEST(test_duplicates)
 	rk_school_validate(school, diags);
 	rk_diags_sort(diags);
 	char *got = rk_test_diags_text(diags);
-	ck_assert_ptr_nonnull(strstr(got,
+	ck_assert_ptr_nonnull(strstr(
+		got,
 		"people.csv:20:1: error: duplicate person id 'P3' (first defined at line 4)\n"));
-	ck_assert_ptr_nonnull(strstr(got,
+	ck_assert_ptr_nonnull(strstr(
+		got,
 		"school.yaml:50:5: error: duplicate team id 'exact' (first defined at line 30)\n"));
 	free(got);
 }
@@ -139,12 +142,15 @@ START_TEST(test_lessons)
 	add_team("exact", 10, a, 6, "P1");
 	add_team("talen", 30, b, 6, "P12");
 	rk_school_person_at(school, 1)->workdays = 0x1e; /* not Monday */
-	struct { const char *who; int day, start, end; } rows[] = {
-		{ "P1", 0, 510, 560 },  /* fine */
+	struct {
+		const char *who;
+		int day, start, end;
+	} rows[] = {
+		{ "P1", 0, 510, 560 },	/* fine */
 		{ "PX1", 0, 510, 560 }, /* unknown */
-		{ "P1", 0, 450, 500 },  /* before the grid */
-		{ "P1", 2, 510, 560 },  /* no grid on Wednesday */
-		{ "P2", 0, 560, 610 },  /* P2 does not work on Monday */
+		{ "P1", 0, 450, 500 },	/* before the grid */
+		{ "P1", 2, 510, 560 },	/* no grid on Wednesday */
+		{ "P2", 0, 560, 610 },	/* P2 does not work on Monday */
 	};
 	for (int i = 0; i < 5; i++) {
 		struct rk_lesson *l = rk_school_add_lesson(school);

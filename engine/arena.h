@@ -1,0 +1,37 @@
+/* arena.h - memory that lives as long as its owner (a school, a plan).
+ *
+ * An arena frees every block it handed out at once; a vec is a growable
+ * array of value structs. Both are small structs embedded in their owner. */
+#ifndef RK_ARENA_H
+#define RK_ARENA_H
+
+#include <stddef.h>
+
+struct rk_arena {
+	void **blocks;
+	size_t n;
+	size_t cap;
+};
+
+/* Zeroed memory for @count items of @size bytes; NULL when out of memory
+ * or on overflow. Never NULL for a zero size. */
+void *rk_arena_alloc(struct rk_arena *arena, size_t count, size_t size);
+/* A copy of @len bytes of @text plus a NUL; NULL for NULL @text. */
+char *rk_arena_strndup(struct rk_arena *arena, const char *text, size_t len);
+/* Frees every block; the arena is empty and usable again. */
+void rk_arena_release(struct rk_arena *arena);
+
+struct rk_vec {
+	void *items;
+	size_t n;
+	size_t cap;
+};
+
+/* Appends a zeroed item of @size bytes; NULL when out of memory. Earlier
+ * pointers into the vec are invalid after a push. */
+void *rk_vec_push(struct rk_vec *vec, size_t size);
+/* Item @i, or NULL when out of range. */
+void *rk_vec_at(const struct rk_vec *vec, size_t i, size_t size);
+void rk_vec_release(struct rk_vec *vec);
+
+#endif

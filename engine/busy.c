@@ -1,0 +1,249 @@
+#include "config.h"
+
+#include "busy.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SLOTS_PER_DAY (24 * 60 / RK_SLOT_MINUTES)
+#define WORDS	      ((SLOTS_PER_DAY + 63) / 64)
+
+/* A leftover piece of a free period shorter than this is lost time. */
+#define USEFUL_GAP 45
+#define MAX_WAIT   120
+
+struct rk_busy {
+	const struct rk_school *school;
+	const struct rk_schoolyear *year;
+	size_t n_people;
+	size_t n_days;
+	int first;
+	uint64_t *teach; /* [person][day][WORDS] */
+	uint64_t *book;
+	unsigned char *sessions; /* [person][day] */
+	int **lessons;		 /* [person] -> lesson indices */
+	size_t *n_lessons;
+};
+
+static uint64_t *bits(uint64_t *base, const struct rk_busy *b, int person,
+		      size_t day)
+{
+	return base + ((size_t)person * b->n_days + day) * WORDS;
+}
+
+static void set_range(uint64_t *w, int start, int end)
+{
+	int lo = start / RK_SLOT_MINUTES;
+	int hi = (end + RK_SLOT_MINUTES - 1) / RK_SLOT_MINUTES;
+	for (int s = lo < 0 ? 0 : lo; s < hi && s < SLOTS_PER_DAY; s++)
+		w[s / 64] |= (uint64_t)1 << (s % 64);
+}
+
+static bool any_in_range(const uint64_t *w, int start, int end)
+{
+	int lo = start / RK_SLOT_MINUTES;
+	int hi = (end + RK_SLOT_MINUTES - 1) / RK_SLOT_MINUTES;
+	for (int s = lo < 0 ? 0 : lo; s < hi && s < SLOTS_PER_DAY; s++)
+		if (w[s / 64] & ((uint64_t)1 << (s % 64)))
+			return true;
+	return false;
+}
+
+static int day_index(const struct rk_busy *b, int date)
+{
+	int d = date - b->first;
+	return d >= 0 && (size_t)d < b->n_days ? d : -1;
+}
+
+static enum rk_status index_lessons(struct rk_busy *b)
+{
+	size_t n = rk_school_n_lesson(b->school);
+	for (size_t i = 0; i < n; i++) {
+		int p = rk_school_get_lesson(b->school, i)->person.index;
+		if (p >= 0 && (size_t)p < b->n_people)
+			b->n_lessons[p]++;
+	}
+	for (size_t p = 0; p < b->n_people; p++) {
+		b->lessons[p] = malloc((b->n_lessons[p] + 1) * sizeof(int));
+		if (!b->lessons[p])
+			return RK_ERR_NOMEM;
+		b->n_lessons[p] = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int p = rk_school_get_lesson(b->school, i)->person.index;
+		if (p >= 0 && (size_t)p < b->n_people)
+			b->lessons[p][b->n_lessons[p]++] = (int)i;
+	}
+	return RK_OK;
+}
+
+/* Every lesson on every date it takes place. */
+static void lay_lessons(struct rk_busy *b)
+{
+	for (size_t d = 0; d < b->n_days; d++) {
+		int date = b->first + (int)d;
+		const struct rk_day *day = rk_schoolyear_day(b->year, date);
+		if (!day || !day->school_day)
+			continue;
+		for (size_t p = 0; p < b->n_people; p++) {
+			for (size_t k = 0; k < b->n_lessons[p]; k++) {
+				const struct rk_lesson *l =
+					rk_school_get_lesson(
+						b->school,
+						(size_t)b->lessons[p][k]);
+				if (rk_schoolyear_lesson_on(b->year, l, date))
+					set_range(bits(b->teach, b, (int)p, d),
+						  l->start, l->end);
+			}
+		}
+	}
+}
+
+enum rk_status rk_busy_new(const struct rk_school *school,
+			   const struct rk_schoolyear *year,
+			   struct rk_busy **out)
+{
+	*out = NULL;
+	struct rk_busy *b = calloc(1, sizeof(*b));
+	if (!b)
+		return RK_ERR_NOMEM;
+	b->school = school;
+	b->year = year;
+	b->n_people = rk_school_n_person(school);
+	b->first = rk_schoolyear_first(year);
+	b->n_days = (size_t)(rk_schoolyear_last(year) - b->first + 1);
+	size_t cells = (b->n_people ? b->n_people : 1) * b->n_days;
+	b->teach = calloc(cells * WORDS, sizeof(uint64_t));
+	b->book = calloc(cells * WORDS, sizeof(uint64_t));
+	b->sessions = calloc(cells, 1);
+	b->lessons = calloc(b->n_people + 1, sizeof(int *));
+	b->n_lessons = calloc(b->n_people + 1, sizeof(size_t));
+	if (!b->teach || !b->book || !b->sessions || !b->lessons ||
+	    !b->n_lessons || index_lessons(b) != RK_OK) {
+		rk_busy_free(b);
+		return RK_ERR_NOMEM;
+	}
+	lay_lessons(b);
+	*out = b;
+	return RK_OK;
+}
+
+void rk_busy_free(struct rk_busy *b)
+{
+	if (!b)
+		return;
+	for (size_t p = 0; b->lessons && p < b->n_people; p++)
+		free(b->lessons[p]);
+	free(b->lessons);
+	free(b->n_lessons);
+	free(b->teach);
+	free(b->book);
+	free(b->sessions);
+	free(b);
+}
+
+bool rk_busy_works(const struct rk_busy *b, int person, int date)
+{
+	const struct rk_person *p =
+		rk_school_get_person(b->school, (size_t)person);
+	return p && rk_schoolyear_works(b->year, p, date);
+}
+
+bool rk_busy_teaching(const struct rk_busy *b, int person, int date, int start,
+		      int end)
+{
+	int d = day_index(b, date);
+	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
+		return false;
+	return any_in_range(bits(b->teach, b, person, (size_t)d), start, end);
+}
+
+bool rk_busy_booked(const struct rk_busy *b, int person, int date, int start,
+		    int end)
+{
+	int d = day_index(b, date);
+	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
+		return false;
+	return any_in_range(bits(b->book, b, person, (size_t)d), start, end);
+}
+
+bool rk_busy_is_free(const struct rk_busy *b, int person, int date, int start,
+		     int end)
+{
+	return rk_busy_works(b, person, date) &&
+	       !rk_busy_teaching(b, person, date, start, end) &&
+	       !rk_busy_booked(b, person, date, start, end);
+}
+
+void rk_busy_book(struct rk_busy *b, int person, int date, int start, int end)
+{
+	int d = day_index(b, date);
+	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
+		return;
+	set_range(bits(b->book, b, person, (size_t)d), start, end);
+	unsigned char *n = &b->sessions[(size_t)person * b->n_days + (size_t)d];
+	if (*n < 255)
+		(*n)++;
+}
+
+int rk_busy_sessions(const struct rk_busy *b, int person, int date)
+{
+	int d = day_index(b, date);
+	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
+		return 0;
+	return b->sessions[(size_t)person * b->n_days + (size_t)d];
+}
+
+static bool slot_busy(const uint64_t *t, const uint64_t *k, int s)
+{
+	uint64_t mask = (uint64_t)1 << (s % 64);
+	return (t[s / 64] | k[s / 64]) & mask;
+}
+
+static int piece_cost(int gap)
+{
+	return gap > 0 && gap < USEFUL_GAP ? gap : 0;
+}
+
+int rk_busy_idle_cost(const struct rk_busy *b, int person, int date, int start,
+		      int end, int alone_cost)
+{
+	int d = day_index(b, date);
+	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
+		return alone_cost;
+	const uint64_t *t = bits(b->teach, b, person, (size_t)d);
+	const uint64_t *k = bits(b->book, b, person, (size_t)d);
+	int lo = start / RK_SLOT_MINUTES;
+	int hi = (end + RK_SLOT_MINUTES - 1) / RK_SLOT_MINUTES;
+	int before = -1, after = -1;
+	for (int s = lo - 1; s >= 0 && before < 0; s--)
+		if (slot_busy(t, k, s))
+			before = (lo - 1 - s) * RK_SLOT_MINUTES;
+	for (int s = hi; s < SLOTS_PER_DAY && after < 0; s++)
+		if (slot_busy(t, k, s))
+			after = (s - hi) * RK_SLOT_MINUTES;
+	if (before < 0 && after < 0)
+		return alone_cost;
+	if (before < 0)
+		return after < MAX_WAIT ? after : MAX_WAIT;
+	if (after < 0)
+		return before < MAX_WAIT ? before : MAX_WAIT;
+	return piece_cost(before) + piece_cost(after);
+}
+
+const int *rk_busy_lessons(const struct rk_busy *b, int person, size_t *n)
+{
+	if (person < 0 || (size_t)person >= b->n_people) {
+		*n = 0;
+		return NULL;
+	}
+	*n = b->n_lessons[person];
+	return b->lessons[person];
+}
+
+void rk_busy_clear_bookings(struct rk_busy *b)
+{
+	memset(b->book, 0, b->n_people * b->n_days * WORDS * sizeof(uint64_t));
+	memset(b->sessions, 0, b->n_people * b->n_days);
+}

@@ -1,0 +1,73 @@
+/* mip.h - a small mixed-integer model, solved by GLPK's glp_intopt.
+ *
+ * The planner's models are built here column by column and row by row with
+ * readable names, then solved with presolve on, messages off and a time
+ * limit. This is the only place that includes <glpk.h>: the rest of the
+ * engine knows nothing of the solver. All variables are binary unless made
+ * otherwise; the objective is minimised. */
+#ifndef RK_MIP_H
+#define RK_MIP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+struct rk_mip;
+
+enum rk_mip_result {
+	RK_MIP_OPTIMAL,	   /* proven optimal */
+	RK_MIP_FEASIBLE,   /* a solution, stopped by the time limit (see gap) */
+	RK_MIP_INFEASIBLE, /* no solution exists */
+	RK_MIP_FAILED	   /* the solver could not decide in time */
+};
+
+/* A new empty model named @name (for dumps); NULL when out of memory. */
+struct rk_mip *rk_mip_new(const char *name);
+void rk_mip_free(struct rk_mip *mip);
+
+/* Adds a binary column with objective coefficient @cost; returns its index
+ * (0-based) or -1 when out of memory. @name is copied. */
+int rk_mip_add_binary(struct rk_mip *mip, const char *name, double cost);
+/* Adds an integer column within [lo, hi]. */
+int rk_mip_add_integer(struct rk_mip *mip, const char *name, double cost,
+		       double lo, double hi);
+
+/* Row kinds: sum(coef * x) <= rhs, >= rhs, or == rhs. */
+enum rk_mip_sense { RK_MIP_LE, RK_MIP_GE, RK_MIP_EQ };
+
+/* Starts a new row; then rk_mip_term adds coefficients to it. Returns the
+ * row index or -1 when out of memory. */
+int rk_mip_add_row(struct rk_mip *mip, const char *name,
+		   enum rk_mip_sense sense, double rhs);
+/* Adds @coef * column @col to the row being built (the last added). */
+enum rk_status rk_mip_term(struct rk_mip *mip, int col, double coef);
+
+size_t rk_mip_n_cols(const struct rk_mip *mip);
+size_t rk_mip_n_rows(const struct rk_mip *mip);
+
+struct rk_mip_stats {
+	enum rk_mip_result result;
+	double objective;
+	double gap; /* relative MIP gap, 0 when optimal */
+	size_t rows;
+	size_t cols;
+	size_t nonzeros;
+};
+
+/* Solves within @time_limit_ms. On RK_MIP_OPTIMAL or RK_MIP_FEASIBLE the
+ * values are read with rk_mip_value. Returns RK_ERR_NOMEM or RK_ERR_SOLVER
+ * on failure of the machinery itself; an infeasible model is RK_OK with
+ * stats->result == RK_MIP_INFEASIBLE. */
+enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
+			    struct rk_mip_stats *stats);
+/* The value of column @col in the solution (rounded for integers). */
+double rk_mip_value(const struct rk_mip *mip, int col);
+bool rk_mip_chosen(const struct rk_mip *mip, int col);
+
+/* Writes the model in CPLEX LP format to @path (for bench/ and for
+ * debugging with other solvers); RK_ERR_IO on failure. This is file output
+ * from the engine, allowed here only because GLPK does it itself. */
+enum rk_status rk_mip_write_lp(const struct rk_mip *mip, const char *path);
+
+#endif

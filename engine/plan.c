@@ -1,0 +1,197 @@
+#include "config.h"
+
+#include "plan.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct rk_plan {
+	struct rk_arena arena;
+	struct rk_vec events;
+	struct rk_vec moments;
+	struct rk_vec duos;
+	struct rk_vec periods;
+	struct rk_vec reports;
+};
+
+struct rk_plan *rk_plan_new(void)
+{
+	return calloc(1, sizeof(struct rk_plan));
+}
+
+void rk_plan_free(struct rk_plan *plan)
+{
+	if (!plan)
+		return;
+	rk_arena_release(&plan->arena);
+	rk_vec_release(&plan->events);
+	rk_vec_release(&plan->moments);
+	rk_vec_release(&plan->duos);
+	rk_vec_release(&plan->periods);
+	rk_vec_release(&plan->reports);
+	free(plan);
+}
+
+const char *rk_plan_strdup(struct rk_plan *plan, const char *text)
+{
+	return text ? rk_arena_strndup(&plan->arena, text, strlen(text)) : NULL;
+}
+
+const char *rk_plan_printf(struct rk_plan *plan, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return NULL;
+	char *text = rk_arena_alloc(&plan->arena, (size_t)len + 1, 1);
+	if (!text)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	return text;
+}
+
+void *rk_plan_alloc(struct rk_plan *plan, size_t count, size_t size)
+{
+	return rk_arena_alloc(&plan->arena, count, size);
+}
+
+struct rk_event *rk_plan_add_event(struct rk_plan *plan)
+{
+	struct rk_event *ev = rk_vec_push(&plan->events, sizeof(*ev));
+	if (ev)
+		ev->team = -1;
+	return ev;
+}
+
+/* Participants grow in the arena; events have a handful of them. */
+int rk_event_add_part(struct rk_plan *plan, struct rk_event *ev, int person,
+		      enum rk_part_role role)
+{
+	struct rk_participant *parts =
+		rk_plan_alloc(plan, ev->n_parts + 1, sizeof(*parts));
+	if (!parts)
+		return -1;
+	if (ev->n_parts)
+		memcpy(parts, ev->parts, ev->n_parts * sizeof(*parts));
+	parts[ev->n_parts] = (struct rk_participant){ person, role };
+	ev->parts = parts;
+	ev->n_parts++;
+	return 0;
+}
+
+size_t rk_plan_n_events(const struct rk_plan *plan)
+{
+	return plan->events.n;
+}
+
+const struct rk_event *rk_plan_event(const struct rk_plan *plan, size_t i)
+{
+	return rk_vec_at(&plan->events, i, sizeof(struct rk_event));
+}
+
+struct rk_event *rk_plan_event_at(struct rk_plan *plan, size_t i)
+{
+	return rk_vec_at(&plan->events, i, sizeof(struct rk_event));
+}
+
+static int cmp_event(const void *a, const void *b)
+{
+	const struct rk_event *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+}
+
+void rk_plan_sort(struct rk_plan *plan)
+{
+	qsort(plan->events.items, plan->events.n, sizeof(struct rk_event),
+	      cmp_event);
+}
+
+/* The small collections: push a copy, count, lend. */
+#define RK_PLAN_LIST(type, name, field)                                        \
+	enum rk_status rk_plan_add_##name(struct rk_plan *plan, struct type v) \
+	{                                                                      \
+		struct type *slot = rk_vec_push(&plan->field, sizeof(v));      \
+		if (!slot)                                                     \
+			return RK_ERR_NOMEM;                                   \
+		*slot = v;                                                     \
+		return RK_OK;                                                  \
+	}                                                                      \
+	size_t rk_plan_n_##field(const struct rk_plan *plan)                   \
+	{                                                                      \
+		return plan->field.n;                                          \
+	}                                                                      \
+	const struct type *rk_plan_##name(const struct rk_plan *plan,          \
+					  size_t i)                            \
+	{                                                                      \
+		return rk_vec_at(&plan->field, i, sizeof(struct type));        \
+	}
+
+RK_PLAN_LIST(rk_moment, moment, moments)
+RK_PLAN_LIST(rk_duo, duo, duos)
+RK_PLAN_LIST(rk_period, period, periods)
+RK_PLAN_LIST(rk_solve_report, report, reports)
+
+static const char *const kind_names[RK_N_EVENT_KINDS] = {
+	"draagvlaksessie",
+	"startfase",
+	"bootcamp",
+	"startdag",
+	"bordsessie",
+	"leerkracht-team",
+	"gezamenlijk-lesontwerp",
+	"lesbezoek",
+	"feedbackgesprek",
+	"verdieping",
+	"retrospectief",
+	"leerlingarena",
+	"verbindingssessie",
+	"forum",
+	"bedrijfsbezoek",
+	"webinar",
+	"extern",
+	"meting",
+};
+
+static const char *const role_names[] = { "attendee", "host", "visitor" };
+
+const char *rk_event_kind_name(enum rk_event_kind kind)
+{
+	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? kind_names[kind]
+							 : "?";
+}
+
+int rk_event_kind_parse(const char *text)
+{
+	for (int i = 0; text && i < RK_N_EVENT_KINDS; i++)
+		if (!strcmp(kind_names[i], text))
+			return i;
+	return -1;
+}
+
+const char *rk_part_role_name(enum rk_part_role role)
+{
+	return (int)role >= 0 && role <= RK_PART_VISITOR ? role_names[role]
+							 : "?";
+}
+
+int rk_part_role_parse(const char *text)
+{
+	for (int i = 0; text && i <= RK_PART_VISITOR; i++)
+		if (!strcmp(role_names[i], text))
+			return i;
+	return -1;
+}

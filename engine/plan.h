@@ -1,0 +1,158 @@
+/* plan.h - a planned school year: every leerKRACHT event with its people.
+ *
+ * The planner fills a plan; the plan file, the feeds and CalDAV push read
+ * it. Events are kept in a stable order (date, start, kind, id) and carry an
+ * id derived from what they are (school, kind, team, duo, date), never from
+ * the order of planning, so the same input gives the same ids. */
+#ifndef RK_PLAN_H
+#define RK_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+enum rk_event_kind {
+	RK_EV_DRAAGVLAKSESSIE, /* all staff, voorbereiding */
+	RK_EV_STARTFASE,       /* leerKRACHT-team working session, 2 h */
+	RK_EV_BOOTCAMP,
+	RK_EV_STARTDAG,	     /* all teachers, whole day */
+	RK_EV_BORDSESSIE,    /* weekly, per team */
+	RK_EV_LKTEAM,	     /* weekly session of the leerKRACHT-team */
+	RK_EV_GL,	     /* gezamenlijk lesontwerp, a duo */
+	RK_EV_LB,	     /* lesbezoek: visitor in the host's lesson */
+	RK_EV_FB,	     /* feedbackgesprek after a lesbezoek */
+	RK_EV_VERDIEPING,    /* inhoudelijke verdieping, a team */
+	RK_EV_RETROSPECTIVE, /* a team, end of period */
+	RK_EV_LEERLINGARENA, /* a team, start of period */
+	RK_EV_VERBINDING,    /* verbindingssessie, the whole school */
+	RK_EV_FORUM,
+	RK_EV_BEDRIJFSBEZOEK,
+	RK_EV_WEBINAR,
+	RK_EV_EXTERNAL, /* another fixed external date */
+	RK_EV_METING	/* survey deadline (all day, with a window) */
+};
+#define RK_N_EVENT_KINDS 18
+
+enum rk_part_role {
+	RK_PART_ATTENDEE,
+	RK_PART_HOST, /* the teacher whose lesson is visited / who leads */
+	RK_PART_VISITOR
+};
+
+struct rk_participant {
+	int person; /* index into the school's people */
+	enum rk_part_role role;
+};
+
+/* One event. Times are minutes since midnight in the school's time zone;
+ * @start == -1 for an all-day event (then @end is -1 too). A meting has
+ * @date = its deadline and @opens = the first day of its window. */
+struct rk_event {
+	const char *id; /* stable, unique in the plan */
+	enum rk_event_kind kind;
+	int date;
+	int start;
+	int end;
+	int opens;	    /* metingen only, else equal to @date */
+	int team;	    /* index into the school's teams, -1: none */
+	int period;	    /* 1-based period of the year, 0: outside periods */
+	int week_in_period; /* 1-based, 0: outside periods */
+	const char *title; /* short Dutch title, e.g. "Bordsessie Team Exact" */
+	const char *agenda;   /* what this session is about */
+	const char *location; /* room, may be NULL */
+	const char *group;    /* the visited class (LB), may be NULL */
+	struct rk_participant *parts;
+	size_t n_parts;
+	bool violation; /* breaks a hard rule (--allow-violations) */
+	const char *violation_text;
+	int source_line; /* line in the plan file it was read from, or 0 */
+};
+
+/* A team's weekly moment ("vast moment"). */
+struct rk_moment {
+	int team; /* -1 for the leerKRACHT-team */
+	int weekday;
+	int start;
+	int end;
+};
+
+/* A duo (or trio: @c >= 0) of a team in a period. */
+struct rk_duo {
+	int team;
+	int period;
+	int a;
+	int b;
+	int c; /* -1 for a duo */
+};
+
+/* A period of the year: teaching weeks from @first_monday to @last_monday
+ * (week indices of the school year), @weeks of them with sessions. */
+struct rk_period {
+	int number;
+	const char *phase; /* "aan de slag", "uitbouwen" */
+	int first_week;
+	int last_week;
+	int weeks;
+	int verbinding_date;
+};
+
+/* How a solver run went, for the report. */
+struct rk_solve_report {
+	const char *model; /* "weekly moments", "duos team exact period 2" */
+	int result;	   /* enum rk_mip_result */
+	double objective;
+	double gap;
+	size_t rows;
+	size_t cols;
+};
+
+struct rk_plan;
+
+struct rk_plan *rk_plan_new(void);
+void rk_plan_free(struct rk_plan *plan);
+
+/* Memory owned by the plan, like rk_school_strdup. */
+const char *rk_plan_strdup(struct rk_plan *plan, const char *text);
+const char *rk_plan_printf(struct rk_plan *plan, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void *rk_plan_alloc(struct rk_plan *plan, size_t count, size_t size);
+
+/* Adds a zeroed event (team -1) owned by the plan; NULL when out of memory.
+ * The pointer is valid until the next add. */
+struct rk_event *rk_plan_add_event(struct rk_plan *plan);
+/* Adds participant @person with @role to @ev; -1 when out of memory. */
+int rk_event_add_part(struct rk_plan *plan, struct rk_event *ev, int person,
+		      enum rk_part_role role);
+size_t rk_plan_n_events(const struct rk_plan *plan);
+const struct rk_event *rk_plan_event(const struct rk_plan *plan, size_t i);
+struct rk_event *rk_plan_event_at(struct rk_plan *plan, size_t i);
+/* Orders the events by date, start, kind, id: the plan's canonical order. */
+void rk_plan_sort(struct rk_plan *plan);
+
+enum rk_status rk_plan_add_moment(struct rk_plan *plan, struct rk_moment m);
+size_t rk_plan_n_moments(const struct rk_plan *plan);
+const struct rk_moment *rk_plan_moment(const struct rk_plan *plan, size_t i);
+
+enum rk_status rk_plan_add_duo(struct rk_plan *plan, struct rk_duo duo);
+size_t rk_plan_n_duos(const struct rk_plan *plan);
+const struct rk_duo *rk_plan_duo(const struct rk_plan *plan, size_t i);
+
+enum rk_status rk_plan_add_period(struct rk_plan *plan, struct rk_period p);
+size_t rk_plan_n_periods(const struct rk_plan *plan);
+const struct rk_period *rk_plan_period(const struct rk_plan *plan, size_t i);
+
+enum rk_status rk_plan_add_report(struct rk_plan *plan,
+				  struct rk_solve_report r);
+size_t rk_plan_n_reports(const struct rk_plan *plan);
+const struct rk_solve_report *rk_plan_report(const struct rk_plan *plan,
+					     size_t i);
+
+/* Stable names of event kinds ("bordsessie", "lesbezoek" ...), used in ids,
+ * the plan file and CATEGORIES; and back. */
+const char *rk_event_kind_name(enum rk_event_kind kind);
+int rk_event_kind_parse(const char *text);
+const char *rk_part_role_name(enum rk_part_role role);
+int rk_part_role_parse(const char *text);
+
+#endif
