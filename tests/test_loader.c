@@ -152,6 +152,50 @@ START_TEST(test_many)
 }
 END_TEST
 
+/* The school year 2026-2027 per region, from the real calendar file. The
+ * expected numbers were counted by python3-icalendar from the same file,
+ * independently of ritmiek. */
+static void expect_year(const char *name, size_t school_days, size_t weeks,
+			int first_monday, int last_monday)
+{
+	char rel[256];
+	snprintf(rel, sizeof(rel), "tests/data/school/%s", name);
+	char *path = rk_test_path(rel);
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_school *school = NULL;
+	struct rk_schoolyear *year = NULL;
+	ck_assert_int_eq(rk_load_school(path, NULL, &school, diags), RK_OK);
+	ck_assert_int_eq(rk_schoolyear_new(school, &year, diags), RK_OK);
+	ck_assert_uint_eq(rk_schoolyear_school_days(year), school_days);
+	ck_assert_uint_eq(rk_schoolyear_teaching_weeks(year), weeks);
+	int first = -1, last = -1;
+	for (size_t w = 0; w < rk_schoolyear_n_weeks(year); w++) {
+		const struct rk_week *wk = rk_schoolyear_week(year, w);
+		if (!wk->teaching)
+			continue;
+		if (first < 0)
+			first = wk->monday;
+		last = wk->monday;
+	}
+	ck_assert_int_eq(first, first_monday);
+	ck_assert_int_eq(last, last_monday);
+	rk_schoolyear_free(year);
+	rk_school_free(school);
+	rk_diags_free(diags);
+	free(path);
+}
+
+START_TEST(test_year_per_region)
+{
+	expect_year("region-noord.yaml", 206, 42, rk_date_from_ymd(2026, 8, 17),
+		    rk_date_from_ymd(2027, 7, 5));
+	expect_year("base.yaml", 201, 41, rk_date_from_ymd(2026, 8, 31),
+		    rk_date_from_ymd(2027, 7, 12));
+	expect_year("region-zuid.yaml", 206, 42, rk_date_from_ymd(2026, 8, 24),
+		    rk_date_from_ymd(2027, 7, 12));
+}
+END_TEST
+
 Suite *suite_loader(void)
 {
 	Suite *s = suite_create("loader");
@@ -168,6 +212,9 @@ Suite *suite_loader(void)
 	tcase_add_test(tc, test_bad_timezone);
 	tcase_add_test(tc, test_unknown_holiday);
 	tcase_add_test(tc, test_many);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("calendar");
+	tcase_add_test(tc, test_year_per_region);
 	suite_add_tcase(s, tc);
 	return s;
 }
