@@ -17,6 +17,8 @@ enum rk_exit {
 
 /* A subcommand gets argv[0] = its own name. */
 int rk_cmd_check(int argc, char **argv);
+int rk_cmd_plan(int argc, char **argv);
+int rk_cmd_verify(int argc, char **argv);
 
 /* Prints every diagnostic to @out in the GNU form
  * "ritmiek: file:line:column: error: message". */

@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "ical_runtime.h"
+#include "mip.h"
 #include "suggest.h"
 
 struct command {
@@ -16,6 +17,10 @@ struct command {
 static const struct command commands[] = {
 	{ "check", rk_cmd_check,
 	  "validate a school file and its timetable, and summarise them" },
+	{ "plan", rk_cmd_plan,
+	  "plan the school year's ritmiek with GLPK and write the plan" },
+	{ "verify", rk_cmd_verify,
+	  "check a plan against every hard rule, independently of the planner" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -86,7 +91,9 @@ int main(int argc, char **argv)
 {
 	/* Process-wide library state is set up and torn down here only. */
 	rk_ical_global_init();
+	rk_mip_global_init();
 	int status = dispatch(argc, argv);
+	rk_mip_global_cleanup();
 	rk_ical_global_cleanup();
 	return status;
 }

@@ -92,9 +92,11 @@ static void lay_lessons(struct rk_busy *b)
 					rk_school_get_lesson(
 						b->school,
 						(size_t)b->lessons[p][k]);
-				if (rk_schoolyear_lesson_on(b->year, l, date))
+				int start, end;
+				if (rk_schoolyear_lesson_times(b->year, l, date,
+							       &start, &end))
 					set_range(bits(b->teach, b, (int)p, d),
-						  l->start, l->end);
+						  start, end);
 			}
 		}
 	}

@@ -15,6 +15,12 @@
 
 struct rk_mip;
 
+/* Process-wide solver state, for main() (and test runners) alone: GLPK's
+ * terminal output off (its cut generators print even with messages off),
+ * and its environment freed at exit so that valgrind sees no leaks. */
+void rk_mip_global_init(void);
+void rk_mip_global_cleanup(void);
+
 enum rk_mip_result {
 	RK_MIP_OPTIMAL,	   /* proven optimal */
 	RK_MIP_FEASIBLE,   /* a solution, stopped by the time limit (see gap) */
@@ -53,6 +59,7 @@ struct rk_mip_stats {
 	size_t rows;
 	size_t cols;
 	size_t nonzeros;
+	double seconds; /* processor time of the solve */
 };
 
 /* Solves within @time_limit_ms. On RK_MIP_OPTIMAL or RK_MIP_FEASIBLE the

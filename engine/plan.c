@@ -145,6 +145,11 @@ RK_PLAN_LIST(rk_duo, duo, duos)
 RK_PLAN_LIST(rk_period, period, periods)
 RK_PLAN_LIST(rk_solve_report, report, reports)
 
+struct rk_period *rk_plan_period_at(struct rk_plan *plan, size_t i)
+{
+	return rk_vec_at(&plan->periods, i, sizeof(struct rk_period));
+}
+
 static const char *const kind_names[RK_N_EVENT_KINDS] = {
 	"draagvlaksessie",
 	"startfase",

@@ -105,6 +105,7 @@ struct rk_solve_report {
 	double gap;
 	size_t rows;
 	size_t cols;
+	double seconds; /* processor time of the solve */
 };
 
 struct rk_plan;
@@ -141,6 +142,7 @@ const struct rk_duo *rk_plan_duo(const struct rk_plan *plan, size_t i);
 enum rk_status rk_plan_add_period(struct rk_plan *plan, struct rk_period p);
 size_t rk_plan_n_periods(const struct rk_plan *plan);
 const struct rk_period *rk_plan_period(const struct rk_plan *plan, size_t i);
+struct rk_period *rk_plan_period_at(struct rk_plan *plan, size_t i);
 
 enum rk_status rk_plan_add_report(struct rk_plan *plan,
 				  struct rk_solve_report r);

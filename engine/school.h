@@ -229,11 +229,28 @@ struct rk_ab_scheme {
 	struct rk_loc loc;
 };
 
-/* Where the timetable comes from. @path is resolved against the school
- * file's folder by the adapter. */
+/* Where the timetable comes from: one or more files of one format (Untis:
+ * GPU001 with the optional GPU002 and GPU004; iCalendar: one feed per
+ * teacher). Paths are resolved against the school file's folder. @path is
+ * the first of @files, the one the importer is called with; it finds the
+ * rest of its source through it. FET day and hour names are mapped to
+ * weekdays (0 = Monday) and lesuur numbers by @days and @hours. */
 struct rk_timetable_source {
 	const char *format; /* "csv", "untis", "fet", "ical" */
 	const char *path;
+	struct rk_timetable_file {
+		const char *path;
+		const char *person; /* ical: whose feed; NULL: by file name */
+		struct rk_loc loc;
+	} * files;
+	size_t n_files;
+	struct rk_timetable_name {
+		const char *name;
+		int value;
+		struct rk_loc loc;
+	} * days, *hours;
+	size_t n_days;
+	size_t n_hours;
 	struct rk_loc loc;
 };
 

@@ -311,6 +311,30 @@ bool rk_schoolyear_lesson_on(const struct rk_schoolyear *y,
 	       lesson->week == ab;
 }
 
+bool rk_schoolyear_lesson_times(const struct rk_schoolyear *y,
+				const struct rk_lesson *lesson, int date,
+				int *start, int *end)
+{
+	if (!rk_schoolyear_lesson_on(y, lesson, date))
+		return false;
+	const struct rk_day *d = rk_schoolyear_day(y, date);
+	*start = lesson->start;
+	*end = lesson->end;
+	if (!d->shortened)
+		return true;
+	/* Validation numbered every lesson that starts on a lesuur. */
+	if (lesson->lesuur <= 0)
+		return true;
+	for (size_t i = 0; i < d->grid->n; i++) {
+		if (d->grid->hours[i].number == lesson->lesuur) {
+			*start = d->grid->hours[i].start;
+			*end = d->grid->hours[i].end;
+			return true;
+		}
+	}
+	return false;
+}
+
 size_t rk_schoolyear_n_holidays(const struct rk_schoolyear *y)
 {
 	return y->n_holidays;

@@ -74,6 +74,14 @@ bool rk_schoolyear_works(const struct rk_schoolyear *year,
 bool rk_schoolyear_lesson_on(const struct rk_schoolyear *year,
 			     const struct rk_lesson *lesson, int date);
 
+/* The times of @lesson on @date into @start and @end: its own times, or,
+ * on a day with a shortened grid, those of its lesuur there (validation
+ * numbers the lessons that start on a lesuur). False when the lesson does
+ * not take place that day, also when the shortened grid drops its lesuur. */
+bool rk_schoolyear_lesson_times(const struct rk_schoolyear *year,
+				const struct rk_lesson *lesson, int date,
+				int *start, int *end);
+
 /* The days off of the year (holidays and public holidays of the school's
  * region, after its overrides, studiedagen and free days), in date order;
  * lent by the year. */

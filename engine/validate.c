@@ -241,6 +241,17 @@ static void check_lesson_grid(struct check *c, const struct rk_lesson *l)
 	report(c, RK_SEV_ERROR, &l->loc, text);
 }
 
+/* A lesson from a timetable that gives clock times only gets the number
+ * of the lesuur it starts on, so that on a shortened day it moves with its
+ * lesuur. */
+static void number_lesson(struct check *c, struct rk_lesson *l)
+{
+	const struct rk_grid *g = rk_school_get_grid(c->school, l->weekday);
+	for (size_t i = 0; l->lesuur <= 0 && g && i < g->n; i++)
+		if (g->hours[i].start == l->start)
+			l->lesuur = g->hours[i].number;
+}
+
 static void check_lessons(struct check *c)
 {
 	bool ab = rk_school_get_ab(c->school)->enabled;
@@ -250,6 +261,7 @@ static void check_lessons(struct check *c)
 		struct rk_lesson *l = rk_school_lesson_at(c->school, i);
 		resolve(c, &l->person, "in the timetable");
 		check_lesson_grid(c, l);
+		number_lesson(c, l);
 		if (l->week != RK_AB_BOTH && !ab && !warned_ab) {
 			report(c, RK_SEV_WARNING, &l->loc,
 			       "lesson in A or B weeks only, but the school file has no ab_weeks");

@@ -17,6 +17,8 @@ Suite *suite_people_csv(void);
 Suite *suite_timetable_csv(void);
 Suite *suite_ical_calendar(void);
 Suite *suite_loader(void);
+Suite *suite_plan_file(void);
+Suite *suite_verify(void);
 
 /* cli/ */
 Suite *suite_cli(void);

@@ -2,6 +2,8 @@
 
 #include "testutil.h"
 
+#include "mip.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +25,14 @@ char *rk_test_path(const char *rel)
 
 int rk_test_run(Suite *(*const *suites)(void), size_t n)
 {
+	rk_mip_global_init();
 	SRunner *runner = srunner_create(suites[0]());
 	for (size_t i = 1; i < n; i++)
 		srunner_add_suite(runner, suites[i]());
 	srunner_run_all(runner, CK_NORMAL);
 	int failed = srunner_ntests_failed(runner);
 	srunner_free(runner);
+	rk_mip_global_cleanup();
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 

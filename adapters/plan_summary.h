@@ -1,0 +1,21 @@
+/* plan_summary.h - summary.txt: a plan in words, for people. */
+#ifndef RK_PLAN_SUMMARY_H
+#define RK_PLAN_SUMMARY_H
+
+#include "plan.h"
+#include "school.h"
+#include "schoolyear.h"
+#include "status.h"
+
+/* Writes a summary of @plan for @school (@year derived from it) to @path,
+ * atomically: the school and year with counts of events per kind; per team
+ * its weekly moment and its duos per period; per person the average and
+ * maximum leerKRACHT minutes per teaching week and the number of days with
+ * more than one session; and the solver runs of the plan. Returns
+ * RK_ERR_NOMEM or RK_ERR_IO on failure. */
+enum rk_status rk_plan_summary_write(const struct rk_school *school,
+				     const struct rk_schoolyear *year,
+				     const struct rk_plan *plan,
+				     const char *path);
+
+#endif

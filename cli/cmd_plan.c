@@ -1,0 +1,242 @@
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd.h"
+#include "loader.h"
+#include "plan_file.h"
+#include "plan_summary.h"
+#include "planner.h"
+#include "schoolyear.h"
+#include "textfile.h"
+
+struct plan_args {
+	const char *school;
+	const char *out;
+	struct rk_load_options load;
+	struct rk_plan_options plan;
+	bool quiet;
+};
+
+static void plan_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: ritmiek plan [OPTION]... SCHOOL\n"
+		"Plans the school year's leerKRACHT ritmiek of SCHOOL with "
+		"GLPK and writes the\nplan directory: plan.tsv (every event), "
+		"summary.txt and index.tsv.\n\n"
+		"  -o, --output DIR        the plan directory (default: plan)\n"
+		"      --allow-violations  where a hard rule cannot be kept, "
+		"still write the best\n"
+		"                          plan, the breaking events marked\n"
+		"      --time-limit MS     per solver run (default 5000)\n"
+		"  -c, --calendars DIR     holiday calendars (default: "
+		"$RITMIEK_CALENDARS, or the\n"
+		"                          installed ones)\n"
+		"  -q, --quiet             no report, only problems\n"
+		"  -h, --help              show this help and exit\n\n"
+		"Exit status: 0 planned, 1 errors in the input, 2 bad usage, "
+		"3 a hard rule\ncannot be kept (the plan is written only with "
+		"--allow-violations), 4 failure.\n");
+}
+
+static int parse(int argc, char **argv, struct plan_args *a)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "allow-violations", no_argument, NULL, 'V' },
+		{ "time-limit", required_argument, NULL, 't' },
+		{ "calendars", required_argument, NULL, 'c' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "o:c:qh", options, NULL)) != -1) {
+		char *end;
+		switch (opt) {
+		case 'o':
+			a->out = optarg;
+			break;
+		case 'V':
+			a->plan.allow_violations = true;
+			break;
+		case 't':
+			errno = 0;
+			a->plan.time_limit_ms = (int)strtol(optarg, &end, 10);
+			if (errno || *end || a->plan.time_limit_ms <= 0) {
+				fprintf(stderr,
+					"ritmiek plan: bad time limit '%s'\n",
+					optarg);
+				return RK_EXIT_USAGE;
+			}
+			break;
+		case 'c':
+			a->load.calendar_dir = optarg;
+			break;
+		case 'q':
+			a->quiet = true;
+			break;
+		case 'h':
+			plan_usage(stdout);
+			return -1;
+		default:
+			plan_usage(stderr);
+			return RK_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "ritmiek plan: expected one school file\n");
+		plan_usage(stderr);
+		return RK_EXIT_USAGE;
+	}
+	a->school = argv[optind];
+	return RK_EXIT_OK;
+}
+
+static const char *result_name(int result)
+{
+	static const char *const names[] = { "optimal", "feasible (time limit)",
+					     "infeasible", "failed" };
+	return result >= 0 && result < 4 ? names[result] : "?";
+}
+
+/* The solver runs in one line, and any that did not prove optimality. */
+static void report(const char *dir, const struct rk_plan *plan)
+{
+	size_t rows = 0, cols = 0, optimal = 0, n = rk_plan_n_reports(plan);
+	double worst_gap = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_solve_report *r = rk_plan_report(plan, i);
+		rows += r->rows;
+		cols += r->cols;
+		optimal += r->result == 0;
+		if (r->gap > worst_gap)
+			worst_gap = r->gap;
+		if (r->result != 0 || r->seconds > 0.5)
+			printf("  model '%s': %s, gap %.2f%%, %.2f s\n",
+			       r->model, result_name(r->result), 100.0 * r->gap,
+			       r->seconds);
+	}
+	printf("ritmiek: planned %zu events in %zu periods (%zu duos)\n",
+	       rk_plan_n_events(plan), rk_plan_n_periods(plan),
+	       rk_plan_n_duos(plan));
+	printf("ritmiek: GLPK solved %zu models (%zu rows, %zu columns in all), "
+	       "%zu optimal, largest gap %.2f%%\n",
+	       n, rows, cols, optimal, 100.0 * worst_gap);
+	printf("ritmiek: wrote %s/plan.tsv, %s/summary.txt, %s/index.tsv\n",
+	       dir, dir, dir);
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t len = strlen(dir) + strlen(name) + 2;
+	char *path = malloc(len);
+	if (path)
+		snprintf(path, len, "%s/%s", dir, name);
+	return path;
+}
+
+static enum rk_status write_dir(const struct plan_args *a,
+				const struct rk_school *school,
+				const struct rk_schoolyear *year,
+				const struct rk_plan *plan)
+{
+	if (mkdir(a->out, 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr,
+			"ritmiek: %s: cannot create the plan directory: %s\n",
+			a->out, strerror(errno));
+		return RK_ERR_IO;
+	}
+	char *tsv = join(a->out, "plan.tsv");
+	char *summary = join(a->out, "summary.txt");
+	char *index = join(a->out, "index.tsv");
+	static const char header[] = "kind\tid\tname\tfeed\n";
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!tsv || !summary || !index)
+		goto out;
+	const char *failed = tsv;
+	status = rk_plan_file_write(school, plan, tsv);
+	if (status == RK_OK) {
+		failed = summary;
+		status = rk_plan_summary_write(school, year, plan, summary);
+	}
+	if (status == RK_OK) {
+		failed = index;
+		status = rk_textfile_write_atomic(index, header,
+						  sizeof(header) - 1);
+	}
+	if (status != RK_OK)
+		fprintf(stderr, "ritmiek: %s: %s\n", failed,
+			status == RK_ERR_IO ? strerror(errno)
+					    : rk_strerror(status));
+out:
+	free(tsv);
+	free(summary);
+	free(index);
+	return status;
+}
+
+static int run_plan(struct plan_args *a)
+{
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_school *school = NULL;
+	struct rk_schoolyear *year = NULL;
+	struct rk_plan *plan = NULL;
+	int exit_status = RK_EXIT_FAILURE;
+	if (!diags)
+		goto out;
+	enum rk_status status =
+		rk_load_school(a->school, &a->load, &school, diags);
+	if (status == RK_OK)
+		status = rk_schoolyear_new(school, &year, diags);
+	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
+		rk_cli_print_diags(stderr, diags);
+		exit_status = RK_EXIT_INPUT;
+		goto out;
+	}
+	if (status == RK_OK)
+		status = rk_planner_run(school, year, &a->plan, &plan, diags);
+	rk_cli_print_diags(stderr, diags);
+	if (status != RK_OK && status != RK_ERR_INFEASIBLE) {
+		fprintf(stderr, "ritmiek: %s: %s\n", a->school,
+			rk_strerror(status));
+		goto out;
+	}
+	if (plan && write_dir(a, school, year, plan) != RK_OK)
+		goto out;
+	if (status == RK_ERR_INFEASIBLE) {
+		fprintf(stderr,
+			"ritmiek: %s: %zu hard rule(s) cannot be kept%s\n",
+			a->school, rk_diags_errors(diags),
+			plan ? "; the plan is written with these violations marked"
+			     : "; nothing written (see --allow-violations)");
+		exit_status = RK_EXIT_INFEASIBLE;
+		goto out;
+	}
+	if (!a->quiet)
+		report(a->out, plan);
+	exit_status = RK_EXIT_OK;
+out:
+	rk_plan_free(plan);
+	rk_schoolyear_free(year);
+	rk_school_free(school);
+	rk_diags_free(diags);
+	return exit_status;
+}
+
+int rk_cmd_plan(int argc, char **argv)
+{
+	struct plan_args a = { .out = "plan" };
+	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
+	int rc = parse(argc, argv, &a);
+	if (rc != RK_EXIT_OK)
+		return rc < 0 ? RK_EXIT_OK : rc;
+	return run_plan(&a);
+}

@@ -1,0 +1,112 @@
+/* planctx.h - what the planner's steps share (internal to the engine). */
+#ifndef RK_PLANCTX_H
+#define RK_PLANCTX_H
+
+#include <stdbool.h>
+
+#include "busy.h"
+#include "diag.h"
+#include "mip.h"
+#include "plan.h"
+#include "planner.h"
+#include "school.h"
+#include "schoolyear.h"
+
+/* A group that meets weekly: a lerarenteam, or (last) the leerKRACHT-team. */
+struct rk_group {
+	const char *id;	  /* team id, or "leerkracht-team" */
+	const char *name; /* "Team Exact" */
+	int team;	  /* index into the school's teams, -1: lk-team */
+	int *members;	  /* person indices */
+	size_t n;
+	int first_week; /* first year-week with its sessions, -1: none */
+	struct rk_moment moment;
+	bool has_moment;
+};
+
+struct rk_planctx {
+	const struct rk_school *school;
+	const struct rk_schoolyear *year;
+	const struct rk_plan_options *options;
+	struct rk_busy *busy;
+	struct rk_plan *plan;
+	struct rk_diags *diags;
+	const char *sid;	 /* the school's id, for event ids */
+	struct rk_group *groups; /* the teams, then the leerKRACHT-team */
+	size_t n_groups;
+	bool *session_week; /* [year week]: sessions may be planned */
+	int start_week;	    /* first week of the first period, -1: none */
+	/* [visitor * n_people + host]: "cannot visit" was already said, so
+	 * that a pair that never works is reported once, not every period. */
+	unsigned char *visit_reported;
+	int infeasible; /* hard rules that could not be kept */
+};
+
+/* Adds an event of @kind with id "<school>-<kind>-<suffix>"; NULL when out
+ * of memory. @group is an index into ctx->groups or -1. The pointer is valid
+ * until the next event is added. */
+struct rk_event *rk_planctx_event(struct rk_planctx *ctx,
+				  enum rk_event_kind kind, int group, int date,
+				  int start, int end, const char *suffix_fmt,
+				  ...) __attribute__((format(printf, 7, 8)));
+
+/* Adds @person to @ev with @role and books the time in ctx->busy (the
+ * whole day for an all-day event; nothing for a meting). -1 when out of
+ * memory. */
+int rk_planctx_attend(struct rk_planctx *ctx, struct rk_event *ev, int person,
+		      enum rk_part_role role);
+
+/* The period that holds year week @week, or NULL; its week number in the
+ * period (counting weeks with sessions) goes to @nth. */
+const struct rk_period *rk_planctx_period_of(const struct rk_planctx *ctx,
+					     int week, int *nth);
+
+/* Everyone on the staff but the external expert coach, into @out (room for
+ * every person); their number. */
+size_t rk_planctx_staff(const struct rk_planctx *ctx, int *out);
+
+/* Teachers (role leraar) of the school. */
+size_t rk_planctx_teachers(const struct rk_planctx *ctx);
+
+/* Start times worth trying on @weekday (lesuur boundaries and window
+ * starts, sorted, unique) into @out (at most @cap); their number. */
+size_t rk_planctx_start_times(const struct rk_planctx *ctx, int weekday,
+			      int *out, size_t cap);
+
+/* The dates with school days of year week @week (Monday to Friday). */
+size_t rk_planctx_week_dates(const struct rk_planctx *ctx, int week, int *out);
+
+/* Chooses with GLPK a @minutes-long moment on one of @dates at which every
+ * person in @people who works that day is free; cost: the people who do
+ * not work that day, idle time, lateness. On success *date and *start are
+ * set; RK_ERR_INFEASIBLE when no such moment exists (nothing reported). */
+enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
+					const char *model, const int *people,
+					size_t n_people, const int *dates,
+					size_t n_dates, int minutes, int *date,
+					int *start);
+
+/* Runs @mip, records its report under @model, and returns the result. */
+enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
+				const char *model, enum rk_mip_result *result);
+
+/* The person's display name ("Jan de Vries"), never NULL. */
+const char *rk_planctx_name(const struct rk_planctx *ctx, int person);
+
+/* Reports a hard rule that could not be kept (an error diagnostic without a
+ * place) and counts it. */
+void rk_planctx_infeasible(struct rk_planctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The steps, in order. Each returns RK_OK, RK_ERR_NOMEM or RK_ERR_SOLVER;
+ * hard rules that cannot be kept are counted in ctx->infeasible. */
+enum rk_status rk_plan_externals(struct rk_planctx *ctx);
+enum rk_status rk_plan_phases(struct rk_planctx *ctx);
+enum rk_status rk_plan_periods(struct rk_planctx *ctx);
+enum rk_status rk_plan_moments(struct rk_planctx *ctx);
+enum rk_status rk_plan_weekly(struct rk_planctx *ctx);
+enum rk_status rk_plan_duos(struct rk_planctx *ctx);
+enum rk_status rk_plan_sessions(struct rk_planctx *ctx);
+enum rk_status rk_plan_metingen(struct rk_planctx *ctx);
+
+#endif

@@ -1,0 +1,375 @@
+/* planner.c - the planner's steps in order, and what they share. */
+#include "config.h"
+
+#include "planner.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "planctx.h"
+
+enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
+				const char *model, enum rk_mip_result *result)
+{
+	struct rk_mip_stats stats;
+	int limit = ctx->options->time_limit_ms > 0
+			    ? ctx->options->time_limit_ms
+			    : 5000;
+	enum rk_status status = rk_mip_solve(mip, limit, &stats);
+	if (status != RK_OK)
+		return status;
+	*result = stats.result;
+	struct rk_solve_report r = {
+		rk_plan_strdup(ctx->plan, model),
+		(int)stats.result,
+		stats.objective,
+		stats.gap,
+		stats.rows,
+		stats.cols,
+		stats.seconds,
+	};
+	if (!r.model)
+		return RK_ERR_NOMEM;
+	if (stats.result == RK_MIP_FAILED)
+		return RK_ERR_SOLVER;
+	return rk_plan_add_report(ctx->plan, r);
+}
+
+const char *rk_planctx_name(const struct rk_planctx *ctx, int person)
+{
+	const struct rk_person *p =
+		person >= 0 ? rk_school_get_person(ctx->school, (size_t)person)
+			    : NULL;
+	if (!p)
+		return "?";
+	return p->name ? p->name : p->id;
+}
+
+void rk_planctx_infeasible(struct rk_planctx *ctx, const char *fmt, ...)
+{
+	char text[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	rk_diags_add(ctx->diags, RK_SEV_ERROR, NULL, 0, 0, "%s", text);
+	ctx->infeasible++;
+}
+
+struct rk_event *rk_planctx_event(struct rk_planctx *ctx,
+				  enum rk_event_kind kind, int group, int date,
+				  int start, int end, const char *suffix_fmt,
+				  ...)
+{
+	char suffix[256];
+	va_list ap;
+	va_start(ap, suffix_fmt);
+	vsnprintf(suffix, sizeof(suffix), suffix_fmt, ap);
+	va_end(ap);
+	struct rk_event *ev = rk_plan_add_event(ctx->plan);
+	if (!ev)
+		return NULL;
+	ev->id = rk_plan_printf(ctx->plan, "%s-%s-%s", ctx->sid,
+				rk_event_kind_name(kind), suffix);
+	ev->kind = kind;
+	ev->date = date;
+	ev->opens = date;
+	ev->start = start;
+	ev->end = end;
+	ev->team = group >= 0 ? ctx->groups[group].team : -1;
+	return ev->id ? ev : NULL;
+}
+
+int rk_planctx_attend(struct rk_planctx *ctx, struct rk_event *ev, int person,
+		      enum rk_part_role role)
+{
+	if (rk_event_add_part(ctx->plan, ev, person, role) < 0)
+		return -1;
+	/* An all-day event fills the day; a meting is a deadline only. */
+	if (ev->kind != RK_EV_METING)
+		rk_busy_book(ctx->busy, person, ev->date,
+			     ev->start >= 0 ? ev->start : 0,
+			     ev->start >= 0 ? ev->end : 24 * 60);
+	return 0;
+}
+
+size_t rk_planctx_staff(const struct rk_planctx *ctx, int *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rk_school_n_person(ctx->school); i++)
+		if (rk_school_get_person(ctx->school, i)->roles &
+		    ~(unsigned)RK_ROLE_EXPERTCOACH)
+			out[n++] = (int)i;
+	return n;
+}
+
+size_t rk_planctx_teachers(const struct rk_planctx *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rk_school_n_person(ctx->school); i++)
+		n += (rk_school_get_person(ctx->school, i)->roles &
+		      RK_ROLE_LERAAR) != 0;
+	return n;
+}
+
+size_t rk_planctx_week_dates(const struct rk_planctx *ctx, int week, int *out)
+{
+	const struct rk_week *wk = rk_schoolyear_week(ctx->year, (size_t)week);
+	size_t n = 0;
+	for (int d = 0; wk && d < 5; d++) {
+		const struct rk_day *day =
+			rk_schoolyear_day(ctx->year, wk->monday + d);
+		if (day && day->school_day)
+			out[n++] = wk->monday + d;
+	}
+	return n;
+}
+
+size_t rk_planctx_start_times(const struct rk_planctx *ctx, int weekday,
+			      int *out, size_t cap)
+{
+	const struct rk_school *s = ctx->school;
+	size_t n = 0;
+	const struct rk_grid *g = rk_school_get_grid(s, weekday);
+	const struct rk_settings *st = rk_school_get_settings(s);
+	for (size_t i = 0; g && i < g->n && n + 2 <= cap; i++) {
+		out[n++] = g->hours[i].start;
+		out[n++] = g->hours[i].end;
+	}
+	for (size_t i = 0; i < st->n_windows && n < cap; i++)
+		if (st->windows[i].days & (1u << weekday))
+			out[n++] = st->windows[i].start;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+			int t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!m || out[m - 1] != out[i])
+			out[m++] = out[i];
+	return m;
+}
+
+#define MAX_STARTS  64
+#define COST_ABSENT 100 /* per person who does not work that day */
+
+struct choice {
+	int date;
+	int start;
+	double cost;
+	int col;
+};
+
+/* Whether everyone in @people who works on @date is free in [s, e); the
+ * number who do not work then goes to @absent, their idle time to @idle. */
+static bool everyone_free(const struct rk_planctx *ctx, const int *people,
+			  size_t n, int date, int s, int e, int *absent,
+			  long *idle)
+{
+	*absent = 0;
+	*idle = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!rk_busy_works(ctx->busy, people[i], date)) {
+			(*absent)++;
+			continue;
+		}
+		if (!rk_busy_is_free(ctx->busy, people[i], date, s, e))
+			return false;
+		*idle +=
+			rk_busy_idle_cost(ctx->busy, people[i], date, s, e, 30);
+	}
+	return true;
+}
+
+static size_t moment_choices(const struct rk_planctx *ctx, const int *people,
+			     size_t n_people, const int *dates, size_t n_dates,
+			     int minutes, struct choice *out, size_t cap)
+{
+	size_t n = 0;
+	int starts[MAX_STARTS];
+	for (size_t k = 0; k < n_dates; k++) {
+		int wd = rk_date_weekday(dates[k]);
+		size_t ns = rk_planctx_start_times(ctx, wd, starts, MAX_STARTS);
+		for (size_t i = 0; i < ns && n < cap; i++) {
+			int s = starts[i], e = s + minutes, absent;
+			long idle;
+			if (e > 18 * 60 ||
+			    !everyone_free(ctx, people, n_people, dates[k], s,
+					   e, &absent, &idle))
+				continue;
+			double cost = COST_ABSENT * absent +
+				      (double)idle / (double)(n_people + 1) +
+				      (e > 17 * 60 ? 20 : 0) + k;
+			out[n++] = (struct choice){ dates[k], s, cost, -1 };
+		}
+	}
+	return n;
+}
+
+enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
+					const char *model, const int *people,
+					size_t n_people, const int *dates,
+					size_t n_dates, int minutes, int *date,
+					int *start)
+{
+	size_t cap = n_dates * MAX_STARTS + 1;
+	struct choice *ch = calloc(cap, sizeof(*ch));
+	struct rk_mip *mip = rk_mip_new(model);
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!ch || !mip)
+		goto out;
+	size_t n = moment_choices(ctx, people, n_people, dates, n_dates,
+				  minutes, ch, cap);
+	status = RK_ERR_INFEASIBLE;
+	if (n == 0)
+		goto out;
+	status = RK_ERR_NOMEM;
+	char name[64];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "at_%d_%d", ch[i].date,
+			 ch[i].start);
+		ch[i].col = rk_mip_add_binary(mip, name, ch[i].cost);
+		if (ch[i].col < 0)
+			goto out;
+	}
+	if (rk_mip_add_row(mip, "one", RK_MIP_EQ, 1.0) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		if (rk_mip_term(mip, ch[i].col, 1.0) != RK_OK)
+			goto out;
+	enum rk_mip_result result;
+	status = rk_planctx_solve(ctx, mip, model, &result);
+	if (status != RK_OK)
+		goto out;
+	status = RK_ERR_INFEASIBLE;
+	for (size_t i = 0; i < n; i++) {
+		if (rk_mip_chosen(mip, ch[i].col)) {
+			*date = ch[i].date;
+			*start = ch[i].start;
+			status = RK_OK;
+		}
+	}
+out:
+	rk_mip_free(mip);
+	free(ch);
+	return status;
+}
+
+/* Weeks with school days, minus toetsweken when the school avoids them. */
+static enum rk_status mark_session_weeks(struct rk_planctx *ctx)
+{
+	size_t n = rk_schoolyear_n_weeks(ctx->year);
+	bool avoid = rk_school_get_settings(ctx->school)->avoid_toetsweken;
+	ctx->session_week = calloc(n + 1, sizeof(bool));
+	if (!ctx->session_week)
+		return RK_ERR_NOMEM;
+	for (size_t w = 0; w < n; w++) {
+		const struct rk_week *wk = rk_schoolyear_week(ctx->year, w);
+		ctx->session_week[w] =
+			wk->teaching && !(avoid && wk->toetsweek);
+	}
+	return RK_OK;
+}
+
+static enum rk_status add_group(struct rk_planctx *ctx, const struct rk_team *t,
+				int team)
+{
+	struct rk_group *g = &ctx->groups[ctx->n_groups++];
+	g->team = team;
+	g->id = team >= 0 ? t->id : "leerkracht-team";
+	g->name = team >= 0 ? rk_plan_printf(ctx->plan, "%s",
+					     t->name ? t->name : t->id)
+			    : "leerKRACHT-team";
+	g->members = rk_plan_alloc(ctx->plan, t->n_members + 1, sizeof(int));
+	g->first_week = -1;
+	if (!g->members || !g->name)
+		return RK_ERR_NOMEM;
+	for (size_t m = 0; m < t->n_members; m++)
+		if (t->members[m].index >= 0)
+			g->members[g->n++] = t->members[m].index;
+	return RK_OK;
+}
+
+static enum rk_status make_groups(struct rk_planctx *ctx)
+{
+	size_t n = rk_school_n_team(ctx->school);
+	ctx->groups = calloc(n + 1, sizeof(*ctx->groups));
+	if (!ctx->groups)
+		return RK_ERR_NOMEM;
+	for (size_t t = 0; t < n; t++)
+		if (add_group(ctx, rk_school_get_team(ctx->school, t),
+			      (int)t) != RK_OK)
+			return RK_ERR_NOMEM;
+	const struct rk_team *lk = rk_school_get_lkteam(ctx->school);
+	if (lk->n_members && add_group(ctx, lk, -1) != RK_OK)
+		return RK_ERR_NOMEM;
+	return RK_OK;
+}
+
+static enum rk_status run_steps(struct rk_planctx *ctx)
+{
+	/* Fixed external dates first (everything else avoids them), then the
+	 * phases (they fix where the periods start), the periods, the weekly
+	 * moments, the weekly sessions and school-wide closings, the duos,
+	 * their sessions, and the metingen (deadlines that block nothing). */
+	static enum rk_status (*const steps[])(struct rk_planctx *) = {
+		rk_plan_externals, rk_plan_phases,   rk_plan_periods,
+		rk_plan_moments,   rk_plan_weekly,   rk_plan_duos,
+		rk_plan_sessions,  rk_plan_metingen,
+	};
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		enum rk_status status = steps[i](ctx);
+		if (status != RK_OK)
+			return status;
+	}
+	return RK_OK;
+}
+
+enum rk_status rk_planner_run(const struct rk_school *school,
+			      const struct rk_schoolyear *year,
+			      const struct rk_plan_options *options,
+			      struct rk_plan **out, struct rk_diags *diags)
+{
+	static const struct rk_plan_options defaults = { 0, false };
+	struct rk_planctx ctx = {
+		.school = school,
+		.year = year,
+		.options = options ? options : &defaults,
+		.diags = diags,
+		.sid = rk_school_get_info(school)->id,
+		.start_week = -1,
+	};
+	*out = NULL;
+	enum rk_status status = RK_ERR_NOMEM;
+	ctx.plan = rk_plan_new();
+	size_t n_people = rk_school_n_person(school);
+	ctx.visit_reported = calloc(n_people * n_people + 1, 1);
+	if (!ctx.plan || !ctx.visit_reported ||
+	    rk_busy_new(school, year, &ctx.busy) != RK_OK ||
+	    mark_session_weeks(&ctx) != RK_OK || make_groups(&ctx) != RK_OK)
+		goto out;
+	if (!ctx.sid)
+		ctx.sid = "school";
+	status = run_steps(&ctx);
+	if (status != RK_OK)
+		goto out;
+	rk_plan_sort(ctx.plan);
+	if (ctx.infeasible)
+		status = RK_ERR_INFEASIBLE;
+	if (!ctx.infeasible || ctx.options->allow_violations) {
+		*out = ctx.plan;
+		ctx.plan = NULL;
+	}
+out:
+	rk_plan_free(ctx.plan);
+	rk_busy_free(ctx.busy);
+	free(ctx.session_week);
+	free(ctx.groups);
+	free(ctx.visit_reported);
+	return status;
+}

@@ -1,0 +1,28 @@
+/* planner.h - plans a school year's leerKRACHT ritmiek with GLPK. */
+#ifndef RK_PLANNER_H
+#define RK_PLANNER_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "plan.h"
+#include "school.h"
+#include "schoolyear.h"
+
+struct rk_plan_options {
+	int time_limit_ms;     /* per solver run; 0: 5000 */
+	bool allow_violations; /* plan anyway where a hard rule cannot be met */
+};
+
+/* Plans every event of @school's year. On RK_OK *out is the plan (the
+ * caller frees it). When a hard rule cannot be met the result is
+ * RK_ERR_INFEASIBLE, with every collision explained in @diags as an error
+ * naming people, days, weeks and the rule; with allow_violations *out is
+ * then still set, the breaking events marked. RK_ERR_NOMEM and
+ * RK_ERR_SOLVER for failures of the machinery. */
+enum rk_status rk_planner_run(const struct rk_school *school,
+			      const struct rk_schoolyear *year,
+			      const struct rk_plan_options *options,
+			      struct rk_plan **out, struct rk_diags *diags);
+
+#endif

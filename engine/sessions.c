@@ -1,0 +1,806 @@
+/* sessions.c - the concrete sessions of every team in every period:
+ * gezamenlijk lesontwerp (GL) per duo, lesbezoek (LB) in a real lesson of
+ * the host with the visitor free, the feedbackgesprek (FB) within two
+ * school days after it, and the team's verdieping, retrospectief and
+ * leerlingarena, in the weeks the period ritmiek gives them.
+ *
+ * One GLPK model per team and period. A binary per (activity, candidate
+ * moment); each activity takes exactly one candidate or stays unplaced at a
+ * prohibitive cost (then the reason is reported); an FB may only fall on a
+ * day that follows its LB's day by one or two school days; nobody is in two
+ * places at once; a second session on a day costs extra. Team sessions
+ * that find no moment when the whole team is free are held in the
+ * bordsessie instead (a cost, not a violation). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "planctx.h"
+#include "ritmiek.h"
+
+#define TEAM_SESSION_MINUTES 60
+#define KEEP_CANDIDATES	     12
+#define KEEP_PER_DAY	     4
+#define COST_UNPLACED	     100000
+#define COST_IN_BORDSESSIE   300
+#define COST_SECOND_SESSION  40
+#define COST_FRIDAY_LB	     15
+#define COST_WEEK_LATE	     60
+#define MAX_STARTS	     64
+
+struct act {
+	enum rk_event_kind kind;
+	int people[3];
+	int n_people;
+	int visitor;   /* LB and FB: people[0] visits people[1] */
+	int week;      /* year week of the activity (of its LB for an FB) */
+	int nth;       /* week in the period */
+	int late_week; /* the next week of the period, as a fallback; -1 */
+	int round;     /* 1 or 2 */
+	int lb;	       /* FB: index of its LB activity */
+	int unplaced;  /* column: not placed */
+	size_t first;  /* its candidates */
+	size_t n;
+};
+
+struct cand {
+	int act;
+	int date;
+	int start;
+	int end;
+	int lesson; /* LB: index of the visited lesson */
+	int nth;    /* week in the period it falls in */
+	double cost;
+	int col;
+};
+
+struct model {
+	struct rk_planctx *ctx;
+	const struct rk_group *g;
+	const struct rk_period *p;
+	struct act *acts;
+	size_t n_acts, cap_acts;
+	struct cand *cands;
+	size_t n_cands, cap_cands;
+};
+
+static struct act *new_act(struct model *m, enum rk_event_kind kind, int week,
+			   int nth, int round)
+{
+	if (m->n_acts == m->cap_acts) {
+		size_t cap = m->cap_acts ? m->cap_acts * 2 : 32;
+		struct act *a = realloc(m->acts, cap * sizeof(*a));
+		if (!a)
+			return NULL;
+		m->acts = a;
+		m->cap_acts = cap;
+	}
+	struct act *a = &m->acts[m->n_acts++];
+	*a = (struct act){ .kind = kind,
+			   .week = week,
+			   .nth = nth,
+			   .late_week = -1,
+			   .round = round,
+			   .lb = -1,
+			   .unplaced = -1 };
+	/* A session that finds no room in its own week may slip to the next
+	 * week of the period, at a cost. */
+	for (int w = week + 1; w <= m->p->last_week; w++)
+		if (m->ctx->session_week[w]) {
+			a->late_week = w;
+			break;
+		}
+	return a;
+}
+
+static int add_cand(struct model *m, struct cand c)
+{
+	if (m->n_cands == m->cap_cands) {
+		size_t cap = m->cap_cands ? m->cap_cands * 2 : 256;
+		struct cand *x = realloc(m->cands, cap * sizeof(*x));
+		if (!x)
+			return -1;
+		m->cands = x;
+		m->cap_cands = cap;
+	}
+	m->cands[m->n_cands++] = c;
+	return 0;
+}
+
+/* The activities of the team in the period, week by week. */
+static enum rk_status lb_acts(struct model *m, const struct rk_duo *d, int week,
+			      int nth, int round)
+{
+	int u[3] = { d->a, d->b, d->c };
+	int size = d->c >= 0 ? 3 : 2;
+	/* Round 1: everyone visits the next one; round 2: the previous one,
+	 * so that in a duo the roles swap and in a trio everyone hosts. */
+	for (int i = 0; i < (size == 2 ? 1 : 3); i++) {
+		int visitor = u[i];
+		int host = round == 1 ? u[(i + 1) % size]
+				      : u[(i + size - 1) % size];
+		if (size == 2 && round == 2) {
+			visitor = u[1];
+			host = u[0];
+		}
+		struct act *lb = new_act(m, RK_EV_LB, week, nth, round);
+		if (!lb)
+			return RK_ERR_NOMEM;
+		lb->people[0] = visitor;
+		lb->people[1] = host;
+		lb->n_people = 2;
+		int lb_index = (int)m->n_acts - 1;
+		struct act *fb = new_act(m, RK_EV_FB, week, nth, round);
+		if (!fb)
+			return RK_ERR_NOMEM;
+		fb->people[0] = visitor;
+		fb->people[1] = host;
+		fb->n_people = 2;
+		fb->lb = lb_index;
+	}
+	return RK_OK;
+}
+
+static enum rk_status duo_acts(struct model *m, unsigned acts, int week,
+			       int nth)
+{
+	for (size_t i = 0; i < rk_plan_n_duos(m->ctx->plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(m->ctx->plan, i);
+		if (d->team != m->g->team || d->period != m->p->number)
+			continue;
+		for (int round = 1; round <= 2; round++) {
+			unsigned gl = round == 1 ? RK_ACT_GL1 : RK_ACT_GL2;
+			unsigned lb = round == 1 ? RK_ACT_LB1 : RK_ACT_LB2;
+			if (acts & gl) {
+				struct act *a =
+					new_act(m, RK_EV_GL, week, nth, round);
+				if (!a)
+					return RK_ERR_NOMEM;
+				a->people[0] = d->a;
+				a->people[1] = d->b;
+				a->people[2] = d->c;
+				a->n_people = d->c >= 0 ? 3 : 2;
+			}
+			if ((acts & lb) &&
+			    lb_acts(m, d, week, nth, round) != RK_OK)
+				return RK_ERR_NOMEM;
+		}
+	}
+	return RK_OK;
+}
+
+static enum rk_status collect_acts(struct model *m)
+{
+	static const struct {
+		unsigned act;
+		enum rk_event_kind kind;
+	} team_acts[] = {
+		{ RK_ACT_ARENA, RK_EV_LEERLINGARENA },
+		{ RK_ACT_VERDIEPING, RK_EV_VERDIEPING },
+		{ RK_ACT_RETRO, RK_EV_RETROSPECTIVE },
+	};
+	bool ads = !strcmp(m->p->phase, "aan de slag");
+	int nth = 0;
+	for (int w = m->p->first_week; w <= m->p->last_week; w++) {
+		if (!m->ctx->session_week[w])
+			continue;
+		char agenda[600];
+		unsigned acts = rk_ritmiek_week(m->p->weeks, ++nth, ads, agenda,
+						sizeof(agenda));
+		for (size_t t = 0; t < 3; t++) {
+			if (!(acts & team_acts[t].act))
+				continue;
+			if (!new_act(m, team_acts[t].kind, w, nth, 1))
+				return RK_ERR_NOMEM;
+		}
+		if (duo_acts(m, acts, w, nth) != RK_OK)
+			return RK_ERR_NOMEM;
+	}
+	return RK_OK;
+}
+
+/* The people of an activity: its duo, or the whole team. */
+static size_t act_people(const struct model *m, const struct act *a,
+			 const int **out)
+{
+	if (a->n_people) {
+		*out = a->people;
+		return (size_t)a->n_people;
+	}
+	*out = m->g->members;
+	return m->g->n;
+}
+
+static bool all_free(const struct model *m, const int *people, size_t n,
+		     int date, int s, int e, long *idle)
+{
+	*idle = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!rk_busy_is_free(m->ctx->busy, people[i], date, s, e))
+			return false;
+		*idle += rk_busy_idle_cost(m->ctx->busy, people[i], date, s, e,
+					   60);
+	}
+	return true;
+}
+
+/* Candidates for a session of @minutes for the activity's people on @date. */
+static int free_slots(struct model *m, int act, int date, int minutes,
+		      double extra, int nth)
+{
+	const int *people;
+	size_t n = act_people(m, &m->acts[act], &people);
+	int starts[MAX_STARTS];
+	size_t ns = rk_planctx_start_times(m->ctx, rk_date_weekday(date),
+					   starts, MAX_STARTS);
+	for (size_t i = 0; i < ns; i++) {
+		int s = starts[i], e = s + minutes;
+		long idle;
+		if (e > 18 * 60 || !all_free(m, people, n, date, s, e, &idle))
+			continue;
+		double cost =
+			(double)idle / 5.0 + extra + (e > 17 * 60 ? 20.0 : 0.0);
+		if (add_cand(m, (struct cand){ act, date, s, e, -1, nth, cost,
+					       -1 }) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Lessons of the host in year week @week that the visitor can sit in. */
+static int lesson_slots_in(struct model *m, int act, int week, int nth,
+			   double extra)
+{
+	const struct act *a = &m->acts[act];
+	int visitor = a->people[0], host = a->people[1];
+	int monday = rk_schoolyear_week(m->ctx->year, (size_t)week)->monday;
+	size_t n;
+	const int *idx = rk_busy_lessons(m->ctx->busy, host, &n);
+	for (size_t k = 0; k < n; k++) {
+		const struct rk_lesson *l =
+			rk_school_get_lesson(m->ctx->school, (size_t)idx[k]);
+		int date = monday + l->weekday, start, end;
+		long idle;
+		if (!rk_schoolyear_lesson_times(m->ctx->year, l, date, &start,
+						&end) ||
+		    rk_busy_booked(m->ctx->busy, host, date, start, end) ||
+		    !all_free(m, &visitor, 1, date, start, end, &idle))
+			continue;
+		double cost = (double)idle / 5.0 + extra +
+			      (l->weekday == 4 ? COST_FRIDAY_LB : 0.0);
+		if (add_cand(m, (struct cand){ act, date, start, end, idx[k],
+					       nth, cost, -1 }) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int lesson_slots(struct model *m, int act)
+{
+	const struct act *a = &m->acts[act];
+	int late = a->late_week, nth = a->nth;
+	if (lesson_slots_in(m, act, a->week, nth, 0.0) < 0)
+		return -1;
+	return late < 0
+		       ? 0
+		       : lesson_slots_in(m, act, late, nth + 1, COST_WEEK_LATE);
+}
+
+/* The first two school days after @date on which both @a and @b work: a
+ * feedbackgesprek follows its lesbezoek within two of the duo's own
+ * working days (part-timers in a duo job share only some days). */
+static int next_school_days(const struct rk_planctx *ctx, int a, int b,
+			    int date, int *out)
+{
+	int n = 0;
+	for (int d = date + 1; d <= date + 21 && n < 2; d++) {
+		const struct rk_day *day = rk_schoolyear_day(ctx->year, d);
+		if (!day || !day->school_day ||
+		    !rk_busy_works(ctx->busy, a, d) ||
+		    !rk_busy_works(ctx->busy, b, d))
+			continue;
+		/* It counts as one of the two days, but a toetsweek holds no
+		 * sessions. */
+		if (ctx->session_week[day->week])
+			out[n] = d;
+		else
+			out[n] = -1;
+		n++;
+	}
+	return n;
+}
+
+static int cmp_cost(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+	if (a->cost != b->cost)
+		return a->cost < b->cost ? -1 : 1;
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	return a->start - b->start;
+}
+
+/* Keeps the @keep cheapest candidates of the last activity. */
+static void keep_best(struct model *m, size_t first, size_t keep)
+{
+	size_t n = m->n_cands - first;
+	qsort(m->cands + first, n, sizeof(struct cand), cmp_cost);
+	if (n > keep)
+		m->n_cands = first + keep;
+}
+
+/* Keeps the @keep cheapest candidates of each day: a lesbezoek early in the
+ * week leaves room for its feedbackgesprek, so every day stays in play. */
+static void keep_best_per_day(struct model *m, size_t first, size_t keep)
+{
+	size_t n = m->n_cands - first, kept = 0;
+	qsort(m->cands + first, n, sizeof(struct cand), cmp_cost);
+	for (size_t i = 0; i < n; i++) {
+		const struct cand *c = &m->cands[first + i];
+		size_t same_day = 0;
+		for (size_t k = 0; k < kept; k++)
+			same_day += m->cands[first + k].date == c->date;
+		if (same_day < keep)
+			m->cands[first + kept++] = *c;
+	}
+	m->n_cands = first + kept;
+}
+
+static int fb_slots(struct model *m, int act)
+{
+	const struct act *fb = &m->acts[act];
+	const struct act *lb = &m->acts[fb->lb];
+	int dates[5 * KEEP_PER_DAY * 2], n_dates = 0;
+	for (size_t c = lb->first; c < lb->first + lb->n; c++) {
+		int next[2];
+		int n = next_school_days(m->ctx, fb->people[0], fb->people[1],
+					 m->cands[c].date, next);
+		for (int i = 0; i < n; i++) {
+			if (next[i] < 0)
+				continue;
+			bool seen = false;
+			for (int k = 0; k < n_dates && !seen; k++)
+				seen = dates[k] == next[i];
+			if (!seen &&
+			    n_dates < (int)(sizeof(dates) / sizeof(int)))
+				dates[n_dates++] = next[i];
+		}
+	}
+	int minutes = rk_school_get_settings(m->ctx->school)->fb_minutes;
+	for (int k = 0; k < n_dates; k++) {
+		size_t first = m->n_cands;
+		int nth = m->acts[fb->lb].nth;
+		/* Sooner is better: feedback while the lesson is fresh. */
+		int earliest = dates[k];
+		for (size_t c = lb->first; c < lb->first + lb->n; c++)
+			if (m->cands[c].date < earliest)
+				earliest = m->cands[c].date;
+		double later = 5.0 * (dates[k] - earliest);
+		if (free_slots(m, act, dates[k], minutes, later > 0 ? later : 0,
+			       nth) < 0)
+			return -1;
+		keep_best(m, first, 3);
+	}
+	return 0;
+}
+
+static int week_slots_in(struct model *m, int act, int week, int nth,
+			 int minutes, double extra)
+{
+	int dates[5];
+	size_t n = rk_planctx_week_dates(m->ctx, week, dates);
+	for (size_t i = 0; i < n; i++)
+		if (free_slots(m, act, dates[i], minutes, extra + (double)i,
+			       nth) < 0)
+			return -1;
+	return 0;
+}
+
+static int week_slots(struct model *m, int act, int minutes)
+{
+	const struct act *a = &m->acts[act];
+	int late = a->late_week, nth = a->nth;
+	if (week_slots_in(m, act, a->week, nth, minutes, 0.0) < 0)
+		return -1;
+	return late < 0 ? 0
+			: week_slots_in(m, act, late, nth + 1, minutes,
+					COST_WEEK_LATE);
+}
+
+static enum rk_status gen_cands(struct model *m)
+{
+	const struct rk_settings *st = rk_school_get_settings(m->ctx->school);
+	for (size_t i = 0; i < m->n_acts; i++) {
+		struct act *a = &m->acts[i];
+		size_t first = m->n_cands;
+		int rc;
+		switch (a->kind) {
+		case RK_EV_GL:
+			rc = week_slots(m, (int)i, st->gl_minutes);
+			break;
+		case RK_EV_LB:
+			rc = lesson_slots(m, (int)i);
+			break;
+		case RK_EV_FB:
+			rc = fb_slots(m, (int)i);
+			break;
+		default:
+			rc = week_slots(m, (int)i, TEAM_SESSION_MINUTES);
+			break;
+		}
+		if (rc < 0)
+			return RK_ERR_NOMEM;
+		if (a->kind == RK_EV_LB)
+			keep_best_per_day(m, first, KEEP_PER_DAY);
+		else if (a->kind != RK_EV_FB)
+			keep_best(m, first, KEEP_CANDIDATES);
+		a = &m->acts[i];
+		a->first = first;
+		a->n = m->n_cands - first;
+	}
+	return RK_OK;
+}
+
+static bool involves(const struct model *m, const struct cand *c, int person)
+{
+	const int *people;
+	size_t n = act_people(m, &m->acts[c->act], &people);
+	for (size_t i = 0; i < n; i++)
+		if (people[i] == person)
+			return true;
+	return false;
+}
+
+static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
+{
+	char name[96];
+	for (size_t i = 0; i < m->n_cands; i++) {
+		struct cand *c = &m->cands[i];
+		snprintf(name, sizeof(name), "a%d_%d_%d", c->act, c->date,
+			 c->start);
+		c->col = rk_mip_add_binary(mip, name, c->cost);
+		if (c->col < 0)
+			return RK_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < m->n_acts; i++) {
+		struct act *a = &m->acts[i];
+		bool team = a->n_people == 0;
+		snprintf(name, sizeof(name), "unplaced_%zu", i);
+		a->unplaced = rk_mip_add_binary(
+			mip, name, team ? COST_IN_BORDSESSIE : COST_UNPLACED);
+		snprintf(name, sizeof(name), "act_%zu", i);
+		if (a->unplaced < 0 ||
+		    rk_mip_add_row(mip, name, RK_MIP_EQ, 1.0) < 0 ||
+		    rk_mip_term(mip, a->unplaced, 1.0) != RK_OK)
+			return RK_ERR_NOMEM;
+		for (size_t c = a->first; c < a->first + a->n; c++)
+			if (rk_mip_term(mip, m->cands[c].col, 1.0) != RK_OK)
+				return RK_ERR_NOMEM;
+	}
+	return RK_OK;
+}
+
+/* An FB on day f needs its LB on one of the two school days before f. */
+static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
+{
+	char name[64];
+	for (size_t i = 0; i < m->n_acts; i++) {
+		const struct act *fb = &m->acts[i];
+		if (fb->kind != RK_EV_FB)
+			continue;
+		const struct act *lb = &m->acts[fb->lb];
+		for (size_t c = fb->first; c < fb->first + fb->n; c++) {
+			int day = m->cands[c].date;
+			bool first_of_day = true;
+			for (size_t k = fb->first; k < c && first_of_day; k++)
+				first_of_day = m->cands[k].date != day;
+			if (!first_of_day)
+				continue;
+			snprintf(name, sizeof(name), "fb_after_lb_%zu_%d", i,
+				 day);
+			if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0)
+				return RK_ERR_NOMEM;
+			for (size_t k = fb->first; k < fb->first + fb->n; k++)
+				if (m->cands[k].date == day &&
+				    rk_mip_term(mip, m->cands[k].col, 1.0) !=
+					    RK_OK)
+					return RK_ERR_NOMEM;
+			for (size_t k = lb->first; k < lb->first + lb->n; k++) {
+				int next[2];
+				int n = next_school_days(
+					m->ctx, fb->people[0], fb->people[1],
+					m->cands[k].date, next);
+				bool ok = (n > 0 && next[0] == day) ||
+					  (n > 1 && next[1] == day);
+				if (ok && rk_mip_term(mip, m->cands[k].col,
+						      -1.0) != RK_OK)
+					return RK_ERR_NOMEM;
+			}
+		}
+	}
+	return RK_OK;
+}
+
+static bool covers(const struct cand *c, int date, int t)
+{
+	return c->date == date && c->start <= t && t < c->end;
+}
+
+/* Nobody in two places at once (a row per candidate start of a person's
+ * candidates), and a second session on a day costs extra. */
+static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
+				  int person, size_t *mine)
+{
+	char name[96];
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_cands; i++)
+		if (involves(m, &m->cands[i], person))
+			mine[n++] = i;
+	for (size_t i = 0; i < n; i++) {
+		const struct cand *p = &m->cands[mine[i]];
+		snprintf(name, sizeof(name), "p%d_%d_%d", person, p->date,
+			 p->start);
+		if (rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0)
+			return RK_ERR_NOMEM;
+		for (size_t j = 0; j < n; j++)
+			if (covers(&m->cands[mine[j]], p->date, p->start) &&
+			    rk_mip_term(mip, m->cands[mine[j]].col, 1.0) !=
+				    RK_OK)
+				return RK_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int date = m->cands[mine[i]].date;
+		bool first = true;
+		for (size_t k = 0; k < i && first; k++)
+			first = m->cands[mine[k]].date != date;
+		if (!first)
+			continue;
+		snprintf(name, sizeof(name), "day_p%d_%d", person, date);
+		int extra = rk_mip_add_integer(mip, name, COST_SECOND_SESSION,
+					       0.0, 10.0);
+		int booked = rk_busy_sessions(m->ctx->busy, person, date);
+		if (extra < 0 ||
+		    rk_mip_add_row(mip, name, RK_MIP_LE,
+				   booked >= 1 ? 0.0 : 1.0) < 0 ||
+		    rk_mip_term(mip, extra, -1.0) != RK_OK)
+			return RK_ERR_NOMEM;
+		for (size_t j = 0; j < n; j++)
+			if (m->cands[mine[j]].date == date &&
+			    rk_mip_term(mip, m->cands[mine[j]].col, 1.0) !=
+				    RK_OK)
+				return RK_ERR_NOMEM;
+	}
+	return RK_OK;
+}
+
+static const char *person_id(const struct model *m, int person)
+{
+	return rk_school_get_person(m->ctx->school, (size_t)person)->id;
+}
+
+static const char *kind_title(enum rk_event_kind kind)
+{
+	switch (kind) {
+	case RK_EV_LEERLINGARENA:
+		return "Leerlingarena";
+	case RK_EV_VERDIEPING:
+		return "Inhoudelijke verdieping";
+	case RK_EV_RETROSPECTIVE:
+		return "Retrospectief";
+	default:
+		return "Sessie";
+	}
+}
+
+/* The event's id suffix: team, period, round and the people involved. */
+static struct rk_event *make_event(struct model *m, const struct act *a,
+				   const struct cand *c)
+{
+	struct rk_planctx *ctx = m->ctx;
+	int gi = (int)(m->g - ctx->groups);
+	if (a->n_people == 0)
+		return rk_planctx_event(ctx, a->kind, gi, c->date, c->start,
+					c->end, "%s-p%d", m->g->id,
+					m->p->number);
+	if (a->kind == RK_EV_GL)
+		return rk_planctx_event(
+			ctx, a->kind, gi, c->date, c->start, c->end,
+			"%s-p%d-r%d-%s-%s%s%s", m->g->id, m->p->number,
+			a->round, person_id(m, a->people[0]),
+			person_id(m, a->people[1]), a->n_people == 3 ? "-" : "",
+			a->n_people == 3 ? person_id(m, a->people[2]) : "");
+	return rk_planctx_event(ctx, a->kind, gi, c->date, c->start, c->end,
+				"%s-p%d-r%d-%s-%s", m->g->id, m->p->number,
+				a->round, person_id(m, a->people[0]),
+				person_id(m, a->people[1]));
+}
+
+static const char *event_title(struct model *m, const struct act *a,
+			       const struct cand *c)
+{
+	struct rk_plan *plan = m->ctx->plan;
+	const char *v = rk_planctx_name(m->ctx, a->people[0]);
+	const char *h = rk_planctx_name(m->ctx, a->people[1]);
+	if (a->n_people == 0)
+		return rk_plan_printf(plan, "%s %s", kind_title(a->kind),
+				      m->g->name);
+	if (a->kind == RK_EV_GL && a->n_people == 3)
+		return rk_plan_printf(plan,
+				      "Gezamenlijk lesontwerp: %s, %s en %s", v,
+				      h, rk_planctx_name(m->ctx, a->people[2]));
+	if (a->kind == RK_EV_GL)
+		return rk_plan_printf(plan, "Gezamenlijk lesontwerp: %s en %s",
+				      v, h);
+	if (a->kind == RK_EV_FB)
+		return rk_plan_printf(plan, "Feedbackgesprek: %s en %s", v, h);
+	const struct rk_lesson *l =
+		rk_school_get_lesson(m->ctx->school, (size_t)c->lesson);
+	char detail[160] = "";
+	if (l->group && l->room)
+		snprintf(detail, sizeof(detail), " (%s, lokaal %s)", l->group,
+			 l->room);
+	else if (l->group || l->room)
+		snprintf(detail, sizeof(detail), " (%s%s)",
+			 l->room ? "lokaal " : "",
+			 l->group ? l->group : l->room);
+	return rk_plan_printf(plan, "Lesbezoek: %s bij %s%s", v, h, detail);
+}
+
+static enum rk_status place(struct model *m, const struct act *a,
+			    const struct cand *c)
+{
+	struct rk_event *ev = make_event(m, a, c);
+	if (!ev)
+		return RK_ERR_NOMEM;
+	ev->period = m->p->number;
+	ev->week_in_period = c->nth;
+	ev->title = event_title(m, a, c);
+	if (a->kind == RK_EV_LB) {
+		const struct rk_lesson *l =
+			rk_school_get_lesson(m->ctx->school, (size_t)c->lesson);
+		ev->location = l->room;
+		ev->group = l->group;
+	}
+	if (!ev->title)
+		return RK_ERR_NOMEM;
+	const int *people;
+	size_t n = act_people(m, a, &people);
+	for (size_t i = 0; i < n; i++) {
+		enum rk_part_role role = RK_PART_ATTENDEE;
+		if (a->kind == RK_EV_LB || a->kind == RK_EV_FB)
+			role = i == 0 ? RK_PART_VISITOR : RK_PART_HOST;
+		if (rk_planctx_attend(m->ctx, ev, people[i], role) < 0)
+			return RK_ERR_NOMEM;
+	}
+	return RK_OK;
+}
+
+/* An activity that found no place: why, in words. */
+static void explain(struct model *m, const struct act *a)
+{
+	char week[RK_DATE_BUFSIZE];
+	rk_date_format(
+		rk_schoolyear_week(m->ctx->year, (size_t)a->week)->monday,
+		week);
+	const char *v = rk_planctx_name(m->ctx, a->people[0]);
+	const char *h = rk_planctx_name(m->ctx, a->people[1]);
+	const char *why =
+		a->n ? "every possible moment clashes with other sessions"
+		     : NULL;
+	size_t n_people = rk_school_n_person(m->ctx->school);
+	switch (a->kind) {
+	case RK_EV_LB:
+		/* Already said when the duo was formed. */
+		if (!a->n &&
+		    (m->ctx->visit_reported[(size_t)a->people[0] * n_people +
+					    (size_t)a->people[1]] &
+		     1))
+			break;
+		rk_planctx_infeasible(
+			m->ctx,
+			"%s, period %d, week %d (week of %s): no lesbezoek of %s at %s: %s",
+			m->g->name, m->p->number, a->nth, week, v, h,
+			why ? why
+			    : "the visitor is never free while the host teaches that week");
+		break;
+	case RK_EV_FB:
+		rk_planctx_infeasible(
+			m->ctx,
+			"%s, period %d: no feedbackgesprek of %s and %s within two school days after their lesbezoek (week of %s): %s",
+			m->g->name, m->p->number, v, h, week,
+			why ? why : "they have no common free time then");
+		break;
+	default:
+		rk_planctx_infeasible(
+			m->ctx,
+			"%s, period %d, week %d (week of %s): no moment for gezamenlijk lesontwerp of %s and %s: %s",
+			m->g->name, m->p->number, a->nth, week, v, h,
+			why ? why : "they have no common free time that week");
+		break;
+	}
+}
+
+static enum rk_status record(struct model *m, const struct rk_mip *mip)
+{
+	for (size_t i = 0; i < m->n_acts; i++) {
+		const struct act *a = &m->acts[i];
+		const struct cand *chosen = NULL;
+		for (size_t c = a->first; c < a->first + a->n; c++)
+			if (rk_mip_chosen(mip, m->cands[c].col))
+				chosen = &m->cands[c];
+		/* An FB after an LB that found no place says nothing new. */
+		bool lb_missing = a->kind == RK_EV_FB &&
+				  rk_mip_chosen(mip, m->acts[a->lb].unplaced);
+		if (chosen) {
+			if (place(m, a, chosen) != RK_OK)
+				return RK_ERR_NOMEM;
+		} else if (a->n_people && !lb_missing) {
+			/* A team session without a moment is held in the
+			 * bordsessie; a duo session is a broken rule. */
+			explain(m, a);
+		}
+	}
+	return RK_OK;
+}
+
+static enum rk_status build(struct model *m, struct rk_mip *mip)
+{
+	if (act_rows(m, mip) != RK_OK || fb_rows(m, mip) != RK_OK)
+		return RK_ERR_NOMEM;
+	size_t *mine = malloc((m->n_cands + 1) * sizeof(*mine));
+	if (!mine)
+		return RK_ERR_NOMEM;
+	enum rk_status status = RK_OK;
+	for (size_t i = 0; status == RK_OK && i < m->g->n; i++)
+		status = person_rows(m, mip, m->g->members[i], mine);
+	free(mine);
+	return status;
+}
+
+static enum rk_status plan_team(struct rk_planctx *ctx,
+				const struct rk_group *g,
+				const struct rk_period *p)
+{
+	struct model m = { .ctx = ctx, .g = g, .p = p };
+	char name[128];
+	snprintf(name, sizeof(name), "sessions %s period %d", g->id, p->number);
+	struct rk_mip *mip = rk_mip_new(name);
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!mip || collect_acts(&m) != RK_OK || gen_cands(&m) != RK_OK ||
+	    build(&m, mip) != RK_OK)
+		goto out;
+	enum rk_mip_result result;
+	status = rk_planctx_solve(ctx, mip, name, &result);
+	if (status != RK_OK)
+		goto out;
+	if (result != RK_MIP_OPTIMAL && result != RK_MIP_FEASIBLE) {
+		status = RK_ERR_SOLVER; /* "unplaced" keeps it feasible */
+		goto out;
+	}
+	status = record(&m, mip);
+out:
+	rk_mip_free(mip);
+	free(m.acts);
+	free(m.cands);
+	return status;
+}
+
+enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
+{
+	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
+		const struct rk_period *p = rk_plan_period(ctx->plan, i);
+		for (size_t g = 0; g < ctx->n_groups; g++) {
+			const struct rk_group *grp = &ctx->groups[g];
+			if (grp->team < 0 || grp->first_week < 0 ||
+			    grp->first_week > p->first_week)
+				continue;
+			enum rk_status status = plan_team(ctx, grp, p);
+			if (status != RK_OK)
+				return status;
+		}
+	}
+	return RK_OK;
+}

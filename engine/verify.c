@@ -1,0 +1,1176 @@
+#include "config.h"
+
+#include "verify.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+
+#define DAY_MINUTES	   (24 * 60)
+#define FB_MAX_SCHOOL_DAYS 2 /* a feedbackgesprek within two school days */
+
+struct verifier {
+	const struct rk_school *school;
+	const struct rk_schoolyear *year;
+	const struct rk_plan *plan;
+	const char *file;
+	struct rk_diags *diags;
+	size_t n_people;
+	size_t n_teams;
+	size_t *lesson_first; /* per person: where their lessons begin */
+	size_t *lesson_idx;   /* lesson indices grouped by person */
+	bool found;
+};
+
+/* ------------------------------------------------------------------ */
+/* Words                                                               */
+/* ------------------------------------------------------------------ */
+
+static bool time_ok(int minutes)
+{
+	return minutes >= 0 && minutes <= DAY_MINUTES;
+}
+
+static bool all_day(const struct rk_event *ev)
+{
+	return ev->start < 0;
+}
+
+/* "2026-09-15 10:30-11:20", or the date alone for an all-day event. */
+static void when(int date, int start, int end, char *buf, size_t size)
+{
+	char d[RK_DATE_BUFSIZE], s[RK_TIME_BUFSIZE], e[RK_TIME_BUFSIZE];
+	rk_date_format(date, d);
+	if (!time_ok(start) || !time_ok(end)) {
+		snprintf(buf, size, "%s", d);
+		return;
+	}
+	rk_time_format(start, s);
+	rk_time_format(end, e);
+	snprintf(buf, size, "%s %s-%s", d, s, e);
+}
+
+static const char *event_id(const struct rk_event *ev)
+{
+	return ev->id ? ev->id : "";
+}
+
+static const struct rk_person *person(const struct verifier *v, int p)
+{
+	return p >= 0 && (size_t)p < v->n_people
+		       ? rk_school_get_person(v->school, (size_t)p)
+		       : NULL;
+}
+
+/* "'P02' (Bram de Boer)" */
+static void who(const struct verifier *v, int p, char *buf, size_t size)
+{
+	const struct rk_person *pp = person(v, p);
+	if (pp && pp->name)
+		snprintf(buf, size, "'%s' (%s)", pp->id, pp->name);
+	else if (pp)
+		snprintf(buf, size, "'%s'", pp->id);
+	else
+		snprintf(buf, size, "person %d", p);
+}
+
+static const char *team_id(const struct verifier *v, int team)
+{
+	return rk_school_get_team(v->school, (size_t)team)->id;
+}
+
+static void problem(struct verifier *v, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void problem(struct verifier *v, int line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	rk_diags_add(v->diags, RK_SEV_ERROR, v->file, line, 0, "%s", msg);
+	v->found = true;
+}
+
+static void event_problem(struct verifier *v, const struct rk_event *ev,
+			  const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* "event 'ID' on DATE TIME: what is wrong" at the event's line. */
+static void event_problem(struct verifier *v, const struct rk_event *ev,
+			  const char *fmt, ...)
+{
+	char msg[1024], span[40];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	when(ev->date, ev->start, ev->end, span, sizeof(span));
+	problem(v, ev->source_line, "event '%s' on %s: %s", event_id(ev), span,
+		msg);
+}
+
+/* ------------------------------------------------------------------ */
+/* What events are                                                     */
+/* ------------------------------------------------------------------ */
+
+/* A bootcamp is external when the school lists it as an external date;
+ * otherwise the planner placed it. */
+static bool is_external(const struct verifier *v, const struct rk_event *ev)
+{
+	switch (ev->kind) {
+	case RK_EV_FORUM:
+	case RK_EV_BEDRIJFSBEZOEK:
+	case RK_EV_WEBINAR:
+	case RK_EV_EXTERNAL:
+		return true;
+	case RK_EV_BOOTCAMP:
+		for (size_t i = 0; i < rk_school_n_external(v->school); i++) {
+			const struct rk_external *x =
+				rk_school_get_external(v->school, i);
+			if (x->kind == RK_EXT_BOOTCAMP && x->date == ev->date)
+				return true;
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* A session the planner placed: the rules about people's days apply. */
+static bool is_planned(const struct verifier *v, const struct rk_event *ev)
+{
+	return ev->kind != RK_EV_METING && !is_external(v, ev);
+}
+
+/* The event's minutes; an all-day event takes the whole day. */
+static void span_of(const struct rk_event *ev, int *start, int *end)
+{
+	*start = all_day(ev) ? 0 : ev->start;
+	*end = all_day(ev) ? DAY_MINUTES : ev->end;
+}
+
+static bool part_ok(const struct verifier *v, const struct rk_participant *p)
+{
+	return person(v, p->person) != NULL;
+}
+
+static bool kind_ok(const struct rk_event *ev)
+{
+	return (int)ev->kind >= 0 && ev->kind < RK_N_EVENT_KINDS;
+}
+
+/* The lesson's times on @day: on a shortened day those of its lesuur in
+ * the short grid; false when the short grid drops its lesuur (the lesson
+ * does not take place). */
+static bool lesson_span(const struct rk_lesson *lesson,
+			const struct rk_day *day, int *start, int *end)
+{
+	*start = lesson->start;
+	*end = lesson->end;
+	if (!day->shortened || lesson->lesuur <= 0 || !day->grid)
+		return true;
+	for (size_t i = 0; i < day->grid->n; i++) {
+		const struct rk_lesuur *h = &day->grid->hours[i];
+		if (h->number == lesson->lesuur) {
+			*start = h->start;
+			*end = h->end;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "rooster.csv:14": the file's name without its folder. */
+static void lesson_place(const struct rk_lesson *lesson, char *buf, size_t size)
+{
+	const char *file = lesson->loc.file;
+	if (!file) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
+	const char *slash = strrchr(file, '/');
+	snprintf(buf, size, " (%s:%d)", slash ? slash + 1 : file,
+		 lesson->loc.line);
+}
+
+/* The first lesson of person @p on @date that overlaps [start, end)
+ * (or, with @within, that holds all of it); NULL when none. */
+static const struct rk_lesson *lesson_at(const struct verifier *v, int p,
+					 int date, int start, int end,
+					 bool within)
+{
+	const struct rk_day *day = rk_schoolyear_day(v->year, date);
+	if (!day || !day->school_day)
+		return NULL;
+	for (size_t k = v->lesson_first[p]; k < v->lesson_first[p + 1]; k++) {
+		const struct rk_lesson *l =
+			rk_school_get_lesson(v->school, v->lesson_idx[k]);
+		int ls, le;
+		if (l->weekday != day->weekday ||
+		    !rk_schoolyear_lesson_on(v->year, l, date))
+			continue;
+		if (!lesson_span(l, day, &ls, &le))
+			continue;
+		if (within ? ls <= start && end <= le : ls < end && start < le)
+			return l;
+	}
+	return NULL;
+}
+
+/* Lessons grouped by person (a counting sort), so that each participant's
+ * few lessons are found without going through the whole timetable. */
+static enum rk_status index_lessons(struct verifier *v)
+{
+	size_t n = rk_school_n_lesson(v->school);
+	v->lesson_first = calloc(v->n_people + 2, sizeof(*v->lesson_first));
+	v->lesson_idx = calloc(n ? n : 1, sizeof(*v->lesson_idx));
+	if (!v->lesson_first || !v->lesson_idx)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		int p = rk_school_get_lesson(v->school, i)->person.index;
+		if (person(v, p))
+			v->lesson_first[p + 2]++;
+	}
+	for (size_t p = 2; p < v->n_people + 2; p++)
+		v->lesson_first[p] += v->lesson_first[p - 1];
+	/* lesson_first[p + 1] serves as p's cursor; when done it has moved
+	 * on to where p + 1 begins. */
+	for (size_t i = 0; i < n; i++) {
+		int p = rk_school_get_lesson(v->school, i)->person.index;
+		if (person(v, p))
+			v->lesson_idx[v->lesson_first[p + 1]++] = i;
+	}
+	return RK_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rule 1: people and teams exist (and events are well formed)         */
+/* ------------------------------------------------------------------ */
+
+static void check_shape(struct verifier *v, const struct rk_event *ev)
+{
+	if (!ev->id || !*ev->id)
+		event_problem(v, ev, "the event has no id");
+	if (!kind_ok(ev))
+		event_problem(v, ev, "unknown event kind %d", (int)ev->kind);
+	if (!(ev->start == -1 && ev->end == -1) &&
+	    (!time_ok(ev->start) || !time_ok(ev->end) || ev->end <= ev->start))
+		event_problem(v, ev, "bad times: start %d, end %d minutes",
+			      ev->start, ev->end);
+	if (ev->team < -1 || (ev->team >= 0 && (size_t)ev->team >= v->n_teams))
+		event_problem(v, ev, "team %d does not exist", ev->team);
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		const struct rk_participant *p = &ev->parts[i];
+		char name[256];
+		if (!part_ok(v, p)) {
+			event_problem(
+				v, ev,
+				"participant %zu is person %d, who is not a person of the school",
+				i + 1, p->person);
+			continue;
+		}
+		who(v, p->person, name, sizeof(name));
+		if ((int)p->role < RK_PART_ATTENDEE ||
+		    p->role > RK_PART_VISITOR)
+			event_problem(v, ev, "%s has an unknown role %d", name,
+				      (int)p->role);
+	}
+}
+
+/* Events must have ids of their own: the feeds use them as UIDs. */
+static int cmp_event_id(const void *a, const void *b)
+{
+	const struct rk_event *x = *(const struct rk_event *const *)a;
+	const struct rk_event *y = *(const struct rk_event *const *)b;
+	int c = strcmp(event_id(x), event_id(y));
+	if (c)
+		return c;
+	/* The first in the file (or the plan's order) keeps the id. */
+	if (x->source_line != y->source_line)
+		return x->source_line < y->source_line ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->kind < y->kind ? -1 : x->kind > y->kind;
+}
+
+static enum rk_status check_ids(struct verifier *v)
+{
+	size_t n = rk_plan_n_events(v->plan);
+	const struct rk_event **evs = calloc(n ? n : 1, sizeof(*evs));
+	if (!evs)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		evs[i] = rk_plan_event(v->plan, i);
+	qsort(evs, n, sizeof(*evs), cmp_event_id);
+	for (size_t i = 1; i < n; i++)
+		if (*event_id(evs[i]) &&
+		    !strcmp(event_id(evs[i]), event_id(evs[i - 1])))
+			event_problem(v, evs[i],
+				      "another event has the id '%s'",
+				      event_id(evs[i]));
+	free(evs);
+	return RK_OK;
+}
+
+static void check_lists(struct verifier *v)
+{
+	for (size_t i = 0; i < rk_plan_n_moments(v->plan); i++) {
+		const struct rk_moment *m = rk_plan_moment(v->plan, i);
+		if (m->team < -1 ||
+		    (m->team >= 0 && (size_t)m->team >= v->n_teams))
+			problem(v, 0,
+				"moment %zu is of team %d, which does not exist",
+				i + 1, m->team);
+	}
+	for (size_t i = 0; i < rk_plan_n_duos(v->plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(v->plan, i);
+		if (d->team < 0 || (size_t)d->team >= v->n_teams)
+			problem(v, 0,
+				"duo %zu is of team %d, which does not exist",
+				i + 1, d->team);
+		if (!person(v, d->a) || !person(v, d->b) ||
+		    (d->c != -1 && !person(v, d->c)))
+			problem(v, 0,
+				"duo %zu has a member who is not a person of the school",
+				i + 1);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules 2, 4, 5 and 7: the event's day, its people's days and lessons  */
+/* ------------------------------------------------------------------ */
+
+/* Rule 2: weekends and holidays are out for every event; studiedagen and
+ * free days for all but the startdag, verbindingssessies and external
+ * dates. Returns the day when it is a day of the school year. */
+static const struct rk_day *check_day(struct verifier *v,
+				      const struct rk_event *ev)
+{
+	const struct rk_day *day = rk_schoolyear_day(v->year, ev->date);
+	int year = rk_school_get_info(v->school)->year;
+	if (!day) {
+		event_problem(v, ev, "it falls outside the school year %d-%d",
+			      year, year + 1);
+		return NULL;
+	}
+	if (day->weekday >= 5) {
+		event_problem(v, ev, "it falls on a %s",
+			      rk_weekday_name(day->weekday));
+		return day;
+	}
+	if (day->school_day)
+		return day;
+	const char *name = day->off ? day->off : "?";
+	switch (day->off_kind) {
+	case RK_OFF_VAKANTIE:
+		event_problem(v, ev, "it falls in the %s", name);
+		break;
+	case RK_OFF_FEESTDAG:
+		event_problem(v, ev, "it falls on %s, a public holiday", name);
+		break;
+	case RK_OFF_STUDIEDAG:
+	case RK_OFF_VRIJ:
+		if (ev->kind == RK_EV_STARTDAG ||
+		    ev->kind == RK_EV_VERBINDING || is_external(v, ev))
+			break;
+		event_problem(v, ev, "it falls on %s, a %s of the school", name,
+			      day->off_kind == RK_OFF_STUDIEDAG ? "studiedag"
+								: "free day");
+		break;
+	}
+	return day;
+}
+
+/* "visitor " or "host " before a name in a lesbezoek, else "". */
+static const char *role_word(const struct rk_event *ev,
+			     const struct rk_participant *p)
+{
+	if (ev->kind != RK_EV_LB)
+		return "";
+	return p->role == RK_PART_HOST	    ? "host "
+	       : p->role == RK_PART_VISITOR ? "visitor "
+					    : "";
+}
+
+/* Rule 4 for one participant: a working day, and no lesson during the
+ * session. The host of a lesbezoek teaches by design (rule 5). */
+static void check_person_day(struct verifier *v, const struct rk_event *ev,
+			     const struct rk_day *day,
+			     const struct rk_participant *p)
+{
+	const struct rk_person *pp = person(v, p->person);
+	char name[256], place[300];
+	int start, end;
+
+	who(v, p->person, name, sizeof(name));
+	/* Part-timers are invited to the school-wide sessions on a day off,
+	 * and the school cancels lessons for its startdag. */
+	bool school_wide = ev->kind == RK_EV_DRAAGVLAKSESSIE ||
+			   ev->kind == RK_EV_STARTDAG ||
+			   ev->kind == RK_EV_VERBINDING;
+	if (ev->kind == RK_EV_STARTDAG)
+		return;
+	if (!school_wide && !(pp->workdays & (1u << day->weekday))) {
+		event_problem(v, ev, "%s%s does not work on %s",
+			      role_word(ev, p), name,
+			      rk_weekday_name(day->weekday));
+		return;
+	}
+	if (ev->kind == RK_EV_LB && p->role == RK_PART_HOST)
+		return;
+	span_of(ev, &start, &end);
+	const struct rk_lesson *l =
+		lesson_at(v, p->person, ev->date, start, end, false);
+	if (!l)
+		return;
+	lesson_place(l, place, sizeof(place));
+	event_problem(v, ev, "%s%s has a lesson %s%s", role_word(ev, p), name,
+		      all_day(ev) ? "that day" : "then", place);
+}
+
+/* Rule 5: one host, who teaches then; visitors, who are free (rule 4). */
+static void check_lesbezoek(struct verifier *v, const struct rk_event *ev)
+{
+	int hosts = 0, visitors = 0, host = -1;
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		const struct rk_participant *p = &ev->parts[i];
+		if (!part_ok(v, p))
+			continue;
+		if (p->role == RK_PART_HOST) {
+			hosts++;
+			host = p->person;
+		}
+		visitors += p->role == RK_PART_VISITOR;
+	}
+	if (hosts != 1)
+		event_problem(v, ev, "a lesbezoek has exactly one host, not %d",
+			      hosts);
+	if (visitors == 0)
+		event_problem(v, ev,
+			      "a lesbezoek has at least one visitor, not none");
+	if (all_day(ev)) {
+		event_problem(
+			v, ev,
+			"a lesbezoek takes place in a lesson, not all day");
+		return;
+	}
+	if (hosts != 1 ||
+	    lesson_at(v, host, ev->date, ev->start, ev->end, true))
+		return;
+	char name[256];
+	who(v, host, name, sizeof(name));
+	event_problem(v, ev, "host %s has no lesson then", name);
+}
+
+/* Rule 7, by the dates of the toetsweek itself. */
+static void check_toetsweek(struct verifier *v, const struct rk_event *ev)
+{
+	if (!rk_school_get_settings(v->school)->avoid_toetsweken)
+		return;
+	for (size_t i = 0; i < rk_school_n_toetsweek(v->school); i++) {
+		const struct rk_toetsweek *t =
+			rk_school_get_toetsweek(v->school, i);
+		if (ev->date >= t->from && ev->date <= t->to) {
+			event_problem(v, ev, "it falls in toetsweek '%s'",
+				      t->name ? t->name : "");
+			return;
+		}
+	}
+}
+
+static void check_event(struct verifier *v, const struct rk_event *ev)
+{
+	check_shape(v, ev);
+	if (!kind_ok(ev))
+		return;
+	const struct rk_day *day = check_day(v, ev);
+	if (ev->kind == RK_EV_LB)
+		check_lesbezoek(v, ev);
+	if (!day || day->weekday >= 5 || !is_planned(v, ev))
+		return;
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (part_ok(v, &ev->parts[i]))
+			check_person_day(v, ev, day, &ev->parts[i]);
+	check_toetsweek(v, ev);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rule 3: nobody in two events at once                                */
+/* ------------------------------------------------------------------ */
+
+struct slot {
+	int person;
+	int date;
+	int start;
+	int end;
+	size_t ev;
+};
+
+static int cmp_slot(const void *a, const void *b)
+{
+	const struct slot *x = a, *y = b;
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->ev < y->ev ? -1 : x->ev > y->ev;
+}
+
+/* Every (person, event) but metingen, which are deadlines. */
+static struct slot *collect_slots(struct verifier *v, size_t *n)
+{
+	size_t cap = 0, k = 0;
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++)
+		cap += rk_plan_event(v->plan, i)->n_parts;
+	struct slot *slots = calloc(cap ? cap : 1, sizeof(*slots));
+	if (!slots)
+		return NULL;
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		if (ev->kind == RK_EV_METING)
+			continue;
+		for (size_t j = 0; j < ev->n_parts; j++) {
+			if (!part_ok(v, &ev->parts[j]))
+				continue;
+			struct slot *s = &slots[k++];
+			s->person = ev->parts[j].person;
+			s->date = ev->date;
+			s->ev = i;
+			span_of(ev, &s->start, &s->end);
+		}
+	}
+	*n = k;
+	return slots;
+}
+
+static void overlap(struct verifier *v, const struct slot *a,
+		    const struct slot *b)
+{
+	const struct rk_event *x = rk_plan_event(v->plan, a->ev);
+	const struct rk_event *y = rk_plan_event(v->plan, b->ev);
+	char name[256], span[40];
+	int start = a->start > b->start ? a->start : b->start;
+	int end = a->end < b->end ? a->end : b->end;
+
+	who(v, a->person, name, sizeof(name));
+	if (all_day(x) && all_day(y))
+		when(a->date, -1, -1, span, sizeof(span));
+	else
+		when(a->date, start, end, span, sizeof(span));
+	problem(v, y->source_line,
+		"%s is in two events at once: '%s' and '%s' on %s", name,
+		event_id(x), event_id(y), span);
+}
+
+/* Per person and day in order of start: each slot is checked against the
+ * one reaching furthest so far, so n slots cost a sort, not n^2 pairs. */
+static enum rk_status check_overlaps(struct verifier *v)
+{
+	size_t n = 0;
+	struct slot *slots = collect_slots(v, &n);
+	if (!slots)
+		return RK_ERR_NOMEM;
+	qsort(slots, n, sizeof(*slots), cmp_slot);
+	const struct slot *cover = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct slot *s = &slots[i];
+		if (!cover || cover->person != s->person ||
+		    cover->date != s->date) {
+			cover = s;
+			continue;
+		}
+		if (s->ev == cover->ev)
+			continue; /* listed twice in one event */
+		if (s->start < cover->end)
+			overlap(v, cover, s);
+		if (s->end > cover->end)
+			cover = s;
+	}
+	free(slots);
+	return RK_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rule 6: every team's bordsessie, weekly, at its moment              */
+/* ------------------------------------------------------------------ */
+
+/* "team 'exact'", or "the leerKRACHT-team" for -1. */
+static void team_words(const struct verifier *v, int team, char *buf,
+		       size_t size)
+{
+	if (team < 0)
+		snprintf(buf, size, "the leerKRACHT-team");
+	else
+		snprintf(buf, size, "team '%s'", team_id(v, team));
+}
+
+/* "dinsdag 15:30", with the end when @end >= 0. */
+static void moment_words(int weekday, int start, int end, char *buf,
+			 size_t size)
+{
+	char s[RK_TIME_BUFSIZE], e[RK_TIME_BUFSIZE];
+	if (!time_ok(start)) {
+		snprintf(buf, size, "%s all day", rk_weekday_name(weekday));
+		return;
+	}
+	rk_time_format(start, s);
+	rk_time_format(end, e);
+	if (time_ok(end))
+		snprintf(buf, size, "%s %s-%s", rk_weekday_name(weekday), s, e);
+	else
+		snprintf(buf, size, "%s %s", rk_weekday_name(weekday), s);
+}
+
+static bool team_ok(const struct verifier *v, int team)
+{
+	return team >= 0 && (size_t)team < v->n_teams;
+}
+
+/* The moment of each team at team + 1; [0] is the leerKRACHT-team's. */
+static const struct rk_moment **moments_by_team(struct verifier *v)
+{
+	const struct rk_moment **by_team =
+		calloc(v->n_teams + 1, sizeof(*by_team));
+	if (!by_team)
+		return NULL;
+	for (size_t i = 0; i < rk_plan_n_moments(v->plan); i++) {
+		const struct rk_moment *m = rk_plan_moment(v->plan, i);
+		char team[160];
+		if (m->team != -1 && !team_ok(v, m->team))
+			continue; /* reported by check_lists */
+		team_words(v, m->team, team, sizeof(team));
+		if (by_team[m->team + 1])
+			problem(v, 0, "%s has more than one weekly moment",
+				team);
+		else
+			by_team[m->team + 1] = m;
+	}
+	return by_team;
+}
+
+static void check_at_moment(struct verifier *v, const struct rk_event *ev,
+			    const struct rk_moment *m)
+{
+	int weekday = rk_date_weekday(ev->date);
+	if (weekday == m->weekday && ev->start == m->start && ev->end == m->end)
+		return;
+	/* The end is only worth naming when it is all that differs. */
+	bool ends = weekday == m->weekday && ev->start == m->start;
+	char team[160], got[64], want[64];
+	team_words(v, ev->kind == RK_EV_LKTEAM ? -1 : ev->team, team,
+		   sizeof(team));
+	moment_words(weekday, ev->start, ends ? ev->end : -1, got, sizeof(got));
+	moment_words(m->weekday, m->start, ends ? m->end : -1, want,
+		     sizeof(want));
+	problem(v, ev->source_line,
+		"%s meets on %s in week %d but its moment is %s", team, got,
+		rk_date_iso_week(ev->date, NULL), want);
+}
+
+/* A week in which a team meets: with school days, no toetsweek the school
+ * avoids, and its moment's day a school day. */
+static bool week_with_session(const struct verifier *v,
+			      const struct rk_week *wk,
+			      const struct rk_moment *m)
+{
+	if (!wk->teaching)
+		return false;
+	if (wk->toetsweek &&
+	    rk_school_get_settings(v->school)->avoid_toetsweken)
+		return false;
+	if (!m)
+		return true;
+	const struct rk_day *day =
+		rk_schoolyear_day(v->year, wk->monday + m->weekday);
+	return day && day->school_day;
+}
+
+/* Bordsessies at the moments; the weeks each team met go to @have. */
+static void check_bordsessies(struct verifier *v,
+			      const struct rk_moment **moments,
+			      unsigned char *have, size_t n_weeks)
+{
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		if (ev->kind == RK_EV_LKTEAM && moments[0])
+			check_at_moment(v, ev, moments[0]);
+		if (ev->kind != RK_EV_BORDSESSIE)
+			continue;
+		if (!team_ok(v, ev->team)) {
+			if (ev->team == -1)
+				event_problem(
+					v, ev,
+					"a bordsessie belongs to a team; this one has none");
+			continue;
+		}
+		const struct rk_day *day = rk_schoolyear_day(v->year, ev->date);
+		if (day)
+			have[(size_t)ev->team * n_weeks + (size_t)day->week] =
+				1;
+		if (moments[ev->team + 1])
+			check_at_moment(v, ev, moments[ev->team + 1]);
+	}
+}
+
+/* In year 1 a team of a later cohort starts later (DOMAIN.md: cohorts
+ * shift the phase dates): with period number @cohort, or the last. */
+static size_t first_period(const struct verifier *v, size_t team)
+{
+	size_t n = rk_plan_n_periods(v->plan);
+	int cohort = rk_school_get_team(v->school, team)->cohort;
+	if (rk_school_get_info(v->school)->programme_year >= 2 || cohort <= 1)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (rk_plan_period(v->plan, i)->number >= cohort)
+			return i;
+	return n ? n - 1 : 0;
+}
+
+/* Weeks with sessions lie in the plan's periods from the team's start; a
+ * plan without periods is held to the weeks between a team's first and
+ * last bordsessie. */
+static void weeks_required(const struct verifier *v, size_t team,
+			   const unsigned char *have, size_t n_weeks,
+			   unsigned char *need)
+{
+	memset(need, 0, n_weeks);
+	for (size_t i = first_period(v, team); i < rk_plan_n_periods(v->plan);
+	     i++) {
+		const struct rk_period *p = rk_plan_period(v->plan, i);
+		for (int w = p->first_week; w <= p->last_week; w++)
+			if (w >= 0 && (size_t)w < n_weeks)
+				need[w] = 1;
+	}
+	if (rk_plan_n_periods(v->plan))
+		return;
+	const unsigned char *mine = have + team * n_weeks;
+	size_t first = n_weeks, last = 0;
+	for (size_t w = 0; w < n_weeks; w++) {
+		if (!mine[w])
+			continue;
+		if (first == n_weeks)
+			first = w;
+		last = w;
+	}
+	for (size_t w = first; w <= last && w < n_weeks; w++)
+		need[w] = 1;
+}
+
+static void check_weeks(struct verifier *v, const struct rk_moment **moments,
+			const unsigned char *have, unsigned char *need,
+			size_t n_weeks)
+{
+	for (size_t t = 0; t < v->n_teams; t++) {
+		const struct rk_moment *m = moments[t + 1];
+		weeks_required(v, t, have, n_weeks, need);
+		if (!m && memchr(need, 1, n_weeks))
+			problem(v, 0, "team '%s' has no weekly moment",
+				team_id(v, (int)t));
+		for (size_t w = 0; w < n_weeks; w++) {
+			const struct rk_week *wk =
+				rk_schoolyear_week(v->year, w);
+			char monday[RK_DATE_BUFSIZE];
+			if (!need[w] || have[t * n_weeks + w] ||
+			    !week_with_session(v, wk, m))
+				continue;
+			rk_date_format(wk->monday, monday);
+			problem(v, 0,
+				"team '%s' has no bordsessie in week %d (%s)",
+				team_id(v, (int)t), wk->iso_week, monday);
+		}
+	}
+}
+
+static enum rk_status check_moments(struct verifier *v)
+{
+	size_t n_weeks = rk_schoolyear_n_weeks(v->year);
+	const struct rk_moment **moments = moments_by_team(v);
+	unsigned char *have = calloc(v->n_teams * n_weeks + 1, 1);
+	unsigned char *need = calloc(n_weeks + 1, 1);
+	enum rk_status status = RK_ERR_NOMEM;
+
+	if (!moments || !have || !need)
+		goto out;
+	check_bordsessies(v, moments, have, n_weeks);
+	check_weeks(v, moments, have, need, n_weeks);
+	status = RK_OK;
+out:
+	free(moments);
+	free(have);
+	free(need);
+	return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules 8 and 9: lesbezoeken and their feedbackgesprekken             */
+/* ------------------------------------------------------------------ */
+
+/* A lesbezoek or feedbackgesprek with its people, sorted and unique, so
+ * that those of one duo and period sort together. */
+struct talk {
+	const struct rk_event *ev;
+	int period;
+	const int *people;
+	size_t n;
+	int date;
+	int start;
+	int end;
+	bool lb;
+	bool followed; /* a lesbezoek followed by its feedbackgesprek */
+};
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int cmp_people(const struct talk *x, const struct talk *y)
+{
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	for (size_t i = 0; i < x->n; i++)
+		if (x->people[i] != y->people[i])
+			return x->people[i] < y->people[i] ? -1 : 1;
+	return 0;
+}
+
+static int cmp_talk(const void *a, const void *b)
+{
+	const struct talk *x = a, *y = b;
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
+	int c = cmp_people(x, y);
+	if (c)
+		return c;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->lb != y->lb)
+		return x->lb ? -1 : 1;
+	return strcmp(event_id(x->ev), event_id(y->ev));
+}
+
+/* Fills @t from @ev, its people taken from @buf at *@used. */
+static void make_talk(const struct verifier *v, const struct rk_event *ev,
+		      int *buf, size_t *used, struct talk *t)
+{
+	int *people = buf + *used;
+	size_t n = 0;
+	for (size_t j = 0; j < ev->n_parts; j++)
+		if (part_ok(v, &ev->parts[j]))
+			people[n++] = ev->parts[j].person;
+	qsort(people, n, sizeof(*people), cmp_int);
+	size_t u = 0;
+	for (size_t j = 0; j < n; j++)
+		if (u == 0 || people[u - 1] != people[j])
+			people[u++] = people[j];
+	*used += u;
+	*t = (struct talk){ .ev = ev,
+			    .period = ev->period,
+			    .people = people,
+			    .n = u,
+			    .date = ev->date,
+			    .lb = ev->kind == RK_EV_LB };
+	span_of(ev, &t->start, &t->end);
+}
+
+struct talks {
+	struct talk *items;
+	size_t n;
+	int *people;
+};
+
+static enum rk_status collect_talks(const struct verifier *v, struct talks *ts)
+{
+	size_t n = 0, parts = 0, used = 0;
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		if (ev->kind == RK_EV_LB || ev->kind == RK_EV_FB) {
+			n++;
+			parts += ev->n_parts;
+		}
+	}
+	ts->items = calloc(n ? n : 1, sizeof(*ts->items));
+	ts->people = calloc(parts ? parts : 1, sizeof(*ts->people));
+	if (!ts->items || !ts->people)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		if (ev->kind == RK_EV_LB || ev->kind == RK_EV_FB)
+			make_talk(v, ev, ts->people, &used,
+				  &ts->items[ts->n++]);
+	}
+	qsort(ts->items, ts->n, sizeof(*ts->items), cmp_talk);
+	return RK_OK;
+}
+
+/* School days after @from up to and including @to on which every person of
+ * @t works (a duo of part-timers shares only some days), counted as far as
+ * @limit + 1. */
+static int school_days_between(const struct verifier *v, int from, int to,
+			       int limit, const struct talk *t)
+{
+	int n = 0;
+	for (int d = from + 1; d <= to && n <= limit; d++) {
+		const struct rk_day *day = rk_schoolyear_day(v->year, d);
+		bool all = day && day->school_day;
+		for (size_t i = 0; all && i < t->n; i++)
+			all = (person(v, t->people[i])->workdays >>
+			       day->weekday) &
+			      1u;
+		n += all;
+	}
+	return n;
+}
+
+static bool comes_after(const struct talk *lb, const struct talk *fb)
+{
+	return lb->date < fb->date ||
+	       (lb->date == fb->date && lb->end <= fb->start);
+}
+
+/* "'P01' (Anna Bakker), 'P02' (Bram de Boer)" */
+static void people_words(const struct verifier *v, const struct talk *t,
+			 char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < t->n && len < size; i++) {
+		char name[256];
+		who(v, t->people[i], name, sizeof(name));
+		int w = snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+				 name);
+		if (w < 0)
+			return;
+		len += (size_t)w;
+	}
+}
+
+/* Rule 8 for the feedbackgesprek @fb in the group [first, end) of talks
+ * with its period and people; marks the lesbezoeken it follows. */
+static void check_feedback(struct verifier *v, struct talk *group, size_t n,
+			   const struct talk *fb)
+{
+	const struct talk *before = NULL, *after = NULL;
+	bool ok = false;
+	for (size_t i = 0; i < n; i++) {
+		struct talk *lb = &group[i];
+		if (!lb->lb)
+			continue;
+		if (!comes_after(lb, fb)) {
+			if (!after)
+				after = lb;
+			continue;
+		}
+		before = lb;
+		if (school_days_between(v, lb->date, fb->date,
+					FB_MAX_SCHOOL_DAYS,
+					fb) <= FB_MAX_SCHOOL_DAYS) {
+			lb->followed = true;
+			ok = true;
+		}
+	}
+	if (ok)
+		return;
+	char people[1024], span[40];
+	if (before) {
+		when(before->date, before->ev->start, before->ev->end, span,
+		     sizeof(span));
+		event_problem(
+			v, fb->ev,
+			"it comes more than two school days after lesbezoek '%s' on %s",
+			event_id(before->ev), span);
+	} else if (after) {
+		event_problem(
+			v, fb->ev,
+			"it comes before lesbezoek '%s' of the same duo, not after it",
+			event_id(after->ev));
+	} else {
+		people_words(v, fb, people, sizeof(people));
+		event_problem(v, fb->ev,
+			      "no lesbezoek of period %d has the same duo (%s)",
+			      fb->period, people);
+	}
+}
+
+static void check_feedbacks(struct verifier *v, struct talks *ts)
+{
+	size_t first = 0;
+	while (first < ts->n) {
+		size_t end = first + 1;
+		while (end < ts->n &&
+		       ts->items[end].period == ts->items[first].period &&
+		       !cmp_people(&ts->items[end], &ts->items[first]))
+			end++;
+		for (size_t i = first; i < end; i++)
+			if (!ts->items[i].lb)
+				check_feedback(v, &ts->items[first],
+					       end - first, &ts->items[i]);
+		first = end;
+	}
+}
+
+/* "'P01' and 'P02'", or "'P01', 'P02' and 'P03'" for a trio. */
+static void duo_words(const struct verifier *v, const struct rk_duo *d,
+		      char *buf, size_t size)
+{
+	const char *a = person(v, d->a)->id, *b = person(v, d->b)->id;
+	if (d->c >= 0)
+		snprintf(buf, size, "'%s', '%s' and '%s'", a, b,
+			 person(v, d->c)->id);
+	else
+		snprintf(buf, size, "'%s' and '%s'", a, b);
+}
+
+static bool in_duo(const struct rk_duo *d, int p)
+{
+	return p == d->a || p == d->b || (d->c >= 0 && p == d->c);
+}
+
+/* Whether @t is a lesbezoek of duo @d with @p in @role; all its people
+ * must be of the duo. */
+static bool duo_visit(const struct talk *t, const struct rk_duo *d, int p,
+		      enum rk_part_role role)
+{
+	bool has = false;
+	if (!t->lb)
+		return false;
+	for (size_t i = 0; i < t->n; i++)
+		if (!in_duo(d, t->people[i]))
+			return false;
+	for (size_t i = 0; i < t->ev->n_parts; i++)
+		if (t->ev->parts[i].person == p && t->ev->parts[i].role == role)
+			has = true;
+	return has;
+}
+
+/* Rule 9 for member @p of @d as @role, over the talks of its period. */
+static void check_member(struct verifier *v, const struct rk_duo *d, int p,
+			 enum rk_part_role role, const struct talk *talks,
+			 size_t n)
+{
+	const struct talk *unfollowed = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!duo_visit(&talks[i], d, p, role))
+			continue;
+		if (talks[i].followed)
+			return;
+		unfollowed = &talks[i];
+	}
+	char duo[256], name[256];
+	const char *as = role == RK_PART_HOST ? "host" : "visitor";
+	duo_words(v, d, duo, sizeof(duo));
+	who(v, p, name, sizeof(name));
+	if (unfollowed)
+		problem(v, unfollowed->ev->source_line,
+			"duo %s of team '%s' in period %d: %s is %s in lesbezoek '%s', but no feedbackgesprek follows it within two school days",
+			duo, team_id(v, d->team), d->period, name, as,
+			event_id(unfollowed->ev));
+	else
+		problem(v, 0,
+			"duo %s of team '%s' in period %d: %s has no lesbezoek as %s",
+			duo, team_id(v, d->team), d->period, name, as);
+}
+
+/* The first talk of period @period: talks are sorted by period. */
+static size_t first_of_period(const struct talks *ts, int period)
+{
+	size_t lo = 0, hi = ts->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ts->items[mid].period < period)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void check_duos(struct verifier *v, const struct talks *ts)
+{
+	for (size_t i = 0; i < rk_plan_n_duos(v->plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(v->plan, i);
+		if (!team_ok(v, d->team) || !person(v, d->a) ||
+		    !person(v, d->b) || (d->c != -1 && !person(v, d->c)))
+			continue; /* reported by check_lists */
+		size_t first = first_of_period(ts, d->period), end = first;
+		while (end < ts->n && ts->items[end].period == d->period)
+			end++;
+		int members[3] = { d->a, d->b, d->c };
+		for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++) {
+			check_member(v, d, members[m], RK_PART_VISITOR,
+				     ts->items + first, end - first);
+			check_member(v, d, members[m], RK_PART_HOST,
+				     ts->items + first, end - first);
+		}
+	}
+}
+
+static enum rk_status check_talks(struct verifier *v)
+{
+	struct talks ts = { 0 };
+	enum rk_status status = collect_talks(v, &ts);
+	if (status == RK_OK) {
+		check_feedbacks(v, &ts);
+		check_duos(v, &ts);
+	}
+	free(ts.items);
+	free(ts.people);
+	return status;
+}
+
+/* ------------------------------------------------------------------ */
+
+enum rk_status rk_verify(const struct rk_school *school,
+			 const struct rk_schoolyear *year,
+			 const struct rk_plan *plan, const char *plan_file,
+			 struct rk_diags *diags)
+{
+	struct verifier v = {
+		.school = school,
+		.year = year,
+		.plan = plan,
+		.file = plan_file,
+		.diags = diags,
+	};
+	enum rk_status status;
+
+	if (!school || !year || !plan)
+		return RK_ERR_ARG;
+	v.n_people = rk_school_n_person(school);
+	v.n_teams = rk_school_n_team(school);
+	status = index_lessons(&v);
+	if (status == RK_OK)
+		status = check_ids(&v);
+	if (status == RK_OK) {
+		check_lists(&v);
+		for (size_t i = 0; i < rk_plan_n_events(plan); i++)
+			check_event(&v, rk_plan_event(plan, i));
+		status = check_overlaps(&v);
+	}
+	if (status == RK_OK)
+		status = check_moments(&v);
+	if (status == RK_OK)
+		status = check_talks(&v);
+	free(v.lesson_first);
+	free(v.lesson_idx);
+	if (status == RK_OK && (v.found || rk_diags_oom(diags)))
+		status = v.found ? RK_ERR_INPUT : RK_ERR_NOMEM;
+	return status;
+}
