@@ -82,6 +82,16 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 					rk_planctx_name(ctx, who));
 			continue;
 		}
+		/* Only with --allow-violations: a moment nobody could keep. */
+		if (!ev->violation &&
+		    !rk_busy_is_free(ctx->busy, who, date, g->moment.start,
+				     g->moment.end)) {
+			ev->violation = true;
+			ev->violation_text = rk_plan_printf(
+				ctx->plan,
+				"%s is not free at the team's moment",
+				rk_planctx_name(ctx, who));
+		}
 		if (rk_planctx_attend(ctx, ev, who, RK_PART_ATTENDEE) < 0)
 			return RK_ERR_NOMEM;
 	}

@@ -19,6 +19,7 @@ Suite *suite_ical_calendar(void);
 Suite *suite_loader(void);
 Suite *suite_plan_file(void);
 Suite *suite_verify(void);
+Suite *suite_planner(void);
 
 /* cli/ */
 Suite *suite_cli(void);
