@@ -5,10 +5,17 @@
 #include <string.h>
 
 #include "timetable_csv.h"
+#include "timetable_fet.h"
+#include "timetable_ical.h"
+#include "timetable_untis.h"
 
-/* The table of timetable formats; a new format adds one line here. */
+/* The table of timetable formats; a new format adds one line here. The
+ * order is the order of probing: the strictest probes first. */
 static const struct rk_importer *const importers[] = {
 	&rk_importer_csv,
+	&rk_importer_untis,
+	&rk_importer_fet,
+	&rk_importer_ical,
 	NULL,
 };
 

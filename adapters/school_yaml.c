@@ -1057,33 +1057,214 @@ static int parse_format(const char *text)
 static const struct choice format_choice = { "timetable format", parse_format,
 					     "csv, untis, fet or ical" };
 
-enum { TT_FORMAT, TT_FILE, N_TT };
+enum { TT_FORMAT, TT_FILE, TT_FILES, TT_PERSON, TT_DAYS, TT_HOURS, N_TT };
 
 static const struct key timetable_keys[N_TT] = {
 	[TT_FORMAT] = { "format", false, NULL },
-	[TT_FILE] = { "file", true, NULL },
+	[TT_FILE] = { "file", false, NULL },
+	[TT_FILES] = { "files", false, NULL },
+	[TT_PERSON] = { "person", false, NULL },
+	[TT_DAYS] = { "days", false, NULL },
+	[TT_HOURS] = { "hours", false, NULL },
 };
+
+enum { TF_FILE, TF_PERSON, N_TF };
+
+static const struct key timetable_file_keys[N_TF] = {
+	[TF_FILE] = { "file", true, NULL },
+	[TF_PERSON] = { "person", false, NULL },
+};
+
+/* The files of one source as they are mapped; @person is the source's own
+ * `person`, the default of its files. */
+struct tt_files {
+	struct rk_timetable_file *items;
+	size_t n;
+	const char *person;
+};
+
+static void add_tt_file(struct ctx *c, struct tt_files *files,
+			const yaml_node_t *file, const char *person)
+{
+	const char *path = get_path(c, file, "file");
+	if (!path)
+		return;
+	files->items[files->n++] = (struct rk_timetable_file){
+		.path = path,
+		.person = person ? person : files->person,
+		.loc = loc_of(c, file),
+	};
+}
+
+/* An entry of `files`: a file name, or {file: ..., person: ...} for an
+ * iCalendar feed of one teacher. */
+static void add_tt_files_item(struct ctx *c, yaml_node_t *item, void *arg)
+{
+	struct tt_files *files = arg;
+	yaml_node_t *v[N_TF];
+	const char *person = NULL;
+
+	if (has_type(item, YAML_SCALAR_NODE)) {
+		add_tt_file(c, files, item, NULL);
+		return;
+	}
+	if (!get_keys(c, item, "files", timetable_file_keys, N_TF, v))
+		return;
+	get_text(c, v[TF_PERSON], "person", &person);
+	if (v[TF_FILE])
+		add_tt_file(c, files, v[TF_FILE], person);
+}
+
+static bool get_tt_files(struct ctx *c, yaml_node_t *entry, yaml_node_t **v,
+			 struct tt_files *files)
+{
+	size_t n = v[TT_FILE] ? 1 : 0;
+	if (v[TT_FILE] && v[TT_FILES]) {
+		report(c, v[TT_FILES],
+		       "give either 'file' or 'files', not both");
+		return false;
+	}
+	if (!v[TT_FILE] && !v[TT_FILES]) {
+		missing_key(c, entry, "file", "timetable");
+		return false;
+	}
+	if (v[TT_FILES] && !get_list(c, v[TT_FILES], "files"))
+		return false;
+	if (v[TT_FILES])
+		n = list_len(v[TT_FILES]);
+	if (n == 0) {
+		report(c, v[TT_FILES], "'files' must name at least one file");
+		return false;
+	}
+	files->items = alloc_array(c, n, sizeof(*files->items));
+	if (!files->items)
+		return false;
+	if (v[TT_FILE]) {
+		add_tt_file(c, files, v[TT_FILE], NULL);
+		return files->n == 1;
+	}
+	yaml_node_item_t *it;
+	for (it = v[TT_FILES]->data.sequence.items.start;
+	     it < v[TT_FILES]->data.sequence.items.top; it++)
+		add_tt_files_item(c, node_of(c, *it), files);
+	return files->n == n;
+}
+
+/* A FET name map: `days: {Dienstag: di}` or `hours: {"08:25": 1}`. */
+struct tt_names {
+	struct rk_timetable_name *items;
+	size_t n;
+	bool ok;
+};
+
+static bool get_tt_name_value(struct ctx *c, const yaml_node_t *value,
+			      const char *section, int *out)
+{
+	if (strcmp(section, "days"))
+		return get_int_min(c, value, "lesuur", 0, out);
+	const char *text = get_scalar(c, value, section);
+	if (!text)
+		return false;
+	*out = rk_weekday_parse(text);
+	if (*out >= 0)
+		return true;
+	report(c, value, "unknown weekday '%s'", text);
+	return false;
+}
+
+static void add_tt_name(struct ctx *c, const yaml_node_t *map,
+			const yaml_node_pair_t *p, const char *section,
+			struct tt_names *names)
+{
+	const char *name = pair_key(c, map, p, section);
+	yaml_node_t *value = node_of(c, p->value);
+	int v;
+	if (!name || !get_tt_name_value(c, value, section, &v)) {
+		names->ok = false;
+		return;
+	}
+	const char *copy = keep(c, name);
+	if (!copy)
+		return;
+	names->items[names->n++] = (struct rk_timetable_name){
+		.name = copy,
+		.value = v,
+		.loc = loc_of(c, node_of(c, p->key)),
+	};
+}
+
+static bool get_tt_names(struct ctx *c, yaml_node_t *node, const char *section,
+			 struct rk_timetable_name **out, size_t *n)
+{
+	struct tt_names names = { NULL, 0, true };
+	yaml_node_pair_t *p;
+	if (!node)
+		return true;
+	if (!want(c, node, YAML_MAPPING_NODE, section))
+		return false;
+	size_t len = (size_t)(node->data.mapping.pairs.top -
+			      node->data.mapping.pairs.start);
+	names.items = alloc_array(c, len ? len : 1, sizeof(*names.items));
+	if (!names.items)
+		return false;
+	for (p = node->data.mapping.pairs.start;
+	     p < node->data.mapping.pairs.top; p++)
+		add_tt_name(c, node, p, section, &names);
+	*out = names.items;
+	*n = names.n;
+	return names.ok;
+}
+
+/* Keys that only one format reads are errors elsewhere: a `days` map on an
+ * Untis source would otherwise be silently ignored. */
+static bool check_tt_keys(struct ctx *c, yaml_node_t **v, int format)
+{
+	static const struct {
+		int key;
+		int format;
+	} only[] = { { TT_PERSON, 3 }, { TT_DAYS, 2 }, { TT_HOURS, 2 } };
+	bool ok = true;
+	for (size_t i = 0; i < sizeof(only) / sizeof(only[0]); i++) {
+		if (!v[only[i].key] || format == only[i].format)
+			continue;
+		report(c, v[only[i].key], "'%s' is only for format %s",
+		       timetable_keys[only[i].key].name,
+		       timetable_formats[only[i].format]);
+		ok = false;
+	}
+	return ok;
+}
 
 static void add_timetable(struct ctx *c, yaml_node_t *entry, void *arg)
 {
+	struct rk_timetable_source src = { .loc = loc_of(c, entry) };
+	struct tt_files files = { NULL, 0, NULL };
 	yaml_node_t *v[N_TT];
 	int format = 0; /* csv */
 
-	get_keys(c, entry, "timetable", timetable_keys, N_TT, v);
+	if (!get_keys(c, entry, "timetable", timetable_keys, N_TT, v))
+		return;
 	bool ok = !v[TT_FORMAT] || get_choice(c, v[TT_FORMAT], "format",
 					      &format_choice, &format);
-	const char *path = get_path(c, v[TT_FILE], "file");
-	if (!ok || !path)
+	ok = (!ok || check_tt_keys(c, v, format)) && ok;
+	get_text(c, v[TT_PERSON], "person", &files.person);
+	ok = get_tt_files(c, entry, v, &files) && ok;
+	ok = get_tt_names(c, v[TT_DAYS], "days", &src.days, &src.n_days) && ok;
+	ok = get_tt_names(c, v[TT_HOURS], "hours", &src.hours, &src.n_hours) &&
+	     ok;
+	if (!ok)
 		return;
-	struct rk_timetable_source *src =
+	struct rk_timetable_source *slot =
 		rk_school_add_timetable_source(c->school);
-	if (!src) {
+	if (!slot) {
 		c->nomem = true;
 		return;
 	}
-	src->format = keep(c, timetable_formats[format]);
-	src->path = path;
-	src->loc = loc_of(c, entry);
+	src.format = keep(c, timetable_formats[format]);
+	src.files = files.items;
+	src.n_files = files.n;
+	src.path = files.items[0].path;
+	*slot = src;
 }
 
 static void map_timetable(struct ctx *c, yaml_node_t *node)

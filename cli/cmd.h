@@ -17,6 +17,7 @@ enum rk_exit {
 
 /* A subcommand gets argv[0] = its own name. */
 int rk_cmd_check(int argc, char **argv);
+int rk_cmd_import(int argc, char **argv);
 int rk_cmd_plan(int argc, char **argv);
 int rk_cmd_verify(int argc, char **argv);
 

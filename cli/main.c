@@ -17,6 +17,8 @@ struct command {
 static const struct command commands[] = {
 	{ "check", rk_cmd_check,
 	  "validate a school file and its timetable, and summarise them" },
+	{ "import", rk_cmd_import,
+	  "read Untis, FET, iCalendar or CSV timetables and report on them" },
 	{ "plan", rk_cmd_plan,
 	  "plan the school year's ritmiek with GLPK and write the plan" },
 	{ "verify", rk_cmd_verify,

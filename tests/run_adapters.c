@@ -7,8 +7,9 @@
 int main(void)
 {
 	static Suite *(*const suites[])(void) = {
-		suite_school_yaml,   suite_people_csv, suite_timetable_csv,
-		suite_ical_calendar, suite_loader,     suite_plan_file,
+		suite_school_yaml,   suite_people_csv,	   suite_timetable_csv,
+		suite_ical_calendar, suite_loader,	   suite_untis,
+		suite_fet,	     suite_timetable_ical, suite_plan_file,
 		suite_verify,	     suite_planner,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
