@@ -111,12 +111,13 @@ static const char *result_name(int result)
 static void report(const char *dir, const struct rk_plan *plan)
 {
 	size_t rows = 0, cols = 0, optimal = 0, n = rk_plan_n_reports(plan);
-	double worst_gap = 0.0;
+	double worst_gap = 0.0, seconds = 0.0;
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_solve_report *r = rk_plan_report(plan, i);
 		rows += r->rows;
 		cols += r->cols;
 		optimal += r->result == 0;
+		seconds += r->seconds;
 		if (r->gap > worst_gap)
 			worst_gap = r->gap;
 		if (r->result != 0 || r->seconds > 0.5)
@@ -127,9 +128,9 @@ static void report(const char *dir, const struct rk_plan *plan)
 	printf("ritmiek: planned %zu events in %zu periods (%zu duos)\n",
 	       rk_plan_n_events(plan), rk_plan_n_periods(plan),
 	       rk_plan_n_duos(plan));
-	printf("ritmiek: GLPK solved %zu models (%zu rows, %zu columns in all), "
-	       "%zu optimal, largest gap %.2f%%\n",
-	       n, rows, cols, optimal, 100.0 * worst_gap);
+	printf("ritmiek: GLPK solved %zu models (%zu rows, %zu columns in all) "
+	       "in %.2f s, %zu optimal, largest gap %.2f%%\n",
+	       n, rows, cols, seconds, optimal, 100.0 * worst_gap);
 	printf("ritmiek: wrote %s/plan.tsv, %s/summary.txt, %s/index.tsv\n",
 	       dir, dir, dir);
 }

@@ -198,13 +198,15 @@ static size_t moment_choices(const struct rk_planctx *ctx, const int *people,
 		for (size_t i = 0; i < ns && n < cap; i++) {
 			int s = starts[i], e = s + minutes, absent;
 			long idle;
-			if (e > 18 * 60 ||
+			/* School-wide sessions may run into the evening
+			 * (a teamavond), at a cost. */
+			if (e > 19 * 60 ||
 			    !everyone_free(ctx, people, n_people, dates[k], s,
 					   e, &absent, &idle))
 				continue;
 			double cost = COST_ABSENT * absent +
 				      (double)idle / (double)(n_people + 1) +
-				      (e > 17 * 60 ? 20 : 0) + k;
+				      (e > 17 * 60 ? (e - 17 * 60) : 0) + k;
 			out[n++] = (struct choice){ dates[k], s, cost, -1 };
 		}
 	}

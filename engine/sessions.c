@@ -59,6 +59,7 @@ struct cand {
 
 struct model {
 	struct rk_planctx *ctx;
+	bool allow_late; /* second try: sessions may slip a week */
 	const struct rk_group *g;
 	const struct rk_period *p;
 	struct act *acts;
@@ -98,6 +99,11 @@ static struct act *new_act(struct model *m, enum rk_event_kind kind, int week,
 
 static int add_cand(struct model *m, struct cand c)
 {
+	/* Candidates of equal cost make the branch and bound wander among
+	 * symmetric solutions; a tiny, deterministic preference for earlier
+	 * moments breaks the ties without changing any real choice. */
+	c.cost += 1e-4 * (c.date - rk_schoolyear_first(m->ctx->year)) +
+		  1e-6 * c.start;
 	if (m->n_cands == m->cap_cands) {
 		size_t cap = m->cap_cands ? m->cap_cands * 2 : 256;
 		struct cand *x = realloc(m->cands, cap * sizeof(*x));
@@ -281,7 +287,7 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 static int lesson_slots(struct model *m, int act)
 {
 	const struct act *a = &m->acts[act];
-	int late = a->late_week, nth = a->nth;
+	int late = m->allow_late ? a->late_week : -1, nth = a->nth;
 	if (lesson_slots_in(m, act, a->week, nth, 0.0) < 0)
 		return -1;
 	return late < 0
@@ -327,6 +333,8 @@ static int cmp_cost(const void *x, const void *y)
 static void keep_best(struct model *m, size_t first, size_t keep)
 {
 	size_t n = m->n_cands - first;
+	if (n < 2)
+		return; /* also: no candidates yet means no array to sort */
 	qsort(m->cands + first, n, sizeof(struct cand), cmp_cost);
 	if (n > keep)
 		m->n_cands = first + keep;
@@ -337,6 +345,8 @@ static void keep_best(struct model *m, size_t first, size_t keep)
 static void keep_best_per_day(struct model *m, size_t first, size_t keep)
 {
 	size_t n = m->n_cands - first, kept = 0;
+	if (n < 2)
+		return;
 	qsort(m->cands + first, n, sizeof(struct cand), cmp_cost);
 	for (size_t i = 0; i < n; i++) {
 		const struct cand *c = &m->cands[first + i];
@@ -402,7 +412,7 @@ static int week_slots_in(struct model *m, int act, int week, int nth,
 static int week_slots(struct model *m, int act, int minutes)
 {
 	const struct act *a = &m->acts[act];
-	int late = a->late_week, nth = a->nth;
+	int late = m->allow_late ? a->late_week : -1, nth = a->nth;
 	if (week_slots_in(m, act, a->week, nth, minutes, 0.0) < 0)
 		return -1;
 	return late < 0 ? 0
@@ -760,31 +770,63 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	return status;
 }
 
+/* Builds and solves the model; *unplaced tells whether a duo session
+ * found no place. */
+static enum rk_status solve(struct model *m, struct rk_mip **mip,
+			    const char *name, bool *unplaced)
+{
+	*mip = rk_mip_new(name);
+	if (!*mip || collect_acts(m) != RK_OK || gen_cands(m) != RK_OK ||
+	    build(m, *mip) != RK_OK)
+		return RK_ERR_NOMEM;
+	enum rk_mip_result result;
+	enum rk_status status = rk_planctx_solve(m->ctx, *mip, name, &result);
+	if (status != RK_OK)
+		return status;
+	if (result != RK_MIP_OPTIMAL && result != RK_MIP_FEASIBLE)
+		return RK_ERR_SOLVER; /* "unplaced" keeps it feasible */
+	*unplaced = false;
+	for (size_t i = 0; i < m->n_acts; i++)
+		if (m->acts[i].n_people &&
+		    rk_mip_chosen(*mip, m->acts[i].unplaced))
+			*unplaced = true;
+	return RK_OK;
+}
+
+static void reset(struct model *m, struct rk_mip **mip)
+{
+	rk_mip_free(*mip);
+	*mip = NULL;
+	free(m->acts);
+	free(m->cands);
+	m->acts = NULL;
+	m->cands = NULL;
+	m->n_acts = m->cap_acts = m->n_cands = m->cap_cands = 0;
+}
+
+/* First with every session in its own week (a smaller model); only when
+ * something finds no place, again with the next week as a fallback. */
 static enum rk_status plan_team(struct rk_planctx *ctx,
 				const struct rk_group *g,
 				const struct rk_period *p)
 {
 	struct model m = { .ctx = ctx, .g = g, .p = p };
-	char name[128];
+	struct rk_mip *mip = NULL;
+	char name[160];
 	snprintf(name, sizeof(name), "sessions %s period %d", g->id, p->number);
-	struct rk_mip *mip = rk_mip_new(name);
-	enum rk_status status = RK_ERR_NOMEM;
-	if (!mip || collect_acts(&m) != RK_OK || gen_cands(&m) != RK_OK ||
-	    build(&m, mip) != RK_OK)
-		goto out;
-	enum rk_mip_result result;
-	status = rk_planctx_solve(ctx, mip, name, &result);
-	if (status != RK_OK)
-		goto out;
-	if (result != RK_MIP_OPTIMAL && result != RK_MIP_FEASIBLE) {
-		status = RK_ERR_SOLVER; /* "unplaced" keeps it feasible */
-		goto out;
+	bool unplaced;
+	enum rk_status status = solve(&m, &mip, name, &unplaced);
+	if (status == RK_OK && unplaced) {
+		reset(&m, &mip);
+		m.allow_late = true;
+		snprintf(name, sizeof(name),
+			 "sessions %s period %d, slipping a week", g->id,
+			 p->number);
+		status = solve(&m, &mip, name, &unplaced);
 	}
-	status = record(&m, mip);
-out:
-	rk_mip_free(mip);
-	free(m.acts);
-	free(m.cands);
+	if (status == RK_OK)
+		status = record(&m, mip);
+	reset(&m, &mip);
 	return status;
 }
 
