@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "loader.h"
+#include "mip.h"
 #include "plan_file.h"
 #include "plan_summary.h"
 #include "planner.h"
@@ -18,6 +19,8 @@
 struct plan_args {
 	const char *school;
 	const char *out;
+	const char *export_dir; /* --export-models */
+	int export_failures;
 	struct rk_load_options load;
 	struct rk_plan_options plan;
 	bool quiet;
@@ -35,6 +38,10 @@ static void plan_usage(FILE *out)
 		"still write the best\n"
 		"                          plan, the breaking events marked\n"
 		"      --time-limit MS     per solver run (default 5000)\n"
+		"      --export-models DIR write every GLPK model to DIR as "
+		"NNN.lp (CPLEX LP),\n"
+		"                          to solve it with another solver "
+		"(bench/run)\n"
 		"  -c, --calendars DIR     holiday calendars (default: "
 		"$RITMIEK_CALENDARS, or the\n"
 		"                          installed ones)\n"
@@ -51,6 +58,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "allow-violations", no_argument, NULL, 'V' },
 		{ "time-limit", required_argument, NULL, 't' },
+		{ "export-models", required_argument, NULL, 'E' },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -79,6 +87,9 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			break;
 		case 'c':
 			a->load.calendar_dir = optarg;
+			break;
+		case 'E':
+			a->export_dir = optarg;
 			break;
 		case 'q':
 			a->quiet = true;
@@ -184,6 +195,19 @@ out:
 	return status;
 }
 
+/* Writes each model as DIR/NNN.lp; the names say in the file's first
+ * comment line which model it is (GLPK writes the problem name there). */
+static void export_model(const struct rk_mip *mip, const char *model,
+			 int number, void *data)
+{
+	struct plan_args *a = data;
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%03d.lp", a->export_dir, number);
+	(void)model;
+	if (rk_mip_write_lp(mip, path) != RK_OK)
+		a->export_failures++;
+}
+
 static int run_plan(struct plan_args *a)
 {
 	struct rk_diags *diags = rk_diags_new();
@@ -202,8 +226,21 @@ static int run_plan(struct plan_args *a)
 		exit_status = RK_EXIT_INPUT;
 		goto out;
 	}
+	if (a->export_dir) {
+		if (mkdir(a->export_dir, 0755) != 0 && errno != EEXIST) {
+			fprintf(stderr, "ritmiek: %s: %s\n", a->export_dir,
+				strerror(errno));
+			goto out;
+		}
+		a->plan.model_hook = export_model;
+		a->plan.hook_data = a;
+	}
 	if (status == RK_OK)
 		status = rk_planner_run(school, year, &a->plan, &plan, diags);
+	if (a->export_failures)
+		fprintf(stderr,
+			"ritmiek: %s: %d model(s) could not be written\n",
+			a->export_dir, a->export_failures);
 	rk_cli_print_diags(stderr, diags);
 	if (status != RK_OK && status != RK_ERR_INFEASIBLE) {
 		fprintf(stderr, "ritmiek: %s: %s\n", a->school,

@@ -18,6 +18,10 @@ enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 	int limit = ctx->options->time_limit_ms > 0
 			    ? ctx->options->time_limit_ms
 			    : 5000;
+	if (ctx->options->model_hook)
+		ctx->options->model_hook(mip, model,
+					 (int)rk_plan_n_reports(ctx->plan) + 1,
+					 ctx->options->hook_data);
 	enum rk_status status = rk_mip_solve(mip, limit, &stats);
 	if (status != RK_OK)
 		return status;
@@ -337,7 +341,7 @@ enum rk_status rk_planner_run(const struct rk_school *school,
 			      const struct rk_plan_options *options,
 			      struct rk_plan **out, struct rk_diags *diags)
 {
-	static const struct rk_plan_options defaults = { 0, false };
+	static const struct rk_plan_options defaults = { 0, false, NULL, NULL };
 	struct rk_planctx ctx = {
 		.school = school,
 		.year = year,

@@ -9,9 +9,16 @@
 #include "school.h"
 #include "schoolyear.h"
 
+struct rk_mip;
+
 struct rk_plan_options {
 	int time_limit_ms;     /* per solver run; 0: 5000 */
 	bool allow_violations; /* plan anyway where a hard rule cannot be met */
+	/* Called with every model before it is solved, e.g. to export it for
+	 * another solver (bench/); NULL: none. @number counts from 1. */
+	void (*model_hook)(const struct rk_mip *mip, const char *model,
+			   int number, void *data);
+	void *hook_data;
 };
 
 /* Plans every event of @school's year. On RK_OK *out is the plan (the

@@ -192,6 +192,168 @@ START_TEST(test_examples_are_clean)
 }
 END_TEST
 
+/* A fresh folder for a plan directory, removed by remove_dir. */
+static char *temp_dir(void)
+{
+	char *dir = strdup("/tmp/ritmiek-cli-XXXXXX");
+	ck_assert_ptr_nonnull(dir);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	return dir;
+}
+
+static void remove_dir(char *dir)
+{
+	static const char *const files[] = { "plan.tsv", "summary.txt",
+					     "index.tsv" };
+	for (size_t i = 0; i < 3; i++) {
+		char path[512];
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+	free(dir);
+}
+
+static char *dir_file(const char *dir, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return rk_test_slurp(path);
+}
+
+/* ritmiek plan, then ritmiek verify on what it wrote. */
+static void plan_and_verify(const char *school, char *dir)
+{
+	const char *plan[] = {
+		"ritmiek", "plan", "-q", "-o", dir, school, NULL
+	};
+	struct run r = run_ritmiek(plan);
+	ck_assert_msg(r.status == 0, "%s: %s", school, r.err);
+	ck_assert_str_eq(r.out, "");
+	run_free(&r);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%s: %s", school, r.err);
+	ck_assert_ptr_nonnull(strstr(r.out, "all hard rules kept"));
+	run_free(&r);
+}
+
+START_TEST(test_plan_example_and_verify)
+{
+	char *dir = temp_dir();
+	plan_and_verify("examples/vo-school/school.yaml", dir);
+	char *summary = dir_file(dir, "summary.txt");
+	ck_assert_ptr_nonnull(strstr(summary, "Stedelijk College De Vaart"));
+	char *index = dir_file(dir, "index.tsv");
+	ck_assert_str_eq(index, "kind\tid\tname\tfeed\n");
+	free(summary);
+	free(index);
+	remove_dir(dir);
+}
+END_TEST
+
+/* The plan of the school made from a real Untis export keeps every rule. */
+START_TEST(test_plan_untis_school_and_verify)
+{
+	char *dir = temp_dir();
+	plan_and_verify("tests/data/untis/school.yaml", dir);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_plan_is_deterministic)
+{
+	char *a = temp_dir(), *b = temp_dir();
+	plan_and_verify("tests/data/planner/odd-team.yaml", a);
+	plan_and_verify("tests/data/planner/odd-team.yaml", b);
+	static const char *const files[] = { "plan.tsv", "summary.txt" };
+	for (size_t i = 0; i < 2; i++) {
+		char *x = dir_file(a, files[i]), *y = dir_file(b, files[i]);
+		ck_assert_msg(!strcmp(x, y), "%s differs", files[i]);
+		free(x);
+		free(y);
+	}
+	remove_dir(a);
+	remove_dir(b);
+}
+END_TEST
+
+START_TEST(test_plan_infeasible)
+{
+	char *dir = temp_dir();
+	const char *argv[] = { "ritmiek",
+			       "plan",
+			       "-o",
+			       dir,
+			       "tests/data/planner/no-moment.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_ptr_nonnull(strstr(
+		r.err,
+		"ritmiek: error: Team Alpha: no 30-minute moment in the week when all 6 members are free; closest is dinsdag 08:00"));
+	ck_assert_ptr_nonnull(
+		strstr(r.err, "nothing written (see --allow-violations)"));
+	char path[512];
+	snprintf(path, sizeof(path), "%s/plan.tsv", dir);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	run_free(&r);
+	const char *allow[] = { "ritmiek",
+				"plan",
+				"-q",
+				"--allow-violations",
+				"-o",
+				dir,
+				"tests/data/planner/no-moment.yaml",
+				NULL };
+	r = run_ritmiek(allow);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_ptr_nonnull(strstr(
+		r.err, "the plan is written with these violations marked"));
+	char *plan = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(strstr(
+		plan, "\tAnna Bakker is not free at the team's moment\n"));
+	free(plan);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_plan_bad_school)
+{
+	const char *argv[] = { "ritmiek",
+			       "plan",
+			       "-o",
+			       "/nonexistent/x",
+			       "tests/data/school/many.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(
+		strstr(r.err, "many.yaml:18:40: error: unknown person 'P6'"));
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_import_untis)
+{
+	const char *argv[] = { "ritmiek",
+			       "import",
+			       "--school",
+			       "tests/data/untis/school.yaml",
+			       "tests/data/untis/GPU001.TXT",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "Teachers     80, 0 not in the school file\n"));
+	ck_assert_ptr_nonnull(strstr(
+		r.out,
+		"  Wiss     Lehrkraft Wiss             23 (17h15, 2 free)\n"));
+	run_free(&r);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -203,6 +365,15 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_check_summary);
 	tcase_add_test(tc, test_check_every_problem);
 	tcase_add_test(tc, test_examples_are_clean);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("plan");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_plan_example_and_verify);
+	tcase_add_test(tc, test_plan_untis_school_and_verify);
+	tcase_add_test(tc, test_plan_is_deterministic);
+	tcase_add_test(tc, test_plan_infeasible);
+	tcase_add_test(tc, test_plan_bad_school);
+	tcase_add_test(tc, test_import_untis);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -33,7 +33,7 @@ static struct run plan_school(const char *name, bool allow_violations)
 	struct run r = { .diags = rk_diags_new() };
 	ck_assert_int_eq(rk_load_school(path, NULL, &r.school, r.diags), RK_OK);
 	ck_assert_int_eq(rk_schoolyear_new(r.school, &r.year, r.diags), RK_OK);
-	struct rk_plan_options options = { 0, allow_violations };
+	struct rk_plan_options options = { 0, allow_violations, NULL, NULL };
 	r.status = rk_planner_run(r.school, r.year, &options, &r.plan, r.diags);
 	free(path);
 	return r;
