@@ -2,6 +2,7 @@
 
 #include "busy.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,8 @@ struct rk_busy {
 	unsigned char *sessions; /* [person][day] */
 	int **lessons;		 /* [person] -> lesson indices */
 	size_t *n_lessons;
+	int *away_from; /* [person]: absence, INT_MAX when none */
+	int *away_until;
 };
 
 static uint64_t *bits(uint64_t *base, const struct rk_busy *b, int person,
@@ -121,10 +124,17 @@ enum rk_status rk_busy_new(const struct rk_school *school,
 	b->sessions = calloc(cells, 1);
 	b->lessons = calloc(b->n_people + 1, sizeof(int *));
 	b->n_lessons = calloc(b->n_people + 1, sizeof(size_t));
+	b->away_from = malloc((b->n_people + 1) * sizeof(int));
+	b->away_until = malloc((b->n_people + 1) * sizeof(int));
 	if (!b->teach || !b->book || !b->sessions || !b->lessons ||
-	    !b->n_lessons || index_lessons(b) != RK_OK) {
+	    !b->n_lessons || !b->away_from || !b->away_until ||
+	    index_lessons(b) != RK_OK) {
 		rk_busy_free(b);
 		return RK_ERR_NOMEM;
+	}
+	for (size_t p = 0; p < b->n_people; p++) {
+		b->away_from[p] = INT_MAX;
+		b->away_until[p] = INT_MIN;
 	}
 	lay_lessons(b);
 	*out = b;
@@ -139,17 +149,35 @@ void rk_busy_free(struct rk_busy *b)
 		free(b->lessons[p]);
 	free(b->lessons);
 	free(b->n_lessons);
+	free(b->away_from);
+	free(b->away_until);
 	free(b->teach);
 	free(b->book);
 	free(b->sessions);
 	free(b);
 }
 
+void rk_busy_set_absent(struct rk_busy *b, int person, int from, int until)
+{
+	if (person < 0 || (size_t)person >= b->n_people)
+		return;
+	b->away_from[person] = from;
+	b->away_until[person] = until;
+}
+
+bool rk_busy_absent(const struct rk_busy *b, int person, int date)
+{
+	if (person < 0 || (size_t)person >= b->n_people)
+		return false;
+	return date >= b->away_from[person] && date <= b->away_until[person];
+}
+
 bool rk_busy_works(const struct rk_busy *b, int person, int date)
 {
 	const struct rk_person *p =
 		rk_school_get_person(b->school, (size_t)person);
-	return p && rk_schoolyear_works(b->year, p, date);
+	return p && rk_schoolyear_works(b->year, p, date) &&
+	       !rk_busy_absent(b, person, date);
 }
 
 bool rk_busy_teaching(const struct rk_busy *b, int person, int date, int start,

@@ -51,6 +51,12 @@ int rk_busy_idle_cost(const struct rk_busy *busy, int person, int date,
 /* The lessons of @person (indices into the school's lessons). */
 const int *rk_busy_lessons(const struct rk_busy *busy, int person, size_t *n);
 
+/* Marks @person away from @from to @until (inclusive): they do not work
+ * then. One absence per person; a later call replaces it. */
+void rk_busy_set_absent(struct rk_busy *busy, int person, int from, int until);
+/* Whether @person is away on @date. */
+bool rk_busy_absent(const struct rk_busy *busy, int person, int date);
+
 /* Forgets every booked session (lessons stay), to plan again. */
 void rk_busy_clear_bookings(struct rk_busy *busy);
 

@@ -17,8 +17,9 @@
 
 #define COST_OUTSIDE_WINDOW 400
 #define COST_LATE_FRIDAY    150
-#define COST_LATE	    40 /* ending after 17:00 */
-#define COST_OVERLAP	    20 /* per pair of teams meeting at once */
+#define COST_LATE	    40	   /* ending after 17:00 */
+#define COST_MOMENT_CHANGE  100000 /* rebalancing: a moment moves */
+#define COST_OVERLAP	    20	   /* per pair of teams meeting at once */
 #define DAY_FIRST	    (7 * 60 + 30)
 #define DAY_LAST	    (18 * 60)
 
@@ -79,7 +80,7 @@ static size_t meeting_dates(const struct rk_planctx *ctx,
 			continue;
 		int date = rk_schoolyear_week(ctx->year, w)->monday + weekday;
 		const struct rk_day *d = rk_schoolyear_day(ctx->year, date);
-		if (d && d->school_day)
+		if (d && d->school_day && rk_planctx_open(ctx, date))
 			out[n++] = date;
 	}
 	return n;
@@ -92,6 +93,9 @@ static size_t meeting_dates(const struct rk_planctx *ctx,
 static bool available(const struct rk_planctx *ctx, int person, int date,
 		      int start, int end)
 {
+	/* Someone away (rebalancing) does not hold the team's moment back. */
+	if (rk_busy_absent(ctx->busy, person, date))
+		return true;
 	return rk_busy_works(ctx->busy, person, date) &&
 	       !rk_busy_teaching(ctx->busy, person, date, start, end);
 }
@@ -116,6 +120,20 @@ static bool all_free(const struct rk_planctx *ctx, const struct rk_group *g,
 
 #define MAX_DATES  60
 #define MAX_STARTS 64
+
+/* Rebalancing: a team keeps its weekly moment while it is feasible. */
+static double change_cost(const struct rk_planctx *ctx, int team, int weekday,
+			  int start)
+{
+	for (size_t i = 0; ctx->prev && i < rk_plan_n_moments(ctx->prev); i++) {
+		const struct rk_moment *m = rk_plan_moment(ctx->prev, i);
+		if (m->team == team)
+			return m->weekday == weekday && m->start == start
+				       ? 0.0
+				       : COST_MOMENT_CHANGE;
+	}
+	return 0.0;
+}
 
 static double moment_cost(const struct rk_settings *st, int weekday, int start,
 			  int end, double idle)
@@ -159,9 +177,9 @@ static int group_candidates(const struct rk_planctx *ctx, int gi, int length,
 			if (s < DAY_FIRST || e > DAY_LAST ||
 			    !all_free(ctx, g, dates, n_dates, s, e, &idle))
 				continue;
-			struct cand c = {
-				gi, d, s, e, moment_cost(st, d, s, e, idle), -1
-			};
+			double cost = moment_cost(st, d, s, e, idle) +
+				      change_cost(ctx, g->team, d, s);
+			struct cand c = { gi, d, s, e, cost, -1 };
 			if (push(out, c) < 0)
 				return -1;
 		}

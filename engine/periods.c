@@ -155,8 +155,21 @@ static void set_group_starts(struct rk_planctx *ctx)
 	}
 }
 
+/* Rebalancing keeps the periods: their verbindingssessies are known. */
+static enum rk_status keep_periods(struct rk_planctx *ctx)
+{
+	for (size_t i = 0; i < rk_plan_n_periods(ctx->prev); i++)
+		if (rk_plan_add_period(ctx->plan,
+				       *rk_plan_period(ctx->prev, i)) != RK_OK)
+			return RK_ERR_NOMEM;
+	set_group_starts(ctx);
+	return RK_OK;
+}
+
 enum rk_status rk_plan_periods(struct rk_planctx *ctx)
 {
+	if (ctx->prev)
+		return keep_periods(ctx);
 	if (ctx->start_week < 0)
 		return RK_OK;
 	const struct rk_settings *st = rk_school_get_settings(ctx->school);

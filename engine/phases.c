@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "date.h"
 #include "planctx.h"
@@ -277,8 +278,52 @@ static enum rk_status opening(struct rk_planctx *ctx, const int *weeks,
 	return RK_OK;
 }
 
+static bool is_opening(enum rk_event_kind kind)
+{
+	return kind == RK_EV_DRAAGVLAKSESSIE || kind == RK_EV_STARTFASE ||
+	       kind == RK_EV_BOOTCAMP || kind == RK_EV_STARTDAG;
+}
+
+/* Rebalancing: the opening stays as it was planned; from the request's
+ * date on, people who are away then are no longer expected. */
+static enum rk_status keep_opening(struct rk_planctx *ctx)
+{
+	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
+		const struct rk_event *old = rk_plan_event(ctx->prev, i);
+		if (!is_opening(old->kind))
+			continue;
+		/* An external bootcamp is re-made with the external dates. */
+		bool external = false;
+		for (size_t k = 0; k < rk_plan_n_events(ctx->plan); k++)
+			external |= !strcmp(rk_plan_event(ctx->plan, k)->id,
+					    old->id);
+		if (external)
+			continue;
+		struct rk_event *ev = rk_plan_add_copy(ctx->plan, old);
+		if (!ev)
+			return RK_ERR_NOMEM;
+		size_t kept = 0;
+		for (size_t p = 0; p < ev->n_parts; p++) {
+			int who = ev->parts[p].person;
+			if (rk_planctx_open(ctx, ev->date) &&
+			    rk_busy_absent(ctx->busy, who, ev->date))
+				continue;
+			ev->parts[kept++] = ev->parts[p];
+			rk_busy_book(ctx->busy, who, ev->date,
+				     ev->start >= 0 ? ev->start : 0,
+				     ev->start >= 0 ? ev->end : 24 * 60);
+		}
+		ev->n_parts = kept;
+	}
+	if (rk_plan_n_periods(ctx->prev))
+		ctx->start_week = rk_plan_period(ctx->prev, 0)->first_week;
+	return RK_OK;
+}
+
 enum rk_status rk_plan_phases(struct rk_planctx *ctx)
 {
+	if (ctx->prev)
+		return keep_opening(ctx);
 	size_t n_weeks_year = rk_schoolyear_n_weeks(ctx->year);
 	size_t n_people = rk_school_n_person(ctx->school);
 	int *weeks = calloc(n_weeks_year + 1, sizeof(int));

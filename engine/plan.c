@@ -102,6 +102,55 @@ struct rk_event *rk_plan_event_at(struct rk_plan *plan, size_t i)
 	return rk_vec_at(&plan->events, i, sizeof(struct rk_event));
 }
 
+struct rk_event *rk_plan_add_copy(struct rk_plan *plan,
+				  const struct rk_event *ev)
+{
+	struct rk_event *copy = rk_plan_add_event(plan);
+	if (!copy)
+		return NULL;
+	*copy = *ev;
+	copy->parts = NULL;
+	copy->n_parts = 0;
+	copy->id = rk_plan_strdup(plan, ev->id);
+	copy->title = rk_plan_strdup(plan, ev->title);
+	copy->agenda = rk_plan_strdup(plan, ev->agenda);
+	copy->location = rk_plan_strdup(plan, ev->location);
+	copy->group = rk_plan_strdup(plan, ev->group);
+	copy->violation_text = rk_plan_strdup(plan, ev->violation_text);
+	if (ev->n_parts) {
+		copy->parts =
+			rk_plan_alloc(plan, ev->n_parts, sizeof(*copy->parts));
+		if (!copy->parts)
+			return NULL;
+		memcpy(copy->parts, ev->parts,
+		       ev->n_parts * sizeof(*ev->parts));
+		copy->n_parts = ev->n_parts;
+	}
+	return copy->id ? copy : NULL;
+}
+
+void rk_plan_filter(struct rk_plan *plan,
+		    bool (*keep)(const struct rk_event *ev, void *data),
+		    void *data)
+{
+	struct rk_event *items = plan->events.items;
+	size_t kept = 0;
+	for (size_t i = 0; i < plan->events.n; i++)
+		if (keep(&items[i], data))
+			items[kept++] = items[i];
+	plan->events.n = kept;
+}
+
+void rk_plan_drop_duos(struct rk_plan *plan, int period)
+{
+	struct rk_duo *items = plan->duos.items;
+	size_t kept = 0;
+	for (size_t i = 0; i < plan->duos.n; i++)
+		if (items[i].period != period)
+			items[kept++] = items[i];
+	plan->duos.n = kept;
+}
+
 static int cmp_event(const void *a, const void *b)
 {
 	const struct rk_event *x = a, *y = b;

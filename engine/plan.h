@@ -128,6 +128,17 @@ int rk_event_add_part(struct rk_plan *plan, struct rk_event *ev, int person,
 size_t rk_plan_n_events(const struct rk_plan *plan);
 const struct rk_event *rk_plan_event(const struct rk_plan *plan, size_t i);
 struct rk_event *rk_plan_event_at(struct rk_plan *plan, size_t i);
+/* Adds a deep copy of @ev (strings and participants into @plan's memory);
+ * NULL when out of memory. */
+struct rk_event *rk_plan_add_copy(struct rk_plan *plan,
+				  const struct rk_event *ev);
+/* Keeps the events for which @keep says true, in their order. */
+void rk_plan_filter(struct rk_plan *plan,
+		    bool (*keep)(const struct rk_event *ev, void *data),
+		    void *data);
+/* Removes every duo of period @period. */
+void rk_plan_drop_duos(struct rk_plan *plan, int period);
+
 /* Orders the events by date, start, kind, id: the plan's canonical order. */
 void rk_plan_sort(struct rk_plan *plan);
 

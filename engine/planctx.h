@@ -9,6 +9,7 @@
 #include "mip.h"
 #include "plan.h"
 #include "planner.h"
+#include "rebalance.h"
 #include "school.h"
 #include "schoolyear.h"
 
@@ -36,6 +37,13 @@ struct rk_planctx {
 	size_t n_groups;
 	bool *session_week; /* [year week]: sessions may be planned */
 	int start_week;	    /* first week of the first period, -1: none */
+	/* Rebalancing: the plan being changed (NULL when planning afresh),
+	 * the first date that may change, and the request. Before @from
+	 * nothing is planned: the old events stay. */
+	const struct rk_plan *prev;
+	int from;
+	int from_week;
+	const struct rk_rebalance_request *req;
 	/* [visitor * n_people + host]: "cannot visit" was already said, so
 	 * that a pair that never works is reported once, not every period. */
 	unsigned char *visit_reported;
@@ -97,6 +105,24 @@ const char *rk_planctx_name(const struct rk_planctx *ctx, int person);
  * place) and counts it. */
 void rk_planctx_infeasible(struct rk_planctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Sets up @ctx for @school and @year (ctx->plan, busy, groups, weeks);
+ * rk_planctx_release frees what it made (not ctx->plan when taken). */
+enum rk_status rk_planctx_init(struct rk_planctx *ctx,
+			       const struct rk_school *school,
+			       const struct rk_schoolyear *year,
+			       const struct rk_plan_options *options,
+			       struct rk_diags *diags);
+void rk_planctx_release(struct rk_planctx *ctx);
+/* Runs every step, in order. */
+enum rk_status rk_planctx_run(struct rk_planctx *ctx);
+
+/* While rebalancing: whether @date may still change. Always true when
+ * planning afresh. */
+bool rk_planctx_open(const struct rk_planctx *ctx, int date);
+/* While rebalancing: the previous plan's event with @id, or NULL. */
+const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
+					     const char *id);
 
 /* The steps, in order. Each returns RK_OK, RK_ERR_NOMEM or RK_ERR_SOLVER;
  * hard rules that cannot be kept are counted in ctx->infeasible. */

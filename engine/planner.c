@@ -90,6 +90,9 @@ struct rk_event *rk_planctx_event(struct rk_planctx *ctx,
 int rk_planctx_attend(struct rk_planctx *ctx, struct rk_event *ev, int person,
 		      enum rk_part_role role)
 {
+	/* Someone away (rebalancing) is not expected at anything. */
+	if (rk_busy_absent(ctx->busy, person, ev->date))
+		return 0;
 	if (rk_event_add_part(ctx->plan, ev, person, role) < 0)
 		return -1;
 	/* An all-day event fills the day; a meting is a deadline only. */
@@ -336,32 +339,82 @@ static enum rk_status run_steps(struct rk_planctx *ctx)
 	return RK_OK;
 }
 
-enum rk_status rk_planner_run(const struct rk_school *school,
-			      const struct rk_schoolyear *year,
-			      const struct rk_plan_options *options,
-			      struct rk_plan **out, struct rk_diags *diags)
+bool rk_planctx_open(const struct rk_planctx *ctx, int date)
+{
+	return !ctx->prev || date >= ctx->from;
+}
+
+const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
+					     const char *id)
+{
+	/* The previous plan is sorted by date, not id: a linear search, but
+	 * only over a plan's few thousand events, for the few that move. */
+	for (size_t i = 0; ctx->prev && i < rk_plan_n_events(ctx->prev); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
+		if (!strcmp(ev->id, id))
+			return ev;
+	}
+	return NULL;
+}
+
+enum rk_status rk_planctx_init(struct rk_planctx *ctx,
+			       const struct rk_school *school,
+			       const struct rk_schoolyear *year,
+			       const struct rk_plan_options *options,
+			       struct rk_diags *diags)
 {
 	static const struct rk_plan_options defaults = { 0, false, NULL, NULL };
-	struct rk_planctx ctx = {
+	*ctx = (struct rk_planctx){
 		.school = school,
 		.year = year,
 		.options = options ? options : &defaults,
 		.diags = diags,
 		.sid = rk_school_get_info(school)->id,
 		.start_week = -1,
+		.from_week = -1,
 	};
-	*out = NULL;
-	enum rk_status status = RK_ERR_NOMEM;
-	ctx.plan = rk_plan_new();
+	if (!ctx->sid)
+		ctx->sid = "school";
 	size_t n_people = rk_school_n_person(school);
-	ctx.visit_reported = calloc(n_people * n_people + 1, 1);
-	if (!ctx.plan || !ctx.visit_reported ||
-	    rk_busy_new(school, year, &ctx.busy) != RK_OK ||
-	    mark_session_weeks(&ctx) != RK_OK || make_groups(&ctx) != RK_OK)
-		goto out;
-	if (!ctx.sid)
-		ctx.sid = "school";
-	status = run_steps(&ctx);
+	ctx->plan = rk_plan_new();
+	ctx->visit_reported = calloc(n_people * n_people + 1, 1);
+	if (!ctx->plan || !ctx->visit_reported ||
+	    rk_busy_new(school, year, &ctx->busy) != RK_OK ||
+	    mark_session_weeks(ctx) != RK_OK || make_groups(ctx) != RK_OK)
+		return RK_ERR_NOMEM;
+	return RK_OK;
+}
+
+void rk_planctx_release(struct rk_planctx *ctx)
+{
+	rk_plan_free(ctx->plan);
+	rk_busy_free(ctx->busy);
+	free(ctx->session_week);
+	free(ctx->groups);
+	free(ctx->visit_reported);
+	ctx->plan = NULL;
+	ctx->busy = NULL;
+	ctx->session_week = NULL;
+	ctx->groups = NULL;
+	ctx->visit_reported = NULL;
+}
+
+enum rk_status rk_planctx_run(struct rk_planctx *ctx)
+{
+	return run_steps(ctx);
+}
+
+enum rk_status rk_planner_run(const struct rk_school *school,
+			      const struct rk_schoolyear *year,
+			      const struct rk_plan_options *options,
+			      struct rk_plan **out, struct rk_diags *diags)
+{
+	struct rk_planctx ctx;
+	*out = NULL;
+	enum rk_status status =
+		rk_planctx_init(&ctx, school, year, options, diags);
+	if (status == RK_OK)
+		status = run_steps(&ctx);
 	if (status != RK_OK)
 		goto out;
 	rk_plan_sort(ctx.plan);
@@ -372,10 +425,6 @@ enum rk_status rk_planner_run(const struct rk_school *school,
 		ctx.plan = NULL;
 	}
 out:
-	rk_plan_free(ctx.plan);
-	rk_busy_free(ctx.busy);
-	free(ctx.session_week);
-	free(ctx.groups);
-	free(ctx.visit_reported);
+	rk_planctx_release(&ctx);
 	return status;
 }

@@ -29,6 +29,7 @@
 #define COST_SECOND_SESSION  40
 #define COST_FRIDAY_LB	     15
 #define COST_WEEK_LATE	     60
+#define COST_MOVED	     200
 #define MAX_STARTS	     64
 
 struct act {
@@ -39,10 +40,12 @@ struct act {
 	int week;      /* year week of the activity (of its LB for an FB) */
 	int nth;       /* week in the period */
 	int late_week; /* the next week of the period, as a fallback; -1 */
-	int round;     /* 1 or 2 */
-	int lb;	       /* FB: index of its LB activity */
-	int unplaced;  /* column: not placed */
-	size_t first;  /* its candidates */
+	int old_date;  /* rebalancing: where it was before, -1: new */
+	int old_start;
+	int round;    /* 1 or 2 */
+	int lb;	      /* FB: index of its LB activity */
+	int unplaced; /* column: not placed */
+	size_t first; /* its candidates */
 	size_t n;
 };
 
@@ -67,6 +70,8 @@ struct model {
 	struct cand *cands;
 	size_t n_cands, cap_cands;
 };
+
+static void find_old(struct model *m, struct act *a);
 
 static struct act *new_act(struct model *m, enum rk_event_kind kind, int week,
 			   int nth, int round)
@@ -104,6 +109,14 @@ static int add_cand(struct model *m, struct cand c)
 	 * moments breaks the ties without changing any real choice. */
 	c.cost += 1e-4 * (c.date - rk_schoolyear_first(m->ctx->year)) +
 		  1e-6 * c.start;
+	/* Rebalancing: an event that moves weighs after a changed partner
+	 * and before everything else. */
+	const struct act *a = &m->acts[c.act];
+	if (a->old_date >= 0 &&
+	    (a->old_date != c.date || a->old_start != c.start))
+		c.cost += COST_MOVED;
+	if (!rk_planctx_open(m->ctx, c.date))
+		return 0; /* rebalancing: before the date nothing changes */
 	if (m->n_cands == m->cap_cands) {
 		size_t cap = m->cap_cands ? m->cap_cands * 2 : 256;
 		struct cand *x = realloc(m->cands, cap * sizeof(*x));
@@ -196,6 +209,9 @@ static enum rk_status collect_acts(struct model *m)
 		char agenda[600];
 		unsigned acts = rk_ritmiek_week(m->p->weeks, ++nth, ads, agenda,
 						sizeof(agenda));
+		/* Rebalancing: the weeks before the date stay as they were. */
+		if (m->ctx->prev && w < m->ctx->from_week)
+			continue;
 		for (size_t t = 0; t < 3; t++) {
 			if (!(acts & team_acts[t].act))
 				continue;
@@ -205,6 +221,8 @@ static enum rk_status collect_acts(struct model *m)
 		if (duo_acts(m, acts, w, nth) != RK_OK)
 			return RK_ERR_NOMEM;
 	}
+	for (size_t i = 0; i < m->n_acts; i++)
+		find_old(m, &m->acts[i]);
 	return RK_OK;
 }
 
@@ -606,26 +624,50 @@ static const char *kind_title(enum rk_event_kind kind)
 }
 
 /* The event's id suffix: team, period, round and the people involved. */
+/* The event's id suffix: team, period, round and the people involved; the
+ * same activity gets the same id whenever it is planned. */
+static void act_suffix(const struct model *m, const struct act *a, char *buf,
+		       size_t size)
+{
+	if (a->n_people == 0)
+		snprintf(buf, size, "%s-p%d", m->g->id, m->p->number);
+	else if (a->kind == RK_EV_GL)
+		snprintf(buf, size, "%s-p%d-r%d-%s-%s%s%s", m->g->id,
+			 m->p->number, a->round, person_id(m, a->people[0]),
+			 person_id(m, a->people[1]),
+			 a->n_people == 3 ? "-" : "",
+			 a->n_people == 3 ? person_id(m, a->people[2]) : "");
+	else
+		snprintf(buf, size, "%s-p%d-r%d-%s-%s", m->g->id, m->p->number,
+			 a->round, person_id(m, a->people[0]),
+			 person_id(m, a->people[1]));
+}
+
 static struct rk_event *make_event(struct model *m, const struct act *a,
 				   const struct cand *c)
 {
-	struct rk_planctx *ctx = m->ctx;
-	int gi = (int)(m->g - ctx->groups);
-	if (a->n_people == 0)
-		return rk_planctx_event(ctx, a->kind, gi, c->date, c->start,
-					c->end, "%s-p%d", m->g->id,
-					m->p->number);
-	if (a->kind == RK_EV_GL)
-		return rk_planctx_event(
-			ctx, a->kind, gi, c->date, c->start, c->end,
-			"%s-p%d-r%d-%s-%s%s%s", m->g->id, m->p->number,
-			a->round, person_id(m, a->people[0]),
-			person_id(m, a->people[1]), a->n_people == 3 ? "-" : "",
-			a->n_people == 3 ? person_id(m, a->people[2]) : "");
-	return rk_planctx_event(ctx, a->kind, gi, c->date, c->start, c->end,
-				"%s-p%d-r%d-%s-%s", m->g->id, m->p->number,
-				a->round, person_id(m, a->people[0]),
-				person_id(m, a->people[1]));
+	char suffix[256];
+	act_suffix(m, a, suffix, sizeof(suffix));
+	return rk_planctx_event(m->ctx, a->kind, (int)(m->g - m->ctx->groups),
+				c->date, c->start, c->end, "%s", suffix);
+}
+
+/* Rebalancing: where the activity was in the previous plan, to make
+ * moving it cost; date -1 when it is new. */
+static void find_old(struct model *m, struct act *a)
+{
+	a->old_date = -1;
+	if (!m->ctx->prev)
+		return;
+	char suffix[256], id[512];
+	act_suffix(m, a, suffix, sizeof(suffix));
+	snprintf(id, sizeof(id), "%s-%s-%s", m->ctx->sid,
+		 rk_event_kind_name(a->kind), suffix);
+	const struct rk_event *old = rk_planctx_prev_event(m->ctx, id);
+	if (old) {
+		a->old_date = old->date;
+		a->old_start = old->start;
+	}
 }
 
 static const char *event_title(struct model *m, const struct act *a,
@@ -733,6 +775,19 @@ static void explain(struct model *m, const struct act *a)
 	}
 }
 
+/* Rebalancing: a session of someone away in its week lapses ("vervalt");
+ * that is the consequence of the absence, not a broken rule. */
+static bool away(const struct model *m, const struct act *a)
+{
+	int monday = rk_schoolyear_week(m->ctx->year, (size_t)a->week)->monday;
+	for (int i = 0; i < a->n_people; i++)
+		for (int d = 0; d < 5; d++)
+			if (rk_busy_absent(m->ctx->busy, a->people[i],
+					   monday + d))
+				return true;
+	return false;
+}
+
 static enum rk_status record(struct model *m, const struct rk_mip *mip)
 {
 	for (size_t i = 0; i < m->n_acts; i++) {
@@ -747,7 +802,7 @@ static enum rk_status record(struct model *m, const struct rk_mip *mip)
 		if (chosen) {
 			if (place(m, a, chosen) != RK_OK)
 				return RK_ERR_NOMEM;
-		} else if (a->n_people && !lb_missing) {
+		} else if (a->n_people && !lb_missing && !away(m, a)) {
 			/* A team session without a moment is held in the
 			 * bordsessie; a duo session is a broken rule. */
 			explain(m, a);
@@ -834,6 +889,8 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 {
 	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
 		const struct rk_period *p = rk_plan_period(ctx->plan, i);
+		if (ctx->prev && p->last_week < ctx->from_week)
+			continue; /* rebalancing: over, kept as it was */
 		for (size_t g = 0; g < ctx->n_groups; g++) {
 			const struct rk_group *grp = &ctx->groups[g];
 			if (grp->team < 0 || grp->first_week < 0 ||

@@ -40,6 +40,8 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 	const struct rk_day *day = rk_schoolyear_day(ctx->year, date);
 	if (!day || !day->school_day)
 		return RK_OK; /* e.g. Tweede Paasdag: this week has none */
+	if (!rk_planctx_open(ctx, date))
+		return RK_OK; /* rebalancing: the old one stays */
 	bool lk = g->team < 0;
 	struct rk_event *ev = rk_planctx_event(
 		ctx, lk ? RK_EV_LKTEAM : RK_EV_BORDSESSIE, gi, date,
@@ -73,6 +75,8 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 	size_t len = 0;
 	for (size_t m = 0; m < g->n; m++) {
 		int who = g->members[m];
+		if (rk_busy_absent(ctx->busy, who, date))
+			continue;
 		if (rk_busy_booked(ctx->busy, who, date, g->moment.start,
 				   g->moment.end)) {
 			if (len < sizeof(absent))
@@ -115,10 +119,14 @@ static int after_lessons(const struct rk_planctx *ctx, int date)
 static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 				 int *people, size_t n_people)
 {
-	int dates[5], date, start;
-	size_t n_dates = rk_planctx_week_dates(ctx, p->last_week, dates);
+	int all[5], dates[5], date, start;
+	size_t n_all = rk_planctx_week_dates(ctx, p->last_week, all),
+	       n_dates = 0;
+	for (size_t i = 0; i < n_all; i++)
+		if (rk_planctx_open(ctx, all[i]))
+			dates[n_dates++] = all[i];
 	if (n_dates == 0)
-		return RK_OK;
+		return RK_OK; /* rebalancing: it has been held */
 	char model[64];
 	snprintf(model, sizeof(model), "verbindingssessie period %d",
 		 p->number);

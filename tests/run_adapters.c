@@ -10,7 +10,7 @@ int main(void)
 		suite_school_yaml,   suite_people_csv,	   suite_timetable_csv,
 		suite_ical_calendar, suite_loader,	   suite_untis,
 		suite_fet,	     suite_timetable_ical, suite_plan_file,
-		suite_verify,	     suite_planner,
+		suite_verify,	     suite_planner,	   suite_rebalance,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -23,6 +23,7 @@ Suite *suite_loader(void);
 Suite *suite_plan_file(void);
 Suite *suite_verify(void);
 Suite *suite_planner(void);
+Suite *suite_rebalance(void);
 
 /* cli/ */
 Suite *suite_cli(void);

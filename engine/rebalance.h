@@ -1,0 +1,66 @@
+/* rebalance.h - re-plan the rest of the year after a change, disturbing as
+ * little as possible. */
+#ifndef RK_REBALANCE_H
+#define RK_REBALANCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "plan.h"
+#include "planner.h"
+#include "school.h"
+#include "schoolyear.h"
+
+/* A person away from the request's date up to and including @until
+ * (INT_MAX: for good). */
+struct rk_absence {
+	int person;
+	int until;
+};
+
+/* Two people who must not be a duo again this period (split) or must stay
+ * one (keep). */
+struct rk_pair {
+	int a;
+	int b;
+};
+
+/* What changed. Joining and moving people between teams, and a new
+ * timetable from @from, are changes to the school itself: the caller makes
+ * them before rebalancing (the old plan tells where people were). */
+struct rk_rebalance_request {
+	int from; /* the first date that may change */
+	const struct rk_absence *absences;
+	size_t n_absences;
+	const struct rk_pair *splits;
+	size_t n_splits;
+	const struct rk_pair *keeps;
+	size_t n_keeps;
+};
+
+/* How much changed from @from on, in the order the objective weighs it. */
+struct rk_perturbation {
+	int partners_changed; /* people whose duo partner(s) changed */
+	int events_moved;     /* same event, another time */
+	int events_cancelled; /* in the old plan, gone from the new */
+	int events_new;       /* in the new plan only */
+	int events_kept;      /* unchanged */
+	int moments_changed;  /* teams whose weekly moment moved */
+};
+
+/* Re-plans @school's year from req->from on, keeping everything before it
+ * exactly as in @previous, with an objective of minimal perturbation: first
+ * the people whose duo partner changes, then the events that move, then the
+ * planner's own costs; a team keeps its weekly moment while it is feasible.
+ * Returns like rk_planner_run; *perturbation is filled on success. */
+enum rk_status rk_rebalance(const struct rk_school *school,
+			    const struct rk_schoolyear *year,
+			    const struct rk_plan *previous,
+			    const struct rk_rebalance_request *request,
+			    const struct rk_plan_options *options,
+			    struct rk_plan **out,
+			    struct rk_perturbation *perturbation,
+			    struct rk_diags *diags);
+
+#endif

@@ -1,0 +1,290 @@
+/* Rebalancing on the small planner schools (tests/data/planner), cases with
+ * a known minimal perturbation. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "loader.h"
+#include "rebalance.h"
+#include "suites.h"
+#include "testutil.h"
+#include "verify.h"
+
+struct world {
+	struct rk_school *school;
+	struct rk_schoolyear *year;
+	struct rk_plan *plan; /* the year as first planned */
+	struct rk_diags *diags;
+};
+
+static struct world plan_school(const char *name)
+{
+	char rel[256];
+	snprintf(rel, sizeof(rel), "tests/data/planner/%s", name);
+	char *path = rk_test_path(rel);
+	struct world w = { .diags = rk_diags_new() };
+	ck_assert_int_eq(rk_load_school(path, NULL, &w.school, w.diags), RK_OK);
+	ck_assert_int_eq(rk_schoolyear_new(w.school, &w.year, w.diags), RK_OK);
+	ck_assert_int_eq(
+		rk_planner_run(w.school, w.year, NULL, &w.plan, w.diags),
+		RK_OK);
+	free(path);
+	return w;
+}
+
+static void world_free(struct world *w)
+{
+	rk_plan_free(w->plan);
+	rk_schoolyear_free(w->year);
+	rk_school_free(w->school);
+	rk_diags_free(w->diags);
+}
+
+static int who(const struct world *w, const char *id)
+{
+	int p = rk_school_find_person(w->school, id);
+	ck_assert_int_ge(p, 0);
+	return p;
+}
+
+static const struct rk_event *find(const struct rk_plan *plan, const char *id)
+{
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++)
+		if (!strcmp(rk_plan_event(plan, i)->id, id))
+			return rk_plan_event(plan, i);
+	return NULL;
+}
+
+/* Every event before @from is in @next exactly as in @old, and nothing
+ * new appeared before it. */
+static void assert_past_frozen(const struct rk_plan *old,
+			       const struct rk_plan *next, int from)
+{
+	size_t before = 0;
+	for (size_t i = 0; i < rk_plan_n_events(old); i++) {
+		const struct rk_event *a = rk_plan_event(old, i);
+		if (a->date >= from)
+			continue;
+		before++;
+		const struct rk_event *b = find(next, a->id);
+		ck_assert_msg(b != NULL, "%s is gone", a->id);
+		ck_assert_int_eq(a->date, b->date);
+		ck_assert_int_eq(a->start, b->start);
+		ck_assert_int_eq(a->end, b->end);
+		ck_assert_uint_eq(a->n_parts, b->n_parts);
+		ck_assert(!memcmp(a->parts, b->parts,
+				  a->n_parts * sizeof(*a->parts)));
+		ck_assert_str_eq(a->title, b->title);
+	}
+	size_t after = 0;
+	for (size_t i = 0; i < rk_plan_n_events(next); i++)
+		after += rk_plan_event(next, i)->date < from;
+	ck_assert_uint_eq(before, after);
+	ck_assert_uint_gt(before, 5);
+}
+
+static void assert_verified(const struct world *w, const struct rk_plan *plan)
+{
+	struct rk_diags *d = rk_diags_new();
+	enum rk_status status =
+		rk_verify(w->school, w->year, plan, "plan.tsv", d);
+	char *text = rk_test_diags_text(d);
+	ck_assert_msg(status == RK_OK, "verify: %s", text);
+	free(text);
+	rk_diags_free(d);
+}
+
+/* A teacher of a team of three duos leaves for good: their partner joins
+ * another duo as a trio, and nobody else loses a partner. */
+START_TEST(test_leave_for_good)
+{
+	struct world w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2027, 1, 11);
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	ck_assert_int_eq(pt.partners_changed, 1);
+	ck_assert_int_eq(pt.moments_changed, 0);
+	assert_past_frozen(w.plan, next, from);
+	/* T2 has nothing from the date on; the team's period 2 is a duo and a
+	 * trio. */
+	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
+		const struct rk_event *ev = rk_plan_event(next, i);
+		for (size_t k = 0; ev->date >= from && k < ev->n_parts; k++)
+			ck_assert_int_ne(ev->parts[k].person, away.person);
+	}
+	int units = 0, trios = 0;
+	for (size_t i = 0; i < rk_plan_n_duos(next); i++) {
+		const struct rk_duo *d = rk_plan_duo(next, i);
+		if (d->period != 2)
+			continue;
+		units++;
+		trios += d->c >= 0;
+	}
+	ck_assert_int_eq(units, 2);
+	ck_assert_int_eq(trios, 1);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	world_free(&w);
+}
+END_TEST
+
+/* A teacher ill for two weeks: only events in those weeks change; every
+ * later event stays where it was, and nobody changes partner. */
+START_TEST(test_ill_two_weeks)
+{
+	struct world w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2027, 1, 11);
+	int until = from + 13;
+	struct rk_absence away = { who(&w, "T3"), until };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	ck_assert_int_eq(pt.partners_changed, 0);
+	assert_past_frozen(w.plan, next, from);
+	size_t changed_in_window = 0;
+	for (size_t i = 0; i < rk_plan_n_events(w.plan); i++) {
+		const struct rk_event *a = rk_plan_event(w.plan, i);
+		const struct rk_event *b = find(next, a->id);
+		bool same = b && a->date == b->date && a->start == b->start &&
+			    a->n_parts == b->n_parts;
+		if (a->date > until)
+			ck_assert_msg(same, "%s changed after the absence",
+				      a->id);
+		else if (a->date >= from && !same)
+			changed_in_window++;
+	}
+	ck_assert_uint_gt(changed_in_window, 0);
+	ck_assert_int_eq(pt.moments_changed, 0);
+	rk_plan_free(next);
+	world_free(&w);
+}
+END_TEST
+
+static bool together(const struct rk_duo *d, int a, int b)
+{
+	bool has_a = d->a == a || d->b == a || d->c == a;
+	bool has_b = d->a == b || d->b == b || d->c == b;
+	return has_a && has_b;
+}
+
+/* An odd team (a duo and a trio) is told to split its duo: the two go to
+ * different units and the team still has exactly one trio. */
+START_TEST(test_split_forces_new_trio)
+{
+	struct world w = plan_school("odd-team.yaml");
+	const struct rk_duo *duo = NULL;
+	for (size_t i = 0; i < rk_plan_n_duos(w.plan) && !duo; i++)
+		if (rk_plan_duo(w.plan, i)->period == 1 &&
+		    rk_plan_duo(w.plan, i)->c < 0)
+			duo = rk_plan_duo(w.plan, i);
+	ck_assert_ptr_nonnull(duo);
+	struct rk_pair split = { duo->a, duo->b };
+	int from = rk_date_from_ymd(2026, 10, 26);
+	struct rk_rebalance_request req = { .from = from,
+					    .splits = &split,
+					    .n_splits = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	int units = 0, trios = 0;
+	for (size_t i = 0; i < rk_plan_n_duos(next); i++) {
+		const struct rk_duo *d = rk_plan_duo(next, i);
+		if (d->period != 1)
+			continue;
+		units++;
+		trios += d->c >= 0;
+		ck_assert(!together(d, split.a, split.b));
+	}
+	ck_assert_int_eq(units, 2);
+	ck_assert_int_eq(trios, 1);
+	/* Both of the split duo lose their partner; in the old trio one
+	 * person leaves the other two, who keep each other. */
+	ck_assert_int_ge(pt.partners_changed, 2);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	world_free(&w);
+}
+END_TEST
+
+START_TEST(test_keep_and_split_conflict)
+{
+	struct world w = plan_school("one-moment.yaml");
+	struct rk_pair pair = { who(&w, "T1"), who(&w, "T2") };
+	struct rk_rebalance_request req = {
+		.from = rk_date_from_ymd(2026, 10, 26),
+		.splits = &pair,
+		.n_splits = 1,
+		.keeps = &pair,
+		.n_keeps = 1,
+	};
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	struct rk_diags *d = rk_diags_new();
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, d),
+			 RK_ERR_INFEASIBLE);
+	ck_assert_ptr_null(next);
+	char *text = rk_test_diags_text(d);
+	ck_assert_str_eq(
+		text,
+		"error: Team Alpha, period 1: the duos to keep and to split cannot all be honoured\n");
+	free(text);
+	rk_diags_free(d);
+	world_free(&w);
+}
+END_TEST
+
+/* Nothing asked, nothing changes. */
+START_TEST(test_no_change_is_no_change)
+{
+	struct world w = plan_school("one-moment.yaml");
+	struct rk_rebalance_request req = { .from = rk_date_from_ymd(2027, 1,
+								     11) };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	ck_assert_int_eq(pt.partners_changed, 0);
+	ck_assert_int_eq(pt.events_moved, 0);
+	ck_assert_int_eq(pt.events_cancelled, 0);
+	ck_assert_int_eq(pt.events_new, 0);
+	ck_assert_int_gt(pt.events_kept, 50);
+	ck_assert_uint_eq(rk_plan_n_events(next), rk_plan_n_events(w.plan));
+	rk_plan_free(next);
+	world_free(&w);
+}
+END_TEST
+
+Suite *suite_rebalance(void)
+{
+	Suite *s = suite_create("rebalance");
+	TCase *tc = tcase_create("small schools");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_leave_for_good);
+	tcase_add_test(tc, test_ill_two_weeks);
+	tcase_add_test(tc, test_split_forces_new_trio);
+	tcase_add_test(tc, test_keep_and_split_conflict);
+	tcase_add_test(tc, test_no_change_is_no_change);
+	suite_add_tcase(s, tc);
+	return s;
+}
