@@ -19,6 +19,7 @@ enum rk_exit {
 int rk_cmd_check(int argc, char **argv);
 int rk_cmd_import(int argc, char **argv);
 int rk_cmd_plan(int argc, char **argv);
+int rk_cmd_rebalance(int argc, char **argv);
 int rk_cmd_verify(int argc, char **argv);
 
 /* Prints every diagnostic to @out in the GNU form

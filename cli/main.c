@@ -21,6 +21,8 @@ static const struct command commands[] = {
 	  "read Untis, FET, iCalendar or CSV timetables and report on them" },
 	{ "plan", rk_cmd_plan,
 	  "plan the school year's ritmiek with GLPK and write the plan" },
+	{ "rebalance", rk_cmd_rebalance,
+	  "re-plan from a date after a change, disturbing as little as possible" },
 	{ "verify", rk_cmd_verify,
 	  "check a plan against every hard rule, independently of the planner" },
 };

@@ -222,6 +222,20 @@ static int current_period(const struct rk_planctx *ctx)
 	return 0;
 }
 
+/* Someone who left for good is no longer in any group (from the date on;
+ * before it the old plan stands). */
+static void leave_groups(struct rk_planctx *ctx, int person)
+{
+	for (size_t g = 0; g < ctx->n_groups; g++) {
+		struct rk_group *grp = &ctx->groups[g];
+		size_t kept = 0;
+		for (size_t m = 0; m < grp->n; m++)
+			if (grp->members[m] != person)
+				grp->members[kept++] = grp->members[m];
+		grp->n = kept;
+	}
+}
+
 enum rk_status rk_rebalance(const struct rk_school *school,
 			    const struct rk_schoolyear *year,
 			    const struct rk_plan *previous,
@@ -245,9 +259,12 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 	ctx.req = request;
 	ctx.from = request->from;
 	ctx.from_week = day->week;
-	for (size_t i = 0; i < request->n_absences; i++)
+	for (size_t i = 0; i < request->n_absences; i++) {
 		rk_busy_set_absent(ctx.busy, request->absences[i].person,
 				   request->from, request->absences[i].until);
+		if (request->absences[i].until == INT_MAX)
+			leave_groups(&ctx, request->absences[i].person);
+	}
 	status = rk_planctx_run(&ctx);
 	if (status == RK_OK)
 		status = merge(&ctx);

@@ -185,6 +185,35 @@ int rk_school_find_team(const struct rk_school *s, const char *id)
 	return -1;
 }
 
+static void remove_member(struct rk_team *t, int person)
+{
+	size_t kept = 0;
+	for (size_t m = 0; m < t->n_members; m++)
+		if (t->members[m].index != person)
+			t->members[kept++] = t->members[m];
+	t->n_members = kept;
+}
+
+enum rk_status rk_school_move_person(struct rk_school *s, int person, int team)
+{
+	if (person < 0 || (size_t)person >= s->person.n || team < 0 ||
+	    (size_t)team >= s->team.n)
+		return RK_ERR_ARG;
+	for (size_t t = 0; t < s->team.n; t++)
+		remove_member(rk_school_team_at(s, t), person);
+	struct rk_team *t = rk_school_team_at(s, (size_t)team);
+	struct rk_ref *members =
+		rk_school_alloc(s, t->n_members + 1, sizeof(*members));
+	if (!members)
+		return RK_ERR_NOMEM;
+	if (t->n_members)
+		memcpy(members, t->members, t->n_members * sizeof(*members));
+	const struct rk_person *p = rk_school_get_person(s, (size_t)person);
+	members[t->n_members++] = (struct rk_ref){ p->id, p->loc, person };
+	t->members = members;
+	return RK_OK;
+}
+
 void rk_lesson_init(struct rk_lesson *lesson)
 {
 	memset(lesson, 0, sizeof(*lesson));

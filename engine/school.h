@@ -329,6 +329,12 @@ RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
 int rk_school_find_person(const struct rk_school *school, const char *id);
 int rk_school_find_team(const struct rk_school *school, const char *id);
 
+/* Puts @person (an index) in team @team (an index) and takes them out of
+ * every other team: a teacher who joins or moves. RK_ERR_ARG for a bad
+ * index, RK_ERR_NOMEM. */
+enum rk_status rk_school_move_person(struct rk_school *school, int person,
+				     int team);
+
 /* Initialises a lesson's validity to "always" and week to RK_AB_BOTH. */
 void rk_lesson_init(struct rk_lesson *lesson);
 

@@ -238,11 +238,15 @@ static size_t act_people(const struct model *m, const struct act *a,
 	return m->g->n;
 }
 
+/* Whether all @people are free; @team: a team session, which goes on
+ * without someone who is away (rebalancing). */
 static bool all_free(const struct model *m, const int *people, size_t n,
-		     int date, int s, int e, long *idle)
+		     bool team, int date, int s, int e, long *idle)
 {
 	*idle = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (team && rk_busy_absent(m->ctx->busy, people[i], date))
+			continue;
 		if (!rk_busy_is_free(m->ctx->busy, people[i], date, s, e))
 			return false;
 		*idle += rk_busy_idle_cost(m->ctx->busy, people[i], date, s, e,
@@ -263,7 +267,9 @@ static int free_slots(struct model *m, int act, int date, int minutes,
 	for (size_t i = 0; i < ns; i++) {
 		int s = starts[i], e = s + minutes;
 		long idle;
-		if (e > 18 * 60 || !all_free(m, people, n, date, s, e, &idle))
+		if (e > 18 * 60 ||
+		    !all_free(m, people, n, m->acts[act].n_people == 0, date, s,
+			      e, &idle))
 			continue;
 		double cost =
 			(double)idle / 5.0 + extra + (e > 17 * 60 ? 20.0 : 0.0);
@@ -291,7 +297,7 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 		if (!rk_schoolyear_lesson_times(m->ctx->year, l, date, &start,
 						&end) ||
 		    rk_busy_booked(m->ctx->busy, host, date, start, end) ||
-		    !all_free(m, &visitor, 1, date, start, end, &idle))
+		    !all_free(m, &visitor, 1, false, date, start, end, &idle))
 			continue;
 		double cost = (double)idle / 5.0 + extra +
 			      (l->weekday == 4 ? COST_FRIDAY_LB : 0.0);

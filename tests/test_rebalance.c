@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "changes.h"
 #include "date.h"
 #include "loader.h"
 #include "rebalance.h"
@@ -134,6 +135,28 @@ START_TEST(test_leave_for_good)
 	ck_assert_int_eq(units, 2);
 	ck_assert_int_eq(trios, 1);
 	assert_verified(&w, next);
+	/* The one who lost Bram de Boer (T2) is told, in Dutch. */
+	struct rk_changes *changes = NULL;
+	ck_assert_int_eq(
+		rk_changes_describe(w.school, w.plan, next, from, &changes),
+		RK_OK);
+	int told = 0;
+	for (size_t i = 0; i < rk_changes_count(changes); i++) {
+		const char *text = rk_changes_text(changes, i);
+		if (strstr(text, "in plaats van Bram de Boer")) {
+			told++;
+			ck_assert_msg(
+				strstr(text,
+				       "Vanaf maandag 11 januari zijn ") ==
+					text,
+				"%s", text);
+			ck_assert_ptr_nonnull(strstr(
+				text,
+				" je duo-partners in plaats van Bram de Boer"));
+		}
+	}
+	ck_assert_int_eq(told, 1);
+	rk_changes_free(changes);
 	rk_plan_free(next);
 	world_free(&w);
 }

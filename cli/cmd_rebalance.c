@@ -1,0 +1,484 @@
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "changes.h"
+#include "cmd.h"
+#include "date.h"
+#include "importer.h"
+#include "loader.h"
+#include "plan_file.h"
+#include "rebalance.h"
+#include "plan_summary.h"
+#include "schoolyear.h"
+#include "textfile.h"
+#include "validate.h"
+
+#define MAX_CHANGES 64
+
+/* A change named on the command line, by ids: resolved once the school is
+ * loaded. */
+struct named {
+	const char *person;
+	const char *other; /* team (join, move) or partner (split, keep) */
+	const char *until; /* leave */
+};
+
+struct rebalance_args {
+	const char *school;
+	const char *plandir;
+	const char *from;
+	const char *timetable;
+	struct rk_load_options load;
+	struct rk_plan_options plan;
+	bool dry_run;
+	struct named leaves[MAX_CHANGES], moves[MAX_CHANGES];
+	struct named splits[MAX_CHANGES], keeps[MAX_CHANGES];
+	size_t n_leaves, n_moves, n_splits, n_keeps;
+};
+
+static void rebalance_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: ritmiek rebalance SCHOOL --plan PLANDIR --from DATE "
+		"[CHANGE]...\n"
+		"Re-plans the year from DATE on with as few changes as "
+		"possible; everything\nbefore DATE stays exactly as it is. "
+		"Writes the plan, its feeds and changes.txt,\na report per "
+		"person in Dutch.\n\n"
+		"Changes (several at once):\n"
+		"      --leave PERSON [--until DATE]  away from DATE (until DATE, "
+		"or for good)\n"
+		"      --join PERSON --team TEAM      a teacher joins a team\n"
+		"      --move PERSON --team TEAM      a teacher moves to another "
+		"team\n"
+		"      --split A,B                    A and B must not be a duo "
+		"this period\n"
+		"      --keep A,B                     A and B must stay a duo "
+		"this period\n"
+		"      --timetable FILE               a new timetable from DATE "
+		"(the school's format)\n\n"
+		"  -n, --dry-run           show the report, write nothing\n"
+		"      --allow-violations  write the plan even where a hard rule "
+		"breaks\n"
+		"  -c, --calendars DIR     holiday calendars\n"
+		"  -h, --help              show this help and exit\n\n"
+		"Exit status as for plan: 0, 1 input errors, 2 usage, 3 "
+		"infeasible, 4 failure.\n");
+}
+
+enum {
+	OPT_PLAN = 256,
+	OPT_FROM,
+	OPT_LEAVE,
+	OPT_UNTIL,
+	OPT_JOIN,
+	OPT_MOVE,
+	OPT_TEAM,
+	OPT_SPLIT,
+	OPT_KEEP,
+	OPT_TIMETABLE,
+	OPT_ALLOW
+};
+
+static int add_named(struct named *list, size_t *n, const char *person)
+{
+	if (*n >= MAX_CHANGES) {
+		fprintf(stderr,
+			"ritmiek rebalance: at most %d changes of a kind\n",
+			MAX_CHANGES);
+		return -1;
+	}
+	list[(*n)++] = (struct named){ person, NULL, NULL };
+	return 0;
+}
+
+/* "A,B" into two ids (the string is changed in place). */
+static int add_pair(struct named *list, size_t *n, char *text)
+{
+	char *comma = strchr(text, ',');
+	if (!comma || comma == text || !comma[1]) {
+		fprintf(stderr, "ritmiek rebalance: '%s': expected A,B\n",
+			text);
+		return -1;
+	}
+	*comma = '\0';
+	if (add_named(list, n, text) < 0)
+		return -1;
+	list[*n - 1].other = comma + 1;
+	return 0;
+}
+
+/* --until and --team belong to the change just before them. */
+static int option(struct rebalance_args *a, int opt, char *arg, int *last)
+{
+	switch (opt) {
+	case OPT_PLAN:
+		a->plandir = arg;
+		return 0;
+	case OPT_FROM:
+		a->from = arg;
+		return 0;
+	case OPT_LEAVE:
+		*last = OPT_LEAVE;
+		return add_named(a->leaves, &a->n_leaves, arg);
+	case OPT_UNTIL:
+		if (*last != OPT_LEAVE)
+			break;
+		a->leaves[a->n_leaves - 1].until = arg;
+		return 0;
+	case OPT_JOIN:
+	case OPT_MOVE:
+		*last = OPT_MOVE;
+		return add_named(a->moves, &a->n_moves, arg);
+	case OPT_TEAM:
+		if (*last != OPT_MOVE)
+			break;
+		a->moves[a->n_moves - 1].other = arg;
+		return 0;
+	case OPT_SPLIT:
+		return add_pair(a->splits, &a->n_splits, arg);
+	case OPT_KEEP:
+		return add_pair(a->keeps, &a->n_keeps, arg);
+	case OPT_TIMETABLE:
+		a->timetable = arg;
+		return 0;
+	case OPT_ALLOW:
+		a->plan.allow_violations = true;
+		return 0;
+	case 'n':
+		a->dry_run = true;
+		return 0;
+	case 'c':
+		a->load.calendar_dir = arg;
+		return 0;
+	}
+	fprintf(stderr, "ritmiek rebalance: %s must follow %s\n",
+		opt == OPT_UNTIL ? "--until" : "--team",
+		opt == OPT_UNTIL ? "--leave" : "--join or --move");
+	return -1;
+}
+
+static int parse(int argc, char **argv, struct rebalance_args *a)
+{
+	static const struct option options[] = {
+		{ "plan", required_argument, NULL, OPT_PLAN },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "leave", required_argument, NULL, OPT_LEAVE },
+		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "join", required_argument, NULL, OPT_JOIN },
+		{ "move", required_argument, NULL, OPT_MOVE },
+		{ "team", required_argument, NULL, OPT_TEAM },
+		{ "split", required_argument, NULL, OPT_SPLIT },
+		{ "keep", required_argument, NULL, OPT_KEEP },
+		{ "timetable", required_argument, NULL, OPT_TIMETABLE },
+		{ "allow-violations", no_argument, NULL, OPT_ALLOW },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "calendars", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt, last = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "nc:h", options, NULL)) != -1) {
+		if (opt == 'h') {
+			rebalance_usage(stdout);
+			return -1;
+		}
+		if (opt == '?' || option(a, opt, optarg, &last) < 0) {
+			rebalance_usage(stderr);
+			return RK_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1 || !a->plandir || !a->from) {
+		fprintf(stderr,
+			"ritmiek rebalance: expected SCHOOL, --plan and --from\n");
+		rebalance_usage(stderr);
+		return RK_EXIT_USAGE;
+	}
+	a->school = argv[optind];
+	return RK_EXIT_OK;
+}
+
+static int person_index(const struct rk_school *s, const char *id,
+			const char *option)
+{
+	int p = rk_school_find_person(s, id);
+	if (p < 0)
+		fprintf(stderr, "ritmiek rebalance: %s: unknown person '%s'\n",
+			option, id);
+	return p;
+}
+
+static bool parse_date(const char *text, const char *option, int *date)
+{
+	if (rk_date_parse(text, date))
+		return true;
+	fprintf(stderr,
+		"ritmiek rebalance: %s: bad date '%s': expected YYYY-MM-DD\n",
+		option, text);
+	return false;
+}
+
+/* The request from the named changes; false (after saying why) when a name
+ * or date is wrong. */
+static bool make_request(const struct rebalance_args *a,
+			 const struct rk_school *s,
+			 struct rk_rebalance_request *req,
+			 struct rk_absence *absences, struct rk_pair *splits,
+			 struct rk_pair *keeps)
+{
+	bool ok = parse_date(a->from, "--from", &req->from);
+	for (size_t i = 0; i < a->n_leaves; i++) {
+		absences[i].person =
+			person_index(s, a->leaves[i].person, "--leave");
+		absences[i].until = INT_MAX;
+		ok &= absences[i].person >= 0;
+		if (a->leaves[i].until)
+			ok &= parse_date(a->leaves[i].until, "--until",
+					 &absences[i].until);
+	}
+	const struct named *lists[2] = { a->splits, a->keeps };
+	struct rk_pair *pairs[2] = { splits, keeps };
+	size_t counts[2] = { a->n_splits, a->n_keeps };
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < counts[k]; i++) {
+			const char *opt = k ? "--keep" : "--split";
+			pairs[k][i].a =
+				person_index(s, lists[k][i].person, opt);
+			pairs[k][i].b = person_index(s, lists[k][i].other, opt);
+			ok &= pairs[k][i].a >= 0 && pairs[k][i].b >= 0;
+		}
+	*req = (struct rk_rebalance_request){ req->from,   absences,
+					      a->n_leaves, splits,
+					      a->n_splits, keeps,
+					      a->n_keeps };
+	return ok;
+}
+
+static bool apply_moves(const struct rebalance_args *a, struct rk_school *s)
+{
+	bool ok = true;
+	for (size_t i = 0; i < a->n_moves; i++) {
+		int p = person_index(s, a->moves[i].person, "--join/--move");
+		int t = a->moves[i].other
+				? rk_school_find_team(s, a->moves[i].other)
+				: -1;
+		if (t < 0)
+			fprintf(stderr,
+				"ritmiek rebalance: --team: unknown team '%s'\n",
+				a->moves[i].other ? a->moves[i].other : "");
+		if (p < 0 || t < 0 || rk_school_move_person(s, p, t) != RK_OK)
+			ok = false;
+	}
+	return ok;
+}
+
+/* The old lessons end the day before @from; the new timetable (read with
+ * the school's own timetable format) starts on it. */
+static bool apply_timetable(const char *path, struct rk_school *s, int from,
+			    struct rk_diags *diags)
+{
+	const struct rk_timetable_source *src =
+		rk_school_get_timetable_source(s, 0);
+	const struct rk_importer *imp =
+		rk_importer_find(src ? src->format : "csv");
+	size_t before = rk_school_n_lesson(s);
+	for (size_t i = 0; i < before; i++) {
+		struct rk_lesson *l = rk_school_lesson_at(s, i);
+		if (l->valid_to >= from)
+			l->valid_to = from - 1;
+	}
+	if (!imp || imp->load(s, path, diags) != RK_OK)
+		return false;
+	for (size_t i = before; i < rk_school_n_lesson(s); i++)
+		rk_school_lesson_at(s, i)->valid_from = from;
+	/* Resolve the new lessons' people; the school's own warnings were
+	 * told already. */
+	struct rk_diags *again = rk_diags_new();
+	bool ok = again && rk_school_validate(s, again) == RK_OK;
+	for (size_t i = 0; again && i < rk_diags_count(again); i++)
+		if (rk_diags_get(again, i)->severity == RK_SEV_ERROR) {
+			const struct rk_diag *d = rk_diags_get(again, i);
+			rk_diags_add(diags, RK_SEV_ERROR, d->file, d->line,
+				     d->column, "%s", d->message);
+		}
+	rk_diags_free(again);
+	return ok;
+}
+
+/* The perturbation in one paragraph, then what changes per person. */
+static char *report(const struct rk_school *s, const struct rk_perturbation *pt,
+		    const struct rk_changes *changes, size_t *len)
+{
+	char *text = NULL;
+	FILE *f = open_memstream(&text, len);
+	if (!f)
+		return NULL;
+	fprintf(f,
+		"Verstoring: %d %s een andere duo-partner; %d afspraken "
+		"verplaatst, %d vervallen, %d nieuw, %d ongewijzigd; %d "
+		"team%s met een ander vast moment.\n\n",
+		pt->partners_changed,
+		pt->partners_changed == 1 ? "persoon krijgt"
+					  : "personen krijgen",
+		pt->events_moved, pt->events_cancelled, pt->events_new,
+		pt->events_kept, pt->moments_changed,
+		pt->moments_changed == 1 ? "" : "s");
+	for (size_t i = 0; i < rk_changes_count(changes); i++) {
+		const struct rk_person *p = rk_school_get_person(
+			s, (size_t)rk_changes_person(changes, i));
+		fprintf(f, "%s (%s): %s\n", p->name ? p->name : p->id, p->id,
+			rk_changes_text(changes, i));
+	}
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t len = strlen(dir) + strlen(name) + 2;
+	char *path = malloc(len);
+	if (path)
+		snprintf(path, len, "%s/%s", dir, name);
+	return path;
+}
+
+/* Reads the plan being changed; NULL (after the diagnostics) on failure. */
+static struct rk_plan *read_plan(const struct rebalance_args *a,
+				 const struct rk_school *s,
+				 struct rk_diags *diags)
+{
+	char *path = join(a->plandir, "plan.tsv");
+	struct rk_plan *plan = NULL;
+	if (path && rk_plan_file_read(s, path, &plan, diags) != RK_OK) {
+		rk_plan_free(plan);
+		plan = NULL;
+	}
+	free(path);
+	return plan;
+}
+
+static enum rk_status write_outputs(const struct rebalance_args *a,
+				    const struct rk_school *s,
+				    const struct rk_schoolyear *year,
+				    const struct rk_plan *plan,
+				    const char *text, size_t len)
+{
+	char *tsv = join(a->plandir, "plan.tsv");
+	char *summary = join(a->plandir, "summary.txt");
+	char *changes = join(a->plandir, "changes.txt");
+	enum rk_status status = RK_ERR_NOMEM;
+	if (tsv && summary && changes) {
+		status = rk_plan_file_write(s, plan, tsv);
+		if (status == RK_OK)
+			status = rk_plan_summary_write(s, year, plan, summary);
+		if (status == RK_OK)
+			status = rk_textfile_write_atomic(changes, text, len);
+	}
+	if (status != RK_OK)
+		fprintf(stderr, "ritmiek: %s: %s\n", a->plandir,
+			status == RK_ERR_IO ? strerror(errno)
+					    : rk_strerror(status));
+	free(tsv);
+	free(summary);
+	free(changes);
+	return status;
+}
+
+/* The school with the named changes made, or NULL (exit status in *rc). */
+static struct rk_school *prepare(struct rebalance_args *a,
+				 struct rk_rebalance_request *req,
+				 struct rk_absence *absences,
+				 struct rk_pair *splits, struct rk_pair *keeps,
+				 struct rk_diags *diags, int *rc)
+{
+	struct rk_school *s = NULL;
+	*rc = RK_EXIT_INPUT;
+	enum rk_status status = rk_load_school(a->school, &a->load, &s, diags);
+	if (status == RK_ERR_NOMEM)
+		*rc = RK_EXIT_FAILURE;
+	if (status != RK_OK)
+		return NULL;
+	if (!make_request(a, s, req, absences, splits, keeps) ||
+	    !apply_moves(a, s) ||
+	    (a->timetable &&
+	     !apply_timetable(a->timetable, s, req->from, diags))) {
+		rk_school_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int run_rebalance(struct rebalance_args *a)
+{
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_absence absences[MAX_CHANGES];
+	struct rk_pair splits[MAX_CHANGES], keeps[MAX_CHANGES];
+	struct rk_rebalance_request req = { 0 };
+	struct rk_schoolyear *year = NULL;
+	struct rk_plan *prev = NULL, *next = NULL;
+	struct rk_changes *changes = NULL;
+	struct rk_perturbation pt;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = RK_EXIT_FAILURE;
+	struct rk_school *s =
+		diags ? prepare(a, &req, absences, splits, keeps, diags, &rc)
+		      : NULL;
+	if (!s)
+		goto out;
+	rc = RK_EXIT_INPUT;
+	if (rk_schoolyear_new(s, &year, diags) != RK_OK ||
+	    !(prev = read_plan(a, s, diags)))
+		goto out;
+	if (!rk_schoolyear_day(year, req.from)) {
+		fprintf(stderr,
+			"ritmiek rebalance: --from %s lies outside the school year\n",
+			a->from);
+		goto out;
+	}
+	enum rk_status status =
+		rk_rebalance(s, year, prev, &req, &a->plan, &next, &pt, diags);
+	rc = RK_EXIT_FAILURE;
+	if (status != RK_OK && status != RK_ERR_INFEASIBLE)
+		goto out;
+	if (next &&
+	    (rk_changes_describe(s, prev, next, req.from, &changes) != RK_OK ||
+	     !(text = report(s, &pt, changes, &len))))
+		goto out;
+	if (text)
+		fputs(text, stdout);
+	if (next && !a->dry_run &&
+	    write_outputs(a, s, year, next, text, len) != RK_OK)
+		goto out;
+	rc = status == RK_ERR_INFEASIBLE ? RK_EXIT_INFEASIBLE : RK_EXIT_OK;
+out:
+	rk_cli_print_diags(stderr, diags);
+	free(text);
+	rk_changes_free(changes);
+	rk_plan_free(next);
+	rk_plan_free(prev);
+	rk_schoolyear_free(year);
+	rk_school_free(s);
+	rk_diags_free(diags);
+	return rc;
+}
+
+int rk_cmd_rebalance(int argc, char **argv)
+{
+	struct rebalance_args a = { 0 };
+	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
+	int rc = parse(argc, argv, &a);
+	if (rc != RK_EXIT_OK)
+		return rc < 0 ? RK_EXIT_OK : rc;
+	return run_rebalance(&a);
+}

@@ -1,0 +1,476 @@
+#include "config.h"
+
+#include "changes.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+
+struct entry {
+	int person;
+	char *text;
+};
+
+struct rk_changes {
+	struct entry *items;
+	size_t n;
+};
+
+/* A growing text, one person's report. */
+struct text {
+	char *buf;
+	size_t len;
+	size_t cap;
+	bool oom;
+};
+
+static void add(struct text *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || t->oom)
+		return;
+	if (t->len + (size_t)n + 1 > t->cap) {
+		size_t cap = (t->len + (size_t)n + 1) * 2;
+		char *buf = realloc(t->buf, cap);
+		if (!buf) {
+			t->oom = true;
+			return;
+		}
+		t->buf = buf;
+		t->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(t->buf + t->len, t->cap - t->len, fmt, ap);
+	va_end(ap);
+	t->len += (size_t)n;
+}
+
+/* Clauses are joined by "; " and the whole ends with a full stop. */
+static void clause(struct text *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void clause(struct text *t, const char *fmt, ...)
+{
+	char part[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(part, sizeof(part), fmt, ap);
+	va_end(ap);
+	add(t, "%s%s", t->len ? "; " : "", part);
+}
+
+static const char *const months[12] = { "januari", "februari", "maart",
+					"april",   "mei",      "juni",
+					"juli",	   "augustus", "september",
+					"oktober", "november", "december" };
+
+void rk_changes_date(int date, char *buf, size_t size)
+{
+	int y, m, d;
+	rk_date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, size, "%s %d %s", rk_weekday_name(rk_date_weekday(date)),
+		 d, months[(m - 1) % 12]);
+}
+
+static const char *name_of(const struct rk_school *s, int person)
+{
+	const struct rk_person *p = rk_school_get_person(s, (size_t)person);
+	return p && p->name ? p->name : p ? p->id : "?";
+}
+
+static int role_of(const struct rk_event *ev, int person)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person == person)
+			return (int)ev->parts[i].role;
+	return -1;
+}
+
+/* The others in a duo event, "Piet Jansen" or "Piet Jansen en Klaas Smit". */
+static void others(const struct rk_school *s, const struct rk_event *ev,
+		   int person, char *buf, size_t size)
+{
+	size_t len = 0;
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < ev->n_parts; i++)
+		n += ev->parts[i].person != person;
+	size_t k = 0;
+	for (size_t i = 0; i < ev->n_parts && len < size; i++) {
+		if (ev->parts[i].person == person)
+			continue;
+		k++;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					k == 1	 ? ""
+					: k == n ? " en "
+						 : ", ",
+					name_of(s, ev->parts[i].person));
+	}
+}
+
+/* "lesbezoek bij Piet Jansen", "feedbackgesprek met Piet Jansen" ... */
+static void phrase(const struct rk_school *s, const struct rk_event *ev,
+		   int person, char *buf, size_t size)
+{
+	char who[512];
+	others(s, ev, person, who, sizeof(who));
+	switch (ev->kind) {
+	case RK_EV_LB:
+		snprintf(buf, size, "lesbezoek %s %s",
+			 role_of(ev, person) == RK_PART_HOST ? "van" : "bij",
+			 who);
+		break;
+	case RK_EV_FB:
+		snprintf(buf, size, "feedbackgesprek met %s", who);
+		break;
+	case RK_EV_GL:
+		snprintf(buf, size, "gezamenlijk lesontwerp met %s", who);
+		break;
+	case RK_EV_VERDIEPING:
+		snprintf(buf, size, "inhoudelijke verdieping");
+		break;
+	default:
+		snprintf(buf, size, "%s", rk_event_kind_name(ev->kind));
+		break;
+	}
+}
+
+/* "3e uur, lokaal 2.14" when the session is a lesuur, else "om 13:00". */
+static void when(const struct rk_school *s, const struct rk_event *ev,
+		 char *buf, size_t size)
+{
+	char date[64], at[RK_TIME_BUFSIZE];
+	int y, m, d;
+	rk_date_to_ymd(ev->date, &y, &m, &d);
+	snprintf(date, sizeof(date), "%d %s", d, months[(m - 1) % 12]);
+	const struct rk_grid *g =
+		rk_school_get_grid(s, rk_date_weekday(ev->date));
+	int lesuur = 0;
+	for (size_t i = 0; g && i < g->n; i++)
+		if (g->hours[i].start == ev->start)
+			lesuur = g->hours[i].number;
+	rk_time_format(ev->start, at);
+	if (ev->start < 0)
+		snprintf(buf, size, "%s", date);
+	else if (lesuur > 0)
+		snprintf(buf, size, "%s, %de uur%s%s", date, lesuur,
+			 ev->location ? ", lokaal " : "",
+			 ev->location ? ev->location : "");
+	else
+		snprintf(buf, size, "%s om %s%s%s", date, at,
+			 ev->location ? ", lokaal " : "",
+			 ev->location ? ev->location : "");
+}
+
+static void short_date(int date, char *buf, size_t size)
+{
+	int y, m, d;
+	rk_date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, size, "%d %s", d, months[(m - 1) % 12]);
+}
+
+/* The person's events from @from on, ordered by id. */
+static size_t mine(const struct rk_plan *plan, int person, int from,
+		   const struct rk_event **out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		if (ev->date >= from && ev->kind != RK_EV_METING &&
+		    role_of(ev, person) >= 0)
+			out[n++] = ev;
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i;
+		     j > 0 && strcmp(out[j - 1]->id, out[j]->id) > 0; j--) {
+			const struct rk_event *t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	return n;
+}
+
+/* The one or two partners of @person in @period, -1 for none. */
+static void partners(const struct rk_plan *plan, int period, int person,
+		     int out[2])
+{
+	out[0] = out[1] = -1;
+	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(plan, i);
+		if (d->period != period ||
+		    (d->a != person && d->b != person && d->c != person))
+			continue;
+		int m[3] = { d->a, d->b, d->c }, k = 0;
+		for (int x = 0; x < 3; x++)
+			if (m[x] >= 0 && m[x] != person)
+				out[k++] = m[x];
+		return;
+	}
+}
+
+static bool in_pair(const int set[2], int p)
+{
+	return p >= 0 && (set[0] == p || set[1] == p);
+}
+
+static void partner_clause(const struct rk_school *s, const struct rk_plan *old,
+			   const struct rk_plan *next, int period, int from,
+			   int person, struct text *t)
+{
+	int was[2], now[2];
+	partners(old, period, person, was);
+	partners(next, period, person, now);
+	bool lost = (was[0] >= 0 && !in_pair(now, was[0])) ||
+		    (was[1] >= 0 && !in_pair(now, was[1]));
+	if (!lost || now[0] < 0)
+		return;
+	char date[64], gone[256] = "", fresh[256] = "";
+	rk_changes_date(from, date, sizeof(date));
+	for (int k = 0; k < 2; k++) {
+		if (was[k] >= 0 && !in_pair(now, was[k]))
+			snprintf(gone + strlen(gone),
+				 sizeof(gone) - strlen(gone), "%s%s",
+				 gone[0] ? " en " : "", name_of(s, was[k]));
+		if (now[k] >= 0)
+			snprintf(fresh + strlen(fresh),
+				 sizeof(fresh) - strlen(fresh), "%s%s",
+				 fresh[0] ? " en " : "", name_of(s, now[k]));
+	}
+	clause(t, "Vanaf %s %s %s je duo-partner%s in plaats van %s", date,
+	       now[1] >= 0 ? "zijn" : "is", fresh, now[1] >= 0 ? "s" : "",
+	       gone);
+}
+
+/* Bordsessies come weekly: they are told in one clause, not one each. */
+struct weekly {
+	int cancelled;
+	int first;
+	int last;
+	const struct rk_event *moved_to;
+};
+
+/* One change, told in date order. */
+struct told {
+	int date;
+	char text[900];
+};
+
+struct told_list {
+	struct told *items;
+	size_t n;
+	size_t cap;
+	bool oom;
+};
+
+static void tell(struct told_list *l, int date, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void tell(struct told_list *l, int date, const char *fmt, ...)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct told *items = realloc(l->items, cap * sizeof(*items));
+		if (!items) {
+			l->oom = true;
+			return;
+		}
+		l->items = items;
+		l->cap = cap;
+	}
+	struct told *t = &l->items[l->n++];
+	t->date = date;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->text, sizeof(t->text), fmt, ap);
+	va_end(ap);
+}
+
+static void event_clauses(const struct rk_school *s, const struct rk_event *a,
+			  const struct rk_event *b, int person,
+			  struct told_list *l, struct weekly *wk)
+{
+	char what[640], at[160], date[64];
+	const struct rk_event *ev = a ? a : b;
+	bool weekly = ev->kind == RK_EV_BORDSESSIE || ev->kind == RK_EV_LKTEAM;
+	if (a && b && a->date == b->date && a->start == b->start)
+		return;
+	if (weekly) {
+		if (a && !b) {
+			wk->cancelled++;
+			wk->first = wk->first < 0 ? a->date : wk->first;
+			wk->last = a->date;
+		} else if (b && !wk->moved_to) {
+			wk->moved_to = b;
+		}
+		return;
+	}
+	phrase(s, ev, person, what, sizeof(what));
+	if (a && !b) {
+		short_date(a->date, date, sizeof(date));
+		tell(l, a->date, "je %s van %s vervalt", what, date);
+	} else if (!a) {
+		when(s, b, at, sizeof(at));
+		tell(l, b->date, "nieuw: %s op %s", what, at);
+	} else {
+		short_date(a->date, date, sizeof(date));
+		when(s, b, at, sizeof(at));
+		tell(l, a->date, "je %s van %s is verplaatst naar %s", what,
+		     date, at);
+	}
+}
+
+static void weekly_clause(const struct weekly *wk, struct told_list *l)
+{
+	char first[64], last[64], at[RK_TIME_BUFSIZE];
+	if (wk->moved_to) {
+		rk_time_format(wk->moved_to->start, at);
+		tell(l, wk->moved_to->date,
+		     "je bordsessie is voortaan op %s om %s",
+		     rk_weekday_name(rk_date_weekday(wk->moved_to->date)), at);
+	}
+	if (wk->cancelled == 1) {
+		short_date(wk->first, first, sizeof(first));
+		tell(l, wk->first, "je bordsessie van %s vervalt", first);
+	} else if (wk->cancelled > 1) {
+		short_date(wk->first, first, sizeof(first));
+		short_date(wk->last, last, sizeof(last));
+		tell(l, wk->first,
+		     "je %d bordsessies van %s tot en met %s vervallen",
+		     wk->cancelled, first, last);
+	}
+}
+
+static int cmp_told(const void *x, const void *y)
+{
+	const struct told *a = x, *b = y;
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	return strcmp(a->text, b->text);
+}
+
+static void person_text(const struct rk_school *s, const struct rk_plan *old,
+			const struct rk_plan *next, int period, int from,
+			int person, const struct rk_event **ea,
+			const struct rk_event **eb, struct text *t)
+{
+	size_t na = mine(old, person, from, ea),
+	       nb = mine(next, person, from, eb);
+	char date[64];
+	/* Someone who is no longer in the plan hears it in one line. */
+	if (na && !nb) {
+		rk_changes_date(from, date, sizeof(date));
+		clause(t,
+		       "Vanaf %s sta je niet meer in de planning: %zu "
+		       "afspraken vervallen",
+		       date, na);
+		return;
+	}
+	partner_clause(s, old, next, period, from, person, t);
+	struct weekly wk = { 0, -1, -1, NULL };
+	struct told_list l = { 0 };
+	size_t i = 0, j = 0;
+	while (i < na || j < nb) {
+		int c = i == na	  ? 1
+			: j == nb ? -1
+				  : strcmp(ea[i]->id, eb[j]->id);
+		event_clauses(s, c <= 0 ? ea[i] : NULL, c >= 0 ? eb[j] : NULL,
+			      person, &l, &wk);
+		i += c <= 0;
+		j += c >= 0;
+	}
+	weekly_clause(&wk, &l);
+	if (l.n)
+		qsort(l.items, l.n, sizeof(*l.items), cmp_told);
+	for (size_t k = 0; k < l.n; k++)
+		clause(t, "%s", l.items[k].text);
+	t->oom |= l.oom;
+	free(l.items);
+}
+
+/* The period holding @from in @plan (its verbindingssessie is still to
+ * come), or the first after it. */
+static int period_at(const struct rk_plan *plan, int from)
+{
+	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
+		const struct rk_period *p = rk_plan_period(plan, i);
+		if (p->verbinding_date >= from || p->verbinding_date == 0)
+			return p->number;
+	}
+	return 0;
+}
+
+enum rk_status rk_changes_describe(const struct rk_school *school,
+				   const struct rk_plan *old,
+				   const struct rk_plan *next, int from,
+				   struct rk_changes **out)
+{
+	size_t n_people = rk_school_n_person(school);
+	size_t cap = rk_plan_n_events(old) + rk_plan_n_events(next) + 1;
+	struct rk_changes *c = calloc(1, sizeof(*c));
+	const struct rk_event **ea = malloc(cap * sizeof(*ea));
+	const struct rk_event **eb = malloc(cap * sizeof(*eb));
+	enum rk_status status = RK_ERR_NOMEM;
+	*out = NULL;
+	if (!c || !ea || !eb ||
+	    !(c->items = calloc(n_people + 1, sizeof(*c->items))))
+		goto out;
+	int period = period_at(old, from);
+	for (size_t p = 0; p < n_people; p++) {
+		struct text t = { 0 };
+		person_text(school, old, next, period, from, (int)p, ea, eb,
+			    &t);
+		add(&t, "%s", t.len ? "." : "");
+		if (t.oom) {
+			free(t.buf);
+			goto out;
+		}
+		if (!t.len)
+			continue;
+		if (t.buf[0] >= 'a' && t.buf[0] <= 'z')
+			t.buf[0] = (char)(t.buf[0] - 'a' + 'A');
+		c->items[c->n++] = (struct entry){ (int)p, t.buf };
+	}
+	*out = c;
+	c = NULL;
+	status = RK_OK;
+out:
+	rk_changes_free(c);
+	free(ea);
+	free(eb);
+	return status;
+}
+
+void rk_changes_free(struct rk_changes *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		free(c->items[i].text);
+	free(c->items);
+	free(c);
+}
+
+size_t rk_changes_count(const struct rk_changes *c)
+{
+	return c->n;
+}
+
+int rk_changes_person(const struct rk_changes *c, size_t i)
+{
+	return i < c->n ? c->items[i].person : -1;
+}
+
+const char *rk_changes_text(const struct rk_changes *c, size_t i)
+{
+	return i < c->n ? c->items[i].text : NULL;
+}
