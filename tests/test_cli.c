@@ -204,8 +204,8 @@ static char *temp_dir(void)
 static void remove_dir(char *dir)
 {
 	static const char *const files[] = { "plan.tsv", "summary.txt",
-					     "index.tsv" };
-	for (size_t i = 0; i < 3; i++) {
+					     "index.tsv", "changes.txt" };
+	for (size_t i = 0; i < 4; i++) {
 		char path[512];
 		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
 		unlink(path);
@@ -354,6 +354,84 @@ START_TEST(test_import_untis)
 }
 END_TEST
 
+/* A teacher of the odd team leaves: a dry run writes nothing, the real
+ * run writes the report and a plan that verify accepts. */
+START_TEST(test_rebalance)
+{
+	char *dir = temp_dir();
+	plan_and_verify("tests/data/planner/one-moment.yaml", dir);
+	char *before = dir_file(dir, "plan.tsv");
+	const char *dry[] = {
+		"ritmiek",    "rebalance", "tests/data/planner/one-moment.yaml",
+		"--plan",     dir,	   "--from",
+		"2027-01-11", "--leave",   "T2",
+		"--dry-run",  NULL
+	};
+	struct run r = run_ritmiek(dry);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_ptr_nonnull(strstr(
+		r.out, "Verstoring: 1 persoon krijgt een andere duo-partner;"));
+	ck_assert_ptr_nonnull(strstr(
+		r.out,
+		"Bram de Boer (T2): Vanaf maandag 11 januari sta je niet meer in de planning: "));
+	char *after = dir_file(dir, "plan.tsv");
+	ck_assert_str_eq(before, after);
+	free(after);
+	run_free(&r);
+	const char *real[] = {
+		"ritmiek",    "rebalance", "tests/data/planner/one-moment.yaml",
+		"--plan",     dir,	   "--from",
+		"2027-01-11", "--leave",   "T2",
+		NULL
+	};
+	r = run_ritmiek(real);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	char *changes = dir_file(dir, "changes.txt");
+	ck_assert_str_eq(changes, r.out);
+	free(changes);
+	run_free(&r);
+	const char *verify[] = { "ritmiek", "verify",
+				 "tests/data/planner/one-moment.yaml", dir,
+				 NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	free(before);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_rebalance_usage)
+{
+	const char *no_from[] = { "ritmiek", "rebalance", "x.yaml",
+				  "--plan",  "p",	  NULL };
+	struct run r = run_ritmiek(no_from);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(
+		strstr(r.err, "expected SCHOOL, --plan and --from"));
+	run_free(&r);
+	const char *until[] = { "ritmiek", "rebalance",	 "x.yaml",
+				"--until", "2027-01-01", NULL };
+	r = run_ritmiek(until);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "--until must follow --leave"));
+	run_free(&r);
+	char *dir = temp_dir();
+	plan_and_verify("tests/data/planner/odd-team.yaml", dir);
+	const char *who[] = {
+		"ritmiek",    "rebalance", "tests/data/planner/odd-team.yaml",
+		"--plan",     dir,	   "--from",
+		"2027-01-11", "--leave",   "T9",
+		NULL
+	};
+	r = run_ritmiek(who);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "--leave: unknown person 'T9'"));
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -374,6 +452,8 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_plan_infeasible);
 	tcase_add_test(tc, test_plan_bad_school);
 	tcase_add_test(tc, test_import_untis);
+	tcase_add_test(tc, test_rebalance);
+	tcase_add_test(tc, test_rebalance_usage);
 	suite_add_tcase(s, tc);
 	return s;
 }
