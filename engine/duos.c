@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "planctx.h"
+#include "ritmiek.h"
 
 #define MAX_TEAM	       32
 #define COST_NO_COMMON_SUBJECT 4
@@ -33,32 +34,116 @@ struct pairing {
 	int members[MAX_TEAM]; /* the group's members who take part */
 	bool current;	       /* rebalancing: the period being changed */
 	int visits[MAX_TEAM][MAX_TEAM]; /* chances for i to visit j */
-	bool meet[MAX_TEAM][MAX_TEAM];	/* a common free slot for GL */
+	/* Per round (0, 1), exactly what the session model will need: */
+	bool gl[2][MAX_TEAM][MAX_TEAM]; /* i and j meet in the GL weeks */
+	bool lb[2][MAX_TEAM][MAX_TEAM]; /* i visits j in the LB weeks, and
+					 * their FB fits after it */
+	struct windows {
+		int gl[2][4]; /* the weeks of each round's GL, its slip week */
+		int n_gl[2];
+		int lb[2][4];
+		int n_lb[2];
+	} win;
 };
 
-/* Whether @a and @b have a common free slot of @minutes somewhere in the
- * period, for their lesson design and feedback. */
-static bool can_meet(const struct rk_planctx *ctx, const struct rk_period *p,
-		     int a, int b, int minutes)
+/* Whether @people (2 or 3) have a common free slot of @minutes on @date. */
+static bool meet_on(const struct rk_planctx *ctx, const int *people, int n,
+		    int date, int minutes)
 {
-	int starts[64], dates[5];
+	int starts[64];
+	size_t ns = rk_planctx_start_times(
+		ctx, rk_schoolyear_day(ctx->year, date)->weekday, starts, 64);
+	for (size_t i = 0; i < ns; i++) {
+		bool all = true;
+		for (int k = 0; k < n && all; k++)
+			all = rk_busy_is_free(ctx->busy, people[k], date,
+					      starts[i], starts[i] + minutes);
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+/* The weeks of the period's GL and LB rounds, each with the week after it
+ * (the session model lets a session slip one week). Rebalancing leaves out
+ * the weeks before the date: those rounds have been. */
+static void round_weeks(const struct rk_planctx *ctx, const struct rk_period *p,
+			struct windows *win)
+{
+	static const unsigned gl[2] = { RK_ACT_GL1, RK_ACT_GL2 };
+	static const unsigned lb[2] = { RK_ACT_LB1, RK_ACT_LB2 };
+	bool ads = !strcmp(p->phase, "aan de slag");
+	int nth = 0, prev_acts = 0;
+	memset(win, 0, sizeof(*win));
 	for (int w = p->first_week; w <= p->last_week; w++) {
 		if (!ctx->session_week[w])
 			continue;
-		size_t nd = rk_planctx_week_dates(ctx, w, dates);
-		for (size_t k = 0; k < nd; k++) {
-			size_t ns = rk_planctx_start_times(
-				ctx,
-				rk_schoolyear_day(ctx->year, dates[k])->weekday,
-				starts, 64);
-			for (size_t i = 0; i < ns; i++)
-				if (rk_busy_is_free(ctx->busy, a, dates[k],
-						    starts[i],
-						    starts[i] + minutes) &&
-				    rk_busy_is_free(ctx->busy, b, dates[k],
-						    starts[i],
-						    starts[i] + minutes))
-					return true;
+		char agenda[600];
+		unsigned acts = rk_ritmiek_week(p->weeks, ++nth, ads, agenda,
+						sizeof(agenda));
+		bool open = !ctx->prev || w >= ctx->from_week;
+		for (int r = 0; r < 2 && open; r++) {
+			if (((acts | prev_acts) & gl[r]) && win->n_gl[r] < 4)
+				win->gl[r][win->n_gl[r]++] = w;
+			if (((acts | prev_acts) & lb[r]) && win->n_lb[r] < 4)
+				win->lb[r][win->n_lb[r]++] = w;
+		}
+		prev_acts = (int)acts;
+	}
+}
+
+/* Whether @people meet for @minutes on a date of one of @weeks; true when
+ * there are no weeks (the round has been). */
+static bool meet_in(const struct rk_planctx *ctx, const int *weeks, int n_weeks,
+		    const int *people, int n, int minutes)
+{
+	int dates[5];
+	if (n_weeks == 0)
+		return true;
+	for (int i = 0; i < n_weeks; i++) {
+		size_t nd = rk_planctx_week_dates(ctx, weeks[i], dates);
+		for (size_t k = 0; k < nd; k++)
+			if (rk_planctx_open(ctx, dates[k]) &&
+			    meet_on(ctx, people, n, dates[k], minutes))
+				return true;
+	}
+	return false;
+}
+
+/* Whether the FB of a lesbezoek of @v at @h on @date fits: a common slot
+ * on one of their next two common working days. */
+static bool fb_fits(const struct rk_planctx *ctx, int v, int h, int date)
+{
+	int next[2], pair[2] = { v, h };
+	int minutes = rk_school_get_settings(ctx->school)->fb_minutes;
+	int n = rk_planctx_next_days(ctx, v, h, date, next);
+	for (int i = 0; i < n; i++)
+		if (next[i] >= 0 && meet_on(ctx, pair, 2, next[i], minutes))
+			return true;
+	return false;
+}
+
+/* Whether @v can visit a lesson of @h in @weeks with the FB after it. */
+static bool visit_in(const struct rk_planctx *ctx, const int *weeks,
+		     int n_weeks, int v, int h)
+{
+	size_t n;
+	const int *idx = rk_busy_lessons(ctx->busy, h, &n);
+	if (n_weeks == 0)
+		return true;
+	for (int i = 0; i < n_weeks; i++) {
+		int monday =
+			rk_schoolyear_week(ctx->year, (size_t)weeks[i])->monday;
+		for (size_t k = 0; k < n; k++) {
+			const struct rk_lesson *l = rk_school_get_lesson(
+				ctx->school, (size_t)idx[k]);
+			int date = monday + l->weekday, start, end;
+			if (rk_planctx_open(ctx, date) &&
+			    rk_schoolyear_lesson_times(ctx->year, l, date,
+						       &start, &end) &&
+			    rk_busy_is_free(ctx->busy, v, date, start, end) &&
+			    fb_fits(ctx, v, h, date))
+				return true;
 		}
 	}
 	return false;
@@ -66,8 +151,8 @@ static bool can_meet(const struct rk_planctx *ctx, const struct rk_period *p,
 
 /* Chances for @visitor to sit in a lesson of @host during the period:
  * lessons of the host on dates of the period with the visitor free. */
-static int chances(const struct rk_planctx *ctx, const struct rk_period *p,
-		   int visitor, int host)
+int rk_planctx_visit_chances(const struct rk_planctx *ctx,
+			     const struct rk_period *p, int visitor, int host)
 {
 	size_t n;
 	const int *idx = rk_busy_lessons(ctx->busy, host, &n);
@@ -152,11 +237,12 @@ static int partners_changed(const struct rk_planctx *ctx,
 	return changed;
 }
 
-static double pair_cost(const struct rk_planctx *ctx, const struct pairing *pr,
+/* What a pair costs, visiting aside (a trio visits in a cycle). */
+static double pair_base(const struct rk_planctx *ctx, const struct pairing *pr,
 			int i, int j)
 {
 	int a = pr->members[i], b = pr->members[j];
-	if (!pr->visits[i][j] || !pr->visits[j][i] || !pr->meet[i][j])
+	if (!pr->gl[0][i][j] || !pr->gl[1][i][j])
 		return COST_IMPOSSIBLE;
 	const struct rk_person *pa =
 		rk_school_get_person(ctx->school, (size_t)a);
@@ -167,11 +253,57 @@ static double pair_cost(const struct rk_planctx *ctx, const struct pairing *pr,
 		cost += COST_NO_COMMON_SUBJECT;
 	if (!share(&pa->grades, &pb->grades))
 		cost += COST_NO_COMMON_GRADE;
-	cost += COST_REPEAT * times_together(ctx, pr->g->team, a, b);
-	/* Fewer chances to visit make a fragile duo. */
+	return cost + COST_REPEAT * times_together(ctx, pr->g->team, a, b);
+}
+
+/* A duo: both visit each other; fewer chances make a fragile duo. */
+static double pair_cost(const struct rk_planctx *ctx, const struct pairing *pr,
+			int i, int j)
+{
+	/* Round 1: i visits j; round 2: j visits i. */
+	if (!pr->lb[0][i][j] || !pr->lb[1][j][i])
+		return COST_IMPOSSIBLE;
 	int few = pr->visits[i][j] < pr->visits[j][i] ? pr->visits[i][j]
 						      : pr->visits[j][i];
-	return cost + 2.0 / (double)few;
+	return pair_base(ctx, pr, i, j) + 2.0 / (double)few;
+}
+
+/* A trio visits in a cycle (i to j to k to i, or the other way round):
+ * everyone visits once and hosts once in a round, which is all the period
+ * ritmiek asks; one feasible cycle is enough. */
+static bool cycle(const struct pairing *pr, int r, int i, int j, int k)
+{
+	return pr->lb[r][i][j] && pr->lb[r][j][k] && pr->lb[r][k][i];
+}
+
+/* Which way round a trio visits in each round: bit r set for "back"
+ * (i visits k) in round r + 1. Round 1 prefers forward and round 2 back,
+ * so that everyone visits someone else each round. */
+static unsigned trio_ways(const struct pairing *pr, int i, int j, int k)
+{
+	unsigned ways = 0;
+	if (!cycle(pr, 0, i, j, k))
+		ways |= 1u;
+	if (cycle(pr, 1, i, k, j))
+		ways |= 2u;
+	return ways;
+}
+
+static double trio_cost(const struct rk_planctx *ctx, const struct pairing *pr,
+			int i, int j, int k)
+{
+	int three[3] = { pr->members[i], pr->members[j], pr->members[k] };
+	int minutes = rk_school_get_settings(ctx->school)->gl_minutes;
+	for (int r = 0; r < 2; r++) {
+		/* The pairs meet for feedback; all three for lesson design. */
+		bool way = cycle(pr, r, i, j, k) || cycle(pr, r, i, k, j);
+		if (!way || !meet_in(ctx, pr->win.gl[r], pr->win.n_gl[r], three,
+				     3, minutes))
+			return COST_IMPOSSIBLE;
+	}
+	return (pair_base(ctx, pr, i, j) + pair_base(ctx, pr, j, k) +
+		pair_base(ctx, pr, i, k)) /
+	       2.0;
 }
 
 struct unit {
@@ -210,12 +342,7 @@ static void add_unit(const struct rk_planctx *ctx, const struct pairing *pr,
 	struct unit u = { { i, j, k }, 0.0, -1 };
 	if (split_apart(ctx, pr, u.m))
 		return;
-	if (k < 0)
-		u.cost = pair_cost(ctx, pr, i, j);
-	else
-		u.cost = (pair_cost(ctx, pr, i, j) + pair_cost(ctx, pr, j, k) +
-			  pair_cost(ctx, pr, i, k)) /
-			 2.0;
+	u.cost = k < 0 ? pair_cost(ctx, pr, i, j) : trio_cost(ctx, pr, i, j, k);
 	u.cost += COST_PARTNER_CHANGED * partners_changed(ctx, pr, u.m);
 	out[(*n)++] = u;
 }
@@ -299,7 +426,8 @@ static enum rk_status build(const struct pairing *pr, struct rk_mip *mip,
 }
 
 /* Says once per pair and reason (the same timetable gives the same
- * answer every period): bit 1 "cannot visit", bit 2 "cannot meet". */
+ * answer every period): bit 1 "never visits", 2 "cannot meet", 4 "cannot
+ * visit in the weeks". */
 static bool first_time(struct rk_planctx *ctx, int v, int h, unsigned char bit)
 {
 	size_t n_people = rk_school_n_person(ctx->school);
@@ -311,36 +439,45 @@ static bool first_time(struct rk_planctx *ctx, int v, int h, unsigned char bit)
 }
 
 /* A chosen group whose members cannot work together: say who and why. */
+static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
+			 int i, int j)
+{
+	int v = pr->members[i], h = pr->members[j];
+	const char *team = pr->g->name, *vn = rk_planctx_name(ctx, v);
+	const char *hn = rk_planctx_name(ctx, h);
+	int number = pr->p->number;
+	if (!pr->visits[i][j]) {
+		if (first_time(ctx, v, h, 1))
+			rk_planctx_infeasible(
+				ctx,
+				"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this",
+				team, number, vn, hn, hn, vn);
+	} else if (i < j && (!pr->gl[0][i][j] || !pr->gl[1][i][j])) {
+		if (first_time(ctx, v, h, 2))
+			rk_planctx_infeasible(
+				ctx,
+				"%s, period %d: %s and %s have no %d minutes free together in the weeks for gezamenlijk lesontwerp, and no other split of the team into duos avoids this",
+				team, number, vn, hn,
+				rk_school_get_settings(ctx->school)
+					->gl_minutes);
+	} else if ((!pr->lb[0][i][j] || !pr->lb[1][i][j]) &&
+		   first_time(ctx, v, h, 4)) {
+		rk_planctx_infeasible(
+			ctx,
+			"%s, period %d: %s cannot visit a lesson of %s in the weeks for lesbezoek with a feedbackgesprek on one of their next two common working days after it, and no other split of the team into duos avoids this",
+			team, number, vn, hn);
+	}
+}
+
+/* A chosen group whose members cannot work together: say who and why, once
+ * per pair and reason. */
 static void explain(struct rk_planctx *ctx, const struct pairing *pr,
 		    const struct unit *u)
 {
-	for (int x = 0; x < 3 && u->m[x] >= 0; x++) {
-		for (int y = 0; y < 3 && u->m[y] >= 0; y++) {
-			int i = u->m[x], j = u->m[y];
-			int v = pr->members[i], h = pr->members[j];
-			if (i == j)
-				continue;
-			if (i < j && !pr->meet[i][j] &&
-			    first_time(ctx, v, h, 2))
-				rk_planctx_infeasible(
-					ctx,
-					"%s, from period %d: %s and %s never have %d minutes free together (no working day with common free time), and no other split of the team into duos avoids this",
-					pr->g->name, pr->p->number,
-					rk_planctx_name(ctx, v),
-					rk_planctx_name(ctx, h),
-					rk_school_get_settings(ctx->school)
-						->gl_minutes);
-			if (!pr->visits[i][j] && first_time(ctx, v, h, 1))
-				rk_planctx_infeasible(
-					ctx,
-					"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this",
-					pr->g->name, pr->p->number,
-					rk_planctx_name(ctx, v),
-					rk_planctx_name(ctx, h),
-					rk_planctx_name(ctx, h),
-					rk_planctx_name(ctx, v));
-		}
-	}
+	for (int x = 0; x < 3 && u->m[x] >= 0; x++)
+		for (int y = 0; y < 3 && u->m[y] >= 0; y++)
+			if (x != y)
+				explain_pair(ctx, pr, u->m[x], u->m[y]);
 }
 
 static enum rk_status record(struct rk_planctx *ctx, const struct pairing *pr,
@@ -351,9 +488,14 @@ static enum rk_status record(struct rk_planctx *ctx, const struct pairing *pr,
 		if (!rk_mip_chosen(mip, units[u].col))
 			continue;
 		const int *m = units[u].m;
-		struct rk_duo d = { pr->g->team, pr->p->number,
-				    pr->members[m[0]], pr->members[m[1]],
-				    m[2] >= 0 ? pr->members[m[2]] : -1 };
+		struct rk_duo d = {
+			pr->g->team,
+			pr->p->number,
+			pr->members[m[0]],
+			pr->members[m[1]],
+			m[2] >= 0 ? pr->members[m[2]] : -1,
+			m[2] >= 0 ? trio_ways(pr, m[0], m[1], m[2]) : 0,
+		};
 		if (rk_plan_add_duo(ctx->plan, d) != RK_OK)
 			return RK_ERR_NOMEM;
 		if (units[u].cost >= COST_IMPOSSIBLE / 2)
@@ -385,15 +527,26 @@ static void take_members(const struct rk_planctx *ctx, struct pairing *pr)
 static void measure(const struct rk_planctx *ctx, struct pairing *pr)
 {
 	int minutes = rk_school_get_settings(ctx->school)->gl_minutes;
+	round_weeks(ctx, pr->p, &pr->win);
 	for (int i = 0; i < pr->n; i++)
 		for (int j = 0; j < pr->n; j++) {
 			int a = pr->members[i], b = pr->members[j];
-			pr->visits[i][j] =
-				i == j ? 0 : chances(ctx, pr->p, a, b);
-			pr->meet[i][j] =
-				j > i	? can_meet(ctx, pr->p, a, b, minutes)
-				: j < i ? pr->meet[j][i]
-					: true;
+			int two[2] = { a, b };
+			pr->visits[i][j] = i == j ? 0
+						  : rk_planctx_visit_chances(
+							    ctx, pr->p, a, b);
+			for (int r = 0; r < 2; r++) {
+				pr->lb[r][i][j] =
+					pr->visits[i][j] &&
+					visit_in(ctx, pr->win.lb[r],
+						 pr->win.n_lb[r], a, b);
+				pr->gl[r][i][j] =
+					j > i	? meet_in(ctx, pr->win.gl[r],
+							  pr->win.n_gl[r], two, 2,
+							  minutes)
+					: j < i ? pr->gl[r][j][i]
+						: true;
+			}
 		}
 }
 

@@ -373,6 +373,12 @@ static enum rk_status conflict_rows(struct rk_planctx *ctx, struct rk_mip *mip,
 	char name[96];
 	for (size_t i = 0; i < n; i++) {
 		const struct cand *p = &cs->items[mine[i]];
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = cs->items[mine[k]].weekday == p->weekday &&
+			       cs->items[mine[k]].start == p->start;
+		if (seen)
+			continue;
 		snprintf(name, sizeof(name), "p%d_d%d_t%d_c%zu", person,
 			 p->weekday, p->start, mine[i]);
 		if (rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0)

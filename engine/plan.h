@@ -84,6 +84,9 @@ struct rk_duo {
 	int a;
 	int b;
 	int c; /* -1 for a duo */
+	/* While planning: bit r set when a trio visits the other way round
+	 * (a to c to b) in round r + 1; not kept in the plan file. */
+	unsigned backward;
 };
 
 /* A period of the year: teaching weeks from @first_monday to @last_monday

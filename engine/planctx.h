@@ -69,6 +69,18 @@ int rk_planctx_attend(struct rk_planctx *ctx, struct rk_event *ev, int person,
 const struct rk_period *rk_planctx_period_of(const struct rk_planctx *ctx,
 					     int week, int *nth);
 
+/* The first two school days after @date on which both @a and @b work (a
+ * feedbackgesprek follows its lesbezoek within them) into @out; a day in a
+ * week without sessions (a toetsweek) counts but is given as -1. Returns
+ * how many (0 to 2). */
+int rk_planctx_next_days(const struct rk_planctx *ctx, int a, int b, int date,
+			 int *out);
+
+/* Chances for @visitor to sit in a lesson of @host in period @p: lessons of
+ * the host on dates of the period with the visitor free. */
+int rk_planctx_visit_chances(const struct rk_planctx *ctx,
+			     const struct rk_period *p, int visitor, int host);
+
 /* Everyone on the staff but the external expert coach, into @out (room for
  * every person); their number. */
 size_t rk_planctx_staff(const struct rk_planctx *ctx, int *out);

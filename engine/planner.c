@@ -103,6 +103,30 @@ int rk_planctx_attend(struct rk_planctx *ctx, struct rk_event *ev, int person,
 	return 0;
 }
 
+/* The first two school days after @date on which both @a and @b work: a
+ * feedbackgesprek follows its lesbezoek within two of the duo's own
+ * working days (part-timers in a duo job share only some days). */
+int rk_planctx_next_days(const struct rk_planctx *ctx, int a, int b, int date,
+			 int *out)
+{
+	int n = 0;
+	for (int d = date + 1; d <= date + 21 && n < 2; d++) {
+		const struct rk_day *day = rk_schoolyear_day(ctx->year, d);
+		if (!day || !day->school_day ||
+		    !rk_busy_works(ctx->busy, a, d) ||
+		    !rk_busy_works(ctx->busy, b, d))
+			continue;
+		/* It counts as one of the two days, but a toetsweek holds no
+		 * sessions. */
+		if (ctx->session_week[day->week])
+			out[n] = d;
+		else
+			out[n] = -1;
+		n++;
+	}
+	return n;
+}
+
 size_t rk_planctx_staff(const struct rk_planctx *ctx, int *out)
 {
 	size_t n = 0;

@@ -136,11 +136,14 @@ static enum rk_status lb_acts(struct model *m, const struct rk_duo *d, int week,
 	int u[3] = { d->a, d->b, d->c };
 	int size = d->c >= 0 ? 3 : 2;
 	/* Round 1: everyone visits the next one; round 2: the previous one,
-	 * so that in a duo the roles swap and in a trio everyone hosts. */
+	 * so that in a duo the roles swap and in a trio everyone hosts. A
+	 * trio goes the way the duo model found possible (rk_duo.backward). */
+	bool forward =
+		size == 3 ? !(d->backward & (1u << (round - 1))) : round == 1;
 	for (int i = 0; i < (size == 2 ? 1 : 3); i++) {
 		int visitor = u[i];
-		int host = round == 1 ? u[(i + 1) % size]
-				      : u[(i + size - 1) % size];
+		int host =
+			forward ? u[(i + 1) % size] : u[(i + size - 1) % size];
 		if (size == 2 && round == 2) {
 			visitor = u[1];
 			host = u[0];
@@ -319,30 +322,6 @@ static int lesson_slots(struct model *m, int act)
 		       : lesson_slots_in(m, act, late, nth + 1, COST_WEEK_LATE);
 }
 
-/* The first two school days after @date on which both @a and @b work: a
- * feedbackgesprek follows its lesbezoek within two of the duo's own
- * working days (part-timers in a duo job share only some days). */
-static int next_school_days(const struct rk_planctx *ctx, int a, int b,
-			    int date, int *out)
-{
-	int n = 0;
-	for (int d = date + 1; d <= date + 21 && n < 2; d++) {
-		const struct rk_day *day = rk_schoolyear_day(ctx->year, d);
-		if (!day || !day->school_day ||
-		    !rk_busy_works(ctx->busy, a, d) ||
-		    !rk_busy_works(ctx->busy, b, d))
-			continue;
-		/* It counts as one of the two days, but a toetsweek holds no
-		 * sessions. */
-		if (ctx->session_week[day->week])
-			out[n] = d;
-		else
-			out[n] = -1;
-		n++;
-	}
-	return n;
-}
-
 static int cmp_cost(const void *x, const void *y)
 {
 	const struct cand *a = x, *b = y;
@@ -390,8 +369,9 @@ static int fb_slots(struct model *m, int act)
 	int dates[5 * KEEP_PER_DAY * 2], n_dates = 0;
 	for (size_t c = lb->first; c < lb->first + lb->n; c++) {
 		int next[2];
-		int n = next_school_days(m->ctx, fb->people[0], fb->people[1],
-					 m->cands[c].date, next);
+		int n = rk_planctx_next_days(m->ctx, fb->people[0],
+					     fb->people[1], m->cands[c].date,
+					     next);
 		for (int i = 0; i < n; i++) {
 			if (next[i] < 0)
 				continue;
@@ -544,7 +524,7 @@ static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 					return RK_ERR_NOMEM;
 			for (size_t k = lb->first; k < lb->first + lb->n; k++) {
 				int next[2];
-				int n = next_school_days(
+				int n = rk_planctx_next_days(
 					m->ctx, fb->people[0], fb->people[1],
 					m->cands[k].date, next);
 				bool ok = (n > 0 && next[0] == day) ||
@@ -575,6 +555,17 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 			mine[n++] = i;
 	for (size_t i = 0; i < n; i++) {
 		const struct cand *p = &m->cands[mine[i]];
+		/* One row per point in time, and only where two candidates
+		 * could meet: the rest is x <= 1 already. */
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = m->cands[mine[k]].date == p->date &&
+			       m->cands[mine[k]].start == p->start;
+		size_t cover = 0;
+		for (size_t j = 0; j < n && !seen && cover < 2; j++)
+			cover += covers(&m->cands[mine[j]], p->date, p->start);
+		if (seen || cover < 2)
+			continue;
 		snprintf(name, sizeof(name), "p%d_%d_%d", person, p->date,
 			 p->start);
 		if (rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0)

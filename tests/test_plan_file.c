@@ -220,7 +220,7 @@ static struct rk_plan *tricky_plan(void)
 			   (struct rk_period){ 1, "uitbouwen", 7, 12, 5, 0 });
 	rk_plan_add_moment(plan, (struct rk_moment){ -1, 4, 480, 510 });
 	rk_plan_add_duo(plan, (struct rk_duo){ exact, 1, who("P04"), who("P05"),
-					       who("P06") });
+					       who("P06"), 0 });
 	struct rk_event *ev =
 		add(plan, "z", RK_EV_LKTEAM, "2026-09-18", 480, 510);
 	ev->title = " starts with a space";

@@ -158,7 +158,7 @@ static void build_plan(void)
 		RK_OK);
 	ck_assert_int_eq(
 		rk_plan_add_duo(plan, (struct rk_duo){ exact, 1, who("P01"),
-						       who("P02"), -1 }),
+						       who("P02"), -1, 0 }),
 		RK_OK);
 	bordsessie("exact", "2026-09-14", 1);
 	bordsessie("exact", "2026-09-21", 2);
@@ -531,7 +531,9 @@ END_TEST
 START_TEST(test_duo_without_visits)
 {
 	int exact = rk_school_find_team(school, "exact");
-	struct rk_duo trio = { exact, 1, who("P04"), who("P05"), who("P06") };
+	struct rk_duo trio = {
+		exact, 1, who("P04"), who("P05"), who("P06"), 0
+	};
 	ck_assert_int_eq(rk_plan_add_duo(plan, trio), RK_OK);
 	visit("lb-x", "2026-09-28", "09:20", "10:10", "P02", "P04");
 	expect(RK_ERR_INPUT, F
