@@ -2,9 +2,15 @@
 #ifndef RK_CMD_H
 #define RK_CMD_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "diag.h"
+#include "status.h"
+
+struct rk_school;
+struct rk_plan;
+struct rk_feeds_options;
 
 /* Exit statuses shared by every subcommand. */
 enum rk_exit {
@@ -17,10 +23,19 @@ enum rk_exit {
 
 /* A subcommand gets argv[0] = its own name. */
 int rk_cmd_check(int argc, char **argv);
+int rk_cmd_feeds(int argc, char **argv);
 int rk_cmd_import(int argc, char **argv);
 int rk_cmd_plan(int argc, char **argv);
 int rk_cmd_rebalance(int argc, char **argv);
+int rk_cmd_tokens(int argc, char **argv);
 int rk_cmd_verify(int argc, char **argv);
+
+/* Writes the feeds of @plan into the plan directory @dir (feeds.h) and,
+ * unless @quiet, says what it wrote; problems go to stderr. */
+enum rk_status rk_cli_write_feeds(const struct rk_school *school,
+				  const struct rk_plan *plan, const char *dir,
+				  const struct rk_feeds_options *options,
+				  bool quiet);
 
 /* Prints every diagnostic to @out in the GNU form
  * "ritmiek: file:line:column: error: message". */

@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "feeds.h"
 #include "loader.h"
 #include "mip.h"
 #include "plan_file.h"
@@ -23,6 +25,8 @@ struct plan_args {
 	int export_failures;
 	struct rk_load_options load;
 	struct rk_plan_options plan;
+	struct rk_feeds_options feeds; /* --previous */
+	bool no_feeds;
 	bool quiet;
 };
 
@@ -32,8 +36,14 @@ static void plan_usage(FILE *out)
 		"Usage: ritmiek plan [OPTION]... SCHOOL\n"
 		"Plans the school year's leerKRACHT ritmiek of SCHOOL with "
 		"GLPK and writes the\nplan directory: plan.tsv (every event), "
-		"summary.txt and index.tsv.\n\n"
+		"summary.txt, the calendar feeds\n(feeds/) and index.tsv.\n\n"
 		"  -o, --output DIR        the plan directory (default: plan)\n"
+		"      --previous DIR      the plan directory the feeds were "
+		"last written in, to\n"
+		"                          publish changes and cancellations "
+		"(default: the\n"
+		"                          output directory)\n"
+		"      --no-feeds          write no feeds (see 'ritmiek feeds')\n"
 		"      --allow-violations  where a hard rule cannot be kept, "
 		"still write the best\n"
 		"                          plan, the breaking events marked\n"
@@ -59,6 +69,8 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "allow-violations", no_argument, NULL, 'V' },
 		{ "time-limit", required_argument, NULL, 't' },
 		{ "export-models", required_argument, NULL, 'E' },
+		{ "previous", required_argument, NULL, 'P' },
+		{ "no-feeds", no_argument, NULL, 'F' },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -90,6 +102,12 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			break;
 		case 'E':
 			a->export_dir = optarg;
+			break;
+		case 'P':
+			a->feeds.previous = optarg;
+			break;
+		case 'F':
+			a->no_feeds = true;
 			break;
 		case 'q':
 			a->quiet = true;
@@ -142,8 +160,7 @@ static void report(const char *dir, const struct rk_plan *plan)
 	printf("ritmiek: GLPK solved %zu models (%zu rows, %zu columns in all) "
 	       "in %.2f s, %zu optimal, largest gap %.2f%%\n",
 	       n, rows, cols, seconds, optimal, 100.0 * worst_gap);
-	printf("ritmiek: wrote %s/plan.tsv, %s/summary.txt, %s/index.tsv\n",
-	       dir, dir, dir);
+	printf("ritmiek: wrote %s/plan.tsv and %s/summary.txt\n", dir, dir);
 }
 
 static char *join(const char *dir, const char *name)
@@ -155,10 +172,12 @@ static char *join(const char *dir, const char *name)
 	return path;
 }
 
+/* plan.tsv and summary.txt; without feeds an index.tsv of only its header
+ * line, unless one is there (that of feeds written before). */
 static enum rk_status write_dir(const struct plan_args *a,
 				const struct rk_school *school,
 				const struct rk_schoolyear *year,
-				const struct rk_plan *plan)
+				const struct rk_plan *plan, bool feeds)
 {
 	if (mkdir(a->out, 0755) != 0 && errno != EEXIST) {
 		fprintf(stderr,
@@ -179,7 +198,7 @@ static enum rk_status write_dir(const struct plan_args *a,
 		failed = summary;
 		status = rk_plan_summary_write(school, year, plan, summary);
 	}
-	if (status == RK_OK) {
+	if (status == RK_OK && !feeds && access(index, F_OK) != 0) {
 		failed = index;
 		status = rk_textfile_write_atomic(index, header,
 						  sizeof(header) - 1);
@@ -247,19 +266,30 @@ static int run_plan(struct plan_args *a)
 			rk_strerror(status));
 		goto out;
 	}
-	if (plan && write_dir(a, school, year, plan) != RK_OK)
+	/* A plan that breaks hard rules is not published to the teachers. */
+	bool feeds = status == RK_OK && !a->no_feeds;
+	if (plan && write_dir(a, school, year, plan, feeds) != RK_OK)
 		goto out;
 	if (status == RK_ERR_INFEASIBLE) {
 		fprintf(stderr,
 			"ritmiek: %s: %zu hard rule(s) cannot be kept%s\n",
 			a->school, rk_diags_errors(diags),
-			plan ? "; the plan is written with these violations marked"
+			plan ? "; the plan is written with these violations "
+			       "marked, the feeds are not"
 			     : "; nothing written (see --allow-violations)");
 		exit_status = RK_EXIT_INFEASIBLE;
 		goto out;
 	}
 	if (!a->quiet)
 		report(a->out, plan);
+	status = feeds ? rk_cli_write_feeds(school, plan, a->out, &a->feeds,
+					    a->quiet)
+		       : RK_OK;
+	if (status != RK_OK) {
+		exit_status = status == RK_ERR_INPUT ? RK_EXIT_INPUT
+						     : RK_EXIT_FAILURE;
+		goto out;
+	}
 	exit_status = RK_EXIT_OK;
 out:
 	rk_plan_free(plan);

@@ -10,6 +10,7 @@
 #include "changes.h"
 #include "cmd.h"
 #include "date.h"
+#include "feeds.h"
 #include "importer.h"
 #include "loader.h"
 #include "plan_file.h"
@@ -37,6 +38,7 @@ struct rebalance_args {
 	struct rk_load_options load;
 	struct rk_plan_options plan;
 	bool dry_run;
+	bool no_feeds;
 	struct named leaves[MAX_CHANGES], moves[MAX_CHANGES];
 	struct named splits[MAX_CHANGES], keeps[MAX_CHANGES];
 	size_t n_leaves, n_moves, n_splits, n_keeps;
@@ -64,6 +66,7 @@ static void rebalance_usage(FILE *out)
 		"      --timetable FILE               a new timetable from DATE "
 		"(the school's format)\n\n"
 		"  -n, --dry-run           show the report, write nothing\n"
+		"      --no-feeds          do not write the feeds\n"
 		"      --allow-violations  write the plan even where a hard rule "
 		"breaks\n"
 		"  -c, --calendars DIR     holiday calendars\n"
@@ -83,7 +86,8 @@ enum {
 	OPT_SPLIT,
 	OPT_KEEP,
 	OPT_TIMETABLE,
-	OPT_ALLOW
+	OPT_ALLOW,
+	OPT_NO_FEEDS
 };
 
 static int add_named(struct named *list, size_t *n, const char *person)
@@ -154,6 +158,9 @@ static int option(struct rebalance_args *a, int opt, char *arg, int *last)
 	case 'n':
 		a->dry_run = true;
 		return 0;
+	case OPT_NO_FEEDS:
+		a->no_feeds = true;
+		return 0;
 	case 'c':
 		a->load.calendar_dir = arg;
 		return 0;
@@ -179,6 +186,7 @@ static int parse(int argc, char **argv, struct rebalance_args *a)
 		{ "timetable", required_argument, NULL, OPT_TIMETABLE },
 		{ "allow-violations", no_argument, NULL, OPT_ALLOW },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "no-feeds", no_argument, NULL, OPT_NO_FEEDS },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -383,6 +391,15 @@ static enum rk_status write_outputs(const struct rebalance_args *a,
 			status = rk_plan_summary_write(s, year, plan, summary);
 		if (status == RK_OK)
 			status = rk_textfile_write_atomic(changes, text, len);
+	}
+	/* The feeds compare with what they published: changed events get
+	 * SEQUENCE+1, removed ones STATUS:CANCELLED, so subscribed calendars
+	 * follow by themselves. */
+	if (status == RK_OK && !a->no_feeds) {
+		struct rk_feeds_options feeds = { NULL, rk_feeds_now() };
+		status = rk_cli_write_feeds(s, plan, a->plandir, &feeds, true);
+		if (status != RK_OK)
+			return status; /* said by rk_cli_write_feeds */
 	}
 	if (status != RK_OK)
 		fprintf(stderr, "ritmiek: %s: %s\n", a->plandir,

@@ -17,12 +17,16 @@ struct command {
 static const struct command commands[] = {
 	{ "check", rk_cmd_check,
 	  "validate a school file and its timetable, and summarise them" },
+	{ "feeds", rk_cmd_feeds,
+	  "write the iCalendar feeds of a plan (per person, team and role)" },
 	{ "import", rk_cmd_import,
 	  "read Untis, FET, iCalendar or CSV timetables and report on them" },
 	{ "plan", rk_cmd_plan,
 	  "plan the school year's ritmiek with GLPK and write the plan" },
 	{ "rebalance", rk_cmd_rebalance,
 	  "re-plan from a date after a change, disturbing as little as possible" },
+	{ "tokens", rk_cmd_tokens,
+	  "give a person a new, unguessable feed address (tokens rotate)" },
 	{ "verify", rk_cmd_verify,
 	  "check a plan against every hard rule, independently of the planner" },
 };

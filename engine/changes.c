@@ -434,8 +434,10 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 			free(t.buf);
 			goto out;
 		}
-		if (!t.len)
+		if (!t.len) {
+			free(t.buf);
 			continue;
+		}
 		if (t.buf[0] >= 'a' && t.buf[0] <= 'z')
 			t.buf[0] = (char)(t.buf[0] - 'a' + 'A');
 		c->items[c->n++] = (struct entry){ (int)p, t.buf };

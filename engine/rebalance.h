@@ -44,7 +44,7 @@ struct rk_perturbation {
 	int partners_changed; /* people whose duo partner(s) changed */
 	int events_moved;     /* same event, another time */
 	int events_cancelled; /* in the old plan, gone from the new */
-	int events_new;       /* in the new plan only */
+	int events_new;	      /* in the new plan only */
 	int events_kept;      /* unchanged */
 	int moments_changed;  /* teams whose weekly moment moved */
 };

@@ -24,6 +24,7 @@ Suite *suite_plan_file(void);
 Suite *suite_verify(void);
 Suite *suite_planner(void);
 Suite *suite_rebalance(void);
+Suite *suite_feeds(void);
 
 /* cli/ */
 Suite *suite_cli(void);

@@ -1,9 +1,11 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -201,16 +203,20 @@ static char *temp_dir(void)
 	return dir;
 }
 
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Removes a plan directory the test made (under /tmp) with all it holds. */
 static void remove_dir(char *dir)
 {
-	static const char *const files[] = { "plan.tsv", "summary.txt",
-					     "index.tsv", "changes.txt" };
-	for (size_t i = 0; i < 4; i++) {
-		char path[512];
-		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-		unlink(path);
-	}
-	rmdir(dir);
+	ck_assert(!strncmp(dir, "/tmp/ritmiek-cli-", 17));
+	nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 	free(dir);
 }
 
@@ -245,7 +251,10 @@ START_TEST(test_plan_example_and_verify)
 	char *summary = dir_file(dir, "summary.txt");
 	ck_assert_ptr_nonnull(strstr(summary, "Stedelijk College De Vaart"));
 	char *index = dir_file(dir, "index.tsv");
-	ck_assert_str_eq(index, "kind\tid\tname\tfeed\n");
+	ck_assert(!strncmp(index, "kind\tid\tname\tfeed\n", 18));
+	ck_assert_ptr_nonnull(strstr(index, "\nschool\t"));
+	ck_assert_ptr_nonnull(strstr(
+		index, "\nteam\texact\tTeam Exact\tfeeds/team-exact.ics\n"));
 	free(summary);
 	free(index);
 	remove_dir(dir);

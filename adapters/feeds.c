@@ -1,0 +1,1404 @@
+#include "config.h"
+
+#include "feeds.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libical/ical.h>
+
+#include "arena.h"
+#include "date.h"
+#include "feed_state.h"
+#include "ritmiek.h"
+#include "textfile.h"
+#include "tokens.h"
+
+/* Part of every content hash: changing how an event is rendered changes
+ * every hash, so that every client takes the new form over. */
+#define RENDER_VERSION "ritmiek-feeds-1"
+/* More participants than this are counted in a description, not named. */
+#define MANY_PEOPLE 12
+#define PRODID	    "-//ritmiek//ritmiek " PACKAGE_VERSION "//NL"
+
+#define KIND(k) (1u << (k))
+/* school.ics: what the whole school is invited to or must fill in. */
+static const unsigned school_kinds =
+	KIND(RK_EV_DRAAGVLAKSESSIE) | KIND(RK_EV_STARTDAG) |
+	KIND(RK_EV_VERBINDING) | KIND(RK_EV_FORUM) | KIND(RK_EV_BOOTCAMP) |
+	KIND(RK_EV_METING);
+/* leerkracht-team.ics: its own sessions, the support programme of the
+ * foundation, and the school-wide events it prepares. */
+static const unsigned lkteam_kinds =
+	KIND(RK_EV_LKTEAM) | KIND(RK_EV_STARTFASE) | KIND(RK_EV_WEBINAR) |
+	KIND(RK_EV_BEDRIJFSBEZOEK) | KIND(RK_EV_EXTERNAL) | school_kinds;
+/* schoolleiding.ics: the same, and every team's bordsessie, so that the
+ * school leader can drop in on any team. */
+static const unsigned leiding_kinds = lkteam_kinds | KIND(RK_EV_BORDSESSIE);
+
+static const char *const categories[RK_N_EVENT_KINDS] = {
+	[RK_EV_DRAAGVLAKSESSIE] = "Draagvlaksessie",
+	[RK_EV_STARTFASE] = "Startfase",
+	[RK_EV_BOOTCAMP] = "Bootcamp",
+	[RK_EV_STARTDAG] = "Startdag",
+	[RK_EV_BORDSESSIE] = "Bordsessie",
+	[RK_EV_LKTEAM] = "leerKRACHT-team",
+	[RK_EV_GL] = "Gezamenlijk lesontwerp",
+	[RK_EV_LB] = "Lesbezoek",
+	[RK_EV_FB] = "Feedback",
+	[RK_EV_VERDIEPING] = "Verdieping",
+	[RK_EV_RETROSPECTIVE] = "Retrospectief",
+	[RK_EV_LEERLINGARENA] = "Leerlingarena",
+	[RK_EV_VERBINDING] = "Verbindingssessie",
+	[RK_EV_FORUM] = "Forum",
+	[RK_EV_BEDRIJFSBEZOEK] = "Bedrijfsbezoek",
+	[RK_EV_WEBINAR] = "Webinar",
+	[RK_EV_EXTERNAL] = "Extern",
+	[RK_EV_METING] = "Meting",
+};
+
+static const char *const months[12] = {
+	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
+	"juli",	   "augustus", "september", "oktober", "november", "december",
+};
+
+enum feed_kind { FEED_SCHOOL, FEED_ROLE, FEED_TEAM, FEED_PERSON };
+
+struct feed {
+	enum feed_kind kind;
+	unsigned kinds; /* FEED_SCHOOL, FEED_ROLE: the event kinds it holds */
+	int index;	/* FEED_TEAM, FEED_PERSON: the team or person */
+	const char *id;
+	const char *name;
+	const char *file; /* "feeds/NAME.ics" */
+};
+
+/* An event to publish: a plan's event, or one of the state that left the
+ * plan, rebuilt from what was published. */
+struct item {
+	struct rk_event ev;
+	const char *uid;
+	const char *description; /* the agenda as published */
+	const char *team_id;	 /* "" when none */
+	const char *participants;
+	const char *former; /* ids of people who get it as cancelled */
+	int *former_people;
+	size_t n_former;
+	uint64_t hash;
+	int sequence;
+	long long dtstamp;
+	bool cancelled;
+};
+
+/* How an item appears in a feed. */
+enum appearance { NOT_IN, AS_IS, AS_CANCELLED };
+
+struct ctx {
+	const struct rk_school *school;
+	const struct rk_plan *plan;
+	const char *dir;
+	const char *tzid;
+	long long now;
+	int today; /* in the school's time zone */
+	struct rk_diags *diags;
+	struct rk_feed_state *old;
+	struct rk_tokens *tokens;
+	struct rk_arena arena;	/* strings and arrays of the run */
+	struct rk_vec items;	/* struct item */
+	const char **plan_uids; /* sorted, for finding what left the plan */
+	struct rk_vec feeds;	/* struct feed, in the order of index.tsv */
+	icalcomponent *vtimezone;
+	const char *organizer; /* a mailto: URI */
+	struct rk_feeds_report report;
+};
+
+long long rk_feeds_now(void)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	if (env && *env) {
+		char *end;
+		errno = 0;
+		long long value = strtoll(env, &end, 10);
+		if (!errno && !*end && value >= 0)
+			return value;
+	}
+	return (long long)time(NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Small helpers */
+
+static void put(struct rk_tsv *t, const char *text)
+{
+	rk_tsv_append(t, text, strlen(text));
+}
+
+static const char *keep(struct ctx *c, const char *text)
+{
+	return rk_arena_strndup(&c->arena, text ? text : "",
+				text ? strlen(text) : 0);
+}
+
+static const char *keepf(struct ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static const char *keepf(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	char *text = rk_arena_alloc(&c->arena, (size_t)n + 1, 1);
+	if (!text)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return text;
+}
+
+static enum rk_status io_error(struct ctx *c, const char *path,
+			       const char *what)
+{
+	rk_diags_add(c->diags, RK_SEV_ERROR, path, 0, 0, "cannot %s: %s", what,
+		     strerror(errno));
+	return RK_ERR_IO;
+}
+
+/* 64-bit FNV-1a: a change detector, not a defence against anyone. */
+static uint64_t fnv1a(const char *data, size_t len)
+{
+	uint64_t hash = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < len; i++) {
+		hash ^= (unsigned char)data[i];
+		hash *= 0x100000001b3u;
+	}
+	return hash;
+}
+
+static const char *person_name(const struct ctx *c, int person)
+{
+	const struct rk_person *p =
+		person >= 0 ? rk_school_get_person(c->school, (size_t)person)
+			    : NULL;
+	return p ? p->name : "?";
+}
+
+static const char *person_id(const struct ctx *c, int person)
+{
+	const struct rk_person *p =
+		person >= 0 ? rk_school_get_person(c->school, (size_t)person)
+			    : NULL;
+	return p ? p->id : "?";
+}
+
+/* An item of a list "ID:ROLE,ID:ROLE" or "ID,ID", not NUL-terminated. */
+struct list_item {
+	const char *id;
+	size_t len;
+	const char *role; /* after the ':', "" when none */
+	size_t role_len;
+};
+
+/* The next item of the list at @*cursor; false at its end. */
+static bool list_next(const char **cursor, struct list_item *item)
+{
+	const char *s = *cursor;
+	if (!*s)
+		return false;
+	const char *comma = strchr(s, ',');
+	size_t n = comma ? (size_t)(comma - s) : strlen(s);
+	const char *colon = memchr(s, ':', n);
+	item->id = s;
+	item->len = colon ? (size_t)(colon - s) : n;
+	item->role = colon ? colon + 1 : "";
+	item->role_len = colon ? n - item->len - 1 : 0;
+	*cursor = comma ? comma + 1 : s + n;
+	return true;
+}
+
+static bool list_has(const char *list, const struct list_item *want)
+{
+	struct list_item item;
+	while (list_next(&list, &item))
+		if (item.len == want->len &&
+		    !memcmp(item.id, want->id, want->len))
+			return true;
+	return false;
+}
+
+static size_t list_count(const char *list)
+{
+	struct list_item item;
+	size_t n = 0;
+	while (list_next(&list, &item))
+		n++;
+	return n;
+}
+
+/* The index of the person whose id is the @len bytes at @id, or -1. */
+static int find_person(const struct ctx *c, const char *id, size_t len)
+{
+	size_t n = rk_school_n_person(c->school);
+	for (size_t i = 0; i < n; i++) {
+		const char *pid = rk_school_get_person(c->school, i)->id;
+		if (strlen(pid) == len && !memcmp(pid, id, len))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words */
+
+/* Whether @p is one of the people picked: with @role (-1: any), not @skip. */
+static bool picked(const struct rk_participant *p, int role, int skip)
+{
+	return p->person != skip && (role < 0 || (int)p->role == role);
+}
+
+static size_t count_people(const struct rk_event *ev, int role, int skip)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ev->n_parts; i++)
+		n += picked(&ev->parts[i], role, skip);
+	return n;
+}
+
+/* "Piet", "Piet en Klaas", "Piet, Klaas en Anna". */
+static void put_names(const struct ctx *c, struct rk_tsv *t,
+		      const struct rk_event *ev, int role, int skip)
+{
+	size_t n = count_people(ev, role, skip), k = 0;
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		if (!picked(&ev->parts[i], role, skip))
+			continue;
+		if (k++)
+			put(t, k == n ? " en " : ", ");
+		put(t, person_name(c, ev->parts[i].person));
+	}
+}
+
+/* " (4H2, lokaal 2.14)": the visited class and room, as far as known. */
+static void put_where(struct rk_tsv *t, const struct rk_event *ev)
+{
+	bool group = ev->group && *ev->group;
+	bool room = ev->location && *ev->location;
+	if (!group && !room)
+		return;
+	put(t, " (");
+	if (group)
+		put(t, ev->group);
+	if (group && room)
+		put(t, ", ");
+	if (room) {
+		put(t, "lokaal ");
+		put(t, ev->location);
+	}
+	put(t, ")");
+}
+
+static void put_date_words(struct rk_tsv *t, int date)
+{
+	int y, m, d;
+	char buf[64];
+	rk_date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, sizeof(buf), "%s %d %s %d",
+		 rk_weekday_name(rk_date_weekday(date)), d, months[m - 1], y);
+	put(t, buf);
+}
+
+static int role_of(const struct rk_event *ev, int person)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person == person)
+			return (int)ev->parts[i].role;
+	return -1;
+}
+
+static const char *category(enum rk_event_kind kind)
+{
+	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? categories[kind]
+							 : "leerKRACHT";
+}
+
+static const char *plain_title(const struct rk_event *ev)
+{
+	if (ev->title && *ev->title)
+		return ev->title;
+	return category(ev->kind);
+}
+
+/* The title as @view sees it: with the partner's name for the duo's
+ * sessions; the plan's title for everyone else (@view -1). */
+static void put_summary(const struct ctx *c, struct rk_tsv *t,
+			const struct rk_event *ev, int view)
+{
+	int role = view >= 0 ? role_of(ev, view) : -1;
+	int with = -1; /* whose names follow */
+	const char *lead = NULL;
+	if (role == RK_PART_VISITOR && ev->kind == RK_EV_LB) {
+		lead = "Lesbezoek bij ";
+		with = RK_PART_HOST;
+	} else if (role == RK_PART_HOST && ev->kind == RK_EV_LB) {
+		lead = "Lesbezoek van ";
+		with = RK_PART_VISITOR;
+	} else if (role >= 0 && ev->kind == RK_EV_FB) {
+		lead = "Feedbackgesprek met ";
+	} else if (role >= 0 && ev->kind == RK_EV_GL) {
+		lead = "Gezamenlijk lesontwerp met ";
+	}
+	if (!lead || !count_people(ev, with, view)) {
+		put(t, plain_title(ev));
+		return;
+	}
+	put(t, lead);
+	put_names(c, t, ev, with, view);
+	if (ev->kind == RK_EV_LB)
+		put_where(t, ev);
+}
+
+/* Who takes part, for the description. */
+static void put_who(const struct ctx *c, struct rk_tsv *t,
+		    const struct rk_event *ev)
+{
+	size_t visitors = count_people(ev, RK_PART_VISITOR, -1);
+	if (ev->kind == RK_EV_LB && visitors &&
+	    count_people(ev, RK_PART_HOST, -1)) {
+		put_names(c, t, ev, RK_PART_VISITOR, -1);
+		put(t, visitors > 1 ? " bezoeken de les van "
+				    : " bezoekt de les van ");
+		put_names(c, t, ev, RK_PART_HOST, -1);
+		put_where(t, ev);
+		put(t, ".");
+		return;
+	}
+	if (ev->n_parts > MANY_PEOPLE) {
+		char buf[64];
+		snprintf(buf, sizeof(buf), "Deelnemers: %zu personen.",
+			 ev->n_parts);
+		put(t, buf);
+		return;
+	}
+	put(t, "Deelnemers: ");
+	put_names(c, t, ev, -1, -1);
+	put(t, ".");
+}
+
+static void put_description(const struct ctx *c, struct rk_tsv *t,
+			    const struct item *it)
+{
+	const struct rk_event *ev = &it->ev;
+	put(t, it->description);
+	if (ev->kind == RK_EV_METING) {
+		put(t, t->len ? "\n\n" : "");
+		if (ev->opens < ev->date) {
+			put(t, "Invullen vanaf ");
+			put_date_words(t, ev->opens);
+			put(t, ", uiterlijk ");
+		} else {
+			put(t, "Invullen uiterlijk ");
+		}
+		put_date_words(t, ev->date);
+		put(t, ".");
+	}
+	if (ev->n_parts) {
+		put(t, t->len ? "\n\n" : "");
+		put_who(c, t, ev);
+	}
+}
+
+/* The agenda of the event, or else what its week of the period is about. */
+static const char *description_of(struct ctx *c, const struct rk_event *ev)
+{
+	if (ev->agenda && *ev->agenda)
+		return keep(c, ev->agenda);
+	const struct rk_period *p = NULL;
+	for (size_t i = 0; i < rk_plan_n_periods(c->plan); i++)
+		if (rk_plan_period(c->plan, i)->number == ev->period)
+			p = rk_plan_period(c->plan, i);
+	if (!p || ev->week_in_period <= 0)
+		return keep(c, "");
+	char agenda[600];
+	rk_ritmiek_week(p->weeks, ev->week_in_period,
+			p->phase && !strcmp(p->phase, "aan de slag"), agenda,
+			sizeof(agenda));
+	return keepf(c, "Week %d van periode %d. %s", ev->week_in_period,
+		     p->number, agenda);
+}
+
+/* ------------------------------------------------------------------ */
+/* The events to publish and what changed */
+
+static const char *team_id_of(const struct ctx *c, int team)
+{
+	const struct rk_team *t =
+		team >= 0 ? rk_school_get_team(c->school, (size_t)team) : NULL;
+	return t ? t->id : "";
+}
+
+/* "P01:visitor,P02:host", as in plan.tsv. */
+static const char *participants_text(struct ctx *c, const struct rk_event *ev)
+{
+	struct rk_tsv t = { 0 };
+	put(&t, "");
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		put(&t, i ? "," : "");
+		put(&t, person_id(c, ev->parts[i].person));
+		put(&t, ":");
+		put(&t, rk_part_role_name(ev->parts[i].role));
+	}
+	const char *text = t.nomem ? NULL : keep(c, t.data);
+	rk_tsv_release(&t);
+	return text;
+}
+
+/* Of everything that is rendered, all but DTSTAMP and SEQUENCE. */
+static enum rk_status content_hash(struct ctx *c, struct item *it)
+{
+	const struct rk_event *ev = &it->ev;
+	const struct rk_settings *s = rk_school_get_settings(c->school);
+	char numbers[128];
+	snprintf(numbers, sizeof(numbers), "%d %d %d %d %d %d",
+		 s->reminder_minutes, (int)ev->kind, ev->date, ev->start,
+		 ev->end, ev->opens);
+	struct rk_tsv t = { 0 };
+	rk_tsv_field(&t, RENDER_VERSION);
+	rk_tsv_field(&t, c->tzid);
+	rk_tsv_field(&t, c->organizer);
+	rk_tsv_field(&t, rk_school_get_info(c->school)->name);
+	rk_tsv_field(&t, numbers);
+	rk_tsv_field(&t, it->team_id);
+	rk_tsv_field(&t, it->participants);
+	for (size_t i = 0; i < ev->n_parts; i++)
+		rk_tsv_field(&t, person_name(c, ev->parts[i].person));
+	rk_tsv_field(&t, ev->location);
+	rk_tsv_field(&t, ev->group);
+	rk_tsv_field(&t, ev->title);
+	rk_tsv_field(&t, it->description);
+	enum rk_status status = t.nomem ? RK_ERR_NOMEM : RK_OK;
+	if (status == RK_OK)
+		it->hash = fnv1a(t.data, t.len);
+	rk_tsv_release(&t);
+	return status;
+}
+
+/* The people who had @old and no longer have @it: they get it once more,
+ * as cancelled, until its day has passed. */
+static const char *former_of(struct ctx *c, const struct item *it,
+			     const struct rk_feed_entry *old)
+{
+	if (it->ev.date < c->today)
+		return "";
+	struct rk_tsv t = { 0 };
+	const char *lists[2] = { old->former, old->participants };
+	put(&t, "");
+	for (int l = 0; l < 2; l++) {
+		const char *cursor = lists[l];
+		struct list_item item;
+		while (list_next(&cursor, &item)) {
+			if (list_has(it->participants, &item) ||
+			    list_has(t.data ? t.data : "", &item))
+				continue;
+			put(&t, t.len ? "," : "");
+			rk_tsv_append(&t, item.id, item.len);
+		}
+	}
+	const char *text = t.nomem ? NULL : keep(c, t.data);
+	rk_tsv_release(&t);
+	return text;
+}
+
+/* SEQUENCE and DTSTAMP: kept while the content is, renewed on a change. */
+static const char *publish(struct ctx *c, struct item *it)
+{
+	const struct rk_feed_entry *old = rk_feed_state_find(c->old, it->uid);
+	if (!old) {
+		it->sequence = 0;
+		it->dtstamp = c->now;
+		c->report.added++;
+		return "";
+	}
+	if (!old->cancelled && old->hash == it->hash) {
+		it->sequence = old->sequence;
+		it->dtstamp = old->dtstamp;
+		c->report.unchanged++;
+		return it->ev.date < c->today ? "" : keep(c, old->former);
+	}
+	it->sequence = old->sequence + 1;
+	it->dtstamp = c->now;
+	c->report.changed++;
+	return former_of(c, it, old);
+}
+
+/* The people of the list @ids that the school still has. */
+static enum rk_status resolve_former(struct ctx *c, struct item *it)
+{
+	const char *cursor = it->former;
+	struct list_item item;
+	it->former_people =
+		rk_arena_alloc(&c->arena, list_count(cursor), sizeof(int));
+	if (!it->former_people)
+		return RK_ERR_NOMEM;
+	it->n_former = 0;
+	while (list_next(&cursor, &item)) {
+		int p = find_person(c, item.id, item.len);
+		if (p >= 0)
+			it->former_people[it->n_former++] = p;
+	}
+	return RK_OK;
+}
+
+static enum rk_status add_plan_item(struct ctx *c, const struct rk_event *ev)
+{
+	struct item *it = rk_vec_push(&c->items, sizeof(*it));
+	if (!it)
+		return RK_ERR_NOMEM;
+	it->ev = *ev;
+	it->uid = keepf(c, "%s@ritmiek", ev->id);
+	it->description = description_of(c, ev);
+	it->team_id = team_id_of(c, ev->team);
+	it->participants = participants_text(c, ev);
+	if (!it->uid || !it->description || !it->participants)
+		return RK_ERR_NOMEM;
+	enum rk_status status = content_hash(c, it);
+	if (status != RK_OK)
+		return status;
+	it->former = publish(c, it);
+	return it->former ? resolve_former(c, it) : RK_ERR_NOMEM;
+}
+
+/* The participants of a published event, of the people the school still
+ * has. */
+static enum rk_status parts_from(struct ctx *c, struct rk_event *ev,
+				 const char *list)
+{
+	const char *cursor = list;
+	struct list_item item;
+	ev->parts =
+		rk_arena_alloc(&c->arena, list_count(list), sizeof(*ev->parts));
+	if (!ev->parts)
+		return RK_ERR_NOMEM;
+	while (list_next(&cursor, &item)) {
+		int p = find_person(c, item.id, item.len);
+		char word[16] = "";
+		if (item.role_len < sizeof(word))
+			memcpy(word, item.role, item.role_len);
+		int role = rk_part_role_parse(word);
+		if (p < 0)
+			continue;
+		ev->parts[ev->n_parts].person = p;
+		ev->parts[ev->n_parts].role =
+			role < 0 ? RK_PART_ATTENDEE : (enum rk_part_role)role;
+		ev->n_parts++;
+	}
+	return RK_OK;
+}
+
+/* An event of the state that left the plan, published as cancelled. */
+static enum rk_status add_cancelled(struct ctx *c,
+				    const struct rk_feed_entry *e)
+{
+	struct item *it = rk_vec_push(&c->items, sizeof(*it));
+	if (!it)
+		return RK_ERR_NOMEM;
+	struct rk_event *ev = &it->ev;
+	ev->id = e->uid;
+	ev->kind = e->kind;
+	ev->date = e->date;
+	ev->start = e->start;
+	ev->end = e->end;
+	ev->opens = e->opens;
+	ev->team = rk_school_find_team(c->school, e->team);
+	ev->title = e->title;
+	ev->location = e->location;
+	ev->group = e->group;
+	it->uid = e->uid;
+	it->description = e->description;
+	it->team_id = e->team;
+	it->participants = e->participants;
+	it->former = e->former;
+	it->hash = e->hash;
+	it->cancelled = true;
+	it->sequence = e->cancelled ? e->sequence : e->sequence + 1;
+	it->dtstamp = e->cancelled ? e->dtstamp : c->now;
+	c->report.cancelled++;
+	enum rk_status status = parts_from(c, ev, e->participants);
+	return status == RK_OK ? resolve_former(c, it) : status;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	const char *const *x = a, *const *y = b;
+	return strcmp(*x, *y);
+}
+
+static int cmp_key(const void *key, const void *elem)
+{
+	const char *const *e = elem;
+	return strcmp(key, *e);
+}
+
+static struct item *item_at(const struct ctx *c, size_t i)
+{
+	return rk_vec_at(&c->items, i, sizeof(struct item));
+}
+
+/* The plan's events in its order, then those that left it, in the order
+ * they were published in. */
+static enum rk_status collect_items(struct ctx *c)
+{
+	enum rk_status status = RK_OK;
+	size_t n = rk_plan_n_events(c->plan);
+	for (size_t i = 0; i < n && status == RK_OK; i++)
+		status = add_plan_item(c, rk_plan_event(c->plan, i));
+	if (status != RK_OK)
+		return status;
+	c->plan_uids = rk_arena_alloc(&c->arena, n, sizeof(char *));
+	if (!c->plan_uids)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		c->plan_uids[i] = item_at(c, i)->uid;
+	qsort(c->plan_uids, n, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < rk_feed_state_count(c->old); i++) {
+		const struct rk_feed_entry *e = rk_feed_state_get(c->old, i);
+		if (bsearch(e->uid, c->plan_uids, n, sizeof(char *), cmp_key))
+			continue;
+		if (e->date < c->today) {
+			c->report.dropped++;
+			continue;
+		}
+		status = add_cancelled(c, e);
+		if (status != RK_OK)
+			return status;
+	}
+	return RK_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* The feeds */
+
+static enum rk_status add_feed(struct ctx *c, enum feed_kind kind,
+			       unsigned kinds, int index, const char *id,
+			       const char *name, const char *file)
+{
+	if (!file)
+		return RK_ERR_NOMEM;
+	struct feed *f = rk_vec_push(&c->feeds, sizeof(*f));
+	if (!f)
+		return RK_ERR_NOMEM;
+	*f = (struct feed){ kind, kinds, index, id, name ? name : id, file };
+	return RK_OK;
+}
+
+static bool file_taken(const struct ctx *c, const char *file)
+{
+	for (size_t i = 0; i < c->feeds.n; i++) {
+		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
+		if (!strcmp(f->file, file))
+			return true;
+	}
+	return false;
+}
+
+/* feeds/team-<id>.ics, the id reduced to what is safe in a file name and a
+ * URL, numbered when two ids reduce to the same. */
+static const char *team_file(struct ctx *c, const char *id)
+{
+	char safe[101];
+	size_t n = 0;
+	for (; n < sizeof(safe) - 1 && id[n]; n++) {
+		char ch = id[n];
+		bool ok = (ch >= 'a' && ch <= 'z') ||
+			  (ch >= 'A' && ch <= 'Z') ||
+			  (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+		safe[n] = ok ? ch : '-';
+	}
+	safe[n] = '\0';
+	const char *file = keepf(c, "feeds/team-%s.ics", safe);
+	for (int k = 2; file && file_taken(c, file); k++)
+		file = keepf(c, "feeds/team-%s-%d.ics", safe, k);
+	return file;
+}
+
+struct keyed {
+	const char *id;
+	int index;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	return strcmp(x->id, y->id);
+}
+
+/* The teams' or people's ids with their indices, sorted by id. */
+static struct keyed *sorted(struct ctx *c, bool teams, size_t *n)
+{
+	*n = teams ? rk_school_n_team(c->school)
+		   : rk_school_n_person(c->school);
+	struct keyed *keys = rk_arena_alloc(&c->arena, *n, sizeof(*keys));
+	if (!keys)
+		return NULL;
+	for (size_t i = 0; i < *n; i++) {
+		keys[i].id = teams ? rk_school_get_team(c->school, i)->id
+				   : rk_school_get_person(c->school, i)->id;
+		keys[i].index = (int)i;
+	}
+	if (*n)
+		qsort(keys, *n, sizeof(*keys), cmp_keyed);
+	return keys;
+}
+
+static enum rk_status add_people(struct ctx *c)
+{
+	size_t n;
+	struct keyed *people = sorted(c, false, &n);
+	if (!people)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_person *p = rk_school_get_person(
+			c->school, (size_t)people[i].index);
+		const char *token;
+		enum rk_status status =
+			rk_tokens_ensure(c->tokens, p->id, &token);
+		if (status == RK_ERR_IO)
+			rk_diags_add(c->diags, RK_SEV_ERROR, NULL, 0, 0,
+				     "cannot read random bytes for a feed "
+				     "token: %s",
+				     strerror(errno));
+		if (status == RK_OK)
+			status = add_feed(c, FEED_PERSON, 0, people[i].index,
+					  p->id, p->name,
+					  keepf(c, "feeds/%s.ics", token));
+		if (status != RK_OK)
+			return status;
+	}
+	return RK_OK;
+}
+
+/* In the order of index.tsv: the school, the roles, the teams and the
+ * people, each by id. */
+static enum rk_status collect_feeds(struct ctx *c)
+{
+	const struct rk_school_info *info = rk_school_get_info(c->school);
+	enum rk_status status =
+		add_feed(c, FEED_SCHOOL, school_kinds, -1, info->id, info->name,
+			 "feeds/school.ics");
+	if (status == RK_OK)
+		status = add_feed(c, FEED_ROLE, lkteam_kinds, -1,
+				  "leerkracht-team", "leerKRACHT-team",
+				  "feeds/leerkracht-team.ics");
+	if (status == RK_OK)
+		status = add_feed(c, FEED_ROLE, leiding_kinds, -1,
+				  "schoolleiding", "Schoolleiding",
+				  "feeds/schoolleiding.ics");
+	size_t n;
+	struct keyed *teams = status == RK_OK ? sorted(c, true, &n) : NULL;
+	if (!teams)
+		return status == RK_OK ? RK_ERR_NOMEM : status;
+	for (size_t i = 0; i < n && status == RK_OK; i++) {
+		const struct rk_team *t =
+			rk_school_get_team(c->school, (size_t)teams[i].index);
+		status = add_feed(c, FEED_TEAM, 0, teams[i].index, t->id,
+				  t->name, team_file(c, t->id));
+	}
+	return status == RK_OK ? add_people(c) : status;
+}
+
+static enum appearance appearance(const struct feed *f, const struct item *it)
+{
+	const struct rk_event *ev = &it->ev;
+	enum appearance as = it->cancelled ? AS_CANCELLED : AS_IS;
+	switch (f->kind) {
+	case FEED_PERSON:
+		if (role_of(ev, f->index) >= 0)
+			return as;
+		for (size_t i = 0; i < it->n_former; i++)
+			if (it->former_people[i] == f->index)
+				return AS_CANCELLED;
+		return NOT_IN;
+	case FEED_TEAM:
+		return ev->team == f->index ? as : NOT_IN;
+	default:
+		return (unsigned)ev->kind < RK_N_EVENT_KINDS &&
+				       (f->kinds & KIND(ev->kind))
+			       ? as
+			       : NOT_IN;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* iCalendar, through libical */
+
+static void add_prop(icalcomponent *comp, icalproperty *prop)
+{
+	if (prop)
+		icalcomponent_add_property(comp, prop);
+}
+
+/* libical reports freeing NULL as an error. */
+static void free_comp(icalcomponent *comp)
+{
+	if (comp)
+		icalcomponent_free(comp);
+}
+
+static icalproperty *x_prop(const char *name, const char *value)
+{
+	icalproperty *prop = icalproperty_new_x(value);
+	if (prop)
+		icalproperty_set_x_name(prop, name);
+	return prop;
+}
+
+/* A date (@minutes -1), or a local time of day, which may be 24:00. */
+static struct icaltimetype local_time(int date, int minutes)
+{
+	if (minutes >= 24 * 60) {
+		date += minutes / (24 * 60);
+		minutes %= 24 * 60;
+	}
+	struct icaltimetype t =
+		minutes < 0 ? icaltime_null_date() : icaltime_null_time();
+	rk_date_to_ymd(date, &t.year, &t.month, &t.day);
+	if (minutes >= 0) {
+		t.hour = minutes / 60;
+		t.minute = minutes % 60;
+	}
+	return t;
+}
+
+static struct icaltimetype utc_time(long long seconds)
+{
+	return icaltime_from_timet_with_zone((time_t)seconds, 0,
+					     icaltimezone_get_utc_timezone());
+}
+
+/* Timed events in the school's local time with its TZID, all-day events as
+ * dates (DTEND the day after, as RFC 5545 wants). */
+static void add_times(const struct ctx *c, icalcomponent *e,
+		      const struct rk_event *ev)
+{
+	if (ev->start < 0) {
+		add_prop(e, icalproperty_new_dtstart(local_time(ev->date, -1)));
+		add_prop(e,
+			 icalproperty_new_dtend(local_time(ev->date + 1, -1)));
+		return;
+	}
+	icalproperty *start =
+		icalproperty_new_dtstart(local_time(ev->date, ev->start));
+	if (start)
+		icalproperty_add_parameter(start,
+					   icalparameter_new_tzid(c->tzid));
+	add_prop(e, start);
+	if (ev->end <= ev->start)
+		return;
+	icalproperty *end =
+		icalproperty_new_dtend(local_time(ev->date, ev->end));
+	if (end)
+		icalproperty_add_parameter(end,
+					   icalparameter_new_tzid(c->tzid));
+	add_prop(e, end);
+}
+
+static void add_alarm(icalcomponent *e, struct icaldurationtype before,
+		      const char *text)
+{
+	icalcomponent *alarm = icalcomponent_new_valarm();
+	if (!alarm)
+		return;
+	struct icaltriggertype trigger = { icaltime_null_time(), before };
+	add_prop(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+	add_prop(alarm, icalproperty_new_description(text));
+	add_prop(alarm, icalproperty_new_trigger(trigger));
+	icalcomponent_add_component(e, alarm);
+}
+
+/* Sessions: the school's reminder_minutes before (0: none). Metingen: at
+ * 09:00 two days before the deadline (an all-day event starts at
+ * midnight, so 1 day and 15 hours before its start). */
+static void add_reminders(const struct ctx *c, icalcomponent *e,
+			  const struct rk_event *ev, const char *summary)
+{
+	struct icaldurationtype before = icaldurationtype_null_duration();
+	before.is_neg = 1;
+	if (ev->kind == RK_EV_METING) {
+		struct rk_tsv t = { 0 };
+		put(&t, "Uiterlijk ");
+		put_date_words(&t, ev->date);
+		put(&t, " invullen: ");
+		put(&t, summary);
+		before.days = 1;
+		before.hours = 15;
+		if (!t.nomem)
+			add_alarm(e, before, t.data);
+		rk_tsv_release(&t);
+		return;
+	}
+	int minutes = rk_school_get_settings(c->school)->reminder_minutes;
+	if (ev->start < 0 || minutes <= 0)
+		return;
+	before.minutes = (unsigned)minutes;
+	add_alarm(e, before, summary);
+}
+
+static void add_organizer(const struct ctx *c, icalcomponent *e)
+{
+	icalproperty *prop = icalproperty_new_organizer(c->organizer);
+	if (prop)
+		icalproperty_add_parameter(
+			prop, icalparameter_new_cn(
+				      rk_school_get_info(c->school)->name));
+	add_prop(e, prop);
+}
+
+static void add_fields(const struct ctx *c, icalcomponent *e,
+		       const struct item *it, const struct rk_tsv *summary,
+		       const struct rk_tsv *description, bool cancelled)
+{
+	const struct rk_event *ev = &it->ev;
+	add_prop(e, icalproperty_new_uid(it->uid));
+	add_prop(e, icalproperty_new_dtstamp(utc_time(it->dtstamp)));
+	add_prop(e, icalproperty_new_sequence(it->sequence));
+	add_times(c, e, ev);
+	add_prop(e, icalproperty_new_summary(summary->data));
+	if (description->len)
+		add_prop(e, icalproperty_new_description(description->data));
+	if (ev->location && *ev->location)
+		add_prop(e, icalproperty_new_location(ev->location));
+	add_prop(e, icalproperty_new_categories(category(ev->kind)));
+	add_organizer(c, e);
+	add_prop(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
+						      : ICAL_STATUS_CONFIRMED));
+	/* A meting is a deadline: it keeps nobody from other appointments. */
+	add_prop(e, icalproperty_new_transp(ev->kind == RK_EV_METING
+						    ? ICAL_TRANSP_TRANSPARENT
+						    : ICAL_TRANSP_OPAQUE));
+}
+
+/* The VEVENT of @it as person @view (-1: nobody in particular) sees it. */
+static icalcomponent *render(const struct ctx *c, const struct item *it,
+			     int view, bool cancelled)
+{
+	struct rk_tsv summary = { 0 }, description = { 0 };
+	icalcomponent *e = NULL;
+	/* Clients that show cancelled events rather than drop them. */
+	put(&summary, cancelled ? "Vervallen: " : "");
+	put_summary(c, &summary, &it->ev, view);
+	put_description(c, &description, it);
+	if (summary.nomem || description.nomem)
+		goto out;
+	e = icalcomponent_new_vevent();
+	if (!e)
+		goto out;
+	add_fields(c, e, it, &summary, &description, cancelled);
+	if (!cancelled)
+		add_reminders(c, e, &it->ev, summary.data);
+out:
+	rk_tsv_release(&summary);
+	rk_tsv_release(&description);
+	return e;
+}
+
+static icalcomponent *tz_part(icalcomponent_kind kind, const char *name,
+			      int from, int to, int month, int day, int hour,
+			      const char *rule)
+{
+	icalcomponent *part = icalcomponent_new(kind);
+	if (!part)
+		return NULL;
+	struct icaltimetype start = icaltime_null_time();
+	start.year = 1970;
+	start.month = month;
+	start.day = day;
+	start.hour = hour;
+	add_prop(part, icalproperty_new_tzname(name));
+	add_prop(part, icalproperty_new_tzoffsetfrom(from));
+	add_prop(part, icalproperty_new_tzoffsetto(to));
+	add_prop(part, icalproperty_new_dtstart(start));
+	add_prop(part,
+		 icalproperty_new_rrule(icalrecurrencetype_from_string(rule)));
+	return part;
+}
+
+/* Europe/Amsterdam with one STANDARD and one DAYLIGHT part and yearly rules
+ * (the EU rules, since 1996): Outlook misplaces events under a zone given
+ * as a list of dates. */
+static icalcomponent *amsterdam(void)
+{
+	icalcomponent *tz = icalcomponent_new_vtimezone();
+	icalcomponent *std =
+		tz_part(ICAL_XSTANDARD_COMPONENT, "CET", 7200, 3600, 10, 25, 3,
+			"FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
+	icalcomponent *dst =
+		tz_part(ICAL_XDAYLIGHT_COMPONENT, "CEST", 3600, 7200, 3, 29, 2,
+			"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
+	if (!tz || !std || !dst) {
+		free_comp(tz);
+		free_comp(std);
+		free_comp(dst);
+		return NULL;
+	}
+	add_prop(tz, icalproperty_new_tzid("Europe/Amsterdam"));
+	icalcomponent_add_component(tz, std);
+	icalcomponent_add_component(tz, dst);
+	return tz;
+}
+
+/* Other zones as libical knows them, under the plain name the events use
+ * (libical's own TZID may carry a prefix). */
+static icalcomponent *vtimezone_of(const char *tzid)
+{
+	if (!strcmp(tzid, "Europe/Amsterdam"))
+		return amsterdam();
+	icaltimezone *zone = icaltimezone_get_builtin_timezone(tzid);
+	icalcomponent *comp = zone ? icaltimezone_get_component(zone) : NULL;
+	if (!comp)
+		return NULL;
+	comp = icalcomponent_new_clone(comp);
+	icalproperty *prop = comp ? icalcomponent_get_first_property(
+					    comp, ICAL_TZID_PROPERTY)
+				  : NULL;
+	if (prop)
+		icalproperty_set_tzid(prop, tzid);
+	return comp;
+}
+
+static icalcomponent *new_calendar(const struct ctx *c, const struct feed *f)
+{
+	int hours = rk_school_get_settings(c->school)->feed_ttl_hours;
+	struct icaldurationtype ttl = icaldurationtype_null_duration();
+	char name[512], ttl_text[32];
+	icalcomponent *cal = icalcomponent_new_vcalendar();
+	icalcomponent *tz = icalcomponent_new_clone(c->vtimezone);
+	if (!cal || !tz) {
+		free_comp(cal);
+		free_comp(tz);
+		return NULL;
+	}
+	ttl.hours = (unsigned)hours;
+	snprintf(name, sizeof(name), "leerKRACHT: %s", f->name);
+	snprintf(ttl_text, sizeof(ttl_text), "PT%dH", hours);
+	add_prop(cal, icalproperty_new_version("2.0"));
+	add_prop(cal, icalproperty_new_prodid(PRODID));
+	add_prop(cal, icalproperty_new_calscale("GREGORIAN"));
+	add_prop(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	add_prop(cal, x_prop("X-WR-CALNAME", name));
+	add_prop(cal, x_prop("X-WR-TIMEZONE", c->tzid));
+	add_prop(cal, icalproperty_new_refreshinterval(ttl));
+	add_prop(cal, x_prop("X-PUBLISHED-TTL", ttl_text));
+	icalcomponent_add_component(cal, tz);
+	return cal;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing */
+
+static const char *in_dir(struct ctx *c, const char *name)
+{
+	return keepf(c, "%s/%s", c->dir, name);
+}
+
+static enum rk_status write_text(struct ctx *c, const char *path,
+				 const char *text, size_t len)
+{
+	if (!path)
+		return RK_ERR_NOMEM;
+	enum rk_status status = rk_textfile_write_atomic(path, text, len);
+	if (status == RK_ERR_IO)
+		return io_error(c, path, "write");
+	return status;
+}
+
+static enum rk_status write_feed(struct ctx *c, const struct feed *f)
+{
+	icalcomponent *cal = new_calendar(c, f);
+	if (!cal)
+		return RK_ERR_NOMEM;
+	int view = f->kind == FEED_PERSON ? f->index : -1;
+	for (size_t i = 0; i < c->items.n; i++) {
+		const struct item *it = item_at(c, i);
+		enum appearance as = appearance(f, it);
+		if (as == NOT_IN)
+			continue;
+		icalcomponent *e = render(c, it, view, as == AS_CANCELLED);
+		if (!e) {
+			icalcomponent_free(cal);
+			return RK_ERR_NOMEM;
+		}
+		icalcomponent_add_component(cal, e);
+	}
+	char *text = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	if (!text)
+		return RK_ERR_NOMEM;
+	size_t len = strlen(text);
+	enum rk_status status = write_text(c, in_dir(c, f->file), text, len);
+	icalmemory_free_buffer(text);
+	if (status == RK_OK) {
+		c->report.feeds++;
+		c->report.bytes += len;
+	}
+	return status;
+}
+
+static enum rk_status write_index(struct ctx *c)
+{
+	static const char *const kinds[] = { "school", "role", "team",
+					     "person" };
+	struct rk_tsv t = { 0 };
+	rk_tsv_field(&t, "kind");
+	rk_tsv_field(&t, "id");
+	rk_tsv_field(&t, "name");
+	rk_tsv_field(&t, "feed");
+	rk_tsv_end_line(&t);
+	for (size_t i = 0; i < c->feeds.n; i++) {
+		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
+		rk_tsv_field(&t, kinds[f->kind]);
+		rk_tsv_field(&t, f->id);
+		rk_tsv_field(&t, f->name);
+		rk_tsv_field(&t, f->file);
+		rk_tsv_end_line(&t);
+	}
+	const char *path = in_dir(c, "index.tsv");
+	enum rk_status status = t.nomem || !path ? RK_ERR_NOMEM : RK_OK;
+	/* Whoever reads it can read every feed, like tokens.tsv. */
+	if (status == RK_OK && rk_tokens_private_file(path) != RK_OK)
+		status = io_error(c, path, "create");
+	if (status == RK_OK)
+		status = write_text(c, path, t.data, t.len);
+	rk_tsv_release(&t);
+	return status;
+}
+
+/* A feed file name ritmiek makes for a person or a team. */
+static bool ours(const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 5 || strcmp(name + n - 4, ".ics"))
+		return false;
+	if (!strncmp(name, "team-", 5))
+		return true;
+	if (n != RK_TOKEN_LEN + 4)
+		return false;
+	for (size_t i = 0; i < RK_TOKEN_LEN; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') ||
+		      (name[i] >= 'a' && name[i] <= 'f')))
+			return false;
+	return true;
+}
+
+static bool written(const struct ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->feeds.n; i++) {
+		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
+		if (!strcmp(f->file + strlen("feeds/"), name))
+			return true;
+	}
+	return false;
+}
+
+/* A rotated token's old feed, a person or team no longer in the school:
+ * their address must stop working. */
+static enum rk_status remove_stale(struct ctx *c, const char *folder)
+{
+	DIR *d = opendir(folder);
+	if (!d)
+		return io_error(c, folder, "read the folder");
+	enum rk_status status = RK_OK;
+	for (;;) {
+		struct dirent *de = readdir(d);
+		if (!de)
+			break;
+		if (!ours(de->d_name) || written(c, de->d_name))
+			continue;
+		const char *path = keepf(c, "%s/%s", folder, de->d_name);
+		if (!path) {
+			status = RK_ERR_NOMEM;
+			break;
+		}
+		if (unlink(path) != 0 && errno != ENOENT) {
+			status = io_error(c, path, "remove");
+			break;
+		}
+		c->report.removed++;
+	}
+	closedir(d);
+	return status;
+}
+
+static enum rk_status write_state(struct ctx *c)
+{
+	struct rk_feed_state *state =
+		rk_feed_state_new(rk_school_get_info(c->school)->id);
+	enum rk_status status = state ? RK_OK : RK_ERR_NOMEM;
+	for (size_t i = 0; i < c->items.n && status == RK_OK; i++) {
+		const struct item *it = item_at(c, i);
+		const struct rk_event *ev = &it->ev;
+		struct rk_feed_entry e = {
+			it->uid,	 it->cancelled,	  it->hash,
+			it->sequence,	 it->dtstamp,	  ev->kind,
+			ev->date,	 ev->start,	  ev->end,
+			ev->opens,	 it->team_id,	  it->participants,
+			it->former,	 ev->location,	  ev->group,
+			plain_title(ev), it->description,
+		};
+		status = rk_feed_state_add(state, &e);
+	}
+	const char *path = in_dir(c, "feeds.state");
+	if (status == RK_OK && !path)
+		status = RK_ERR_NOMEM;
+	if (status == RK_OK) {
+		status = rk_feed_state_write(state, path);
+		if (status == RK_ERR_IO)
+			status = io_error(c, path, "write");
+	}
+	rk_feed_state_free(state);
+	return status;
+}
+
+/* tokens.tsv first, so that no feed is out whose token is not kept; the
+ * state last, so that it only says what was published. */
+static enum rk_status write_all(struct ctx *c)
+{
+	const char *tokens = in_dir(c, "tokens.tsv");
+	const char *folder = in_dir(c, "feeds");
+	if (!tokens || !folder)
+		return RK_ERR_NOMEM;
+	enum rk_status status = rk_tokens_write(c->tokens, tokens);
+	if (status == RK_ERR_IO)
+		return io_error(c, tokens, "write");
+	if (status != RK_OK)
+		return status;
+	if (mkdir(folder, 0755) != 0 && errno != EEXIST)
+		return io_error(c, folder, "make the folder");
+	for (size_t i = 0; i < c->feeds.n && status == RK_OK; i++)
+		status = write_feed(
+			c, rk_vec_at(&c->feeds, i, sizeof(struct feed)));
+	if (status == RK_OK)
+		status = write_index(c);
+	if (status == RK_OK)
+		status = remove_stale(c, folder);
+	if (status == RK_OK)
+		status = write_state(c);
+	return status;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* iTIP wants an ORGANIZER on published events: the first school leader
+ * with an e-mail address, else an address that says there is none
+ * (.invalid, RFC 2606). */
+static const char *organizer_of(struct ctx *c)
+{
+	size_t n = rk_school_n_person(c->school);
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_person *p = rk_school_get_person(c->school, i);
+		if ((p->roles & RK_ROLE_SCHOOLLEIDER) && p->email && *p->email)
+			return keepf(c, "mailto:%s", p->email);
+	}
+	char safe[64];
+	const char *id = rk_school_get_info(c->school)->id;
+	size_t k = 0;
+	for (; id && k < sizeof(safe) - 1 && id[k]; k++) {
+		char ch = id[k];
+		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+		safe[k] = ok ? ch : (ch >= 'A' && ch <= 'Z' ? ch + 32 : '-');
+	}
+	safe[k] = '\0';
+	return keepf(c, "mailto:leerkracht@%s.invalid", k ? safe : "school");
+}
+
+static int today_in(const char *tzid, long long now)
+{
+	icaltimezone *zone = icaltimezone_get_builtin_timezone(tzid);
+	struct icaltimetype t = icaltime_from_timet_with_zone(
+		(time_t)now, 0, zone ? zone : icaltimezone_get_utc_timezone());
+	return rk_date_from_ymd(t.year, t.month, t.day);
+}
+
+static enum rk_status setup(struct ctx *c)
+{
+	const struct rk_school_info *info = rk_school_get_info(c->school);
+	c->tzid = info->timezone && *info->timezone ? info->timezone
+						    : "Europe/Amsterdam";
+	c->vtimezone = vtimezone_of(c->tzid);
+	if (!c->vtimezone) {
+		rk_diags_add(c->diags, RK_SEV_ERROR, info->source_file, 0, 0,
+			     "time zone '%s' is unknown to libical", c->tzid);
+		return RK_ERR_INPUT;
+	}
+	c->today = today_in(c->tzid, c->now);
+	c->organizer = organizer_of(c);
+	return c->organizer ? RK_OK : RK_ERR_NOMEM;
+}
+
+static enum rk_status load_previous(struct ctx *c, const char *previous)
+{
+	const char *state =
+		keepf(c, "%s/feeds.state", previous ? previous : c->dir);
+	const char *old_tokens =
+		previous ? keepf(c, "%s/tokens.tsv", previous) : "";
+	const char *tokens = in_dir(c, "tokens.tsv");
+	c->tokens = rk_tokens_new();
+	if (!state || !old_tokens || !tokens || !c->tokens)
+		return RK_ERR_NOMEM;
+	enum rk_status status = rk_feed_state_read(state, &c->old, c->diags);
+	const char *school = rk_school_get_info(c->school)->id;
+	if (status == RK_OK && *rk_feed_state_school(c->old) &&
+	    strcmp(rk_feed_state_school(c->old), school)) {
+		rk_diags_add(c->diags, RK_SEV_ERROR, state, 1, 3,
+			     "the feeds were published for school '%s', not "
+			     "'%s'; remove the file to start afresh",
+			     rk_feed_state_school(c->old), school);
+		status = RK_ERR_INPUT;
+	}
+	/* The plan directory's own tokens win over the previous ones. */
+	if (status == RK_OK && previous)
+		status = rk_tokens_read(c->tokens, old_tokens, c->diags);
+	if (status == RK_OK)
+		status = rk_tokens_read(c->tokens, tokens, c->diags);
+	return status;
+}
+
+enum rk_status rk_feeds_write(const struct rk_school *school,
+			      const struct rk_plan *plan, const char *dir,
+			      const struct rk_feeds_options *options,
+			      struct rk_feeds_report *report,
+			      struct rk_diags *diags)
+{
+	struct ctx c = { .school = school, .plan = plan, .dir = dir };
+	c.diags = diags;
+	c.now = options && options->now ? options->now : rk_feeds_now();
+	if (!school || !plan || !dir)
+		return RK_ERR_ARG;
+	enum rk_status status = setup(&c);
+	if (status == RK_OK)
+		status = load_previous(&c, options ? options->previous : NULL);
+	if (status == RK_OK)
+		status = collect_items(&c);
+	if (status == RK_OK)
+		status = collect_feeds(&c);
+	if (status == RK_OK)
+		status = write_all(&c);
+	if (status == RK_OK && report)
+		*report = c.report;
+	free_comp(c.vtimezone);
+	rk_feed_state_free(c.old);
+	rk_tokens_free(c.tokens);
+	rk_vec_release(&c.items);
+	rk_vec_release(&c.feeds);
+	rk_arena_release(&c.arena);
+	return status;
+}

@@ -1,0 +1,304 @@
+/* ritmiek feeds and ritmiek tokens: the calendar feeds of a plan. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "feeds.h"
+#include "loader.h"
+#include "plan_file.h"
+#include "suggest.h"
+#include "tokens.h"
+
+struct feeds_args {
+	const char *school;
+	const char *dir;
+	const char *person; /* tokens rotate */
+	struct rk_load_options load;
+	struct rk_feeds_options feeds;
+	bool quiet;
+};
+
+static void feeds_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: ritmiek feeds [OPTION]... SCHOOL PLANDIR\n"
+		"Writes the iCalendar feeds of the plan PLANDIR/plan.tsv made "
+		"for SCHOOL:\nPLANDIR/feeds/ (one .ics per person, team, role "
+		"and the school) and\nPLANDIR/index.tsv. Events that changed "
+		"since the feeds were last written get\nSEQUENCE+1; events that "
+		"left the plan are published as cancelled.\n\n"
+		"      --previous DIR   the plan directory the feeds were last "
+		"written in\n"
+		"                       (default: PLANDIR)\n"
+		"  -c, --calendars DIR  holiday calendars (default: "
+		"$RITMIEK_CALENDARS, or the\n"
+		"                       installed ones)\n"
+		"  -q, --quiet          no report, only problems\n"
+		"  -h, --help           show this help and exit\n\n"
+		"Exit status: 0 written, 1 errors in the input, 2 bad usage, "
+		"4 failure.\n");
+}
+
+static void tokens_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: ritmiek tokens rotate [OPTION]... SCHOOL PLANDIR "
+		"PERSON\n"
+		"Gives PERSON a new feed address: a new token in "
+		"PLANDIR/tokens.tsv, the feeds\nwritten again, the old feed "
+		"file removed. PERSON then subscribes anew.\n\n"
+		"  -c, --calendars DIR  holiday calendars (default: "
+		"$RITMIEK_CALENDARS, or the\n"
+		"                       installed ones)\n"
+		"  -q, --quiet          no report, only problems\n"
+		"  -h, --help           show this help and exit\n\n"
+		"Exit status: 0 done, 1 errors in the input, 2 bad usage, "
+		"4 failure.\n");
+}
+
+/* Options of both commands; -1 after --help, else an exit status. */
+static int parse(int argc, char **argv, struct feeds_args *a,
+		 void (*usage)(FILE *), bool previous)
+{
+	static const struct option options[] = {
+		{ "previous", required_argument, NULL, 'P' },
+		{ "calendars", required_argument, NULL, 'c' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "c:qh", options, NULL)) != -1) {
+		if (opt == 'P' && previous) {
+			a->feeds.previous = optarg;
+		} else if (opt == 'c') {
+			a->load.calendar_dir = optarg;
+		} else if (opt == 'q') {
+			a->quiet = true;
+		} else if (opt == 'h') {
+			usage(stdout);
+			return -1;
+		} else {
+			usage(stderr);
+			return RK_EXIT_USAGE;
+		}
+	}
+	return RK_EXIT_OK;
+}
+
+enum rk_status rk_cli_write_feeds(const struct rk_school *school,
+				  const struct rk_plan *plan, const char *dir,
+				  const struct rk_feeds_options *options,
+				  bool quiet)
+{
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_feeds_report r;
+	if (!diags) {
+		fprintf(stderr, "ritmiek: %s\n", rk_strerror(RK_ERR_NOMEM));
+		return RK_ERR_NOMEM;
+	}
+	enum rk_status status =
+		rk_feeds_write(school, plan, dir, options, &r, diags);
+	rk_cli_print_diags(stderr, diags);
+	rk_diags_free(diags);
+	if (status != RK_OK && status != RK_ERR_INPUT && status != RK_ERR_IO)
+		fprintf(stderr, "ritmiek: %s: feeds: %s\n", dir,
+			rk_strerror(status));
+	if (status != RK_OK || quiet)
+		return status;
+	printf("ritmiek: wrote %zu feeds (%zu KB) to %s/feeds and %s/index.tsv\n"
+	       "ritmiek: events: %zu new, %zu changed, %zu unchanged, %zu "
+	       "cancelled\n",
+	       r.feeds, (r.bytes + 1023) / 1024, dir, dir, r.added, r.changed,
+	       r.unchanged, r.cancelled);
+	if (r.removed)
+		printf("ritmiek: removed %zu feed file(s) no longer in use\n",
+		       r.removed);
+	return RK_OK;
+}
+
+/* PLANDIR/plan.tsv as a new string; NULL when out of memory. */
+static char *plan_path(const char *dir)
+{
+	size_t size = strlen(dir) + sizeof("/plan.tsv");
+	char *path = malloc(size);
+	if (path)
+		snprintf(path, size, "%s/plan.tsv", dir);
+	return path;
+}
+
+/* The school and its plan; an exit status. */
+static int load(const struct feeds_args *a, struct rk_school **school,
+		struct rk_plan **plan)
+{
+	struct rk_diags *diags = rk_diags_new();
+	char *path = plan_path(a->dir);
+	const char *what = a->school;
+	enum rk_status status = RK_ERR_NOMEM;
+	if (diags && path)
+		status = rk_load_school(a->school, &a->load, school, diags);
+	if (status == RK_OK) {
+		what = path;
+		status = rk_plan_file_read(*school, path, plan, diags);
+	}
+	rk_diags_sort(diags);
+	rk_cli_print_diags(stderr, diags);
+	int exit_status = RK_EXIT_OK;
+	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
+		fprintf(stderr, "ritmiek: %s: %zu error(s)\n", what,
+			rk_diags_errors(diags));
+		exit_status = RK_EXIT_INPUT;
+	} else if (status != RK_OK) {
+		fprintf(stderr, "ritmiek: %s: %s\n", what, rk_strerror(status));
+		exit_status = RK_EXIT_FAILURE;
+	}
+	rk_diags_free(diags);
+	free(path);
+	return exit_status;
+}
+
+static int exit_for(enum rk_status status)
+{
+	if (status == RK_OK)
+		return RK_EXIT_OK;
+	return status == RK_ERR_INPUT ? RK_EXIT_INPUT : RK_EXIT_FAILURE;
+}
+
+int rk_cmd_feeds(int argc, char **argv)
+{
+	struct feeds_args a = { 0 };
+	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
+	int rc = parse(argc, argv, &a, feeds_usage, true);
+	if (rc != RK_EXIT_OK)
+		return rc < 0 ? RK_EXIT_OK : rc;
+	if (optind != argc - 2) {
+		fprintf(stderr, "ritmiek feeds: expected a school file and a "
+				"plan folder\n");
+		feeds_usage(stderr);
+		return RK_EXIT_USAGE;
+	}
+	a.school = argv[optind];
+	a.dir = argv[optind + 1];
+	struct rk_school *school = NULL;
+	struct rk_plan *plan = NULL;
+	rc = load(&a, &school, &plan);
+	if (rc == RK_EXIT_OK)
+		rc = exit_for(rk_cli_write_feeds(school, plan, a.dir, &a.feeds,
+						 a.quiet));
+	rk_plan_free(plan);
+	rk_school_free(school);
+	return rc;
+}
+
+/* The person's id, or an exit status after saying which ids there are. */
+static int check_person(const struct rk_school *school, const char *id)
+{
+	if (rk_school_find_person(school, id) >= 0)
+		return RK_EXIT_OK;
+	size_t n = rk_school_n_person(school);
+	const char **ids = calloc(n ? n : 1, sizeof(*ids));
+	if (!ids)
+		return RK_EXIT_FAILURE;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = rk_school_get_person(school, i)->id;
+	const char *near = rk_suggest(id, ids, n);
+	fprintf(stderr, "ritmiek: unknown person '%s'%s%s%s\n", id,
+		near ? "; did you mean '" : "", near ? near : "",
+		near ? "'?" : "");
+	free(ids);
+	return RK_EXIT_INPUT;
+}
+
+/* A new token in PLANDIR/tokens.tsv into @fresh; the old one into @old
+ * ("" when there was none). */
+static int rotate(const struct feeds_args *a, char old[RK_TOKEN_LEN + 1],
+		  char fresh[RK_TOKEN_LEN + 1])
+{
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_tokens *tokens = rk_tokens_new();
+	size_t len = strlen(a->dir) + sizeof("/tokens.tsv");
+	char *path = malloc(len);
+	enum rk_status status = RK_ERR_NOMEM;
+	const char *token;
+	if (diags && tokens && path) {
+		snprintf(path, len, "%s/tokens.tsv", a->dir);
+		status = rk_tokens_read(tokens, path, diags);
+	}
+	if (status == RK_OK) {
+		token = rk_tokens_get(tokens, a->person);
+		snprintf(old, RK_TOKEN_LEN + 1, "%s", token ? token : "");
+		status = rk_tokens_rotate(tokens, a->person, &token);
+	}
+	if (status == RK_OK)
+		snprintf(fresh, RK_TOKEN_LEN + 1, "%s", token);
+	if (status == RK_OK) {
+		status = rk_tokens_write(tokens, path);
+		if (status == RK_ERR_IO)
+			rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
+				     "cannot write: %s", strerror(errno));
+	}
+	rk_cli_print_diags(stderr, diags);
+	if (status != RK_OK && status != RK_ERR_INPUT && status != RK_ERR_IO)
+		fprintf(stderr, "ritmiek: %s\n", rk_strerror(status));
+	rk_tokens_free(tokens);
+	rk_diags_free(diags);
+	free(path);
+	return exit_for(status);
+}
+
+static int run_rotate(struct feeds_args *a)
+{
+	struct rk_school *school = NULL;
+	struct rk_plan *plan = NULL;
+	char old[RK_TOKEN_LEN + 1] = "", fresh[RK_TOKEN_LEN + 1] = "";
+	int rc = load(a, &school, &plan);
+	if (rc == RK_EXIT_OK)
+		rc = check_person(school, a->person);
+	if (rc == RK_EXIT_OK)
+		rc = rotate(a, old, fresh);
+	if (rc == RK_EXIT_OK)
+		rc = exit_for(rk_cli_write_feeds(school, plan, a->dir,
+						 &a->feeds, true));
+	if (rc == RK_EXIT_OK && !a->quiet)
+		printf("ritmiek: %s: new feed %s/feeds/%s.ics%s%s%s\n",
+		       a->person, a->dir, fresh, old[0] ? "; feeds/" : "", old,
+		       old[0] ? ".ics is removed" : "");
+	rk_plan_free(plan);
+	rk_school_free(school);
+	return rc;
+}
+
+int rk_cmd_tokens(int argc, char **argv)
+{
+	struct feeds_args a = { 0 };
+	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
+	if (argc >= 2 &&
+	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		tokens_usage(stdout);
+		return RK_EXIT_OK;
+	}
+	if (argc < 2 || strcmp(argv[1], "rotate")) {
+		fprintf(stderr, "ritmiek tokens: expected 'rotate'\n");
+		tokens_usage(stderr);
+		return RK_EXIT_USAGE;
+	}
+	int rc = parse(argc - 1, argv + 1, &a, tokens_usage, false);
+	if (rc != RK_EXIT_OK)
+		return rc < 0 ? RK_EXIT_OK : rc;
+	if (optind != argc - 1 - 3) {
+		fprintf(stderr, "ritmiek tokens rotate: expected a school "
+				"file, a plan folder and a person\n");
+		tokens_usage(stderr);
+		return RK_EXIT_USAGE;
+	}
+	a.school = argv[1 + optind];
+	a.dir = argv[1 + optind + 1];
+	a.person = argv[1 + optind + 2];
+	return run_rotate(&a);
+}
