@@ -2,6 +2,8 @@
 
 #include "csvread.h"
 
+#include <ctype.h>
+
 #include <csv.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -234,4 +236,16 @@ char rk_csv_detect_separator(const char *text, size_t len)
 		if (count[k] > count[best])
 			best = k;
 	return seps[best];
+}
+
+const char *rk_csv_trim(const char *s, size_t n, size_t *len)
+{
+	while (n > 0 && isspace((unsigned char)s[0])) {
+		s++;
+		n--;
+	}
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	*len = n;
+	return s;
 }

@@ -15,6 +15,10 @@ struct rk_csv_record {
 	int line;
 };
 
+/* The text of the @n bytes at @s without surrounding white space: its
+ * start, and its length in @len. libcsv trims unquoted fields only. */
+const char *rk_csv_trim(const char *s, size_t n, size_t *len);
+
 /* Guesses the separator from the first line of @text: the most frequent of
  * ',', ';' and TAB outside quotes (',' when none occurs). */
 char rk_csv_detect_separator(const char *text, size_t len);

@@ -2,7 +2,6 @@
 
 #include "people_csv.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -60,20 +59,6 @@ static void report(struct loader *ld, enum rk_severity sev, int line,
 		ld->errors = true;
 }
 
-/* The text of @s without surrounding white space: its start, length in
- * @len. libcsv trims unquoted fields only. */
-static const char *trim(const char *s, size_t n, size_t *len)
-{
-	while (n > 0 && isspace((unsigned char)s[0])) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	*len = n;
-	return s;
-}
-
 /* The next |-separated item of a cell, trimmed (possibly empty); NULL when
  * the cell is used up. */
 static const char *next_item(const char **pos, size_t *len)
@@ -84,7 +69,7 @@ static const char *next_item(const char **pos, size_t *len)
 	const char *bar = strchr(s, '|');
 	size_t n = bar ? (size_t)(bar - s) : strlen(s);
 	*pos = bar ? bar + 1 : NULL;
-	return trim(s, n, len);
+	return rk_csv_trim(s, n, len);
 }
 
 /* The column called @name (@len bytes, any case), or N_COLUMNS. */
@@ -104,7 +89,7 @@ static void read_header(struct loader *ld, const struct rk_csv_record *rec)
 	for (size_t i = 0; i < rec->n; i++) {
 		size_t len;
 		const char *s = rec->fields[i];
-		const char *name = trim(s, strlen(s), &len);
+		const char *name = rk_csv_trim(s, strlen(s), &len);
 		int c = column_find(name, len);
 		int column = (int)i + 1;
 		if (len == 0)
@@ -139,7 +124,7 @@ static const char *cell(const struct loader *ld,
 		return "";
 	}
 	const char *s = rec->fields[ld->col[c]];
-	return trim(s, strlen(s), len);
+	return rk_csv_trim(s, strlen(s), len);
 }
 
 static int column_of(const struct loader *ld, enum column c)

@@ -2,7 +2,6 @@
 
 #include "timetable_csv.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -62,18 +61,6 @@ static void report(struct loader *ld, enum rk_severity sev, int line,
 	rk_diags_add(ld->diags, sev, ld->file, line, column, "%s", msg);
 	if (sev == RK_SEV_ERROR)
 		ld->errors++;
-}
-
-static const char *trim(const char *s, size_t n, size_t *len)
-{
-	while (n > 0 && isspace((unsigned char)s[0])) {
-		s++;
-		n--;
-	}
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	*len = n;
-	return s;
 }
 
 static bool is_blank(char c)
@@ -240,7 +227,7 @@ static void check_extra(struct loader *ld, const struct rk_csv_record *rec)
 {
 	for (size_t i = N_FIELDS; i < rec->n; i++) {
 		size_t len;
-		trim(rec->fields[i], strlen(rec->fields[i]), &len);
+		rk_csv_trim(rec->fields[i], strlen(rec->fields[i]), &len);
 		if (len == 0)
 			continue;
 		report(ld, RK_SEV_WARNING, rec->line, (int)i + 1,
@@ -257,7 +244,7 @@ static void fill_row(struct row *row, const struct rk_csv_record *rec)
 	row->line = rec->line;
 	for (size_t i = 0; i < N_FIELDS; i++) {
 		const char *s = i < rec->n ? rec->fields[i] : "";
-		row->text[i] = trim(s, strlen(s), &row->len[i]);
+		row->text[i] = rk_csv_trim(s, strlen(s), &row->len[i]);
 	}
 }
 
