@@ -277,6 +277,9 @@ static int run_plan(struct plan_args *a)
 			plan ? "; the plan is written with these violations "
 			       "marked, the feeds are not"
 			     : "; nothing written (see --allow-violations)");
+		/* The solver's figures hold for a plan with violations too. */
+		if (plan && !a->quiet)
+			report(a->out, plan);
 		exit_status = RK_EXIT_INFEASIBLE;
 		goto out;
 	}

@@ -441,6 +441,77 @@ START_TEST(test_rebalance_usage)
 }
 END_TEST
 
+/* plan writes the feeds; `feeds` on the same plan changes no byte. */
+START_TEST(test_feeds_rerun)
+{
+	char *dir = temp_dir();
+	plan_and_verify("tests/data/planner/one-moment.yaml", dir);
+	char *before = dir_file(dir, "feeds/school.ics");
+	const char *argv[] = { "ritmiek", "feeds",
+			       "tests/data/planner/one-moment.yaml", dir,
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "ritmiek: events: 0 new, 0 changed, "));
+	ck_assert_ptr_nonnull(strstr(r.out, " unchanged, 0 cancelled\n"));
+	char *after = dir_file(dir, "feeds/school.ics");
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* The feed file of person T1, as index.tsv names it. */
+static char *feed_of_t1(const char *dir)
+{
+	char *index = dir_file(dir, "index.tsv");
+	char *line = strstr(index, "\nperson\tT1\t");
+	ck_assert_ptr_nonnull(line);
+	char *file = strstr(line, "\tfeeds/");
+	ck_assert_ptr_nonnull(file);
+	char *end = strchr(file, '\n');
+	char *copy = strndup(file + 1, (size_t)(end - file - 1));
+	free(index);
+	return copy;
+}
+
+/* tokens rotate: a new feed file, the old one gone; an unknown person. */
+START_TEST(test_tokens_rotate)
+{
+	char *dir = temp_dir();
+	plan_and_verify("tests/data/planner/one-moment.yaml", dir);
+	char *old = feed_of_t1(dir);
+	const char *argv[] = { "ritmiek", "tokens",
+			       "rotate",  "tests/data/planner/one-moment.yaml",
+			       dir,	  "T1",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	char *fresh = feed_of_t1(dir);
+	ck_assert_str_ne(old, fresh);
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, old);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	snprintf(path, sizeof(path), "%s/%s", dir, fresh);
+	ck_assert_int_eq(access(path, F_OK), 0);
+	run_free(&r);
+	const char *bad[] = { "ritmiek", "tokens",
+			      "rotate",	 "tests/data/planner/one-moment.yaml",
+			      dir,	 "T9",
+			      NULL };
+	r = run_ritmiek(bad);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "unknown person 'T9'"));
+	run_free(&r);
+	free(old);
+	free(fresh);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -463,6 +534,8 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_import_untis);
 	tcase_add_test(tc, test_rebalance);
 	tcase_add_test(tc, test_rebalance_usage);
+	tcase_add_test(tc, test_feeds_rerun);
+	tcase_add_test(tc, test_tokens_rotate);
 	suite_add_tcase(s, tc);
 	return s;
 }
