@@ -399,6 +399,35 @@ START_TEST(test_rebalance)
 	ck_assert_str_eq(changes, r.out);
 	free(changes);
 	run_free(&r);
+	/* Every event line before the date is there byte for byte. */
+	char *next = dir_file(dir, "plan.tsv");
+	size_t frozen = 0;
+	for (char *line = strstr(before, "\nevent\t"); line;
+	     line = strstr(line + 1, "\nevent\t")) {
+		char *date = strchr(strchr(line + 7, '\t') + 1, '\t') + 1;
+		if (strncmp(date, "2027-01-11", 10) >= 0)
+			continue;
+		char *end = strchr(line + 1, '\n');
+		char *copy = strndup(line, (size_t)(end - line + 1));
+		ck_assert_msg(strstr(next, copy) != NULL, "changed: %.80s",
+			      copy);
+		free(copy);
+		frozen++;
+	}
+	ck_assert_uint_gt(frozen, 20);
+	free(next);
+	/* Subscribed calendars follow: T2's feed cancels the rest of the
+	 * year, and changed events carry SEQUENCE:1. */
+	char *index = dir_file(dir, "index.tsv");
+	char *line = strstr(index, "\nperson\tT2\t");
+	ck_assert_ptr_nonnull(line);
+	char *file = strstr(line, "\tfeeds/") + 1;
+	*strchr(file, '\n') = '\0';
+	char *feed = dir_file(dir, file);
+	ck_assert_ptr_nonnull(strstr(feed, "STATUS:CANCELLED\r\n"));
+	ck_assert_ptr_nonnull(strstr(feed, "SEQUENCE:1\r\n"));
+	free(feed);
+	free(index);
 	const char *verify[] = { "ritmiek", "verify",
 				 "tests/data/planner/one-moment.yaml", dir,
 				 NULL };
