@@ -39,9 +39,9 @@ struct pairing {
 	bool lb[2][MAX_TEAM][MAX_TEAM]; /* i visits j in the LB weeks, and
 					 * their FB fits after it */
 	struct windows {
-		int gl[2][4]; /* the weeks of each round's GL, its slip week */
+		int gl[2][12]; /* the weeks of each round's GL and later */
 		int n_gl[2];
-		int lb[2][4];
+		int lb[2][12];
 		int n_lb[2];
 	} win;
 };
@@ -64,16 +64,18 @@ static bool meet_on(const struct rk_planctx *ctx, const int *people, int n,
 	return false;
 }
 
-/* The weeks of the period's GL and LB rounds, each with the week after it
- * (the session model lets a session slip one week). Rebalancing leaves out
- * the weeks before the date: those rounds have been. */
+/* The weeks of the period's GL and LB rounds: each round's own week and
+ * every later week of the period, as the session model lets a session
+ * slip (costing more each week). Rebalancing leaves out the weeks before
+ * the date: what was planned there has been. */
 static void round_weeks(const struct rk_planctx *ctx, const struct rk_period *p,
 			struct windows *win)
 {
 	static const unsigned gl[2] = { RK_ACT_GL1, RK_ACT_GL2 };
 	static const unsigned lb[2] = { RK_ACT_LB1, RK_ACT_LB2 };
 	bool ads = !strcmp(p->phase, "aan de slag");
-	int nth = 0, prev_acts = 0;
+	bool started_gl[2] = { false, false }, started_lb[2] = { false, false };
+	int nth = 0;
 	memset(win, 0, sizeof(*win));
 	for (int w = p->first_week; w <= p->last_week; w++) {
 		if (!ctx->session_week[w])
@@ -82,13 +84,14 @@ static void round_weeks(const struct rk_planctx *ctx, const struct rk_period *p,
 		unsigned acts = rk_ritmiek_week(p->weeks, ++nth, ads, agenda,
 						sizeof(agenda));
 		bool open = !ctx->prev || w >= ctx->from_week;
-		for (int r = 0; r < 2 && open; r++) {
-			if (((acts | prev_acts) & gl[r]) && win->n_gl[r] < 4)
+		for (int r = 0; r < 2; r++) {
+			started_gl[r] |= (acts & gl[r]) != 0;
+			started_lb[r] |= (acts & lb[r]) != 0;
+			if (open && started_gl[r] && win->n_gl[r] < 12)
 				win->gl[r][win->n_gl[r]++] = w;
-			if (((acts | prev_acts) & lb[r]) && win->n_lb[r] < 4)
+			if (open && started_lb[r] && win->n_lb[r] < 12)
 				win->lb[r][win->n_lb[r]++] = w;
 		}
-		prev_acts = (int)acts;
 	}
 }
 

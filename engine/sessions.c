@@ -36,11 +36,10 @@ struct act {
 	enum rk_event_kind kind;
 	int people[3];
 	int n_people;
-	int visitor;   /* LB and FB: people[0] visits people[1] */
-	int week;      /* year week of the activity (of its LB for an FB) */
-	int nth;       /* week in the period */
-	int late_week; /* the next week of the period, as a fallback; -1 */
-	int old_date;  /* rebalancing: where it was before, -1: new */
+	int visitor;  /* LB and FB: people[0] visits people[1] */
+	int week;     /* year week of the activity (of its LB for an FB) */
+	int nth;      /* week in the period */
+	int old_date; /* rebalancing: where it was before, -1: new */
 	int old_start;
 	int round;    /* 1 or 2 */
 	int lb;	      /* FB: index of its LB activity */
@@ -88,17 +87,9 @@ static struct act *new_act(struct model *m, enum rk_event_kind kind, int week,
 	*a = (struct act){ .kind = kind,
 			   .week = week,
 			   .nth = nth,
-			   .late_week = -1,
 			   .round = round,
 			   .lb = -1,
 			   .unplaced = -1 };
-	/* A session that finds no room in its own week may slip to the next
-	 * week of the period, at a cost. */
-	for (int w = week + 1; w <= m->p->last_week; w++)
-		if (m->ctx->session_week[w]) {
-			a->late_week = w;
-			break;
-		}
 	return a;
 }
 
@@ -311,15 +302,24 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 	return 0;
 }
 
+/* The second try lets a session slip to a later week of the period, each
+ * week later costing more: the next week is usually enough, but someone
+ * ill for two weeks (rebalancing) needs the weeks after. */
 static int lesson_slots(struct model *m, int act)
 {
 	const struct act *a = &m->acts[act];
-	int late = m->allow_late ? a->late_week : -1, nth = a->nth;
-	if (lesson_slots_in(m, act, a->week, nth, 0.0) < 0)
+	if (lesson_slots_in(m, act, a->week, a->nth, 0.0) < 0)
 		return -1;
-	return late < 0
-		       ? 0
-		       : lesson_slots_in(m, act, late, nth + 1, COST_WEEK_LATE);
+	int later = 0;
+	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
+		if (!m->ctx->session_week[w])
+			continue;
+		later++;
+		if (lesson_slots_in(m, act, w, a->nth + later,
+				    COST_WEEK_LATE * later) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int cmp_cost(const void *x, const void *y)
@@ -416,12 +416,18 @@ static int week_slots_in(struct model *m, int act, int week, int nth,
 static int week_slots(struct model *m, int act, int minutes)
 {
 	const struct act *a = &m->acts[act];
-	int late = m->allow_late ? a->late_week : -1, nth = a->nth;
-	if (week_slots_in(m, act, a->week, nth, minutes, 0.0) < 0)
+	if (week_slots_in(m, act, a->week, a->nth, minutes, 0.0) < 0)
 		return -1;
-	return late < 0 ? 0
-			: week_slots_in(m, act, late, nth + 1, minutes,
-					COST_WEEK_LATE);
+	int later = 0;
+	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
+		if (!m->ctx->session_week[w])
+			continue;
+		later++;
+		if (week_slots_in(m, act, w, a->nth + later, minutes,
+				  COST_WEEK_LATE * later) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static enum rk_status gen_cands(struct model *m)

@@ -1038,22 +1038,17 @@ static void duo_words(const struct verifier *v, const struct rk_duo *d,
 		snprintf(buf, size, "'%s' and '%s'", a, b);
 }
 
-static bool in_duo(const struct rk_duo *d, int p)
-{
-	return p == d->a || p == d->b || (d->c >= 0 && p == d->c);
-}
-
 /* Whether @t is a lesbezoek of duo @d with @p in @role; all its people
  * must be of the duo. */
+/* A lesbezoek of the duo's team with @p in @role. Within the duo, except
+ * after a rebalance in the middle of a period: a visit before it was with
+ * the partner one had then, so any visit of the team counts. */
 static bool duo_visit(const struct talk *t, const struct rk_duo *d, int p,
 		      enum rk_part_role role)
 {
 	bool has = false;
-	if (!t->lb)
+	if (!t->lb || t->ev->team != d->team)
 		return false;
-	for (size_t i = 0; i < t->n; i++)
-		if (!in_duo(d, t->people[i]))
-			return false;
 	for (size_t i = 0; i < t->ev->n_parts; i++)
 		if (t->ev->parts[i].person == p && t->ev->parts[i].role == role)
 			has = true;

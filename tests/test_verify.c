@@ -536,8 +536,11 @@ START_TEST(test_duo_without_visits)
 	};
 	ck_assert_int_eq(rk_plan_add_duo(plan, trio), RK_OK);
 	visit("lb-x", "2026-09-28", "09:20", "10:10", "P02", "P04");
+	/* A visit with a teammate outside the trio counts (after a
+	 * rebalance that is the partner one had before), but it needs its
+	 * feedbackgesprek. */
 	expect(RK_ERR_INPUT, F
-	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P04' (Dewi Smit) has no lesbezoek as visitor\n" F
+	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P04' (Dewi Smit) is visitor in lesbezoek 'lb-x', but no feedbackgesprek follows it within two school days\n" F
 	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P04' (Dewi Smit) has no lesbezoek as host\n" F
 	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P05' (Eva Meijer) has no lesbezoek as visitor\n" F
 	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P05' (Eva Meijer) has no lesbezoek as host\n" F
