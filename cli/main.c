@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "caldav.h"
 #include "cmd.h"
+#include "http.h"
 #include "ical_runtime.h"
 #include "mip.h"
 #include "suggest.h"
@@ -23,6 +25,8 @@ static const struct command commands[] = {
 	  "read Untis, FET, iCalendar or CSV timetables and report on them" },
 	{ "plan", rk_cmd_plan,
 	  "plan the school year's ritmiek with GLPK and write the plan" },
+	{ "push", rk_cmd_push,
+	  "publish the plan's events to CalDAV calendars and keep them in step" },
 	{ "rebalance", rk_cmd_rebalance,
 	  "re-plan from a date after a change, disturbing as little as possible" },
 	{ "tokens", rk_cmd_tokens,
@@ -100,7 +104,11 @@ int main(int argc, char **argv)
 	/* Process-wide library state is set up and torn down here only. */
 	rk_ical_global_init();
 	rk_mip_global_init();
+	rk_http_global_init();
+	rk_caldav_global_init();
 	int status = dispatch(argc, argv);
+	rk_caldav_global_cleanup();
+	rk_http_global_cleanup();
 	rk_mip_global_cleanup();
 	rk_ical_global_cleanup();
 	return status;

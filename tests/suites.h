@@ -26,6 +26,10 @@ Suite *suite_planner(void);
 Suite *suite_rebalance(void);
 Suite *suite_feeds(void);
 
+/* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
+Suite *suite_caldav(void);
+Suite *suite_push(void);
+
 /* cli/ */
 Suite *suite_cli(void);
 

@@ -1,0 +1,376 @@
+#include "config.h"
+
+#include "push_state.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "csvread.h"
+#include "feed_state.h"
+#include "textfile.h"
+
+#define MAGIC "ritmiek-push"
+
+struct slot {
+	struct rk_push_entry e;
+	bool live;
+};
+
+struct rk_push_state {
+	char *school;
+	struct rk_arena arena;	   /* the strings */
+	struct rk_vec slots;	   /* struct slot */
+	struct rk_vec collections; /* const char * */
+	/* Open addressing over slots: slot index + 1, 0 for empty. */
+	size_t *table;
+	size_t table_size; /* a power of two, or 0 */
+};
+
+struct rk_push_state *rk_push_state_new(const char *school_id)
+{
+	struct rk_push_state *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	s->school = strdup(school_id ? school_id : "");
+	if (!s->school) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void rk_push_state_free(struct rk_push_state *state)
+{
+	if (!state)
+		return;
+	free(state->school);
+	free(state->table);
+	rk_vec_release(&state->slots);
+	rk_vec_release(&state->collections);
+	rk_arena_release(&state->arena);
+	free(state);
+}
+
+const char *rk_push_state_school(const struct rk_push_state *state)
+{
+	return state->school;
+}
+
+static uint64_t key_hash(const char *collection, const char *uid)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const char *p = collection; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	h = (h ^ 0xff) * 1099511628211ULL;
+	for (const char *p = uid; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return h;
+}
+
+static struct slot *slot_at(const struct rk_push_state *s, size_t i)
+{
+	return rk_vec_at(&s->slots, i, sizeof(struct slot));
+}
+
+/* The table position for the key: its slot, or the empty place for it. */
+static size_t probe(const struct rk_push_state *s, const char *collection,
+		    const char *uid)
+{
+	size_t mask = s->table_size - 1;
+	size_t at = (size_t)key_hash(collection, uid) & mask;
+	while (s->table[at]) {
+		const struct slot *sl = slot_at(s, s->table[at] - 1);
+		if (!strcmp(sl->e.collection, collection) &&
+		    !strcmp(sl->e.uid, uid))
+			return at;
+		at = (at + 1) & mask;
+	}
+	return at;
+}
+
+static enum rk_status grow_table(struct rk_push_state *s)
+{
+	size_t size = s->table_size ? s->table_size * 2 : 64;
+	size_t *table = calloc(size, sizeof(*table));
+	if (!table)
+		return RK_ERR_NOMEM;
+	free(s->table);
+	s->table = table;
+	s->table_size = size;
+	for (size_t i = 0; i < s->slots.n; i++) {
+		const struct slot *sl = slot_at(s, i);
+		s->table[probe(s, sl->e.collection, sl->e.uid)] = i + 1;
+	}
+	return RK_OK;
+}
+
+static const char *keep(struct rk_push_state *s, const char *text, bool *nomem)
+{
+	const char *copy = rk_arena_strndup(&s->arena, text ? text : "",
+					    strlen(text ? text : ""));
+	if (!copy)
+		*nomem = true;
+	return copy;
+}
+
+enum rk_status rk_push_state_set(struct rk_push_state *state,
+				 const struct rk_push_entry *entry)
+{
+	if (!entry->collection || !entry->uid)
+		return RK_ERR_ARG;
+	if ((state->slots.n + 1) * 2 > state->table_size &&
+	    grow_table(state) != RK_OK)
+		return RK_ERR_NOMEM;
+	bool nomem = false;
+	struct rk_push_entry e = {
+		keep(state, entry->collection, &nomem),
+		keep(state, entry->uid, &nomem),
+		keep(state, entry->name, &nomem),
+		keep(state, entry->etag, &nomem),
+		keep(state, entry->hash, &nomem),
+	};
+	if (nomem)
+		return RK_ERR_NOMEM;
+	size_t at = probe(state, e.collection, e.uid);
+	if (state->table[at]) {
+		struct slot *sl = slot_at(state, state->table[at] - 1);
+		sl->e = e;
+		sl->live = true;
+		return RK_OK;
+	}
+	struct slot *sl = rk_vec_push(&state->slots, sizeof(*sl));
+	if (!sl)
+		return RK_ERR_NOMEM;
+	sl->e = e;
+	sl->live = true;
+	state->table[at] = state->slots.n;
+	return RK_OK;
+}
+
+static struct slot *find_slot(const struct rk_push_state *s,
+			      const char *collection, const char *uid)
+{
+	if (!s->table_size)
+		return NULL;
+	size_t at = probe(s, collection, uid);
+	if (!s->table[at])
+		return NULL;
+	struct slot *sl = slot_at(s, s->table[at] - 1);
+	return sl->live ? sl : NULL;
+}
+
+void rk_push_state_remove(struct rk_push_state *state, const char *collection,
+			  const char *uid)
+{
+	struct slot *sl = find_slot(state, collection, uid);
+	if (sl)
+		sl->live = false;
+}
+
+const struct rk_push_entry *rk_push_state_find(const struct rk_push_state *s,
+					       const char *collection,
+					       const char *uid)
+{
+	const struct slot *sl = find_slot(s, collection, uid);
+	return sl ? &sl->e : NULL;
+}
+
+size_t rk_push_state_slots(const struct rk_push_state *state)
+{
+	return state->slots.n;
+}
+
+const struct rk_push_entry *rk_push_state_get(const struct rk_push_state *s,
+					      size_t i)
+{
+	const struct slot *sl = slot_at(s, i);
+	return sl && sl->live ? &sl->e : NULL;
+}
+
+bool rk_push_state_has_collection(const struct rk_push_state *state,
+				  const char *url)
+{
+	for (size_t i = 0; i < state->collections.n; i++) {
+		const char **c = rk_vec_at(&state->collections, i, sizeof(*c));
+		if (!strcmp(*c, url))
+			return true;
+	}
+	return false;
+}
+
+enum rk_status rk_push_state_add_collection(struct rk_push_state *state,
+					    const char *url)
+{
+	if (rk_push_state_has_collection(state, url))
+		return RK_OK;
+	bool nomem = false;
+	const char *copy = keep(state, url, &nomem);
+	const char **c =
+		nomem ? NULL : rk_vec_push(&state->collections, sizeof(*c));
+	if (!c)
+		return RK_ERR_NOMEM;
+	*c = copy;
+	return RK_OK;
+}
+
+enum rk_status rk_push_state_write(const struct rk_push_state *state,
+				   const char *path)
+{
+	struct rk_tsv t = { 0 };
+	char version[16];
+	snprintf(version, sizeof(version), "%d", RK_PUSH_STATE_VERSION);
+	rk_tsv_field(&t, MAGIC);
+	rk_tsv_field(&t, version);
+	rk_tsv_field(&t, state->school);
+	rk_tsv_end_line(&t);
+	for (size_t i = 0; i < state->collections.n; i++) {
+		const char **c = rk_vec_at(&state->collections, i, sizeof(*c));
+		rk_tsv_field(&t, "collection");
+		rk_tsv_field(&t, *c);
+		rk_tsv_end_line(&t);
+	}
+	for (size_t i = 0; i < state->slots.n; i++) {
+		const struct rk_push_entry *e = rk_push_state_get(state, i);
+		if (!e)
+			continue;
+		const char *fields[] = { "resource", e->collection, e->uid,
+					 e->name,    e->etag,	    e->hash };
+		for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++)
+			rk_tsv_field(&t, fields[f]);
+		rk_tsv_end_line(&t);
+	}
+	enum rk_status status =
+		t.nomem ? RK_ERR_NOMEM
+			: rk_textfile_write_atomic(path, t.data ? t.data : "",
+						   t.len);
+	rk_tsv_release(&t);
+	return status;
+}
+
+/* ---- reading ---- */
+
+struct reader {
+	const char *path;
+	struct rk_push_state *state;
+	struct rk_diags *diags;
+	bool header;
+	size_t errors;
+	bool nomem;
+};
+
+static void bad(struct reader *r, const struct rk_csv_record *rec, int field,
+		const char *what)
+{
+	rk_diags_add(r->diags, RK_SEV_ERROR, r->path, rec->line, field, "%s",
+		     what);
+	r->errors++;
+}
+
+static void read_header(struct reader *r, const struct rk_csv_record *rec)
+{
+	r->header = true;
+	char want[16];
+	snprintf(want, sizeof(want), "%d", RK_PUSH_STATE_VERSION);
+	if (rec->n != 3 || strcmp(rec->fields[0], MAGIC)) {
+		bad(r, rec, 1,
+		    "not a push state: expected 'ritmiek-push', "
+		    "a version and a school id");
+		return;
+	}
+	if (strcmp(rec->fields[1], want)) {
+		rk_diags_add(r->diags, RK_SEV_ERROR, r->path, rec->line, 2,
+			     "push state version '%s' is not %s; remove the "
+			     "file to start afresh",
+			     rec->fields[1], want);
+		r->errors++;
+		return;
+	}
+	char *school = strdup(rec->fields[2]);
+	if (!school) {
+		r->nomem = true;
+		return;
+	}
+	free(r->state->school);
+	r->state->school = school;
+}
+
+static void read_resource(struct reader *r, const struct rk_csv_record *rec)
+{
+	const char *const *f = rec->fields;
+	if (rec->n != 6) {
+		bad(r, rec, 1, "a 'resource' line has 6 fields");
+		return;
+	}
+	if (!*f[1] || !*f[2] || !*f[3]) {
+		bad(r, rec,
+		    !*f[1]   ? 2
+		    : !*f[2] ? 3
+			     : 4,
+		    "empty collection, UID or name");
+		return;
+	}
+	if (rk_push_state_find(r->state, f[1], f[2])) {
+		bad(r, rec, 3, "the UID is listed twice for this collection");
+		return;
+	}
+	struct rk_push_entry e = { f[1], f[2], f[3], f[4], f[5] };
+	if (rk_push_state_set(r->state, &e) != RK_OK)
+		r->nomem = true;
+}
+
+static int on_record(const struct rk_csv_record *rec, void *data)
+{
+	struct reader *r = data;
+	if (!r->header) {
+		read_header(r, rec);
+		/* Lines of another format or version mean nothing. */
+		return r->nomem || r->errors;
+	}
+	if (!strcmp(rec->fields[0], "collection") && rec->n == 2 &&
+	    *rec->fields[1]) {
+		if (rk_push_state_add_collection(r->state, rec->fields[1]))
+			r->nomem = true;
+	} else if (!strcmp(rec->fields[0], "resource")) {
+		read_resource(r, rec);
+	} else {
+		bad(r, rec, 1, "expected a 'collection' or 'resource' line");
+	}
+	return r->nomem;
+}
+
+enum rk_status rk_push_state_read(const char *path, struct rk_push_state **out,
+				  struct rk_diags *diags)
+{
+	char *text = NULL;
+	size_t len = 0;
+	*out = NULL;
+	struct rk_push_state *state = rk_push_state_new("");
+	if (!state)
+		return RK_ERR_NOMEM;
+	enum rk_status status = rk_textfile_read(path, &text, &len);
+	if (status == RK_ERR_IO && errno == ENOENT) {
+		*out = state;
+		return RK_OK;
+	}
+	if (status == RK_ERR_IO)
+		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
+			     "cannot read the push state: %s", strerror(errno));
+	struct reader r = { .path = path, .state = state, .diags = diags };
+	if (status == RK_OK)
+		status = rk_csv_read(path, text, len, '\t', on_record, &r,
+				     diags);
+	if (r.nomem)
+		status = RK_ERR_NOMEM;
+	else if (status == RK_OK && (r.errors || (!r.header && len > 0)))
+		status = RK_ERR_INPUT;
+	free(text);
+	if (status == RK_OK)
+		*out = state;
+	else
+		rk_push_state_free(state);
+	return status;
+}
