@@ -474,6 +474,10 @@ static int run_rebalance(struct rebalance_args *a)
 		goto out;
 	if (text)
 		fputs(text, stdout);
+	/* Like plan: a plan that breaks rules is written, its feeds are not
+	 * (subscribers would see the broken events). */
+	if (status == RK_ERR_INFEASIBLE)
+		a->no_feeds = true;
 	if (next && !a->dry_run &&
 	    write_outputs(a, s, year, next, text, len) != RK_OK)
 		goto out;
