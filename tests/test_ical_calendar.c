@@ -12,32 +12,16 @@
 #include "diag.h"
 #include "ical_calendar.h"
 #include "school.h"
+#include "testutil.h"
 #include "suites.h"
 
 #define FIRST_YEAR 2025
 #define N_YEARS	   3
 
-static const char *srcdir(void)
-{
-	const char *dir = getenv("srcdir");
-	return dir && *dir ? dir : ".";
-}
-
-/* $srcdir/@rel; the caller frees. */
-static char *data_path(const char *rel)
-{
-	size_t len = strlen(srcdir()) + strlen(rel) + 2;
-	char *path = malloc(len);
-
-	ck_assert_ptr_nonnull(path);
-	snprintf(path, len, "%s/%s", srcdir(), rel);
-	return path;
-}
-
 /* The calendar of the school year that starts in @year. */
 static char *year_path(int year)
 {
-	char *dir = data_path("calendars");
+	char *dir = rk_test_path("calendars");
 	char *path = rk_ical_calendar_path(dir, year);
 
 	ck_assert_ptr_nonnull(path);
@@ -70,7 +54,7 @@ static struct loaded load_fixture(const char *name)
 	char rel[256];
 
 	snprintf(rel, sizeof(rel), "tests/data/calendars/%s", name);
-	return load_path(data_path(rel));
+	return load_path(rk_test_path(rel));
 }
 
 static void unload(struct loaded *l)
@@ -80,34 +64,9 @@ static void unload(struct loaded *l)
 	free(l->path);
 }
 
-/* Every diagnostic formatted and ended by '\n', with file names relative to
- * $srcdir so that the expected texts do not depend on the build folder. */
-static char *diags_text(const struct rk_diags *diags)
-{
-	size_t prefix = strlen(srcdir());
-	size_t cap = 4096, len = 0;
-	char *text = calloc(1, cap);
-
-	ck_assert_ptr_nonnull(text);
-	for (size_t i = 0; i < rk_diags_count(diags); i++) {
-		struct rk_diag d = *rk_diags_get(diags, i);
-		char line[1024];
-		if (d.file && !strncmp(d.file, srcdir(), prefix) &&
-		    d.file[prefix] == '/')
-			d.file += prefix + 1;
-		rk_diag_format(&d, line, sizeof(line));
-		size_t add = strlen(line) + 1;
-		ck_assert_uint_lt(len + add, cap);
-		memcpy(text + len, line, add - 1);
-		len += add;
-		text[len - 1] = '\n';
-	}
-	return text;
-}
-
 static void assert_diags(const struct loaded *l, const char *expected)
 {
-	char *text = diags_text(l->diags);
+	char *text = rk_test_diags_text(l->diags);
 
 	ck_assert_str_eq(text, expected);
 	free(text);

@@ -10,30 +10,16 @@
 #include "diag.h"
 #include "people_csv.h"
 #include "school.h"
+#include "testutil.h"
 
 Suite *suite_people_csv(void);
 
 /* "<srcdir>/tests/data/csv/<name>" into @buf. */
 static const char *data_path(char *buf, size_t size, const char *name)
 {
-	const char *srcdir = getenv("srcdir");
-	int n = snprintf(buf, size, "%s/tests/data/csv/%s",
-			 srcdir ? srcdir : ".", name);
-	ck_assert_int_lt(n, (int)size);
-	return buf;
-}
-
-/* Checks that @diags holds exactly @expected, each preceded by "@path:". */
-static void assert_diags(const struct rk_diags *diags, const char *path,
-			 const char *const *expected, size_t n)
-{
-	for (size_t i = 0; i < n && i < rk_diags_count(diags); i++) {
-		char got[1024], want[1024];
-		rk_diag_format(rk_diags_get(diags, i), got, sizeof(got));
-		snprintf(want, sizeof(want), "%s:%s", path, expected[i]);
-		ck_assert_str_eq(got, want);
-	}
-	ck_assert_uint_eq(rk_diags_count(diags), n);
+	char rel[256];
+	snprintf(rel, sizeof(rel), "tests/data/csv/%s", name);
+	return rk_test_path_in(buf, size, rel);
 }
 
 struct loaded {
@@ -64,7 +50,7 @@ static void check_bad(const char *name, const char *expected, size_t n_people)
 	struct loaded t;
 	load(&t, name);
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
-	assert_diags(t.diags, t.path, &expected, 1);
+	rk_test_assert_diags(t.diags, t.path, &expected, 1);
 	ck_assert_uint_eq(rk_school_n_person(t.school), n_people);
 	unload(&t);
 }
@@ -177,7 +163,7 @@ START_TEST(test_unknown_column)
 	struct loaded t;
 	load(&t, "people-unknown-column.csv");
 	ck_assert_int_eq(t.status, RK_OK);
-	assert_diags(t.diags, t.path, want, 1);
+	rk_test_assert_diags(t.diags, t.path, want, 1);
 	ck_assert_uint_eq(rk_school_n_person(t.school), 1);
 	unload(&t);
 }
@@ -205,7 +191,7 @@ START_TEST(test_empty_id_and_name)
 	struct loaded t;
 	load(&t, "people-empty.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
-	assert_diags(t.diags, t.path, want, 2);
+	rk_test_assert_diags(t.diags, t.path, want, 2);
 	/* Kept, so that teams naming PBK are not reported a second time. */
 	ck_assert_uint_eq(rk_school_n_person(t.school), 1);
 	person(&t, 0, "PBK", "", 3);
@@ -226,7 +212,8 @@ START_TEST(test_many_problems)
 	struct loaded t;
 	load(&t, "people-many-problems.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
-	assert_diags(t.diags, t.path, want, sizeof(want) / sizeof(want[0]));
+	rk_test_assert_diags(t.diags, t.path, want,
+			     sizeof(want) / sizeof(want[0]));
 	ck_assert_uint_eq(rk_school_n_person(t.school), 3);
 	ck_assert_uint_eq(person(&t, 0, "JDV", "Jan de Vries", 2)->roles,
 			  RK_ROLE_LERAAR);
@@ -248,7 +235,7 @@ START_TEST(test_missing_file)
 	const char *wantp = want;
 	snprintf(want, sizeof(want), " error: cannot read people file: %s",
 		 strerror(ENOENT));
-	assert_diags(t.diags, t.path, &wantp, 1);
+	rk_test_assert_diags(t.diags, t.path, &wantp, 1);
 	unload(&t);
 }
 END_TEST

@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "school_yaml.h"
+#include "testutil.h"
 #include "suites.h"
 
 #define PATH_SIZE 1024
@@ -22,35 +23,6 @@ static void fixture(const char *name, char *buf, size_t size)
 	int n = snprintf(buf, size, "%s/tests/data/yaml/%s",
 			 srcdir && *srcdir ? srcdir : ".", name);
 	ck_assert(n > 0 && (size_t)n < size);
-}
-
-/* Appends @text and a newline to @buf. */
-static void append_line(char *buf, size_t size, const char *text)
-{
-	size_t len = strlen(buf);
-	int n = snprintf(buf + len, size - len, "%s\n", text);
-	ck_assert(n > 0 && (size_t)n < size - len);
-}
-
-/* Compares all diagnostics at once, so that a failure shows them all. Each
- * of @want is "line:column: error: message" without the file, which is
- * @path. */
-static void assert_diags(const struct rk_diags *diags, const char *path,
-			 const char *const *want, size_t n_want)
-{
-	static char got_text[TEXT_SIZE], want_text[TEXT_SIZE];
-	char line[PATH_SIZE + 512];
-
-	got_text[0] = want_text[0] = '\0';
-	for (size_t i = 0; i < rk_diags_count(diags); i++) {
-		rk_diag_format(rk_diags_get(diags, i), line, sizeof(line));
-		append_line(got_text, sizeof(got_text), line);
-	}
-	for (size_t i = 0; i < n_want; i++) {
-		snprintf(line, sizeof(line), "%s:%s", path, want[i]);
-		append_line(want_text, sizeof(want_text), line);
-	}
-	ck_assert_str_eq(got_text, want_text);
 }
 
 /* --- Broken files: one message each, or a few where they belong together */
@@ -168,7 +140,7 @@ START_TEST(test_broken)
 	ck_assert_ptr_nonnull(school);
 	while (n < MAX_DIAGS && b->diags[n])
 		n++;
-	assert_diags(diags, path, b->diags, n);
+	rk_test_assert_diags(diags, path, b->diags, n);
 	rk_school_free(school);
 	rk_diags_free(diags);
 }
@@ -188,7 +160,7 @@ START_TEST(test_several_problems)
 	fixture("several.yaml", path, sizeof(path));
 	ck_assert_int_eq(rk_school_yaml_load(path, &school, diags),
 			 RK_ERR_INPUT);
-	assert_diags(diags, path, want, 3);
+	rk_test_assert_diags(diags, path, want, 3);
 	/* What could be read was read: the good lesuur and the person. */
 	ck_assert_uint_eq(rk_school_get_grid(school, 0)->n, 1);
 	ck_assert_uint_eq(rk_school_n_person(school), 1);

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "diag.h"
 #include "school.h"
+#include "testutil.h"
 #include "textfile.h"
 #include "timetable_csv.h"
 
@@ -23,24 +24,9 @@ Suite *suite_timetable_csv(void);
 /* "<srcdir>/tests/data/csv/<name>" into @buf. */
 static const char *data_path(char *buf, size_t size, const char *name)
 {
-	const char *srcdir = getenv("srcdir");
-	int n = snprintf(buf, size, "%s/tests/data/csv/%s",
-			 srcdir ? srcdir : ".", name);
-	ck_assert_int_lt(n, (int)size);
-	return buf;
-}
-
-/* Checks that @diags holds exactly @expected, each preceded by "@path:". */
-static void assert_diags(const struct rk_diags *diags, const char *path,
-			 const char *const *expected, size_t n)
-{
-	for (size_t i = 0; i < n && i < rk_diags_count(diags); i++) {
-		char got[1024], want[1024];
-		rk_diag_format(rk_diags_get(diags, i), got, sizeof(got));
-		snprintf(want, sizeof(want), "%s:%s", path, expected[i]);
-		ck_assert_str_eq(got, want);
-	}
-	ck_assert_uint_eq(rk_diags_count(diags), n);
+	char rel[256];
+	snprintf(rel, sizeof(rel), "tests/data/csv/%s", name);
+	return rk_test_path_in(buf, size, rel);
 }
 
 struct loaded {
@@ -71,7 +57,7 @@ static void check_bad(const char *name, const char *expected, size_t n_lessons)
 	struct loaded t;
 	load(&t, name);
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
-	assert_diags(t.diags, t.path, &expected, 1);
+	rk_test_assert_diags(t.diags, t.path, &expected, 1);
 	ck_assert_uint_eq(rk_school_n_lesson(t.school), n_lessons);
 	unload(&t);
 }
@@ -194,7 +180,7 @@ START_TEST(test_bad_time)
 	struct loaded t;
 	load(&t, "bad-time.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
-	assert_diags(t.diags, t.path, want, 1);
+	rk_test_assert_diags(t.diags, t.path, want, 1);
 	ck_assert_uint_eq(rk_school_n_lesson(t.school), 1);
 	unload(&t);
 }
@@ -207,7 +193,7 @@ START_TEST(test_bad_quote)
 	struct loaded t;
 	load(&t, "bad-quote.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
-	assert_diags(t.diags, t.path, want, 1);
+	rk_test_assert_diags(t.diags, t.path, want, 1);
 	ck_assert_uint_eq(rk_school_n_lesson(t.school), 1);
 	assert_loc(&rk_school_get_lesson(t.school, 0)->loc, t.path, 2);
 	unload(&t);
@@ -231,7 +217,8 @@ START_TEST(test_many_problems)
 	struct loaded t;
 	load(&t, "many-problems.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
-	assert_diags(t.diags, t.path, want, sizeof(want) / sizeof(want[0]));
+	rk_test_assert_diags(t.diags, t.path, want,
+			     sizeof(want) / sizeof(want[0]));
 	ck_assert_uint_eq(rk_school_n_lesson(t.school), 2);
 	ck_assert_str_eq(rk_school_get_lesson(t.school, 0)->person.id, "ZMC");
 	ck_assert_str_eq(rk_school_get_lesson(t.school, 1)->person.id, "RVD");
@@ -249,7 +236,7 @@ START_TEST(test_missing_file)
 	const char *wantp = want;
 	snprintf(want, sizeof(want), " error: cannot read timetable file: %s",
 		 strerror(ENOENT));
-	assert_diags(t.diags, t.path, &wantp, 1);
+	rk_test_assert_diags(t.diags, t.path, &wantp, 1);
 	unload(&t);
 }
 END_TEST
@@ -350,7 +337,7 @@ START_TEST(test_csv_malformed)
 	struct rk_diags *diags = rk_diags_new();
 	ck_assert_int_eq(read_csv(text, ',', &c, diags), RK_ERR_INPUT);
 	ck_assert_str_eq(c.text, "1:ok|1\n3:after|3\n5:next|5\n");
-	assert_diags(diags, "t.csv", want, 3);
+	rk_test_assert_diags(diags, "t.csv", want, 3);
 	rk_diags_free(diags);
 }
 END_TEST

@@ -23,6 +23,40 @@ char *rk_test_path(const char *rel)
 	return path;
 }
 
+const char *rk_test_path_in(char *buf, size_t size, const char *rel)
+{
+	int n = snprintf(buf, size, "%s/%s", srcdir(), rel);
+	ck_assert(n > 0 && (size_t)n < size);
+	return buf;
+}
+
+/* Appends @text and a newline to @buf of @size bytes. */
+static void append_line(char *buf, size_t size, const char *text)
+{
+	size_t len = strlen(buf);
+	int n = snprintf(buf + len, size - len, "%s\n", text);
+	ck_assert(n > 0 && (size_t)n < size - len);
+}
+
+void rk_test_assert_diags(const struct rk_diags *diags, const char *path,
+			  const char *const *want, size_t n)
+{
+	/* Check refuses failure messages over a few kilobytes: the texts
+	 * are compared whole, but kept to that size. */
+	static char got_text[3000], want_text[3000];
+	char line[1024];
+	got_text[0] = want_text[0] = '\0';
+	for (size_t i = 0; i < rk_diags_count(diags); i++) {
+		rk_diag_format(rk_diags_get(diags, i), line, sizeof(line));
+		append_line(got_text, sizeof(got_text), line);
+	}
+	for (size_t i = 0; i < n; i++) {
+		snprintf(line, sizeof(line), "%s:%s", path, want[i]);
+		append_line(want_text, sizeof(want_text), line);
+	}
+	ck_assert_str_eq(got_text, want_text);
+}
+
 int rk_test_run(Suite *(*const *suites)(void), size_t n)
 {
 	rk_mip_global_init();

@@ -10,6 +10,16 @@
 /* $srcdir/@rel as a new string (caller frees); $srcdir defaults to ".". */
 char *rk_test_path(const char *rel);
 
+/* $srcdir/@rel into @buf of @size bytes (fails the test when it does not
+ * fit); returns @buf. */
+const char *rk_test_path_in(char *buf, size_t size, const char *rel);
+
+/* Checks that @diags holds exactly the @n diagnostics of @want, each as
+ * rk_diag_format gives it after "@path:". All are compared at once, so
+ * that a failure shows every one. */
+void rk_test_assert_diags(const struct rk_diags *diags, const char *path,
+			  const char *const *want, size_t n);
+
 /* Runs the suites and prints Check's summary; returns the exit status. */
 int rk_test_run(Suite *(*const *suites)(void), size_t n);
 
