@@ -14,45 +14,19 @@
 
 Suite *suite_people_csv(void);
 
-/* "<srcdir>/tests/data/csv/<name>" into @buf. */
-static const char *data_path(char *buf, size_t size, const char *name)
+static void load(struct rk_test_loaded *t, const char *name)
 {
-	char rel[256];
-	snprintf(rel, sizeof(rel), "tests/data/csv/%s", name);
-	return rk_test_path_in(buf, size, rel);
-}
-
-struct loaded {
-	char path[1024];
-	struct rk_school *school;
-	struct rk_diags *diags;
-	enum rk_status status;
-};
-
-static void load(struct loaded *t, const char *name)
-{
-	data_path(t->path, sizeof(t->path), name);
-	t->school = rk_school_new();
-	t->diags = rk_diags_new();
-	ck_assert_ptr_nonnull(t->school);
-	ck_assert_ptr_nonnull(t->diags);
-	t->status = rk_people_csv_load(t->school, t->path, t->diags);
-}
-
-static void unload(struct loaded *t)
-{
-	rk_school_free(t->school);
-	rk_diags_free(t->diags);
+	rk_test_load_csv(t, rk_people_csv_load, name);
 }
 
 static void check_bad(const char *name, const char *expected, size_t n_people)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, name);
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
 	rk_test_assert_diags(t.diags, t.path, &expected, 1);
 	ck_assert_uint_eq(rk_school_n_person(t.school), n_people);
-	unload(&t);
+	rk_test_unload(&t);
 }
 
 /* @want is the list joined by "|", "" for an empty list. */
@@ -77,7 +51,7 @@ static void assert_str_or_null(const char *got, const char *want)
 		ck_assert_str_eq(got, want);
 }
 
-static const struct rk_person *person(const struct loaded *t, size_t i,
+static const struct rk_person *person(const struct rk_test_loaded *t, size_t i,
 				      const char *id, const char *name,
 				      int line)
 {
@@ -95,7 +69,7 @@ static const struct rk_person *person(const struct loaded *t, size_t i,
 
 START_TEST(test_comma)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "people-comma.csv");
 	ck_assert_int_eq(t.status, RK_OK);
 	ck_assert_uint_eq(rk_diags_count(t.diags), 0);
@@ -119,14 +93,14 @@ START_TEST(test_comma)
 	assert_list(&p->subjects, "");
 	assert_list(&p->grades, "");
 	ck_assert_uint_eq(p->roles, RK_ROLE_SCHOOLLEIDER);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
 /* Columns in another order and case, ';', CRLF and a byte-order mark. */
 START_TEST(test_semicolon_crlf_bom)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "people-semicolon.csv");
 	ck_assert_int_eq(t.status, RK_OK);
 	ck_assert_uint_eq(rk_diags_count(t.diags), 0);
@@ -137,13 +111,13 @@ START_TEST(test_semicolon_crlf_bom)
 	assert_str_or_null(p->email, NULL);
 	p = person(&t, 1, "ZMC", "Zoë Müller-Çelik", 3);
 	ck_assert_uint_eq(p->workdays, RK_WORKDAYS_DEFAULT);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
 START_TEST(test_tab)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "people-tab.csv");
 	ck_assert_int_eq(t.status, RK_OK);
 	ck_assert_uint_eq(rk_diags_count(t.diags), 0);
@@ -151,7 +125,7 @@ START_TEST(test_tab)
 	assert_list(&person(&t, 0, "AKS", "Anna Kos", 2)->grades,
 		    "groep 3|groep 4");
 	assert_list(&person(&t, 1, "MUE", "Müller; Eva", 3)->grades, "");
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
@@ -160,12 +134,12 @@ START_TEST(test_unknown_column)
 	static const char *const want[] = {
 		"1:3: warning: unknown column 'telefoon' (ignored)",
 	};
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "people-unknown-column.csv");
 	ck_assert_int_eq(t.status, RK_OK);
 	rk_test_assert_diags(t.diags, t.path, want, 1);
 	ck_assert_uint_eq(rk_school_n_person(t.school), 1);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
@@ -188,14 +162,14 @@ START_TEST(test_empty_id_and_name)
 		"2:1: error: empty id",
 		"3:2: error: empty name",
 	};
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "people-empty.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
 	rk_test_assert_diags(t.diags, t.path, want, 2);
 	/* Kept, so that teams naming PBK are not reported a second time. */
 	ck_assert_uint_eq(rk_school_n_person(t.school), 1);
 	person(&t, 0, "PBK", "", 3);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
@@ -209,7 +183,7 @@ START_TEST(test_many_problems)
 		"5:1: error: expected 5 fields, found 2",
 		"6: error: malformed quoting",
 	};
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "people-many-problems.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
 	rk_test_assert_diags(t.diags, t.path, want,
@@ -221,13 +195,13 @@ START_TEST(test_many_problems)
 			  DAY(5));
 	ck_assert_uint_eq(person(&t, 2, "RVD", "Ria van Dam", 7)->roles,
 			  RK_ROLE_MT);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
 START_TEST(test_missing_file)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "no-such-people.csv");
 	ck_assert_int_eq(t.status, RK_ERR_IO);
 	ck_assert_int_eq(errno, ENOENT);
@@ -236,7 +210,7 @@ START_TEST(test_missing_file)
 	snprintf(want, sizeof(want), " error: cannot read people file: %s",
 		 strerror(ENOENT));
 	rk_test_assert_diags(t.diags, t.path, &wantp, 1);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 

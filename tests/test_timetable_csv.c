@@ -29,37 +29,19 @@ static const char *data_path(char *buf, size_t size, const char *name)
 	return rk_test_path_in(buf, size, rel);
 }
 
-struct loaded {
-	char path[1024];
-	struct rk_school *school;
-	struct rk_diags *diags;
-	enum rk_status status;
-};
-
-static void load(struct loaded *t, const char *name)
+static void load(struct rk_test_loaded *t, const char *name)
 {
-	data_path(t->path, sizeof(t->path), name);
-	t->school = rk_school_new();
-	t->diags = rk_diags_new();
-	ck_assert_ptr_nonnull(t->school);
-	ck_assert_ptr_nonnull(t->diags);
-	t->status = rk_timetable_csv_load(t->school, t->path, t->diags);
-}
-
-static void unload(struct loaded *t)
-{
-	rk_school_free(t->school);
-	rk_diags_free(t->diags);
+	rk_test_load_csv(t, rk_timetable_csv_load, name);
 }
 
 static void check_bad(const char *name, const char *expected, size_t n_lessons)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, name);
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
 	rk_test_assert_diags(t.diags, t.path, &expected, 1);
 	ck_assert_uint_eq(rk_school_n_lesson(t.school), n_lessons);
-	unload(&t);
+	rk_test_unload(&t);
 }
 
 static void assert_str_or_null(const char *got, const char *want)
@@ -98,7 +80,7 @@ static void assert_loc(const struct rk_loc *loc, const char *path, int line)
 
 START_TEST(test_comma_header_comments)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "rooster-comma.csv");
 	ck_assert_int_eq(t.status, RK_OK);
 	ck_assert_uint_eq(rk_diags_count(t.diags), 0);
@@ -119,13 +101,13 @@ START_TEST(test_comma_header_comments)
 	assert_lesson(l, "ZMC", 2, "10:30", "11:20", RK_AB_B, "4h", "Ünit Ç",
 		      "Duits");
 	assert_loc(&l->loc, t.path, 7);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
 START_TEST(test_semicolon_crlf_bom)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "rooster-semicolon.csv");
 	ck_assert_int_eq(t.status, RK_OK);
 	ck_assert_uint_eq(rk_diags_count(t.diags), 0);
@@ -138,13 +120,13 @@ START_TEST(test_semicolon_crlf_bom)
 	assert_lesson(l, "ZMC", 4, "13:00", "13:50", RK_AB_A, "5v", NULL,
 		      "Duits");
 	assert_loc(&l->loc, t.path, 3);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
 START_TEST(test_tab)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "rooster-tab.csv");
 	ck_assert_int_eq(t.status, RK_OK);
 	ck_assert_uint_eq(rk_diags_count(t.diags), 0);
@@ -153,7 +135,7 @@ START_TEST(test_tab)
 		      "09:20", RK_AB_BOTH, "1a", "B2", "wiskunde, extra");
 	assert_lesson(rk_school_get_lesson(t.school, 1), "AKS", 4, "14:00",
 		      "14:45", RK_AB_BOTH, NULL, NULL, NULL);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
@@ -177,12 +159,12 @@ START_TEST(test_bad_time)
 	static const char *const want[] = {
 		"3:3: error: bad time '8.3': expected HH:MM",
 	};
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "bad-time.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
 	rk_test_assert_diags(t.diags, t.path, want, 1);
 	ck_assert_uint_eq(rk_school_n_lesson(t.school), 1);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
@@ -190,13 +172,13 @@ END_TEST
 START_TEST(test_bad_quote)
 {
 	static const char *const want[] = { "1: error: malformed quoting" };
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "bad-quote.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
 	rk_test_assert_diags(t.diags, t.path, want, 1);
 	ck_assert_uint_eq(rk_school_n_lesson(t.school), 1);
 	assert_loc(&rk_school_get_lesson(t.school, 0)->loc, t.path, 2);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
@@ -214,7 +196,7 @@ START_TEST(test_many_problems)
 		"7:9: warning: expected at most 8 fields, found 9 (the rest "
 		"is ignored)",
 	};
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "many-problems.csv");
 	ck_assert_int_eq(t.status, RK_ERR_INPUT);
 	rk_test_assert_diags(t.diags, t.path, want,
@@ -222,13 +204,13 @@ START_TEST(test_many_problems)
 	ck_assert_uint_eq(rk_school_n_lesson(t.school), 2);
 	ck_assert_str_eq(rk_school_get_lesson(t.school, 0)->person.id, "ZMC");
 	ck_assert_str_eq(rk_school_get_lesson(t.school, 1)->person.id, "RVD");
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 
 START_TEST(test_missing_file)
 {
-	struct loaded t;
+	struct rk_test_loaded t;
 	load(&t, "no-such-file.csv");
 	ck_assert_int_eq(t.status, RK_ERR_IO);
 	ck_assert_int_eq(errno, ENOENT);
@@ -237,7 +219,7 @@ START_TEST(test_missing_file)
 	snprintf(want, sizeof(want), " error: cannot read timetable file: %s",
 		 strerror(ENOENT));
 	rk_test_assert_diags(t.diags, t.path, &wantp, 1);
-	unload(&t);
+	rk_test_unload(&t);
 }
 END_TEST
 

@@ -30,6 +30,28 @@ const char *rk_test_path_in(char *buf, size_t size, const char *rel)
 	return buf;
 }
 
+void rk_test_load_csv(struct rk_test_loaded *t,
+		      enum rk_status (*load)(struct rk_school *school,
+					     const char *path,
+					     struct rk_diags *diags),
+		      const char *name)
+{
+	char rel[256];
+	snprintf(rel, sizeof(rel), "tests/data/csv/%s", name);
+	rk_test_path_in(t->path, sizeof(t->path), rel);
+	t->school = rk_school_new();
+	t->diags = rk_diags_new();
+	ck_assert_ptr_nonnull(t->school);
+	ck_assert_ptr_nonnull(t->diags);
+	t->status = load(t->school, t->path, t->diags);
+}
+
+void rk_test_unload(struct rk_test_loaded *t)
+{
+	rk_school_free(t->school);
+	rk_diags_free(t->diags);
+}
+
 /* Appends @text and a newline to @buf of @size bytes. */
 static void append_line(char *buf, size_t size, const char *text)
 {

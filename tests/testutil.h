@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "school.h"
 
 /* $srcdir/@rel as a new string (caller frees); $srcdir defaults to ".". */
 char *rk_test_path(const char *rel);
@@ -19,6 +20,22 @@ const char *rk_test_path_in(char *buf, size_t size, const char *rel);
  * that a failure shows every one. */
 void rk_test_assert_diags(const struct rk_diags *diags, const char *path,
 			  const char *const *want, size_t n);
+
+/* A file of tests/data/csv/ read into a new school by a loader with the
+ * importers' signature (people or timetable CSV). */
+struct rk_test_loaded {
+	char path[1024];
+	struct rk_school *school;
+	struct rk_diags *diags;
+	enum rk_status status;
+};
+
+void rk_test_load_csv(struct rk_test_loaded *t,
+		      enum rk_status (*load)(struct rk_school *school,
+					     const char *path,
+					     struct rk_diags *diags),
+		      const char *name);
+void rk_test_unload(struct rk_test_loaded *t);
 
 /* Runs the suites and prints Check's summary; returns the exit status. */
 int rk_test_run(Suite *(*const *suites)(void), size_t n);
