@@ -40,7 +40,8 @@ enum event_field {
 	EF_GROUP,
 	EF_TITLE,
 	EF_AGENDA,
-	EF_VIOLATION
+	EF_VIOLATION,
+	EF_CARRIES /* optional: only a bordsessie that holds team sessions */
 };
 
 /* The Monday of the week of 1 August: week index 0 of the school year. */
@@ -252,7 +253,7 @@ static enum rk_status participants(const struct rk_school *school,
 		const struct rk_participant *p = &ev->parts[i];
 		const char *id = person_id(school, p->person);
 		if (!id || (int)p->role < RK_PART_ATTENDEE ||
-		    p->role > RK_PART_VISITOR)
+		    p->role > RK_PART_COVER)
 			return RK_ERR_ARG;
 		if (i)
 			put(scratch, ",", 1);
@@ -295,6 +296,18 @@ static enum rk_status write_event(const struct rk_school *school,
 	put_field(o, ev->title);
 	put_field(o, ev->agenda);
 	put_field(o, violation);
+	if (ev->carries) {
+		/* Written only when set, so plans without it keep 16 fields. */
+		put_str(o, "\t");
+		const char *sep = "";
+		for (int k = 0; k < RK_N_EVENT_KINDS; k++) {
+			if (!(ev->carries & (1u << k)))
+				continue;
+			put_str(o, sep);
+			put_str(o, rk_event_kind_name((enum rk_event_kind)k));
+			sep = ",";
+		}
+	}
 	put(o, "\n", 1);
 	return RK_OK;
 }
@@ -885,6 +898,28 @@ static void remember_id(struct reader *r, const char *id)
 	r->ids[r->n_ids++] = (struct id_line){ id, r->line };
 }
 
+/* CARRIES: the team sessions a bordsessie holds, as kind names. */
+static void read_carries(struct reader *r, const char *text,
+			 struct rk_event *ev)
+{
+	char buf[256];
+	snprintf(buf, sizeof(buf), "%s", text);
+	for (char *save = NULL, *k = strtok_r(buf, ",", &save); k;
+	     k = strtok_r(NULL, ",", &save)) {
+		int kind = rk_event_kind_parse(k);
+		if (kind != RK_EV_VERDIEPING && kind != RK_EV_RETROSPECTIVE &&
+		    kind != RK_EV_LEERLINGARENA)
+			report(r, EF_CARRIES,
+			       "'%s' cannot be held in a bordsessie; expected verdieping, retrospectief or leerlingarena",
+			       k);
+		else
+			ev->carries |= 1u << kind;
+	}
+	if (ev->carries && ev->kind != RK_EV_BORDSESSIE)
+		report(r, EF_CARRIES,
+		       "only a bordsessie carries team sessions");
+}
+
 static void read_event(struct reader *r, const struct rk_csv_record *rec)
 {
 	const char *const *f = rec->fields;
@@ -905,6 +940,8 @@ static void read_event(struct reader *r, const struct rk_csv_record *rec)
 	ev.agenda = keep(r, f[EF_AGENDA]);
 	ev.violation = *f[EF_VIOLATION] != '\0';
 	ev.violation_text = keep_opt(r, f[EF_VIOLATION]);
+	if (rec->n > EF_CARRIES)
+		read_carries(r, f[EF_CARRIES], &ev);
 	if (ev.id)
 		remember_id(r, ev.id);
 	struct rk_event *slot = rk_plan_add_event(r->plan);
@@ -940,7 +977,8 @@ static bool field_count_ok(struct reader *r, int type, size_t n)
 	static const size_t want[N_RECORDS] = { PLAN_FIELDS, PERIOD_FIELDS,
 						MOMENT_FIELDS, DUO_FIELDS,
 						EVENT_FIELDS };
-	if (n == want[type] || (type == REC_DUO && n == DUO_FIELDS + 1))
+	if (n == want[type] ||
+	    ((type == REC_DUO || type == REC_EVENT) && n == want[type] + 1))
 		return true;
 	if (type == REC_DUO)
 		report(r, 0, "a duo line has %zu fields; expected %d or %d", n,

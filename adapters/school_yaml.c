@@ -23,6 +23,7 @@
 #include <yaml.h>
 
 #include "date.h"
+#include "plan.h"
 #include "suggest.h"
 #include "textfile.h"
 
@@ -1643,13 +1644,39 @@ static void map_period_weeks(struct ctx *c, yaml_node_t *node,
 	s->period_weeks_max = max;
 }
 
-enum { W_DAYS, W_START, W_END, N_W };
+enum { W_DAYS, W_START, W_END, W_KINDS, N_W };
 
 static const struct key window_keys[N_W] = {
 	[W_DAYS] = { "days", true, NULL },
 	[W_START] = { "start", true, NULL },
 	[W_END] = { "end", true, NULL },
+	[W_KINDS] = { "kinds", false, NULL },
 };
+
+static void add_kind(struct ctx *c, yaml_node_t *item, void *arg)
+{
+	struct bits *kinds = arg;
+	int k = rk_event_kind_parse(text_of(item));
+	if (k >= 0 && (RK_WINDOW_KINDS & (1u << k))) {
+		kinds->set |= 1u << k;
+		return;
+	}
+	report(c, item,
+	       "'%s' is not a session kind that windows govern; expected draagvlaksessie, startfase, bordsessie, leerkracht-team, gezamenlijk-lesontwerp, feedbackgesprek, verdieping, retrospectief, leerlingarena or verbindingssessie",
+	       text_of(item));
+	kinds->ok = false;
+}
+
+static bool get_kinds(struct ctx *c, yaml_node_t *node, const char *name,
+		      unsigned *out)
+{
+	struct bits kinds = { 0, true };
+	if (!get_list(c, node, name))
+		return false;
+	each_item(c, node, name, add_kind, &kinds);
+	*out = kinds.set;
+	return kinds.ok;
+}
 
 static void add_window(struct ctx *c, yaml_node_t *entry, void *arg)
 {
@@ -1661,6 +1688,7 @@ static void add_window(struct ctx *c, yaml_node_t *entry, void *arg)
 	bool ok = get_days(c, v[W_DAYS], "days", &w.days);
 	ok = get_time(c, v[W_START], "start", &w.start) && ok;
 	ok = get_time(c, v[W_END], "end", &w.end) && ok;
+	ok = (!v[W_KINDS] || get_kinds(c, v[W_KINDS], "kinds", &w.kinds)) && ok;
 	if (ok && check_times(c, v[W_END], w.start, w.end))
 		s->windows[s->n_windows++] = w;
 }
@@ -1685,6 +1713,9 @@ enum {
 	RT_REMIND,
 	RT_TTL,
 	RT_WINDOWS,
+	RT_EARLIEST,
+	RT_LATEST,
+	RT_TEAM_SESSIONS,
 	N_RT
 };
 
@@ -1698,7 +1729,47 @@ static const struct key ritmiek_keys[N_RT] = {
 	[RT_REMIND] = { "reminder_minutes", false, NULL },
 	[RT_TTL] = { "feed_ttl_hours", false, NULL },
 	[RT_WINDOWS] = { "windows", false, NULL },
+	[RT_EARLIEST] = { "earliest", false, NULL },
+	[RT_LATEST] = { "latest", false, NULL },
+	[RT_TEAM_SESSIONS] = { "team_sessions", false, NULL },
 };
+
+enum { TS_VERDIEPING, TS_RETRO, TS_ARENA, N_TS };
+
+static const struct key team_session_keys[N_TS] = {
+	[TS_VERDIEPING] = { "verdieping", false, NULL },
+	[TS_RETRO] = { "retrospectief", false, NULL },
+	[TS_ARENA] = { "leerlingarena", false, NULL },
+};
+
+static int parse_team_session(const char *text)
+{
+	return !strcmp(text, "own")		? 0
+	       : !strcmp(text, "in_bordsessie") ? 1
+						: -1;
+}
+
+/* team_sessions: {retrospectief: in_bordsessie}: which team sessions the
+ * bordsessie of their week holds instead of an event of their own. */
+static void map_team_sessions(struct ctx *c, yaml_node_t *node,
+			      struct rk_settings *s)
+{
+	static const struct choice how = { "team session", parse_team_session,
+					   "own or in_bordsessie" };
+	static const int kinds[N_TS] = { RK_EV_VERDIEPING, RK_EV_RETROSPECTIVE,
+					 RK_EV_LEERLINGARENA };
+	yaml_node_t *v[N_TS];
+	if (!node ||
+	    !get_keys(c, node, "team_sessions", team_session_keys, N_TS, v))
+		return;
+	for (size_t i = 0; i < N_TS; i++) {
+		int in = 0;
+		if (v[i] &&
+		    get_choice(c, v[i], team_session_keys[i].name, &how, &in) &&
+		    in)
+			s->in_bordsessie |= 1u << kinds[i];
+	}
+}
 
 /* Bounds beyond bordsessie_minutes (15-45, from the programme) are
  * guards against typos, wide enough for any school. */
@@ -1723,6 +1794,49 @@ static void map_ritmiek(struct ctx *c, yaml_node_t *node)
 	get_int_range(c, v[RT_TTL], "feed_ttl_hours", "feed_ttl_hours", 1, 168,
 		      &s->feed_ttl_hours);
 	map_windows(c, v[RT_WINDOWS], s);
+	if (v[RT_EARLIEST])
+		get_time(c, v[RT_EARLIEST], "earliest", &s->earliest);
+	if (v[RT_LATEST] && get_time(c, v[RT_LATEST], "latest", &s->latest))
+		check_times(c, v[RT_LATEST], s->earliest, s->latest);
+	map_team_sessions(c, v[RT_TEAM_SESSIONS], s);
+}
+
+/* --- cover ---------------------------------------------------------------- */
+
+enum { CV_PERSON, CV_DAYS, CV_MAX, N_CV };
+
+static const struct key cover_keys[N_CV] = {
+	[CV_PERSON] = { "person", true, NULL },
+	[CV_DAYS] = { "days", false, NULL },
+	[CV_MAX] = { "max_per_week", false, NULL },
+};
+
+static void add_cover(struct ctx *c, yaml_node_t *entry, void *arg)
+{
+	(void)arg;
+	struct rk_cover cv = { .loc = loc_of(c, entry) };
+	yaml_node_t *v[N_CV];
+	if (!get_keys(c, entry, "cover", cover_keys, N_CV, v))
+		return;
+	bool ok = get_ref(c, v[CV_PERSON], "person", &cv.person);
+	ok = (!v[CV_DAYS] || get_days(c, v[CV_DAYS], "days", &cv.days)) && ok;
+	ok = (!v[CV_MAX] ||
+	      get_int_range(c, v[CV_MAX], "max_per_week", "max_per_week", 1, 50,
+			    &cv.max_per_week)) &&
+	     ok;
+	if (!ok)
+		return;
+	struct rk_cover *slot = rk_school_add_cover(c->school);
+	if (!slot) {
+		c->nomem = true;
+		return;
+	}
+	*slot = cv;
+}
+
+static void map_cover(struct ctx *c, yaml_node_t *node)
+{
+	each_entry_of(c, node, "cover", add_cover);
 }
 
 /* --- The whole file ------------------------------------------------------- */
@@ -1744,6 +1858,7 @@ enum {
 	TOP_EXTERNAL,
 	TOP_METINGEN,
 	TOP_RITMIEK,
+	TOP_COVER,
 	N_TOP
 };
 
@@ -1763,6 +1878,7 @@ static const struct key top_keys[N_TOP] = {
 	[TOP_EXTERNAL] = { "external", false, map_external },
 	[TOP_METINGEN] = { "metingen", false, map_metingen },
 	[TOP_RITMIEK] = { "ritmiek", false, map_ritmiek },
+	[TOP_COVER] = { "cover", false, map_cover },
 };
 
 static void map_root(struct ctx *c, yaml_node_t *root)

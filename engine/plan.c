@@ -220,7 +220,8 @@ static const char *const kind_names[RK_N_EVENT_KINDS] = {
 	"meting",
 };
 
-static const char *const role_names[] = { "attendee", "host", "visitor" };
+static const char *const role_names[] = { "attendee", "host", "visitor",
+					  "cover" };
 
 const char *rk_event_kind_name(enum rk_event_kind kind)
 {
@@ -238,13 +239,12 @@ int rk_event_kind_parse(const char *text)
 
 const char *rk_part_role_name(enum rk_part_role role)
 {
-	return (int)role >= 0 && role <= RK_PART_VISITOR ? role_names[role]
-							 : "?";
+	return (int)role >= 0 && role <= RK_PART_COVER ? role_names[role] : "?";
 }
 
 int rk_part_role_parse(const char *text)
 {
-	for (int i = 0; text && i <= RK_PART_VISITOR; i++)
+	for (int i = 0; text && i <= RK_PART_COVER; i++)
 		if (!strcmp(role_names[i], text))
 			return i;
 	return -1;

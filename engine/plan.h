@@ -37,7 +37,8 @@ enum rk_event_kind {
 enum rk_part_role {
 	RK_PART_ATTENDEE,
 	RK_PART_HOST, /* the teacher whose lesson is visited / who leads */
-	RK_PART_VISITOR
+	RK_PART_VISITOR,
+	RK_PART_COVER /* takes the visitor's group during a lesbezoek */
 };
 
 struct rk_participant {
@@ -64,6 +65,10 @@ struct rk_event {
 	const char *group;    /* the visited class (LB), may be NULL */
 	struct rk_participant *parts;
 	size_t n_parts;
+	/* A bordsessie that also holds team sessions of its week (the school's
+	 * ritmiek.team_sessions says in_bordsessie): bit k = enum
+	 * rk_event_kind k; 0 for every other event. */
+	unsigned carries;
 	bool violation; /* breaks a hard rule (--allow-violations) */
 	const char *violation_text;
 	int source_line; /* line in the plan file it was read from, or 0 */

@@ -24,6 +24,7 @@ struct rk_school {
 	struct rk_vec external;
 	struct rk_vec meting_override;
 	struct rk_vec timetable_source;
+	struct rk_vec cover;
 	struct rk_arena arena;
 };
 
@@ -45,6 +46,8 @@ struct rk_school *rk_school_new(void)
 		.allow_multi_team = false,
 		.reminder_minutes = 10,
 		.feed_ttl_hours = 12,
+		.earliest = 8 * 60,
+		.latest = 17 * 60 + 30,
 	};
 	s->ab.count_teaching = true;
 	s->lkteam.coach.index = -1;
@@ -62,11 +65,12 @@ void rk_school_free(struct rk_school *s)
 	if (!s)
 		return;
 	rk_arena_release(&s->arena);
-	struct rk_vec *vecs[] = { &s->person,	       &s->team,
-				  &s->lesson,	       &s->short_day,
-				  &s->dayoff,	       &s->holiday_override,
-				  &s->toetsweek,       &s->external,
-				  &s->meting_override, &s->timetable_source };
+	struct rk_vec *vecs[] = {
+		&s->person,	      &s->team,	    &s->lesson,
+		&s->short_day,	      &s->dayoff,   &s->holiday_override,
+		&s->toetsweek,	      &s->external, &s->meting_override,
+		&s->timetable_source, &s->cover
+	};
 	for (size_t i = 0; i < sizeof(vecs) / sizeof(vecs[0]); i++)
 		rk_vec_release(vecs[i]);
 	free(s);
@@ -166,6 +170,25 @@ RK_SCHOOL_COLLECTION(rk_toetsweek, toetsweek)
 RK_SCHOOL_COLLECTION(rk_external, external)
 RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
 RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
+RK_SCHOOL_COLLECTION(rk_cover, cover)
+
+bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
+			   int start, int end)
+{
+	if (kind < 0 || kind >= 32 || !(RK_WINDOW_KINDS & (1u << kind)))
+		return true;
+	bool applies = false;
+	for (size_t i = 0; i < st->n_windows; i++) {
+		const struct rk_window *w = &st->windows[i];
+		if (w->kinds && !(w->kinds & (1u << kind)))
+			continue;
+		applies = true;
+		if ((w->days & (1u << weekday)) && w->start <= start &&
+		    end <= w->end)
+			return true;
+	}
+	return !applies && st->earliest <= start && end <= st->latest;
+}
 
 int rk_school_find_person(const struct rk_school *s, const char *id)
 {

@@ -197,11 +197,32 @@ struct rk_meting_override {
 };
 
 /* A window in which sessions may be planned: on the weekdays in @days
- * (bit d = weekday d), from @start to @end. */
+ * (bit d = weekday d), from @start to @end, for the session kinds in
+ * @kinds (bit k = enum rk_event_kind k; 0: every kind windows govern). */
 struct rk_window {
 	unsigned days;
 	int start;
 	int end;
+	unsigned kinds;
+	struct rk_loc loc;
+};
+
+/* Which event kinds windows govern: every session the school plans at a
+ * chosen moment. A lesbezoek follows its lesson, external dates and
+ * metingen are fixed, the startdag is all day; windows do not apply. */
+#define RK_WINDOW_KINDS                                              \
+	((1u << 0) | (1u << 1) | (1u << 4) | (1u << 5) | (1u << 6) | \
+	 (1u << 8) | (1u << 9) | (1u << 10) | (1u << 11) | (1u << 12))
+
+/* Cover capacity ("invalcapaciteit"): a person who may take a teacher's
+ * group while that teacher makes a lesbezoek (an onderwijsassistent, the
+ * directeur, a vakleerkracht). On the weekdays in @days (bit d; 0: the
+ * person's workdays), at most @max_per_week lesbezoeken a week (0: no
+ * limit). */
+struct rk_cover {
+	struct rk_ref person;
+	unsigned days;
+	int max_per_week;
 	struct rk_loc loc;
 };
 
@@ -215,9 +236,24 @@ struct rk_settings {
 	bool allow_multi_team;	   /* false: a teacher is in exactly one team */
 	int reminder_minutes;	   /* 10 */
 	int feed_ttl_hours;	   /* 12 */
-	struct rk_window *windows; /* none: any time in the school day */
+	struct rk_window *windows; /* none: the default window below */
 	size_t n_windows;
+	/* The window for a kind no window names: every school day from
+	 * @earliest to @latest (08:00 and 17:30 unless the school says). */
+	int earliest;
+	int latest;
+	/* Team sessions held in the bordsessie of their week instead of as
+	 * their own event (bit k = enum rk_event_kind k: verdieping,
+	 * retrospectief, leerlingarena); 0: each is its own event. */
+	unsigned in_bordsessie;
 };
+
+/* Whether a session of @kind (enum rk_event_kind) on @weekday from @start
+ * to @end lies inside a window that applies to it: a window naming the
+ * kind or naming no kinds; when none applies, the default window
+ * (earliest..latest). Kinds outside RK_WINDOW_KINDS always fit. */
+bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
+			   int start, int end);
 
 /* A/B weeks: off when !enabled. With @count_teaching, the label flips on
  * every week that has school days (holiday weeks keep the rhythm); without,
@@ -321,6 +357,7 @@ RK_SCHOOL_COLLECTION(rk_toetsweek, toetsweek)
 RK_SCHOOL_COLLECTION(rk_external, external)
 RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
 RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
+RK_SCHOOL_COLLECTION(rk_cover, cover)
 
 #undef RK_SCHOOL_COLLECTION
 

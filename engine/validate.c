@@ -190,6 +190,20 @@ static void check_teamless(struct check *c)
 	}
 }
 
+/* Cover capacity names people of the school, once each. */
+static void check_cover(struct check *c)
+{
+	for (size_t i = 0; i < rk_school_n_cover(c->school); i++) {
+		struct rk_cover *cv = rk_school_cover_at(c->school, i);
+		resolve(c, &cv->person, "in cover");
+		for (size_t k = 0; k < i && cv->person.index >= 0; k++)
+			if (rk_school_get_cover(c->school, k)->person.index ==
+			    cv->person.index)
+				report(c, RK_SEV_ERROR, &cv->person.loc,
+				       "cover: this person is listed twice");
+	}
+}
+
 static void check_lkteam(struct check *c)
 {
 	struct rk_team *lk = rk_school_lkteam(c->school);
@@ -376,6 +390,7 @@ enum rk_status rk_school_validate(struct rk_school *school,
 	check_team_ids(&c);
 	check_teams(&c);
 	check_lkteam(&c);
+	check_cover(&c);
 	check_externals(&c);
 	check_overrides(&c);
 	check_dates(&c);
