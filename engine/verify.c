@@ -2,6 +2,7 @@
 
 #include "verify.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "ritmiek.h"
 
 #define DAY_MINUTES	   (24 * 60)
 #define FB_MAX_SCHOOL_DAYS 2 /* a feedbackgesprek within two school days */
@@ -21,8 +23,10 @@ struct verifier {
 	struct rk_diags *diags;
 	size_t n_people;
 	size_t n_teams;
-	size_t *lesson_first; /* per person: where their lessons begin */
-	size_t *lesson_idx;   /* lesson indices grouped by person */
+	size_t *lesson_first;  /* per person: where their lessons begin */
+	size_t *lesson_idx;    /* lesson indices grouped by person */
+	struct pinfo *periods; /* per period of the plan */
+	size_t n_periods;
 	bool found;
 };
 
@@ -278,10 +282,14 @@ static void check_shape(struct verifier *v, const struct rk_event *ev)
 			continue;
 		}
 		who(v, p->person, name, sizeof(name));
-		if ((int)p->role < RK_PART_ATTENDEE ||
-		    p->role > RK_PART_VISITOR)
+		if ((int)p->role < RK_PART_ATTENDEE || p->role > RK_PART_COVER)
 			event_problem(v, ev, "%s has an unknown role %d", name,
 				      (int)p->role);
+		else if (p->role == RK_PART_COVER && ev->kind != RK_EV_LB)
+			event_problem(
+				v, ev,
+				"%s is cover, but only a lesbezoek has a cover person (who takes the visitor's group)",
+				name);
 	}
 }
 
@@ -399,6 +407,7 @@ static const char *role_word(const struct rk_event *ev,
 		return "";
 	return p->role == RK_PART_HOST	    ? "host "
 	       : p->role == RK_PART_VISITOR ? "visitor "
+	       : p->role == RK_PART_COVER   ? "cover "
 					    : "";
 }
 
@@ -426,7 +435,10 @@ static void check_person_day(struct verifier *v, const struct rk_event *ev,
 			      rk_weekday_name(day->weekday));
 		return;
 	}
-	if (ev->kind == RK_EV_LB && p->role == RK_PART_HOST)
+	/* The host of a lesbezoek teaches by design (rule 5); its visitors
+	 * may teach when a cover person takes their group (rule 14). */
+	if (ev->kind == RK_EV_LB &&
+	    (p->role == RK_PART_HOST || p->role == RK_PART_VISITOR))
 		return;
 	span_of(ev, &start, &end);
 	const struct rk_lesson *l =
@@ -472,6 +484,83 @@ static void check_lesbezoek(struct verifier *v, const struct rk_event *ev)
 	event_problem(v, ev, "host %s has no lesson then", name);
 }
 
+/* The school's cover capacity of person @p, or NULL. */
+static const struct rk_cover *cover_of(const struct verifier *v, int p)
+{
+	for (size_t i = 0; i < rk_school_n_cover(v->school); i++) {
+		const struct rk_cover *c = rk_school_get_cover(v->school, i);
+		if (c->person.index == p)
+			return c;
+	}
+	return NULL;
+}
+
+/* Rule 14 for cover person @p of lesbezoek @ev: on the school's cover
+ * list and covering on that weekday. Working that day, having no lesson
+ * and no other event are rules 3 and 4. */
+static bool cover_ok(struct verifier *v, const struct rk_event *ev,
+		     const struct rk_day *day, int p)
+{
+	const struct rk_cover *c = cover_of(v, p);
+	char name[256];
+	who(v, p, name, sizeof(name));
+	if (!c) {
+		event_problem(
+			v, ev,
+			"cover %s is not on the school's cover list (cover:)",
+			name);
+		return false;
+	}
+	unsigned days = c->days ? c->days : person(v, p)->workdays;
+	if (!(days & (1u << day->weekday))) {
+		event_problem(v, ev, "cover %s does not cover on %s", name,
+			      rk_weekday_name(day->weekday));
+		return false;
+	}
+	return person(v, p)->workdays & (1u << day->weekday) &&
+	       !lesson_at(v, p, ev->date, ev->start, ev->end, false);
+}
+
+/* Rule 14: a visitor who teaches during the lesbezoek needs a cover
+ * person to take the group; a cover person with no group to take is
+ * pointless. */
+static void check_cover(struct verifier *v, const struct rk_event *ev,
+			const struct rk_day *day)
+{
+	int teaching = 0, covers = 0, valid = 0;
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		const struct rk_participant *p = &ev->parts[i];
+		if (!part_ok(v, p))
+			continue;
+		if (p->role == RK_PART_COVER) {
+			covers++;
+			valid += cover_ok(v, ev, day, p->person);
+		}
+	}
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		const struct rk_participant *p = &ev->parts[i];
+		if (!part_ok(v, p) || p->role != RK_PART_VISITOR)
+			continue;
+		const struct rk_lesson *l = lesson_at(
+			v, p->person, ev->date, ev->start, ev->end, false);
+		if (!l)
+			continue;
+		char name[256], place[300];
+		who(v, p->person, name, sizeof(name));
+		lesson_place(l, place, sizeof(place));
+		if (++teaching > valid)
+			event_problem(
+				v, ev, "visitor %s has a lesson then%s%s", name,
+				place,
+				covers ? " and no cover person free to take the group"
+				       : "");
+	}
+	if (covers && !teaching)
+		event_problem(
+			v, ev,
+			"it has a cover person, but no visitor has a lesson then: there is no group to take");
+}
+
 /* Rule 7, by the dates of the toetsweek itself. */
 static void check_toetsweek(struct verifier *v, const struct rk_event *ev)
 {
@@ -488,6 +577,22 @@ static void check_toetsweek(struct verifier *v, const struct rk_event *ev)
 	}
 }
 
+/* Rule 10: a session the school plans at a chosen moment lies inside
+ * the school's windows for its kind (rk_settings_window_ok). */
+static void check_window(struct verifier *v, const struct rk_event *ev,
+			 const struct rk_day *day)
+{
+	const struct rk_settings *st = rk_school_get_settings(v->school);
+	if (all_day(ev) ||
+	    rk_settings_window_ok(st, (int)ev->kind, day->weekday, ev->start,
+				  ev->end))
+		return;
+	event_problem(
+		v, ev,
+		"a %s on %s at this time lies outside the school's windows (ritmiek.windows, earliest/latest)",
+		rk_event_kind_name(ev->kind), rk_weekday_name(day->weekday));
+}
+
 static void check_event(struct verifier *v, const struct rk_event *ev)
 {
 	check_shape(v, ev);
@@ -498,6 +603,9 @@ static void check_event(struct verifier *v, const struct rk_event *ev)
 		check_lesbezoek(v, ev);
 	if (!day || day->weekday >= 5 || !is_planned(v, ev))
 		return;
+	if (ev->kind == RK_EV_LB && !all_day(ev))
+		check_cover(v, ev, day);
+	check_window(v, ev, day);
 	for (size_t i = 0; i < ev->n_parts; i++)
 		if (part_ok(v, &ev->parts[i]))
 			check_person_day(v, ev, day, &ev->parts[i]);
@@ -666,7 +774,10 @@ static void check_at_moment(struct verifier *v, const struct rk_event *ev,
 			    const struct rk_moment *m)
 {
 	int weekday = rk_date_weekday(ev->date);
-	if (weekday == m->weekday && ev->start == m->start && ev->end == m->end)
+	/* A bordsessie that holds team sessions lasts longer (rule 11). */
+	bool longer = ev->carries && ev->end > m->end;
+	if (weekday == m->weekday && ev->start == m->start &&
+	    (ev->end == m->end || longer))
 		return;
 	/* The end is only worth naming when it is all that differs. */
 	bool ends = weekday == m->weekday && ev->start == m->start;
@@ -681,25 +792,28 @@ static void check_at_moment(struct verifier *v, const struct rk_event *ev,
 		rk_date_iso_week(ev->date, NULL), want);
 }
 
-/* A week in which a team meets: with school days, no toetsweek the school
- * avoids, and its moment's day a school day. */
-static bool week_with_session(const struct verifier *v,
-			      const struct rk_week *wk,
-			      const struct rk_moment *m)
+/* A week with sessions: with school days, and no toetsweek the school
+ * avoids. */
+static bool session_week(const struct verifier *v, const struct rk_week *wk)
 {
-	if (!wk->teaching)
-		return false;
-	if (wk->toetsweek &&
-	    rk_school_get_settings(v->school)->avoid_toetsweken)
-		return false;
-	if (!m)
-		return true;
+	return wk && wk->teaching &&
+	       !(wk->toetsweek &&
+		 rk_school_get_settings(v->school)->avoid_toetsweken);
+}
+
+/* Whether the day of moment @m in week @wk is a school day: only then
+ * must the bordsessie be at its moment; otherwise the planner moves it
+ * to another school day of the week. */
+static bool moment_day_open(const struct verifier *v, const struct rk_week *wk,
+			    const struct rk_moment *m)
+{
 	const struct rk_day *day =
 		rk_schoolyear_day(v->year, wk->monday + m->weekday);
 	return day && day->school_day;
 }
 
-/* Bordsessies at the moments; the weeks each team met go to @have. */
+/* Bordsessies at the moments; how many each team held in each week goes
+ * to @have. */
 static void check_bordsessies(struct verifier *v,
 			      const struct rk_moment **moments,
 			      unsigned char *have, size_t n_weeks)
@@ -718,11 +832,28 @@ static void check_bordsessies(struct verifier *v,
 			continue;
 		}
 		const struct rk_day *day = rk_schoolyear_day(v->year, ev->date);
-		if (day)
-			have[(size_t)ev->team * n_weeks + (size_t)day->week] =
-				1;
-		if (moments[ev->team + 1])
-			check_at_moment(v, ev, moments[ev->team + 1]);
+		const struct rk_moment *m = moments[ev->team + 1];
+		if (!day)
+			continue;
+		unsigned char *n =
+			&have[(size_t)ev->team * n_weeks + (size_t)day->week];
+		if (*n < 255)
+			(*n)++;
+		if (*n == 2) {
+			char monday[RK_DATE_BUFSIZE];
+			const struct rk_week *wk =
+				rk_schoolyear_week(v->year, (size_t)day->week);
+			rk_date_format(wk->monday, monday);
+			event_problem(
+				v, ev,
+				"team '%s' has more than one bordsessie in week %d (%s); it has one a week",
+				team_id(v, ev->team), wk->iso_week, monday);
+		}
+		if (m &&
+		    moment_day_open(
+			    v, rk_schoolyear_week(v->year, (size_t)day->week),
+			    m))
+			check_at_moment(v, ev, m);
 	}
 }
 
@@ -785,7 +916,7 @@ static void check_weeks(struct verifier *v, const struct rk_moment **moments,
 				rk_schoolyear_week(v->year, w);
 			char monday[RK_DATE_BUFSIZE];
 			if (!need[w] || have[t * n_weeks + w] ||
-			    !week_with_session(v, wk, m))
+			    !session_week(v, wk))
 				continue;
 			rk_date_format(wk->monday, monday);
 			problem(v, 0,
@@ -872,8 +1003,10 @@ static void make_talk(const struct verifier *v, const struct rk_event *ev,
 {
 	int *people = buf + *used;
 	size_t n = 0;
+	/* A cover person takes a group; the talk is the duo's. */
 	for (size_t j = 0; j < ev->n_parts; j++)
-		if (part_ok(v, &ev->parts[j]))
+		if (part_ok(v, &ev->parts[j]) &&
+		    ev->parts[j].role != RK_PART_COVER)
 			people[n++] = ev->parts[j].person;
 	qsort(people, n, sizeof(*people), cmp_int);
 	size_t u = 0;
@@ -939,6 +1072,32 @@ static int school_days_between(const struct verifier *v, int from, int to,
 	return n;
 }
 
+/* The role of @p in @ev (the first listed), or -1. */
+static int role_in(const struct rk_event *ev, int p)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person == p)
+			return (int)ev->parts[i].role;
+	return -1;
+}
+
+/* A feedbackgesprek that names its visitor and host talks about a
+ * lesbezoek of that visitor with that host, not the one the other way
+ * round. */
+static bool same_pair(const struct talk *lb, const struct talk *fb)
+{
+	for (size_t i = 0; i < fb->ev->n_parts; i++) {
+		const struct rk_participant *p = &fb->ev->parts[i];
+		if (p->role != RK_PART_HOST && p->role != RK_PART_VISITOR)
+			continue;
+		int r = role_in(lb->ev, p->person);
+		if ((r == RK_PART_HOST || r == RK_PART_VISITOR) &&
+		    r != (int)p->role)
+			return false;
+	}
+	return true;
+}
+
 static bool comes_after(const struct talk *lb, const struct talk *fb)
 {
 	return lb->date < fb->date ||
@@ -971,7 +1130,7 @@ static void check_feedback(struct verifier *v, struct talk *group, size_t n,
 	bool ok = false;
 	for (size_t i = 0; i < n; i++) {
 		struct talk *lb = &group[i];
-		if (!lb->lb)
+		if (!lb->lb || !same_pair(lb, fb))
 			continue;
 		if (!comes_after(lb, fb)) {
 			if (!after)
@@ -1024,6 +1183,18 @@ static void check_feedbacks(struct verifier *v, struct talks *ts)
 					       end - first, &ts->items[i]);
 		first = end;
 	}
+	/* Rule 8 the other way round: each lesbezoek has its feedback. */
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct talk *t = &ts->items[i];
+		if (!t->lb || t->followed)
+			continue;
+		char people[1024];
+		people_words(v, t, people, sizeof(people));
+		event_problem(
+			v, t->ev,
+			"no feedbackgesprek of its visitor and host (%s) follows this lesbezoek, after it ends and within the next two school days on which both work",
+			people);
+	}
 }
 
 /* "'P01' and 'P02'", or "'P01', 'P02' and 'P03'" for a trio. */
@@ -1060,27 +1231,18 @@ static void check_member(struct verifier *v, const struct rk_duo *d, int p,
 			 enum rk_part_role role, const struct talk *talks,
 			 size_t n)
 {
-	const struct talk *unfollowed = NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (!duo_visit(&talks[i], d, p, role))
-			continue;
-		if (talks[i].followed)
+	/* A lesbezoek without its feedbackgesprek is reported at the
+	 * lesbezoek itself (check_feedbacks). */
+	for (size_t i = 0; i < n; i++)
+		if (duo_visit(&talks[i], d, p, role))
 			return;
-		unfollowed = &talks[i];
-	}
 	char duo[256], name[256];
 	const char *as = role == RK_PART_HOST ? "host" : "visitor";
 	duo_words(v, d, duo, sizeof(duo));
 	who(v, p, name, sizeof(name));
-	if (unfollowed)
-		problem(v, unfollowed->ev->source_line,
-			"duo %s of team '%s' in period %d: %s is %s in lesbezoek '%s', but no feedbackgesprek follows it within two school days",
-			duo, team_id(v, d->team), d->period, name, as,
-			event_id(unfollowed->ev));
-	else
-		problem(v, 0,
-			"duo %s of team '%s' in period %d: %s has no lesbezoek as %s",
-			duo, team_id(v, d->team), d->period, name, as);
+	problem(v, 0,
+		"duo %s of team '%s' in period %d: %s has no lesbezoek as %s",
+		duo, team_id(v, d->team), d->period, name, as);
 }
 
 /* The first talk of period @period: talks are sorted by period. */
@@ -1131,6 +1293,672 @@ static enum rk_status check_talks(struct verifier *v)
 }
 
 /* ------------------------------------------------------------------ */
+/* Rules 11 to 13: the ritmiek of each period                          */
+/* ------------------------------------------------------------------ */
+
+/* What the period sequence asks of one period, from the plan's period
+ * lines and the calendar alone. */
+struct pinfo {
+	int from; /* its first Monday */
+	int to;	  /* the Sunday after its last Monday */
+	int weeks;
+	unsigned acts; /* enum rk_activity of all its weeks */
+	const struct rk_event *verbinding;
+};
+
+/* The team sessions of the period sequence (DOMAIN.md). */
+static const struct {
+	unsigned act;
+	enum rk_event_kind kind;
+} team_kinds[3] = {
+	{ RK_ACT_ARENA, RK_EV_LEERLINGARENA },
+	{ RK_ACT_VERDIEPING, RK_EV_VERDIEPING },
+	{ RK_ACT_RETRO, RK_EV_RETROSPECTIVE },
+};
+
+#define TEAM_KIND_BITS                                            \
+	((1u << RK_EV_LEERLINGARENA) | (1u << RK_EV_VERDIEPING) | \
+	 (1u << RK_EV_RETROSPECTIVE))
+
+/* The table of engine/ritmiek.c over the period's weeks with sessions: a
+ * period of N weeks holds what its N weeks hold. The first period of year
+ * 1 is "aan de slag". */
+static void period_info(const struct verifier *v, size_t i, struct pinfo *pi)
+{
+	const struct rk_period *p = rk_plan_period(v->plan, i);
+	size_t n_weeks = rk_schoolyear_n_weeks(v->year);
+	char agenda[600];
+	memset(pi, 0, sizeof(*pi));
+	pi->from = pi->to = INT_MIN;
+	if (p->first_week < 0 || p->last_week < p->first_week ||
+	    (size_t)p->last_week >= n_weeks)
+		return;
+	pi->from = rk_schoolyear_week(v->year, (size_t)p->first_week)->monday;
+	pi->to = rk_schoolyear_week(v->year, (size_t)p->last_week)->monday + 6;
+	for (int w = p->first_week; w <= p->last_week; w++)
+		pi->weeks +=
+			session_week(v, rk_schoolyear_week(v->year, (size_t)w));
+	bool ads = rk_school_get_info(v->school)->programme_year < 2 &&
+		   p->number == 1;
+	for (int k = 1; k <= pi->weeks; k++)
+		pi->acts |= rk_ritmiek_week(pi->weeks, k, ads, agenda,
+					    sizeof(agenda));
+}
+
+/* The index of the period holding @date, or -1. */
+static int period_at(const struct verifier *v, int date)
+{
+	for (size_t i = 0; i < v->n_periods; i++)
+		if (date >= v->periods[i].from && date <= v->periods[i].to)
+			return (int)i;
+	return -1;
+}
+
+/* The index of the period numbered @number, or -1. */
+static int period_numbered(const struct verifier *v, int number)
+{
+	for (size_t i = 0; i < v->n_periods; i++)
+		if (rk_plan_period(v->plan, i)->number == number)
+			return (int)i;
+	return -1;
+}
+
+static void period_words(const struct verifier *v, size_t i, char *buf,
+			 size_t size)
+{
+	char from[RK_DATE_BUFSIZE], to[RK_DATE_BUFSIZE];
+	rk_date_format(v->periods[i].from, from);
+	rk_date_format(v->periods[i].to, to);
+	snprintf(buf, size, "period %d (%s to %s)",
+		 rk_plan_period(v->plan, i)->number, from, to);
+}
+
+/* Minutes since the start of the year's calendar: for "before". */
+static long start_key(const struct rk_event *ev)
+{
+	return (long)ev->date * DAY_MINUTES + (all_day(ev) ? 0 : ev->start);
+}
+
+static long end_key(const struct rk_event *ev)
+{
+	return (long)ev->date * DAY_MINUTES +
+	       (all_day(ev) ? DAY_MINUTES : ev->end);
+}
+
+/* Whether @text holds @word, ignoring ASCII case. */
+static bool mentions(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (; text && *text; text++) {
+		size_t k = 0;
+		while (k < n && text[k] && (text[k] | 0x20) == (word[k] | 0x20))
+			k++;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+/* Rule 11 for a bordsessie that holds team sessions: only those the
+ * school holds in the bordsessie, said in its title, and long enough. */
+static void check_carries(struct verifier *v, const struct rk_event *ev)
+{
+	const struct rk_settings *st = rk_school_get_settings(v->school);
+	int carried = 0;
+	if (ev->carries & ~TEAM_KIND_BITS)
+		event_problem(
+			v, ev,
+			"it says it holds sessions a bordsessie cannot hold (only leerlingarena, verdieping and retrospectief)");
+	for (size_t k = 0; k < 3; k++) {
+		enum rk_event_kind kind = team_kinds[k].kind;
+		const char *name = rk_event_kind_name(kind);
+		if (!(ev->carries & (1u << kind)))
+			continue;
+		carried++;
+		if (!(st->in_bordsessie & (1u << kind)))
+			event_problem(
+				v, ev,
+				"it holds the %s, but the school holds the %s as a session of its own (ritmiek.team_sessions)",
+				name, name);
+		if (!mentions(ev->title, name))
+			event_problem(
+				v, ev,
+				"it holds the %s, but its title '%s' does not say so",
+				name, ev->title ? ev->title : "");
+	}
+	int need = st->bordsessie_minutes + 30 * carried;
+	if (!all_day(ev) && ev->end - ev->start < need)
+		event_problem(
+			v, ev,
+			"it holds %d team session(s) and lasts %d minutes; it needs at least %d (the bordsessie and 30 per session)",
+			carried, ev->end - ev->start, need);
+}
+
+/* The team sessions each team holds in each period, own or carried. */
+struct held {
+	int n;
+	const struct rk_event *first;
+	const struct rk_event *second;
+};
+
+static struct held *held_at(struct verifier *v, struct held *h, size_t team,
+			    size_t period, size_t k)
+{
+	return &h[(team * v->n_periods + period) * 3 + k];
+}
+
+static void hold(struct held *h, const struct rk_event *ev)
+{
+	if (h->n == 0)
+		h->first = ev;
+	else if (h->n == 1)
+		h->second = ev;
+	h->n++;
+}
+
+static bool team_kind(const struct rk_event *ev, size_t *k)
+{
+	for (*k = 0; *k < 3; (*k)++)
+		if (team_kinds[*k].kind == ev->kind)
+			return true;
+	return false;
+}
+
+static void collect_held(struct verifier *v, struct held *h)
+{
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		int p = period_at(v, ev->date);
+		size_t k;
+		if (ev->kind == RK_EV_BORDSESSIE && ev->carries)
+			check_carries(v, ev);
+		if (ev->kind == RK_EV_VERBINDING) {
+			if (p < 0)
+				event_problem(
+					v, ev,
+					"a verbindingssessie closes a period; this one falls in none");
+			else if (v->periods[p].verbinding)
+				event_problem(
+					v, ev,
+					"period %d has another verbindingssessie, '%s'; it has one",
+					rk_plan_period(v->plan, (size_t)p)
+						->number,
+					event_id(v->periods[p].verbinding));
+			else
+				v->periods[p].verbinding = ev;
+		}
+		bool own = team_kind(ev, &k);
+		if (!own && !(ev->kind == RK_EV_BORDSESSIE && ev->carries))
+			continue;
+		if (!team_ok(v, ev->team) || p < 0) {
+			if (own)
+				event_problem(
+					v, ev,
+					"a %s is a session of a team in a period; this one has %s",
+					rk_event_kind_name(ev->kind),
+					p < 0 ? "no period" : "no team");
+			continue;
+		}
+		for (k = 0; k < 3; k++)
+			if (ev->kind == team_kinds[k].kind ||
+			    (ev->kind == RK_EV_BORDSESSIE &&
+			     ev->carries & (1u << team_kinds[k].kind)))
+				hold(held_at(v, h, (size_t)ev->team, (size_t)p,
+					     k),
+				     ev);
+	}
+}
+
+/* Rule 11 for team @t in period @p: each team session its ritmiek asks
+ * for, exactly once; none it does not. */
+static void check_held(struct verifier *v, struct held *h, size_t t, size_t p)
+{
+	unsigned acts = p >= first_period(v, t) ? v->periods[p].acts : 0;
+	char period[80];
+	period_words(v, p, period, sizeof(period));
+	for (size_t k = 0; k < 3; k++) {
+		const struct held *x = held_at(v, h, t, p, k);
+		const char *name = rk_event_kind_name(team_kinds[k].kind);
+		bool want = acts & team_kinds[k].act;
+		if (want && x->n == 0)
+			problem(v, 0,
+				"team '%s' has no %s in %s: the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)",
+				team_id(v, (int)t), name, period);
+		else if (want && x->n > 1)
+			event_problem(
+				v, x->second,
+				"team '%s' already has a %s in %s ('%s'); the ritmiek has one",
+				team_id(v, (int)t), name, period,
+				event_id(x->first));
+		else if (!want && x->n)
+			event_problem(
+				v, x->first,
+				"the ritmiek of team '%s' in %s has no %s",
+				team_id(v, (int)t), period, name);
+	}
+}
+
+/* Rule 12 for team @t in period @p: the leerlingarena is its first team
+ * session, and every team session comes before the verbindingssessie. */
+static void check_order(struct verifier *v, struct held *h, size_t t, size_t p)
+{
+	const struct rk_event *arena = held_at(v, h, t, p, 0)->first;
+	const struct rk_event *verbinding = v->periods[p].verbinding;
+	for (size_t k = 0; k < 3; k++) {
+		const struct rk_event *ev = held_at(v, h, t, p, k)->first;
+		const char *name = rk_event_kind_name(team_kinds[k].kind);
+		if (!ev)
+			continue;
+		if (verbinding && end_key(ev) > start_key(verbinding))
+			event_problem(
+				v, ev,
+				"the %s of team '%s' ends after verbindingssessie '%s' begins; the team's sessions of period %d come before it",
+				name, team_id(v, (int)t), event_id(verbinding),
+				rk_plan_period(v->plan, p)->number);
+		if (k > 0 && arena && ev != arena &&
+		    start_key(ev) < start_key(arena))
+			event_problem(
+				v, arena,
+				"the leerlingarena of team '%s' comes after its %s '%s'; the leerlingarena is the first team session of the period",
+				team_id(v, (int)t), name, event_id(ev));
+	}
+}
+
+static enum rk_status check_team_sessions(struct verifier *v)
+{
+	struct held *h = calloc(v->n_teams * v->n_periods * 3 + 1, sizeof(*h));
+	if (!h)
+		return RK_ERR_NOMEM;
+	collect_held(v, h);
+	for (size_t p = 0; p < v->n_periods; p++) {
+		char period[80];
+		period_words(v, p, period, sizeof(period));
+		if (!v->periods[p].verbinding)
+			problem(v, 0,
+				"%s has no verbindingssessie; it closes every period",
+				period);
+		for (size_t t = 0; t < v->n_teams; t++) {
+			check_held(v, h, t, p);
+			check_order(v, h, t, p);
+		}
+	}
+	free(h);
+	return RK_OK;
+}
+
+/* Whether person @p is a member of team @t in the school file: one who
+ * left the team needs no sessions of it. */
+static bool in_team(const struct verifier *v, int t, int p)
+{
+	const struct rk_team *team = rk_school_get_team(v->school, (size_t)t);
+	for (size_t m = 0; m < team->n_members; m++)
+		if (team->members[m].index == p)
+			return true;
+	return false;
+}
+
+static bool takes_part(const struct rk_event *ev, int p)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person == p &&
+		    ev->parts[i].role != RK_PART_COVER)
+			return true;
+	return false;
+}
+
+/* Whether every participant of @ev (but a cover person) is of @d. */
+static bool of_duo(const struct rk_event *ev, const struct rk_duo *d)
+{
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		int p = ev->parts[i].person;
+		if (ev->parts[i].role != RK_PART_COVER && p != d->a &&
+		    p != d->b && p != d->c)
+			return false;
+	}
+	return ev->n_parts > 0;
+}
+
+static bool duo_kind(const struct rk_event *ev)
+{
+	return ev->kind == RK_EV_GL || ev->kind == RK_EV_LB ||
+	       ev->kind == RK_EV_FB;
+}
+
+/* Rule 13, gezamenlijk lesontwerp: each member of @d (still in the team)
+ * in one per round of the period. Before a rebalance in the middle of a
+ * period that was with the partner one had then, so any of the team's
+ * counts. */
+static void check_duo_gl(struct verifier *v, const struct rk_duo *d,
+			 const struct pinfo *pi)
+{
+	int rounds = !!(pi->acts & RK_ACT_GL1) + !!(pi->acts & RK_ACT_GL2);
+	int members[3] = { d->a, d->b, d->c };
+	for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++) {
+		int n = 0;
+		if (!in_team(v, d->team, members[m]))
+			continue;
+		for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+			const struct rk_event *ev = rk_plan_event(v->plan, i);
+			n += ev->kind == RK_EV_GL && ev->team == d->team &&
+			     ev->date >= pi->from && ev->date <= pi->to &&
+			     takes_part(ev, members[m]);
+		}
+		if (n >= rounds)
+			continue;
+		char duo[256], name[256];
+		duo_words(v, d, duo, sizeof(duo));
+		who(v, members[m], name, sizeof(name));
+		problem(v, 0,
+			"duo %s of team '%s' in period %d: %s has %d gezamenlijk lesontwerp, but the period has %d round(s) of it",
+			duo, team_id(v, d->team), d->period, name, n, rounds);
+	}
+}
+
+/* Rule 12 for a duo: its sessions of round 2 (the second lesontwerp, the
+ * visits with the roles swapped) come after those of round 1. Rounds are
+ * counted in time order among the duo's own sessions: a duo visits once
+ * a round, a trio three times. */
+static void check_duo_rounds(struct verifier *v, const struct rk_duo *d,
+			     const struct pinfo *pi)
+{
+	int per_round = d->c >= 0 ? 3 : 1, n_gl = 0, n_lb = 0, n_fb = 0;
+	const struct rk_event *last1 = NULL;
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		if (!duo_kind(ev) || ev->team != d->team ||
+		    ev->date < pi->from || ev->date > pi->to || !of_duo(ev, d))
+			continue;
+		int nth = ev->kind == RK_EV_GL	 ? n_gl++
+			  : ev->kind == RK_EV_LB ? n_lb++ / per_round
+						 : n_fb++ / per_round;
+		if (nth == 0) {
+			if (!last1 || start_key(ev) > start_key(last1))
+				last1 = ev;
+			continue;
+		}
+		if (nth != 1 || !last1 || start_key(ev) >= start_key(last1))
+			continue;
+		char duo[256];
+		duo_words(v, d, duo, sizeof(duo));
+		event_problem(
+			v, ev,
+			"duo %s of team '%s' in period %d: this %s of round 2 comes before '%s' of round 1",
+			duo, team_id(v, d->team), d->period,
+			rk_event_kind_name(ev->kind), event_id(last1));
+	}
+}
+
+static void check_duo_sessions(struct verifier *v)
+{
+	for (size_t i = 0; i < rk_plan_n_duos(v->plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(v->plan, i);
+		if (!team_ok(v, d->team) || !person(v, d->a) ||
+		    !person(v, d->b) || (d->c != -1 && !person(v, d->c)))
+			continue; /* reported by check_lists */
+		int p = period_numbered(v, d->period);
+		if (p < 0) {
+			problem(v, 0,
+				"duo %zu is of period %d, which the plan does not have",
+				i + 1, d->period);
+			continue;
+		}
+		check_duo_gl(v, d, &v->periods[p]);
+		check_duo_rounds(v, d, &v->periods[p]);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Rule 15: who is invited to the school-wide and external dates        */
+/* ------------------------------------------------------------------ */
+
+/* Everyone on the staff: every person but the external expert coach. */
+static bool staff(const struct verifier *v, int p)
+{
+	return person(v, p)->roles & ~(unsigned)RK_ROLE_EXPERTCOACH;
+}
+
+/* Dates of each person's events, sorted, to tell who is away. */
+struct presence {
+	size_t *first; /* per person: where their dates begin */
+	int *dates;
+	bool *weekly; /* in a bordsessie or the leerKRACHT-team's session */
+};
+
+static enum rk_status index_presence(const struct verifier *v,
+				     struct presence *pr)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++)
+		n += rk_plan_event(v->plan, i)->n_parts;
+	pr->first = calloc(v->n_people + 2, sizeof(*pr->first));
+	pr->dates = calloc(n + 1, sizeof(*pr->dates));
+	pr->weekly = calloc(v->n_people + 1, sizeof(*pr->weekly));
+	if (!pr->first || !pr->dates || !pr->weekly)
+		return RK_ERR_NOMEM;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+			const struct rk_event *ev = rk_plan_event(v->plan, i);
+			for (size_t j = 0; j < ev->n_parts; j++) {
+				int p = ev->parts[j].person;
+				if (!person(v, p) || ev->kind == RK_EV_METING)
+					continue;
+				if (pass == 0) {
+					pr->first[p + 2]++;
+					continue;
+				}
+				pr->dates[pr->first[p + 1]++] = ev->date;
+				pr->weekly[p] |= ev->kind == RK_EV_BORDSESSIE ||
+						 ev->kind == RK_EV_LKTEAM;
+			}
+		}
+		if (pass == 0)
+			for (size_t p = 2; p < v->n_people + 2; p++)
+				pr->first[p] += pr->first[p - 1];
+	}
+	for (size_t p = 0; p < v->n_people; p++)
+		qsort(pr->dates + pr->first[p], pr->first[p + 1] - pr->first[p],
+		      sizeof(int), cmp_int);
+	return RK_OK;
+}
+
+/* Whether person @p is away on @date, as the plan shows it after a
+ * rebalance (the school file still lists them): they left (events before
+ * the date, none from it on), or someone with weekly sessions has no
+ * event at all in that week (ill). */
+static bool away(const struct verifier *v, const struct presence *pr, int p,
+		 int date)
+{
+	const int *d = pr->dates + pr->first[p];
+	size_t n = pr->first[p + 1] - pr->first[p];
+	if (n && d[0] < date && d[n - 1] < date)
+		return true;
+	if (!pr->weekly[p])
+		return false;
+	int monday = rk_date_monday(date);
+	for (size_t i = 0; i < n; i++)
+		if (d[i] >= monday && d[i] <= monday + 6)
+			return false;
+	return true;
+}
+
+/* Reports each person @expected says is invited to @ev but not in it. */
+static void check_audience(struct verifier *v, const struct presence *pr,
+			   const struct rk_event *ev,
+			   bool (*expected)(const struct verifier *v, int p,
+					    const void *data),
+			   const void *data, const char *why)
+{
+	for (size_t p = 0; p < v->n_people; p++) {
+		if (!expected(v, (int)p, data) || takes_part(ev, (int)p) ||
+		    away(v, pr, (int)p, ev->date))
+			continue;
+		char name[256];
+		who(v, (int)p, name, sizeof(name));
+		event_problem(v, ev, "%s is not invited, but %s", name, why);
+	}
+}
+
+static bool staff_expected(const struct verifier *v, int p, const void *data)
+{
+	(void)data;
+	return staff(v, p);
+}
+
+static bool in_lkteam(const struct verifier *v, int p)
+{
+	const struct rk_team *lk = rk_school_get_lkteam(v->school);
+	for (size_t m = 0; m < lk->n_members; m++)
+		if (lk->members[m].index == p)
+			return true;
+	return false;
+}
+
+/* The audience the school file gives an external date. */
+static bool external_expected(const struct verifier *v, int p, const void *data)
+{
+	const struct rk_external *x = data;
+	if ((person(v, p)->roles & x->roles) || (x->everyone && staff(v, p)) ||
+	    (x->leerkracht_team && in_lkteam(v, p)))
+		return true;
+	for (size_t k = 0; k < x->n_people; k++)
+		if (x->people[k].index == p)
+			return true;
+	return false;
+}
+
+static enum rk_event_kind external_kind(enum rk_external_kind kind)
+{
+	switch (kind) {
+	case RK_EXT_FORUM:
+		return RK_EV_FORUM;
+	case RK_EXT_BOOTCAMP:
+		return RK_EV_BOOTCAMP;
+	case RK_EXT_BEDRIJFSBEZOEK:
+		return RK_EV_BEDRIJFSBEZOEK;
+	case RK_EXT_WEBINAR:
+		return RK_EV_WEBINAR;
+	default:
+		return RK_EV_EXTERNAL;
+	}
+}
+
+/* The plan's event of external date @x: its kind, date and start, by name
+ * when several fit. */
+static const struct rk_event *external_event(const struct verifier *v,
+					     const struct rk_external *x)
+{
+	const struct rk_event *found = NULL;
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		if (ev->kind != external_kind(x->kind) || ev->date != x->date ||
+		    ev->start != x->start)
+			continue;
+		if (ev->title && x->name && !strcmp(ev->title, x->name))
+			return ev;
+		if (!found)
+			found = ev;
+	}
+	return found;
+}
+
+static void check_externals(struct verifier *v, const struct presence *pr)
+{
+	for (size_t i = 0; i < rk_school_n_external(v->school); i++) {
+		const struct rk_external *x =
+			rk_school_get_external(v->school, i);
+		bool given = x->roles || x->leerkracht_team || x->everyone ||
+			     x->n_people;
+		const struct rk_event *ev = external_event(v, x);
+		char why[300], date[RK_DATE_BUFSIZE];
+		rk_date_format(x->date, date);
+		if (!ev) {
+			problem(v, 0,
+				"the external date '%s' on %s (school file line %d) is not in the plan",
+				x->name ? x->name : "", date, x->loc.line);
+			continue;
+		}
+		if (!given)
+			continue;
+		snprintf(why, sizeof(why),
+			 "the school file invites them to '%s' (line %d)",
+			 x->name ? x->name : "", x->loc.line);
+		check_audience(v, pr, ev, external_expected, x, why);
+	}
+}
+
+static enum rk_status check_invited(struct verifier *v)
+{
+	struct presence pr = { 0 };
+	enum rk_status status = index_presence(v, &pr);
+	for (size_t i = 0; status == RK_OK && i < rk_plan_n_events(v->plan);
+	     i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		char why[120];
+		if (ev->kind != RK_EV_DRAAGVLAKSESSIE &&
+		    ev->kind != RK_EV_STARTDAG && ev->kind != RK_EV_VERBINDING)
+			continue;
+		snprintf(why, sizeof(why), "a %s is for everyone on the staff",
+			 rk_event_kind_name(ev->kind));
+		check_audience(v, &pr, ev, staff_expected, NULL, why);
+	}
+	if (status == RK_OK)
+		check_externals(v, &pr);
+	free(pr.first);
+	free(pr.dates);
+	free(pr.weekly);
+	return status;
+}
+
+/* Rule 14: a cover person covers at most max_per_week lesbezoeken in a
+ * week. */
+static enum rk_status check_cover_weeks(struct verifier *v)
+{
+	size_t n_weeks = rk_schoolyear_n_weeks(v->year);
+	int *count = calloc(n_weeks + 1, sizeof(*count));
+	if (!count)
+		return RK_ERR_NOMEM;
+	for (size_t c = 0; c < rk_school_n_cover(v->school); c++) {
+		const struct rk_cover *cv = rk_school_get_cover(v->school, c);
+		int p = cv->person.index;
+		if (cv->max_per_week <= 0 || !person(v, p))
+			continue;
+		memset(count, 0, (n_weeks + 1) * sizeof(*count));
+		for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+			const struct rk_event *ev = rk_plan_event(v->plan, i);
+			const struct rk_day *day =
+				rk_schoolyear_day(v->year, ev->date);
+			if (ev->kind != RK_EV_LB || !day ||
+			    role_in(ev, p) != RK_PART_COVER ||
+			    ++count[day->week] != cv->max_per_week + 1)
+				continue;
+			char name[256];
+			who(v, p, name, sizeof(name));
+			event_problem(
+				v, ev,
+				"cover %s covers more than %d lesbezoek(en) in week %d (cover: max_per_week)",
+				name, cv->max_per_week,
+				rk_date_iso_week(ev->date, NULL));
+		}
+	}
+	free(count);
+	return RK_OK;
+}
+
+static enum rk_status check_periods(struct verifier *v)
+{
+	v->n_periods = rk_plan_n_periods(v->plan);
+	v->periods = calloc(v->n_periods + 1, sizeof(*v->periods));
+	if (!v->periods)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < v->n_periods; i++)
+		period_info(v, i, &v->periods[i]);
+	enum rk_status status = check_team_sessions(v);
+	if (status == RK_OK)
+		check_duo_sessions(v);
+	return status;
+}
+
+/* ------------------------------------------------------------------ */
 
 enum rk_status rk_verify(const struct rk_school *school,
 			 const struct rk_schoolyear *year,
@@ -1163,8 +1991,15 @@ enum rk_status rk_verify(const struct rk_school *school,
 		status = check_moments(&v);
 	if (status == RK_OK)
 		status = check_talks(&v);
+	if (status == RK_OK)
+		status = check_periods(&v);
+	if (status == RK_OK)
+		status = check_invited(&v);
+	if (status == RK_OK)
+		status = check_cover_weeks(&v);
 	free(v.lesson_first);
 	free(v.lesson_idx);
+	free(v.periods);
 	if (status == RK_OK && (v.found || rk_diags_oom(diags)))
 		status = v.found ? RK_ERR_INPUT : RK_ERR_NOMEM;
 	return status;

@@ -121,8 +121,9 @@ static void visit(const char *id, const char *date, const char *start,
 	part(ev, visitor, RK_PART_VISITOR);
 }
 
-static void feedback(const char *id, const char *date, const char *start,
-		     const char *end, const char *a, const char *b)
+static struct rk_event *feedback(const char *id, const char *date,
+				 const char *start, const char *end,
+				 const char *a, const char *b)
 {
 	struct rk_event *ev = add(id, RK_EV_FB, date, start, end);
 	ev->team = rk_school_find_team(school, "exact");
@@ -130,10 +131,38 @@ static void feedback(const char *id, const char *date, const char *start,
 	ev->week_in_period = 1;
 	part(ev, a, RK_PART_ATTENDEE);
 	part(ev, b, RK_PART_ATTENDEE);
+	return ev;
 }
 
-/* Period 1 is weeks 38-40 of 2026; duo P01 + P02 of team exact visits
- * each other (P01 teaches ma 08:30, P02 ma 09:20). */
+/* Everyone of the school takes part in @ev. */
+static void everyone(struct rk_event *ev)
+{
+	for (size_t p = 0; p < rk_school_n_person(school); p++)
+		ck_assert_int_eq(
+			rk_event_add_part(plan, ev, (int)p, RK_PART_ATTENDEE),
+			0);
+}
+
+/* A team session of @team in period 1 with all its members. */
+static void team_session(const char *id, enum rk_event_kind kind,
+			 const char *team, const char *date, const char *start,
+			 const char *end)
+{
+	int t = rk_school_find_team(school, team);
+	const struct rk_team *tm = rk_school_get_team(school, (size_t)t);
+	struct rk_event *ev = add(id, kind, date, start, end);
+	ev->team = t;
+	ev->period = 1;
+	ev->week_in_period = 1;
+	for (size_t m = 0; m < tm->n_members; m++)
+		part(ev, tm->members[m].id, RK_PART_ATTENDEE);
+}
+
+/* Period 1 is weeks 38-40 of 2026, "aan de slag" of three weeks: the
+ * table of engine/ritmiek.c gives it two rounds of gezamenlijk lesontwerp
+ * and lesbezoek, a verdieping and a retrospectief per team, and the
+ * verbindingssessie. Duo P01 + P02 of team exact visits each other (P01
+ * teaches ma 08:30, P02 ma 09:20). */
 static void build_plan(void)
 {
 	int exact = rk_school_find_team(school, "exact");
@@ -173,6 +202,22 @@ static void build_plan(void)
 	feedback("fb-1", "2026-09-14", "13:00", "13:30", "P01", "P02");
 	visit("lb-2", "2026-09-21", "09:20", "10:10", "P02", "P01");
 	feedback("fb-2", "2026-09-22", "13:00", "13:30", "P02", "P01");
+	feedback("gl-r1", "2026-09-15", "13:00", "13:45", "P01", "P02")->kind =
+		RK_EV_GL;
+	feedback("gl-r2", "2026-09-22", "14:00", "14:45", "P01", "P02")->kind =
+		RK_EV_GL;
+	team_session("vd-exact", RK_EV_VERDIEPING, "exact", "2026-09-24",
+		     "13:00", "14:00");
+	team_session("vd-talen", RK_EV_VERDIEPING, "talen", "2026-09-24",
+		     "13:00", "14:00");
+	team_session("retro-exact", RK_EV_RETROSPECTIVE, "exact", "2026-10-01",
+		     "12:00", "13:00");
+	team_session("retro-talen", RK_EV_RETROSPECTIVE, "talen", "2026-10-01",
+		     "12:00", "13:00");
+	struct rk_event *vb = add("verbinding", RK_EV_VERBINDING, "2026-10-01",
+				  "14:30", "16:00");
+	vb->period = 1;
+	everyone(vb);
 	/* A meting is a deadline: it overlaps everything and blocks nothing. */
 	struct rk_event *ev =
 		add("meting", RK_EV_METING, "2026-09-25", NULL, NULL);
@@ -287,8 +332,7 @@ START_TEST(test_studiedag)
 	rederive();
 	struct rk_event *ev =
 		add("startdag", RK_EV_STARTDAG, "2026-09-17", NULL, NULL);
-	part(ev, "P04", RK_PART_ATTENDEE);
-	part(ev, "P05", RK_PART_ATTENDEE);
+	everyone(ev);
 	ev = add("gl", RK_EV_GL, "2026-09-17", "13:00", "13:45");
 	part(ev, "P04", RK_PART_ATTENDEE);
 	expect(RK_ERR_INPUT, F
@@ -367,7 +411,8 @@ START_TEST(test_visitor_in_lesson)
 	l->loc = (struct rk_loc){ rk_school_strdup(school, "extra.csv"), 5, 1 };
 	visit("lb-x", "2026-09-28", "08:30", "09:20", "P01", "P04");
 	expect(RK_ERR_INPUT, F
-	       "event 'lb-x' on 2026-09-28 08:30-09:20: visitor 'P04' (Dewi Smit) has a lesson then (extra.csv:5)\n");
+	       "event 'lb-x' on 2026-09-28 08:30-09:20: visitor 'P04' (Dewi Smit) has a lesson then (extra.csv:5)\n" F
+	       "event 'lb-x' on 2026-09-28 08:30-09:20: no feedbackgesprek of its visitor and host ('P01' (Anna Bakker), 'P04' (Dewi Smit)) follows this lesbezoek, after it ends and within the next two school days on which both work\n");
 }
 END_TEST
 
@@ -383,13 +428,16 @@ START_TEST(test_lesbezoek_roles)
 	       "event 'lb-y' on 2026-09-17: a lesbezoek has exactly one host, not 0\n" F
 	       "event 'lb-y' on 2026-09-17: a lesbezoek takes place in a lesson, not all day\n" F
 	       "event 'lb-x' on 2026-09-28 08:30-09:20: a lesbezoek has exactly one host, not 2\n" F
-	       "event 'lb-x' on 2026-09-28 08:30-09:20: a lesbezoek has at least one visitor, not none\n");
+	       "event 'lb-x' on 2026-09-28 08:30-09:20: a lesbezoek has at least one visitor, not none\n" F
+	       "event 'lb-y' on 2026-09-17: no feedbackgesprek of its visitor and host ('P05' (Eva Meijer)) follows this lesbezoek, after it ends and within the next two school days on which both work\n" F
+	       "event 'lb-x' on 2026-09-28 08:30-09:20: no feedbackgesprek of its visitor and host ('P01' (Anna Bakker), 'P04' (Dewi Smit)) follows this lesbezoek, after it ends and within the next two school days on which both work\n");
 }
 END_TEST
 
 START_TEST(test_missing_bordsessie)
 {
-	find("bs-exact-2026-09-21")->kind = RK_EV_VERDIEPING;
+	/* A meting is a deadline and holds nothing. */
+	find("bs-exact-2026-09-21")->kind = RK_EV_METING;
 	expect(RK_ERR_INPUT,
 	       F "team 'exact' has no bordsessie in week 39 (2026-09-21)\n");
 }
@@ -436,18 +484,35 @@ START_TEST(test_cohort)
 	ck_assert_int_eq(rk_plan_add_period(plan, period), RK_OK);
 	rk_school_team_at(school, (size_t)rk_school_find_team(school, "talen"))
 		->cohort = 2;
-	find("bs-talen-2026-09-15")->kind = RK_EV_VERDIEPING;
-	find("bs-talen-2026-09-22")->kind = RK_EV_VERDIEPING;
+	/* Team talen takes no part in period 1. */
+	find("bs-talen-2026-09-15")->kind = RK_EV_METING;
+	find("bs-talen-2026-09-22")->kind = RK_EV_METING;
+	find("vd-talen")->kind = RK_EV_METING;
+	find("retro-talen")->kind = RK_EV_METING;
 	bordsessie("exact", "2026-10-05", 1);
 	bordsessie("exact", "2026-10-12", 2);
 	bordsessie("talen", "2026-10-06", 1);
-	expect(RK_ERR_INPUT,
-	       F "team 'talen' has no bordsessie in week 42 (2026-10-12)\n");
+	expect(RK_ERR_INPUT, F
+	       "team 'talen' has no bordsessie in week 42 (2026-10-12)\n" F
+	       "period 2 (2026-10-05 to 2026-10-18) has no verbindingssessie; it closes every period\n" F
+	       "team 'exact' has no leerlingarena in period 2 (2026-10-05 to 2026-10-18): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'exact' has no retrospectief in period 2 (2026-10-05 to 2026-10-18): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'talen' has no leerlingarena in period 2 (2026-10-05 to 2026-10-18): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'talen' has no retrospectief in period 2 (2026-10-05 to 2026-10-18): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n");
 	rk_school_info(school)->programme_year = 2;
-	expect(RK_ERR_INPUT,
-	       F "team 'talen' has no bordsessie in week 38 (2026-09-14)\n" F
-		 "team 'talen' has no bordsessie in week 39 (2026-09-21)\n" F
-		 "team 'talen' has no bordsessie in week 42 (2026-10-12)\n");
+	expect(RK_ERR_INPUT, F
+	       "team 'talen' has no bordsessie in week 38 (2026-09-14)\n" F
+	       "team 'talen' has no bordsessie in week 39 (2026-09-21)\n" F
+	       "team 'talen' has no bordsessie in week 42 (2026-10-12)\n" F
+	       "team 'exact' has no leerlingarena in period 1 (2026-09-14 to 2026-10-04): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'talen' has no leerlingarena in period 1 (2026-09-14 to 2026-10-04): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'talen' has no verdieping in period 1 (2026-09-14 to 2026-10-04): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'talen' has no retrospectief in period 1 (2026-09-14 to 2026-10-04): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "period 2 (2026-10-05 to 2026-10-18) has no verbindingssessie; it closes every period\n" F
+	       "team 'exact' has no leerlingarena in period 2 (2026-10-05 to 2026-10-18): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'exact' has no retrospectief in period 2 (2026-10-05 to 2026-10-18): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'talen' has no leerlingarena in period 2 (2026-10-05 to 2026-10-18): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n" F
+	       "team 'talen' has no retrospectief in period 2 (2026-10-05 to 2026-10-18): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n");
 }
 END_TEST
 
@@ -462,11 +527,18 @@ START_TEST(test_toetsweek)
 	expect(RK_ERR_INPUT, F
 	       "event 'bs-exact-2026-09-28' on 2026-09-28 15:30-16:00: it falls in toetsweek 'Toetsweek 1'\n" F
 	       "event 'bs-talen-2026-09-29' on 2026-09-29 15:30-16:00: it falls in toetsweek 'Toetsweek 1'\n" F
-	       "event 'lk-2026-09-30' on 2026-09-30 14:00-15:00: it falls in toetsweek 'Toetsweek 1'\n");
+	       "event 'lk-2026-09-30' on 2026-09-30 14:00-15:00: it falls in toetsweek 'Toetsweek 1'\n" F
+	       "event 'retro-exact' on 2026-10-01 12:00-13:00: it falls in toetsweek 'Toetsweek 1'\n" F
+	       "event 'retro-talen' on 2026-10-01 12:00-13:00: it falls in toetsweek 'Toetsweek 1'\n" F
+	       "event 'verbinding' on 2026-10-01 14:30-16:00: it falls in toetsweek 'Toetsweek 1'\n" F
+	       "event 'vd-exact' on 2026-09-24 13:00-14:00: the ritmiek of team 'exact' in period 1 (2026-09-14 to 2026-10-04) has no verdieping\n" F
+	       "event 'vd-talen' on 2026-09-24 13:00-14:00: the ritmiek of team 'talen' in period 1 (2026-09-14 to 2026-10-04) has no verdieping\n");
 }
 END_TEST
 
-/* A free day on the moment's day: no bordsessie that week. */
+/* A free day on the moment's day: the bordsessie still takes place that
+ * week, on another school day at another time; not on the free day, and
+ * not left out. */
 START_TEST(test_moment_day_off)
 {
 	struct rk_dayoff *off = rk_school_add_dayoff(school);
@@ -476,9 +548,17 @@ START_TEST(test_moment_day_off)
 	off->regions = RK_REGIONS_ALL;
 	rederive();
 	struct rk_event *ev = find("bs-exact-2026-09-28");
-	ev->kind = RK_EV_VERDIEPING;
 	ev->date = day("2026-10-01");
+	ev->start = mins("16:00");
+	ev->end = mins("16:30");
 	expect(RK_OK, "");
+	find("bs-exact-2026-09-28")->date = day("2026-09-28");
+	expect(RK_ERR_INPUT, F
+	       "event 'bs-exact-2026-09-28' on 2026-09-28 16:00-16:30: it falls on Extra vrij, a free day of the school\n");
+	find("bs-exact-2026-09-28")->kind = RK_EV_METING;
+	find("bs-exact-2026-09-28")->date = day("2026-10-01");
+	expect(RK_ERR_INPUT,
+	       F "team 'exact' has no bordsessie in week 40 (2026-09-28)\n");
 }
 END_TEST
 
@@ -487,8 +567,7 @@ START_TEST(test_feedback_late)
 	find("fb-2")->date = day("2026-09-25");
 	expect(RK_ERR_INPUT, F
 	       "event 'fb-2' on 2026-09-25 13:00-13:30: it comes more than two school days after lesbezoek 'lb-2' on 2026-09-21 09:20-10:10\n" F
-	       "duo 'P01' and 'P02' of team 'exact' in period 1: 'P01' (Anna Bakker) is visitor in lesbezoek 'lb-2', but no feedbackgesprek follows it within two school days\n" F
-	       "duo 'P01' and 'P02' of team 'exact' in period 1: 'P02' (Bram de Boer) is host in lesbezoek 'lb-2', but no feedbackgesprek follows it within two school days\n");
+	       "event 'lb-2' on 2026-09-21 09:20-10:10: no feedbackgesprek of its visitor and host ('P01' (Anna Bakker), 'P02' (Bram de Boer)) follows this lesbezoek, after it ends and within the next two school days on which both work\n");
 }
 END_TEST
 
@@ -515,8 +594,7 @@ START_TEST(test_feedback_before)
 	ev->end = mins("08:30");
 	expect(RK_ERR_INPUT, F
 	       "event 'fb-1' on 2026-09-14 08:00-08:30: it comes before lesbezoek 'lb-1' of the same duo, not after it\n" F
-	       "duo 'P01' and 'P02' of team 'exact' in period 1: 'P01' (Anna Bakker) is host in lesbezoek 'lb-1', but no feedbackgesprek follows it within two school days\n" F
-	       "duo 'P01' and 'P02' of team 'exact' in period 1: 'P02' (Bram de Boer) is visitor in lesbezoek 'lb-1', but no feedbackgesprek follows it within two school days\n");
+	       "event 'lb-1' on 2026-09-14 08:30-09:20: no feedbackgesprek of its visitor and host ('P01' (Anna Bakker), 'P02' (Bram de Boer)) follows this lesbezoek, after it ends and within the next two school days on which both work\n");
 }
 END_TEST
 
@@ -540,12 +618,15 @@ START_TEST(test_duo_without_visits)
 	 * rebalance that is the partner one had before), but it needs its
 	 * feedbackgesprek. */
 	expect(RK_ERR_INPUT, F
-	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P04' (Dewi Smit) is visitor in lesbezoek 'lb-x', but no feedbackgesprek follows it within two school days\n" F
+	       "event 'lb-x' on 2026-09-28 09:20-10:10: no feedbackgesprek of its visitor and host ('P02' (Bram de Boer), 'P04' (Dewi Smit)) follows this lesbezoek, after it ends and within the next two school days on which both work\n" F
 	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P04' (Dewi Smit) has no lesbezoek as host\n" F
 	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P05' (Eva Meijer) has no lesbezoek as visitor\n" F
 	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P05' (Eva Meijer) has no lesbezoek as host\n" F
 	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P06' (Fenna de Graaf) has no lesbezoek as visitor\n" F
-	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P06' (Fenna de Graaf) has no lesbezoek as host\n");
+	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P06' (Fenna de Graaf) has no lesbezoek as host\n" F
+	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P04' (Dewi Smit) has 0 gezamenlijk lesontwerp, but the period has 2 round(s) of it\n" F
+	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P05' (Eva Meijer) has 0 gezamenlijk lesontwerp, but the period has 2 round(s) of it\n" F
+	       "duo 'P04', 'P05' and 'P06' of team 'exact' in period 1: 'P06' (Fenna de Graaf) has 0 gezamenlijk lesontwerp, but the period has 2 round(s) of it\n");
 }
 END_TEST
 
