@@ -15,6 +15,13 @@
 #define DAY_MINUTES	   (24 * 60)
 #define FB_MAX_SCHOOL_DAYS 2 /* a feedbackgesprek within two school days */
 
+/* Dates of each person's events, sorted, to tell who is away. */
+struct presence {
+	size_t *first; /* per person: where their dates begin */
+	int *dates;
+	bool *weekly; /* in a bordsessie or the leerKRACHT-team's session */
+};
+
 struct verifier {
 	const struct rk_school *school;
 	const struct rk_schoolyear *year;
@@ -26,6 +33,7 @@ struct verifier {
 	size_t *lesson_first;  /* per person: where their lessons begin */
 	size_t *lesson_idx;    /* lesson indices grouped by person */
 	struct pinfo *periods; /* per period of the plan */
+	struct presence presence;
 	size_t n_periods;
 	bool found;
 };
@@ -1121,6 +1129,32 @@ static void people_words(const struct verifier *v, const struct talk *t,
 	}
 }
 
+static bool away(const struct verifier *v, const struct presence *pr, int p,
+		 int date);
+
+/* The last day a feedbackgesprek of @lb may fall on: its second school
+ * day after the lesbezoek on which all of its people work; 0 when there
+ * is none within 60 days. */
+static int feedback_deadline(const struct verifier *v, const struct talk *lb)
+{
+	for (int d = lb->date + 1; d <= lb->date + 60; d++)
+		if (school_days_between(v, lb->date, d, FB_MAX_SCHOOL_DAYS,
+					lb) >= FB_MAX_SCHOOL_DAYS)
+			return d;
+	return 0;
+}
+
+/* Whether someone of @lb is away when its feedbackgesprek is due (left
+ * or ill, in a rebalanced plan): the talk cannot take place. */
+static bool feedback_excused(const struct verifier *v, const struct talk *lb)
+{
+	int due = feedback_deadline(v, lb);
+	for (size_t i = 0; due && i < lb->n; i++)
+		if (away(v, &v->presence, lb->people[i], due))
+			return true;
+	return false;
+}
+
 /* Rule 8 for the feedbackgesprek @fb in the group [first, end) of talks
  * with its period and people; marks the lesbezoeken it follows. */
 static void check_feedback(struct verifier *v, struct talk *group, size_t n,
@@ -1186,7 +1220,7 @@ static void check_feedbacks(struct verifier *v, struct talks *ts)
 	/* Rule 8 the other way round: each lesbezoek has its feedback. */
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct talk *t = &ts->items[i];
-		if (!t->lb || t->followed)
+		if (!t->lb || t->followed || feedback_excused(v, t))
 			continue;
 		char people[1024];
 		people_words(v, t, people, sizeof(people));
@@ -1618,12 +1652,6 @@ static bool of_duo(const struct rk_event *ev, const struct rk_duo *d)
 	return ev->n_parts > 0;
 }
 
-static bool duo_kind(const struct rk_event *ev)
-{
-	return ev->kind == RK_EV_GL || ev->kind == RK_EV_LB ||
-	       ev->kind == RK_EV_FB;
-}
-
 /* Rule 13, gezamenlijk lesontwerp: each member of @d (still in the team)
  * in one per round of the period. Before a rebalance in the middle of a
  * period that was with the partner one had then, so any of the team's
@@ -1654,29 +1682,54 @@ static void check_duo_gl(struct verifier *v, const struct rk_duo *d,
 	}
 }
 
-/* Rule 12 for a duo: its sessions of round 2 (the second lesontwerp, the
- * visits with the roles swapped) come after those of round 1. Rounds are
- * counted in time order among the duo's own sessions: a duo visits once
- * a round, a trio three times. */
+/* Whether @ev has exactly the members of @d (a cover person aside). */
+static bool whole_duo(const struct rk_event *ev, const struct rk_duo *d)
+{
+	return of_duo(ev, d) && takes_part(ev, d->a) && takes_part(ev, d->b) &&
+	       (d->c < 0 || takes_part(ev, d->c));
+}
+
+static bool duo_session(const struct rk_event *ev, const struct rk_duo *d,
+			const struct pinfo *pi)
+{
+	if ((ev->kind != RK_EV_GL && ev->kind != RK_EV_LB) ||
+	    ev->team != d->team || ev->date < pi->from || ev->date > pi->to)
+		return false;
+	return ev->kind == RK_EV_GL ? whole_duo(ev, d) : of_duo(ev, d);
+}
+
+/* The round of lesontwerp or lesbezoek @ev among its duo's so far,
+ * counted in @n: a duo visits once a round, a trio three times. */
+static int round_of(const struct rk_event *ev, const struct rk_duo *d, int n[2])
+{
+	if (ev->kind == RK_EV_GL)
+		return n[0]++;
+	return n[1]++ / (d->c >= 0 ? 3 : 1);
+}
+
+/* Rule 12 for a duo: its lesontwerp and lesbezoeken of round 2 come after
+ * those of round 1 (a feedbackgesprek follows its own lesbezoek, rule 8).
+ * Rounds are counted in time order, so only for a duo that was one all
+ * period: with a lesontwerp of the whole duo in each round (after a
+ * rebalance in the middle of a period the rounds are not its own). */
 static void check_duo_rounds(struct verifier *v, const struct rk_duo *d,
 			     const struct pinfo *pi)
 {
-	int per_round = d->c >= 0 ? 3 : 1, n_gl = 0, n_lb = 0, n_fb = 0;
+	int n[2] = { 0, 0 };
 	const struct rk_event *last1 = NULL;
 	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
 		const struct rk_event *ev = rk_plan_event(v->plan, i);
-		if (!duo_kind(ev) || ev->team != d->team ||
-		    ev->date < pi->from || ev->date > pi->to || !of_duo(ev, d))
-			continue;
-		int nth = ev->kind == RK_EV_GL	 ? n_gl++
-			  : ev->kind == RK_EV_LB ? n_lb++ / per_round
-						 : n_fb++ / per_round;
-		if (nth == 0) {
-			if (!last1 || start_key(ev) > start_key(last1))
-				last1 = ev;
-			continue;
-		}
-		if (nth != 1 || !last1 || start_key(ev) >= start_key(last1))
+		if (duo_session(ev, d, pi) && round_of(ev, d, n) == 0 &&
+		    (!last1 || start_key(ev) > start_key(last1)))
+			last1 = ev;
+	}
+	if (n[0] < 2)
+		return;
+	memset(n, 0, sizeof(n));
+	for (size_t i = 0; last1 && i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		if (!duo_session(ev, d, pi) || round_of(ev, d, n) != 1 ||
+		    start_key(ev) >= start_key(last1))
 			continue;
 		char duo[256];
 		duo_words(v, d, duo, sizeof(duo));
@@ -1717,13 +1770,6 @@ static bool staff(const struct verifier *v, int p)
 	return person(v, p)->roles & ~(unsigned)RK_ROLE_EXPERTCOACH;
 }
 
-/* Dates of each person's events, sorted, to tell who is away. */
-struct presence {
-	size_t *first; /* per person: where their dates begin */
-	int *dates;
-	bool *weekly; /* in a bordsessie or the leerKRACHT-team's session */
-};
-
 static enum rk_status index_presence(const struct verifier *v,
 				     struct presence *pr)
 {
@@ -1761,19 +1807,20 @@ static enum rk_status index_presence(const struct verifier *v,
 	return RK_OK;
 }
 
-/* Whether person @p is away on @date, as the plan shows it after a
- * rebalance (the school file still lists them): they left (events before
- * the date, none from it on), or someone with weekly sessions has no
- * event at all in that week (ill). */
+/* Whether person @p, who has weekly sessions, is away on @date as the
+ * plan shows it after a rebalance (the school file still lists them): no
+ * event from the date on (left), or none at all in that week (ill). */
 static bool away(const struct verifier *v, const struct presence *pr, int p,
 		 int date)
 {
 	const int *d = pr->dates + pr->first[p];
 	size_t n = pr->first[p + 1] - pr->first[p];
-	if (n && d[0] < date && d[n - 1] < date)
-		return true;
+	/* Only the weekly sessions of a team or the leerKRACHT-team are
+	 * regular enough for their absence to mean something. */
 	if (!pr->weekly[p])
 		return false;
+	if (n && d[n - 1] < date)
+		return true;
 	int monday = rk_date_monday(date);
 	for (size_t i = 0; i < n; i++)
 		if (d[i] >= monday && d[i] <= monday + 6)
@@ -1886,12 +1933,9 @@ static void check_externals(struct verifier *v, const struct presence *pr)
 	}
 }
 
-static enum rk_status check_invited(struct verifier *v)
+static void check_invited(struct verifier *v)
 {
-	struct presence pr = { 0 };
-	enum rk_status status = index_presence(v, &pr);
-	for (size_t i = 0; status == RK_OK && i < rk_plan_n_events(v->plan);
-	     i++) {
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
 		const struct rk_event *ev = rk_plan_event(v->plan, i);
 		char why[120];
 		if (ev->kind != RK_EV_DRAAGVLAKSESSIE &&
@@ -1899,14 +1943,9 @@ static enum rk_status check_invited(struct verifier *v)
 			continue;
 		snprintf(why, sizeof(why), "a %s is for everyone on the staff",
 			 rk_event_kind_name(ev->kind));
-		check_audience(v, &pr, ev, staff_expected, NULL, why);
+		check_audience(v, &v->presence, ev, staff_expected, NULL, why);
 	}
-	if (status == RK_OK)
-		check_externals(v, &pr);
-	free(pr.first);
-	free(pr.dates);
-	free(pr.weekly);
-	return status;
+	check_externals(v, &v->presence);
 }
 
 /* Rule 14: a cover person covers at most max_per_week lesbezoeken in a
@@ -1980,6 +2019,8 @@ enum rk_status rk_verify(const struct rk_school *school,
 	v.n_teams = rk_school_n_team(school);
 	status = index_lessons(&v);
 	if (status == RK_OK)
+		status = index_presence(&v, &v.presence);
+	if (status == RK_OK)
 		status = check_ids(&v);
 	if (status == RK_OK) {
 		check_lists(&v);
@@ -1994,12 +2035,15 @@ enum rk_status rk_verify(const struct rk_school *school,
 	if (status == RK_OK)
 		status = check_periods(&v);
 	if (status == RK_OK)
-		status = check_invited(&v);
+		check_invited(&v);
 	if (status == RK_OK)
 		status = check_cover_weeks(&v);
 	free(v.lesson_first);
 	free(v.lesson_idx);
 	free(v.periods);
+	free(v.presence.first);
+	free(v.presence.dates);
+	free(v.presence.weekly);
 	if (status == RK_OK && (v.found || rk_diags_oom(diags)))
 		status = v.found ? RK_ERR_INPUT : RK_ERR_NOMEM;
 	return status;

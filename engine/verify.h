@@ -11,16 +11,21 @@
 #include "schoolyear.h"
 #include "status.h"
 
-/* Checks every hard rule on @plan, made for @school (@year derived from
- * it): people and teams exist; no event on a weekend, holiday or (but for
- * the startdag, verbindingssessies and external dates) on a studiedag or
- * free day; nobody in two events at once; no planned session on a day off
- * of a participant or during their lessons; every lesbezoek in a lesson of
- * its host with its visitors free; every team's bordsessie in every week
- * with sessions, at its moment; no session in a toetsweek when the school
- * avoids them; every feedbackgesprek after a lesbezoek of its duo within
- * two school days; every duo member visiting and visited, each followed by
- * a feedbackgesprek.
+/* Checks every hard rule of doc/plan-file.md on @plan, made for @school
+ * (@year derived from it): people and teams exist; no event on a weekend,
+ * holiday or (but for the startdag, verbindingssessies and external dates)
+ * on a studiedag or free day; nobody in two events at once; no planned
+ * session on a day off of a participant or during their lessons; every
+ * lesbezoek in a lesson of its host, its visitors free or covered by a
+ * cover person who may; exactly one bordsessie per team in every week with
+ * sessions, at its moment unless that day is off; no session in a
+ * toetsweek when the school avoids them; sessions inside the school's
+ * windows; each period's team sessions (own or held in a bordsessie) and
+ * verbindingssessie, in order, as the table of ritmiek.h gives them; every
+ * duo member's lesontwerp per round and lesbezoek as visitor and host,
+ * each lesbezoek followed by its feedbackgesprek within two school days;
+ * the staff at school-wide sessions and the school file's audience at
+ * external dates.
  *
  * Each violation is an error in @diags at @plan_file and the event's
  * source_line (0 when unknown), in plain words naming the event, date,

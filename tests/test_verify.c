@@ -7,6 +7,7 @@
 #include "date.h"
 #include "loader.h"
 #include "plan.h"
+#include "plan_file.h"
 #include "schoolyear.h"
 #include "suites.h"
 #include "testutil.h"
@@ -642,6 +643,83 @@ START_TEST(test_source_line)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* The planted-violation corpus of tests/data/verify                    */
+/* ------------------------------------------------------------------ */
+
+#define CORPUS "tests/data/verify/"
+
+/* Verifies the plan file @name of the corpus; its diagnostics as text
+ * (the caller frees) and the status into *status. */
+static char *verify_corpus(const char *name, enum rk_status *status)
+{
+	char *path = rk_test_path(CORPUS "school.yaml");
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_school *s = NULL;
+	struct rk_schoolyear *y = NULL;
+	struct rk_plan *p = NULL;
+	ck_assert_int_eq(rk_load_school(path, NULL, &s, diags), RK_OK);
+	ck_assert_int_eq(rk_schoolyear_new(s, &y, diags), RK_OK);
+	free(path);
+	char rel[256];
+	snprintf(rel, sizeof(rel), CORPUS "%s", name);
+	path = rk_test_path(rel);
+	ck_assert_msg(rk_plan_file_read(s, path, &p, diags) == RK_OK,
+		      "%s does not read", name);
+	struct rk_diags *found = rk_diags_new();
+	*status = rk_verify(s, y, p, name, found);
+	char *text = rk_test_diags_text(found);
+	rk_diags_free(found);
+	rk_diags_free(diags);
+	rk_plan_free(p);
+	rk_schoolyear_free(y);
+	rk_school_free(s);
+	free(path);
+	return text;
+}
+
+/* The base keeps every rule: not one diagnostic. */
+START_TEST(test_corpus_base)
+{
+	enum rk_status status;
+	char *text = verify_corpus("base.tsv", &status);
+	ck_assert_str_eq(text, "");
+	ck_assert_int_eq(status, RK_OK);
+	free(text);
+}
+END_TEST
+
+/* Each planted plan of expected.tsv breaks one rule, differing from the
+ * base in one place: verify rejects it and says what and where. */
+START_TEST(test_corpus_planted)
+{
+	char *path = rk_test_path(CORPUS "expected.tsv");
+	char *list = rk_test_slurp(path);
+	size_t planted = 0;
+	for (char *line = list, *next; *line; line = next) {
+		char *nl = strchr(line, '\n');
+		next = nl ? nl + 1 : line + strlen(line);
+		if (nl)
+			*nl = '\0';
+		char *tab = strchr(line, '\t');
+		if (line[0] == '#' || !tab)
+			continue;
+		*tab = '\0';
+		enum rk_status status;
+		char *text = verify_corpus(line, &status);
+		ck_assert_msg(status == RK_ERR_INPUT, "%s: accepted", line);
+		ck_assert_msg(strstr(text, tab + 1) != NULL,
+			      "%s: expected \"%s\" in:\n%s", line, tab + 1,
+			      text);
+		free(text);
+		planted++;
+	}
+	ck_assert_uint_ge(planted, 40);
+	free(list);
+	free(path);
+}
+END_TEST
+
 Suite *suite_verify(void)
 {
 	Suite *s = suite_create("verify");
@@ -670,6 +748,10 @@ Suite *suite_verify(void)
 	tcase_add_test(tc, test_feedback_other_duo);
 	tcase_add_test(tc, test_duo_without_visits);
 	tcase_add_test(tc, test_source_line);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("corpus");
+	tcase_add_test(tc, test_corpus_base);
+	tcase_add_test(tc, test_corpus_planted);
 	suite_add_tcase(s, tc);
 	return s;
 }
