@@ -1989,8 +1989,15 @@ static enum rk_status check_periods(struct verifier *v)
 	v->periods = calloc(v->n_periods + 1, sizeof(*v->periods));
 	if (!v->periods)
 		return RK_ERR_NOMEM;
-	for (size_t i = 0; i < v->n_periods; i++)
+	for (size_t i = 0; i < v->n_periods; i++) {
+		const struct rk_period *p = rk_plan_period(v->plan, i);
 		period_info(v, i, &v->periods[i]);
+		/* The ritmiek of a period depends on its length. */
+		if (p->weeks != v->periods[i].weeks)
+			problem(v, 0,
+				"period %d says it has %d weeks with sessions, but the calendar gives it %d",
+				p->number, p->weeks, v->periods[i].weeks);
+	}
 	enum rk_status status = check_team_sessions(v);
 	if (status == RK_OK)
 		check_duo_sessions(v);

@@ -532,6 +532,7 @@ START_TEST(test_toetsweek)
 	       "event 'retro-exact' on 2026-10-01 12:00-13:00: it falls in toetsweek 'Toetsweek 1'\n" F
 	       "event 'retro-talen' on 2026-10-01 12:00-13:00: it falls in toetsweek 'Toetsweek 1'\n" F
 	       "event 'verbinding' on 2026-10-01 14:30-16:00: it falls in toetsweek 'Toetsweek 1'\n" F
+	       "period 1 says it has 3 weeks with sessions, but the calendar gives it 2\n" F
 	       "event 'vd-exact' on 2026-09-24 13:00-14:00: the ritmiek of team 'exact' in period 1 (2026-09-14 to 2026-10-04) has no verdieping\n" F
 	       "event 'vd-talen' on 2026-09-24 13:00-14:00: the ritmiek of team 'talen' in period 1 (2026-09-14 to 2026-10-04) has no verdieping\n");
 }

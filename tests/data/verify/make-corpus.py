@@ -223,8 +223,12 @@ def main():
             out.write(f"{name}.tsv\t{said}\n")
     no_moment = HEAD.replace("moment\tgroen\tma\t14:45\t15:15\n", "")
     write("no-moment.tsv", [dict(e) for e in BASE], head=no_moment)
+    five = HEAD.replace("\t4\t2026-10-07", "\t5\t2026-10-07")
+    write("period-weeks.tsv", [dict(e) for e in BASE], head=five)
     with open("expected.tsv", "a") as out:
         out.write("no-moment.tsv\tteam 'groen' has no weekly moment\n")
+        out.write("period-weeks.tsv\tperiod 1 says it has 5 weeks with "
+                  "sessions, but the calendar gives it 4\n")
 
 
 main()
