@@ -43,6 +43,7 @@ struct act {
 	int old_start;
 	int round;    /* 1 or 2 */
 	int lb;	      /* FB: index of its LB activity */
+	bool done;    /* rebalancing: held before the date, not planned */
 	int unplaced; /* column: not placed */
 	size_t first; /* its candidates */
 	size_t n;
@@ -215,8 +216,17 @@ static enum rk_status collect_acts(struct model *m)
 		if (duo_acts(m, acts, w, nth) != RK_OK)
 			return RK_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < m->n_acts; i++)
-		find_old(m, &m->acts[i]);
+	for (size_t i = 0; i < m->n_acts; i++) {
+		struct act *a = &m->acts[i];
+		find_old(m, a);
+		/* Rebalancing: what was held before the date (earlier in the
+		 * date's week) is never planned again; nor is the
+		 * feedbackgesprek after a lesbezoek that was, which stays or
+		 * lapses as it was planned. */
+		a->done = a->old_date >= 0 && a->old_date < m->ctx->from;
+		if (a->kind == RK_EV_FB && m->acts[a->lb].done)
+			a->done = true;
+	}
 	return RK_OK;
 }
 
@@ -436,7 +446,11 @@ static enum rk_status gen_cands(struct model *m)
 	for (size_t i = 0; i < m->n_acts; i++) {
 		struct act *a = &m->acts[i];
 		size_t first = m->n_cands;
-		int rc;
+		int rc = 0;
+		a->first = first;
+		a->n = 0;
+		if (a->done)
+			continue;
 		switch (a->kind) {
 		case RK_EV_GL:
 			rc = week_slots(m, (int)i, st->gl_minutes);
@@ -487,6 +501,8 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 	}
 	for (size_t i = 0; i < m->n_acts; i++) {
 		struct act *a = &m->acts[i];
+		if (a->done)
+			continue;
 		bool team = a->n_people == 0;
 		snprintf(name, sizeof(name), "unplaced_%zu", i);
 		a->unplaced = rk_mip_add_binary(
@@ -509,7 +525,7 @@ static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 	char name[64];
 	for (size_t i = 0; i < m->n_acts; i++) {
 		const struct act *fb = &m->acts[i];
-		if (fb->kind != RK_EV_FB)
+		if (fb->kind != RK_EV_FB || fb->done)
 			continue;
 		const struct act *lb = &m->acts[fb->lb];
 		for (size_t c = fb->first; c < fb->first + fb->n; c++) {
@@ -796,6 +812,8 @@ static enum rk_status record(struct model *m, const struct rk_mip *mip)
 	for (size_t i = 0; i < m->n_acts; i++) {
 		const struct act *a = &m->acts[i];
 		const struct cand *chosen = NULL;
+		if (a->done)
+			continue;
 		for (size_t c = a->first; c < a->first + a->n; c++)
 			if (rk_mip_chosen(mip, m->cands[c].col))
 				chosen = &m->cands[c];
@@ -845,7 +863,7 @@ static enum rk_status solve(struct model *m, struct rk_mip **mip,
 		return RK_ERR_SOLVER; /* "unplaced" keeps it feasible */
 	*unplaced = false;
 	for (size_t i = 0; i < m->n_acts; i++)
-		if (m->acts[i].n_people &&
+		if (m->acts[i].n_people && !m->acts[i].done &&
 		    rk_mip_chosen(*mip, m->acts[i].unplaced))
 			*unplaced = true;
 	return RK_OK;
@@ -897,7 +915,8 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 		for (size_t g = 0; g < ctx->n_groups; g++) {
 			const struct rk_group *grp = &ctx->groups[g];
 			if (grp->team < 0 || grp->first_week < 0 ||
-			    grp->first_week > p->first_week)
+			    grp->first_week > p->first_week ||
+			    rk_planctx_frozen(ctx, (int)g))
 				continue;
 			enum rk_status status = plan_team(ctx, grp, p);
 			if (status != RK_OK)
