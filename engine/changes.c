@@ -13,6 +13,7 @@
 struct entry {
 	int person;
 	char *text;
+	char *letter;
 };
 
 struct rk_changes {
@@ -20,12 +21,14 @@ struct rk_changes {
 	size_t n;
 };
 
-/* A growing text, one person's report. */
+/* A growing text, one person's report; @list gets the same clauses one
+ * per line, for the letter. */
 struct text {
 	char *buf;
 	size_t len;
 	size_t cap;
 	bool oom;
+	struct text *list;
 };
 
 static void add(struct text *t, const char *fmt, ...)
@@ -67,7 +70,18 @@ static void clause(struct text *t, const char *fmt, ...)
 	vsnprintf(part, sizeof(part), fmt, ap);
 	va_end(ap);
 	add(t, "%s%s", t->len ? "; " : "", part);
+	if (t->list) {
+		char first = part[0] >= 'a' && part[0] <= 'z'
+				     ? (char)(part[0] - 'a' + 'A')
+				     : part[0];
+		add(t->list, "- %c%s.\n", first, part + 1);
+		t->oom |= t->list->oom;
+	}
 }
+
+static const char *const short_months[12] = { "jan", "feb", "mrt", "apr",
+					      "mei", "jun", "jul", "aug",
+					      "sep", "okt", "nov", "dec" };
 
 static const char *const months[12] = { "januari", "februari", "maart",
 					"april",   "mei",      "juni",
@@ -145,14 +159,23 @@ static void phrase(const struct rk_school *s, const struct rk_event *ev,
 	}
 }
 
-/* "3e uur, lokaal 2.14" when the session is a lesuur, else "om 13:00". */
+/* "di 9 feb" */
+static void short_date(int date, char *buf, size_t size)
+{
+	int y, m, d;
+	rk_date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, size, "%.2s %d %s",
+		 rk_weekday_name(rk_date_weekday(date)), d,
+		 short_months[(m - 1) % 12]);
+}
+
+/* "di 9 feb 3e uur" when the session starts a lesuur, else "di 9 feb
+ * 14:20"; the room after it when @room. */
 static void when(const struct rk_school *s, const struct rk_event *ev,
-		 char *buf, size_t size)
+		 bool room, char *buf, size_t size)
 {
 	char date[64], at[RK_TIME_BUFSIZE];
-	int y, m, d;
-	rk_date_to_ymd(ev->date, &y, &m, &d);
-	snprintf(date, sizeof(date), "%d %s", d, months[(m - 1) % 12]);
+	short_date(ev->date, date, sizeof(date));
 	const struct rk_grid *g =
 		rk_school_get_grid(s, rk_date_weekday(ev->date));
 	int lesuur = 0;
@@ -160,23 +183,15 @@ static void when(const struct rk_school *s, const struct rk_event *ev,
 		if (g->hours[i].start == ev->start)
 			lesuur = g->hours[i].number;
 	rk_time_format(ev->start, at);
+	const char *where = room && ev->location ? ev->location : NULL;
 	if (ev->start < 0)
 		snprintf(buf, size, "%s", date);
 	else if (lesuur > 0)
-		snprintf(buf, size, "%s, %de uur%s%s", date, lesuur,
-			 ev->location ? ", lokaal " : "",
-			 ev->location ? ev->location : "");
+		snprintf(buf, size, "%s %de uur%s%s", date, lesuur,
+			 where ? ", lokaal " : "", where ? where : "");
 	else
-		snprintf(buf, size, "%s om %s%s%s", date, at,
-			 ev->location ? ", lokaal " : "",
-			 ev->location ? ev->location : "");
-}
-
-static void short_date(int date, char *buf, size_t size)
-{
-	int y, m, d;
-	rk_date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, size, "%d %s", d, months[(m - 1) % 12]);
+		snprintf(buf, size, "%s %s%s%s", date, at,
+			 where ? ", lokaal " : "", where ? where : "");
 }
 
 /* The person's events from @from on, ordered by id. */
@@ -299,7 +314,7 @@ static void event_clauses(const struct rk_school *s, const struct rk_event *a,
 			  const struct rk_event *b, int person,
 			  struct told_list *l, struct weekly *wk)
 {
-	char what[640], at[160], date[64];
+	char what[640], at[160], was[160];
 	const struct rk_event *ev = a ? a : b;
 	bool weekly = ev->kind == RK_EV_BORDSESSIE || ev->kind == RK_EV_LKTEAM;
 	if (a && b && a->date == b->date && a->start == b->start)
@@ -316,16 +331,16 @@ static void event_clauses(const struct rk_school *s, const struct rk_event *a,
 	}
 	phrase(s, ev, person, what, sizeof(what));
 	if (a && !b) {
-		short_date(a->date, date, sizeof(date));
-		tell(l, a->date, "je %s van %s vervalt", what, date);
+		when(s, a, false, was, sizeof(was));
+		tell(l, a->date, "je %s van %s vervalt", what, was);
 	} else if (!a) {
-		when(s, b, at, sizeof(at));
+		when(s, b, true, at, sizeof(at));
 		tell(l, b->date, "nieuw: %s op %s", what, at);
 	} else {
-		short_date(a->date, date, sizeof(date));
-		when(s, b, at, sizeof(at));
-		tell(l, a->date, "je %s van %s is verplaatst naar %s", what,
-		     date, at);
+		when(s, a, false, was, sizeof(was));
+		when(s, b, true, at, sizeof(at));
+		tell(l, a->date, "je %s is verplaatst van %s naar %s", what,
+		     was, at);
 	}
 }
 
@@ -334,9 +349,11 @@ static void weekly_clause(const struct weekly *wk, struct told_list *l)
 	char first[64], last[64], at[RK_TIME_BUFSIZE];
 	if (wk->moved_to) {
 		rk_time_format(wk->moved_to->start, at);
+		short_date(wk->moved_to->date, first, sizeof(first));
 		tell(l, wk->moved_to->date,
-		     "je bordsessie is voortaan op %s om %s",
-		     rk_weekday_name(rk_date_weekday(wk->moved_to->date)), at);
+		     "je bordsessie is voortaan op %s om %s (voor het eerst %s)",
+		     rk_weekday_name(rk_date_weekday(wk->moved_to->date)), at,
+		     first);
 	}
 	if (wk->cancelled == 1) {
 		short_date(wk->first, first, sizeof(first));
@@ -397,6 +414,31 @@ static void person_text(const struct rk_school *s, const struct rk_plan *old,
 	free(l.items);
 }
 
+/* The mail-ready block for one person: a greeting, what changes for them
+ * line by line, and that their calendar follows by itself. */
+static char *make_letter(const struct rk_school *s, int person, int from,
+			 const struct text *list)
+{
+	const struct rk_person *p = rk_school_get_person(s, (size_t)person);
+	const char *name = p && p->name ? p->name : p ? p->id : "?";
+	size_t first = strcspn(name, " ");
+	char date[64];
+	rk_changes_date(from, date, sizeof(date));
+	struct text t = { 0 };
+	add(&t,
+	    "Beste %.*s,\n\n"
+	    "Vanaf %s verandert er iets in je leerKRACHT-planning:\n\n"
+	    "%s\n"
+	    "Je agenda volgt dit vanzelf als je op je ritmiek-agenda bent "
+	    "geabonneerd.\n",
+	    (int)first, name, date, list->buf ? list->buf : "");
+	if (t.oom) {
+		free(t.buf);
+		return NULL;
+	}
+	return t.buf;
+}
+
 /* The period holding @from in @plan (its verbindingssessie is still to
  * come), or the first after it. */
 static int period_at(const struct rk_plan *plan, int from)
@@ -426,12 +468,17 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 		goto out;
 	int period = period_at(old, from);
 	for (size_t p = 0; p < n_people; p++) {
-		struct text t = { 0 };
+		struct text list = { 0 };
+		struct text t = { .list = &list };
 		person_text(school, old, next, period, from, (int)p, ea, eb,
 			    &t);
 		add(&t, "%s", t.len ? "." : "");
-		if (t.oom) {
+		char *letter =
+			t.len ? make_letter(school, (int)p, from, &list) : NULL;
+		free(list.buf);
+		if (t.oom || (t.len && !letter)) {
 			free(t.buf);
+			free(letter);
 			goto out;
 		}
 		if (!t.len) {
@@ -440,7 +487,7 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 		}
 		if (t.buf[0] >= 'a' && t.buf[0] <= 'z')
 			t.buf[0] = (char)(t.buf[0] - 'a' + 'A');
-		c->items[c->n++] = (struct entry){ (int)p, t.buf };
+		c->items[c->n++] = (struct entry){ (int)p, t.buf, letter };
 	}
 	*out = c;
 	c = NULL;
@@ -456,8 +503,10 @@ void rk_changes_free(struct rk_changes *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		free(c->items[i].text);
+		free(c->items[i].letter);
+	}
 	free(c->items);
 	free(c);
 }
@@ -475,4 +524,9 @@ int rk_changes_person(const struct rk_changes *c, size_t i)
 const char *rk_changes_text(const struct rk_changes *c, size_t i)
 {
 	return i < c->n ? c->items[i].text : NULL;
+}
+
+const char *rk_changes_letter(const struct rk_changes *c, size_t i)
+{
+	return i < c->n ? c->items[i].letter : NULL;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "planctx.h"
 
 static bool duo_kind(enum rk_event_kind kind)
@@ -454,4 +455,123 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 out:
 	rk_planctx_release(&ctx);
 	return status;
+}
+
+static const char *person_name(const struct rk_school *s, int p)
+{
+	const struct rk_person *x = rk_school_get_person(s, (size_t)p);
+	return x ? (x->name ? x->name : x->id) : "?";
+}
+
+/* The period of the previous plan that holds @date, or the first after. */
+static const struct rk_period *period_at(const struct rk_schoolyear *year,
+					 const struct rk_plan *plan, int date)
+{
+	const struct rk_day *day = rk_schoolyear_day(year, date);
+	for (size_t i = 0; day && i < rk_plan_n_periods(plan); i++)
+		if (rk_plan_period(plan, i)->last_week >= day->week)
+			return rk_plan_period(plan, i);
+	return NULL;
+}
+
+static bool together(const struct rk_plan *plan, int period,
+		     const struct rk_pair *pr)
+{
+	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(plan, i);
+		bool a = d->a == pr->a || d->b == pr->a || d->c == pr->a;
+		bool b = d->a == pr->b || d->b == pr->b || d->c == pr->b;
+		if (d->period == period && a && b)
+			return true;
+	}
+	return false;
+}
+
+static bool has_sessions_from(const struct rk_plan *plan, int person, int from)
+{
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		for (size_t k = 0; ev->date >= from && k < ev->n_parts; k++)
+			if (ev->parts[k].person == person &&
+			    ev->kind != RK_EV_METING)
+				return true;
+	}
+	return false;
+}
+
+static void check_from(const struct rk_schoolyear *year, int from,
+		       struct rk_diags *diags)
+{
+	const struct rk_day *day = rk_schoolyear_day(year, from);
+	char date[RK_DATE_BUFSIZE];
+	rk_date_format(from, date);
+	if (!day)
+		rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
+			     "--from %s lies outside the school year", date);
+	else if (!day->school_day)
+		rk_diags_add(
+			diags, RK_SEV_ERROR, NULL, 0, 0,
+			"--from %s is no school day (%s %s): give the first school day from which the change holds",
+			date, rk_weekday_name(day->weekday),
+			day->off ? day->off : "");
+}
+
+static void check_pairs(const struct rk_school *school,
+			const struct rk_plan *prev, const struct rk_period *p,
+			const struct rk_pair *pairs, size_t n,
+			const char *option, struct rk_diags *diags)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p && together(prev, p->number, &pairs[i]))
+			continue;
+		rk_diags_add(
+			diags, RK_SEV_ERROR, NULL, 0, 0,
+			"%s: %s and %s are not a duo in period %d: nothing to %s",
+			option, person_name(school, pairs[i].a),
+			person_name(school, pairs[i].b), p ? p->number : 0,
+			option + 2);
+	}
+}
+
+enum rk_status rk_rebalance_check(const struct rk_school *school,
+				  const struct rk_schoolyear *year,
+				  const struct rk_plan *previous,
+				  const struct rk_rebalance_request *req,
+				  struct rk_diags *diags)
+{
+	size_t before = rk_diags_errors(diags);
+	check_from(year, req->from, diags);
+	for (size_t i = 0; i < req->n_absences; i++) {
+		const struct rk_absence *a = &req->absences[i];
+		char until[RK_DATE_BUFSIZE], from[RK_DATE_BUFSIZE];
+		rk_date_format(req->from, from);
+		if (a->until < req->from) {
+			rk_date_format(a->until, until);
+			rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
+				     "--until %s is before --from %s", until,
+				     from);
+		}
+		if (!has_sessions_from(previous, a->person, req->from))
+			rk_diags_add(
+				diags, RK_SEV_ERROR, NULL, 0, 0,
+				"--leave: %s has no sessions from %s on in this plan: nothing to re-plan",
+				person_name(school, a->person), from);
+	}
+	const struct rk_period *p = period_at(year, previous, req->from);
+	check_pairs(school, previous, p, req->splits, req->n_splits, "--split",
+		    diags);
+	check_pairs(school, previous, p, req->keeps, req->n_keeps, "--keep",
+		    diags);
+	for (size_t i = 0; i < req->n_joins; i++) {
+		const struct rk_team *t =
+			rk_school_get_team(school, (size_t)req->joins[i].team);
+		if (t && t->n_members > RK_TEAM_MAX)
+			rk_diags_add(
+				diags, RK_SEV_ERROR, NULL, 0, 0,
+				"--team %s is full: with %s it would have %zu members (a lerarenteam has 5 to %d)",
+				t->id,
+				person_name(school, req->joins[i].person),
+				t->n_members, RK_TEAM_MAX);
+	}
+	return rk_diags_errors(diags) > before ? RK_ERR_ARG : RK_OK;
 }
