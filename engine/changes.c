@@ -194,25 +194,63 @@ static void when(const struct rk_school *s, const struct rk_event *ev,
 			 where ? ", lokaal " : "", where ? where : "");
 }
 
-/* The person's events from @from on, ordered by id. */
-static size_t mine(const struct rk_plan *plan, int person, int from,
-		   const struct rk_event **out)
+/* Everyone's events from @from on (metingen aside), each person's ordered
+ * by id: built once, so that describing a change is linear in the plan,
+ * not people times events. */
+struct by_person {
+	size_t *start; /* person p's events: ev[start[p] .. start[p + 1]) */
+	const struct rk_event **ev;
+};
+
+static int cmp_event_id(const void *a, const void *b)
 {
-	size_t n = 0;
+	const struct rk_event *const *x = a, *const *y = b;
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static bool counted(const struct rk_event *ev, int from)
+{
+	return ev->date >= from && ev->kind != RK_EV_METING;
+}
+
+static bool index_people(const struct rk_plan *plan, size_t n_people, int from,
+			 struct by_person *bp)
+{
+	size_t total = 0;
+	bp->start = calloc(n_people + 2, sizeof(*bp->start));
+	for (size_t i = 0; bp->start && i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		for (size_t k = 0; counted(ev, from) && k < ev->n_parts; k++)
+			if ((size_t)ev->parts[k].person < n_people) {
+				bp->start[ev->parts[k].person + 2]++;
+				total++;
+			}
+	}
+	bp->ev = malloc((total + 1) * sizeof(*bp->ev));
+	if (!bp->start || !bp->ev)
+		return false;
+	for (size_t p = 2; p < n_people + 2; p++)
+		bp->start[p] += bp->start[p - 1];
+	/* start[p + 1] is the fill position of p, and ends as p + 1's start. */
 	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
 		const struct rk_event *ev = rk_plan_event(plan, i);
-		if (ev->date >= from && ev->kind != RK_EV_METING &&
-		    role_of(ev, person) >= 0)
-			out[n++] = ev;
+		for (size_t k = 0; counted(ev, from) && k < ev->n_parts; k++)
+			if ((size_t)ev->parts[k].person < n_people)
+				bp->ev[bp->start[ev->parts[k].person + 1]++] =
+					ev;
 	}
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i;
-		     j > 0 && strcmp(out[j - 1]->id, out[j]->id) > 0; j--) {
-			const struct rk_event *t = out[j];
-			out[j] = out[j - 1];
-			out[j - 1] = t;
-		}
-	return n;
+	for (size_t p = 0; p < n_people; p++)
+		if (bp->start[p + 1] - bp->start[p] > 1)
+			qsort(bp->ev + bp->start[p],
+			      bp->start[p + 1] - bp->start[p], sizeof(*bp->ev),
+			      cmp_event_id);
+	return true;
+}
+
+static void release_people(struct by_person *bp)
+{
+	free(bp->start);
+	free(bp->ev);
 }
 
 /* The one or two partners of @person in @period, -1 for none. */
@@ -377,11 +415,13 @@ static int cmp_told(const void *x, const void *y)
 
 static void person_text(const struct rk_school *s, const struct rk_plan *old,
 			const struct rk_plan *next, int period, int from,
-			int person, const struct rk_event **ea,
-			const struct rk_event **eb, struct text *t)
+			int person, const struct by_person *pa,
+			const struct by_person *pb, struct text *t)
 {
-	size_t na = mine(old, person, from, ea),
-	       nb = mine(next, person, from, eb);
+	const struct rk_event *const *ea = pa->ev + pa->start[person];
+	const struct rk_event *const *eb = pb->ev + pb->start[person];
+	size_t na = pa->start[person + 1] - pa->start[person];
+	size_t nb = pb->start[person + 1] - pb->start[person];
 	char date[64];
 	/* Someone who is no longer in the plan hears it in one line. */
 	if (na && !nb) {
@@ -457,20 +497,19 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 				   struct rk_changes **out)
 {
 	size_t n_people = rk_school_n_person(school);
-	size_t cap = rk_plan_n_events(old) + rk_plan_n_events(next) + 1;
 	struct rk_changes *c = calloc(1, sizeof(*c));
-	const struct rk_event **ea = malloc(cap * sizeof(*ea));
-	const struct rk_event **eb = malloc(cap * sizeof(*eb));
+	struct by_person pa = { 0 }, pb = { 0 };
 	enum rk_status status = RK_ERR_NOMEM;
 	*out = NULL;
-	if (!c || !ea || !eb ||
+	if (!c || !index_people(old, n_people, from, &pa) ||
+	    !index_people(next, n_people, from, &pb) ||
 	    !(c->items = calloc(n_people + 1, sizeof(*c->items))))
 		goto out;
 	int period = period_at(old, from);
 	for (size_t p = 0; p < n_people; p++) {
 		struct text list = { 0 };
 		struct text t = { .list = &list };
-		person_text(school, old, next, period, from, (int)p, ea, eb,
+		person_text(school, old, next, period, from, (int)p, &pa, &pb,
 			    &t);
 		add(&t, "%s", t.len ? "." : "");
 		char *letter =
@@ -494,8 +533,8 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 	status = RK_OK;
 out:
 	rk_changes_free(c);
-	free(ea);
-	free(eb);
+	release_people(&pa);
+	release_people(&pb);
 	return status;
 }
 

@@ -158,17 +158,47 @@ static enum rk_status lb_acts(struct model *m, const struct rk_duo *d, int week,
 	return RK_OK;
 }
 
-static enum rk_status duo_acts(struct model *m, unsigned acts, int week,
-			       int nth)
+/* Rebalancing: whether @d was not a duo (or trio) of its period in the
+ * previous plan: formed from the date on. */
+static bool new_duo(const struct model *m, const struct rk_duo *d)
+{
+	if (!m->ctx->prev)
+		return false;
+	for (size_t i = 0; i < rk_plan_n_duos(m->ctx->prev); i++) {
+		const struct rk_duo *o = rk_plan_duo(m->ctx->prev, i);
+		int x[3] = { o->a, o->b, o->c }, same = 0;
+		for (int k = 0; k < 3; k++)
+			same += x[k] >= 0 &&
+				(x[k] == d->a || x[k] == d->b || x[k] == d->c);
+		if (o->period == d->period && o->team == d->team &&
+		    same == (o->c >= 0 ? 3 : 2) && (o->c >= 0) == (d->c >= 0))
+			return false;
+	}
+	return true;
+}
+
+/* @missed: the first round's activities of weeks before the date
+ * (rebalancing). A duo formed from the date on catches up on them in its
+ * second round's week, so that it still designs together and each visits
+ * the other this period. */
+static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
+			       int week, int nth)
 {
 	for (size_t i = 0; i < rk_plan_n_duos(m->ctx->plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(m->ctx->plan, i);
 		if (d->team != m->g->team || d->period != m->p->number)
 			continue;
+		unsigned all = acts;
+		if (missed && new_duo(m, d)) {
+			if ((acts & RK_ACT_GL2) && (missed & RK_ACT_GL1))
+				all |= RK_ACT_GL1;
+			if ((acts & RK_ACT_LB2) && (missed & RK_ACT_LB1))
+				all |= RK_ACT_LB1;
+		}
 		for (int round = 1; round <= 2; round++) {
 			unsigned gl = round == 1 ? RK_ACT_GL1 : RK_ACT_GL2;
 			unsigned lb = round == 1 ? RK_ACT_LB1 : RK_ACT_LB2;
-			if (acts & gl) {
+			if (all & gl) {
 				struct act *a =
 					new_act(m, RK_EV_GL, week, nth, round);
 				if (!a)
@@ -178,7 +208,7 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, int week,
 				a->people[2] = d->c;
 				a->n_people = d->c >= 0 ? 3 : 2;
 			}
-			if ((acts & lb) &&
+			if ((all & lb) &&
 			    lb_acts(m, d, week, nth, round) != RK_OK)
 				return RK_ERR_NOMEM;
 		}
@@ -198,6 +228,7 @@ static enum rk_status collect_acts(struct model *m)
 	};
 	bool ads = !strcmp(m->p->phase, "aan de slag");
 	int nth = 0;
+	unsigned missed = 0;
 	for (int w = m->p->first_week; w <= m->p->last_week; w++) {
 		if (!m->ctx->session_week[w])
 			continue;
@@ -205,15 +236,17 @@ static enum rk_status collect_acts(struct model *m)
 		unsigned acts = rk_ritmiek_week(m->p->weeks, ++nth, ads, agenda,
 						sizeof(agenda));
 		/* Rebalancing: the weeks before the date stay as they were. */
-		if (m->ctx->prev && w < m->ctx->from_week)
+		if (m->ctx->prev && w < m->ctx->from_week) {
+			missed |= acts & (RK_ACT_GL1 | RK_ACT_LB1);
 			continue;
+		}
 		for (size_t t = 0; t < 3; t++) {
 			if (!(acts & team_acts[t].act))
 				continue;
 			if (!new_act(m, team_acts[t].kind, w, nth, 1))
 				return RK_ERR_NOMEM;
 		}
-		if (duo_acts(m, acts, w, nth) != RK_OK)
+		if (duo_acts(m, acts, missed, w, nth) != RK_OK)
 			return RK_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < m->n_acts; i++) {
@@ -298,8 +331,10 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 			rk_school_get_lesson(m->ctx->school, (size_t)idx[k]);
 		int date = monday + l->weekday, start, end;
 		long idle;
+		/* A host who is away (rebalancing) gives no lesson to visit. */
 		if (!rk_schoolyear_lesson_times(m->ctx->year, l, date, &start,
 						&end) ||
+		    rk_busy_absent(m->ctx->busy, host, date) ||
 		    rk_busy_booked(m->ctx->busy, host, date, start, end) ||
 		    !all_free(m, &visitor, 1, false, date, start, end, &idle))
 			continue;
