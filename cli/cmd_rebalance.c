@@ -12,6 +12,7 @@
 #include "date.h"
 #include "feeds.h"
 #include "importer.h"
+#include "letters.h"
 #include "loader.h"
 #include "plan_file.h"
 #include "rebalance.h"
@@ -19,6 +20,7 @@
 #include "schoolyear.h"
 #include "textfile.h"
 #include "validate.h"
+#include "verify.h"
 
 #define MAX_CHANGES 64
 
@@ -262,14 +264,18 @@ static bool make_request(const struct rebalance_args *a,
 			pairs[k][i].b = person_index(s, lists[k][i].other, opt);
 			ok &= pairs[k][i].a >= 0 && pairs[k][i].b >= 0;
 		}
-	*req = (struct rk_rebalance_request){ req->from,   absences,
-					      a->n_leaves, splits,
-					      a->n_splits, keeps,
-					      a->n_keeps };
+	*req = (struct rk_rebalance_request){ .from = req->from,
+					      .absences = absences,
+					      .n_absences = a->n_leaves,
+					      .splits = splits,
+					      .n_splits = a->n_splits,
+					      .keeps = keeps,
+					      .n_keeps = a->n_keeps };
 	return ok;
 }
 
-static bool apply_moves(const struct rebalance_args *a, struct rk_school *s)
+static bool apply_moves(const struct rebalance_args *a, struct rk_school *s,
+			struct rk_join *joins)
 {
 	bool ok = true;
 	for (size_t i = 0; i < a->n_moves; i++) {
@@ -283,6 +289,7 @@ static bool apply_moves(const struct rebalance_args *a, struct rk_school *s)
 				a->moves[i].other ? a->moves[i].other : "");
 		if (p < 0 || t < 0 || rk_school_move_person(s, p, t) != RK_OK)
 			ok = false;
+		joins[i] = (struct rk_join){ p, t };
 	}
 	return ok;
 }
@@ -320,25 +327,41 @@ static bool apply_timetable(const char *path, struct rk_school *s, int from,
 	return ok;
 }
 
-/* The perturbation in one paragraph, then what changes per person. */
-static char *report(const struct rk_school *s, const struct rk_perturbation *pt,
+/* The perturbation in one line a person can read, how GLPK found it, then
+ * what changes per person. */
+static char *report(const struct rk_school *s, const struct rk_plan *next,
+		    const struct rk_perturbation *pt,
 		    const struct rk_changes *changes, size_t *len)
 {
 	char *text = NULL;
 	FILE *f = open_memstream(&text, len);
 	if (!f)
 		return NULL;
+	size_t touched = rk_changes_count(changes);
 	fprintf(f,
-		"Verstoring: %d %s een andere duo-partner; %d afspraken "
-		"verplaatst, %d vervallen, %d nieuw, %d ongewijzigd; %d "
-		"team%s met een ander vast moment.\n\n",
-		pt->partners_changed,
-		pt->partners_changed == 1 ? "persoon krijgt"
-					  : "personen krijgen",
-		pt->events_moved, pt->events_cancelled, pt->events_new,
-		pt->events_kept, pt->moments_changed,
+		"%zu %s een wijziging, %d een andere duo-partner; %d "
+		"afspra%s verplaatst, %d vervallen, %d nieuw, %d "
+		"ongewijzigd; %d team%s met een ander vast moment.\n",
+		touched, touched == 1 ? "persoon krijgt" : "mensen krijgen",
+		pt->partners_changed, pt->events_moved,
+		pt->events_moved == 1 ? "ak" : "ken", pt->events_cancelled,
+		pt->events_new, pt->events_kept, pt->moments_changed,
 		pt->moments_changed == 1 ? "" : "s");
-	for (size_t i = 0; i < rk_changes_count(changes); i++) {
+	size_t n = rk_plan_n_reports(next), optimal = 0;
+	double gap = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_solve_report *r = rk_plan_report(next, i);
+		optimal += r->result == 0;
+		gap = r->gap > gap ? r->gap : gap;
+	}
+	/* The objective is lexicographic: partners first, then moves. */
+	fprintf(f,
+		"GLPK: %zu van %zu modellen optimaal (grootste gap %.2f%%); "
+		"het doel was eerst zo min mogelijk andere duo-partners (%d), "
+		"dan zo min mogelijk verplaatste afspraken (%d).\n\n",
+		optimal, n, 100.0 * gap, pt->partners_changed,
+		pt->events_moved);
+	for (size_t i = 0; i < touched; i++) {
 		const struct rk_person *p = rk_school_get_person(
 			s, (size_t)rk_changes_person(changes, i));
 		fprintf(f, "%s (%s): %s\n", p->name ? p->name : p->id, p->id,
@@ -379,6 +402,7 @@ static enum rk_status write_outputs(const struct rebalance_args *a,
 				    const struct rk_school *s,
 				    const struct rk_schoolyear *year,
 				    const struct rk_plan *plan,
+				    const struct rk_changes *letters,
 				    const char *text, size_t len)
 {
 	char *tsv = join(a->plandir, "plan.tsv");
@@ -391,6 +415,8 @@ static enum rk_status write_outputs(const struct rebalance_args *a,
 			status = rk_plan_summary_write(s, year, plan, summary);
 		if (status == RK_OK)
 			status = rk_textfile_write_atomic(changes, text, len);
+		if (status == RK_OK)
+			status = rk_letters_write(s, letters, a->plandir);
 	}
 	/* The feeds compare with what they published: changed events get
 	 * SEQUENCE+1, removed ones STATUS:CANCELLED, so subscribed calendars
@@ -416,7 +442,8 @@ static struct rk_school *prepare(struct rebalance_args *a,
 				 struct rk_rebalance_request *req,
 				 struct rk_absence *absences,
 				 struct rk_pair *splits, struct rk_pair *keeps,
-				 struct rk_diags *diags, int *rc)
+				 struct rk_join *joins, struct rk_diags *diags,
+				 int *rc)
 {
 	struct rk_school *s = NULL;
 	*rc = RK_EXIT_INPUT;
@@ -426,13 +453,39 @@ static struct rk_school *prepare(struct rebalance_args *a,
 	if (status != RK_OK)
 		return NULL;
 	if (!make_request(a, s, req, absences, splits, keeps) ||
-	    !apply_moves(a, s) ||
+	    !apply_moves(a, s, joins) ||
 	    (a->timetable &&
 	     !apply_timetable(a->timetable, s, req->from, diags))) {
 		rk_school_free(s);
 		return NULL;
 	}
+	req->joins = joins;
+	req->n_joins = a->n_moves;
 	return s;
+}
+
+/* The re-planned year must pass the referee before anything is written:
+ * teachers' calendars follow it. false (after saying so) when it breaks a
+ * hard rule. */
+static bool verified(const struct rebalance_args *a, const struct rk_school *s,
+		     const struct rk_schoolyear *year,
+		     const struct rk_plan *next, struct rk_diags *diags)
+{
+	size_t before = rk_diags_errors(diags);
+	/* Events kept from the old plan carry their line in it. */
+	char *path = join(a->plandir, "plan.tsv");
+	enum rk_status status =
+		path ? rk_verify(s, year, next, path, diags) : RK_ERR_NOMEM;
+	free(path);
+	if (status == RK_OK)
+		return true;
+	fprintf(stderr,
+		"ritmiek rebalance: the re-planned year breaks %zu hard rule(s) (below); %s\n",
+		rk_diags_errors(diags) - before,
+		a->plan.allow_violations
+			? "writing it without feeds (--allow-violations)"
+			: "nothing was written. Try another --from, fewer changes at once, or --allow-violations to write it anyway");
+	return false;
 }
 
 static int run_rebalance(struct rebalance_args *a)
@@ -440,6 +493,7 @@ static int run_rebalance(struct rebalance_args *a)
 	struct rk_diags *diags = rk_diags_new();
 	struct rk_absence absences[MAX_CHANGES];
 	struct rk_pair splits[MAX_CHANGES], keeps[MAX_CHANGES];
+	struct rk_join joins[MAX_CHANGES];
 	struct rk_rebalance_request req = { 0 };
 	struct rk_schoolyear *year = NULL;
 	struct rk_plan *prev = NULL, *next = NULL;
@@ -448,19 +502,17 @@ static int run_rebalance(struct rebalance_args *a)
 	char *text = NULL;
 	size_t len = 0;
 	int rc = RK_EXIT_FAILURE;
-	struct rk_school *s =
-		diags ? prepare(a, &req, absences, splits, keeps, diags, &rc)
-		      : NULL;
+	struct rk_school *s = diags ? prepare(a, &req, absences, splits, keeps,
+					      joins, diags, &rc)
+				    : NULL;
 	if (!s)
 		goto out;
 	rc = RK_EXIT_INPUT;
 	if (rk_schoolyear_new(s, &year, diags) != RK_OK ||
 	    !(prev = read_plan(a, s, diags)))
 		goto out;
-	if (!rk_schoolyear_day(year, req.from)) {
-		fprintf(stderr,
-			"ritmiek rebalance: --from %s lies outside the school year\n",
-			a->from);
+	if (rk_rebalance_check(s, year, prev, &req, diags) != RK_OK) {
+		rc = RK_EXIT_USAGE;
 		goto out;
 	}
 	enum rk_status status =
@@ -468,9 +520,15 @@ static int run_rebalance(struct rebalance_args *a)
 	rc = RK_EXIT_FAILURE;
 	if (status != RK_OK && status != RK_ERR_INFEASIBLE)
 		goto out;
+	if (next && status == RK_OK && !verified(a, s, year, next, diags))
+		status = RK_ERR_INFEASIBLE;
+	if (status == RK_ERR_INFEASIBLE && !a->plan.allow_violations) {
+		rc = RK_EXIT_INFEASIBLE;
+		goto out;
+	}
 	if (next &&
 	    (rk_changes_describe(s, prev, next, req.from, &changes) != RK_OK ||
-	     !(text = report(s, &pt, changes, &len))))
+	     !(text = report(s, next, &pt, changes, &len))))
 		goto out;
 	if (text)
 		fputs(text, stdout);
@@ -479,7 +537,7 @@ static int run_rebalance(struct rebalance_args *a)
 	if (status == RK_ERR_INFEASIBLE)
 		a->no_feeds = true;
 	if (next && !a->dry_run &&
-	    write_outputs(a, s, year, next, text, len) != RK_OK)
+	    write_outputs(a, s, year, next, changes, text, len) != RK_OK)
 		goto out;
 	rc = status == RK_ERR_INFEASIBLE ? RK_EXIT_INFEASIBLE : RK_EXIT_OK;
 out:

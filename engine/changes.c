@@ -13,6 +13,7 @@
 struct entry {
 	int person;
 	char *text;
+	char *letter;
 };
 
 struct rk_changes {
@@ -20,12 +21,14 @@ struct rk_changes {
 	size_t n;
 };
 
-/* A growing text, one person's report. */
+/* A growing text, one person's report; @list gets the same clauses one
+ * per line, for the letter. */
 struct text {
 	char *buf;
 	size_t len;
 	size_t cap;
 	bool oom;
+	struct text *list;
 };
 
 static void add(struct text *t, const char *fmt, ...)
@@ -67,7 +70,18 @@ static void clause(struct text *t, const char *fmt, ...)
 	vsnprintf(part, sizeof(part), fmt, ap);
 	va_end(ap);
 	add(t, "%s%s", t->len ? "; " : "", part);
+	if (t->list) {
+		char first = part[0] >= 'a' && part[0] <= 'z'
+				     ? (char)(part[0] - 'a' + 'A')
+				     : part[0];
+		add(t->list, "- %c%s.\n", first, part + 1);
+		t->oom |= t->list->oom;
+	}
 }
+
+static const char *const short_months[12] = { "jan", "feb", "mrt", "apr",
+					      "mei", "jun", "jul", "aug",
+					      "sep", "okt", "nov", "dec" };
 
 static const char *const months[12] = { "januari", "februari", "maart",
 					"april",   "mei",      "juni",
@@ -145,14 +159,23 @@ static void phrase(const struct rk_school *s, const struct rk_event *ev,
 	}
 }
 
-/* "3e uur, lokaal 2.14" when the session is a lesuur, else "om 13:00". */
+/* "di 9 feb" */
+static void short_date(int date, char *buf, size_t size)
+{
+	int y, m, d;
+	rk_date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, size, "%.2s %d %s",
+		 rk_weekday_name(rk_date_weekday(date)), d,
+		 short_months[(m - 1) % 12]);
+}
+
+/* "di 9 feb 3e uur" when the session starts a lesuur, else "di 9 feb
+ * 14:20"; the room after it when @room. */
 static void when(const struct rk_school *s, const struct rk_event *ev,
-		 char *buf, size_t size)
+		 bool room, char *buf, size_t size)
 {
 	char date[64], at[RK_TIME_BUFSIZE];
-	int y, m, d;
-	rk_date_to_ymd(ev->date, &y, &m, &d);
-	snprintf(date, sizeof(date), "%d %s", d, months[(m - 1) % 12]);
+	short_date(ev->date, date, sizeof(date));
 	const struct rk_grid *g =
 		rk_school_get_grid(s, rk_date_weekday(ev->date));
 	int lesuur = 0;
@@ -160,44 +183,74 @@ static void when(const struct rk_school *s, const struct rk_event *ev,
 		if (g->hours[i].start == ev->start)
 			lesuur = g->hours[i].number;
 	rk_time_format(ev->start, at);
+	const char *where = room && ev->location ? ev->location : NULL;
 	if (ev->start < 0)
 		snprintf(buf, size, "%s", date);
 	else if (lesuur > 0)
-		snprintf(buf, size, "%s, %de uur%s%s", date, lesuur,
-			 ev->location ? ", lokaal " : "",
-			 ev->location ? ev->location : "");
+		snprintf(buf, size, "%s %de uur%s%s", date, lesuur,
+			 where ? ", lokaal " : "", where ? where : "");
 	else
-		snprintf(buf, size, "%s om %s%s%s", date, at,
-			 ev->location ? ", lokaal " : "",
-			 ev->location ? ev->location : "");
+		snprintf(buf, size, "%s %s%s%s", date, at,
+			 where ? ", lokaal " : "", where ? where : "");
 }
 
-static void short_date(int date, char *buf, size_t size)
+/* Everyone's events from @from on (metingen aside), each person's ordered
+ * by id: built once, so that describing a change is linear in the plan,
+ * not people times events. */
+struct by_person {
+	size_t *start; /* person p's events: ev[start[p] .. start[p + 1]) */
+	const struct rk_event **ev;
+};
+
+static int cmp_event_id(const void *a, const void *b)
 {
-	int y, m, d;
-	rk_date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, size, "%d %s", d, months[(m - 1) % 12]);
+	const struct rk_event *const *x = a, *const *y = b;
+	return strcmp((*x)->id, (*y)->id);
 }
 
-/* The person's events from @from on, ordered by id. */
-static size_t mine(const struct rk_plan *plan, int person, int from,
-		   const struct rk_event **out)
+static bool counted(const struct rk_event *ev, int from)
 {
-	size_t n = 0;
+	return ev->date >= from && ev->kind != RK_EV_METING;
+}
+
+static bool index_people(const struct rk_plan *plan, size_t n_people, int from,
+			 struct by_person *bp)
+{
+	size_t total = 0;
+	bp->start = calloc(n_people + 2, sizeof(*bp->start));
+	for (size_t i = 0; bp->start && i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		for (size_t k = 0; counted(ev, from) && k < ev->n_parts; k++)
+			if ((size_t)ev->parts[k].person < n_people) {
+				bp->start[ev->parts[k].person + 2]++;
+				total++;
+			}
+	}
+	bp->ev = malloc((total + 1) * sizeof(*bp->ev));
+	if (!bp->start || !bp->ev)
+		return false;
+	for (size_t p = 2; p < n_people + 2; p++)
+		bp->start[p] += bp->start[p - 1];
+	/* start[p + 1] is the fill position of p, and ends as p + 1's start. */
 	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
 		const struct rk_event *ev = rk_plan_event(plan, i);
-		if (ev->date >= from && ev->kind != RK_EV_METING &&
-		    role_of(ev, person) >= 0)
-			out[n++] = ev;
+		for (size_t k = 0; counted(ev, from) && k < ev->n_parts; k++)
+			if ((size_t)ev->parts[k].person < n_people)
+				bp->ev[bp->start[ev->parts[k].person + 1]++] =
+					ev;
 	}
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i;
-		     j > 0 && strcmp(out[j - 1]->id, out[j]->id) > 0; j--) {
-			const struct rk_event *t = out[j];
-			out[j] = out[j - 1];
-			out[j - 1] = t;
-		}
-	return n;
+	for (size_t p = 0; p < n_people; p++)
+		if (bp->start[p + 1] - bp->start[p] > 1)
+			qsort(bp->ev + bp->start[p],
+			      bp->start[p + 1] - bp->start[p], sizeof(*bp->ev),
+			      cmp_event_id);
+	return true;
+}
+
+static void release_people(struct by_person *bp)
+{
+	free(bp->start);
+	free(bp->ev);
 }
 
 /* The one or two partners of @person in @period, -1 for none. */
@@ -299,7 +352,7 @@ static void event_clauses(const struct rk_school *s, const struct rk_event *a,
 			  const struct rk_event *b, int person,
 			  struct told_list *l, struct weekly *wk)
 {
-	char what[640], at[160], date[64];
+	char what[640], at[160], was[160];
 	const struct rk_event *ev = a ? a : b;
 	bool weekly = ev->kind == RK_EV_BORDSESSIE || ev->kind == RK_EV_LKTEAM;
 	if (a && b && a->date == b->date && a->start == b->start)
@@ -316,16 +369,16 @@ static void event_clauses(const struct rk_school *s, const struct rk_event *a,
 	}
 	phrase(s, ev, person, what, sizeof(what));
 	if (a && !b) {
-		short_date(a->date, date, sizeof(date));
-		tell(l, a->date, "je %s van %s vervalt", what, date);
+		when(s, a, false, was, sizeof(was));
+		tell(l, a->date, "je %s van %s vervalt", what, was);
 	} else if (!a) {
-		when(s, b, at, sizeof(at));
+		when(s, b, true, at, sizeof(at));
 		tell(l, b->date, "nieuw: %s op %s", what, at);
 	} else {
-		short_date(a->date, date, sizeof(date));
-		when(s, b, at, sizeof(at));
-		tell(l, a->date, "je %s van %s is verplaatst naar %s", what,
-		     date, at);
+		when(s, a, false, was, sizeof(was));
+		when(s, b, true, at, sizeof(at));
+		tell(l, a->date, "je %s is verplaatst van %s naar %s", what,
+		     was, at);
 	}
 }
 
@@ -334,9 +387,11 @@ static void weekly_clause(const struct weekly *wk, struct told_list *l)
 	char first[64], last[64], at[RK_TIME_BUFSIZE];
 	if (wk->moved_to) {
 		rk_time_format(wk->moved_to->start, at);
+		short_date(wk->moved_to->date, first, sizeof(first));
 		tell(l, wk->moved_to->date,
-		     "je bordsessie is voortaan op %s om %s",
-		     rk_weekday_name(rk_date_weekday(wk->moved_to->date)), at);
+		     "je bordsessie is voortaan op %s om %s (voor het eerst %s)",
+		     rk_weekday_name(rk_date_weekday(wk->moved_to->date)), at,
+		     first);
 	}
 	if (wk->cancelled == 1) {
 		short_date(wk->first, first, sizeof(first));
@@ -360,11 +415,13 @@ static int cmp_told(const void *x, const void *y)
 
 static void person_text(const struct rk_school *s, const struct rk_plan *old,
 			const struct rk_plan *next, int period, int from,
-			int person, const struct rk_event **ea,
-			const struct rk_event **eb, struct text *t)
+			int person, const struct by_person *pa,
+			const struct by_person *pb, struct text *t)
 {
-	size_t na = mine(old, person, from, ea),
-	       nb = mine(next, person, from, eb);
+	const struct rk_event *const *ea = pa->ev + pa->start[person];
+	const struct rk_event *const *eb = pb->ev + pb->start[person];
+	size_t na = pa->start[person + 1] - pa->start[person];
+	size_t nb = pb->start[person + 1] - pb->start[person];
 	char date[64];
 	/* Someone who is no longer in the plan hears it in one line. */
 	if (na && !nb) {
@@ -397,6 +454,31 @@ static void person_text(const struct rk_school *s, const struct rk_plan *old,
 	free(l.items);
 }
 
+/* The mail-ready block for one person: a greeting, what changes for them
+ * line by line, and that their calendar follows by itself. */
+static char *make_letter(const struct rk_school *s, int person, int from,
+			 const struct text *list)
+{
+	const struct rk_person *p = rk_school_get_person(s, (size_t)person);
+	const char *name = p && p->name ? p->name : p ? p->id : "?";
+	size_t first = strcspn(name, " ");
+	char date[64];
+	rk_changes_date(from, date, sizeof(date));
+	struct text t = { 0 };
+	add(&t,
+	    "Beste %.*s,\n\n"
+	    "Vanaf %s verandert er iets in je leerKRACHT-planning:\n\n"
+	    "%s\n"
+	    "Je agenda volgt dit vanzelf als je op je ritmiek-agenda bent "
+	    "geabonneerd.\n",
+	    (int)first, name, date, list->buf ? list->buf : "");
+	if (t.oom) {
+		free(t.buf);
+		return NULL;
+	}
+	return t.buf;
+}
+
 /* The period holding @from in @plan (its verbindingssessie is still to
  * come), or the first after it. */
 static int period_at(const struct rk_plan *plan, int from)
@@ -415,23 +497,27 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 				   struct rk_changes **out)
 {
 	size_t n_people = rk_school_n_person(school);
-	size_t cap = rk_plan_n_events(old) + rk_plan_n_events(next) + 1;
 	struct rk_changes *c = calloc(1, sizeof(*c));
-	const struct rk_event **ea = malloc(cap * sizeof(*ea));
-	const struct rk_event **eb = malloc(cap * sizeof(*eb));
+	struct by_person pa = { 0 }, pb = { 0 };
 	enum rk_status status = RK_ERR_NOMEM;
 	*out = NULL;
-	if (!c || !ea || !eb ||
+	if (!c || !index_people(old, n_people, from, &pa) ||
+	    !index_people(next, n_people, from, &pb) ||
 	    !(c->items = calloc(n_people + 1, sizeof(*c->items))))
 		goto out;
 	int period = period_at(old, from);
 	for (size_t p = 0; p < n_people; p++) {
-		struct text t = { 0 };
-		person_text(school, old, next, period, from, (int)p, ea, eb,
+		struct text list = { 0 };
+		struct text t = { .list = &list };
+		person_text(school, old, next, period, from, (int)p, &pa, &pb,
 			    &t);
 		add(&t, "%s", t.len ? "." : "");
-		if (t.oom) {
+		char *letter =
+			t.len ? make_letter(school, (int)p, from, &list) : NULL;
+		free(list.buf);
+		if (t.oom || (t.len && !letter)) {
 			free(t.buf);
+			free(letter);
 			goto out;
 		}
 		if (!t.len) {
@@ -440,15 +526,15 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 		}
 		if (t.buf[0] >= 'a' && t.buf[0] <= 'z')
 			t.buf[0] = (char)(t.buf[0] - 'a' + 'A');
-		c->items[c->n++] = (struct entry){ (int)p, t.buf };
+		c->items[c->n++] = (struct entry){ (int)p, t.buf, letter };
 	}
 	*out = c;
 	c = NULL;
 	status = RK_OK;
 out:
 	rk_changes_free(c);
-	free(ea);
-	free(eb);
+	release_people(&pa);
+	release_people(&pb);
 	return status;
 }
 
@@ -456,8 +542,10 @@ void rk_changes_free(struct rk_changes *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		free(c->items[i].text);
+		free(c->items[i].letter);
+	}
 	free(c->items);
 	free(c);
 }
@@ -475,4 +563,9 @@ int rk_changes_person(const struct rk_changes *c, size_t i)
 const char *rk_changes_text(const struct rk_changes *c, size_t i)
 {
 	return i < c->n ? c->items[i].text : NULL;
+}
+
+const char *rk_changes_letter(const struct rk_changes *c, size_t i)
+{
+	return i < c->n ? c->items[i].letter : NULL;
 }

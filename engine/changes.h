@@ -27,6 +27,10 @@ size_t rk_changes_count(const struct rk_changes *changes);
 int rk_changes_person(const struct rk_changes *changes, size_t i);
 const char *rk_changes_text(const struct rk_changes *changes, size_t i);
 
+/* The same for person i as a mail-ready block in Dutch: a greeting, one
+ * line per change, a closing line. Lent. */
+const char *rk_changes_letter(const struct rk_changes *changes, size_t i);
+
 /* "maandag 11 januari" into @buf. */
 void rk_changes_date(int date, char *buf, size_t size);
 

@@ -592,13 +592,14 @@ out:
 	return status;
 }
 
-/* Rebalancing: a period that is over keeps its duos. */
+/* Rebalancing: a period that is over keeps its duos, and so does a team
+ * the request does not touch (@team -2: every team). */
 static enum rk_status keep_duos(struct rk_planctx *ctx,
-				const struct rk_period *p)
+				const struct rk_period *p, int team)
 {
 	for (size_t i = 0; i < rk_plan_n_duos(ctx->prev); i++) {
 		const struct rk_duo *d = rk_plan_duo(ctx->prev, i);
-		if (d->period == p->number &&
+		if (d->period == p->number && (team == -2 || d->team == team) &&
 		    rk_plan_add_duo(ctx->plan, *d) != RK_OK)
 			return RK_ERR_NOMEM;
 	}
@@ -610,7 +611,7 @@ enum rk_status rk_plan_duos(struct rk_planctx *ctx)
 	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
 		const struct rk_period *p = rk_plan_period(ctx->plan, i);
 		if (ctx->prev && p->last_week < ctx->from_week) {
-			if (keep_duos(ctx, p) != RK_OK)
+			if (keep_duos(ctx, p, -2) != RK_OK)
 				return RK_ERR_NOMEM;
 			continue;
 		}
@@ -619,6 +620,11 @@ enum rk_status rk_plan_duos(struct rk_planctx *ctx)
 			if (grp->team < 0 || grp->first_week < 0 ||
 			    grp->first_week > p->first_week)
 				continue;
+			if (rk_planctx_frozen(ctx, (int)g)) {
+				if (keep_duos(ctx, p, grp->team) != RK_OK)
+					return RK_ERR_NOMEM;
+				continue;
+			}
 			enum rk_status status = pair_team(ctx, grp, p);
 			if (status != RK_OK)
 				return status;

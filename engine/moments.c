@@ -179,6 +179,10 @@ static int group_candidates(const struct rk_planctx *ctx, int gi, int length,
 				continue;
 			double cost = moment_cost(st, d, s, e, idle) +
 				      change_cost(ctx, g->team, d, s);
+			/* Rebalancing: an untouched team keeps its moment. */
+			if (rk_planctx_frozen(ctx, gi) &&
+			    change_cost(ctx, g->team, d, s) > 0)
+				continue;
 			struct cand c = { gi, d, s, e, cost, -1 };
 			if (push(out, c) < 0)
 				return -1;

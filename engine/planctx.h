@@ -44,6 +44,14 @@ struct rk_planctx {
 	int from;
 	int from_week;
 	const struct rk_rebalance_request *req;
+	/* Rebalancing: [group] true when the request does not touch the
+	 * group: its events from @from on stay exactly as they were (they are
+	 * in ctx->plan before the steps run), its moment and duos too. NULL
+	 * when planning afresh. */
+	bool *frozen;
+	/* Rebalancing: the previous plan's events ordered by id, for
+	 * rk_planctx_prev_event. */
+	const struct rk_event **prev_by_id;
 	/* [visitor * n_people + host]: "cannot visit" was already said, so
 	 * that a pair that never works is reported once, not every period. */
 	unsigned char *visit_reported;
@@ -132,6 +140,8 @@ enum rk_status rk_planctx_run(struct rk_planctx *ctx);
 /* While rebalancing: whether @date may still change. Always true when
  * planning afresh. */
 bool rk_planctx_open(const struct rk_planctx *ctx, int date);
+/* While rebalancing: whether group @group keeps everything as it was. */
+bool rk_planctx_frozen(const struct rk_planctx *ctx, int group);
 /* While rebalancing: the previous plan's event with @id, or NULL. */
 const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 					     const char *id);

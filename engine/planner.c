@@ -368,17 +368,27 @@ bool rk_planctx_open(const struct rk_planctx *ctx, int date)
 	return !ctx->prev || date >= ctx->from;
 }
 
+bool rk_planctx_frozen(const struct rk_planctx *ctx, int group)
+{
+	return ctx->frozen && group >= 0 && (size_t)group < ctx->n_groups &&
+	       ctx->frozen[group];
+}
+
+static int cmp_id_key(const void *key, const void *item)
+{
+	const struct rk_event *const *ev = item;
+	return strcmp(key, (*ev)->id);
+}
+
 const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 					     const char *id)
 {
-	/* The previous plan is sorted by date, not id: a linear search, but
-	 * only over a plan's few thousand events, for the few that move. */
-	for (size_t i = 0; ctx->prev && i < rk_plan_n_events(ctx->prev); i++) {
-		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
-		if (!strcmp(ev->id, id))
-			return ev;
-	}
-	return NULL;
+	if (!ctx->prev || !ctx->prev_by_id)
+		return NULL;
+	const struct rk_event *const *hit =
+		bsearch(id, ctx->prev_by_id, rk_plan_n_events(ctx->prev),
+			sizeof(*ctx->prev_by_id), cmp_id_key);
+	return hit ? *hit : NULL;
 }
 
 enum rk_status rk_planctx_init(struct rk_planctx *ctx,
@@ -416,6 +426,10 @@ void rk_planctx_release(struct rk_planctx *ctx)
 	free(ctx->session_week);
 	free(ctx->groups);
 	free(ctx->visit_reported);
+	free(ctx->frozen);
+	free(ctx->prev_by_id);
+	ctx->frozen = NULL;
+	ctx->prev_by_id = NULL;
 	ctx->plan = NULL;
 	ctx->busy = NULL;
 	ctx->session_week = NULL;

@@ -6,9 +6,11 @@
 #include "rebalance.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "planctx.h"
 
 static bool duo_kind(enum rk_event_kind kind)
@@ -39,20 +41,178 @@ static const struct rk_period *period_number(const struct rk_plan *plan,
 }
 
 /* A later event of an activity that began before the date (a
- * feedbackgesprek after a lesbezoek that has been) stays, unless one of
- * its people is away then. */
+ * feedbackgesprek after a lesbezoek that has been, or a session that had
+ * slipped past its week) stays, unless one of its people is away then. */
 static bool carried_over(const struct rk_planctx *ctx,
 			 const struct rk_event *ev)
 {
 	if (ev->date < ctx->from || !duo_kind(ev->kind))
 		return false;
-	const struct rk_period *p = period_number(ctx->prev, ev->period);
-	if (!p || ev->week_in_period >= nth_of_from(ctx, p))
-		return false;
 	for (size_t i = 0; i < ev->n_parts; i++)
 		if (rk_busy_absent(ctx->busy, ev->parts[i].person, ev->date))
 			return false;
+	if (ev->kind == RK_EV_FB) {
+		/* Same suffix, other kind: the lesbezoek it follows. */
+		const char *fb = rk_event_kind_name(RK_EV_FB);
+		const char *at = strstr(ev->id, fb);
+		char id[512];
+		if (at && (size_t)(at - ev->id) < 200) {
+			snprintf(id, sizeof(id), "%.*s%s%s", (int)(at - ev->id),
+				 ev->id, rk_event_kind_name(RK_EV_LB),
+				 at + strlen(fb));
+			const struct rk_event *lb =
+				rk_planctx_prev_event(ctx, id);
+			if (lb && lb->date < ctx->from)
+				return true;
+		}
+	}
+	const struct rk_period *p = period_number(ctx->prev, ev->period);
+	return p && ev->week_in_period < nth_of_from(ctx, p);
+}
+
+/* Whether the request names @person: away, or in a pair to split or keep. */
+static bool named(const struct rk_rebalance_request *req, int person)
+{
+	for (size_t i = 0; i < req->n_absences; i++)
+		if (req->absences[i].person == person)
+			return true;
+	for (size_t i = 0; i < req->n_splits; i++)
+		if (req->splits[i].a == person || req->splits[i].b == person)
+			return true;
+	for (size_t i = 0; i < req->n_keeps; i++)
+		if (req->keeps[i].a == person || req->keeps[i].b == person)
+			return true;
+	return false;
+}
+
+static bool is_member(const struct rk_group *g, int person)
+{
+	for (size_t m = 0; m < g->n; m++)
+		if (g->members[m] == person)
+			return true;
+	return false;
+}
+
+/* Whether the previous plan's duos of the team, from the request's period
+ * on, hold exactly the group's members now (nobody joined, moved or left). */
+static bool same_members(const struct rk_planctx *ctx, const struct rk_group *g)
+{
+	size_t seen = 0;
+	for (size_t i = 0; i < rk_plan_n_duos(ctx->prev); i++) {
+		const struct rk_duo *d = rk_plan_duo(ctx->prev, i);
+		const struct rk_period *p = period_number(ctx->prev, d->period);
+		if (d->team != g->team || !p || p->last_week < ctx->from_week)
+			continue;
+		int m[3] = { d->a, d->b, d->c };
+		for (int k = 0; k < 3; k++) {
+			if (m[k] < 0)
+				continue;
+			if (!is_member(g, m[k]))
+				return false;
+			seen++;
+		}
+	}
+	/* Every member in a duo of each such period: count per period. */
+	size_t periods = 0;
+	for (size_t i = 0; i < rk_plan_n_periods(ctx->prev); i++) {
+		const struct rk_period *p = rk_plan_period(ctx->prev, i);
+		bool has = false;
+		for (size_t k = 0; k < rk_plan_n_duos(ctx->prev) && !has; k++)
+			has = rk_plan_duo(ctx->prev, k)->team == g->team &&
+			      rk_plan_duo(ctx->prev, k)->period == p->number;
+		periods += has && p->last_week >= ctx->from_week;
+	}
+	return seen == periods * g->n;
+}
+
+/* Whether @ev is one of group @gi's own events (a team's sessions, the
+ * leerKRACHT-team's weekly meeting). */
+static bool group_event(const struct rk_planctx *ctx, size_t gi,
+			const struct rk_event *ev)
+{
+	const struct rk_group *g = &ctx->groups[gi];
+	if (g->team < 0)
+		return ev->kind == RK_EV_LKTEAM;
+	return ev->team == g->team &&
+	       (ev->kind == RK_EV_BORDSESSIE || duo_kind(ev->kind));
+}
+
+/* Whether @ev can stay as it is with the school as it is now: everyone
+ * works that day and is free, the host of a lesbezoek still teaches. */
+static bool still_fits(const struct rk_planctx *ctx, const struct rk_event *ev)
+{
+	int s = ev->start >= 0 ? ev->start : 0;
+	int e = ev->start >= 0 ? ev->end : 24 * 60;
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		int who = ev->parts[i].person;
+		bool host = ev->kind == RK_EV_LB &&
+			    ev->parts[i].role == RK_PART_HOST;
+		if (rk_busy_absent(ctx->busy, who, ev->date) ||
+		    !rk_busy_works(ctx->busy, who, ev->date))
+			return false;
+		if (host ? !rk_busy_teaching(ctx->busy, who, ev->date, s, e)
+			 : !rk_busy_is_free(ctx->busy, who, ev->date, s, e))
+			return false;
+	}
 	return true;
+}
+
+/* Which groups keep everything from the date on: those the request does
+ * not touch and whose events all still fit. */
+static enum rk_status mark_frozen(struct rk_planctx *ctx)
+{
+	ctx->frozen = calloc(ctx->n_groups + 1, sizeof(bool));
+	if (!ctx->frozen)
+		return RK_ERR_NOMEM;
+	for (size_t g = 0; g < ctx->n_groups; g++) {
+		const struct rk_group *grp = &ctx->groups[g];
+		bool touched = grp->team >= 0 && !same_members(ctx, grp);
+		for (size_t m = 0; m < grp->n && !touched; m++)
+			touched = named(ctx->req, grp->members[m]);
+		for (size_t i = 0; i < rk_plan_n_events(ctx->prev) && !touched;
+		     i++) {
+			const struct rk_event *ev = rk_plan_event(ctx->prev, i);
+			touched = ev->date >= ctx->from &&
+				  group_event(ctx, g, ev) &&
+				  !still_fits(ctx, ev);
+		}
+		ctx->frozen[g] = !touched;
+	}
+	return RK_OK;
+}
+
+/* An event of the previous plan that stays as it is, booked so that what
+ * is planned anew goes around it. */
+static enum rk_status keep_event(struct rk_planctx *ctx,
+				 const struct rk_event *old)
+{
+	struct rk_event *ev = rk_plan_add_copy(ctx->plan, old);
+	if (!ev)
+		return RK_ERR_NOMEM;
+	for (size_t p = 0; p < ev->n_parts; p++)
+		rk_busy_book(ctx->busy, ev->parts[p].person, ev->date,
+			     ev->start >= 0 ? ev->start : 0,
+			     ev->start >= 0 ? ev->end : 24 * 60);
+	return RK_OK;
+}
+
+/* Before the steps run: the untouched groups' events and what carries
+ * over are in the plan already, and booked. */
+static enum rk_status keep_untouched(struct rk_planctx *ctx)
+{
+	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
+		if (ev->date < ctx->from)
+			continue;
+		bool keep = false;
+		for (size_t g = 0; g < ctx->n_groups && !keep; g++)
+			keep = ctx->frozen[g] && group_event(ctx, g, ev);
+		if (!keep && duo_kind(ev->kind))
+			keep = carried_over(ctx, ev);
+		if (keep && keep_event(ctx, ev) != RK_OK)
+			return RK_ERR_NOMEM;
+	}
+	return RK_OK;
 }
 
 static bool open_event(const struct rk_event *ev, void *data)
@@ -61,21 +221,23 @@ static bool open_event(const struct rk_event *ev, void *data)
 	return ev->date >= ctx->from;
 }
 
-/* The past exactly as it was, then what carries over, then the new. */
+static bool not_past(const struct rk_event *ev, void *data)
+{
+	const struct rk_planctx *ctx = data;
+	return !rk_planctx_prev_event(ctx, ev->id) ||
+	       rk_planctx_prev_event(ctx, ev->id)->date >= ctx->from;
+}
+
+/* The past exactly as it was, then the rest. An activity that has been
+ * held is never planned again; should a step still make one with the id
+ * of a past event, the past one wins. */
 static enum rk_status merge(struct rk_planctx *ctx)
 {
 	rk_plan_filter(ctx->plan, open_event, ctx);
-	size_t n_new = rk_plan_n_events(ctx->plan);
+	rk_plan_filter(ctx->plan, not_past, ctx);
 	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
 		const struct rk_event *old = rk_plan_event(ctx->prev, i);
-		bool keep = old->date < ctx->from || carried_over(ctx, old);
-		if (!keep)
-			continue;
-		bool clash = false;
-		for (size_t k = 0; k < n_new && !clash; k++)
-			clash = !strcmp(rk_plan_event(ctx->plan, k)->id,
-					old->id);
-		if (!clash && !rk_plan_add_copy(ctx->plan, old))
+		if (old->date < ctx->from && !rk_plan_add_copy(ctx->plan, old))
 			return RK_ERR_NOMEM;
 	}
 	rk_plan_sort(ctx->plan);
@@ -265,7 +427,15 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 		if (request->absences[i].until == INT_MAX)
 			leave_groups(&ctx, request->absences[i].person);
 	}
-	status = rk_planctx_run(&ctx);
+	ctx.prev_by_id = by_id(previous);
+	if (!ctx.prev_by_id)
+		status = RK_ERR_NOMEM;
+	if (status == RK_OK)
+		status = mark_frozen(&ctx);
+	if (status == RK_OK)
+		status = keep_untouched(&ctx);
+	if (status == RK_OK)
+		status = rk_planctx_run(&ctx);
 	if (status == RK_OK)
 		status = merge(&ctx);
 	if (status == RK_OK)
@@ -285,4 +455,123 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 out:
 	rk_planctx_release(&ctx);
 	return status;
+}
+
+static const char *person_name(const struct rk_school *s, int p)
+{
+	const struct rk_person *x = rk_school_get_person(s, (size_t)p);
+	return x ? (x->name ? x->name : x->id) : "?";
+}
+
+/* The period of the previous plan that holds @date, or the first after. */
+static const struct rk_period *period_at(const struct rk_schoolyear *year,
+					 const struct rk_plan *plan, int date)
+{
+	const struct rk_day *day = rk_schoolyear_day(year, date);
+	for (size_t i = 0; day && i < rk_plan_n_periods(plan); i++)
+		if (rk_plan_period(plan, i)->last_week >= day->week)
+			return rk_plan_period(plan, i);
+	return NULL;
+}
+
+static bool together(const struct rk_plan *plan, int period,
+		     const struct rk_pair *pr)
+{
+	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(plan, i);
+		bool a = d->a == pr->a || d->b == pr->a || d->c == pr->a;
+		bool b = d->a == pr->b || d->b == pr->b || d->c == pr->b;
+		if (d->period == period && a && b)
+			return true;
+	}
+	return false;
+}
+
+static bool has_sessions_from(const struct rk_plan *plan, int person, int from)
+{
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		for (size_t k = 0; ev->date >= from && k < ev->n_parts; k++)
+			if (ev->parts[k].person == person &&
+			    ev->kind != RK_EV_METING)
+				return true;
+	}
+	return false;
+}
+
+static void check_from(const struct rk_schoolyear *year, int from,
+		       struct rk_diags *diags)
+{
+	const struct rk_day *day = rk_schoolyear_day(year, from);
+	char date[RK_DATE_BUFSIZE];
+	rk_date_format(from, date);
+	if (!day)
+		rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
+			     "--from %s lies outside the school year", date);
+	else if (!day->school_day)
+		rk_diags_add(
+			diags, RK_SEV_ERROR, NULL, 0, 0,
+			"--from %s is no school day (%s %s): give the first school day from which the change holds",
+			date, rk_weekday_name(day->weekday),
+			day->off ? day->off : "");
+}
+
+static void check_pairs(const struct rk_school *school,
+			const struct rk_plan *prev, const struct rk_period *p,
+			const struct rk_pair *pairs, size_t n,
+			const char *option, struct rk_diags *diags)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p && together(prev, p->number, &pairs[i]))
+			continue;
+		rk_diags_add(
+			diags, RK_SEV_ERROR, NULL, 0, 0,
+			"%s: %s and %s are not a duo in period %d: nothing to %s",
+			option, person_name(school, pairs[i].a),
+			person_name(school, pairs[i].b), p ? p->number : 0,
+			option + 2);
+	}
+}
+
+enum rk_status rk_rebalance_check(const struct rk_school *school,
+				  const struct rk_schoolyear *year,
+				  const struct rk_plan *previous,
+				  const struct rk_rebalance_request *req,
+				  struct rk_diags *diags)
+{
+	size_t before = rk_diags_errors(diags);
+	check_from(year, req->from, diags);
+	for (size_t i = 0; i < req->n_absences; i++) {
+		const struct rk_absence *a = &req->absences[i];
+		char until[RK_DATE_BUFSIZE], from[RK_DATE_BUFSIZE];
+		rk_date_format(req->from, from);
+		if (a->until < req->from) {
+			rk_date_format(a->until, until);
+			rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
+				     "--until %s is before --from %s", until,
+				     from);
+		}
+		if (!has_sessions_from(previous, a->person, req->from))
+			rk_diags_add(
+				diags, RK_SEV_ERROR, NULL, 0, 0,
+				"--leave: %s has no sessions from %s on in this plan: nothing to re-plan",
+				person_name(school, a->person), from);
+	}
+	const struct rk_period *p = period_at(year, previous, req->from);
+	check_pairs(school, previous, p, req->splits, req->n_splits, "--split",
+		    diags);
+	check_pairs(school, previous, p, req->keeps, req->n_keeps, "--keep",
+		    diags);
+	for (size_t i = 0; i < req->n_joins; i++) {
+		const struct rk_team *t =
+			rk_school_get_team(school, (size_t)req->joins[i].team);
+		if (t && t->n_members > RK_TEAM_MAX)
+			rk_diags_add(
+				diags, RK_SEV_ERROR, NULL, 0, 0,
+				"--team %s is full: with %s it would have %zu members (a lerarenteam has 5 to %d)",
+				t->id,
+				person_name(school, req->joins[i].person),
+				t->n_members, RK_TEAM_MAX);
+	}
+	return rk_diags_errors(diags) > before ? RK_ERR_ARG : RK_OK;
 }

@@ -26,6 +26,12 @@ struct rk_pair {
 	int b;
 };
 
+/* A person who joins or moves to team @team (index) from the date on. */
+struct rk_join {
+	int person;
+	int team;
+};
+
 /* What changed. Joining and moving people between teams, and a new
  * timetable from @from, are changes to the school itself: the caller makes
  * them before rebalancing (the old plan tells where people were). */
@@ -37,7 +43,24 @@ struct rk_rebalance_request {
 	size_t n_splits;
 	const struct rk_pair *keeps;
 	size_t n_keeps;
+	const struct rk_join *joins; /* made in the school already; checked */
+	size_t n_joins;
 };
+
+/* The largest lerarenteam the method knows (DOMAIN.md: 5 to 10). */
+#define RK_TEAM_MAX 10
+
+/* Checks that @request means something for @previous: --from a school day
+ * of the year, an absence that ends after it begins and concerns someone
+ * with sessions from the date on, a split or keep of people who are a duo
+ * (or in one trio) in the date's period, a join into a team with room.
+ * Every problem is an error in @diags (no file); RK_ERR_ARG when there is
+ * one, else RK_OK. @school is the school with the joins made. */
+enum rk_status rk_rebalance_check(const struct rk_school *school,
+				  const struct rk_schoolyear *year,
+				  const struct rk_plan *previous,
+				  const struct rk_rebalance_request *request,
+				  struct rk_diags *diags);
 
 /* How much changed from @from on, in the order the objective weighs it. */
 struct rk_perturbation {

@@ -43,6 +43,7 @@ struct act {
 	int old_start;
 	int round;    /* 1 or 2 */
 	int lb;	      /* FB: index of its LB activity */
+	bool done;    /* rebalancing: held before the date, not planned */
 	int unplaced; /* column: not placed */
 	size_t first; /* its candidates */
 	size_t n;
@@ -157,17 +158,47 @@ static enum rk_status lb_acts(struct model *m, const struct rk_duo *d, int week,
 	return RK_OK;
 }
 
-static enum rk_status duo_acts(struct model *m, unsigned acts, int week,
-			       int nth)
+/* Rebalancing: whether @d was not a duo (or trio) of its period in the
+ * previous plan: formed from the date on. */
+static bool new_duo(const struct model *m, const struct rk_duo *d)
+{
+	if (!m->ctx->prev)
+		return false;
+	for (size_t i = 0; i < rk_plan_n_duos(m->ctx->prev); i++) {
+		const struct rk_duo *o = rk_plan_duo(m->ctx->prev, i);
+		int x[3] = { o->a, o->b, o->c }, same = 0;
+		for (int k = 0; k < 3; k++)
+			same += x[k] >= 0 &&
+				(x[k] == d->a || x[k] == d->b || x[k] == d->c);
+		if (o->period == d->period && o->team == d->team &&
+		    same == (o->c >= 0 ? 3 : 2) && (o->c >= 0) == (d->c >= 0))
+			return false;
+	}
+	return true;
+}
+
+/* @missed: the first round's activities of weeks before the date
+ * (rebalancing). A duo formed from the date on catches up on them in its
+ * second round's week, so that it still designs together and each visits
+ * the other this period. */
+static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
+			       int week, int nth)
 {
 	for (size_t i = 0; i < rk_plan_n_duos(m->ctx->plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(m->ctx->plan, i);
 		if (d->team != m->g->team || d->period != m->p->number)
 			continue;
+		unsigned all = acts;
+		if (missed && new_duo(m, d)) {
+			if ((acts & RK_ACT_GL2) && (missed & RK_ACT_GL1))
+				all |= RK_ACT_GL1;
+			if ((acts & RK_ACT_LB2) && (missed & RK_ACT_LB1))
+				all |= RK_ACT_LB1;
+		}
 		for (int round = 1; round <= 2; round++) {
 			unsigned gl = round == 1 ? RK_ACT_GL1 : RK_ACT_GL2;
 			unsigned lb = round == 1 ? RK_ACT_LB1 : RK_ACT_LB2;
-			if (acts & gl) {
+			if (all & gl) {
 				struct act *a =
 					new_act(m, RK_EV_GL, week, nth, round);
 				if (!a)
@@ -177,7 +208,7 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, int week,
 				a->people[2] = d->c;
 				a->n_people = d->c >= 0 ? 3 : 2;
 			}
-			if ((acts & lb) &&
+			if ((all & lb) &&
 			    lb_acts(m, d, week, nth, round) != RK_OK)
 				return RK_ERR_NOMEM;
 		}
@@ -197,6 +228,7 @@ static enum rk_status collect_acts(struct model *m)
 	};
 	bool ads = !strcmp(m->p->phase, "aan de slag");
 	int nth = 0;
+	unsigned missed = 0;
 	for (int w = m->p->first_week; w <= m->p->last_week; w++) {
 		if (!m->ctx->session_week[w])
 			continue;
@@ -204,19 +236,30 @@ static enum rk_status collect_acts(struct model *m)
 		unsigned acts = rk_ritmiek_week(m->p->weeks, ++nth, ads, agenda,
 						sizeof(agenda));
 		/* Rebalancing: the weeks before the date stay as they were. */
-		if (m->ctx->prev && w < m->ctx->from_week)
+		if (m->ctx->prev && w < m->ctx->from_week) {
+			missed |= acts & (RK_ACT_GL1 | RK_ACT_LB1);
 			continue;
+		}
 		for (size_t t = 0; t < 3; t++) {
 			if (!(acts & team_acts[t].act))
 				continue;
 			if (!new_act(m, team_acts[t].kind, w, nth, 1))
 				return RK_ERR_NOMEM;
 		}
-		if (duo_acts(m, acts, w, nth) != RK_OK)
+		if (duo_acts(m, acts, missed, w, nth) != RK_OK)
 			return RK_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < m->n_acts; i++)
-		find_old(m, &m->acts[i]);
+	for (size_t i = 0; i < m->n_acts; i++) {
+		struct act *a = &m->acts[i];
+		find_old(m, a);
+		/* Rebalancing: what was held before the date (earlier in the
+		 * date's week) is never planned again; nor is the
+		 * feedbackgesprek after a lesbezoek that was, which stays or
+		 * lapses as it was planned. */
+		a->done = a->old_date >= 0 && a->old_date < m->ctx->from;
+		if (a->kind == RK_EV_FB && m->acts[a->lb].done)
+			a->done = true;
+	}
 	return RK_OK;
 }
 
@@ -288,8 +331,10 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 			rk_school_get_lesson(m->ctx->school, (size_t)idx[k]);
 		int date = monday + l->weekday, start, end;
 		long idle;
+		/* A host who is away (rebalancing) gives no lesson to visit. */
 		if (!rk_schoolyear_lesson_times(m->ctx->year, l, date, &start,
 						&end) ||
+		    rk_busy_absent(m->ctx->busy, host, date) ||
 		    rk_busy_booked(m->ctx->busy, host, date, start, end) ||
 		    !all_free(m, &visitor, 1, false, date, start, end, &idle))
 			continue;
@@ -436,7 +481,11 @@ static enum rk_status gen_cands(struct model *m)
 	for (size_t i = 0; i < m->n_acts; i++) {
 		struct act *a = &m->acts[i];
 		size_t first = m->n_cands;
-		int rc;
+		int rc = 0;
+		a->first = first;
+		a->n = 0;
+		if (a->done)
+			continue;
 		switch (a->kind) {
 		case RK_EV_GL:
 			rc = week_slots(m, (int)i, st->gl_minutes);
@@ -487,6 +536,8 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 	}
 	for (size_t i = 0; i < m->n_acts; i++) {
 		struct act *a = &m->acts[i];
+		if (a->done)
+			continue;
 		bool team = a->n_people == 0;
 		snprintf(name, sizeof(name), "unplaced_%zu", i);
 		a->unplaced = rk_mip_add_binary(
@@ -509,7 +560,7 @@ static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 	char name[64];
 	for (size_t i = 0; i < m->n_acts; i++) {
 		const struct act *fb = &m->acts[i];
-		if (fb->kind != RK_EV_FB)
+		if (fb->kind != RK_EV_FB || fb->done)
 			continue;
 		const struct act *lb = &m->acts[fb->lb];
 		for (size_t c = fb->first; c < fb->first + fb->n; c++) {
@@ -796,6 +847,8 @@ static enum rk_status record(struct model *m, const struct rk_mip *mip)
 	for (size_t i = 0; i < m->n_acts; i++) {
 		const struct act *a = &m->acts[i];
 		const struct cand *chosen = NULL;
+		if (a->done)
+			continue;
 		for (size_t c = a->first; c < a->first + a->n; c++)
 			if (rk_mip_chosen(mip, m->cands[c].col))
 				chosen = &m->cands[c];
@@ -845,7 +898,7 @@ static enum rk_status solve(struct model *m, struct rk_mip **mip,
 		return RK_ERR_SOLVER; /* "unplaced" keeps it feasible */
 	*unplaced = false;
 	for (size_t i = 0; i < m->n_acts; i++)
-		if (m->acts[i].n_people &&
+		if (m->acts[i].n_people && !m->acts[i].done &&
 		    rk_mip_chosen(*mip, m->acts[i].unplaced))
 			*unplaced = true;
 	return RK_OK;
@@ -897,7 +950,8 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 		for (size_t g = 0; g < ctx->n_groups; g++) {
 			const struct rk_group *grp = &ctx->groups[g];
 			if (grp->team < 0 || grp->first_week < 0 ||
-			    grp->first_week > p->first_week)
+			    grp->first_week > p->first_week ||
+			    rk_planctx_frozen(ctx, (int)g))
 				continue;
 			enum rk_status status = plan_team(ctx, grp, p);
 			if (status != RK_OK)

@@ -23,6 +23,10 @@ const char *rk_strerror(enum rk_status status)
 		return "the solver failed";
 	case RK_ERR_NETWORK:
 		return "network error";
+	case RK_ERR_BUSY:
+		return "another ritmiek run is writing this plan directory";
+	case RK_ERR_STOPPED:
+		return "stopped by a signal; nothing was changed";
 	case RK_ERR_BUG:
 		return "internal error";
 	}

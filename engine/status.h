@@ -15,6 +15,8 @@ enum rk_status {
 	RK_ERR_INFEASIBLE = -6, /* no plan satisfies the hard rules */
 	RK_ERR_SOLVER = -7,	/* the solver failed for another reason */
 	RK_ERR_NETWORK = -8,	/* a server could not be reached */
+	RK_ERR_BUSY = -9,	/* another run holds the plan directory */
+	RK_ERR_STOPPED = -10,	/* stopped by a signal; nothing changed */
 	RK_ERR_BUG = -99	/* an internal invariant was broken */
 };
 

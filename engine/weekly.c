@@ -40,7 +40,7 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 	const struct rk_day *day = rk_schoolyear_day(ctx->year, date);
 	if (!day || !day->school_day)
 		return RK_OK; /* e.g. Tweede Paasdag: this week has none */
-	if (!rk_planctx_open(ctx, date))
+	if (!rk_planctx_open(ctx, date) || rk_planctx_frozen(ctx, gi))
 		return RK_OK; /* rebalancing: the old one stays */
 	bool lk = g->team < 0;
 	struct rk_event *ev = rk_planctx_event(
@@ -116,6 +116,34 @@ static int after_lessons(const struct rk_planctx *ctx, int date)
 	return g && g->n ? g->hours[g->n - 1].end : 16 * 60;
 }
 
+/* Rebalancing: the verbindingssessie stays where it was while everyone
+ * who is not away is still free then (it is for the whole school: moving
+ * it for one change would move it for everybody). */
+static bool keep_verbinding(const struct rk_planctx *ctx,
+			    const struct rk_period *p, const int *people,
+			    size_t n_people, int *date, int *start)
+{
+	if (!ctx->prev)
+		return false;
+	char id[256];
+	snprintf(id, sizeof(id), "%s-%s-p%d", ctx->sid,
+		 rk_event_kind_name(RK_EV_VERBINDING), p->number);
+	const struct rk_event *old = rk_planctx_prev_event(ctx, id);
+	if (!old || old->date < ctx->from || old->start < 0)
+		return false;
+	for (size_t i = 0; i < n_people; i++) {
+		if (rk_busy_absent(ctx->busy, people[i], old->date) ||
+		    !rk_busy_works(ctx->busy, people[i], old->date))
+			continue;
+		if (!rk_busy_is_free(ctx->busy, people[i], old->date,
+				     old->start, old->end))
+			return false;
+	}
+	*date = old->date;
+	*start = old->start;
+	return true;
+}
+
 static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 				 int *people, size_t n_people)
 {
@@ -130,9 +158,13 @@ static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 	char model[64];
 	snprintf(model, sizeof(model), "verbindingssessie period %d",
 		 p->number);
-	enum rk_status status = rk_planctx_common_moment(
-		ctx, model, people, n_people, dates, n_dates,
-		VERBINDING_MINUTES, &date, &start);
+	enum rk_status status = RK_ERR_INFEASIBLE;
+	if (keep_verbinding(ctx, p, people, n_people, &date, &start))
+		status = RK_OK;
+	else
+		status = rk_planctx_common_moment(
+			ctx, model, people, n_people, dates, n_dates,
+			VERBINDING_MINUTES, &date, &start);
 	bool violation = status == RK_ERR_INFEASIBLE;
 	if (violation) {
 		char first[RK_DATE_BUFSIZE];

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <ftw.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -384,8 +385,7 @@ START_TEST(test_rebalance)
 	};
 	struct run r = run_ritmiek(dry);
 	ck_assert_msg(r.status == 0, "%s", r.err);
-	ck_assert_ptr_nonnull(strstr(
-		r.out, "Verstoring: 1 persoon krijgt een andere duo-partner;"));
+	ck_assert_ptr_nonnull(strstr(r.out, ", 1 een andere duo-partner; "));
 	ck_assert_ptr_nonnull(strstr(
 		r.out,
 		"Bram de Boer (T2): Vanaf maandag 11 januari sta je niet meer in de planning: "));
@@ -404,6 +404,11 @@ START_TEST(test_rebalance)
 	char *changes = dir_file(dir, "changes.txt");
 	ck_assert_str_eq(changes, r.out);
 	free(changes);
+	/* One mail-ready text per person who hears of a change. */
+	char *letter = dir_file(dir, "changes/T2.txt");
+	ck_assert_ptr_nonnull(strstr(letter, "Beste Bram,\n"));
+	ck_assert_ptr_nonnull(strstr(letter, "- Vanaf maandag 11 januari"));
+	free(letter);
 	run_free(&r);
 	/* Every event line before the date is there byte for byte. */
 	char *next = dir_file(dir, "plan.tsv");
@@ -551,6 +556,260 @@ START_TEST(test_tokens_rotate)
 }
 END_TEST
 
+/* Every file under a plan directory, names and bytes, as one text: equal
+ * texts mean nothing was touched. */
+static char *snapshot_text;
+static size_t snapshot_len;
+
+static int snapshot_entry(const char *path, const struct stat *st, int flag,
+			  struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag != FTW_F)
+		return 0;
+	char *data = rk_test_slurp(path);
+	size_t add = strlen(path) + strlen(data) + 3;
+	snapshot_text = realloc(snapshot_text, snapshot_len + add);
+	ck_assert_ptr_nonnull(snapshot_text);
+	snapshot_len += (size_t)snprintf(snapshot_text + snapshot_len, add,
+					 "%s\n%s\n", path, data);
+	free(data);
+	return 0;
+}
+
+static char *snapshot(const char *dir)
+{
+	snapshot_text = NULL;
+	snapshot_len = 0;
+	/* nftw's order is the directory's: sorted enough for equal trees,
+	 * and a difference in order is a change too. */
+	nftw(dir, snapshot_entry, 8, FTW_PHYS);
+	return snapshot_text ? snapshot_text : strdup("");
+}
+
+/* The event lines of plan.tsv for which @keep says yes, in order. */
+static char *event_lines(const char *tsv, const char *from, bool before,
+			 const char *team)
+{
+	size_t len = 0;
+	char *out = calloc(strlen(tsv) + 1, 1);
+	ck_assert_ptr_nonnull(out);
+	for (const char *line = tsv; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line + 1) : strlen(line);
+		if (!strncmp(line, "event\t", 6)) {
+			/* Fields: event ID KIND DATE ... TEAM is the 8th. */
+			const char *f = line;
+			const char *field[9];
+			for (int k = 0; k < 9 && f; k++) {
+				field[k] = f;
+				f = strchr(f, '\t');
+				f = f ? f + 1 : NULL;
+			}
+			bool in_time =
+				(strncmp(field[3], from, 10) < 0) == before;
+			bool in_team =
+				!team ||
+				(!strncmp(field[7], team, strlen(team)) &&
+				 field[7][strlen(team)] == '\t');
+			if (in_time && in_team) {
+				memcpy(out + len, line, n);
+				len += n;
+			}
+		}
+		line = end ? end + 1 : NULL;
+	}
+	return out;
+}
+
+/* Each VEVENT of @old_feed that starts before @from ("20270210") is in
+ * @new_feed byte for byte. */
+static void assert_past_in_feed(const char *old_feed, const char *new_feed,
+				const char *from, const char *name)
+{
+	for (const char *b = strstr(old_feed, "BEGIN:VEVENT\r\n"); b;
+	     b = strstr(b + 1, "BEGIN:VEVENT\r\n")) {
+		const char *e = strstr(b, "END:VEVENT\r\n");
+		ck_assert_ptr_nonnull(e);
+		char *block = strndup(b, (size_t)(e - b) + 12);
+		const char *start = strstr(block, "\r\nDTSTART");
+		ck_assert_ptr_nonnull(start);
+		const char *value = strchr(start + 2, ':') + 1;
+		if (strncmp(value, from, 8) < 0)
+			ck_assert_msg(strstr(new_feed, block) != NULL,
+				      "%s: a past event changed: %.200s", name,
+				      block);
+		free(block);
+	}
+}
+
+/* Every feed that exists before and after keeps its past. */
+static void assert_feeds_keep_past(const char *before_dir,
+				   const char *after_dir, const char *from)
+{
+	char *index = dir_file(before_dir, "index.tsv");
+	for (char *f = strstr(index, "\tfeeds/"); f;
+	     f = strstr(f + 1, "\tfeeds/")) {
+		char name[256];
+		size_t n = strcspn(f + 1, "\t\n");
+		snprintf(name, sizeof(name), "%.*s", (int)n, f + 1);
+		char path[512];
+		snprintf(path, sizeof(path), "%s/%s", after_dir, name);
+		if (access(path, F_OK) != 0)
+			continue;
+		char *old_feed = dir_file(before_dir, name);
+		char *new_feed = dir_file(after_dir, name);
+		assert_past_in_feed(old_feed, new_feed, from, name);
+		free(old_feed);
+		free(new_feed);
+	}
+	free(index);
+}
+
+static void copy_tree(const char *from, const char *to)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof(cmd), "cp -R '%s/.' '%s/'", from, to);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Mid-year changes on a Monday, a Wednesday and a Friday (leave) and on a
+ * Wednesday (illness, split, move; --join is the same change for a
+ * teacher who was in no team): before the date nothing changes
+ * in plan.tsv or any feed, a team the change does not touch keeps every
+ * event, and the result verifies. */
+START_TEST(test_rebalance_scenarios)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	static const struct {
+		const char *from;
+		const char *args[4];
+		const char *untouched; /* a team that must not change */
+	} cases[] = {
+		{ "2027-02-08", { "--leave", "BDI" }, "onderbouw" },
+		{ "2027-02-10", { "--leave", "BDI" }, "onderbouw" },
+		{ "2027-02-12", { "--leave", "BDI" }, "onderbouw" },
+		{ "2027-02-10",
+		  { "--leave", "BDI", "--until", "2027-02-17" },
+		  "onderbouw" },
+		{ "2027-02-10", { "--split", "BDI,EPO" }, "onderbouw" },
+		{ "2027-02-10",
+		  { "--move", "RJA", "--team", "onderbouw" },
+		  NULL },
+	};
+	char *base = temp_dir();
+	plan_and_verify(school, base);
+	char *before = dir_file(base, "plan.tsv");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *from = cases[i].from;
+		char *dir = temp_dir();
+		copy_tree(base, dir);
+		const char *argv[] = { "ritmiek",
+				       "rebalance",
+				       school,
+				       "--plan",
+				       dir,
+				       "--from",
+				       from,
+				       cases[i].args[0],
+				       cases[i].args[1],
+				       cases[i].args[2],
+				       cases[i].args[3],
+				       NULL };
+		struct run r = run_ritmiek(argv);
+		ck_assert_msg(r.status == 0, "case %zu: %s", i, r.err);
+		run_free(&r);
+		char *after = dir_file(dir, "plan.tsv");
+		char *a = event_lines(before, from, true, NULL);
+		char *b = event_lines(after, from, true, NULL);
+		ck_assert_msg(strlen(a) > 1000, "case %zu: no past", i);
+		ck_assert_msg(!strcmp(a, b), "case %zu: the past changed", i);
+		free(a);
+		free(b);
+		if (cases[i].untouched) {
+			a = event_lines(before, from, false,
+					cases[i].untouched);
+			b = event_lines(after, from, false, cases[i].untouched);
+			ck_assert_msg(strlen(a) > 1000, "case %zu: empty", i);
+			ck_assert_msg(!strcmp(a, b), "case %zu: %s changed", i,
+				      cases[i].untouched);
+			free(a);
+			free(b);
+		}
+		char compact[9];
+		snprintf(compact, sizeof(compact), "%.4s%.2s%.2s", from,
+			 from + 5, from + 8);
+		assert_feeds_keep_past(base, dir, compact);
+		const char *verify[] = { "ritmiek", "verify", school, dir,
+					 NULL };
+		r = run_ritmiek(verify);
+		ck_assert_msg(r.status == 0, "case %zu: %s", i, r.err);
+		run_free(&r);
+		free(after);
+		remove_dir(dir);
+	}
+	free(before);
+	remove_dir(base);
+}
+END_TEST
+
+/* Requests that mean nothing are refused with a message, and the plan
+ * directory stays exactly as it was. */
+START_TEST(test_rebalance_refuses_no_ops)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	static const struct {
+		const char *args[4];
+		const char *said;
+	} cases[] = {
+		{ { "--from", "2027-02-13", "--leave", "BDI" },
+		  "--from 2027-02-13 is no school day (zaterdag" },
+		{ { "--from", "2026-10-14", "--leave", "BDI" },
+		  "is no school day (woensdag Herfstvakantie" },
+		{ { "--from", "2027-02-10", "--split", "BDI,NSM" },
+		  "--split: Bart Dijkstra and Nienke Smit are not a duo in period 3: nothing to split" },
+	};
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	char *before = snapshot(dir);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *argv[] = { "ritmiek",
+				       "rebalance",
+				       school,
+				       "--plan",
+				       dir,
+				       cases[i].args[0],
+				       cases[i].args[1],
+				       cases[i].args[2],
+				       cases[i].args[3],
+				       NULL };
+		struct run r = run_ritmiek(argv);
+		ck_assert_msg(r.status == 2, "case %zu: %d %s", i, r.status,
+			      r.err);
+		ck_assert_msg(strstr(r.err, cases[i].said) != NULL,
+			      "case %zu: %s", i, r.err);
+		run_free(&r);
+		char *after = snapshot(dir);
+		ck_assert_msg(!strcmp(before, after), "case %zu wrote", i);
+		free(after);
+	}
+	const char *until[] = { "ritmiek", "rebalance", school,	      "--plan",
+				dir,	   "--from",	"2027-02-10", "--leave",
+				"BDI",	   "--until",	"2027-02-01", NULL };
+	struct run r = run_ritmiek(until);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(
+		r.err, "--until 2027-02-01 is before --from 2027-02-10"));
+	run_free(&r);
+	char *after = snapshot(dir);
+	ck_assert(!strcmp(before, after));
+	free(after);
+	free(before);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -575,6 +834,12 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_rebalance_usage);
 	tcase_add_test(tc, test_feeds_rerun);
 	tcase_add_test(tc, test_tokens_rotate);
+	suite_add_tcase(s, tc);
+	/* Each plans the example and rebalances it several times. */
+	tc = tcase_create("rebalance");
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, test_rebalance_scenarios);
+	tcase_add_test(tc, test_rebalance_refuses_no_ops);
 	suite_add_tcase(s, tc);
 	return s;
 }

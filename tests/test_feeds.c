@@ -1084,6 +1084,42 @@ START_TEST(test_state_round_trip)
 }
 END_TEST
 
+/* A UID given twice in feeds.state is named at its second line. */
+START_TEST(test_state_uid_twice)
+{
+	struct rk_feed_state *state = rk_feed_state_new("test");
+	struct rk_feed_entry e = { .uid = "b@ritmiek",
+				   .kind = RK_EV_GL,
+				   .date = 20700,
+				   .start = -1,
+				   .end = -1,
+				   .opens = 20700,
+				   .team = "",
+				   .participants = "",
+				   .former = "",
+				   .title = "t",
+				   .description = "" };
+	ck_assert_int_eq(rk_feed_state_add(state, &e), RK_OK);
+	e.uid = "a@ritmiek";
+	ck_assert_int_eq(rk_feed_state_add(state, &e), RK_OK);
+	e.uid = "b@ritmiek";
+	ck_assert_int_eq(rk_feed_state_add(state, &e), RK_OK);
+	char *path = in_dir("feeds.state");
+	ck_assert_int_eq(rk_feed_state_write(state, path), RK_OK);
+	struct rk_feed_state *back = NULL;
+	struct rk_diags *diags = rk_diags_new();
+	ck_assert_int_eq(rk_feed_state_read(path, &back, diags), RK_ERR_INPUT);
+	ck_assert_uint_eq(rk_diags_errors(diags), 1);
+	const struct rk_diag *d = rk_diags_get(diags, 0);
+	ck_assert_int_eq(d->line, 4); /* the state line, then three events */
+	ck_assert_str_eq(d->message, "UID 'b@ritmiek' twice");
+	rk_feed_state_free(back);
+	rk_feed_state_free(state);
+	rk_diags_free(diags);
+	free(path);
+}
+END_TEST
+
 Suite *suite_feeds(void)
 {
 	Suite *s = suite_create("feeds");
@@ -1118,6 +1154,7 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_bad_tokens);
 	tcase_add_test(tc, test_team_file_names);
 	tcase_add_test(tc, test_state_round_trip);
+	tcase_add_test(tc, test_state_uid_twice);
 	suite_add_tcase(s, tc);
 	return s;
 }
