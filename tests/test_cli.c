@@ -718,7 +718,7 @@ START_TEST(test_rebalance_scenarios)
 				       cases[i].args[3],
 				       NULL };
 		struct run r = run_ritmiek(argv);
-		ck_assert_msg(r.status == 0, "case %zu: %s", i, r.err);
+		ck_assert_msg(r.status == 0, "case %zu: %.1500s", i, r.err);
 		run_free(&r);
 		char *after = dir_file(dir, "plan.tsv");
 		char *a = event_lines(before, from, true, NULL);
@@ -744,7 +744,7 @@ START_TEST(test_rebalance_scenarios)
 		const char *verify[] = { "ritmiek", "verify", school, dir,
 					 NULL };
 		r = run_ritmiek(verify);
-		ck_assert_msg(r.status == 0, "case %zu: %s", i, r.err);
+		ck_assert_msg(r.status == 0, "case %zu: %.1500s", i, r.err);
 		run_free(&r);
 		free(after);
 		remove_dir(dir);
