@@ -1321,10 +1321,14 @@ def gen_po(args, rng):
                 lessons.append((p.id, d, hhmm(start), hhmm(end), u["group"],
                                 u["room"], subjects[blk]))
 
-    # Schoolcoach per team: a teacher who works at least four days.
+    # Schoolcoach per team: a teacher who works at least four days, if
+    # possible on the expert coach's days (di, do): the startfase needs
+    # the leerKRACHT-team and the expert coach together.
     for tm in teams:
         cands = [p for p in tm["members"] if len(p.workdays) >= 4 and
                  not p.subjects]
+        cands = [p for p in cands if "di" in p.workdays and
+                 "do" in p.workdays] or cands
         coach = rng.choice(cands or tm["members"])
         coach.roles.append("schoolcoach")
         tm["coach"] = coach

@@ -29,6 +29,7 @@
 #define COST_NO_COMMON_GRADE   2
 #define COST_REPEAT	       20
 #define COST_IMPOSSIBLE	       100000
+#define COST_ONE_DAY_TRIO      50
 /* Rebalancing: a person whose duo partner changes weighs most. */
 #define COST_PARTNER_CHANGED 1000
 
@@ -310,6 +311,23 @@ static unsigned trio_ways(const struct pairing *pr, int i, int j, int k)
 	return ways;
 }
 
+/* Whether the three share at most one working day: their six lesbezoeken
+ * and feedbackgesprekken of a period (part-timers in duobanen, each
+ * teaching one block of it) then all compete for that day each week.
+ * Only with cover capacity: there a visit fits in every lesson, so the
+ * count of chances no longer tells such a fragile trio; without, it does
+ * (and plans stay as they were). */
+static bool one_day(const struct rk_planctx *ctx, const int *three)
+{
+	if (!rk_school_n_cover(ctx->school))
+		return false;
+	unsigned days = RK_WORKDAYS_DEFAULT;
+	for (int x = 0; x < 3; x++)
+		days &= rk_school_get_person(ctx->school, (size_t)three[x])
+				->workdays;
+	return (days & (days - 1)) == 0;
+}
+
 static double trio_cost(const struct rk_planctx *ctx, const struct pairing *pr,
 			int i, int j, int k)
 {
@@ -324,7 +342,8 @@ static double trio_cost(const struct rk_planctx *ctx, const struct pairing *pr,
 	}
 	return (pair_base(ctx, pr, i, j) + pair_base(ctx, pr, j, k) +
 		pair_base(ctx, pr, i, k)) /
-	       2.0;
+		       2.0 +
+	       (one_day(ctx, three) ? COST_ONE_DAY_TRIO : 0.0);
 }
 
 struct unit {
