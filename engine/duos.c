@@ -630,7 +630,10 @@ static enum rk_status pair_team(struct rk_planctx *ctx,
 	if (status != RK_OK || pr.n < 2)
 		goto out;
 	measure(ctx, &pr);
-	size_t cap = (size_t)pr.n * (size_t)pr.n * (size_t)pr.n;
+	/* Every pair, and every triple when the team is odd. */
+	size_t size = (size_t)pr.n;
+	size_t cap = size * (size - 1) / 2 +
+		     (size % 2 ? size * (size - 1) * (size - 2) / 6 : 0);
 	units = calloc(cap, sizeof(*units));
 	snprintf(model, sizeof(model), "duos %s period %d", g->id, p->number);
 	mip = rk_mip_new(model);
