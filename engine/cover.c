@@ -83,8 +83,8 @@ void rk_cover_fix(const struct rk_planctx *ctx, int visitor, char *buf,
 	else
 		snprintf(
 			buf, size,
-			"nobody under cover: is free to take over then either: add cover capacity (cover:) or free a lesuur for %s",
-			name);
+			"nobody under cover: can take the group of %s then; add cover capacity (cover:) or free a lesuur for %s",
+			name, name);
 }
 
 struct rk_cover_model *rk_cover_model_new(const struct rk_planctx *ctx)

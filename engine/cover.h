@@ -24,7 +24,8 @@ bool rk_cover_visit_ok(const struct rk_planctx *ctx, int visitor, int host,
 
 /* What would make a visit of @visitor possible, for an explanation, into
  * @buf: "add cover capacity (cover:) or free a lesuur for NAME" when the
- * school has none, else that its cover people are not free then either. */
+ * school has none, else that nobody under cover: can take their group
+ * then, and the same fix. */
 void rk_cover_fix(const struct rk_planctx *ctx, int visitor, char *buf,
 		  size_t size);
 

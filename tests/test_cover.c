@@ -153,6 +153,24 @@ START_TEST(test_po_without_cover_explains)
 }
 END_TEST
 
+/* Cover capacity that never helps (the onderwijsassistent would cover on
+ * Fridays but works on Mondays only) is not counted as a chance; the
+ * explanation says so, and the fix. */
+START_TEST(test_po_unusable_cover_explains)
+{
+	struct run r = plan_school("po-cover-unusable.yaml");
+	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
+	char *text = rk_test_diags_text(r.diags);
+	ck_assert_msg(
+		strstr(text,
+		       "error: Team Bovenbouw, from period 1: Esther Postma cannot visit a lesson of Bart Dijkstra: Bart Dijkstra never teaches while Esther Postma is free, and no other split of the team into duos avoids this: nobody under cover: can take the group of Esther Postma then; add cover capacity (cover:) or free a lesuur for Esther Postma\n") !=
+			NULL,
+		"%s", text);
+	free(text);
+	run_free(&r);
+}
+END_TEST
+
 /* A team of 40: everyone is in exactly one duo (or the trio) of every
  * period (duos.c once dropped every member after the 32nd). */
 START_TEST(test_team_of_40_all_in_duos)
@@ -198,6 +216,7 @@ Suite *suite_cover(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_po_cover_plans);
 	tcase_add_test(tc, test_po_without_cover_explains);
+	tcase_add_test(tc, test_po_unusable_cover_explains);
 	tcase_add_test(tc, test_team_of_40_all_in_duos);
 	suite_add_tcase(s, tc);
 	return s;
