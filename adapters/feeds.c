@@ -339,6 +339,48 @@ static const char *plain_title(const struct rk_event *ev)
 	return category(ev->kind);
 }
 
+/* The group the visitor of lesbezoek @ev teaches meanwhile: the one a
+ * cover person takes over; NULL when the timetable names none. A school
+ * with cover capacity has few such events, so a scan of its lessons
+ * (A/B weeks aside: PO has none) is cheap. */
+static const char *covered_group(const struct ctx *c, const struct rk_event *ev)
+{
+	int visitor = -1, weekday = rk_date_weekday(ev->date);
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].role == RK_PART_VISITOR)
+			visitor = ev->parts[i].person;
+	for (size_t i = 0; visitor >= 0 && i < rk_school_n_lesson(c->school);
+	     i++) {
+		const struct rk_lesson *l = rk_school_get_lesson(c->school, i);
+		if (l->person.index == visitor && l->weekday == weekday &&
+		    l->group && l->start < ev->end && ev->start < l->end &&
+		    l->valid_from <= ev->date && ev->date <= l->valid_to)
+			return l->group;
+	}
+	return NULL;
+}
+
+/* "Invallen in groep 5 (lesbezoek Bart Dijkstra bij Esther Postma)": the
+ * lesbezoek as its cover person sees it. */
+static void put_cover_summary(const struct ctx *c, struct rk_tsv *t,
+			      const struct rk_event *ev)
+{
+	const char *group = covered_group(c, ev);
+	put(t, "Invallen");
+	if (group) {
+		put(t, " in ");
+		put(t, group);
+	} else {
+		put(t, " voor ");
+		put_names(c, t, ev, RK_PART_VISITOR, -1);
+	}
+	put(t, " (lesbezoek ");
+	put_names(c, t, ev, RK_PART_VISITOR, -1);
+	put(t, " bij ");
+	put_names(c, t, ev, RK_PART_HOST, -1);
+	put(t, ")");
+}
+
 /* The title as @view sees it: with the partner's name for the duo's
  * sessions; the plan's title for everyone else (@view -1). */
 static void put_summary(const struct ctx *c, struct rk_tsv *t,
@@ -347,6 +389,10 @@ static void put_summary(const struct ctx *c, struct rk_tsv *t,
 	int role = view >= 0 ? role_of(ev, view) : -1;
 	int with = -1; /* whose names follow */
 	const char *lead = NULL;
+	if (role == RK_PART_COVER && ev->kind == RK_EV_LB) {
+		put_cover_summary(c, t, ev);
+		return;
+	}
 	if (role == RK_PART_VISITOR && ev->kind == RK_EV_LB) {
 		lead = "Lesbezoek bij ";
 		with = RK_PART_HOST;
@@ -381,6 +427,14 @@ static void put_who(const struct ctx *c, struct rk_tsv *t,
 		put_names(c, t, ev, RK_PART_HOST, -1);
 		put_where(t, ev);
 		put(t, ".");
+		if (count_people(ev, RK_PART_COVER, -1)) {
+			const char *group = covered_group(c, ev);
+			put(t, " ");
+			put_names(c, t, ev, RK_PART_COVER, -1);
+			put(t, " neemt intussen ");
+			put(t, group ? group : "de groep");
+			put(t, " over.");
+		}
 		return;
 	}
 	if (ev->n_parts > MANY_PEOPLE) {

@@ -6,7 +6,7 @@ people (people: and/or people_file) and its CSV timetable, and checks what
 bench/gen-school.py promises:
 
   * every id (lessons, teams, schoolcoaches, leerKRACHT-team, external
-    people) is a known person; ids are unique;
+    people, cover) is a known person; ids are unique;
   * every lesson lies inside one lesuur of its weekday's grid and on a
     working day of its teacher;
   * nobody is double-booked, per A/B week (a lesson without a week is in
@@ -19,7 +19,11 @@ bench/gen-school.py promises:
     and outside the breaks between lesuren: a moment in the lunch break does
     not count. A free stretch of 75 minutes is two moments;
   * per team: most pairs (more than half) can visit: one of the two teaches
-    a lesson while the other works that day and is free;
+    a lesson while the other works that day and is free, or teaches then
+    while someone under cover: (cover capacity) works that day, on one of
+    their cover days, and is free;
+  * cover: names known people, each once; days are weekdays; max_per_week
+    is 1-50;
   * when calendars/<school_year>.ics is found: studiedagen and toetsweken lie
     on school days of the region.
 
@@ -438,9 +442,36 @@ class School:
                 if str(m) not in known:
                     self.error("external %s: unknown person %s" %
                                (ext.get("name"), m))
+        self.check_cover()
+
+    def check_cover(self):
+        """cover: -> self.cover, a list of (person, days)."""
+        self.cover = []
+        for item in listify(self.doc.get("cover")):
+            pid = str(item.get("person"))
+            if pid not in self.people:
+                self.error("cover: unknown person %s" % pid)
+                continue
+            if pid in [c[0] for c in self.cover]:
+                self.error("cover: %s is listed twice" % pid)
+            try:
+                days = [day_of(x) for x in listify(item.get("days"))]
+            except ValueError as e:
+                self.error("cover %s: %s" % (pid, e))
+                days = []
+            days = days or list(self.people[pid]["workdays"])
+            most = item.get("max_per_week", 0)
+            if not isinstance(most, int) or not 0 <= most <= 50:
+                self.error("cover %s: max_per_week %s is not 1-50" %
+                           (pid, most))
+            self.cover.append((pid, days))
 
     def windows(self, d):
-        wins = listify((self.doc.get("ritmiek") or {}).get("windows"))
+        # The windows of the weekly team moment: those naming no kinds or
+        # naming bordsessie (others only add room for their own kinds).
+        wins = [w for w in listify((self.doc.get("ritmiek") or {}).get(
+            "windows")) if not w.get("kinds") or "bordsessie" in
+            listify(w.get("kinds"))]
         grid = self.grid.get(d, [])
         if wins:
             out = [(minutes(w["start"]), minutes(w["end"])) for w in wins
@@ -489,17 +520,27 @@ class School:
                                     mdays, one, both, len(pairs)))
 
     def can_visit(self, visitor, teacher, lessons_of):
-        """Does teacher give a lesson while visitor works and is free?"""
+        """Does teacher give a lesson while visitor works and is free, or
+        teaches with someone under cover: free to take over?"""
         vdays = self.people[visitor]["workdays"]
-        vles = lessons_of.get(visitor, [])
         for les in lessons_of.get(teacher, []):
             if les[1] not in vdays:
                 continue
             for w in self.in_weeks(les[4]):
-                if not any(o[1] == les[1] and w in self.in_weeks(o[4]) and
-                           o[2] < les[3] and les[2] < o[3] for o in vles):
+                if self.free(visitor, les, w, lessons_of):
+                    return True
+                if any(c not in (visitor, teacher) and les[1] in days and
+                       les[1] in self.people[c]["workdays"] and
+                       self.free(c, les, w, lessons_of)
+                       for c, days in self.cover):
                     return True
         return False
+
+    def free(self, person, les, week, lessons_of):
+        """Whether person has no lesson overlapping les in week."""
+        return not any(o[1] == les[1] and week in self.in_weeks(o[4]) and
+                       o[2] < les[3] and les[2] < o[3]
+                       for o in lessons_of.get(person, []))
 
     def check_dates(self):
         year = str(self.doc.get("school", {}).get("school_year", ""))
@@ -577,8 +618,9 @@ class School:
         out.write("%s: %s (%s, %s, %s)\n" % (
             self.path, school.get("name"), school.get("type"),
             school.get("region"), "A/B weeks" if self.ab else "no A/B"))
-        out.write("  people %d: %d leraar (%d part-time), teams %d\n" % (
-            len(self.people), len(leraren), len(part), len(self.teams)))
+        out.write("  people %d: %d leraar (%d part-time), teams %d%s\n" % (
+            len(self.people), len(leraren), len(part), len(self.teams),
+            ", cover %d" % len(self.cover) if self.cover else ""))
         out.write("  lessons: %d rows; lessons a week: %s\n" % (
             len(self.lessons), week_counts))
         if ft:

@@ -12,7 +12,10 @@ timetable and the dates of the school year 2026-2027.
 Kinds:
   po  a primary school (default 15 teachers), region noord: groepen 1-8 in
       blocks, free Wednesday afternoon, many part-timers (2-4 days) in
-      duobanen, a vakleerkracht gym; no A/B weeks, no toetsweken.
+      duobanen, vakleerkrachten gym (and, from 20 teachers, music) whose
+      lessons free the group teacher; onderwijsassistenten and the
+      directeur as cover capacity (cover:) for lesbezoek, as a group
+      teacher teaches all day; no A/B weeks, no toetsweken.
   vo  a secondary school (default 60 teachers, any count), region midden:
       50-minute lesuren 1-9 with breaks, A/B weeks, classes 1A..6VA, rooms,
       teams of 6-9 by section, teamleiders, toetsweken and studiedagen.
@@ -25,7 +28,8 @@ What the planner may rely on (bench/check-school.py verifies it):
     both A and B weeks, on days all its members work (VO: two "teamuren",
     lesuren on two days in which no member teaches; PO: the team's duodag
     after school);
-  * within a team most pairs can visit each other's lessons.
+  * within a team most pairs can visit each other's lessons (PO: with
+    someone under cover: taking the visitor's group).
 
 The output depends only on the arguments: the same --kind, --teachers and
 --seed give the same files, byte for byte (same Python version; Python
@@ -1083,6 +1087,52 @@ def po_groups(g):
     return ["groep " + x for x in combos[g]]
 
 
+def place_vak(rng, group_units, teachers, subject, busy, vak_of, rooms,
+              lessons):
+    """Lessons of the vakleerkrachten @teachers in @subject: gym twice a
+    week (groep 1/2 once) on different days, music once; each the first or
+    the last 45 minutes of a block the group has no other vak lesson in.
+    Returns how many could not be placed."""
+    if not teachers:
+        return 0
+    order = list(group_units)
+    rng.shuffle(order)
+    missing = 0
+    for u in order:
+        kleuter = u["group"].startswith("groep 1") and "-" not in u["group"]
+        want = 1 if kleuter or subject != "bewegingsonderwijs" else 2
+        used_days = set()
+        for _ in range(want):
+            options = []
+            for p in teachers:
+                for d in p.workdays:
+                    if d in used_days:
+                        continue
+                    for blk, (_l, s, e) in enumerate(po_grid(d)):
+                        for start in (mins(s), mins(e) - GYM_MINUTES):
+                            end = start + GYM_MINUTES
+                            taken = busy.get((p.id, d), set())
+                            if any(start < b2 and a2 < end
+                                   for a2, b2 in taken):
+                                continue
+                            if (u["group"], d, blk) in vak_of:
+                                continue
+                            cost = rng.random() + 0.3 * len(taken)
+                            options.append((cost, p.id, d, blk, start, end,
+                                            p))
+            if not options:
+                missing += 1
+                continue
+            options.sort(key=lambda o: o[:6])
+            _c, _pid, d, blk, start, end, p = options[0]
+            busy.setdefault((p.id, d), set()).add((start, end))
+            vak_of[(u["group"], d, blk)] = (p, start, end)
+            used_days.add(d)
+            lessons.append((p.id, d, hhmm(start), hhmm(end), u["group"],
+                            rooms[p.id], subject))
+    return missing
+
+
 def gen_po(args, rng):
     n = args.teachers
     if n < 6:
@@ -1093,7 +1143,8 @@ def gen_po(args, rng):
     region = args.region or "noord"
 
     # Enough vakleerkrachten gym for two lessons a week per group (groep
-    # 1/2 one): at most about 20 gym lessons each.
+    # 1/2 one): at most about 20 gym lessons each. From 20 teachers on, a
+    # vakleerkracht muziek too: one lesson a week per group, about 22 each.
     n_gym = 1
     while True:
         n_group = n - n_gym
@@ -1102,6 +1153,10 @@ def gen_po(args, rng):
         if gym_need <= 20 * n_gym or n_group - n_gym < 5:
             break
         n_gym += 1
+    n_music = 0 if n < 20 else 1 if g <= 22 else 2
+    if n_music:
+        n_group = n - n_gym - n_music
+        g = max(3, min(n_group, int(round(n_group / 1.65))))
     gym_days = 3 if gym_need <= 15 * n_gym else 4 if \
         gym_need <= 18 * n_gym else 5
     n_duo = n_group - g
@@ -1116,6 +1171,15 @@ def gen_po(args, rng):
     name, email = names.next()
     staff.append(Person("S02", name, email, ["oop", "mt"],
                         ["ma", "di", "do"]))   # intern begeleider
+    # Onderwijsassistenten: they take a group while its teacher visits a
+    # colleague's lesson (cover:), one per 20 teachers or so.
+    assistants = []
+    for k in range(1 + n // 20):
+        name, email = names.next()
+        days = list(DAYS) if k % 2 == 0 else ["ma", "di", "do", "vr"]
+        p = Person("S%02d" % (3 + k), name, email, ["oop"], days)
+        assistants.append(p)
+        staff.append(p)
 
     # Units: a group with its one or two teachers, and the gym teachers.
     pid = [0]
@@ -1134,9 +1198,9 @@ def gen_po(args, rng):
             p.grades = [grp]
         units.append({"group": grp, "room": "L%02d" % (k + 1),
                       "members": members})
-    # The gym teachers join the teams spread over the school: one after
-    # every n_gym-th part of the groups (one gym teacher: in the last team).
-    gyms = []
+    # The vakleerkrachten join the teams spread over the school: one after
+    # every n-th part of the groups (one gym teacher: in the last team).
+    gyms, musics = [], []
     n_units = len(units)
     for k in range(n_gym):
         p = new_teacher()
@@ -1146,6 +1210,15 @@ def gen_po(args, rng):
         pos = int(round((k + 1) * n_units / float(n_gym))) + k
         units.insert(pos, {"group": None, "room": "gymzaal %d" % (k + 1)
                            if n_gym > 1 else "gymzaal", "members": [p]})
+    for k in range(n_music):
+        p = new_teacher()
+        p.subjects = ["muziek"]
+        p.grades = list(groups)
+        musics.append(p)
+        pos = int(round((k + 0.5) * len(units) / float(n_music)))
+        units.insert(pos, {"group": None, "room": "muzieklokaal %d" %
+                           (k + 1) if n_music > 1 else "muzieklokaal",
+                           "members": [p]})
     sizes = [len(u["members"]) for u in units]
     parts = partition(sizes, 5, 10, 8) or partition(sizes, 3, 12, 8) or \
         [(0, len(units))]
@@ -1220,47 +1293,17 @@ def gen_po(args, rng):
             u["teacher_of"] = teacher_of
 
     # Gym: groep 1/2 once a week, the others twice, on different days; a
-    # gym lesson takes the first or the last 45 minutes of a block.
-    gym_busy = {}      # (gym teacher, day) -> set of (start, end)
-    gym_of = {}        # (group, day, block) -> (gym teacher, start, end)
+    # gym lesson takes the first or the last 45 minutes of a block. Music
+    # the same way, once a week; never two of them in one block.
+    gym_busy = {}      # (vakleerkracht, day) -> set of (start, end)
+    gym_of = {}        # (group, day, block) -> (vakleerkracht, start, end)
     group_units = [u for tm in teams for u in tm["units"] if u["group"]]
     gym_rooms = {p.id: u["room"] for tm in teams for u in tm["units"]
                  for p in u["members"] if u["group"] is None}
-    order = list(group_units)
-    rng.shuffle(order)
-    missing_gym = 0
-    for u in order:
-        want = 1 if u["group"].startswith("groep 1") and "-" not in \
-            u["group"] else 2
-        used_days = set()
-        for _ in range(want):
-            options = []
-            for p in gyms:
-                for d in p.workdays:
-                    if d in used_days:
-                        continue
-                    for blk, (_l, s, e) in enumerate(po_grid(d)):
-                        for start in (mins(s), mins(e) - GYM_MINUTES):
-                            end = start + GYM_MINUTES
-                            taken = gym_busy.get((p.id, d), set())
-                            if any(start < b2 and a2 < end
-                                   for a2, b2 in taken):
-                                continue
-                            if (u["group"], d, blk) in gym_of:
-                                continue
-                            cost = rng.random() + 0.3 * len(taken)
-                            options.append((cost, p.id, d, blk, start, end,
-                                            p))
-            if not options:
-                missing_gym += 1
-                continue
-            options.sort(key=lambda o: o[:6])
-            _c, _pid, d, blk, start, end, p = options[0]
-            gym_busy.setdefault((p.id, d), set()).add((start, end))
-            gym_of[(u["group"], d, blk)] = (p, start, end)
-            used_days.add(d)
-            lessons.append((p.id, d, hhmm(start), hhmm(end), u["group"],
-                            gym_rooms[p.id], "bewegingsonderwijs"))
+    missing_gym = place_vak(rng, group_units, gyms, "bewegingsonderwijs",
+                            gym_busy, gym_of, gym_rooms, lessons)
+    missing_gym += place_vak(rng, group_units, musics, "muziek", gym_busy,
+                             gym_of, gym_rooms, lessons)
 
     for u in group_units:
         kleuter = u["group"].startswith("groep 1")
@@ -1278,10 +1321,14 @@ def gen_po(args, rng):
                 lessons.append((p.id, d, hhmm(start), hhmm(end), u["group"],
                                 u["room"], subjects[blk]))
 
-    # Schoolcoach per team: a teacher who works at least four days.
+    # Schoolcoach per team: a teacher who works at least four days, if
+    # possible on the expert coach's days (di, do): the startfase needs
+    # the leerKRACHT-team and the expert coach together.
     for tm in teams:
         cands = [p for p in tm["members"] if len(p.workdays) >= 4 and
-                 "bewegingsonderwijs" not in p.subjects]
+                 not p.subjects]
+        cands = [p for p in cands if "di" in p.workdays and
+                 "do" in p.workdays] or cands
         coach = rng.choice(cands or tm["members"])
         coach.roles.append("schoolcoach")
         tm["coach"] = coach
@@ -1302,23 +1349,26 @@ def gen_po(args, rng):
         "Gemaakt door bench/gen-school.py --kind po --teachers %d --seed %s."
         % (n, args.seed),
         "Een groepsleerkracht staat de hele werkdag voor de eigen groep,",
-        "behalve als de vakleerkracht gym lesgeeft of de duopartner op de",
-        "duodag een blok neemt.",
+        "behalve als een vakleerkracht (gym, muziek) lesgeeft of de",
+        "duopartner op de duodag een blok neemt.",
     ]
     write_timetable(os.path.join(args.out, "rooster.csv"), header,
                     [(l[0], l[1], l[2], l[3], "", l[4], l[5], l[6])
                      for l in lessons])
     write_po_yaml(os.path.join(args.out, "school.yaml"), args, school_name,
-                  region, teams, leader, dates)
+                  region, teams, leader, dates, assistants)
     return {
         "school": school_name, "people": len(people), "teachers": n,
         "part-time": sum(1 for p in teachers if len(p.workdays) < 5),
         "groups": len(groups), "teams": len(teams),
+        "vakleerkrachten": n_gym + n_music,
+        "onderwijsassistenten": len(assistants),
         "lesson rows": len(lessons), "gym lessons not placed": missing_gym,
     }
 
 
-def write_po_yaml(path, args, school_name, region, teams, leader, dates):
+def write_po_yaml(path, args, school_name, region, teams, leader, dates,
+                  assistants):
     L = []
     L.append("# %s - verzonnen basisschool voor benchmarks van ritmiek "
              "(PO)." % school_name)
@@ -1375,6 +1425,17 @@ def write_po_yaml(path, args, school_name, region, teams, leader, dates):
     L.append("  format: csv")
     L.append("  file: rooster.csv")
     L.append("")
+    L.append("# Een leerkracht staat de hele dag voor de groep: bij een "
+             "lesbezoek neemt")
+    L.append("# een onderwijsassistent of de directeur de groep over "
+             "(invalcapaciteit).")
+    L.append("cover:")
+    for p in assistants:
+        L.append("  - {person: %s, max_per_week: 10}   # onderwijsassistent"
+                 % p.id)
+    L.append("  - {person: %s, days: %s, max_per_week: 2}   # directeur" %
+             (leader.id, flow(leader.workdays[1:])))
+    L.append("")
     L.append("# Geen A/B-weken en geen toetsweken in de basisschool.")
     text = "\n".join(L) + "\n" + yaml_dates(dates) + "\n" + \
         yaml_external(dates, "13:30", "13:00") + RITMIEK_PO
@@ -1384,11 +1445,15 @@ def write_po_yaml(path, args, school_name, region, teams, leader, dates):
 
 RITMIEK_PO = """
 # De leerkrachten staan tot 14:30 (woensdag 12:15) voor de groep; de
-# bordsessie is na schooltijd.
+# bordsessie is na schooltijd. De hele school komt op woensdagmiddag na de
+# lunch bijeen (studiemiddag), ook voor de verbindingssessie; duo's spreken
+# na schooltijd ook om 15:00 af, na een bordsessie of lesontwerp.
 ritmiek:
   bordsessie_minutes: 30
   windows:
     - {days: [ma, di, wo, do, vr], start: "08:30", end: "17:00"}
+    - {days: [wo], start: "13:00", end: "17:00", kinds: [verbindingssessie]}
+    - {days: [ma, di, do, vr], start: "15:00", end: "17:00", kinds: [feedbackgesprek, gezamenlijk-lesontwerp]}
 """
 
 

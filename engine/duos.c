@@ -7,7 +7,12 @@
  * subject and grade band, a partner they had in an earlier period, few
  * chances to visit. A pair that cannot visit each other stays in the model
  * at a prohibitive cost, so that a team whose members cannot all be paired
- * still gets the best split, and the reason is reported in words. */
+ * still gets the best split, and the reason is reported in words.
+ *
+ * A visit counts where the visitor is free, or where a cover person can
+ * take the visitor's group (engine/cover.c): in a primary school that is
+ * the only way a teacher visits at all. Every member takes part, however
+ * large the team: the tables below are sized by it. */
 #include "config.h"
 
 #include <limits.h>
@@ -16,28 +21,33 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cover.h"
 #include "planctx.h"
 #include "ritmiek.h"
 
-#define MAX_TEAM	       32
 #define COST_NO_COMMON_SUBJECT 4
 #define COST_NO_COMMON_GRADE   2
 #define COST_REPEAT	       20
 #define COST_IMPOSSIBLE	       100000
+#define COST_ONE_DAY_TRIO      50
 /* Rebalancing: a person whose duo partner changes weighs most. */
 #define COST_PARTNER_CHANGED 1000
+
+/* Tables over pairs of members are n * n, row i for member i. */
+#define AT(table, pr, i, j) \
+	((table)[(size_t)(i) * (size_t)(pr)->n + (size_t)(j)])
 
 struct pairing {
 	const struct rk_group *g;
 	const struct rk_period *p;
 	int n;
-	int members[MAX_TEAM]; /* the group's members who take part */
-	bool current;	       /* rebalancing: the period being changed */
-	int visits[MAX_TEAM][MAX_TEAM]; /* chances for i to visit j */
+	int *members; /* the group's members who take part */
+	bool current; /* rebalancing: the period being changed */
+	int *visits;  /* [i][j]: chances for i to visit j */
 	/* Per round (0, 1), exactly what the session model will need: */
-	bool gl[2][MAX_TEAM][MAX_TEAM]; /* i and j meet in the GL weeks */
-	bool lb[2][MAX_TEAM][MAX_TEAM]; /* i visits j in the LB weeks, and
-					 * their FB fits after it */
+	bool *gl[2]; /* [i][j]: i and j meet in the GL weeks */
+	bool *lb[2]; /* [i][j]: i visits j in the LB weeks, and their FB
+		      * fits after it */
 	struct windows {
 		int gl[2][12]; /* the weeks of each round's GL and later */
 		int n_gl[2];
@@ -144,7 +154,8 @@ static bool visit_in(const struct rk_planctx *ctx, const int *weeks,
 			if (rk_planctx_open(ctx, date) &&
 			    rk_schoolyear_lesson_times(ctx->year, l, date,
 						       &start, &end) &&
-			    rk_busy_is_free(ctx->busy, v, date, start, end) &&
+			    rk_cover_visit_ok(ctx, v, h, date, start, end,
+					      NULL) &&
 			    fb_fits(ctx, v, h, date))
 				return true;
 		}
@@ -153,7 +164,8 @@ static bool visit_in(const struct rk_planctx *ctx, const int *weeks,
 }
 
 /* Chances for @visitor to sit in a lesson of @host during the period:
- * lessons of the host on dates of the period with the visitor free. */
+ * lessons of the host on dates of the period with the visitor free, or
+ * with someone to take the visitor's group. */
 int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 			     const struct rk_period *p, int visitor, int host)
 {
@@ -170,8 +182,8 @@ int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 			int date = monday + l->weekday, start, end;
 			if (rk_schoolyear_lesson_times(ctx->year, l, date,
 						       &start, &end) &&
-			    rk_busy_is_free(ctx->busy, visitor, date, start,
-					    end))
+			    rk_cover_visit_ok(ctx, visitor, host, date, start,
+					      end, NULL))
 				count++;
 		}
 	}
@@ -200,42 +212,48 @@ static int times_together(const struct rk_planctx *ctx, int team, int a, int b)
 	return n;
 }
 
-/* The partners @person had in period @period of the previous plan, as a
- * bit set of positions in @pr->members; -1 when they had no duo then. */
-static long old_partners(const struct rk_planctx *ctx, const struct pairing *pr,
-			 int person)
+/* The duo @person was in, in this period of the previous plan, or NULL. */
+static const struct rk_duo *old_duo(const struct rk_planctx *ctx,
+				    const struct pairing *pr, int person)
 {
 	for (size_t i = 0; ctx->prev && i < rk_plan_n_duos(ctx->prev); i++) {
 		const struct rk_duo *d = rk_plan_duo(ctx->prev, i);
-		if (d->period != pr->p->number || d->team != pr->g->team ||
-		    (d->a != person && d->b != person && d->c != person))
-			continue;
-		long set = 0;
-		for (int k = 0; k < pr->n; k++) {
-			int m = pr->members[k];
-			if (m != person &&
-			    (m == d->a || m == d->b || m == d->c))
-				set |= 1L << k;
-		}
-		return set;
+		if (d->period == pr->p->number && d->team == pr->g->team &&
+		    (d->a == person || d->b == person || d->c == person))
+			return d;
 	}
-	return -1;
+	return NULL;
 }
 
-/* Rebalancing: how many members of the unit lose a partner they had (a
- * partner who left is not in @pr->members, so losing them counts too). */
+static bool is_member(const struct pairing *pr, int person)
+{
+	for (int k = 0; k < pr->n; k++)
+		if (pr->members[k] == person)
+			return true;
+	return false;
+}
+
+/* Rebalancing: how many members of the unit (positions @m) lose a partner
+ * they had who still takes part. */
 static int partners_changed(const struct rk_planctx *ctx,
 			    const struct pairing *pr, const int *m)
 {
 	int changed = 0;
-	long unit = 0;
-	for (int x = 0; x < 3 && m[x] >= 0; x++)
-		unit |= 1L << m[x];
 	for (int x = 0; x < 3 && m[x] >= 0; x++) {
+		int person = pr->members[m[x]];
+		const struct rk_duo *d = old_duo(ctx, pr, person);
+		int old[3] = { d ? d->a : -1, d ? d->b : -1, d ? d->c : -1 };
+		bool lost = false;
 		/* Gaining a third member keeps one's partner; losing a
 		 * partner is the change that counts. */
-		long old = old_partners(ctx, pr, pr->members[m[x]]);
-		changed += old >= 0 && (old & ~unit) != 0;
+		for (int k = 0; k < 3 && d; k++) {
+			bool kept = false;
+			for (int y = 0; y < 3 && m[y] >= 0; y++)
+				kept |= pr->members[m[y]] == old[k];
+			lost |= old[k] >= 0 && old[k] != person && !kept &&
+				is_member(pr, old[k]);
+		}
+		changed += lost;
 	}
 	return changed;
 }
@@ -245,7 +263,7 @@ static double pair_base(const struct rk_planctx *ctx, const struct pairing *pr,
 			int i, int j)
 {
 	int a = pr->members[i], b = pr->members[j];
-	if (!pr->gl[0][i][j] || !pr->gl[1][i][j])
+	if (!AT(pr->gl[0], pr, i, j) || !AT(pr->gl[1], pr, i, j))
 		return COST_IMPOSSIBLE;
 	const struct rk_person *pa =
 		rk_school_get_person(ctx->school, (size_t)a);
@@ -264,10 +282,10 @@ static double pair_cost(const struct rk_planctx *ctx, const struct pairing *pr,
 			int i, int j)
 {
 	/* Round 1: i visits j; round 2: j visits i. */
-	if (!pr->lb[0][i][j] || !pr->lb[1][j][i])
+	if (!AT(pr->lb[0], pr, i, j) || !AT(pr->lb[1], pr, j, i))
 		return COST_IMPOSSIBLE;
-	int few = pr->visits[i][j] < pr->visits[j][i] ? pr->visits[i][j]
-						      : pr->visits[j][i];
+	int ij = AT(pr->visits, pr, i, j), ji = AT(pr->visits, pr, j, i);
+	int few = ij < ji ? ij : ji;
 	return pair_base(ctx, pr, i, j) + 2.0 / (double)few;
 }
 
@@ -276,7 +294,8 @@ static double pair_cost(const struct rk_planctx *ctx, const struct pairing *pr,
  * ritmiek asks; one feasible cycle is enough. */
 static bool cycle(const struct pairing *pr, int r, int i, int j, int k)
 {
-	return pr->lb[r][i][j] && pr->lb[r][j][k] && pr->lb[r][k][i];
+	return AT(pr->lb[r], pr, i, j) && AT(pr->lb[r], pr, j, k) &&
+	       AT(pr->lb[r], pr, k, i);
 }
 
 /* Which way round a trio visits in each round: bit r set for "back"
@@ -290,6 +309,23 @@ static unsigned trio_ways(const struct pairing *pr, int i, int j, int k)
 	if (cycle(pr, 1, i, k, j))
 		ways |= 2u;
 	return ways;
+}
+
+/* Whether the three share at most one working day: their six lesbezoeken
+ * and feedbackgesprekken of a period (part-timers in duobanen, each
+ * teaching one block of it) then all compete for that day each week.
+ * Only with cover capacity: there a visit fits in every lesson, so the
+ * count of chances no longer tells such a fragile trio; without, it does
+ * (and plans stay as they were). */
+static bool one_day(const struct rk_planctx *ctx, const int *three)
+{
+	if (!rk_school_n_cover(ctx->school))
+		return false;
+	unsigned days = RK_WORKDAYS_DEFAULT;
+	for (int x = 0; x < 3; x++)
+		days &= rk_school_get_person(ctx->school, (size_t)three[x])
+				->workdays;
+	return (days & (days - 1)) == 0;
 }
 
 static double trio_cost(const struct rk_planctx *ctx, const struct pairing *pr,
@@ -306,7 +342,8 @@ static double trio_cost(const struct rk_planctx *ctx, const struct pairing *pr,
 	}
 	return (pair_base(ctx, pr, i, j) + pair_base(ctx, pr, j, k) +
 		pair_base(ctx, pr, i, k)) /
-	       2.0;
+		       2.0 +
+	       (one_day(ctx, three) ? COST_ONE_DAY_TRIO : 0.0);
 }
 
 struct unit {
@@ -449,13 +486,16 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 	const char *team = pr->g->name, *vn = rk_planctx_name(ctx, v);
 	const char *hn = rk_planctx_name(ctx, h);
 	int number = pr->p->number;
-	if (!pr->visits[i][j]) {
+	if (!AT(pr->visits, pr, i, j)) {
+		char fix[256];
+		rk_cover_fix(ctx, v, fix, sizeof(fix));
 		if (first_time(ctx, v, h, 1))
 			rk_planctx_infeasible(
 				ctx,
-				"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this",
-				team, number, vn, hn, hn, vn);
-	} else if (i < j && (!pr->gl[0][i][j] || !pr->gl[1][i][j])) {
+				"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this: %s",
+				team, number, vn, hn, hn, vn, fix);
+	} else if (i < j &&
+		   (!AT(pr->gl[0], pr, i, j) || !AT(pr->gl[1], pr, i, j))) {
 		if (first_time(ctx, v, h, 2))
 			rk_planctx_infeasible(
 				ctx,
@@ -463,7 +503,7 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 				team, number, vn, hn,
 				rk_school_get_settings(ctx->school)
 					->gl_minutes);
-	} else if ((!pr->lb[0][i][j] || !pr->lb[1][i][j]) &&
+	} else if ((!AT(pr->lb[0], pr, i, j) || !AT(pr->lb[1], pr, i, j)) &&
 		   first_time(ctx, v, h, 4)) {
 		rk_planctx_infeasible(
 			ctx,
@@ -517,14 +557,38 @@ static bool gone(const struct rk_planctx *ctx, int person)
 	return false;
 }
 
-static void take_members(const struct rk_planctx *ctx, struct pairing *pr)
+/* Every member who has not left; the tables sized for them. */
+static enum rk_status take_members(const struct rk_planctx *ctx,
+				   struct pairing *pr)
 {
 	pr->n = 0;
-	for (size_t m = 0; m < pr->g->n && pr->n < MAX_TEAM; m++)
+	pr->members = malloc((pr->g->n + 1) * sizeof(int));
+	if (!pr->members)
+		return RK_ERR_NOMEM;
+	for (size_t m = 0; m < pr->g->n; m++)
 		if (!gone(ctx, pr->g->members[m]))
 			pr->members[pr->n++] = pr->g->members[m];
 	pr->current = ctx->prev && pr->p->first_week <= ctx->from_week &&
 		      ctx->from_week <= pr->p->last_week;
+	size_t cells = (size_t)pr->n * (size_t)pr->n + 1;
+	pr->visits = calloc(cells, sizeof(int));
+	for (int r = 0; r < 2; r++) {
+		pr->gl[r] = calloc(cells, sizeof(bool));
+		pr->lb[r] = calloc(cells, sizeof(bool));
+	}
+	if (!pr->visits || !pr->gl[0] || !pr->gl[1] || !pr->lb[0] || !pr->lb[1])
+		return RK_ERR_NOMEM;
+	return RK_OK;
+}
+
+static void release_members(struct pairing *pr)
+{
+	free(pr->members);
+	free(pr->visits);
+	for (int r = 0; r < 2; r++) {
+		free(pr->gl[r]);
+		free(pr->lb[r]);
+	}
 }
 
 static void measure(const struct rk_planctx *ctx, struct pairing *pr)
@@ -535,19 +599,20 @@ static void measure(const struct rk_planctx *ctx, struct pairing *pr)
 		for (int j = 0; j < pr->n; j++) {
 			int a = pr->members[i], b = pr->members[j];
 			int two[2] = { a, b };
-			pr->visits[i][j] = i == j ? 0
-						  : rk_planctx_visit_chances(
-							    ctx, pr->p, a, b);
+			AT(pr->visits, pr, i, j) =
+				i == j ? 0
+				       : rk_planctx_visit_chances(ctx, pr->p, a,
+								  b);
 			for (int r = 0; r < 2; r++) {
-				pr->lb[r][i][j] =
-					pr->visits[i][j] &&
+				AT(pr->lb[r], pr, i, j) =
+					AT(pr->visits, pr, i, j) &&
 					visit_in(ctx, pr->win.lb[r],
 						 pr->win.n_lb[r], a, b);
-				pr->gl[r][i][j] =
+				AT(pr->gl[r], pr, i, j) =
 					j > i	? meet_in(ctx, pr->win.gl[r],
 							  pr->win.n_gl[r], two, 2,
 							  minutes)
-					: j < i ? pr->gl[r][j][i]
+					: j < i ? AT(pr->gl[r], pr, j, i)
 						: true;
 			}
 		}
@@ -558,16 +623,21 @@ static enum rk_status pair_team(struct rk_planctx *ctx,
 				const struct rk_period *p)
 {
 	struct pairing pr = { .g = g, .p = p };
-	take_members(ctx, &pr);
-	if (pr.n < 2)
-		return RK_OK;
-	measure(ctx, &pr);
-	size_t cap = (size_t)pr.n * (size_t)pr.n * (size_t)pr.n;
-	struct unit *units = calloc(cap, sizeof(*units));
+	struct unit *units = NULL;
+	struct rk_mip *mip = NULL;
 	char model[128];
+	enum rk_status status = take_members(ctx, &pr);
+	if (status != RK_OK || pr.n < 2)
+		goto out;
+	measure(ctx, &pr);
+	/* Every pair, and every triple when the team is odd. */
+	size_t size = (size_t)pr.n;
+	size_t cap = size * (size - 1) / 2 +
+		     (size % 2 ? size * (size - 1) * (size - 2) / 6 : 0);
+	units = calloc(cap, sizeof(*units));
 	snprintf(model, sizeof(model), "duos %s period %d", g->id, p->number);
-	struct rk_mip *mip = rk_mip_new(model);
-	enum rk_status status = RK_ERR_NOMEM;
+	mip = rk_mip_new(model);
+	status = RK_ERR_NOMEM;
 	if (!units || !mip)
 		goto out;
 	size_t n = make_units(ctx, &pr, units);
@@ -589,6 +659,7 @@ static enum rk_status pair_team(struct rk_planctx *ctx,
 out:
 	rk_mip_free(mip);
 	free(units);
+	release_members(&pr);
 	return status;
 }
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cover.h"
 #include "date.h"
 #include "planctx.h"
 #include "ritmiek.h"
@@ -28,6 +29,7 @@
 #define COST_IN_BORDSESSIE   300
 #define COST_SECOND_SESSION  40
 #define COST_FRIDAY_LB	     15
+#define COST_COVER_LB	     10
 #define COST_WEEK_LATE	     60
 #define COST_MOVED	     200
 #define MAX_STARTS	     64
@@ -69,6 +71,7 @@ struct model {
 	size_t n_acts, cap_acts;
 	struct cand *cands;
 	size_t n_cands, cap_cands;
+	struct rk_cover_model *cover; /* who takes the visitor's group */
 };
 
 static void find_old(struct model *m, struct act *a);
@@ -330,16 +333,21 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 		const struct rk_lesson *l =
 			rk_school_get_lesson(m->ctx->school, (size_t)idx[k]);
 		int date = monday + l->weekday, start, end;
-		long idle;
+		long idle = 0;
+		bool cover = false;
 		/* A host who is away (rebalancing) gives no lesson to visit. */
 		if (!rk_schoolyear_lesson_times(m->ctx->year, l, date, &start,
 						&end) ||
 		    rk_busy_absent(m->ctx->busy, host, date) ||
 		    rk_busy_booked(m->ctx->busy, host, date, start, end) ||
-		    !all_free(m, &visitor, 1, false, date, start, end, &idle))
+		    (!all_free(m, &visitor, 1, false, date, start, end,
+			       &idle) &&
+		     !rk_cover_visit_ok(m->ctx, visitor, host, date, start, end,
+					&cover)))
 			continue;
 		double cost = (double)idle / 5.0 + extra +
-			      (l->weekday == 4 ? COST_FRIDAY_LB : 0.0);
+			      (l->weekday == 4 ? COST_FRIDAY_LB : 0.0) +
+			      (cover ? COST_COVER_LB : 0.0);
 		if (add_cand(m, (struct cand){ act, date, start, end, idx[k],
 					       nth, cost, -1 }) < 0)
 			return -1;
@@ -756,7 +764,7 @@ static const char *event_title(struct model *m, const struct act *a,
 }
 
 static enum rk_status place(struct model *m, const struct act *a,
-			    const struct cand *c)
+			    const struct cand *c, int cover)
 {
 	struct rk_event *ev = make_event(m, a, c);
 	if (!ev)
@@ -781,6 +789,9 @@ static enum rk_status place(struct model *m, const struct act *a,
 		if (rk_planctx_attend(m->ctx, ev, people[i], role) < 0)
 			return RK_ERR_NOMEM;
 	}
+	if (cover >= 0 &&
+	    rk_planctx_attend(m->ctx, ev, cover, RK_PART_COVER) < 0)
+		return RK_ERR_NOMEM;
 	return RK_OK;
 }
 
@@ -797,6 +808,12 @@ static void explain(struct model *m, const struct act *a)
 		a->n ? "every possible moment clashes with other sessions"
 		     : NULL;
 	size_t n_people = rk_school_n_person(m->ctx->school);
+	char never[320], fix[256];
+	rk_cover_fix(m->ctx, a->people[0], fix, sizeof(fix));
+	snprintf(
+		never, sizeof(never),
+		"the visitor is never free while the host teaches that week; %s",
+		fix);
 	switch (a->kind) {
 	case RK_EV_LB:
 		/* Already said when the duo was formed. */
@@ -809,8 +826,7 @@ static void explain(struct model *m, const struct act *a)
 			m->ctx,
 			"%s, period %d, week %d (week of %s): no lesbezoek of %s at %s: %s",
 			m->g->name, m->p->number, a->nth, week, v, h,
-			why ? why
-			    : "the visitor is never free while the host teaches that week");
+			why ? why : never);
 		break;
 	case RK_EV_FB:
 		rk_planctx_infeasible(
@@ -856,7 +872,9 @@ static enum rk_status record(struct model *m, const struct rk_mip *mip)
 		bool lb_missing = a->kind == RK_EV_FB &&
 				  rk_mip_chosen(mip, m->acts[a->lb].unplaced);
 		if (chosen) {
-			if (place(m, a, chosen) != RK_OK)
+			int cover = rk_cover_model_chosen(m->cover, mip,
+							  chosen->col);
+			if (place(m, a, chosen, cover) != RK_OK)
 				return RK_ERR_NOMEM;
 		} else if (a->n_people && !lb_missing && !away(m, a)) {
 			/* A team session without a moment is held in the
@@ -867,9 +885,45 @@ static enum rk_status record(struct model *m, const struct rk_mip *mip)
 	return RK_OK;
 }
 
+/* A lesbezoek at which the visitor teaches takes a cover person: the
+ * choice is part of the model (engine/cover.c). */
+static enum rk_status cover_rows(struct model *m, struct rk_mip *mip)
+{
+	m->cover = rk_cover_model_new(m->ctx);
+	if (!m->cover)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < m->n_cands; i++) {
+		const struct cand *c = &m->cands[i];
+		const struct act *a = &m->acts[c->act];
+		if (a->kind == RK_EV_LB &&
+		    rk_busy_teaching(m->ctx->busy, a->people[0], c->date,
+				     c->start, c->end) &&
+		    rk_cover_model_add(m->cover, mip, c->col, a->people[0],
+				       a->people[1], c->date, c->start,
+				       c->end) != RK_OK)
+			return RK_ERR_NOMEM;
+	}
+	/* A team member who also covers cannot be in two places. */
+	for (size_t p = 0; p < m->g->n; p++) {
+		int person = m->g->members[p];
+		for (size_t i = 0;
+		     rk_cover_model_has(m->cover, person) && i < m->n_cands;
+		     i++) {
+			const struct cand *c = &m->cands[i];
+			if (involves(m, c, person) &&
+			    rk_cover_model_exclude(m->cover, mip, person,
+						   c->col, c->date, c->start,
+						   c->end) != RK_OK)
+				return RK_ERR_NOMEM;
+		}
+	}
+	return rk_cover_model_rows(m->cover, mip);
+}
+
 static enum rk_status build(struct model *m, struct rk_mip *mip)
 {
-	if (act_rows(m, mip) != RK_OK || fb_rows(m, mip) != RK_OK)
+	if (act_rows(m, mip) != RK_OK || fb_rows(m, mip) != RK_OK ||
+	    cover_rows(m, mip) != RK_OK)
 		return RK_ERR_NOMEM;
 	size_t *mine = malloc((m->n_cands + 1) * sizeof(*mine));
 	if (!mine)
@@ -908,6 +962,8 @@ static void reset(struct model *m, struct rk_mip **mip)
 {
 	rk_mip_free(*mip);
 	*mip = NULL;
+	rk_cover_model_free(m->cover);
+	m->cover = NULL;
 	free(m->acts);
 	free(m->cands);
 	m->acts = NULL;

@@ -1120,6 +1120,82 @@ START_TEST(test_state_uid_twice)
 }
 END_TEST
 
+/* tests/data/cover/po.yaml, planned: every lesbezoek has a cover person,
+ * the onderwijsassistent OA. */
+static void setup_cover(void)
+{
+	memset(&f, 0, sizeof(f));
+	load_school("tests/data/cover/po.yaml");
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_plan_options options = { 0 };
+	ck_assert_int_eq(
+		rk_planner_run(f.school, f.year, &options, &f.plan, diags),
+		RK_OK);
+	rk_diags_free(diags);
+	make_dir();
+}
+
+static const char *name_in_role(const struct rk_event *ev,
+				enum rk_part_role role)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].role == role)
+			return rk_school_get_person(f.school,
+						    (size_t)ev->parts[i].person)
+				->name;
+	return NULL;
+}
+
+static const char *group_of(const struct rk_event *ev)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].role == RK_PART_VISITOR)
+			return rk_school_get_person(f.school,
+						    (size_t)ev->parts[i].person)
+				->grades.items[0];
+	return NULL;
+}
+
+/* The cover person's feed holds every lesbezoek they cover, titled from
+ * their view: the group they take over and whose lesbezoek it is. */
+START_TEST(test_cover_feed)
+{
+	write_at(T0);
+	char *oa = feed_of("person", "OA");
+	size_t n = 0;
+	char want[512];
+	for (size_t i = 0; i < rk_plan_n_events(f.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(f.plan, i);
+		if (ev->kind != RK_EV_LB)
+			continue;
+		const char *v = name_in_role(ev, RK_PART_VISITOR);
+		const char *h = name_in_role(ev, RK_PART_HOST);
+		ck_assert_str_eq(name_in_role(ev, RK_PART_COVER),
+				 "Olga Assistent");
+		char *e = event_in(oa, ev->id);
+		ck_assert_msg(e != NULL, "%s not in the feed of OA", ev->id);
+		snprintf(want, sizeof(want),
+			 "\nSUMMARY:Invallen in %s (lesbezoek %s bij %s)\n",
+			 group_of(ev), v, h);
+		ck_assert_msg(strstr(e, want) != NULL, "%s", e);
+		snprintf(want, sizeof(want),
+			 "Olga Assistent neemt intussen %s over.",
+			 group_of(ev));
+		ck_assert_msg(strstr(e, want) != NULL, "%s", e);
+		free(e);
+		n++;
+	}
+	ck_assert_uint_gt(n, 0);
+	ck_assert_uint_eq(count(oa, "SUMMARY:Invallen in groep "), n);
+	free(oa);
+	/* The visitor still sees their own lesbezoek. */
+	char *t1 = feed_of("person", "T1");
+	ck_assert_uint_eq(count(t1, "SUMMARY:Invallen"), 0);
+	ck_assert_uint_gt(count(t1, "SUMMARY:Lesbezoek bij "), 0);
+	free(t1);
+}
+END_TEST
+
 Suite *suite_feeds(void)
 {
 	Suite *s = suite_create("feeds");
@@ -1155,6 +1231,12 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_team_file_names);
 	tcase_add_test(tc, test_state_round_trip);
 	tcase_add_test(tc, test_state_uid_twice);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("cover");
+	tcase_add_checked_fixture(tc, setup_cover, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_cover_feed);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -152,7 +152,7 @@ START_TEST(test_impossible_duo)
 	ck_assert_str_eq(
 		text,
 		"tests/data/planner/no-visit.yaml:25:5: warning: team 'alpha' has 2 members; 5 to 10 work best\n"
-		"error: Team Alpha, from period 1: Anna Bakker cannot visit a lesson of Bram de Boer: Bram de Boer never teaches while Anna Bakker is free, and no other split of the team into duos avoids this\n");
+		"error: Team Alpha, from period 1: Anna Bakker cannot visit a lesson of Bram de Boer: Bram de Boer never teaches while Anna Bakker is free, and no other split of the team into duos avoids this: add cover capacity (cover:) or free a lesuur for Anna Bakker\n");
 	free(text);
 	run_free(&r);
 }
