@@ -31,12 +31,21 @@ int rk_cmd_rebalance(int argc, char **argv);
 int rk_cmd_tokens(int argc, char **argv);
 int rk_cmd_verify(int argc, char **argv);
 
-/* Writes the feeds of @plan into the plan directory @dir (feeds.h) and,
- * unless @quiet, says what it wrote; problems go to stderr. */
-enum rk_status rk_cli_write_feeds(const struct rk_school *school,
-				  const struct rk_plan *plan, const char *dir,
-				  const struct rk_feeds_options *options,
-				  bool quiet);
+struct rk_output;
+struct rk_output_result;
+
+/* Writes @o into the plan directory @dir at one commit point (output.h),
+ * with SIGINT, SIGTERM, SIGHUP and SIGQUIT held meanwhile: one that comes
+ * in stops the commit (the directory stays as it was) or, after it, still
+ * ends the command. Says what it wrote unless @quiet, and why not on
+ * stderr. Returns the exit status: 0, 1 (input), 4 (failure, busy) or
+ * 128 + the signal. */
+int rk_cli_output(const char *dir, struct rk_output *o,
+		  struct rk_output_result *res, bool quiet);
+
+/* What rk_cli_output wrote, in the lines it prints unless quiet. */
+void rk_cli_output_say(const char *dir, const struct rk_output *o,
+		       const struct rk_output_result *res);
 
 /* Prints every diagnostic to @out in the GNU form
  * "ritmiek: file:line:column: error: message". */

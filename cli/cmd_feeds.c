@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "feeds.h"
+#include "output.h"
 #include "loader.h"
 #include "plan_file.h"
 #include "suggest.h"
@@ -92,37 +93,6 @@ static int parse(int argc, char **argv, struct feeds_args *a,
 	return RK_EXIT_OK;
 }
 
-enum rk_status rk_cli_write_feeds(const struct rk_school *school,
-				  const struct rk_plan *plan, const char *dir,
-				  const struct rk_feeds_options *options,
-				  bool quiet)
-{
-	struct rk_diags *diags = rk_diags_new();
-	struct rk_feeds_report r;
-	if (!diags) {
-		fprintf(stderr, "ritmiek: %s\n", rk_strerror(RK_ERR_NOMEM));
-		return RK_ERR_NOMEM;
-	}
-	enum rk_status status =
-		rk_feeds_write(school, plan, dir, options, &r, diags);
-	rk_cli_print_diags(stderr, diags);
-	rk_diags_free(diags);
-	if (status != RK_OK && status != RK_ERR_INPUT && status != RK_ERR_IO)
-		fprintf(stderr, "ritmiek: %s: feeds: %s\n", dir,
-			rk_strerror(status));
-	if (status != RK_OK || quiet)
-		return status;
-	printf("ritmiek: wrote %zu feeds (%zu KB) to %s/feeds and %s/index.tsv\n"
-	       "ritmiek: events: %zu new, %zu changed, %zu unchanged, %zu "
-	       "cancelled\n",
-	       r.feeds, (r.bytes + 1023) / 1024, dir, dir, r.added, r.changed,
-	       r.unchanged, r.cancelled);
-	if (r.removed)
-		printf("ritmiek: removed %zu feed file(s) no longer in use\n",
-		       r.removed);
-	return RK_OK;
-}
-
 /* PLANDIR/plan.tsv as a new string; NULL when out of memory. */
 static char *plan_path(const char *dir)
 {
@@ -163,12 +133,6 @@ static int load(const struct feeds_args *a, struct rk_school **school,
 	return exit_status;
 }
 
-static int exit_for(enum rk_status status)
-{
-	if (status == RK_OK)
-		return RK_EXIT_OK;
-	return status == RK_ERR_INPUT ? RK_EXIT_INPUT : RK_EXIT_FAILURE;
-}
 
 int rk_cmd_feeds(int argc, char **argv)
 {
@@ -188,9 +152,14 @@ int rk_cmd_feeds(int argc, char **argv)
 	struct rk_school *school = NULL;
 	struct rk_plan *plan = NULL;
 	rc = load(&a, &school, &plan);
-	if (rc == RK_EXIT_OK)
-		rc = exit_for(rk_cli_write_feeds(school, plan, a.dir, &a.feeds,
-						 a.quiet));
+	if (rc == RK_EXIT_OK) {
+		struct rk_output o = { .school = school,
+				       .plan = plan,
+				       .feeds = true,
+				       .feed_options = &a.feeds };
+		struct rk_output_result res;
+		rc = rk_cli_output(a.dir, &o, &res, a.quiet);
+	}
 	rk_plan_free(plan);
 	rk_school_free(school);
 	return rc;
@@ -215,60 +184,29 @@ static int check_person(const struct rk_school *school, const char *id)
 	return RK_EXIT_INPUT;
 }
 
-/* A new token in PLANDIR/tokens.tsv into @fresh; the old one into @old
- * ("" when there was none). */
-static int rotate(const struct feeds_args *a, char old[RK_TOKEN_LEN + 1],
-		  char fresh[RK_TOKEN_LEN + 1])
-{
-	struct rk_diags *diags = rk_diags_new();
-	struct rk_tokens *tokens = rk_tokens_new();
-	size_t len = strlen(a->dir) + sizeof("/tokens.tsv");
-	char *path = malloc(len);
-	enum rk_status status = RK_ERR_NOMEM;
-	const char *token;
-	if (diags && tokens && path) {
-		snprintf(path, len, "%s/tokens.tsv", a->dir);
-		status = rk_tokens_read(tokens, path, diags);
-	}
-	if (status == RK_OK) {
-		token = rk_tokens_get(tokens, a->person);
-		snprintf(old, RK_TOKEN_LEN + 1, "%s", token ? token : "");
-		status = rk_tokens_rotate(tokens, a->person, &token);
-	}
-	if (status == RK_OK)
-		snprintf(fresh, RK_TOKEN_LEN + 1, "%s", token);
-	if (status == RK_OK) {
-		status = rk_tokens_write(tokens, path);
-		if (status == RK_ERR_IO)
-			rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-				     "cannot write: %s", strerror(errno));
-	}
-	rk_cli_print_diags(stderr, diags);
-	if (status != RK_OK && status != RK_ERR_INPUT && status != RK_ERR_IO)
-		fprintf(stderr, "ritmiek: %s\n", rk_strerror(status));
-	rk_tokens_free(tokens);
-	rk_diags_free(diags);
-	free(path);
-	return exit_for(status);
-}
-
 static int run_rotate(struct feeds_args *a)
 {
 	struct rk_school *school = NULL;
 	struct rk_plan *plan = NULL;
-	char old[RK_TOKEN_LEN + 1] = "", fresh[RK_TOKEN_LEN + 1] = "";
+	struct rk_output_result res;
 	int rc = load(a, &school, &plan);
 	if (rc == RK_EXIT_OK)
 		rc = check_person(school, a->person);
-	if (rc == RK_EXIT_OK)
-		rc = rotate(a, old, fresh);
-	if (rc == RK_EXIT_OK)
-		rc = exit_for(rk_cli_write_feeds(school, plan, a->dir,
-						 &a->feeds, true));
+	/* The new token and the feeds written with it: one generation, so
+	 * no feed is ever out under a token tokens.tsv does not hold. */
+	if (rc == RK_EXIT_OK) {
+		struct rk_output o = { .school = school,
+				       .plan = plan,
+				       .feeds = true,
+				       .feed_options = &a->feeds,
+				       .rotate = a->person };
+		rc = rk_cli_output(a->dir, &o, &res, true);
+	}
 	if (rc == RK_EXIT_OK && !a->quiet)
 		printf("ritmiek: %s: new feed %s/feeds/%s.ics%s%s%s\n",
-		       a->person, a->dir, fresh, old[0] ? "; feeds/" : "", old,
-		       old[0] ? ".ics is removed" : "");
+		       a->person, a->dir, res.new_token,
+		       res.old_token[0] ? "; feeds/" : "", res.old_token,
+		       res.old_token[0] ? ".ics is removed" : "");
 	rk_plan_free(plan);
 	rk_school_free(school);
 	return rc;

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "feeds.h"
 #include "loader.h"
+#include "output.h"
 #include "mip.h"
 #include "plan_file.h"
 #include "plan_summary.h"
@@ -163,57 +164,6 @@ static void report(const char *dir, const struct rk_plan *plan)
 	printf("ritmiek: wrote %s/plan.tsv and %s/summary.txt\n", dir, dir);
 }
 
-static char *join(const char *dir, const char *name)
-{
-	size_t len = strlen(dir) + strlen(name) + 2;
-	char *path = malloc(len);
-	if (path)
-		snprintf(path, len, "%s/%s", dir, name);
-	return path;
-}
-
-/* plan.tsv and summary.txt; without feeds an index.tsv of only its header
- * line, unless one is there (that of feeds written before). */
-static enum rk_status write_dir(const struct plan_args *a,
-				const struct rk_school *school,
-				const struct rk_schoolyear *year,
-				const struct rk_plan *plan, bool feeds)
-{
-	if (mkdir(a->out, 0755) != 0 && errno != EEXIST) {
-		fprintf(stderr,
-			"ritmiek: %s: cannot create the plan directory: %s\n",
-			a->out, strerror(errno));
-		return RK_ERR_IO;
-	}
-	char *tsv = join(a->out, "plan.tsv");
-	char *summary = join(a->out, "summary.txt");
-	char *index = join(a->out, "index.tsv");
-	static const char header[] = "kind\tid\tname\tfeed\n";
-	enum rk_status status = RK_ERR_NOMEM;
-	if (!tsv || !summary || !index)
-		goto out;
-	const char *failed = tsv;
-	status = rk_plan_file_write(school, plan, tsv);
-	if (status == RK_OK) {
-		failed = summary;
-		status = rk_plan_summary_write(school, year, plan, summary);
-	}
-	if (status == RK_OK && !feeds && access(index, F_OK) != 0) {
-		failed = index;
-		status = rk_textfile_write_atomic(index, header,
-						  sizeof(header) - 1);
-	}
-	if (status != RK_OK)
-		fprintf(stderr, "ritmiek: %s: %s\n", failed,
-			status == RK_ERR_IO ? strerror(errno)
-					    : rk_strerror(status));
-out:
-	free(tsv);
-	free(summary);
-	free(index);
-	return status;
-}
-
 /* Writes each model as DIR/NNN.lp; the names say in the file's first
  * comment line which model it is (GLPK writes the problem name there). */
 static void export_model(const struct rk_mip *mip, const char *model,
@@ -268,30 +218,40 @@ static int run_plan(struct plan_args *a)
 	}
 	/* A plan that breaks hard rules is not published to the teachers. */
 	bool feeds = status == RK_OK && !a->no_feeds;
-	if (plan && write_dir(a, school, year, plan, feeds) != RK_OK)
+	if (status == RK_ERR_INFEASIBLE && !plan) {
+		fprintf(stderr,
+			"ritmiek: %s: %zu hard rule(s) cannot be kept; nothing "
+			"written (see --allow-violations)\n",
+			a->school, rk_diags_errors(diags));
+		exit_status = RK_EXIT_INFEASIBLE;
+		goto out;
+	}
+	/* plan.tsv, summary, feeds, state and index: one generation. */
+	struct rk_output o = { .school = school,
+			       .year = year,
+			       .plan = plan,
+			       .plan_file = true,
+			       .feeds = feeds,
+			       .feed_options = &a->feeds };
+	struct rk_output_result res;
+	exit_status = rk_cli_output(a->out, &o, &res, true);
+	if (exit_status != RK_EXIT_OK)
 		goto out;
 	if (status == RK_ERR_INFEASIBLE) {
 		fprintf(stderr,
-			"ritmiek: %s: %zu hard rule(s) cannot be kept%s\n",
-			a->school, rk_diags_errors(diags),
-			plan ? "; the plan is written with these violations "
-			       "marked, the feeds are not"
-			     : "; nothing written (see --allow-violations)");
+			"ritmiek: %s: %zu hard rule(s) cannot be kept; the plan "
+			"is written with these violations marked, the feeds "
+			"are not\n",
+			a->school, rk_diags_errors(diags));
 		/* The solver's figures hold for a plan with violations too. */
-		if (plan && !a->quiet)
+		if (!a->quiet)
 			report(a->out, plan);
 		exit_status = RK_EXIT_INFEASIBLE;
 		goto out;
 	}
-	if (!a->quiet)
+	if (!a->quiet) {
 		report(a->out, plan);
-	status = feeds ? rk_cli_write_feeds(school, plan, a->out, &a->feeds,
-					    a->quiet)
-		       : RK_OK;
-	if (status != RK_OK) {
-		exit_status = status == RK_ERR_INPUT ? RK_EXIT_INPUT
-						     : RK_EXIT_FAILURE;
-		goto out;
+		rk_cli_output_say(a->out, &o, &res);
 	}
 	exit_status = RK_EXIT_OK;
 out:

@@ -12,8 +12,8 @@
 #include "date.h"
 #include "feeds.h"
 #include "importer.h"
-#include "letters.h"
 #include "loader.h"
+#include "output.h"
 #include "plan_file.h"
 #include "rebalance.h"
 #include "plan_summary.h"
@@ -398,45 +398,6 @@ static struct rk_plan *read_plan(const struct rebalance_args *a,
 	return plan;
 }
 
-static enum rk_status write_outputs(const struct rebalance_args *a,
-				    const struct rk_school *s,
-				    const struct rk_schoolyear *year,
-				    const struct rk_plan *plan,
-				    const struct rk_changes *letters,
-				    const char *text, size_t len)
-{
-	char *tsv = join(a->plandir, "plan.tsv");
-	char *summary = join(a->plandir, "summary.txt");
-	char *changes = join(a->plandir, "changes.txt");
-	enum rk_status status = RK_ERR_NOMEM;
-	if (tsv && summary && changes) {
-		status = rk_plan_file_write(s, plan, tsv);
-		if (status == RK_OK)
-			status = rk_plan_summary_write(s, year, plan, summary);
-		if (status == RK_OK)
-			status = rk_textfile_write_atomic(changes, text, len);
-		if (status == RK_OK)
-			status = rk_letters_write(s, letters, a->plandir);
-	}
-	/* The feeds compare with what they published: changed events get
-	 * SEQUENCE+1, removed ones STATUS:CANCELLED, so subscribed calendars
-	 * follow by themselves. */
-	if (status == RK_OK && !a->no_feeds) {
-		struct rk_feeds_options feeds = { NULL, rk_feeds_now() };
-		status = rk_cli_write_feeds(s, plan, a->plandir, &feeds, true);
-		if (status != RK_OK)
-			return status; /* said by rk_cli_write_feeds */
-	}
-	if (status != RK_OK)
-		fprintf(stderr, "ritmiek: %s: %s\n", a->plandir,
-			status == RK_ERR_IO ? strerror(errno)
-					    : rk_strerror(status));
-	free(tsv);
-	free(summary);
-	free(changes);
-	return status;
-}
-
 /* The school with the named changes made, or NULL (exit status in *rc). */
 static struct rk_school *prepare(struct rebalance_args *a,
 				 struct rk_rebalance_request *req,
@@ -536,9 +497,25 @@ static int run_rebalance(struct rebalance_args *a)
 	 * (subscribers would see the broken events). */
 	if (status == RK_ERR_INFEASIBLE)
 		a->no_feeds = true;
-	if (next && !a->dry_run &&
-	    write_outputs(a, s, year, next, changes, text, len) != RK_OK)
-		goto out;
+	if (next && !a->dry_run) {
+		/* The plan, its summary, the change report, the letters and
+		 * the feeds (SEQUENCE+1 for changed events, CANCELLED for
+		 * removed ones): one generation of the plan directory. */
+		struct rk_feeds_options feeds = { NULL, rk_feeds_now() };
+		struct rk_output o = { .school = s,
+				       .year = year,
+				       .plan = next,
+				       .plan_file = true,
+				       .feeds = !a->no_feeds,
+				       .feed_options = &feeds,
+				       .changes = text,
+				       .changes_len = len,
+				       .letters = changes };
+		struct rk_output_result res;
+		rc = rk_cli_output(a->plandir, &o, &res, true);
+		if (rc != RK_EXIT_OK)
+			goto out;
+	}
 	rc = status == RK_ERR_INFEASIBLE ? RK_EXIT_INFEASIBLE : RK_EXIT_OK;
 out:
 	rk_cli_print_diags(stderr, diags);
