@@ -64,8 +64,9 @@ static int plan_session(struct rk_planctx *ctx, enum rk_event_kind kind,
 {
 	int dates[64] = { 0 }, date, start;
 	size_t n_dates = weeks_dates(ctx, weeks, n_weeks, dates);
-	*status = rk_planctx_common_moment(ctx, what, people, n_people, dates,
-					   n_dates, minutes, &date, &start);
+	*status = rk_planctx_common_moment(ctx, what, kind, people, n_people,
+					   dates, n_dates, minutes, &date,
+					   &start);
 	if (*status == RK_ERR_INFEASIBLE) {
 		char first[RK_DATE_BUFSIZE];
 		rk_date_format(n_dates ? dates[0] : 0, first);

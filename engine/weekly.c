@@ -32,28 +32,190 @@ const struct rk_period *rk_planctx_period_of(const struct rk_planctx *ctx,
 	return NULL;
 }
 
+/* The team sessions of week @nth of @p that the school holds in the
+ * bordsessie (ritmiek.team_sessions), as bits of enum rk_event_kind. */
+static unsigned carried(const struct rk_planctx *ctx, const struct rk_period *p,
+			int nth)
+{
+	unsigned in_bs = rk_school_get_settings(ctx->school)->in_bordsessie;
+	if (!p || !in_bs)
+		return 0;
+	char agenda[600];
+	unsigned acts = rk_ritmiek_week(
+		p->weeks, nth,
+		p->number == 1 && !strcmp(p->phase, "aan de slag"), agenda,
+		sizeof(agenda));
+	unsigned kinds = 0;
+	if (acts & RK_ACT_ARENA)
+		kinds |= 1u << RK_EV_LEERLINGARENA;
+	if (acts & RK_ACT_VERDIEPING)
+		kinds |= 1u << RK_EV_VERDIEPING;
+	if (acts & RK_ACT_RETRO)
+		kinds |= 1u << RK_EV_RETROSPECTIVE;
+	return kinds & in_bs;
+}
+
+/* " met leerlingarena, verdieping en retrospectief" for @kinds. */
+static void carried_words(unsigned kinds, char *buf, size_t size)
+{
+	static const enum rk_event_kind order[] = { RK_EV_LEERLINGARENA,
+						    RK_EV_VERDIEPING,
+						    RK_EV_RETROSPECTIVE };
+	size_t len = 0, n = 0, total = (size_t)__builtin_popcount(kinds);
+	buf[0] = '\0';
+	for (size_t i = 0; i < 3 && len < size; i++) {
+		if (!(kinds & (1u << order[i])))
+			continue;
+		n++;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					n == 1	     ? " met "
+					: n == total ? " en "
+						     : ", ",
+					rk_event_kind_name(order[i]));
+	}
+}
+
+/* Whether every member who works on @date has no lesson in [s, e): the
+ * fixed moment holds that week (someone at a fixed date elsewhere, a
+ * forum, is excused). */
+static bool moment_holds(const struct rk_planctx *ctx, const struct rk_group *g,
+			 int date, int s, int e)
+{
+	const struct rk_day *day = rk_schoolyear_day(ctx->year, date);
+	if (!day || !day->school_day)
+		return false;
+	for (size_t m = 0; m < g->n; m++)
+		if (rk_busy_works(ctx->busy, g->members[m], date) &&
+		    rk_busy_teaching(ctx->busy, g->members[m], date, s, e))
+			return false;
+	return true;
+}
+
+/* The week's other school days, nearest to the fixed day first (the
+ * common moment prefers the first), that may still change. */
+static size_t other_days(const struct rk_planctx *ctx, int week, int fixed,
+			 int *out)
+{
+	int all[5];
+	size_t n_all = rk_planctx_week_dates(ctx, week, all), n = 0;
+	for (int dist = 1; dist < 5; dist++)
+		for (size_t i = 0; i < n_all; i++)
+			if ((all[i] == fixed - dist ||
+			     all[i] == fixed + dist) &&
+			    rk_planctx_open(ctx, all[i]))
+				out[n++] = all[i];
+	const struct rk_day *day = rk_schoolyear_day(ctx->year, fixed);
+	if (day && day->school_day && rk_planctx_open(ctx, fixed))
+		out[n++] = fixed; /* the fixed day, at another time */
+	return n;
+}
+/* Where the week's bordsessie goes when its fixed moment does not hold:
+ * the nearest feasible moment of the same week (RK_ERR_INFEASIBLE, said
+ * in words, when there is none). */
+static enum rk_status move(struct rk_planctx *ctx, int gi, int week, int fixed,
+			   int minutes, const char *why, int *date, int *start)
+{
+	const struct rk_group *g = &ctx->groups[gi];
+	int dates[6];
+	size_t n = other_days(ctx, week, fixed, dates);
+	char model[160];
+	snprintf(model, sizeof(model), "bordsessie %s moved, week %d", g->id,
+		 week);
+	enum rk_status status = RK_ERR_INFEASIBLE;
+	if (n)
+		status = rk_planctx_common_moment(
+			ctx, model,
+			g->team < 0 ? RK_EV_LKTEAM : RK_EV_BORDSESSIE,
+			g->members, g->n, dates, n, minutes, date, start);
+	if (status != RK_ERR_INFEASIBLE)
+		return status;
+	char monday[RK_DATE_BUFSIZE];
+	rk_date_format(rk_schoolyear_week(ctx->year, (size_t)week)->monday,
+		       monday);
+	rk_planctx_infeasible(
+		ctx,
+		"%s: no bordsessie in the week of %s: %s, and no other %d-minute moment that week inside the school's windows when all members who work that day are free",
+		g->name, monday, why, minutes);
+	return RK_ERR_INFEASIBLE;
+}
+
+/* The title and agenda of a bordsessie that carries team sessions or was
+ * moved from its fixed day. */
+static enum rk_status describe(struct rk_planctx *ctx, struct rk_event *ev,
+			       const struct rk_group *g, int fixed,
+			       const char *why)
+{
+	bool lk = g->team < 0,
+	     moved = ev->date != fixed || ev->start != g->moment.start;
+	char with[160], from[RK_DATE_BUFSIZE], to[RK_DATE_BUFSIZE];
+	carried_words(ev->carries, with, sizeof(with));
+	rk_date_format(fixed, from);
+	rk_date_format(ev->date, to);
+	const char *from_day = rk_weekday_name(rk_date_weekday(fixed));
+	const char *to_day = rk_weekday_name(rk_date_weekday(ev->date));
+	ev->title = rk_plan_printf(ctx->plan, "%s %s%s%s%s%s%s",
+				   lk ? "Overleg" : "Bordsessie", g->name, with,
+				   moved ? " (verplaatst van " : "",
+				   moved ? from_day : "", moved ? " naar " : "",
+				   moved ? to_day : "");
+	if (ev->title && moved)
+		ev->title = rk_plan_printf(ctx->plan, "%s)", ev->title);
+	if (ev->agenda && ev->carries)
+		ev->agenda = rk_plan_printf(
+			ctx->plan,
+			"%s Deze bordsessie duurt %d minuten: ook de%s van deze week.",
+			ev->agenda, ev->end - ev->start, with + 4);
+	if (ev->agenda && moved)
+		ev->agenda = rk_plan_printf(
+			ctx->plan, "Verplaatst van %s %s naar %s %s (%s). %s",
+			from_day, from, to_day, to, why, ev->agenda);
+	return ev->title && ev->agenda ? RK_OK : RK_ERR_NOMEM;
+}
+
 static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 {
 	const struct rk_group *g = &ctx->groups[gi];
-	int date = rk_schoolyear_week(ctx->year, (size_t)week)->monday +
-		   g->moment.weekday;
-	const struct rk_day *day = rk_schoolyear_day(ctx->year, date);
-	if (!day || !day->school_day)
-		return RK_OK; /* e.g. Tweede Paasdag: this week has none */
-	if (!rk_planctx_open(ctx, date))
+	int fixed = rk_schoolyear_week(ctx->year, (size_t)week)->monday +
+		    g->moment.weekday;
+	if (!rk_planctx_open(ctx, fixed))
 		return RK_OK; /* rebalancing: the old one stays */
 	bool lk = g->team < 0;
-	struct rk_event *ev = rk_planctx_event(
-		ctx, lk ? RK_EV_LKTEAM : RK_EV_BORDSESSIE, gi, date,
-		g->moment.start, g->moment.end, "%s-%d", g->id, date);
-	if (!ev)
-		return RK_ERR_NOMEM;
 	int nth;
 	const struct rk_period *p = rk_planctx_period_of(ctx, week, &nth);
+	unsigned carries = lk ? 0 : carried(ctx, p, nth);
+	int base = g->moment.end - g->moment.start;
+	int minutes = base + 30 * __builtin_popcount(carries);
+	int date = fixed, start = g->moment.start;
+	const struct rk_day *day = rk_schoolyear_day(ctx->year, fixed);
+	/* Every teaching week has its bordsessie: off its fixed day when
+	 * that is no school day (Tweede Paasdag, a studiedag), or when the
+	 * team sessions it holds do not fit after the fixed moment. */
+	const char *why = NULL;
+	if (!day || !day->school_day)
+		why = "de vaste dag is geen schooldag";
+	else if (carries && moment_holds(ctx, g, fixed, start, start + base) &&
+		 !moment_holds(ctx, g, fixed, start, start + minutes))
+		why = "het vaste moment is te kort voor de teamsessie";
+	if (why) {
+		enum rk_status status =
+			move(ctx, gi, week, fixed, minutes, why, &date, &start);
+		if (status == RK_ERR_INFEASIBLE && day && day->school_day &&
+		    ctx->options->allow_violations) {
+			date = fixed; /* the fixed moment, marked below */
+			start = g->moment.start;
+		} else if (status != RK_OK) {
+			return status == RK_ERR_INFEASIBLE ? RK_OK : status;
+		}
+	}
+	struct rk_event *ev = rk_planctx_event(
+		ctx, lk ? RK_EV_LKTEAM : RK_EV_BORDSESSIE, gi, date, start,
+		start + minutes, "%s-%d", g->id, fixed);
+	if (!ev)
+		return RK_ERR_NOMEM;
 	ev->period = p ? p->number : 0;
 	ev->week_in_period = nth;
-	ev->title = rk_plan_printf(ctx->plan, "%s %s",
-				   lk ? "Overleg" : "Bordsessie", g->name);
+	ev->carries = carries;
+	ev->agenda = "";
 	if (lk) {
 		ev->agenda = "Wekelijks overleg van het leerKRACHT-team: de "
 			     "teams volgen, de verbindingssessie en de "
@@ -68,7 +230,7 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 			rk_plan_printf(ctx->plan, "Week %d van periode %d. %s",
 				       nth, p->number, agenda);
 	}
-	if (!ev->title || !ev->agenda)
+	if (describe(ctx, ev, g, fixed, why ? why : "") != RK_OK)
 		return RK_ERR_NOMEM;
 	/* A member with a fixed date elsewhere then (a forum) is excused. */
 	char absent[512] = "";
@@ -77,8 +239,9 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 		int who = g->members[m];
 		if (rk_busy_absent(ctx->busy, who, date))
 			continue;
-		if (rk_busy_booked(ctx->busy, who, date, g->moment.start,
-				   g->moment.end)) {
+		/* Moved to a day someone does not work: they are excused. */
+		if (!rk_busy_works(ctx->busy, who, date) ||
+		    rk_busy_booked(ctx->busy, who, date, ev->start, ev->end)) {
 			if (len < sizeof(absent))
 				len += (size_t)snprintf(
 					absent + len, sizeof(absent) - len,
@@ -87,9 +250,8 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 			continue;
 		}
 		/* Only with --allow-violations: a moment nobody could keep. */
-		if (!ev->violation &&
-		    !rk_busy_is_free(ctx->busy, who, date, g->moment.start,
-				     g->moment.end)) {
+		if (!ev->violation && !rk_busy_is_free(ctx->busy, who, date,
+						       ev->start, ev->end)) {
 			ev->violation = true;
 			ev->violation_text = rk_plan_printf(
 				ctx->plan,
@@ -122,7 +284,10 @@ static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 	int all[5], dates[5], date, start;
 	size_t n_all = rk_planctx_week_dates(ctx, p->last_week, all),
 	       n_dates = 0;
-	for (size_t i = 0; i < n_all; i++)
+	/* Latest day first (common_moment prefers the first dates): the
+	 * verbindingssessie closes the period, and the team sessions and
+	 * feedbackgesprekken of its last week come before it. */
+	for (size_t i = n_all; i-- > 0;)
 		if (rk_planctx_open(ctx, all[i]))
 			dates[n_dates++] = all[i];
 	if (n_dates == 0)
@@ -131,19 +296,19 @@ static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 	snprintf(model, sizeof(model), "verbindingssessie period %d",
 		 p->number);
 	enum rk_status status = rk_planctx_common_moment(
-		ctx, model, people, n_people, dates, n_dates,
+		ctx, model, RK_EV_VERBINDING, people, n_people, dates, n_dates,
 		VERBINDING_MINUTES, &date, &start);
 	bool violation = status == RK_ERR_INFEASIBLE;
 	if (violation) {
 		char first[RK_DATE_BUFSIZE];
-		rk_date_format(dates[0], first);
+		rk_date_format(dates[n_dates - 1], first);
 		rk_planctx_infeasible(
 			ctx,
 			"verbindingssessie of period %d: no %d-minute moment in the week of %s when all %zu staff who work that day are free",
 			p->number, VERBINDING_MINUTES, first, n_people);
 		if (!ctx->options->allow_violations)
 			return RK_OK;
-		date = dates[n_dates - 1];
+		date = dates[0];
 		start = after_lessons(ctx, date);
 	} else if (status != RK_OK) {
 		return status;

@@ -178,11 +178,13 @@ START_TEST(test_no_moment_with_violations)
 	const struct rk_moment *m = rk_plan_moment(r.plan, 0);
 	ck_assert_int_eq(m->weekday, 1);
 	ck_assert_int_eq(m->start, 8 * 60);
-	/* Every bordsessie of Alpha is marked: Anna Bakker teaches then. */
+	/* Every bordsessie of Alpha at its moment is marked: Anna Bakker
+	 * teaches then (one moved off a lost Tuesday need not be). */
 	size_t bordsessies = 0;
 	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
 		const struct rk_event *ev = rk_plan_event(r.plan, i);
-		if (ev->kind != RK_EV_BORDSESSIE)
+		if (ev->kind != RK_EV_BORDSESSIE ||
+		    strstr(ev->title, "(verplaatst van "))
 			continue;
 		bordsessies++;
 		ck_assert(ev->violation);
