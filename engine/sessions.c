@@ -412,13 +412,16 @@ static int fb_slots(struct model *m, int act)
 	const struct act *lb = &m->acts[fb->lb];
 	int dates[5 * KEEP_PER_DAY * 3], n_dates = 0;
 	for (size_t c = lb->first; c < lb->first + lb->n; c++) {
-		/* The lesbezoek's own day (after it) and the next two. */
+		/* The next two school days; in the second try also the
+		 * lesbezoek's own day, after it (a duo of part-timers whose
+		 * next common day lies past the verbindingssessie). Not in the
+		 * first: it makes the models twice as slow to solve. */
 		int next[3];
 		int n = rk_planctx_next_days(m->ctx, fb->people[0],
 					     fb->people[1], m->cands[c].date,
 					     next + 1) +
 			1;
-		next[0] = m->cands[c].date;
+		next[0] = m->allow_late ? m->cands[c].date : -1;
 		for (int i = 0; i < n; i++) {
 			if (next[i] < 0)
 				continue;
@@ -575,8 +578,31 @@ static bool fb_follows(const struct model *m, const struct act *fb,
 	return (n > 0 && next[0] == f->date) || (n > 1 && next[1] == f->date);
 }
 
-/* An FB candidate needs its LB at a candidate it may follow:
- * x_fb - sum of those x_lb <= 0 (exactly one LB is chosen). */
+/* Whether the row of FB candidate @c (its day and start as a threshold)
+ * is needed: one per (day, start), and on a day without a candidate of
+ * the LB only the latest start's (the others are weaker). */
+static bool fb_row_needed(const struct model *m, const struct act *fb,
+			  const struct act *lb, size_t c)
+{
+	const struct cand *f = &m->cands[c];
+	bool same_day = false;
+	for (size_t k = lb->first; k < lb->first + lb->n && !same_day; k++)
+		same_day = m->cands[k].date == f->date;
+	for (size_t k = fb->first; k < fb->first + fb->n; k++) {
+		const struct cand *o = &m->cands[k];
+		if (k == c || o->date != f->date)
+			continue;
+		if (o->start == f->start ? k < c
+					 : !same_day && o->start > f->start)
+			return false;
+	}
+	return true;
+}
+
+/* An FB needs its LB at a candidate it may follow. Per FB day d and start
+ * t: sum of the FB candidates on d starting by t <= sum of the LB
+ * candidates an FB at (d, t) may follow (exactly one LB is chosen; an FB
+ * starting earlier may follow no more of them). */
 static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 {
 	char name[64];
@@ -586,14 +612,21 @@ static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 			continue;
 		const struct act *lb = &m->acts[fb->lb];
 		for (size_t c = fb->first; c < fb->first + fb->n; c++) {
-			snprintf(name, sizeof(name), "fb_after_lb_%zu_%zu", i,
-				 c);
-			if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0 ||
-			    rk_mip_term(mip, m->cands[c].col, 1.0) != RK_OK)
+			const struct cand *f = &m->cands[c];
+			if (!fb_row_needed(m, fb, lb, c))
+				continue;
+			snprintf(name, sizeof(name), "fb_after_lb_%zu_%d_%d", i,
+				 f->date, f->start);
+			if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0)
 				return RK_ERR_NOMEM;
+			for (size_t k = fb->first; k < fb->first + fb->n; k++)
+				if (m->cands[k].date == f->date &&
+				    m->cands[k].start <= f->start &&
+				    rk_mip_term(mip, m->cands[k].col, 1.0) !=
+					    RK_OK)
+					return RK_ERR_NOMEM;
 			for (size_t k = lb->first; k < lb->first + lb->n; k++)
-				if (fb_follows(m, fb, &m->cands[k],
-					       &m->cands[c]) &&
+				if (fb_follows(m, fb, &m->cands[k], f) &&
 				    rk_mip_term(mip, m->cands[k].col, -1.0) !=
 					    RK_OK)
 					return RK_ERR_NOMEM;
