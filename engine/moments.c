@@ -17,6 +17,7 @@
 #include "planctx.h"
 
 #define COST_LATE_FRIDAY   150
+#define COST_NO_ROOM	   300	  /* no room for a team session after it */
 #define COST_LATE	   40	  /* ending after 17:00 */
 #define COST_MOMENT_CHANGE 100000 /* rebalancing: a moment moves */
 #define COST_OVERLAP	   20	  /* per pair of teams meeting at once */
@@ -129,6 +130,30 @@ static double moment_cost(int weekday, int start, int end, double idle)
 	return cost;
 }
 
+/* A school holding team sessions in the bordsessie (ritmiek.team_sessions)
+ * needs 30 more minutes after the moment in those weeks; a moment without
+ * them makes that week's bordsessie move. The cost grows with the share
+ * of weeks in which a member teaches in the half hour after @end. */
+static double no_room_cost(const struct rk_planctx *ctx,
+			   const struct rk_group *g, const int *dates,
+			   size_t n_dates, int start, int end)
+{
+	const struct rk_settings *st = rk_school_get_settings(ctx->school);
+	if (!st->in_bordsessie || g->team < 0 || n_dates == 0)
+		return 0.0;
+	size_t blocked = 0;
+	for (size_t k = 0; k < n_dates; k++) {
+		bool free = rk_settings_window_ok(st, RK_EV_BORDSESSIE,
+						  rk_date_weekday(dates[k]),
+						  start, end + 30);
+		for (size_t m = 0; m < g->n && free; m++)
+			free = available(ctx, g->members[m], dates[k], end,
+					 end + 30);
+		blocked += !free;
+	}
+	return COST_NO_ROOM * (double)blocked / (double)n_dates;
+}
+
 /* The event kind of the group's weekly session, for its windows. */
 static int group_kind(const struct rk_group *g)
 {
@@ -165,8 +190,10 @@ static int group_candidates(const struct rk_planctx *ctx, int gi, int length,
 						   e) ||
 			    !all_free(ctx, g, dates, n_dates, s, e, &idle))
 				continue;
-			double cost = moment_cost(d, s, e, idle) +
-				      change_cost(ctx, g->team, d, s);
+			double cost =
+				moment_cost(d, s, e, idle) +
+				no_room_cost(ctx, g, dates, n_dates, s, e) +
+				change_cost(ctx, g->team, d, s);
 			struct cand c = { gi, d, s, e, cost, -1 };
 			if (push(out, c) < 0)
 				return -1;

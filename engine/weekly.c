@@ -41,10 +41,19 @@ static unsigned carried(const struct rk_planctx *ctx, const struct rk_period *p,
 	if (!p || !in_bs)
 		return 0;
 	char agenda[600];
-	unsigned acts = rk_ritmiek_week(
-		p->weeks, nth,
-		p->number == 1 && !strcmp(p->phase, "aan de slag"), agenda,
-		sizeof(agenda));
+	bool ads = p->number == 1 && !strcmp(p->phase, "aan de slag");
+	unsigned acts =
+		rk_ritmiek_week(p->weeks, nth, ads, agenda, sizeof(agenda));
+	/* A retrospectief in the verbindingssessie's own week (a short
+	 * period) goes to the bordsessie the week before: the verbinding,
+	 * planned after the bordsessies, may well fall before that week's. */
+	unsigned both = RK_ACT_VERBINDING | RK_ACT_RETRO;
+	if (nth > 1 && nth == p->weeks && (acts & both) == both)
+		acts &= ~(unsigned)RK_ACT_RETRO;
+	if (nth + 1 == p->weeks &&
+	    (rk_ritmiek_week(p->weeks, nth + 1, ads, agenda, sizeof(agenda)) &
+	     both) == both)
+		acts |= RK_ACT_RETRO;
 	unsigned kinds = 0;
 	if (acts & RK_ACT_ARENA)
 		kinds |= 1u << RK_EV_LEERLINGARENA;
@@ -278,26 +287,58 @@ static int after_lessons(const struct rk_planctx *ctx, int date)
 	return g && g->n ? g->hours[g->n - 1].end : 16 * 60;
 }
 
+/* The last date of a bordsessie of period @p that holds a team session,
+ * or -1. */
+static int last_carrying(const struct rk_planctx *ctx,
+			 const struct rk_period *p)
+{
+	int last = -1;
+	for (size_t i = 0; i < rk_plan_n_events(ctx->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->plan, i);
+		if (ev->carries && ev->period == p->number && ev->date > last)
+			last = ev->date;
+	}
+	return last;
+}
+
 static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 				 int *people, size_t n_people)
 {
 	int all[5], dates[5], date, start;
 	size_t n_all = rk_planctx_week_dates(ctx, p->last_week, all),
 	       n_dates = 0;
+	int after = last_carrying(ctx, p);
 	/* Latest day first (common_moment prefers the first dates): the
 	 * verbindingssessie closes the period, and the team sessions and
-	 * feedbackgesprekken of its last week come before it. */
+	 * feedbackgesprekken of its last week come before it; so do the
+	 * bordsessies that hold a team session, when a later day exists. */
+	if (n_all == 0 || after >= all[n_all - 1])
+		after = -1;
 	for (size_t i = n_all; i-- > 0;)
-		if (rk_planctx_open(ctx, all[i]))
+		if (rk_planctx_open(ctx, all[i]) && all[i] > after)
 			dates[n_dates++] = all[i];
-	if (n_dates == 0)
-		return RK_OK; /* rebalancing: it has been held */
 	char model[64];
 	snprintf(model, sizeof(model), "verbindingssessie period %d",
 		 p->number);
-	enum rk_status status = rk_planctx_common_moment(
-		ctx, model, RK_EV_VERBINDING, people, n_people, dates, n_dates,
-		VERBINDING_MINUTES, &date, &start);
+	enum rk_status status = RK_ERR_INFEASIBLE;
+	if (n_dates)
+		status = rk_planctx_common_moment(
+			ctx, model, RK_EV_VERBINDING, people, n_people, dates,
+			n_dates, VERBINDING_MINUTES, &date, &start);
+	if (status == RK_ERR_INFEASIBLE && after >= 0) {
+		/* No moment after them: the whole week rather than none. */
+		n_dates = 0;
+		for (size_t i = n_all; i-- > 0;)
+			if (rk_planctx_open(ctx, all[i]))
+				dates[n_dates++] = all[i];
+		if (n_dates)
+			status = rk_planctx_common_moment(
+				ctx, model, RK_EV_VERBINDING, people, n_people,
+				dates, n_dates, VERBINDING_MINUTES, &date,
+				&start);
+	}
+	if (n_dates == 0)
+		return RK_OK; /* rebalancing: it has been held */
 	bool violation = status == RK_ERR_INFEASIBLE;
 	if (violation) {
 		char first[RK_DATE_BUFSIZE];

@@ -602,6 +602,8 @@ START_TEST(test_team_sessions_in_bordsessie)
 		carried += n;
 		carrying++;
 		ck_assert_int_eq(ev->end - ev->start, 30 + 30 * n);
+		ck_assert_msg(before(ev, verbinding_of(&r, ev->period)), "%s",
+			      ev->id);
 		ck_assert_msg(strstr(ev->title, "Bordsessie Team Alpha met ") ==
 				      ev->title,
 			      "%s", ev->title);
