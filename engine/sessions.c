@@ -722,8 +722,20 @@ static bool covers(const struct cand *c, int date, int t)
 	return c->date == date && c->start <= t && t < c->end;
 }
 
+/* Whether @c is a team session right after the team's bordsessie: one
+ * longer meeting rather than a second session that day (DOMAIN.md's soft
+ * rule), and the natural place for it. */
+static bool after_bordsessie(const struct model *m, const struct cand *c)
+{
+	const struct rk_group *g = m->g;
+	return m->acts[c->act].n_people == 0 && g->has_moment &&
+	       rk_date_weekday(c->date) == g->moment.weekday &&
+	       c->start == g->moment.end;
+}
+
 /* Nobody in two places at once (a row per candidate start of a person's
- * candidates), and a second session on a day costs extra. */
+ * candidates), and a second session on a day costs extra (not a team
+ * session right after the bordsessie). */
 static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 				  int person, size_t *mine)
 {
@@ -773,6 +785,7 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 			return RK_ERR_NOMEM;
 		for (size_t j = 0; j < n; j++)
 			if (m->cands[mine[j]].date == date &&
+			    !after_bordsessie(m, &m->cands[mine[j]]) &&
 			    rk_mip_term(mip, m->cands[mine[j]].col, 1.0) !=
 				    RK_OK)
 				return RK_ERR_NOMEM;
