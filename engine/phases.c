@@ -72,7 +72,7 @@ static int plan_session(struct rk_planctx *ctx, enum rk_event_kind kind,
 		rk_date_format(n_dates ? dates[0] : 0, first);
 		rk_planctx_infeasible(
 			ctx,
-			"%s: no %d-minute moment in the week of %s when all %zu people who work that day are free",
+			"%s: no %d-minute moment in the week of %s inside the school's windows for it when all %zu people who work that day are free",
 			what, minutes, first, n_people);
 		*status = RK_OK;
 		return -1;

@@ -345,7 +345,7 @@ static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 		rk_date_format(dates[n_dates - 1], first);
 		rk_planctx_infeasible(
 			ctx,
-			"verbindingssessie of period %d: no %d-minute moment in the week of %s when all %zu staff who work that day are free",
+			"verbindingssessie of period %d: no %d-minute moment in the week of %s inside the school's windows for it when all %zu staff who work that day are free (a teamavond needs a window saying so)",
 			p->number, VERBINDING_MINUTES, first, n_people);
 		if (!ctx->options->allow_violations)
 			return RK_OK;
