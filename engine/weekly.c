@@ -181,6 +181,96 @@ static enum rk_status describe(struct rk_planctx *ctx, struct rk_event *ev,
 	return ev->title && ev->agenda ? RK_OK : RK_ERR_NOMEM;
 }
 
+/* The agenda of the group's session in week @nth of @p. */
+static const char *week_agenda(struct rk_planctx *ctx, const struct rk_group *g,
+			       const struct rk_period *p, int nth)
+{
+	if (g->team < 0)
+		return "Wekelijks overleg van het leerKRACHT-team: de teams "
+		       "volgen, de verbindingssessie en de metingen "
+		       "voorbereiden.";
+	if (!p)
+		return "";
+	char agenda[600];
+	rk_ritmiek_week(p->weeks, nth,
+			p->number == 1 && !strcmp(p->phase, "aan de slag"),
+			agenda, sizeof(agenda));
+	return rk_plan_printf(ctx->plan, "Week %d van periode %d. %s", nth,
+			      p->number, agenda);
+}
+
+static void add_name(char *list, size_t size, size_t *len, const char *name)
+{
+	if (*len < size)
+		*len += (size_t)snprintf(list + *len, size - *len, "%s%s",
+					 *len ? ", " : "", name);
+}
+
+/* The members attend; who has a fixed date elsewhere then (a forum) or
+ * does not work on the day it moved to is excused, and the agenda says
+ * so. */
+static enum rk_status attend_members(struct rk_planctx *ctx,
+				     struct rk_event *ev,
+				     const struct rk_group *g)
+{
+	char busy[512] = "", off[512] = "";
+	size_t n_busy = 0, n_off = 0;
+	for (size_t m = 0; m < g->n; m++) {
+		int who = g->members[m];
+		const char *name = rk_planctx_name(ctx, who);
+		if (rk_busy_absent(ctx->busy, who, ev->date))
+			continue;
+		if (!rk_busy_works(ctx->busy, who, ev->date)) {
+			add_name(off, sizeof(off), &n_off, name);
+			continue;
+		}
+		if (rk_busy_booked(ctx->busy, who, ev->date, ev->start,
+				   ev->end)) {
+			add_name(busy, sizeof(busy), &n_busy, name);
+			continue;
+		}
+		/* Only with --allow-violations: a moment nobody could keep. */
+		if (!ev->violation && !rk_busy_is_free(ctx->busy, who, ev->date,
+						       ev->start, ev->end)) {
+			ev->violation = true;
+			ev->violation_text = rk_plan_printf(
+				ctx->plan,
+				"%s is not free at the team's moment", name);
+		}
+		if (rk_planctx_attend(ctx, ev, who, RK_PART_ATTENDEE) < 0)
+			return RK_ERR_NOMEM;
+	}
+	if (busy[0] && ev->agenda)
+		ev->agenda = rk_plan_printf(ctx->plan,
+					    "%s Afwezig (andere afspraak): %s.",
+					    ev->agenda, busy);
+	if (off[0] && ev->agenda)
+		ev->agenda = rk_plan_printf(
+			ctx->plan, "%s Afwezig (werkt niet op %s): %s.",
+			ev->agenda, rk_weekday_name(rk_date_weekday(ev->date)),
+			off);
+	return ev->agenda ? RK_OK : RK_ERR_NOMEM;
+}
+
+/* Why the week's bordsessie cannot be at its fixed moment, or NULL:
+ * the day is no school day (Tweede Paasdag, a studiedag), or the team
+ * sessions it holds do not fit after the fixed moment. */
+static const char *why_move(const struct rk_planctx *ctx,
+			    const struct rk_group *g, int fixed, int minutes)
+{
+	const struct rk_day *day = rk_schoolyear_day(ctx->year, fixed);
+	int start = g->moment.start;
+	if (!day || !day->school_day)
+		return "de vaste dag is geen schooldag";
+	if (minutes > g->moment.end - start &&
+	    moment_holds(ctx, g, fixed, start, g->moment.end) &&
+	    !moment_holds(ctx, g, fixed, start, start + minutes))
+		return "het vaste moment is te kort voor de teamsessie";
+	return NULL;
+}
+
+/* The group's session of year week @week: at the fixed moment when it
+ * holds, else moved within the week; every teaching week has one. */
 static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 {
 	const struct rk_group *g = &ctx->groups[gi];
@@ -192,22 +282,14 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 	int nth;
 	const struct rk_period *p = rk_planctx_period_of(ctx, week, &nth);
 	unsigned carries = lk ? 0 : carried(ctx, p, nth);
-	int base = g->moment.end - g->moment.start;
-	int minutes = base + 30 * __builtin_popcount(carries);
+	int minutes = g->moment.end - g->moment.start +
+		      30 * __builtin_popcount(carries);
 	int date = fixed, start = g->moment.start;
-	const struct rk_day *day = rk_schoolyear_day(ctx->year, fixed);
-	/* Every teaching week has its bordsessie: off its fixed day when
-	 * that is no school day (Tweede Paasdag, a studiedag), or when the
-	 * team sessions it holds do not fit after the fixed moment. */
-	const char *why = NULL;
-	if (!day || !day->school_day)
-		why = "de vaste dag is geen schooldag";
-	else if (carries && moment_holds(ctx, g, fixed, start, start + base) &&
-		 !moment_holds(ctx, g, fixed, start, start + minutes))
-		why = "het vaste moment is te kort voor de teamsessie";
+	const char *why = why_move(ctx, g, fixed, minutes);
 	if (why) {
 		enum rk_status status =
 			move(ctx, gi, week, fixed, minutes, why, &date, &start);
+		const struct rk_day *day = rk_schoolyear_day(ctx->year, fixed);
 		if (status == RK_ERR_INFEASIBLE && day && day->school_day &&
 		    ctx->options->allow_violations) {
 			date = fixed; /* the fixed moment, marked below */
@@ -224,58 +306,10 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 	ev->period = p ? p->number : 0;
 	ev->week_in_period = nth;
 	ev->carries = carries;
-	ev->agenda = "";
-	if (lk) {
-		ev->agenda = "Wekelijks overleg van het leerKRACHT-team: de "
-			     "teams volgen, de verbindingssessie en de "
-			     "metingen voorbereiden.";
-	} else if (p) {
-		char agenda[600];
-		rk_ritmiek_week(p->weeks, nth,
-				p->number == 1 &&
-					!strcmp(p->phase, "aan de slag"),
-				agenda, sizeof(agenda));
-		ev->agenda =
-			rk_plan_printf(ctx->plan, "Week %d van periode %d. %s",
-				       nth, p->number, agenda);
-	}
-	if (describe(ctx, ev, g, fixed, why ? why : "") != RK_OK)
+	ev->agenda = week_agenda(ctx, g, p, nth);
+	if (!ev->agenda || describe(ctx, ev, g, fixed, why ? why : "") != RK_OK)
 		return RK_ERR_NOMEM;
-	/* A member with a fixed date elsewhere then (a forum) is excused. */
-	char absent[512] = "";
-	size_t len = 0;
-	for (size_t m = 0; m < g->n; m++) {
-		int who = g->members[m];
-		if (rk_busy_absent(ctx->busy, who, date))
-			continue;
-		/* Moved to a day someone does not work: they are excused. */
-		if (!rk_busy_works(ctx->busy, who, date) ||
-		    rk_busy_booked(ctx->busy, who, date, ev->start, ev->end)) {
-			if (len < sizeof(absent))
-				len += (size_t)snprintf(
-					absent + len, sizeof(absent) - len,
-					"%s%s", len ? ", " : "",
-					rk_planctx_name(ctx, who));
-			continue;
-		}
-		/* Only with --allow-violations: a moment nobody could keep. */
-		if (!ev->violation && !rk_busy_is_free(ctx->busy, who, date,
-						       ev->start, ev->end)) {
-			ev->violation = true;
-			ev->violation_text = rk_plan_printf(
-				ctx->plan,
-				"%s is not free at the team's moment",
-				rk_planctx_name(ctx, who));
-		}
-		if (rk_planctx_attend(ctx, ev, who, RK_PART_ATTENDEE) < 0)
-			return RK_ERR_NOMEM;
-	}
-	if (absent[0])
-		ev->agenda = rk_plan_printf(ctx->plan,
-					    "%s Afwezig (andere "
-					    "afspraak): %s.",
-					    ev->agenda, absent);
-	return ev->agenda ? RK_OK : RK_ERR_NOMEM;
+	return attend_members(ctx, ev, g);
 }
 
 /* The last lesson end of the day on @date, for a session that could not be
