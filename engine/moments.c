@@ -3,9 +3,10 @@
  * One binary per (group, candidate moment) where every member is free in
  * every week the group meets; exactly one per group; a person in several
  * groups (the leerKRACHT-team, a schoolleider, multi-team teachers) never
- * has two overlapping moments. Costs: idle time around the moment, outside
- * the allowed windows, late on Friday, and overlap between teams (so that
- * the schoolleider can drop in on every team). */
+ * has two overlapping moments; only moments inside the school's windows
+ * for the bordsessie (rk_settings_window_ok). Costs: idle time around the
+ * moment, late on Friday, and overlap between teams (so that the
+ * schoolleider can drop in on every team). */
 #include "config.h"
 
 #include <stdio.h>
@@ -15,13 +16,11 @@
 #include "date.h"
 #include "planctx.h"
 
-#define COST_OUTSIDE_WINDOW 400
-#define COST_LATE_FRIDAY    150
-#define COST_LATE	    40	   /* ending after 17:00 */
-#define COST_MOMENT_CHANGE  100000 /* rebalancing: a moment moves */
-#define COST_OVERLAP	    20	   /* per pair of teams meeting at once */
-#define DAY_FIRST	    (7 * 60 + 30)
-#define DAY_LAST	    (18 * 60)
+#define COST_LATE_FRIDAY   150
+#define COST_NO_ROOM	   300	  /* no room for a team session after it */
+#define COST_LATE	   40	  /* ending after 17:00 */
+#define COST_MOMENT_CHANGE 100000 /* rebalancing: a moment moves */
+#define COST_OVERLAP	   20	  /* per pair of teams meeting at once */
 
 struct cand {
 	int group;
@@ -50,20 +49,6 @@ static int push(struct cands *c, struct cand v)
 	}
 	c->items[c->n++] = v;
 	return 0;
-}
-
-static bool in_windows(const struct rk_settings *st, int weekday, int start,
-		       int end)
-{
-	if (st->n_windows == 0)
-		return true;
-	for (size_t i = 0; i < st->n_windows; i++) {
-		const struct rk_window *w = &st->windows[i];
-		if ((w->days & (1u << weekday)) && start >= w->start &&
-		    end <= w->end)
-			return true;
-	}
-	return false;
 }
 
 /* The dates on @weekday in the weeks the group meets that are school days. */
@@ -135,17 +120,44 @@ static double change_cost(const struct rk_planctx *ctx, int team, int weekday,
 	return 0.0;
 }
 
-static double moment_cost(const struct rk_settings *st, int weekday, int start,
-			  int end, double idle)
+static double moment_cost(int weekday, int start, int end, double idle)
 {
 	double cost = idle;
-	if (!in_windows(st, weekday, start, end))
-		cost += COST_OUTSIDE_WINDOW;
 	if (weekday == 4 && start >= 14 * 60)
 		cost += COST_LATE_FRIDAY;
 	if (end > 17 * 60)
 		cost += COST_LATE;
 	return cost;
+}
+
+/* A school holding team sessions in the bordsessie (ritmiek.team_sessions)
+ * needs 30 more minutes after the moment in those weeks; a moment without
+ * them makes that week's bordsessie move. The cost grows with the share
+ * of weeks in which a member teaches in the half hour after @end. */
+static double no_room_cost(const struct rk_planctx *ctx,
+			   const struct rk_group *g, const int *dates,
+			   size_t n_dates, int start, int end)
+{
+	const struct rk_settings *st = rk_school_get_settings(ctx->school);
+	if (!st->in_bordsessie || g->team < 0 || n_dates == 0)
+		return 0.0;
+	size_t blocked = 0;
+	for (size_t k = 0; k < n_dates; k++) {
+		bool free = rk_settings_window_ok(st, RK_EV_BORDSESSIE,
+						  rk_date_weekday(dates[k]),
+						  start, end + 30);
+		for (size_t m = 0; m < g->n && free; m++)
+			free = available(ctx, g->members[m], dates[k], end,
+					 end + 30);
+		blocked += !free;
+	}
+	return COST_NO_ROOM * (double)blocked / (double)n_dates;
+}
+
+/* The event kind of the group's weekly session, for its windows. */
+static int group_kind(const struct rk_group *g)
+{
+	return g->team < 0 ? RK_EV_LKTEAM : RK_EV_BORDSESSIE;
 }
 
 /* Weekdays on which every member works. */
@@ -174,11 +186,14 @@ static int group_candidates(const struct rk_planctx *ctx, int gi, int length,
 		for (size_t i = 0; i < n; i++) {
 			int s = starts[i], e = starts[i] + length;
 			double idle;
-			if (s < DAY_FIRST || e > DAY_LAST ||
+			if (!rk_settings_window_ok(st, group_kind(g), d, s,
+						   e) ||
 			    !all_free(ctx, g, dates, n_dates, s, e, &idle))
 				continue;
-			double cost = moment_cost(st, d, s, e, idle) +
-				      change_cost(ctx, g->team, d, s);
+			double cost =
+				moment_cost(d, s, e, idle) +
+				no_room_cost(ctx, g, dates, n_dates, s, e) +
+				change_cost(ctx, g->team, d, s);
 			/* Rebalancing: an untouched team keeps its moment. */
 			if (rk_planctx_frozen(ctx, gi) &&
 			    change_cost(ctx, g->team, d, s) > 0)
@@ -315,7 +330,9 @@ static void explain_no_moment(struct rk_planctx *ctx, struct rk_group *g,
 		size_t n = rk_planctx_start_times(ctx, d, starts, MAX_STARTS);
 		for (size_t i = 0; i < n; i++) {
 			int s = starts[i], e = s + length;
-			if (s < DAY_FIRST || e > DAY_LAST)
+			if (!rk_settings_window_ok(
+				    rk_school_get_settings(ctx->school),
+				    group_kind(g), d, s, e))
 				continue;
 			size_t b = blockers(ctx, g, d, dates, n_dates, s, e);
 			if (b < best) {
@@ -328,7 +345,7 @@ static void explain_no_moment(struct rk_planctx *ctx, struct rk_group *g,
 	if (best == (size_t)-1) {
 		rk_planctx_infeasible(
 			ctx,
-			"%s: no time in the grid for a %d-minute bordsessie",
+			"%s: no time in the school's windows for a %d-minute bordsessie",
 			g->name, length);
 		return;
 	}

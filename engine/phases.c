@@ -64,14 +64,15 @@ static int plan_session(struct rk_planctx *ctx, enum rk_event_kind kind,
 {
 	int dates[64] = { 0 }, date, start;
 	size_t n_dates = weeks_dates(ctx, weeks, n_weeks, dates);
-	*status = rk_planctx_common_moment(ctx, what, people, n_people, dates,
-					   n_dates, minutes, &date, &start);
+	*status = rk_planctx_common_moment(ctx, what, kind, people, n_people,
+					   dates, n_dates, minutes, &date,
+					   &start);
 	if (*status == RK_ERR_INFEASIBLE) {
 		char first[RK_DATE_BUFSIZE];
 		rk_date_format(n_dates ? dates[0] : 0, first);
 		rk_planctx_infeasible(
 			ctx,
-			"%s: no %d-minute moment in the week of %s when all %zu people who work that day are free",
+			"%s: no %d-minute moment in the week of %s inside the school's windows for it when all %zu people who work that day are free",
 			what, minutes, first, n_people);
 		*status = RK_OK;
 		return -1;

@@ -96,23 +96,26 @@ size_t rk_planctx_staff(const struct rk_planctx *ctx, int *out);
 /* Teachers (role leraar) of the school. */
 size_t rk_planctx_teachers(const struct rk_planctx *ctx);
 
-/* Start times worth trying on @weekday (lesuur boundaries and window
- * starts, sorted, unique) into @out (at most @cap); their number. */
+/* Start times worth trying on @weekday (lesuur boundaries, window starts
+ * and the default window's start, sorted, unique) into @out (at most @cap); their number. */
 size_t rk_planctx_start_times(const struct rk_planctx *ctx, int weekday,
 			      int *out, size_t cap);
 
 /* The dates with school days of year week @week (Monday to Friday). */
 size_t rk_planctx_week_dates(const struct rk_planctx *ctx, int week, int *out);
 
-/* Chooses with GLPK a @minutes-long moment on one of @dates at which every
- * person in @people who works that day is free; cost: the people who do
- * not work that day, idle time, lateness. On success *date and *start are
- * set; RK_ERR_INFEASIBLE when no such moment exists (nothing reported). */
+/* Chooses with GLPK a @minutes-long moment on one of @dates, inside the
+ * windows of @kind, at which every person in @people who works that day is
+ * free; cost: the people who do not work that day, idle time, lateness,
+ * and the place of the date in @dates (earlier is better). On success
+ * *date and *start are set; RK_ERR_INFEASIBLE when no such moment exists
+ * (nothing reported). */
 enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
-					const char *model, const int *people,
-					size_t n_people, const int *dates,
-					size_t n_dates, int minutes, int *date,
-					int *start);
+					const char *model,
+					enum rk_event_kind kind,
+					const int *people, size_t n_people,
+					const int *dates, size_t n_dates,
+					int minutes, int *date, int *start);
 
 /* Runs @mip, records its report under @model, and returns the result. */
 enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,

@@ -170,9 +170,14 @@ size_t rk_planctx_start_times(const struct rk_planctx *ctx, int weekday,
 		out[n++] = g->hours[i].start;
 		out[n++] = g->hours[i].end;
 	}
+	/* Window starts (and the default window's) are where a session that
+	 * opens the day goes; lesson ends are where one right after the
+	 * lessons goes. */
 	for (size_t i = 0; i < st->n_windows && n < cap; i++)
 		if (st->windows[i].days & (1u << weekday))
 			out[n++] = st->windows[i].start;
+	if (n < cap)
+		out[n++] = st->earliest;
 	for (size_t i = 1; i < n; i++)
 		for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
 			int t = out[j];
@@ -217,10 +222,12 @@ static bool everyone_free(const struct rk_planctx *ctx, const int *people,
 	return true;
 }
 
-static size_t moment_choices(const struct rk_planctx *ctx, const int *people,
+static size_t moment_choices(const struct rk_planctx *ctx,
+			     enum rk_event_kind kind, const int *people,
 			     size_t n_people, const int *dates, size_t n_dates,
 			     int minutes, struct choice *out, size_t cap)
 {
+	const struct rk_settings *st = rk_school_get_settings(ctx->school);
 	size_t n = 0;
 	int starts[MAX_STARTS];
 	for (size_t k = 0; k < n_dates; k++) {
@@ -229,9 +236,9 @@ static size_t moment_choices(const struct rk_planctx *ctx, const int *people,
 		for (size_t i = 0; i < ns && n < cap; i++) {
 			int s = starts[i], e = s + minutes, absent;
 			long idle;
-			/* School-wide sessions may run into the evening
-			 * (a teamavond), at a cost. */
-			if (e > 19 * 60 ||
+			/* The school's windows decide how late a session
+			 * may run (a teamavond needs a window saying so). */
+			if (!rk_settings_window_ok(st, (int)kind, wd, s, e) ||
 			    !everyone_free(ctx, people, n_people, dates[k], s,
 					   e, &absent, &idle))
 				continue;
@@ -245,10 +252,11 @@ static size_t moment_choices(const struct rk_planctx *ctx, const int *people,
 }
 
 enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
-					const char *model, const int *people,
-					size_t n_people, const int *dates,
-					size_t n_dates, int minutes, int *date,
-					int *start)
+					const char *model,
+					enum rk_event_kind kind,
+					const int *people, size_t n_people,
+					const int *dates, size_t n_dates,
+					int minutes, int *date, int *start)
 {
 	size_t cap = n_dates * MAX_STARTS + 1;
 	struct choice *ch = calloc(cap, sizeof(*ch));
@@ -256,7 +264,7 @@ enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
 	enum rk_status status = RK_ERR_NOMEM;
 	if (!ch || !mip)
 		goto out;
-	size_t n = moment_choices(ctx, people, n_people, dates, n_dates,
+	size_t n = moment_choices(ctx, kind, people, n_people, dates, n_dates,
 				  minutes, ch, cap);
 	status = RK_ERR_INFEASIBLE;
 	if (n == 0)

@@ -1,16 +1,22 @@
 /* sessions.c - the concrete sessions of every team in every period:
  * gezamenlijk lesontwerp (GL) per duo, lesbezoek (LB) in a real lesson of
- * the host with the visitor free, the feedbackgesprek (FB) within two
- * school days after it, and the team's verdieping, retrospectief and
- * leerlingarena, in the weeks the period ritmiek gives them.
+ * the host with the visitor free, the feedbackgesprek (FB) after it, the
+ * same day or within two school days, and the team's verdieping,
+ * retrospectief and leerlingarena, in the weeks the period ritmiek gives
+ * them.
  *
  * One GLPK model per team and period. A binary per (activity, candidate
  * moment); each activity takes exactly one candidate or stays unplaced at a
  * prohibitive cost (then the reason is reported); an FB may only fall on a
- * day that follows its LB's day by one or two school days; nobody is in two
- * places at once; a second session on a day costs extra. Team sessions
- * that find no moment when the whole team is free are held in the
- * bordsessie instead (a cost, not a violation). */
+ * time after its LB ends, that day or on one of the next two school days;
+ * nobody is in two
+ * places at once; a second session on a day costs extra. Every session
+ * stays inside the school's windows for its kind and ends before the
+ * period's verbindingssessie; the leerlingarena comes first, round 2 after
+ * round 1. A team session (leerlingarena, verdieping, retrospectief) is
+ * an event of its own unless the school holds it in the bordsessie
+ * (ritmiek.team_sessions, see weekly.c); one that finds no moment is a
+ * broken rule, reported like a duo session's. */
 #include "config.h"
 
 #include <stdio.h>
@@ -26,13 +32,12 @@
 #define KEEP_CANDIDATES	     12
 #define KEEP_PER_DAY	     4
 #define COST_UNPLACED	     100000
-#define COST_IN_BORDSESSIE   300
 #define COST_SECOND_SESSION  40
 #define COST_FRIDAY_LB	     15
 #define COST_COVER_LB	     10
 #define COST_WEEK_LATE	     60
 #define COST_MOVED	     200
-#define MAX_STARTS	     64
+#define MAX_STARTS	     128
 
 struct act {
 	enum rk_event_kind kind;
@@ -67,6 +72,9 @@ struct model {
 	bool allow_late; /* second try: sessions may slip a week */
 	const struct rk_group *g;
 	const struct rk_period *p;
+	/* Every session ends by the verbindingssessie (date -1: none). */
+	int bound_date;
+	int bound_start;
 	struct act *acts;
 	size_t n_acts, cap_acts;
 	struct cand *cands;
@@ -112,6 +120,10 @@ static int add_cand(struct model *m, struct cand c)
 		c.cost += COST_MOVED;
 	if (!rk_planctx_open(m->ctx, c.date))
 		return 0; /* rebalancing: before the date nothing changes */
+	if (m->bound_date >= 0 &&
+	    (c.date > m->bound_date ||
+	     (c.date == m->bound_date && c.end > m->bound_start)))
+		return 0; /* the period closes with its verbindingssessie */
 	if (m->n_cands == m->cap_cands) {
 		size_t cap = m->cap_cands ? m->cap_cands * 2 : 256;
 		struct cand *x = realloc(m->cands, cap * sizeof(*x));
@@ -181,9 +193,10 @@ static bool new_duo(const struct model *m, const struct rk_duo *d)
 }
 
 /* @missed: the first round's activities of weeks before the date
- * (rebalancing). A duo formed from the date on catches up on them in its
- * second round's week, so that it still designs together and each visits
- * the other this period. */
+ * (rebalancing), given for the first week that may change. A duo formed
+ * from the date on catches up on them then (the order rows keep them
+ * before its second round), so that it still designs together and each
+ * visits the other this period. */
 static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 			       int week, int nth)
 {
@@ -192,12 +205,8 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 		if (d->team != m->g->team || d->period != m->p->number)
 			continue;
 		unsigned all = acts;
-		if (missed && new_duo(m, d)) {
-			if ((acts & RK_ACT_GL2) && (missed & RK_ACT_GL1))
-				all |= RK_ACT_GL1;
-			if ((acts & RK_ACT_LB2) && (missed & RK_ACT_LB1))
-				all |= RK_ACT_LB1;
-		}
+		if (missed && new_duo(m, d))
+			all |= missed & (RK_ACT_GL1 | RK_ACT_LB1);
 		for (int round = 1; round <= 2; round++) {
 			unsigned gl = round == 1 ? RK_ACT_GL1 : RK_ACT_GL2;
 			unsigned lb = round == 1 ? RK_ACT_LB1 : RK_ACT_LB2;
@@ -230,6 +239,7 @@ static enum rk_status collect_acts(struct model *m)
 		{ RK_ACT_RETRO, RK_EV_RETROSPECTIVE },
 	};
 	bool ads = !strcmp(m->p->phase, "aan de slag");
+	unsigned in_bs = rk_school_get_settings(m->ctx->school)->in_bordsessie;
 	int nth = 0;
 	unsigned missed = 0;
 	for (int w = m->p->first_week; w <= m->p->last_week; w++) {
@@ -244,13 +254,16 @@ static enum rk_status collect_acts(struct model *m)
 			continue;
 		}
 		for (size_t t = 0; t < 3; t++) {
-			if (!(acts & team_acts[t].act))
+			/* Held in the bordsessie: weekly.c makes it longer. */
+			if (!(acts & team_acts[t].act) ||
+			    (in_bs & (1u << team_acts[t].kind)))
 				continue;
 			if (!new_act(m, team_acts[t].kind, w, nth, 1))
 				return RK_ERR_NOMEM;
 		}
 		if (duo_acts(m, acts, missed, w, nth) != RK_OK)
 			return RK_ERR_NOMEM;
+		missed = 0;
 	}
 	for (size_t i = 0; i < m->n_acts; i++) {
 		struct act *a = &m->acts[i];
@@ -295,19 +308,48 @@ static bool all_free(const struct model *m, const int *people, size_t n,
 	return true;
 }
 
-/* Candidates for a session of @minutes for the activity's people on @date. */
+static size_t add_start(int *starts, size_t n, size_t cap, int t)
+{
+	for (size_t i = 0; i < n; i++)
+		if (starts[i] == t)
+			return n;
+	if (n < cap)
+		starts[n++] = t;
+	return n;
+}
+
+/* Start times on @date: the grid's and the windows'; for a team session
+ * also the end of the team's bordsessie (its natural place) and every
+ * quarter of an hour, since a whole team's common free time rarely starts
+ * on a lesuur boundary (after another session, say). */
+static size_t slot_starts(const struct model *m, int date, bool team,
+			  int *starts)
+{
+	int wd = rk_date_weekday(date);
+	const struct rk_settings *st = rk_school_get_settings(m->ctx->school);
+	size_t ns = rk_planctx_start_times(m->ctx, wd, starts, MAX_STARTS);
+	if (m->g->has_moment && m->g->moment.weekday == wd)
+		ns = add_start(starts, ns, MAX_STARTS, m->g->moment.end);
+	for (int t = st->earliest; team && t < 19 * 60; t += 15)
+		ns = add_start(starts, ns, MAX_STARTS, t);
+	return ns;
+}
+
+/* Candidates for a session of @minutes for the activity's people on @date,
+ * inside the windows of its kind. */
 static int free_slots(struct model *m, int act, int date, int minutes,
 		      double extra, int nth)
 {
+	const struct rk_settings *st = rk_school_get_settings(m->ctx->school);
 	const int *people;
 	size_t n = act_people(m, &m->acts[act], &people);
-	int starts[MAX_STARTS];
-	size_t ns = rk_planctx_start_times(m->ctx, rk_date_weekday(date),
-					   starts, MAX_STARTS);
+	int starts[MAX_STARTS], wd = rk_date_weekday(date);
+	size_t ns = slot_starts(m, date, m->acts[act].n_people == 0, starts);
 	for (size_t i = 0; i < ns; i++) {
 		int s = starts[i], e = s + minutes;
 		long idle;
-		if (e > 18 * 60 ||
+		if (!rk_settings_window_ok(st, (int)m->acts[act].kind, wd, s,
+					   e) ||
 		    !all_free(m, people, n, m->acts[act].n_people == 0, date, s,
 			      e, &idle))
 			continue;
@@ -419,12 +461,18 @@ static int fb_slots(struct model *m, int act)
 {
 	const struct act *fb = &m->acts[act];
 	const struct act *lb = &m->acts[fb->lb];
-	int dates[5 * KEEP_PER_DAY * 2], n_dates = 0;
+	int dates[5 * KEEP_PER_DAY * 3], n_dates = 0;
 	for (size_t c = lb->first; c < lb->first + lb->n; c++) {
-		int next[2];
+		/* The next two school days; in the second try also the
+		 * lesbezoek's own day, after it (a duo of part-timers whose
+		 * next common day lies past the verbindingssessie). Not in the
+		 * first: it makes the models twice as slow to solve. */
+		int next[3];
 		int n = rk_planctx_next_days(m->ctx, fb->people[0],
 					     fb->people[1], m->cands[c].date,
-					     next);
+					     next + 1) +
+			1;
+		next[0] = m->allow_late ? m->cands[c].date : -1;
 		for (int i = 0; i < n; i++) {
 			if (next[i] < 0)
 				continue;
@@ -471,6 +519,20 @@ static int week_slots(struct model *m, int act, int minutes)
 	const struct act *a = &m->acts[act];
 	if (week_slots_in(m, act, a->week, a->nth, minutes, 0.0) < 0)
 		return -1;
+	/* A team session may also come a week early: the retrospectief of
+	 * the verbindingssessie's own week finds room before it. */
+	int earlier = 0;
+	for (int w = a->week - 1;
+	     m->allow_late && a->n_people == 0 &&
+	     a->kind != RK_EV_LEERLINGARENA && w >= m->p->first_week;
+	     w--) {
+		if (!m->ctx->session_week[w])
+			continue;
+		earlier++;
+		if (week_slots_in(m, act, w, a->nth - earlier, minutes,
+				  COST_WEEK_LATE * earlier) < 0)
+			return -1;
+	}
 	int later = 0;
 	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
 		if (!m->ctx->session_week[w])
@@ -546,10 +608,8 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 		struct act *a = &m->acts[i];
 		if (a->done)
 			continue;
-		bool team = a->n_people == 0;
 		snprintf(name, sizeof(name), "unplaced_%zu", i);
-		a->unplaced = rk_mip_add_binary(
-			mip, name, team ? COST_IN_BORDSESSIE : COST_UNPLACED);
+		a->unplaced = rk_mip_add_binary(mip, name, COST_UNPLACED);
 		snprintf(name, sizeof(name), "act_%zu", i);
 		if (a->unplaced < 0 ||
 		    rk_mip_add_row(mip, name, RK_MIP_EQ, 1.0) < 0 ||
@@ -562,7 +622,44 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 	return RK_OK;
 }
 
-/* An FB on day f needs its LB on one of the two school days before f. */
+/* Whether a feedbackgesprek at @f may follow the lesbezoek at @l: later
+ * the same day, or on one of the duo's next two school days together. */
+static bool fb_follows(const struct model *m, const struct act *fb,
+		       const struct cand *l, const struct cand *f)
+{
+	if (f->date == l->date)
+		return l->end <= f->start;
+	int next[2];
+	int n = rk_planctx_next_days(m->ctx, fb->people[0], fb->people[1],
+				     l->date, next);
+	return (n > 0 && next[0] == f->date) || (n > 1 && next[1] == f->date);
+}
+
+/* Whether the row of FB candidate @c (its day and start as a threshold)
+ * is needed: one per (day, start), and on a day without a candidate of
+ * the LB only the latest start's (the others are weaker). */
+static bool fb_row_needed(const struct model *m, const struct act *fb,
+			  const struct act *lb, size_t c)
+{
+	const struct cand *f = &m->cands[c];
+	bool same_day = false;
+	for (size_t k = lb->first; k < lb->first + lb->n && !same_day; k++)
+		same_day = m->cands[k].date == f->date;
+	for (size_t k = fb->first; k < fb->first + fb->n; k++) {
+		const struct cand *o = &m->cands[k];
+		if (k == c || o->date != f->date)
+			continue;
+		if (o->start == f->start ? k < c
+					 : !same_day && o->start > f->start)
+			return false;
+	}
+	return true;
+}
+
+/* An FB needs its LB at a candidate it may follow. Per FB day d and start
+ * t: sum of the FB candidates on d starting by t <= sum of the LB
+ * candidates an FB at (d, t) may follow (exactly one LB is chosen; an FB
+ * starting earlier may follow no more of them). */
 static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 {
 	char name[64];
@@ -572,32 +669,108 @@ static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 			continue;
 		const struct act *lb = &m->acts[fb->lb];
 		for (size_t c = fb->first; c < fb->first + fb->n; c++) {
-			int day = m->cands[c].date;
-			bool first_of_day = true;
-			for (size_t k = fb->first; k < c && first_of_day; k++)
-				first_of_day = m->cands[k].date != day;
-			if (!first_of_day)
+			const struct cand *f = &m->cands[c];
+			if (!fb_row_needed(m, fb, lb, c))
 				continue;
-			snprintf(name, sizeof(name), "fb_after_lb_%zu_%d", i,
-				 day);
+			snprintf(name, sizeof(name), "fb_after_lb_%zu_%d_%d", i,
+				 f->date, f->start);
 			if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0)
 				return RK_ERR_NOMEM;
 			for (size_t k = fb->first; k < fb->first + fb->n; k++)
-				if (m->cands[k].date == day &&
+				if (m->cands[k].date == f->date &&
+				    m->cands[k].start <= f->start &&
 				    rk_mip_term(mip, m->cands[k].col, 1.0) !=
 					    RK_OK)
 					return RK_ERR_NOMEM;
-			for (size_t k = lb->first; k < lb->first + lb->n; k++) {
-				int next[2];
-				int n = rk_planctx_next_days(
-					m->ctx, fb->people[0], fb->people[1],
-					m->cands[k].date, next);
-				bool ok = (n > 0 && next[0] == day) ||
-					  (n > 1 && next[1] == day);
-				if (ok && rk_mip_term(mip, m->cands[k].col,
-						      -1.0) != RK_OK)
+			for (size_t k = lb->first; k < lb->first + lb->n; k++)
+				if (fb_follows(m, fb, &m->cands[k], f) &&
+				    rk_mip_term(mip, m->cands[k].col, -1.0) !=
+					    RK_OK)
 					return RK_ERR_NOMEM;
-			}
+		}
+	}
+	return RK_OK;
+}
+
+/* Minutes since the period's first Monday: the clock of the order rows. */
+static double clock_at(const struct model *m, int date, int t)
+{
+	int monday = rk_schoolyear_week(m->ctx->year, (size_t)m->p->first_week)
+			     ->monday;
+	return (double)(date - monday) * 24.0 * 60.0 + (double)t;
+}
+
+static bool shares_person(const struct act *x, const struct act *y)
+{
+	for (int i = 0; i < x->n_people; i++)
+		for (int k = 0; k < y->n_people; k++)
+			if (x->people[i] >= 0 && x->people[i] == y->people[k])
+				return true;
+	return false;
+}
+
+/* Whether @x must be over before @y starts: the leerlingarena opens the
+ * period (DOMAIN.md: week 1 starts with it), before its lesbezoeken and
+ * team sessions (the lesontwerp of week 1 may come first: requiring that
+ * too leaves teams with little common time no week-1 moment at all); a
+ * duo's round 2 (lesontwerp, lesbezoek with the roles swapped) follows its
+ * round 1 and its feedbackgesprek. */
+static bool comes_before(const struct act *x, const struct act *y)
+{
+	if (x->kind == RK_EV_LEERLINGARENA)
+		return y->kind != RK_EV_LEERLINGARENA && y->kind != RK_EV_GL;
+	if (!x->n_people || x->round != 1 || y->round != 2 ||
+	    !shares_person(x, y))
+		return false;
+	/* Round 2's lesontwerp builds on round 1's lesontwerp and visits. */
+	if (y->kind == RK_EV_GL)
+		return x->kind == RK_EV_GL || x->kind == RK_EV_LB;
+	return y->kind == RK_EV_LB &&
+	       (x->kind == RK_EV_GL || x->kind == RK_EV_LB ||
+		x->kind == RK_EV_FB);
+}
+
+/* @x ends before @y starts, unless @y finds no place:
+ * sum end(c) x_c - sum start(c) y_c - M unplaced_y <= 0. */
+static enum rk_status order_row(struct model *m, struct rk_mip *mip, size_t x,
+				size_t y, double big)
+{
+	const struct act *a = &m->acts[x], *b = &m->acts[y];
+	char name[64];
+	snprintf(name, sizeof(name), "order_%zu_%zu", x, y);
+	if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0 ||
+	    rk_mip_term(mip, b->unplaced, -big) != RK_OK)
+		return RK_ERR_NOMEM;
+	for (size_t c = a->first; c < a->first + a->n; c++) {
+		const struct cand *k = &m->cands[c];
+		if (rk_mip_term(mip, k->col, clock_at(m, k->date, k->end)) !=
+		    RK_OK)
+			return RK_ERR_NOMEM;
+	}
+	for (size_t c = b->first; c < b->first + b->n; c++) {
+		const struct cand *k = &m->cands[c];
+		if (rk_mip_term(mip, k->col, -clock_at(m, k->date, k->start)) !=
+		    RK_OK)
+			return RK_ERR_NOMEM;
+	}
+	return RK_OK;
+}
+
+static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
+{
+	double big = 1.0;
+	for (size_t c = 0; c < m->n_cands; c++) {
+		double t = clock_at(m, m->cands[c].date, m->cands[c].end);
+		if (t >= big)
+			big = t + 1.0;
+	}
+	for (size_t x = 0; x < m->n_acts; x++) {
+		for (size_t y = 0; y < m->n_acts; y++) {
+			if (x == y || !m->acts[x].n || !m->acts[y].n ||
+			    !comes_before(&m->acts[x], &m->acts[y]))
+				continue;
+			if (order_row(m, mip, x, y, big) != RK_OK)
+				return RK_ERR_NOMEM;
 		}
 	}
 	return RK_OK;
@@ -608,8 +781,20 @@ static bool covers(const struct cand *c, int date, int t)
 	return c->date == date && c->start <= t && t < c->end;
 }
 
+/* Whether @c is a team session right after the team's bordsessie: one
+ * longer meeting rather than a second session that day (DOMAIN.md's soft
+ * rule), and the natural place for it. */
+static bool after_bordsessie(const struct model *m, const struct cand *c)
+{
+	const struct rk_group *g = m->g;
+	return m->acts[c->act].n_people == 0 && g->has_moment &&
+	       rk_date_weekday(c->date) == g->moment.weekday &&
+	       c->start == g->moment.end;
+}
+
 /* Nobody in two places at once (a row per candidate start of a person's
- * candidates), and a second session on a day costs extra. */
+ * candidates), and a second session on a day costs extra (not a team
+ * session right after the bordsessie). */
 static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 				  int person, size_t *mine)
 {
@@ -659,6 +844,7 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 			return RK_ERR_NOMEM;
 		for (size_t j = 0; j < n; j++)
 			if (m->cands[mine[j]].date == date &&
+			    !after_bordsessie(m, &m->cands[mine[j]]) &&
 			    rk_mip_term(mip, m->cands[mine[j]].col, 1.0) !=
 				    RK_OK)
 				return RK_ERR_NOMEM;
@@ -845,6 +1031,117 @@ static void explain(struct model *m, const struct act *a)
 	}
 }
 
+/* Why a member cannot come at [s, e) on @date, or NULL when they can. */
+static const char *blocked_by(const struct model *m, int person, int date,
+			      int s, int e)
+{
+	const struct rk_busy *b = m->ctx->busy;
+	if (rk_busy_absent(b, person, date))
+		return NULL;
+	if (!rk_busy_works(b, person, date))
+		return "does not work that day";
+	if (rk_busy_teaching(b, person, date, s, e))
+		return "lesson";
+	return rk_busy_is_free(b, person, date, s, e) ? NULL
+						      : "another session";
+}
+
+/* The moment of the team session's week, inside its windows and before
+ * the verbindingssessie, that the fewest members cannot keep, into @at;
+ * false when the windows leave none. */
+static bool closest_moment(struct model *m, const struct act *a,
+			   struct cand *at)
+{
+	const struct rk_settings *st = rk_school_get_settings(m->ctx->school);
+	int dates[5], starts[MAX_STARTS];
+	size_t nd = rk_planctx_week_dates(m->ctx, a->week, dates), best = 0;
+	bool found = false;
+	for (size_t d = 0; d < nd; d++) {
+		size_t ns = slot_starts(m, dates[d], true, starts);
+		for (size_t i = 0; i < ns; i++) {
+			int s = starts[i], e = s + TEAM_SESSION_MINUTES;
+			if (!rk_planctx_open(m->ctx, dates[d]) ||
+			    !rk_settings_window_ok(st, (int)a->kind,
+						   rk_date_weekday(dates[d]), s,
+						   e) ||
+			    (m->bound_date >= 0 &&
+			     (dates[d] > m->bound_date ||
+			      (dates[d] == m->bound_date &&
+			       e > m->bound_start))))
+				continue;
+			size_t count = 0;
+			for (size_t k = 0; k < m->g->n; k++)
+				count += blocked_by(m, m->g->members[k],
+						    dates[d], s, e) != NULL;
+			if (found && count >= best)
+				continue;
+			found = true;
+			best = count;
+			*at = (struct cand){ (int)(a - m->acts),
+					     dates[d],
+					     s,
+					     e,
+					     -1,
+					     a->nth,
+					     0.0,
+					     -1 };
+		}
+	}
+	return found;
+}
+
+/* A team session without a moment: the closest one and who blocks it, in
+ * words; with --allow-violations it is planned there, marked. */
+static enum rk_status explain_team(struct model *m, const struct act *a)
+{
+	char week[RK_DATE_BUFSIZE], at[RK_TIME_BUFSIZE], who[1024] = "";
+	rk_date_format(
+		rk_schoolyear_week(m->ctx->year, (size_t)a->week)->monday,
+		week);
+	struct cand c;
+	if (!closest_moment(m, a, &c)) {
+		rk_planctx_infeasible(
+			m->ctx,
+			"%s, period %d, week %d (week of %s): no %d-minute moment for the %s inside the school's windows before the verbindingssessie",
+			m->g->name, m->p->number, a->nth, week,
+			TEAM_SESSION_MINUTES, rk_event_kind_name(a->kind));
+		return RK_OK;
+	}
+	size_t len = 0;
+	for (size_t k = 0; k < m->g->n && len < sizeof(who); k++) {
+		int p = m->g->members[k];
+		const char *why = blocked_by(m, p, c.date, c.start, c.end);
+		if (why)
+			len += (size_t)snprintf(who + len, sizeof(who) - len,
+						"%s%s (%s)", len ? ", " : "",
+						rk_planctx_name(m->ctx, p),
+						why);
+	}
+	char day[RK_DATE_BUFSIZE];
+	rk_date_format(c.date, day);
+	rk_time_format(c.start, at);
+	if (!who[0])
+		snprintf(
+			who, sizeof(who), "%s",
+			"the team's lesontwerp, lesbezoeken and feedbackgesprekken of the period, which must come after it or fill the team's common time");
+	rk_planctx_infeasible(
+		m->ctx,
+		"%s, period %d, week %d (week of %s): no %d-minute moment for the %s when the whole team is free; closest is %s %s %s, blocked for %s",
+		m->g->name, m->p->number, a->nth, week, TEAM_SESSION_MINUTES,
+		rk_event_kind_name(a->kind),
+		rk_weekday_name(rk_date_weekday(c.date)), day, at, who);
+	if (!m->ctx->options->allow_violations)
+		return RK_OK;
+	if (place(m, a, &c, -1) != RK_OK)
+		return RK_ERR_NOMEM;
+	struct rk_event *ev = rk_plan_event_at(
+		m->ctx->plan, rk_plan_n_events(m->ctx->plan) - 1);
+	ev->violation = true;
+	ev->violation_text = rk_plan_printf(
+		m->ctx->plan, "not the whole team is free: %s", who);
+	return ev->violation_text ? RK_OK : RK_ERR_NOMEM;
+}
+
 /* Rebalancing: a session of someone away in its week lapses ("vervalt");
  * that is the consequence of the absence, not a broken rule. */
 static bool away(const struct model *m, const struct act *a)
@@ -876,9 +1173,10 @@ static enum rk_status record(struct model *m, const struct rk_mip *mip)
 							  chosen->col);
 			if (place(m, a, chosen, cover) != RK_OK)
 				return RK_ERR_NOMEM;
-		} else if (a->n_people && !lb_missing && !away(m, a)) {
-			/* A team session without a moment is held in the
-			 * bordsessie; a duo session is a broken rule. */
+		} else if (!a->n_people) {
+			if (explain_team(m, a) != RK_OK)
+				return RK_ERR_NOMEM;
+		} else if (!lb_missing && !away(m, a)) {
 			explain(m, a);
 		}
 	}
@@ -923,7 +1221,7 @@ static enum rk_status cover_rows(struct model *m, struct rk_mip *mip)
 static enum rk_status build(struct model *m, struct rk_mip *mip)
 {
 	if (act_rows(m, mip) != RK_OK || fb_rows(m, mip) != RK_OK ||
-	    cover_rows(m, mip) != RK_OK)
+	    order_rows(m, mip) != RK_OK || cover_rows(m, mip) != RK_OK)
 		return RK_ERR_NOMEM;
 	size_t *mine = malloc((m->n_cands + 1) * sizeof(*mine));
 	if (!mine)
@@ -952,7 +1250,7 @@ static enum rk_status solve(struct model *m, struct rk_mip **mip,
 		return RK_ERR_SOLVER; /* "unplaced" keeps it feasible */
 	*unplaced = false;
 	for (size_t i = 0; i < m->n_acts; i++)
-		if (m->acts[i].n_people && !m->acts[i].done &&
+		if (!m->acts[i].done &&
 		    rk_mip_chosen(*mip, m->acts[i].unplaced))
 			*unplaced = true;
 	return RK_OK;
@@ -977,8 +1275,16 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 				const struct rk_group *g,
 				const struct rk_period *p)
 {
-	struct model m = { .ctx = ctx, .g = g, .p = p };
+	struct model m = { .ctx = ctx, .g = g, .p = p, .bound_date = -1 };
 	struct rk_mip *mip = NULL;
+	for (size_t i = 0; i < rk_plan_n_events(ctx->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->plan, i);
+		if (ev->kind == RK_EV_VERBINDING && ev->period == p->number &&
+		    ev->start >= 0) {
+			m.bound_date = ev->date;
+			m.bound_start = ev->start;
+		}
+	}
 	char name[160];
 	snprintf(name, sizeof(name), "sessions %s period %d", g->id, p->number);
 	bool unplaced;

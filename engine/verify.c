@@ -782,10 +782,17 @@ static void check_at_moment(struct verifier *v, const struct rk_event *ev,
 			    const struct rk_moment *m)
 {
 	int weekday = rk_date_weekday(ev->date);
-	/* A bordsessie that holds team sessions lasts longer (rule 11). */
-	bool longer = ev->carries && ev->end > m->end;
-	if (weekday == m->weekday && ev->start == m->start &&
-	    (ev->end == m->end || longer))
+	/* A bordsessie that holds team sessions (ritmiek.team_sessions) is
+	 * 30 minutes longer per session. */
+	int end = m->end + 30 * __builtin_popcount(ev->carries);
+	if (weekday == m->weekday && ev->start == m->start && ev->end == end)
+		return;
+	/* Moved within its week (marked in its title), when the moment's day
+	 * is no school day or the longer bordsessie did not fit there. */
+	const struct rk_day *fixed =
+		rk_schoolyear_day(v->year, ev->date - weekday + m->weekday);
+	if ((!fixed || !fixed->school_day || ev->carries) &&
+	    ev->end - ev->start == end - m->start)
 		return;
 	/* The end is only worth naming when it is all that differs. */
 	bool ends = weekday == m->weekday && ev->start == m->start;

@@ -12,6 +12,8 @@
 #include "loader.h"
 #include "plan_file.h"
 #include "planner.h"
+#include "ritmiek.h"
+#include "school.h"
 #include "schoolyear.h"
 #include "suites.h"
 #include "testutil.h"
@@ -25,10 +27,9 @@ struct run {
 	enum rk_status status;
 };
 
-static struct run plan_school(const char *name, bool allow_violations)
+/* Plans the school file at @rel (from the source tree). */
+static struct run plan_path(const char *rel, bool allow_violations)
 {
-	char rel[256];
-	snprintf(rel, sizeof(rel), "tests/data/planner/%s", name);
 	char *path = rk_test_path(rel);
 	struct run r = { .diags = rk_diags_new() };
 	ck_assert_int_eq(rk_load_school(path, NULL, &r.school, r.diags), RK_OK);
@@ -37,6 +38,13 @@ static struct run plan_school(const char *name, bool allow_violations)
 	r.status = rk_planner_run(r.school, r.year, &options, &r.plan, r.diags);
 	free(path);
 	return r;
+}
+
+static struct run plan_school(const char *name, bool allow_violations)
+{
+	char rel[256];
+	snprintf(rel, sizeof(rel), "tests/data/planner/%s", name);
+	return plan_path(rel, allow_violations);
 }
 
 static void run_free(struct run *r)
@@ -183,11 +191,13 @@ START_TEST(test_no_moment_with_violations)
 	const struct rk_moment *m = rk_plan_moment(r.plan, 0);
 	ck_assert_int_eq(m->weekday, 1);
 	ck_assert_int_eq(m->start, 8 * 60);
-	/* Every bordsessie of Alpha is marked: Anna Bakker teaches then. */
+	/* Every bordsessie of Alpha at its moment is marked: Anna Bakker
+	 * teaches then (one moved off a lost Tuesday need not be). */
 	size_t bordsessies = 0;
 	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
 		const struct rk_event *ev = rk_plan_event(r.plan, i);
-		if (ev->kind != RK_EV_BORDSESSIE)
+		if (ev->kind != RK_EV_BORDSESSIE ||
+		    strstr(ev->title, "(verplaatst van "))
 			continue;
 		bordsessies++;
 		ck_assert(ev->violation);
@@ -282,6 +292,388 @@ START_TEST(test_verify_catches_edit)
 }
 END_TEST
 
+/* The Monday of the week holding @date. */
+static int monday_of(int date)
+{
+	return date - rk_date_weekday(date);
+}
+
+/* Whether @ev has @person among its participants. */
+static bool takes_part(const struct rk_event *ev, int person)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person == person)
+			return true;
+	return false;
+}
+
+/* Every teaching week of every period (toetsweken are avoided) has a
+ * bordsessie of team 0; returns how many were moved off the fixed day. */
+static size_t assert_weekly_bordsessie(const struct run *r)
+{
+	size_t moved = 0;
+	for (size_t i = 0; i < rk_plan_n_periods(r->plan); i++) {
+		const struct rk_period *p = rk_plan_period(r->plan, i);
+		for (int w = p->first_week; w <= p->last_week; w++) {
+			const struct rk_week *wk =
+				rk_schoolyear_week(r->year, (size_t)w);
+			if (!wk->teaching || wk->toetsweek)
+				continue;
+			size_t n = 0;
+			for (size_t e = 0; e < rk_plan_n_events(r->plan); e++) {
+				const struct rk_event *ev =
+					rk_plan_event(r->plan, e);
+				if (ev->kind != RK_EV_BORDSESSIE ||
+				    ev->team != 0 ||
+				    monday_of(ev->date) != wk->monday)
+					continue;
+				n++;
+				moved += strstr(ev->title, "(verplaatst") !=
+					 NULL;
+			}
+			ck_assert_msg(n == 1, "week %d: %zu bordsessies",
+				      wk->iso_week, n);
+		}
+	}
+	return moved;
+}
+
+START_TEST(test_moved_bordsessie)
+{
+	/* Team Alpha meets on Tuesday 13:00, its only common hour; the
+	 * studiedag of Tuesday 2026-11-10 takes it that week. */
+	struct run r = plan_school("moved.yaml", false);
+	ck_assert_int_eq(r.status, RK_OK);
+	int studiedag = rk_date_from_ymd(2026, 11, 10);
+	const struct rk_event *moved = NULL;
+	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(r.plan, i);
+		ck_assert_int_ne(ev->date, studiedag);
+		if (ev->kind == RK_EV_BORDSESSIE &&
+		    monday_of(ev->date) == monday_of(studiedag))
+			moved = ev;
+	}
+	ck_assert_ptr_nonnull(moved);
+	ck_assert_int_ne(rk_date_weekday(moved->date), 1);
+	/* Week 4 of period 1 holds the verdieping; on Monday, the nearest
+	 * day, T1 and T2 (who work then) are free for an hour right after
+	 * their lessons of 08:00-10:00. */
+	ck_assert_str_eq(moved->title, "Bordsessie Team Alpha met verdieping "
+				       "(verplaatst van dinsdag naar maandag)");
+	ck_assert_int_eq(moved->date, studiedag - 1);
+	ck_assert_int_eq(moved->start, 10 * 60);
+	ck_assert_int_eq(moved->end, 11 * 60);
+	ck_assert_msg(strstr(moved->agenda,
+			     "Verplaatst van dinsdag 2026-11-10 naar ") ==
+			      moved->agenda,
+		      "%s", moved->agenda);
+	ck_assert_msg(strstr(moved->agenda, "(de vaste dag is geen "
+					    "schooldag)") != NULL,
+		      "%s", moved->agenda);
+	/* Those who work that day are there; the others do not work then. */
+	const struct rk_team *t = rk_school_get_team(r.school, 0);
+	for (size_t m = 0; m < t->n_members; m++) {
+		const struct rk_person *p = rk_school_get_person(
+			r.school, (size_t)t->members[m].index);
+		bool works = p->workdays & (1u << rk_date_weekday(moved->date));
+		ck_assert_int_eq(takes_part(moved, t->members[m].index), works);
+	}
+	ck_assert_uint_ge(assert_weekly_bordsessie(&r), 1);
+	assert_verified(&r);
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_windows_every_kind)
+{
+	/* Lesontwerp only Tuesday 09:00-13:00, the bordsessie only at 13:00,
+	 * every other kind 09:00-17:00 (see make-fixtures.py). */
+	struct run r = plan_school("windows.yaml", false);
+	ck_assert_int_eq(r.status, RK_OK);
+	const struct rk_settings *st = rk_school_get_settings(r.school);
+	ck_assert_int_eq(st->earliest, 9 * 60);
+	size_t per_kind[RK_EV_METING + 1] = { 0 };
+	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(r.plan, i);
+		if (ev->start < 0)
+			continue;
+		int wd = rk_date_weekday(ev->date);
+		ck_assert_msg(rk_settings_window_ok(st, (int)ev->kind, wd,
+						    ev->start, ev->end),
+			      "%s outside its windows", ev->id);
+		per_kind[ev->kind]++;
+		if (ev->kind == RK_EV_GL) {
+			ck_assert_int_eq(wd, 1);
+			ck_assert_int_ge(ev->start, 9 * 60);
+			ck_assert_int_le(ev->end, 13 * 60);
+		}
+		if (ev->kind == RK_EV_BORDSESSIE)
+			ck_assert_int_ge(ev->start, 13 * 60);
+	}
+	/* Every governed kind the school plans was seen, so was checked. */
+	ck_assert_uint_gt(per_kind[RK_EV_GL], 20);
+	ck_assert_uint_gt(per_kind[RK_EV_FB], 20);
+	ck_assert_uint_gt(per_kind[RK_EV_BORDSESSIE], 20);
+	ck_assert_uint_gt(per_kind[RK_EV_LKTEAM], 20);
+	ck_assert_uint_gt(per_kind[RK_EV_VERBINDING], 1);
+	ck_assert_uint_gt(per_kind[RK_EV_DRAAGVLAKSESSIE], 0);
+	ck_assert_uint_gt(per_kind[RK_EV_STARTFASE], 0);
+	assert_verified(&r);
+	run_free(&r);
+}
+END_TEST
+
+/* The team sessions of kind @kind in period @p by the ritmiek. */
+static int expected_sessions(const struct rk_period *p, unsigned act)
+{
+	int n = 0;
+	char agenda[600];
+	for (int w = 1; w <= p->weeks; w++)
+		n += (rk_ritmiek_week(p->weeks, w,
+				      p->number == 1 &&
+					      !strcmp(p->phase, "aan de slag"),
+				      agenda, sizeof(agenda)) &
+		      act) != 0;
+	return n;
+}
+
+static const struct rk_event *verbinding_of(const struct run *r, int period)
+{
+	for (size_t i = 0; i < rk_plan_n_events(r->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(r->plan, i);
+		if (ev->kind == RK_EV_VERBINDING && ev->period == period)
+			return ev;
+	}
+	return NULL;
+}
+
+/* Whether @a is over when @b starts. */
+static bool before(const struct rk_event *a, const struct rk_event *b)
+{
+	return a->date < b->date || (a->date == b->date && a->end <= b->start);
+}
+
+/* The lesbezoek whose id is @fb's with the kind swapped. */
+static const struct rk_event *lb_of(const struct run *r,
+				    const struct rk_event *fb)
+{
+	const char *tail = strstr(fb->id, "-feedbackgesprek-");
+	ck_assert_ptr_nonnull(tail);
+	char id[512];
+	snprintf(id, sizeof(id), "%.*s-lesbezoek-%s", (int)(tail - fb->id),
+		 fb->id, tail + strlen("-feedbackgesprek-"));
+	for (size_t i = 0; i < rk_plan_n_events(r->plan); i++)
+		if (!strcmp(rk_plan_event(r->plan, i)->id, id))
+			return rk_plan_event(r->plan, i);
+	return NULL;
+}
+
+/* Whether team @t meets from the first week of @p (a later cohort starts
+ * later: its sessions begin with the next period). */
+static bool team_in_period(const struct run *r, int t,
+			   const struct rk_period *p)
+{
+	for (size_t e = 0; e < rk_plan_n_events(r->plan); e++) {
+		const struct rk_event *ev = rk_plan_event(r->plan, e);
+		if (ev->kind == RK_EV_BORDSESSIE && ev->team == t &&
+		    ev->period == p->number && ev->week_in_period == 1)
+			return true;
+	}
+	return false;
+}
+
+/* Per team and period: the team sessions of the ritmiek, each before the
+ * verbindingssessie, and the lesbezoeken and other team sessions after
+ * the leerlingarena. */
+static void assert_period_rules(const struct run *r)
+{
+	static const struct {
+		unsigned act;
+		enum rk_event_kind kind;
+	} team[] = { { RK_ACT_ARENA, RK_EV_LEERLINGARENA },
+		     { RK_ACT_VERDIEPING, RK_EV_VERDIEPING },
+		     { RK_ACT_RETRO, RK_EV_RETROSPECTIVE } };
+	size_t n_teams = rk_school_n_team(r->school), checked = 0;
+	for (size_t i = 0; i < rk_plan_n_periods(r->plan); i++) {
+		const struct rk_period *p = rk_plan_period(r->plan, i);
+		const struct rk_event *v = verbinding_of(r, p->number);
+		ck_assert_ptr_nonnull(v);
+		for (size_t t = 0; t < n_teams; t++) {
+			for (size_t k = 0;
+			     k < 3 && team_in_period(r, (int)t, p); k++) {
+				int n = 0;
+				const struct rk_event *arena = NULL;
+				for (size_t e = 0;
+				     e < rk_plan_n_events(r->plan); e++) {
+					const struct rk_event *ev =
+						rk_plan_event(r->plan, e);
+					if (ev->team != (int)t ||
+					    ev->period != p->number)
+						continue;
+					if (ev->kind == RK_EV_LEERLINGARENA)
+						arena = ev;
+					if (ev->kind != team[k].kind)
+						continue;
+					n++;
+					ck_assert_msg(before(ev, v),
+						      "%s after %s", ev->id,
+						      v->id);
+				}
+				ck_assert_msg(
+					n == expected_sessions(p, team[k].act),
+					"team %zu period %d: %d %s", t,
+					p->number, n,
+					rk_event_kind_name(team[k].kind));
+				for (size_t e = 0;
+				     arena && e < rk_plan_n_events(r->plan);
+				     e++) {
+					const struct rk_event *ev =
+						rk_plan_event(r->plan, e);
+					if (ev->team == (int)t &&
+					    ev->period == p->number &&
+					    (ev->kind == RK_EV_LB ||
+					     ev->kind == RK_EV_VERDIEPING ||
+					     ev->kind == RK_EV_RETROSPECTIVE))
+						ck_assert_msg(before(arena, ev),
+							      "%s before %s",
+							      ev->id,
+							      arena->id);
+				}
+				checked++;
+			}
+		}
+	}
+	ck_assert_uint_gt(checked, 0);
+}
+
+/* Every FB after its LB and before the verbindingssessie; a lesbezoek of
+ * round 2 after every round-1 lesbezoek of its people. */
+static void assert_duo_order(const struct run *r)
+{
+	for (size_t e = 0; e < rk_plan_n_events(r->plan); e++) {
+		const struct rk_event *fb = rk_plan_event(r->plan, e);
+		if (fb->kind == RK_EV_FB) {
+			const struct rk_event *lb = lb_of(r, fb);
+			ck_assert_msg(lb && before(lb, fb), "%s", fb->id);
+			ck_assert_msg(before(fb, verbinding_of(r, fb->period)),
+				      "%s", fb->id);
+		}
+		if (fb->kind != RK_EV_LB || !strstr(fb->id, "-r2-"))
+			continue;
+		for (size_t k = 0; k < rk_plan_n_events(r->plan); k++) {
+			const struct rk_event *r1 = rk_plan_event(r->plan, k);
+			if (r1->kind == RK_EV_LB && strstr(r1->id, "-r1-") &&
+			    r1->team == fb->team && r1->period == fb->period &&
+			    (takes_part(r1, fb->parts[0].person) ||
+			     takes_part(r1, fb->parts[1].person)))
+				ck_assert_msg(before(r1, fb), "%s after %s",
+					      r1->id, fb->id);
+		}
+	}
+}
+
+START_TEST(test_period_rules_examples)
+{
+	const char *schools[] = { "examples/vo-school/school.yaml",
+				  "examples/po-school/school.yaml" };
+	for (size_t i = 0; i < 2; i++) {
+		struct run r = plan_path(schools[i], false);
+		ck_assert_msg(r.status == RK_OK, "%s", schools[i]);
+		assert_period_rules(&r);
+		assert_duo_order(&r);
+		assert_verified(&r);
+		run_free(&r);
+	}
+}
+END_TEST
+
+START_TEST(test_team_sessions_in_bordsessie)
+{
+	/* one-moment.yaml holds all three in the bordsessie: Tuesday
+	 * 13:00-14:00 is the team's one free hour. */
+	struct run r = plan_school("one-moment.yaml", false);
+	ck_assert_int_eq(r.status, RK_OK);
+	size_t carrying = 0;
+	int expected = 0;
+	for (size_t i = 0; i < rk_plan_n_periods(r.plan); i++) {
+		const struct rk_period *p = rk_plan_period(r.plan, i);
+		expected += expected_sessions(p, RK_ACT_ARENA) +
+			    expected_sessions(p, RK_ACT_VERDIEPING) +
+			    expected_sessions(p, RK_ACT_RETRO);
+	}
+	int carried = 0;
+	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(r.plan, i);
+		ck_assert(ev->kind != RK_EV_LEERLINGARENA &&
+			  ev->kind != RK_EV_VERDIEPING &&
+			  ev->kind != RK_EV_RETROSPECTIVE);
+		if (!ev->carries)
+			continue;
+		ck_assert_int_eq(ev->kind, RK_EV_BORDSESSIE);
+		int n = __builtin_popcount(ev->carries);
+		carried += n;
+		carrying++;
+		ck_assert_int_eq(ev->end - ev->start, 30 + 30 * n);
+		ck_assert_msg(before(ev, verbinding_of(&r, ev->period)), "%s",
+			      ev->id);
+		ck_assert_msg(strstr(ev->title, "Bordsessie Team Alpha met ") ==
+				      ev->title,
+			      "%s", ev->title);
+		ck_assert_msg(strstr(ev->agenda, "Deze bordsessie duurt ") !=
+				      NULL,
+			      "%s", ev->agenda);
+		if (ev->carries == 1u << RK_EV_RETROSPECTIVE && n == 1)
+			ck_assert_str_eq(ev->title, "Bordsessie Team Alpha met "
+						    "retrospectief");
+	}
+	ck_assert_int_gt(carried, 5);
+	ck_assert_int_eq(carried, expected);
+	ck_assert_uint_gt(carrying, 5);
+	assert_verified(&r);
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_team_session_unplaceable)
+{
+	/* The same team holding them as events of their own: it is never
+	 * free for an hour, so the plan fails and says why. */
+	struct run r = plan_school("own-sessions.yaml", false);
+	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
+	ck_assert_ptr_null(r.plan);
+	char *text = rk_test_diags_text(r.diags);
+	ck_assert_msg(
+		strstr(text,
+		       "error: Team Alpha, period 1, week 4 (week of 2026-11-09): no 60-minute moment for the verdieping when the whole team is free; closest is dinsdag 2026-11-10 ") !=
+			NULL,
+		"%s", text);
+	ck_assert_msg(strstr(text, ", blocked for ") != NULL, "%s", text);
+	free(text);
+	run_free(&r);
+	/* With --allow-violations every team session is an event, marked. */
+	r = plan_school("own-sessions.yaml", true);
+	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
+	ck_assert_ptr_nonnull(r.plan);
+	size_t marked = 0;
+	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(r.plan, i);
+		if (ev->kind != RK_EV_VERDIEPING &&
+		    ev->kind != RK_EV_RETROSPECTIVE &&
+		    ev->kind != RK_EV_LEERLINGARENA)
+			continue;
+		ck_assert(ev->violation);
+		ck_assert_msg(strstr(ev->violation_text,
+				     "not the whole team is free: ") ==
+				      ev->violation_text,
+			      "%s", ev->violation_text);
+		marked++;
+	}
+	ck_assert_uint_eq(marked, (size_t)rk_diags_errors(r.diags));
+	ck_assert_uint_gt(marked, 5);
+	run_free(&r);
+}
+END_TEST
+
 Suite *suite_planner(void)
 {
 	Suite *s = suite_create("planner");
@@ -296,6 +688,11 @@ Suite *suite_planner(void)
 	tcase_add_test(tc, test_startdag);
 	tcase_add_test(tc, test_deterministic);
 	tcase_add_test(tc, test_verify_catches_edit);
+	tcase_add_test(tc, test_moved_bordsessie);
+	tcase_add_test(tc, test_windows_every_kind);
+	tcase_add_test(tc, test_period_rules_examples);
+	tcase_add_test(tc, test_team_sessions_in_bordsessie);
+	tcase_add_test(tc, test_team_session_unplaceable);
 	suite_add_tcase(s, tc);
 	return s;
 }

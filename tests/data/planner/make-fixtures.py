@@ -70,21 +70,44 @@ def timetable(members, free_hour=13, keep=()):
     return "\n".join(rows) + "\n"
 
 
+# The team shares only Tuesday 13:00-14:00: its team sessions (60 minutes)
+# fit only in a bordsessie made longer for them.
+IN_BS = ("ritmiek:\n  team_sessions: {leerlingarena: in_bordsessie, "
+         "verdieping: in_bordsessie, retrospectief: in_bordsessie}\n")
+# Windows per kind and a tighter default window: lesontwerp only on
+# Tuesday 09:00-13:00, the bordsessie only 13:00-14:00, everything else
+# 09:00-17:00.
+WINDOWS = IN_BS + """  earliest: "09:00"
+  latest: "17:00"
+  windows:
+    - {days: [di], start: "09:00", end: "13:00", kinds: [gezamenlijk-lesontwerp]}
+    - {days: [ma, di, wo, do, vr], start: "13:00", end: "14:00", kinds: [bordsessie]}
+"""
+
 six = [p[0] for p in PEOPLE]
 five = six[:5]
 files = {
-    "one-moment.yaml": school("one-moment", six),
+    "one-moment.yaml": school("one-moment", six, IN_BS),
+    # The same school holding its team sessions as events of their own:
+    # the team is never free for an hour.
+    "own-sessions.yaml": school("own-sessions", six),
+    "windows.yaml": school("windows", six, WINDOWS),
+    # A studiedag on Tuesday 2026-11-10 takes the team's fixed day.
+    "moved.yaml": school(
+        "moved", six,
+        IN_BS + "studiedagen:\n  - {date: 2026-11-10, name: Studiedag}\n"),
     "rooster.csv": timetable(six),
     "studiedag.yaml": school(
         "studiedag", six,
-        "studiedagen:\n  - {date: 2026-10-15, name: Studiedag teams}\n"),
-    "odd-team.yaml": school("odd-team", five, timetable="rooster-five.csv"),
+        IN_BS + "studiedagen:\n  - {date: 2026-10-15, name: Studiedag teams}\n"),
+    "odd-team.yaml": school("odd-team", five, IN_BS,
+                            timetable="rooster-five.csv"),
     "rooster-five.csv": timetable(five),
-    "no-moment.yaml": school("no-moment", six,
+    "no-moment.yaml": school("no-moment", six, IN_BS,
                              timetable="rooster-full.csv"),
     "rooster-full.csv": timetable(six, free_hour=None),
     # T2 never teaches, so T1 can never visit a lesson of T2.
-    "no-visit.yaml": school("no-visit", ["T1", "T2"],
+    "no-visit.yaml": school("no-visit", ["T1", "T2"], IN_BS,
                             timetable="rooster-no-visit.csv"),
     "rooster-no-visit.csv": "person,weekday,start,end\n"
                             "T1,di,08:00,09:00\nT1,di,10:00,11:00\n",
