@@ -15,6 +15,7 @@
 #include "plan_file.h"
 #include "plan_summary.h"
 #include "planner.h"
+#include "precheck.h"
 #include "schoolyear.h"
 #include "textfile.h"
 
@@ -240,6 +241,8 @@ static int run_plan(struct plan_args *a)
 		rk_load_school(a->school, &a->load, &school, diags);
 	if (status == RK_OK)
 		status = rk_schoolyear_new(school, &year, diags);
+	if (status == RK_OK)
+		status = rk_precheck_dates(school, year, diags);
 	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
 		rk_cli_print_diags(stderr, diags);
 		exit_status = RK_EXIT_INPUT;

@@ -1,0 +1,580 @@
+#include "config.h"
+
+#include "precheck.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "busy.h"
+#include "date.h"
+#include "plan.h"
+
+/* ------------------------------------------------------------------ */
+/* External dates on days the school is closed                          */
+/* ------------------------------------------------------------------ */
+
+/* The day off of the year that makes @date no school day, for its
+ * regions. */
+static const struct rk_dayoff *dayoff_on(const struct rk_schoolyear *year,
+					 int date, enum rk_dayoff_kind kind)
+{
+	for (size_t i = 0; i < rk_schoolyear_n_holidays(year); i++) {
+		const struct rk_dayoff *d = rk_schoolyear_holiday(year, i);
+		if (d->kind == kind && d->from <= date && date <= d->to)
+			return d;
+	}
+	return NULL;
+}
+
+/* "in the voorjaarsvakantie (noord)", "on Koningsdag, a public holiday",
+ * "on a Saturday", or "" when the school is open (or only closed for a
+ * studiedag or a free day, which an external date may use). */
+static void closed_reason(const struct rk_school *school,
+			  const struct rk_schoolyear *year,
+			  const struct rk_day *day, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (day->weekday >= 5) {
+		snprintf(buf, size, "on a %s", rk_weekday_name(day->weekday));
+		return;
+	}
+	if (day->school_day || !day->off)
+		return;
+	const struct rk_dayoff *off = dayoff_on(year, day->date, day->off_kind);
+	char region[32] = "";
+	if (off && off->regions != RK_REGIONS_ALL)
+		snprintf(region, sizeof(region), " (%s)",
+			 rk_region_name(rk_school_get_info(school)->region));
+	if (day->off_kind == RK_OFF_VAKANTIE) {
+		/* "the Voorjaarsvakantie" reads oddly in a sentence. */
+		snprintf(buf, size, "in the %c%s%s",
+			 (char)tolower((unsigned char)day->off[0]),
+			 day->off + 1, region);
+	} else if (day->off_kind == RK_OFF_FEESTDAG) {
+		snprintf(buf, size, "on %s, a public holiday%s", day->off,
+			 region);
+	}
+}
+
+enum rk_status rk_precheck_dates(const struct rk_school *school,
+				 const struct rk_schoolyear *year,
+				 struct rk_diags *diags)
+{
+	size_t errors_before = rk_diags_errors(diags);
+	for (size_t i = 0; i < rk_school_n_external(school); i++) {
+		const struct rk_external *e = rk_school_get_external(school, i);
+		const struct rk_day *day = rk_schoolyear_day(year, e->date);
+		char why[160], date[RK_DATE_BUFSIZE];
+		/* Outside the school year: validation warns already. */
+		if (!day)
+			continue;
+		closed_reason(school, year, day, why, sizeof(why));
+		if (!why[0])
+			continue;
+		const struct rk_loc *loc =
+			e->date_loc.file ? &e->date_loc : &e->loc;
+		rk_date_format(e->date, date);
+		rk_diags_add(
+			diags, RK_SEV_ERROR, loc->file, loc->line, loc->column,
+			"%s '%s' on %s falls %s, when the school is closed",
+			rk_external_kind_name(e->kind), e->name, date, why);
+	}
+	return rk_diags_errors(diags) > errors_before ? RK_ERR_INPUT : RK_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Predictions: what the planner will not find                          */
+/* ------------------------------------------------------------------ */
+
+#define MAX_STARTS 64
+#define MAX_SPLIT  16 /* teams up to this size are tried for a split */
+
+struct pre {
+	const struct rk_school *school;
+	const struct rk_schoolyear *year;
+	struct rk_diags *diags;
+	struct rk_busy *busy;
+	int *dates[5]; /* per weekday: the school days sessions may use */
+	size_t n_dates[5];
+};
+
+/* The weeks the planner may use: teaching weeks, not toetsweken when the
+ * school avoids them. */
+static enum rk_status collect_dates(struct pre *x)
+{
+	size_t n_weeks = rk_schoolyear_n_weeks(x->year);
+	bool avoid = rk_school_get_settings(x->school)->avoid_toetsweken;
+	for (int d = 0; d < 5; d++) {
+		x->dates[d] = calloc(n_weeks + 1, sizeof(int));
+		if (!x->dates[d])
+			return RK_ERR_NOMEM;
+	}
+	for (size_t w = 0; w < n_weeks; w++) {
+		const struct rk_week *wk = rk_schoolyear_week(x->year, w);
+		if (!wk->teaching || (avoid && wk->toetsweek))
+			continue;
+		for (int d = 0; d < 5; d++) {
+			const struct rk_day *day =
+				rk_schoolyear_day(x->year, wk->monday + d);
+			if (day && day->school_day)
+				x->dates[d][x->n_dates[d]++] = wk->monday + d;
+		}
+	}
+	return RK_OK;
+}
+
+/* Start times worth trying, as the planner tries them: lesuur boundaries,
+ * window starts and the earliest time, sorted and unique. */
+static size_t start_times(const struct rk_school *s, int weekday, int *out)
+{
+	const struct rk_grid *g = rk_school_get_grid(s, weekday);
+	const struct rk_settings *st = rk_school_get_settings(s);
+	size_t n = 0;
+	for (size_t i = 0; g && i < g->n && n + 2 <= MAX_STARTS; i++) {
+		out[n++] = g->hours[i].start;
+		out[n++] = g->hours[i].end;
+	}
+	for (size_t i = 0; i < st->n_windows && n < MAX_STARTS; i++)
+		if (st->windows[i].days & (1u << weekday))
+			out[n++] = st->windows[i].start;
+	if (n < MAX_STARTS)
+		out[n++] = st->earliest;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+			int t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!m || out[m - 1] != out[i])
+			out[m++] = out[i];
+	return m;
+}
+
+static bool is_free(const struct pre *x, int person, int date, int s, int e)
+{
+	return rk_busy_works(x->busy, person, date) &&
+	       !rk_busy_teaching(x->busy, person, date, s, e);
+}
+
+static bool works_on(const struct pre *x, int person, int weekday)
+{
+	return rk_school_get_person(x->school, (size_t)person)->workdays &
+	       (1u << weekday);
+}
+
+/* (member, date) pairs that block a moment; a member who does not work
+ * that weekday blocks every date. */
+static size_t blockers(const struct pre *x, const int *members, size_t n, int d,
+		       int s, int e)
+{
+	size_t count = 0;
+	for (size_t m = 0; m < n; m++) {
+		if (!works_on(x, members[m], d)) {
+			count += x->n_dates[d] ? x->n_dates[d] : 1;
+			continue;
+		}
+		for (size_t k = 0; k < x->n_dates[d]; k++)
+			count += !is_free(x, members[m], x->dates[d][k], s, e);
+	}
+	return count;
+}
+
+/* The lesson of @person overlapping [s, e) on @date, or NULL. */
+static const struct rk_lesson *lesson_at(const struct pre *x, int person,
+					 int date, int s, int e)
+{
+	size_t n;
+	const int *idx = rk_busy_lessons(x->busy, person, &n);
+	for (size_t k = 0; k < n; k++) {
+		const struct rk_lesson *l =
+			rk_school_get_lesson(x->school, (size_t)idx[k]);
+		int ls, le;
+		if (rk_schoolyear_lesson_times(x->year, l, date, &ls, &le) &&
+		    ls < e && le > s)
+			return l;
+	}
+	return NULL;
+}
+
+static const char *name_of(const struct pre *x, int person)
+{
+	const struct rk_person *p =
+		rk_school_get_person(x->school, (size_t)person);
+	return p->name ? p->name : p->id;
+}
+
+/* "every week", "in A-weeks", "in B-weeks" or "in 3 of 38 weeks". */
+static void blocked_weeks(const struct pre *x, int person, int d, int s, int e,
+			  char *buf, size_t size,
+			  const struct rk_lesson **first)
+{
+	size_t n = x->n_dates[d], count = 0, ab[3] = { 0 }, all[3] = { 0 };
+	*first = NULL;
+	for (size_t k = 0; k < n; k++) {
+		int date = x->dates[d][k];
+		enum rk_ab w =
+			rk_schoolyear_week(
+				x->year,
+				(size_t)rk_schoolyear_day(x->year, date)->week)
+				->ab;
+		all[w]++;
+		const struct rk_lesson *l = lesson_at(x, person, date, s, e);
+		if (!l)
+			continue;
+		if (!*first)
+			*first = l;
+		count++;
+		ab[w]++;
+	}
+	if (count == n)
+		snprintf(buf, size, "every week");
+	else if (count && ab[RK_AB_A] == count && count == all[RK_AB_A])
+		snprintf(buf, size, "in A-weeks");
+	else if (count && ab[RK_AB_B] == count && count == all[RK_AB_B])
+		snprintf(buf, size, "in B-weeks");
+	else
+		snprintf(buf, size, "in %zu of %zu weeks", count, n);
+}
+
+/* Appends "Anna Bakker every week (lesson 13:00-14:00 5A, rooster.csv:7)"
+ * or "Cas Visser does not work on Tuesday" to @text. */
+static void describe_member(const struct pre *x, int person, int d, int s,
+			    int e, char *text, size_t size)
+{
+	size_t len = strlen(text);
+	const char *sep = len ? ", " : "";
+	if (len + 1 >= size)
+		return;
+	if (!works_on(x, person, d)) {
+		snprintf(text + len, size - len, "%s%s does not work on %s",
+			 sep, name_of(x, person), rk_weekday_name(d));
+		return;
+	}
+	char weeks[64], from[RK_TIME_BUFSIZE], to[RK_TIME_BUFSIZE];
+	const struct rk_lesson *l;
+	blocked_weeks(x, person, d, s, e, weeks, sizeof(weeks), &l);
+	if (!l)
+		return;
+	rk_time_format(l->start, from);
+	rk_time_format(l->end, to);
+	snprintf(text + len, size - len, "%s%s %s (lesson %s-%s%s%s, %s:%d)",
+		 sep, name_of(x, person), weeks, from, to, l->group ? " " : "",
+		 l->group ? l->group : "",
+		 l->loc.file ? l->loc.file : "timetable", l->loc.line);
+}
+
+/* A group that meets weekly needs one moment, the same every week, when
+ * every member works and is free, inside the windows of its kind. */
+static void check_moment(struct pre *x, const char *what, const int *members,
+			 size_t n, int kind, const struct rk_loc *loc)
+{
+	const struct rk_settings *st = rk_school_get_settings(x->school);
+	int len = st->bordsessie_minutes, starts[MAX_STARTS];
+	size_t best = (size_t)-1;
+	int best_d = 0, best_s = 0;
+	for (int d = 0; d < 5 && best; d++) {
+		if (!x->n_dates[d])
+			continue;
+		size_t ns = start_times(x->school, d, starts);
+		for (size_t i = 0; i < ns && best; i++) {
+			int s = starts[i];
+			if (!rk_settings_window_ok(st, kind, d, s, s + len))
+				continue;
+			size_t b = blockers(x, members, n, d, s, s + len);
+			if (b < best) {
+				best = b;
+				best_d = d;
+				best_s = s;
+			}
+		}
+	}
+	if (best == 0)
+		return;
+	if (best == (size_t)-1) {
+		rk_diags_add(
+			x->diags, RK_SEV_WARNING, loc->file, loc->line,
+			loc->column,
+			"%s has no %d-minute moment for its weekly session: no start time of the time grid lies inside the windows (ritmiek.windows)",
+			what, len);
+		return;
+	}
+	char who[1024] = "", at[RK_TIME_BUFSIZE];
+	for (size_t m = 0; m < n; m++)
+		describe_member(x, members[m], best_d, best_s, best_s + len,
+				who, sizeof(who));
+	rk_time_format(best_s, at);
+	rk_diags_add(
+		x->diags, RK_SEV_WARNING, loc->file, loc->line, loc->column,
+		"%s has no common free %d-minute moment in the week (all %zu members at work and free, every week, inside the windows), so plan will fail; closest is %s %s, blocked by %s",
+		what, len, n, rk_weekday_name(best_d), at, who);
+}
+
+/* Someone of the school's cover capacity who can take @v's group on
+ * @date from @s to @e. */
+static bool cover_free(const struct pre *x, int v, int h, int date, int s,
+		       int e)
+{
+	int weekday = rk_date_weekday(date);
+	for (size_t i = 0; i < rk_school_n_cover(x->school); i++) {
+		const struct rk_cover *cv = rk_school_get_cover(x->school, i);
+		int c = cv->person.index;
+		if (c < 0 || c == v || c == h)
+			continue;
+		unsigned days =
+			cv->days ? cv->days
+				 : rk_school_get_person(x->school, (size_t)c)
+					   ->workdays;
+		if ((days & (1u << weekday)) && is_free(x, c, date, s, e))
+			return true;
+	}
+	return false;
+}
+
+/* Whether @v can sit in a lesson of @h on some date sessions may use: at
+ * work and free then, or with cover for their own group. @h teaching on
+ * a day @v works at all goes to @teaches. */
+static bool can_visit(const struct pre *x, int v, int h, bool *teaches)
+{
+	size_t n;
+	const int *idx = rk_busy_lessons(x->busy, h, &n);
+	for (size_t k = 0; k < n; k++) {
+		const struct rk_lesson *l =
+			rk_school_get_lesson(x->school, (size_t)idx[k]);
+		if (l->weekday < 0 || l->weekday >= 5)
+			continue;
+		for (size_t i = 0; i < x->n_dates[l->weekday]; i++) {
+			int date = x->dates[l->weekday][i], s, e;
+			if (!rk_schoolyear_lesson_times(x->year, l, date, &s,
+							&e) ||
+			    !rk_busy_works(x->busy, v, date))
+				continue;
+			*teaches = true;
+			if (!rk_busy_teaching(x->busy, v, date, s, e) ||
+			    cover_free(x, v, h, date, s, e))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether @a and @b have gl_minutes free together on some date, inside
+ * the windows of gezamenlijk lesontwerp. */
+static bool can_meet(const struct pre *x, int a, int b)
+{
+	const struct rk_settings *st = rk_school_get_settings(x->school);
+	int len = st->gl_minutes, starts[MAX_STARTS];
+	for (int d = 0; d < 5; d++) {
+		if (!works_on(x, a, d) || !works_on(x, b, d))
+			continue;
+		size_t ns = start_times(x->school, d, starts);
+		for (size_t i = 0; i < ns; i++) {
+			int s = starts[i];
+			if (!rk_settings_window_ok(st, RK_EV_GL, d, s, s + len))
+				continue;
+			for (size_t k = 0; k < x->n_dates[d]; k++)
+				if (is_free(x, a, x->dates[d][k], s, s + len) &&
+				    is_free(x, b, x->dates[d][k], s, s + len))
+					return true;
+		}
+	}
+	return false;
+}
+
+/* What the duo split of one team knows: who can visit whom, who can be
+ * paired, and memo tables for the split. */
+struct team_pairs {
+	size_t n;
+	int members[MAX_SPLIT];
+	bool visit[MAX_SPLIT][MAX_SPLIT];
+	bool pair[MAX_SPLIT][MAX_SPLIT];
+	signed char *memo; /* [mask * 2 + trio left]: -1 unknown */
+};
+
+static bool trio_ok(const struct team_pairs *tp, int i, int j, int k)
+{
+	const bool(*v)[MAX_SPLIT] = tp->visit;
+	bool cycle = (v[i][j] && v[j][k] && v[k][i]) ||
+		     (v[i][k] && v[k][j] && v[j][i]);
+	return cycle && (tp->pair[i][j] || tp->pair[j][k] || tp->pair[i][k]);
+}
+
+/* Whether the members in @mask split into duos, and one trio when @trio. */
+static bool splits(struct team_pairs *tp, unsigned mask, int trio)
+{
+	if (!mask)
+		return !trio;
+	signed char *m = &tp->memo[mask * 2 + (unsigned)trio];
+	if (*m >= 0)
+		return *m;
+	int i = __builtin_ctz(mask);
+	unsigned rest = mask & ~(1u << i);
+	bool ok = false;
+	for (int j = i + 1; j < (int)tp->n && !ok; j++) {
+		if (!(rest & (1u << j)))
+			continue;
+		if (tp->pair[i][j])
+			ok = splits(tp, rest & ~(1u << j), trio);
+		for (int k = j + 1; trio && k < (int)tp->n && !ok; k++)
+			if ((rest & (1u << k)) && trio_ok(tp, i, j, k))
+				ok = splits(tp, rest & ~(1u << j) & ~(1u << k),
+					    0);
+	}
+	*m = (signed char)ok;
+	return ok;
+}
+
+/* Why members cannot be paired: "no teammate can visit a lesson of Dewi
+ * Smit", "Bram de Boer can pair only with Cas Visser". */
+static void describe_pairs(const struct pre *x, const struct team_pairs *tp,
+			   char *text, size_t size)
+{
+	size_t len = 0;
+	text[0] = '\0';
+	for (size_t i = 0; i < tp->n && len + 1 < size; i++) {
+		int count = 0, only = -1;
+		bool visited = false, visits = false;
+		for (size_t j = 0; j < tp->n; j++) {
+			count += tp->pair[i][j];
+			only = tp->pair[i][j] ? (int)j : only;
+			visited |= tp->visit[j][i];
+			visits |= tp->visit[i][j];
+		}
+		const char *who = name_of(x, tp->members[i]),
+			   *sep = len ? ", " : "";
+		if (count > 1)
+			continue;
+		if (!visited)
+			len += (size_t)snprintf(
+				text + len, size - len,
+				"%sno teammate can visit a lesson of %s", sep,
+				who);
+		else if (count)
+			len += (size_t)snprintf(text + len, size - len,
+						"%s%s can pair only with %s",
+						sep, who,
+						name_of(x, tp->members[only]));
+		else
+			len += (size_t)snprintf(
+				text + len, size - len,
+				"%s%s can pair with no one%s", sep, who,
+				visits ? "" : " (visits no one)");
+	}
+	if (!text[0])
+		snprintf(text, size,
+			 "the possible duos do not cover every member");
+}
+
+static const char *cover_hint(const struct pre *x)
+{
+	if (rk_school_get_info(x->school)->type == RK_SCHOOL_PO)
+		return "list cover capacity (cover: in the school file) for the days its teachers teach";
+	return "free a lesuur in the timetable while a teammate teaches";
+}
+
+/* Every teacher can visit a teammate; then the team splits into duos. */
+static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
+{
+	struct team_pairs tp = { 0 };
+	bool warned = false;
+	for (size_t m = 0; m < t->n_members && tp.n < MAX_SPLIT; m++)
+		if (t->members[m].index >= 0)
+			tp.members[tp.n++] = t->members[m].index;
+	if (tp.n < 2 || tp.n < t->n_members)
+		return RK_OK;
+	for (size_t i = 0; i < tp.n; i++) {
+		bool any = false, teaches = false;
+		for (size_t j = 0; j < tp.n; j++) {
+			tp.visit[i][j] =
+				i != j && can_visit(x, tp.members[i],
+						    tp.members[j], &teaches);
+			any |= tp.visit[i][j];
+		}
+		if (any)
+			continue;
+		const struct rk_loc *loc = &t->members[i].loc;
+		if (teaches)
+			rk_diags_add(
+				x->diags, RK_SEV_WARNING, loc->file, loc->line,
+				loc->column,
+				"%s (%s) of team '%s' has no free lesuur in which a teammate teaches, so no lesbezoek is possible without cover; %s",
+				t->members[i].id, name_of(x, tp.members[i]),
+				t->id, cover_hint(x));
+		else
+			rk_diags_add(
+				x->diags, RK_SEV_WARNING, loc->file, loc->line,
+				loc->column,
+				"%s (%s) of team '%s' can make no lesbezoek: no teammate teaches on a day %s works",
+				t->members[i].id, name_of(x, tp.members[i]),
+				t->id, t->members[i].id);
+		warned = true;
+	}
+	if (warned)
+		return RK_OK;
+	for (size_t i = 0; i < tp.n; i++)
+		for (size_t j = i + 1; j < tp.n; j++)
+			tp.pair[i][j] = tp.pair[j][i] =
+				tp.visit[i][j] && tp.visit[j][i] &&
+				can_meet(x, tp.members[i], tp.members[j]);
+	tp.memo = malloc(((size_t)2 << tp.n) * sizeof(*tp.memo));
+	if (!tp.memo)
+		return RK_ERR_NOMEM;
+	memset(tp.memo, -1, ((size_t)2 << tp.n) * sizeof(*tp.memo));
+	if (!splits(&tp, (1u << tp.n) - 1u, (int)(tp.n % 2))) {
+		char why[1024];
+		describe_pairs(x, &tp, why, sizeof(why));
+		rk_diags_add(
+			x->diags, RK_SEV_WARNING, t->loc.file, t->loc.line,
+			t->loc.column,
+			"team '%s' cannot be split into duos%s who can visit each other's lessons and have %d minutes free together: %s",
+			t->id, tp.n % 2 ? " and a trio" : "",
+			rk_school_get_settings(x->school)->gl_minutes, why);
+	}
+	free(tp.memo);
+	return RK_OK;
+}
+
+static enum rk_status check_group(struct pre *x, const struct rk_team *t,
+				  int kind, const char *what)
+{
+	int *members = calloc(t->n_members + 1, sizeof(int));
+	size_t n = 0;
+	if (!members)
+		return RK_ERR_NOMEM;
+	for (size_t m = 0; m < t->n_members; m++)
+		if (t->members[m].index >= 0)
+			members[n++] = t->members[m].index;
+	if (n)
+		check_moment(x, what, members, n, kind, &t->loc);
+	free(members);
+	return RK_OK;
+}
+
+enum rk_status rk_precheck_predict(const struct rk_school *school,
+				   const struct rk_schoolyear *year,
+				   struct rk_diags *diags)
+{
+	struct pre x = { .school = school, .year = year, .diags = diags };
+	enum rk_status status = rk_busy_new(school, year, &x.busy);
+	if (status == RK_OK)
+		status = collect_dates(&x);
+	char what[300];
+	for (size_t i = 0; status == RK_OK && i < rk_school_n_team(school);
+	     i++) {
+		const struct rk_team *t = rk_school_get_team(school, i);
+		snprintf(what, sizeof(what), "team '%s'", t->id);
+		status = check_group(&x, t, RK_EV_BORDSESSIE, what);
+		if (status == RK_OK)
+			status = check_visits(&x, t);
+	}
+	if (status == RK_OK)
+		status = check_group(&x, rk_school_get_lkteam(school),
+				     RK_EV_LKTEAM, "the leerKRACHT-team");
+	for (int d = 0; d < 5; d++)
+		free(x.dates[d]);
+	rk_busy_free(x.busy);
+	return status;
+}
