@@ -17,6 +17,7 @@
 #include "planner.h"
 #include "precheck.h"
 #include "schoolyear.h"
+#include "support.h"
 #include "textfile.h"
 
 struct plan_args {
@@ -164,6 +165,20 @@ static void report(const char *dir, const struct rk_plan *plan)
 	printf("ritmiek: wrote %s/plan.tsv and %s/summary.txt\n", dir, dir);
 }
 
+/* External dates during lessons: the roosteraar arranges cover. */
+static void cover_note(const char *dir, const struct rk_school *school,
+		       const struct rk_schoolyear *year,
+		       const struct rk_plan *plan)
+{
+	struct rk_cover_lesson *list = NULL;
+	size_t n = 0;
+	if (rk_plan_cover_lessons(school, year, plan, &list, &n) == RK_OK && n)
+		printf("ritmiek: %zu lesson(s) need cover for external dates; "
+		       "see %s/summary.txt\n",
+		       n, dir);
+	free(list);
+}
+
 static char *join(const char *dir, const char *name)
 {
 	size_t len = strlen(dir) + strlen(name) + 2;
@@ -281,13 +296,17 @@ static int run_plan(struct plan_args *a)
 			       "marked, the feeds are not"
 			     : "; nothing written (see --allow-violations)");
 		/* The solver's figures hold for a plan with violations too. */
-		if (plan && !a->quiet)
+		if (plan && !a->quiet) {
 			report(a->out, plan);
+			cover_note(a->out, school, year, plan);
+		}
 		exit_status = RK_EXIT_INFEASIBLE;
 		goto out;
 	}
-	if (!a->quiet)
+	if (!a->quiet) {
 		report(a->out, plan);
+		cover_note(a->out, school, year, plan);
+	}
 	status = feeds ? rk_cli_write_feeds(school, plan, a->out, &a->feeds,
 					    a->quiet)
 		       : RK_OK;

@@ -26,6 +26,7 @@ Suite *suite_planner(void);
 Suite *suite_rebalance(void);
 Suite *suite_feeds(void);
 Suite *suite_precheck(void);
+Suite *suite_externals(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);
