@@ -98,6 +98,9 @@ struct pre {
 	struct rk_busy *busy;
 	int *dates[5]; /* per weekday: the school days sessions may use */
 	size_t n_dates[5];
+	/* The team's weekly moment when only one is possible (weekday -1
+	 * otherwise): its duos cannot meet then. */
+	int only_d, only_s, only_e;
 };
 
 /* The weeks the planner may use: teaching weeks, not toetsweken when the
@@ -274,17 +277,18 @@ static void check_moment(struct pre *x, const char *what, const int *members,
 {
 	const struct rk_settings *st = rk_school_get_settings(x->school);
 	int len = st->bordsessie_minutes, starts[MAX_STARTS];
-	size_t best = (size_t)-1;
+	size_t best = (size_t)-1, free_moments = 0;
 	int best_d = 0, best_s = 0;
-	for (int d = 0; d < 5 && best; d++) {
+	for (int d = 0; d < 5 && free_moments < 2; d++) {
 		if (!x->n_dates[d])
 			continue;
 		size_t ns = start_times(x->school, d, starts);
-		for (size_t i = 0; i < ns && best; i++) {
+		for (size_t i = 0; i < ns && free_moments < 2; i++) {
 			int s = starts[i];
 			if (!rk_settings_window_ok(st, kind, d, s, s + len))
 				continue;
 			size_t b = blockers(x, members, n, d, s, s + len);
+			free_moments += b == 0;
 			if (b < best) {
 				best = b;
 				best_d = d;
@@ -292,6 +296,9 @@ static void check_moment(struct pre *x, const char *what, const int *members,
 			}
 		}
 	}
+	x->only_d = free_moments == 1 ? best_d : -1;
+	x->only_s = best_s;
+	x->only_e = best_s + len;
 	if (best == 0)
 		return;
 	if (best == (size_t)-1) {
@@ -362,7 +369,9 @@ static bool can_visit(const struct pre *x, int v, int h, bool *teaches)
 }
 
 /* Whether @a and @b have gl_minutes free together on some date, inside
- * the windows of gezamenlijk lesontwerp. */
+ * the windows of gezamenlijk lesontwerp, apart from their team's one
+ * possible weekly moment (in a primary school often the only common free
+ * time on the duo day). */
 static bool can_meet(const struct pre *x, int a, int b)
 {
 	const struct rk_settings *st = rk_school_get_settings(x->school);
@@ -373,7 +382,10 @@ static bool can_meet(const struct pre *x, int a, int b)
 		size_t ns = start_times(x->school, d, starts);
 		for (size_t i = 0; i < ns; i++) {
 			int s = starts[i];
-			if (!rk_settings_window_ok(st, RK_EV_GL, d, s, s + len))
+			if (!rk_settings_window_ok(st, RK_EV_GL, d, s,
+						   s + len) ||
+			    (d == x->only_d && s < x->only_e &&
+			     s + len > x->only_s))
 				continue;
 			for (size_t k = 0; k < x->n_dates[d]; k++)
 				if (is_free(x, a, x->dates[d][k], s, s + len) &&
@@ -390,6 +402,7 @@ struct team_pairs {
 	size_t n;
 	int members[MAX_SPLIT];
 	bool visit[MAX_SPLIT][MAX_SPLIT];
+	bool meet[MAX_SPLIT][MAX_SPLIT];
 	bool pair[MAX_SPLIT][MAX_SPLIT];
 	signed char *memo; /* [mask * 2 + trio left]: -1 unknown */
 };
@@ -399,7 +412,9 @@ static bool trio_ok(const struct team_pairs *tp, int i, int j, int k)
 	const bool(*v)[MAX_SPLIT] = tp->visit;
 	bool cycle = (v[i][j] && v[j][k] && v[k][i]) ||
 		     (v[i][k] && v[k][j] && v[j][i]);
-	return cycle && (tp->pair[i][j] || tp->pair[j][k] || tp->pair[i][k]);
+	/* The three meet for gezamenlijk lesontwerp together: at least
+	 * each two of them must. */
+	return cycle && tp->meet[i][j] && tp->meet[j][k] && tp->meet[i][k];
 }
 
 /* Whether the members in @mask split into duos, and one trio when @trio. */
@@ -515,10 +530,13 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 	if (warned)
 		return RK_OK;
 	for (size_t i = 0; i < tp.n; i++)
-		for (size_t j = i + 1; j < tp.n; j++)
-			tp.pair[i][j] = tp.pair[j][i] =
-				tp.visit[i][j] && tp.visit[j][i] &&
+		for (size_t j = i + 1; j < tp.n; j++) {
+			tp.meet[i][j] = tp.meet[j][i] =
 				can_meet(x, tp.members[i], tp.members[j]);
+			tp.pair[i][j] = tp.pair[j][i] = tp.meet[i][j] &&
+							tp.visit[i][j] &&
+							tp.visit[j][i];
+		}
 	tp.memo = malloc(((size_t)2 << tp.n) * sizeof(*tp.memo));
 	if (!tp.memo)
 		return RK_ERR_NOMEM;
@@ -566,6 +584,7 @@ enum rk_status rk_precheck_predict(const struct rk_school *school,
 	     i++) {
 		const struct rk_team *t = rk_school_get_team(school, i);
 		snprintf(what, sizeof(what), "team '%s'", t->id);
+		x.only_d = -1;
 		status = check_group(&x, t, RK_EV_BORDSESSIE, what);
 		if (status == RK_OK)
 			status = check_visits(&x, t);
