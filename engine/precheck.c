@@ -442,41 +442,71 @@ static bool splits(struct team_pairs *tp, unsigned mask, int trio)
 	return ok;
 }
 
-/* Why members cannot be paired: "no teammate can visit a lesson of Dewi
- * Smit", "Bram de Boer can pair only with Cas Visser". */
+/* "outside the bordsessie (woensdag 12:15)" when the team has one
+ * possible weekly moment, else "". */
+static void outside_moment(const struct pre *x, char *buf, size_t size)
+{
+	char at[RK_TIME_BUFSIZE];
+	buf[0] = '\0';
+	if (x->only_d < 0)
+		return;
+	rk_time_format(x->only_s, at);
+	snprintf(buf, size, " outside the bordsessie (%s %s)",
+		 rk_weekday_name(x->only_d), at);
+}
+
+/* Why member @i cannot be paired, appended to @text: "no teammate can
+ * visit a lesson of Dewi Smit", "Bram de Boer can pair only with Cas
+ * Visser", "Anna Bakker has no free time with a teammate who visits and is
+ * visited by them". Nothing for a member with several partners. */
+static size_t describe_member_pairs(const struct pre *x,
+				    const struct team_pairs *tp, size_t i,
+				    char *text, size_t size)
+{
+	int count = 0, only = -1;
+	bool visited = false, mutual = false;
+	for (size_t j = 0; j < tp->n; j++) {
+		count += tp->pair[i][j];
+		only = tp->pair[i][j] ? (int)j : only;
+		visited |= tp->visit[j][i];
+		mutual |= tp->visit[j][i] && tp->visit[i][j];
+	}
+	const char *who = name_of(x, tp->members[i]);
+	char outside[64];
+	if (count > 1)
+		return 0;
+	if (!visited)
+		return (size_t)snprintf(text, size,
+					"no teammate can visit a lesson of %s",
+					who);
+	if (count)
+		return (size_t)snprintf(text, size, "%s can pair only with %s",
+					who, name_of(x, tp->members[only]));
+	if (!mutual)
+		return (size_t)snprintf(
+			text, size,
+			"%s can pair with no one: no teammate both visits them and is visited by them",
+			who);
+	outside_moment(x, outside, sizeof(outside));
+	return (size_t)snprintf(
+		text, size,
+		"%s has no free time together with a teammate who can visit them both ways%s",
+		who, outside);
+}
+
 static void describe_pairs(const struct pre *x, const struct team_pairs *tp,
 			   char *text, size_t size)
 {
 	size_t len = 0;
 	text[0] = '\0';
-	for (size_t i = 0; i < tp->n && len + 1 < size; i++) {
-		int count = 0, only = -1;
-		bool visited = false, visits = false;
-		for (size_t j = 0; j < tp->n; j++) {
-			count += tp->pair[i][j];
-			only = tp->pair[i][j] ? (int)j : only;
-			visited |= tp->visit[j][i];
-			visits |= tp->visit[i][j];
-		}
-		const char *who = name_of(x, tp->members[i]),
-			   *sep = len ? ", " : "";
-		if (count > 1)
-			continue;
-		if (!visited)
-			len += (size_t)snprintf(
-				text + len, size - len,
-				"%sno teammate can visit a lesson of %s", sep,
-				who);
-		else if (count)
-			len += (size_t)snprintf(text + len, size - len,
-						"%s%s can pair only with %s",
-						sep, who,
-						name_of(x, tp->members[only]));
-		else
-			len += (size_t)snprintf(
-				text + len, size - len,
-				"%s%s can pair with no one%s", sep, who,
-				visits ? "" : " (visits no one)");
+	for (size_t i = 0; i < tp->n && len + 3 < size; i++) {
+		size_t before = len;
+		if (len)
+			len += (size_t)snprintf(text + len, size - len, ", ");
+		size_t added =
+			describe_member_pairs(x, tp, i, text + len, size - len);
+		len = added ? len + added : before;
+		text[len < size ? len : size - 1] = '\0';
 	}
 	if (!text[0])
 		snprintf(text, size,

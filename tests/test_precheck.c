@@ -154,6 +154,18 @@ START_TEST(test_predict_no_visit_po)
 }
 END_TEST
 
+/* The duo's only common free time is the team's only possible
+ * bordsessie: the split fails on gezamenlijk lesontwerp, as plan does. */
+START_TEST(test_predict_duo_day)
+{
+	struct loaded l = load("tests/data/precheck/duo-day.yaml");
+	ck_assert_int_eq(rk_precheck_predict(l.school, l.year, l.diags), RK_OK);
+	expect(&l,
+	       "tests/data/precheck/duo-day.yaml:23:5: warning: team 'alpha' cannot be split into duos who can visit each other's lessons and have 45 minutes free together: Anna Bakker has no free time together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15), Bram de Boer has no free time together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15)\n");
+	unload(&l);
+}
+END_TEST
+
 Suite *suite_precheck(void)
 {
 	Suite *s = suite_create("precheck");
@@ -164,6 +176,7 @@ Suite *suite_precheck(void)
 	tcase_add_test(tc, test_predict_window);
 	tcase_add_test(tc, test_predict_no_visit);
 	tcase_add_test(tc, test_predict_no_visit_po);
+	tcase_add_test(tc, test_predict_duo_day);
 	suite_add_tcase(s, tc);
 	return s;
 }
