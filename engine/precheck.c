@@ -98,6 +98,9 @@ struct pre {
 	struct rk_busy *busy;
 	int *dates[5]; /* per weekday: the school days sessions may use */
 	size_t n_dates[5];
+	bool *session; /* [date - first day of the year]: one of those */
+	size_t n_session_weeks;
+	bool *week_ok; /* scratch: [year week] something fits that week */
 	/* The team's weekly moment when only one is possible (weekday -1
 	 * otherwise): its duos cannot meet then. */
 	int only_d, only_s, only_e;
@@ -109,20 +112,29 @@ static enum rk_status collect_dates(struct pre *x)
 {
 	size_t n_weeks = rk_schoolyear_n_weeks(x->year);
 	bool avoid = rk_school_get_settings(x->school)->avoid_toetsweken;
+	int first = rk_schoolyear_first(x->year);
 	for (int d = 0; d < 5; d++) {
 		x->dates[d] = calloc(n_weeks + 1, sizeof(int));
 		if (!x->dates[d])
 			return RK_ERR_NOMEM;
 	}
+	x->session = calloc((size_t)(rk_schoolyear_last(x->year) - first + 1),
+			    sizeof(bool));
+	x->week_ok = calloc(n_weeks + 1, sizeof(bool));
+	if (!x->session || !x->week_ok)
+		return RK_ERR_NOMEM;
 	for (size_t w = 0; w < n_weeks; w++) {
 		const struct rk_week *wk = rk_schoolyear_week(x->year, w);
 		if (!wk->teaching || (avoid && wk->toetsweek))
 			continue;
+		x->n_session_weeks++;
 		for (int d = 0; d < 5; d++) {
 			const struct rk_day *day =
 				rk_schoolyear_day(x->year, wk->monday + d);
-			if (day && day->school_day)
-				x->dates[d][x->n_dates[d]++] = wk->monday + d;
+			if (!day || !day->school_day)
+				continue;
+			x->dates[d][x->n_dates[d]++] = wk->monday + d;
+			x->session[wk->monday + d - first] = true;
 		}
 	}
 	return RK_OK;
@@ -341,10 +353,104 @@ static bool cover_free(const struct pre *x, int v, int h, int date, int s,
 	return false;
 }
 
+/* Whether all @n of @people (a duo or a trio) are free on @date from @s
+ * to @e. */
+static bool all_free(const struct pre *x, const int *people, int n, int date,
+		     int s, int e)
+{
+	for (int k = 0; k < n; k++)
+		if (!is_free(x, people[k], date, s, e))
+			return false;
+	return true;
+}
+
+/* Whether @people (2 or 3) have @len minutes free together on @date,
+ * inside the windows of @kind, apart from their team's one possible
+ * weekly moment (in a primary school often the only common free time on
+ * the duo day). */
+static bool meets_on(const struct pre *x, const int *people, int n, int date,
+		     int len, int kind)
+{
+	const struct rk_settings *st = rk_school_get_settings(x->school);
+	int d = rk_date_weekday(date), starts[MAX_STARTS];
+	size_t ns = start_times(x->school, d, starts);
+	for (size_t i = 0; i < ns; i++) {
+		int s = starts[i];
+		if (!rk_settings_window_ok(st, kind, d, s, s + len) ||
+		    (d == x->only_d && s < x->only_e && s + len > x->only_s))
+			continue;
+		if (all_free(x, people, n, date, s, s + len))
+			return true;
+	}
+	return false;
+}
+
+/* The scratch mark of the week of @date. */
+static bool *week_of(const struct pre *x, int date)
+{
+	return &x->week_ok[rk_schoolyear_day(x->year, date)->week];
+}
+
+/* Whether the marked weeks are at least half of the weeks with sessions:
+ * the planner needs a duo's sessions in given weeks of every period, so
+ * what fits in a few weeks only (a shortened day) does not count. Clears
+ * the marks. */
+static bool most_weeks(const struct pre *x)
+{
+	size_t count = 0, n = rk_schoolyear_n_weeks(x->year);
+	for (size_t w = 0; w < n; w++) {
+		count += x->week_ok[w];
+		x->week_ok[w] = false;
+	}
+	return count * 2 >= x->n_session_weeks && count > 0;
+}
+
+/* Whether @people have gl_minutes free together, for gezamenlijk
+ * lesontwerp, in most weeks with sessions. */
+static bool can_meet(const struct pre *x, const int *people, int n)
+{
+	int len = rk_school_get_settings(x->school)->gl_minutes;
+	for (int d = 0; d < 5; d++) {
+		bool all_work = true;
+		for (int k = 0; k < n; k++)
+			all_work &= works_on(x, people[k], d);
+		for (size_t k = 0; all_work && k < x->n_dates[d]; k++) {
+			int date = x->dates[d][k];
+			bool *ok = week_of(x, date);
+			if (!*ok && meets_on(x, people, n, date, len, RK_EV_GL))
+				*ok = true;
+		}
+	}
+	return most_weeks(x);
+}
+
+/* Whether the feedbackgesprek after a lesbezoek of @v at @h on @date fits
+ * on one of their next two common working days, as the planner wants it
+ * (a day in a week without sessions counts, but holds none). */
+static bool fb_after(const struct pre *x, int v, int h, int date)
+{
+	int pair[2] = { v, h }, found = 0;
+	int first = rk_schoolyear_first(x->year);
+	int minutes = rk_school_get_settings(x->school)->fb_minutes;
+	for (int d = date + 1; d <= rk_schoolyear_last(x->year) && found < 2;
+	     d++) {
+		const struct rk_day *day = rk_schoolyear_day(x->year, d);
+		if (!day || !day->school_day || !rk_busy_works(x->busy, v, d) ||
+		    !rk_busy_works(x->busy, h, d))
+			continue;
+		found++;
+		if (x->session[d - first] &&
+		    meets_on(x, pair, 2, d, minutes, RK_EV_FB))
+			return true;
+	}
+	return false;
+}
+
 /* Whether @v can sit in a lesson of @h on some date sessions may use: at
- * work and free then, or with cover for their own group. @h teaching on
- * a day @v works at all goes to @teaches. */
-static bool can_visit(const struct pre *x, int v, int h, bool *teaches)
+ * work and free then, or with cover for their own group. With @fb, as the
+ * planner will need it: with their feedbackgesprek after it, in most
+ * weeks. @h teaching on a day @v works at all goes to @teaches. */
+static bool can_visit(const struct pre *x, int v, int h, bool fb, bool *teaches)
 {
 	size_t n;
 	const int *idx = rk_busy_lessons(x->busy, h, &n);
@@ -360,48 +466,26 @@ static bool can_visit(const struct pre *x, int v, int h, bool *teaches)
 			    !rk_busy_works(x->busy, v, date))
 				continue;
 			*teaches = true;
-			if (!rk_busy_teaching(x->busy, v, date, s, e) ||
-			    cover_free(x, v, h, date, s, e))
-				return true;
-		}
-	}
-	return false;
-}
-
-/* Whether @a and @b have gl_minutes free together on some date, inside
- * the windows of gezamenlijk lesontwerp, apart from their team's one
- * possible weekly moment (in a primary school often the only common free
- * time on the duo day). */
-static bool can_meet(const struct pre *x, int a, int b)
-{
-	const struct rk_settings *st = rk_school_get_settings(x->school);
-	int len = st->gl_minutes, starts[MAX_STARTS];
-	for (int d = 0; d < 5; d++) {
-		if (!works_on(x, a, d) || !works_on(x, b, d))
-			continue;
-		size_t ns = start_times(x->school, d, starts);
-		for (size_t i = 0; i < ns; i++) {
-			int s = starts[i];
-			if (!rk_settings_window_ok(st, RK_EV_GL, d, s,
-						   s + len) ||
-			    (d == x->only_d && s < x->only_e &&
-			     s + len > x->only_s))
+			bool *ok = week_of(x, date);
+			if (*ok || (rk_busy_teaching(x->busy, v, date, s, e) &&
+				    !cover_free(x, v, h, date, s, e)))
 				continue;
-			for (size_t k = 0; k < x->n_dates[d]; k++)
-				if (is_free(x, a, x->dates[d][k], s, s + len) &&
-				    is_free(x, b, x->dates[d][k], s, s + len))
-					return true;
+			if (!fb)
+				return true;
+			*ok = fb_after(x, v, h, date);
 		}
 	}
-	return false;
+	return fb && most_weeks(x);
 }
 
 /* What the duo split of one team knows: who can visit whom, who can be
  * paired, and memo tables for the split. */
 struct team_pairs {
+	const struct pre *x;
 	size_t n;
 	int members[MAX_SPLIT];
 	bool visit[MAX_SPLIT][MAX_SPLIT];
+	bool visit_fb[MAX_SPLIT][MAX_SPLIT]; /* and the FB fits after it */
 	bool meet[MAX_SPLIT][MAX_SPLIT];
 	bool pair[MAX_SPLIT][MAX_SPLIT];
 	signed char *memo; /* [mask * 2 + trio left]: -1 unknown */
@@ -409,12 +493,13 @@ struct team_pairs {
 
 static bool trio_ok(const struct team_pairs *tp, int i, int j, int k)
 {
-	const bool(*v)[MAX_SPLIT] = tp->visit;
+	const bool(*v)[MAX_SPLIT] = tp->visit_fb;
 	bool cycle = (v[i][j] && v[j][k] && v[k][i]) ||
 		     (v[i][k] && v[k][j] && v[j][i]);
-	/* The three meet for gezamenlijk lesontwerp together: at least
-	 * each two of them must. */
-	return cycle && tp->meet[i][j] && tp->meet[j][k] && tp->meet[i][k];
+	/* The three meet for gezamenlijk lesontwerp together. */
+	int three[3] = { tp->members[i], tp->members[j], tp->members[k] };
+	return cycle && tp->meet[i][j] && tp->meet[j][k] && tp->meet[i][k] &&
+	       can_meet(tp->x, three, 3);
 }
 
 /* Whether the members in @mask split into duos, and one trio when @trio. */
@@ -464,12 +549,14 @@ static size_t describe_member_pairs(const struct pre *x,
 				    char *text, size_t size)
 {
 	int count = 0, only = -1;
-	bool visited = false, mutual = false;
+	bool visited = false, mutual = false, meets = false;
 	for (size_t j = 0; j < tp->n; j++) {
+		bool both = tp->visit[j][i] && tp->visit[i][j];
 		count += tp->pair[i][j];
 		only = tp->pair[i][j] ? (int)j : only;
 		visited |= tp->visit[j][i];
-		mutual |= tp->visit[j][i] && tp->visit[i][j];
+		mutual |= both;
+		meets |= both && tp->meet[i][j];
 	}
 	const char *who = name_of(x, tp->members[i]);
 	char outside[64];
@@ -488,9 +575,14 @@ static size_t describe_member_pairs(const struct pre *x,
 			"%s can pair with no one: no teammate both visits them and is visited by them",
 			who);
 	outside_moment(x, outside, sizeof(outside));
+	if (!meets)
+		return (size_t)snprintf(
+			text, size,
+			"%s has no free time together with a teammate who can visit them both ways%s",
+			who, outside);
 	return (size_t)snprintf(
 		text, size,
-		"%s has no free time together with a teammate who can visit them both ways%s",
+		"%s can pair with no one: with no teammate do a lesbezoek both ways, each with a feedbackgesprek on one of their next two common working days%s, fit in most weeks",
 		who, outside);
 }
 
@@ -523,7 +615,7 @@ static const char *cover_hint(const struct pre *x)
 /* Every teacher can visit a teammate; then the team splits into duos. */
 static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 {
-	struct team_pairs tp = { 0 };
+	struct team_pairs tp = { .x = x };
 	bool warned = false;
 	for (size_t m = 0; m < t->n_members && tp.n < MAX_SPLIT; m++)
 		if (t->members[m].index >= 0)
@@ -533,9 +625,9 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 	for (size_t i = 0; i < tp.n; i++) {
 		bool any = false, teaches = false;
 		for (size_t j = 0; j < tp.n; j++) {
-			tp.visit[i][j] =
-				i != j && can_visit(x, tp.members[i],
-						    tp.members[j], &teaches);
+			tp.visit[i][j] = i != j && can_visit(x, tp.members[i],
+							     tp.members[j],
+							     false, &teaches);
 			any |= tp.visit[i][j];
 		}
 		if (any)
@@ -560,12 +652,20 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 	if (warned)
 		return RK_OK;
 	for (size_t i = 0; i < tp.n; i++)
+		for (size_t j = 0; j < tp.n; j++) {
+			bool unused;
+			tp.visit_fb[i][j] =
+				tp.visit[i][j] &&
+				can_visit(x, tp.members[i], tp.members[j], true,
+					  &unused);
+		}
+	for (size_t i = 0; i < tp.n; i++)
 		for (size_t j = i + 1; j < tp.n; j++) {
-			tp.meet[i][j] = tp.meet[j][i] =
-				can_meet(x, tp.members[i], tp.members[j]);
+			tp.meet[i][j] = tp.meet[j][i] = can_meet(
+				x, (int[]){ tp.members[i], tp.members[j] }, 2);
 			tp.pair[i][j] = tp.pair[j][i] = tp.meet[i][j] &&
-							tp.visit[i][j] &&
-							tp.visit[j][i];
+							tp.visit_fb[i][j] &&
+							tp.visit_fb[j][i];
 		}
 	tp.memo = malloc(((size_t)2 << tp.n) * sizeof(*tp.memo));
 	if (!tp.memo)
@@ -577,7 +677,7 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 		rk_diags_add(
 			x->diags, RK_SEV_WARNING, t->loc.file, t->loc.line,
 			t->loc.column,
-			"team '%s' cannot be split into duos%s who can visit each other's lessons and have %d minutes free together: %s",
+			"team '%s' cannot be split into duos%s who can visit each other's lessons (with a feedbackgesprek after) and have %d minutes free together: %s",
 			t->id, tp.n % 2 ? " and a trio" : "",
 			rk_school_get_settings(x->school)->gl_minutes, why);
 	}
@@ -624,6 +724,8 @@ enum rk_status rk_precheck_predict(const struct rk_school *school,
 				     RK_EV_LKTEAM, "the leerKRACHT-team");
 	for (int d = 0; d < 5; d++)
 		free(x.dates[d]);
+	free(x.session);
+	free(x.week_ok);
 	rk_busy_free(x.busy);
 	return status;
 }

@@ -164,7 +164,7 @@ START_TEST(test_check_summary)
 	 * duos who can visit each other), and check says so beforehand. */
 	ck_assert_str_eq(
 		r.err,
-		"ritmiek: tests/data/school/base.yaml:16:5: warning: team 'exact' cannot be split into duos who can visit each other's lessons and have 45 minutes free together: no teammate can visit a lesson of Dewi Smit, no teammate can visit a lesson of Eva Meijer, no teammate can visit a lesson of Fenna de Graaf\n"
+		"ritmiek: tests/data/school/base.yaml:16:5: warning: team 'exact' cannot be split into duos who can visit each other's lessons (with a feedbackgesprek after) and have 45 minutes free together: no teammate can visit a lesson of Dewi Smit, no teammate can visit a lesson of Eva Meijer, no teammate can visit a lesson of Fenna de Graaf\n"
 		"ritmiek: tests/data/school/base.yaml:22:15: warning: P07 (Gijs Mulder) of team 'talen' can make no lesbezoek: no teammate teaches on a day P07 works\n"
 		"ritmiek: tests/data/school/base.yaml: no errors, 2 warning(s)\n");
 	assert_matches_file(r.out, "tests/expected/check-base.out");

@@ -161,7 +161,7 @@ START_TEST(test_predict_duo_day)
 	struct loaded l = load("tests/data/precheck/duo-day.yaml");
 	ck_assert_int_eq(rk_precheck_predict(l.school, l.year, l.diags), RK_OK);
 	expect(&l,
-	       "tests/data/precheck/duo-day.yaml:23:5: warning: team 'alpha' cannot be split into duos who can visit each other's lessons and have 45 minutes free together: Anna Bakker has no free time together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15), Bram de Boer has no free time together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15)\n");
+	       "tests/data/precheck/duo-day.yaml:23:5: warning: team 'alpha' cannot be split into duos who can visit each other's lessons (with a feedbackgesprek after) and have 45 minutes free together: Anna Bakker has no free time together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15), Bram de Boer has no free time together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15)\n");
 	unload(&l);
 }
 END_TEST
