@@ -229,6 +229,20 @@ START_TEST(test_roles)
 }
 END_TEST
 
+/* A leerKRACHT-team written without members, a team without schoolcoach. */
+START_TEST(test_empty_roles)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, NULL);
+	rk_school_lkteam(school)->n_members = 0;
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_OK);
+	expect("school.yaml:30:5: warning: team 'talen' has no schoolcoach\n"
+	       "school.yaml:60:1: warning: the leerKRACHT-team has no members\n");
+}
+END_TEST
+
 Suite *suite_validate(void)
 {
 	Suite *s = suite_create("validate");
@@ -240,6 +254,7 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, test_lessons);
 	tcase_add_test(tc, test_holiday_override);
 	tcase_add_test(tc, test_roles);
+	tcase_add_test(tc, test_empty_roles);
 	suite_add_tcase(s, tc);
 	return s;
 }
