@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "mip.h"
+#include "support.h"
 #include "textfile.h"
 
 static const char *person_id(const struct rk_school *school, int p)
@@ -254,6 +255,46 @@ static enum rk_status write_people(FILE *f, const struct rk_school *school,
 	return RK_OK;
 }
 
+/* The lessons external dates take people from, for the roosteraar to
+ * arrange cover: date, lesuur, times, person, class, room, and the date. */
+static enum rk_status write_cover(FILE *f, const struct rk_school *school,
+				  const struct rk_schoolyear *year,
+				  const struct rk_plan *plan)
+{
+	struct rk_cover_lesson *list;
+	size_t n;
+	enum rk_status status =
+		rk_plan_cover_lessons(school, year, plan, &list, &n);
+	if (status != RK_OK)
+		return status;
+	fprintf(f,
+		"\nLessons that need cover (external dates during lessons): "
+		"%zu\n",
+		n);
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_cover_lesson *c = &list[i];
+		const struct rk_lesson *l = c->lesson;
+		const struct rk_event *ev = rk_plan_event(plan, c->event);
+		char date[RK_DATE_BUFSIZE], lesuur[24];
+		rk_date_format(c->date, date);
+		if (l->lesuur > 0)
+			snprintf(lesuur, sizeof(lesuur), "lesuur %d",
+				 l->lesuur);
+		else
+			snprintf(lesuur, sizeof(lesuur), "-");
+		fprintf(f, "  %s  %-9s ", date, lesuur);
+		span(f, c->start, c->end);
+		fprintf(f, "  ");
+		put_padded(f, person_id(school, c->person), 8);
+		put_padded(f, person_name(school, c->person), 24);
+		fprintf(f, "class %-6s room %-6s %s\n",
+			l->group ? l->group : "-", l->room ? l->room : "-",
+			ev->title ? ev->title : ev->id);
+	}
+	free(list);
+	return RK_OK;
+}
+
 static void write_reports(FILE *f, const struct rk_plan *plan)
 {
 	if (!rk_plan_n_reports(plan))
@@ -287,6 +328,8 @@ enum rk_status rk_plan_summary_write(const struct rk_school *school,
 	write_periods(f, year, plan);
 	write_teams(f, school, plan);
 	status = write_people(f, school, year, plan);
+	if (status == RK_OK)
+		status = write_cover(f, school, year, plan);
 	write_reports(f, plan);
 	bool failed = ferror(f) != 0;
 	if (fclose(f) != 0 || failed)

@@ -11,7 +11,8 @@
  * atomically: the school and year with counts of events per kind; per team
  * its weekly moment and its duos per period; per person the average and
  * maximum leerKRACHT minutes per teaching week and the number of days with
- * more than one session; and the solver runs of the plan. Returns
+ * more than one session; the lessons external dates take people from (to
+ * arrange cover); and the solver runs of the plan. Returns
  * RK_ERR_NOMEM or RK_ERR_IO on failure. */
 enum rk_status rk_plan_summary_write(const struct rk_school *school,
 				     const struct rk_schoolyear *year,

@@ -1547,6 +1547,8 @@ static void add_external(struct ctx *c, yaml_node_t *entry, void *arg)
 	bool ok = get_choice(c, v[X_KIND], "kind", &external_choice, &kind);
 	ok = get_text(c, v[X_NAME], "name", &e.name) && ok;
 	ok = get_date(c, v[X_DATE], "date", &e.date) && ok;
+	if (v[X_DATE])
+		e.date_loc = loc_of(c, v[X_DATE]);
 	ok = get_event_times(c, entry, v, &e) && ok;
 	get_audience(c, v[X_FOR], &e);
 	get_refs(c, v[X_PEOPLE], "people", &e.people, &e.n_people);

@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "loader.h"
+#include "precheck.h"
 #include "schoolyear.h"
 
 /* Lessons of one person in an A week and a B week (the same without A/B). */
@@ -303,6 +304,11 @@ static int run_check(const char *path, const struct rk_load_options *load,
 	enum rk_status status = rk_load_school(path, load, &school, diags);
 	if (status == RK_OK)
 		status = rk_schoolyear_new(school, &year, diags);
+	if (status == RK_OK)
+		status = rk_precheck_dates(school, year, diags);
+	/* What would make plan fail, said before anyone runs it. */
+	if (status == RK_OK)
+		status = rk_precheck_predict(school, year, diags);
 	rk_cli_print_diags(stderr, diags);
 	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
 		fprintf(stderr, "ritmiek: %s: %zu error(s), %zu warning(s)\n",

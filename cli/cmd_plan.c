@@ -16,7 +16,9 @@
 #include "plan_file.h"
 #include "plan_summary.h"
 #include "planner.h"
+#include "precheck.h"
 #include "schoolyear.h"
+#include "support.h"
 #include "textfile.h"
 
 struct plan_args {
@@ -164,6 +166,20 @@ static void report(const char *dir, const struct rk_plan *plan)
 	printf("ritmiek: wrote %s/plan.tsv and %s/summary.txt\n", dir, dir);
 }
 
+/* External dates during lessons: the roosteraar arranges cover. */
+static void cover_note(const char *dir, const struct rk_school *school,
+		       const struct rk_schoolyear *year,
+		       const struct rk_plan *plan)
+{
+	struct rk_cover_lesson *list = NULL;
+	size_t n = 0;
+	if (rk_plan_cover_lessons(school, year, plan, &list, &n) == RK_OK && n)
+		printf("ritmiek: %zu lesson(s) need cover for external dates; "
+		       "see %s/summary.txt\n",
+		       n, dir);
+	free(list);
+}
+
 /* Writes each model as DIR/NNN.lp; the names say in the file's first
  * comment line which model it is (GLPK writes the problem name there). */
 static void export_model(const struct rk_mip *mip, const char *model,
@@ -190,6 +206,8 @@ static int run_plan(struct plan_args *a)
 		rk_load_school(a->school, &a->load, &school, diags);
 	if (status == RK_OK)
 		status = rk_schoolyear_new(school, &year, diags);
+	if (status == RK_OK)
+		status = rk_precheck_dates(school, year, diags);
 	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
 		rk_cli_print_diags(stderr, diags);
 		exit_status = RK_EXIT_INPUT;
@@ -244,13 +262,16 @@ static int run_plan(struct plan_args *a)
 			"are not\n",
 			a->school, rk_diags_errors(diags));
 		/* The solver's figures hold for a plan with violations too. */
-		if (!a->quiet)
+		if (!a->quiet) {
 			report(a->out, plan);
+			cover_note(a->out, school, year, plan);
+		}
 		exit_status = RK_EXIT_INFEASIBLE;
 		goto out;
 	}
 	if (!a->quiet) {
 		report(a->out, plan);
+		cover_note(a->out, school, year, plan);
 		rk_cli_output_say(a->out, &o, &res);
 	}
 	exit_status = RK_EXIT_OK;

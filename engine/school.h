@@ -164,7 +164,8 @@ enum rk_external_kind {
 /* A fixed date set outside the school (by the foundation or region).
  * @start and @end are -1 for an all-day event. The audience is the union of
  * people with any of @roles, the leerKRACHT-team when @leerkracht_team, every
- * teacher when @everyone, and the listed @people. */
+ * person of the school when @everyone (the expert coach only at a bootcamp),
+ * and the listed @people. */
 struct rk_external {
 	enum rk_external_kind kind;
 	const char *name;
@@ -177,6 +178,7 @@ struct rk_external {
 	struct rk_ref *people;
 	size_t n_people;
 	struct rk_loc loc;
+	struct rk_loc date_loc; /* where @date is written */
 };
 
 enum rk_meting_kind {

@@ -5,8 +5,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "planctx.h"
+#include "support.h"
 
 static enum rk_event_kind external_kind(enum rk_external_kind kind)
 {
@@ -33,6 +35,18 @@ static bool in_lkteam(const struct rk_planctx *ctx, int person)
 	return false;
 }
 
+/* `for: all` is the whole school: every person of every role, the
+ * schoolleider and onderwijsondersteunend personeel too. The expert coach
+ * is from the foundation, not the school: they come to the bootcamp, which
+ * they guide (as to the one the planner places), and to other dates only
+ * when listed under `people`. */
+static bool in_all(const struct rk_external *e, const struct rk_person *p)
+{
+	if (p->roles & ~(unsigned)RK_ROLE_EXPERTCOACH)
+		return true;
+	return e->kind == RK_EXT_BOOTCAMP;
+}
+
 /* Who goes: the audience the school file gives, else the usual one for
  * the kind (DOMAIN.md): fora and webinars for schoolleiders, schoolcoaches
  * and the leerKRACHT-team; a bootcamp for the leerKRACHT-team; a
@@ -49,7 +63,7 @@ static bool invited(const struct rk_planctx *ctx, const struct rk_external *e,
 	if (given) {
 		in = (p->roles & e->roles) ||
 		     (e->leerkracht_team && in_lkteam(ctx, person)) ||
-		     (e->everyone && (p->roles & RK_ROLE_LERAAR));
+		     (e->everyone && in_all(e, p));
 		for (size_t k = 0; k < e->n_people && !in; k++)
 			in = e->people[k].index == person;
 		return in;
@@ -96,6 +110,90 @@ enum rk_status rk_plan_externals(struct rk_planctx *ctx)
 		if (!ev->agenda)
 			return RK_ERR_NOMEM;
 	}
+	return RK_OK;
+}
+
+static bool is_external_kind(enum rk_event_kind kind)
+{
+	return kind == RK_EV_FORUM || kind == RK_EV_BOOTCAMP ||
+	       kind == RK_EV_BEDRIJFSBEZOEK || kind == RK_EV_WEBINAR ||
+	       kind == RK_EV_EXTERNAL;
+}
+
+static int cover_order(const void *a, const void *b)
+{
+	const struct rk_cover_lesson *x = a, *y = b;
+	if (x->event != y->event)
+		return x->event < y->event ? -1 : 1;
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->lesson->loc.line - y->lesson->loc.line;
+}
+
+/* Appends the lessons of @ev's participants (marked in @in) to @list. */
+static enum rk_status event_lessons(const struct rk_school *school,
+				    const struct rk_schoolyear *year,
+				    const struct rk_event *ev, size_t index,
+				    const bool *in,
+				    struct rk_cover_lesson **list, size_t *n,
+				    size_t *cap)
+{
+	for (size_t i = 0; i < rk_school_n_lesson(school); i++) {
+		const struct rk_lesson *l = rk_school_get_lesson(school, i);
+		int s, e;
+		if (l->person.index < 0 || !in[l->person.index] ||
+		    !rk_schoolyear_lesson_times(year, l, ev->date, &s, &e))
+			continue;
+		if (ev->start >= 0 && (s >= ev->end || e <= ev->start))
+			continue;
+		if (*n == *cap) {
+			size_t c = *cap ? *cap * 2 : 16;
+			struct rk_cover_lesson *grown =
+				realloc(*list, c * sizeof(**list));
+			if (!grown)
+				return RK_ERR_NOMEM;
+			*list = grown;
+			*cap = c;
+		}
+		(*list)[(*n)++] = (struct rk_cover_lesson){
+			index, l->person.index, ev->date, s, e, l
+		};
+	}
+	return RK_OK;
+}
+
+enum rk_status rk_plan_cover_lessons(const struct rk_school *school,
+				     const struct rk_schoolyear *year,
+				     const struct rk_plan *plan,
+				     struct rk_cover_lesson **out, size_t *n)
+{
+	size_t n_people = rk_school_n_person(school), cap = 0;
+	bool *in = calloc(n_people + 1, sizeof(*in));
+	enum rk_status status = in ? RK_OK : RK_ERR_NOMEM;
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; status == RK_OK && i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		if (!is_external_kind(ev->kind))
+			continue;
+		for (size_t p = 0; p < ev->n_parts; p++)
+			if (ev->parts[p].person >= 0 &&
+			    (size_t)ev->parts[p].person < n_people)
+				in[ev->parts[p].person] = true;
+		status = event_lessons(school, year, ev, i, in, out, n, &cap);
+		memset(in, 0, n_people * sizeof(*in));
+	}
+	free(in);
+	if (status != RK_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return status;
+	}
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), cover_order);
 	return RK_OK;
 }
 

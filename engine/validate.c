@@ -212,6 +212,31 @@ static void check_lkteam(struct check *c)
 	if (lk->n_members == 0 && lk->loc.file)
 		report(c, RK_SEV_WARNING, &lk->loc,
 		       "the leerKRACHT-team has no members");
+	else if (lk->n_members == 0 && rk_school_n_team(c->school))
+		report(c, RK_SEV_WARNING, &rk_school_get_info(c->school)->loc,
+		       "the school file has no leerkracht_team: no one prepares "
+		       "the startfase, the startdag and the verbindingssessies");
+}
+
+/* Roles the ritmiek needs someone in: a school without teachers has
+ * nothing to plan, one without a schoolleider has no one who joins the
+ * teams' sessions and the leerKRACHT-team as school leader. */
+static void check_roles(struct check *c)
+{
+	unsigned roles = 0;
+	for (size_t i = 0; i < c->n_people; i++)
+		roles |= rk_school_get_person(c->school, i)->roles;
+	const struct rk_school_info *info = rk_school_get_info(c->school);
+	const struct rk_loc *people =
+		info->people_file ? &info->people_file_loc : &info->loc;
+	if (!(roles & RK_ROLE_LERAAR))
+		report(c, RK_SEV_WARNING, people,
+		       "the school has no teachers (role leraar): there is "
+		       "nothing to plan");
+	else if (!(roles & RK_ROLE_SCHOOLLEIDER))
+		report(c, RK_SEV_WARNING, people,
+		       "no one has the role schoolleider: the school leader "
+		       "joins the leerKRACHT-team and the teams' sessions");
 }
 
 static void check_externals(struct check *c)
@@ -390,6 +415,7 @@ enum rk_status rk_school_validate(struct rk_school *school,
 	check_team_ids(&c);
 	check_teams(&c);
 	check_lkteam(&c);
+	check_roles(&c);
 	check_cover(&c);
 	check_externals(&c);
 	check_overrides(&c);

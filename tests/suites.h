@@ -27,6 +27,8 @@ Suite *suite_rebalance(void);
 Suite *suite_feeds(void);
 Suite *suite_cover(void);
 Suite *suite_plandir(void);
+Suite *suite_precheck(void);
+Suite *suite_externals(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);

@@ -161,7 +161,13 @@ START_TEST(test_check_summary)
 			       "tests/data/school/base.yaml", NULL };
 	struct run r = run_ritmiek(argv);
 	ck_assert_int_eq(r.status, 0);
-	ck_assert_str_eq(r.err, "");
+	/* Only four teachers have lessons: plan fails on this school (no
+	 * duos who can visit each other), and check says so beforehand. */
+	ck_assert_str_eq(
+		r.err,
+		"ritmiek: tests/data/school/base.yaml:16:5: warning: team 'exact' cannot be split into duos who can visit each other's lessons (with a feedbackgesprek after) and have 45 minutes free together: no teammate can visit a lesson of Dewi Smit, no teammate can visit a lesson of Eva Meijer, no teammate can visit a lesson of Fenna de Graaf\n"
+		"ritmiek: tests/data/school/base.yaml:22:15: warning: P07 (Gijs Mulder) of team 'talen' can make no lesbezoek: no teammate teaches on a day P07 works\n"
+		"ritmiek: tests/data/school/base.yaml: no errors, 2 warning(s)\n");
 	assert_matches_file(r.out, "tests/expected/check-base.out");
 	run_free(&r);
 }
@@ -330,6 +336,58 @@ START_TEST(test_plan_infeasible)
 	ck_assert_ptr_nonnull(strstr(
 		plan, "\tAnna Bakker is not free at the team's moment\n"));
 	free(plan);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* check and plan both reject an external date in a holiday, at the date;
+ * plan writes nothing. */
+START_TEST(test_external_in_holiday)
+{
+	static const char *const want =
+		"ritmiek: tests/data/precheck/external.yaml:28:11: error: forum 'forum II' on 2027-02-22 falls in the voorjaarsvakantie (noord), when the school is closed\n";
+	const char *check[] = { "ritmiek", "check", "-q",
+				"tests/data/precheck/external.yaml", NULL };
+	struct run r = run_ritmiek(check);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, want) != NULL, "%s", r.err);
+	run_free(&r);
+	char *dir = temp_dir();
+	const char *plan[] = { "ritmiek",
+			       "plan",
+			       "-o",
+			       dir,
+			       "tests/data/precheck/external.yaml",
+			       NULL };
+	r = run_ritmiek(plan);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, want) != NULL, "%s", r.err);
+	ck_assert_str_eq(r.out, "");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/plan.tsv", dir);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* A forum during lessons: plan says how many need cover, and where. */
+START_TEST(test_plan_cover_note)
+{
+	char *dir = temp_dir();
+	const char *plan[] = { "ritmiek",    "plan",
+			       "--no-feeds", "-o",
+			       dir,	     "tests/data/precheck/forum.yaml",
+			       NULL };
+	struct run r = run_ritmiek(plan);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	char line[600];
+	snprintf(
+		line, sizeof(line),
+		"\nritmiek: 2 lesson(s) need cover for external dates; see %s/summary.txt\n",
+		dir);
+	ck_assert_msg(strstr(r.out, line) != NULL, "%s", r.out);
 	run_free(&r);
 	remove_dir(dir);
 }
@@ -829,6 +887,8 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_plan_is_deterministic);
 	tcase_add_test(tc, test_plan_infeasible);
 	tcase_add_test(tc, test_plan_bad_school);
+	tcase_add_test(tc, test_external_in_holiday);
+	tcase_add_test(tc, test_plan_cover_note);
 	tcase_add_test(tc, test_import_untis);
 	tcase_add_test(tc, test_rebalance);
 	tcase_add_test(tc, test_rebalance_usage);

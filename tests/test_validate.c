@@ -67,6 +67,14 @@ static void setup(void)
 		snprintf(id, sizeof(id), "P%d", i);
 		add_person(id, i + 1);
 	}
+	add_person("SL", 14);
+	rk_school_person_at(school, 12)->roles = RK_ROLE_SCHOOLLEIDER;
+	struct rk_team *lk = rk_school_lkteam(school);
+	lk->members = rk_school_alloc(school, 1, sizeof(*lk->members));
+	lk->members[0] = (struct rk_ref){ rk_school_strdup(school, "SL"),
+					  at("school.yaml", 61, 13), -1 };
+	lk->n_members = 1;
+	lk->loc = at("school.yaml", 60, 1);
 }
 
 static void teardown(void)
@@ -191,6 +199,50 @@ START_TEST(test_holiday_override)
 }
 END_TEST
 
+/* A school needs teachers, a schoolleider and a leerKRACHT-team. */
+START_TEST(test_roles)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, "P12");
+	rk_school_info(school)->loc = at("school.yaml", 2, 1);
+	rk_school_person_at(school, 12)->roles = RK_ROLE_MT;
+	struct rk_team *lk = rk_school_lkteam(school);
+	lk->n_members = 0;
+	lk->loc = (struct rk_loc){ 0 };
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_OK);
+	expect("school.yaml:2:1: warning: the school file has no leerkracht_team: no one prepares the startfase, the startdag and the verbindingssessies\n"
+	       "school.yaml:2:1: warning: no one has the role schoolleider: the school leader joins the leerKRACHT-team and the teams' sessions\n");
+	rk_diags_free(diags);
+	diags = rk_diags_new();
+	for (size_t i = 0; i < rk_school_n_person(school); i++)
+		rk_school_person_at(school, i)->roles = RK_ROLE_OOP;
+	rk_school_validate(school, diags);
+	rk_diags_sort(diags);
+	char *got = rk_test_diags_text(diags);
+	ck_assert_ptr_nonnull(strstr(
+		got,
+		"school.yaml:2:1: warning: the school has no teachers (role leraar): there is nothing to plan\n"));
+	ck_assert_ptr_null(strstr(got, "schoolleider"));
+	free(got);
+}
+END_TEST
+
+/* A leerKRACHT-team written without members, a team without schoolcoach. */
+START_TEST(test_empty_roles)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, NULL);
+	rk_school_lkteam(school)->n_members = 0;
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_OK);
+	expect("school.yaml:30:5: warning: team 'talen' has no schoolcoach\n"
+	       "school.yaml:60:1: warning: the leerKRACHT-team has no members\n");
+}
+END_TEST
+
 Suite *suite_validate(void)
 {
 	Suite *s = suite_create("validate");
@@ -201,6 +253,8 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, test_duplicates);
 	tcase_add_test(tc, test_lessons);
 	tcase_add_test(tc, test_holiday_override);
+	tcase_add_test(tc, test_roles);
+	tcase_add_test(tc, test_empty_roles);
 	suite_add_tcase(s, tc);
 	return s;
 }
