@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "explain.h"
 #include "planctx.h"
 #include "ritmiek.h"
 
@@ -450,11 +451,13 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 	const char *hn = rk_planctx_name(ctx, h);
 	int number = pr->p->number;
 	if (!pr->visits[i][j]) {
+		char fix[1024] = "";
+		rk_explain_visit_fix(ctx, v, h, fix, sizeof(fix));
 		if (first_time(ctx, v, h, 1))
 			rk_planctx_infeasible(
 				ctx,
-				"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this",
-				team, number, vn, hn, hn, vn);
+				"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this%s",
+				team, number, vn, hn, hn, vn, fix);
 	} else if (i < j && (!pr->gl[0][i][j] || !pr->gl[1][i][j])) {
 		if (first_time(ctx, v, h, 2))
 			rk_planctx_infeasible(

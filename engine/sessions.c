@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "explain.h"
 #include "planctx.h"
 #include "ritmiek.h"
 
@@ -736,10 +737,6 @@ static enum rk_status place(struct model *m, const struct act *a,
 /* An activity that found no place: why, in words. */
 static void explain(struct model *m, const struct act *a)
 {
-	char week[RK_DATE_BUFSIZE];
-	rk_date_format(
-		rk_schoolyear_week(m->ctx->year, (size_t)a->week)->monday,
-		week);
 	const char *v = rk_planctx_name(m->ctx, a->people[0]);
 	const char *h = rk_planctx_name(m->ctx, a->people[1]);
 	const char *why =
@@ -754,25 +751,25 @@ static void explain(struct model *m, const struct act *a)
 					    (size_t)a->people[1]] &
 		     1))
 			break;
-		rk_planctx_infeasible(
-			m->ctx,
-			"%s, period %d, week %d (week of %s): no lesbezoek of %s at %s: %s",
-			m->g->name, m->p->number, a->nth, week, v, h,
+		rk_explain_in_week(
+			m->ctx, a->week,
+			"%s: no lesbezoek of %s at %s in {}: %s", m->g->name, v,
+			h,
 			why ? why
 			    : "the visitor is never free while the host teaches that week");
 		break;
 	case RK_EV_FB:
-		rk_planctx_infeasible(
-			m->ctx,
-			"%s, period %d: no feedbackgesprek of %s and %s within two school days after their lesbezoek (week of %s): %s",
-			m->g->name, m->p->number, v, h, week,
+		rk_explain_in_week(
+			m->ctx, a->week,
+			"%s: no feedbackgesprek of %s and %s within two school days after their lesbezoek in {}: %s",
+			m->g->name, v, h,
 			why ? why : "they have no common free time then");
 		break;
 	default:
-		rk_planctx_infeasible(
-			m->ctx,
-			"%s, period %d, week %d (week of %s): no moment for gezamenlijk lesontwerp of %s and %s: %s",
-			m->g->name, m->p->number, a->nth, week, v, h,
+		rk_explain_in_week(
+			m->ctx, a->week,
+			"%s: no moment for gezamenlijk lesontwerp of %s and %s in {}: %s",
+			m->g->name, v, h,
 			why ? why : "they have no common free time that week");
 		break;
 	}
