@@ -788,6 +788,48 @@ static bool away(const struct model *m, const struct act *a)
 	return false;
 }
 
+/* --allow-violations: a duo session that found no place is still in the
+ * plan, all day on the first school day of its week, marked, so that the
+ * plan, the feeds and the summary show it; it books no time. */
+static enum rk_status unplaced(struct model *m, const struct act *a)
+{
+	int dates[5];
+	size_t n = rk_planctx_week_dates(m->ctx, a->week, dates);
+	struct cand c = { (int)(a - m->acts),
+			  n ? dates[0] : 0,
+			  -1,
+			  -1,
+			  -1,
+			  a->nth,
+			  0.0,
+			  -1 };
+	if (!n)
+		c.date = rk_schoolyear_week(m->ctx->year, (size_t)a->week)
+				 ->monday;
+	struct rk_event *ev = make_event(m, a, &c);
+	if (!ev)
+		return RK_ERR_NOMEM;
+	ev->period = m->p->number;
+	ev->week_in_period = a->nth;
+	ev->title = rk_plan_printf(
+		m->ctx->plan, "NIET GEPLAND: %s",
+		a->kind == RK_EV_LB
+			? rk_plan_printf(m->ctx->plan, "Lesbezoek: %s bij %s",
+					 rk_planctx_name(m->ctx, a->people[0]),
+					 rk_planctx_name(m->ctx, a->people[1]))
+			: event_title(m, a, &c));
+	ev->violation = true;
+	ev->violation_text = "no moment for this session in its week";
+	for (int i = 0; ev->title && i < a->n_people; i++) {
+		enum rk_part_role role = RK_PART_ATTENDEE;
+		if (a->kind == RK_EV_LB || a->kind == RK_EV_FB)
+			role = i == 0 ? RK_PART_VISITOR : RK_PART_HOST;
+		if (rk_event_add_part(m->ctx->plan, ev, a->people[i], role) < 0)
+			return RK_ERR_NOMEM;
+	}
+	return ev->title ? RK_OK : RK_ERR_NOMEM;
+}
+
 static enum rk_status record(struct model *m, const struct rk_mip *mip)
 {
 	for (size_t i = 0; i < m->n_acts; i++) {
@@ -802,10 +844,14 @@ static enum rk_status record(struct model *m, const struct rk_mip *mip)
 		if (chosen) {
 			if (place(m, a, chosen) != RK_OK)
 				return RK_ERR_NOMEM;
-		} else if (a->n_people && !lb_missing && !away(m, a)) {
+		} else if (a->n_people && !away(m, a)) {
 			/* A team session without a moment is held in the
 			 * bordsessie; a duo session is a broken rule. */
-			explain(m, a);
+			if (!lb_missing)
+				explain(m, a);
+			if (m->ctx->options->allow_violations &&
+			    unplaced(m, a) != RK_OK)
+				return RK_ERR_NOMEM;
 		}
 	}
 	return RK_OK;

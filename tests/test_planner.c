@@ -175,6 +175,47 @@ START_TEST(test_visit_fix)
 }
 END_TEST
 
+/* With --allow-violations every lesbezoek and feedbackgesprek that found
+ * no place is in the plan: all day on its week's first school day, marked,
+ * booking no time. */
+START_TEST(test_unplaced_marked)
+{
+	struct run r = plan_school("visit-clash.yaml", true);
+	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
+	ck_assert_ptr_nonnull(r.plan);
+	size_t lb = 0, fb = 0, n_periods = rk_plan_n_periods(r.plan);
+	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(r.plan, i);
+		if (ev->kind != RK_EV_LB && ev->kind != RK_EV_FB)
+			continue;
+		ck_assert(ev->violation);
+		ck_assert_int_eq(ev->start, -1);
+		ck_assert_uint_eq(ev->n_parts, 2);
+		/* The first school day of its week (a holiday Monday not). */
+		ck_assert(rk_schoolyear_day(r.year, ev->date)->school_day);
+		for (int d = ev->date - rk_date_weekday(ev->date); d < ev->date;
+		     d++)
+			ck_assert(!rk_schoolyear_day(r.year, d)->school_day);
+		if (ev->kind == RK_EV_LB) {
+			ck_assert_str_eq(
+				ev->title + strlen("NIET GEPLAND: "),
+				ev->parts[0].person == 0
+					? "Lesbezoek: Anna Bakker bij Bram de Boer"
+					: "Lesbezoek: Bram de Boer bij Anna Bakker");
+			lb++;
+		} else {
+			fb++;
+		}
+		ck_assert_int_eq(strncmp(ev->title, "NIET GEPLAND: ", 14), 0);
+	}
+	/* Two rounds a period, the roles swapped. */
+	ck_assert_uint_gt(n_periods, 2);
+	ck_assert_uint_eq(lb, 2 * n_periods);
+	ck_assert_uint_eq(fb, 2 * n_periods);
+	run_free(&r);
+}
+END_TEST
+
 static const char *const no_moment_text =
 	"error: Team Alpha: no 30-minute weekly moment when all 6 members are free: Anna Bakker, Bram de Boer, Cas Visser, Dewi Smit, Eva Meijer and Fenna de Graaf have a lesson or a day off at every possible moment. "
 	"Anna Bakker does not work on woensdag, donderdag and vrijdag. Bram de Boer does not work on woensdag, donderdag and vrijdag. Cas Visser does not work on maandag, woensdag and vrijdag. Dewi Smit does not work on maandag, woensdag and vrijdag. Eva Meijer does not work on maandag, woensdag and donderdag. Fenna de Graaf does not work on maandag, woensdag and donderdag. "
@@ -346,6 +387,7 @@ Suite *suite_planner(void)
 	tcase_add_test(tc, test_odd_team_has_one_trio);
 	tcase_add_test(tc, test_impossible_duo);
 	tcase_add_test(tc, test_visit_fix);
+	tcase_add_test(tc, test_unplaced_marked);
 	tcase_add_test(tc, test_no_moment_explained);
 	tcase_add_test(tc, test_two_block_moment);
 	tcase_add_test(tc, test_no_moment_with_violations);
