@@ -28,6 +28,7 @@ struct plan_args {
 	struct rk_feeds_options feeds; /* --previous */
 	bool no_feeds;
 	bool quiet;
+	bool stats; /* --stats */
 };
 
 static void plan_usage(FILE *out)
@@ -55,6 +56,10 @@ static void plan_usage(FILE *out)
 		"  -c, --calendars DIR     holiday calendars (default: "
 		"$RITMIEK_CALENDARS, or the\n"
 		"                          installed ones)\n"
+		"      --stats             also print the plan's quality figures "
+		"(as in\n"
+		"                          summary.txt): the bound, team time, "
+		"duos, sessions\n"
 		"  -q, --quiet             no report, only problems\n"
 		"  -h, --help              show this help and exit\n\n"
 		"Exit status: 0 planned, 1 errors in the input, 2 bad usage, "
@@ -71,6 +76,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "export-models", required_argument, NULL, 'E' },
 		{ "previous", required_argument, NULL, 'P' },
 		{ "no-feeds", no_argument, NULL, 'F' },
+		{ "stats", no_argument, NULL, 'S' },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -108,6 +114,9 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			break;
 		case 'F':
 			a->no_feeds = true;
+			break;
+		case 'S':
+			a->stats = true;
 			break;
 		case 'q':
 			a->quiet = true;
@@ -280,11 +289,16 @@ static int run_plan(struct plan_args *a)
 		/* The solver's figures hold for a plan with violations too. */
 		if (plan && !a->quiet)
 			report(a->out, plan);
+		if (plan && a->stats)
+			rk_plan_quality_write(stdout, school, year, plan);
 		exit_status = RK_EXIT_INFEASIBLE;
 		goto out;
 	}
 	if (!a->quiet)
 		report(a->out, plan);
+	if (a->stats &&
+	    rk_plan_quality_write(stdout, school, year, plan) != RK_OK)
+		goto out;
 	status = feeds ? rk_cli_write_feeds(school, plan, a->out, &a->feeds,
 					    a->quiet)
 		       : RK_OK;

@@ -169,6 +169,20 @@ size_t rk_plan_n_reports(const struct rk_plan *plan);
 const struct rk_solve_report *rk_plan_report(const struct rk_plan *plan,
 					     size_t i);
 
+/* The whole plan against a bound on the best whole plan: the year is
+ * solved team by team, each model to optimality, but in an order; each
+ * team's session models solved alone (without the other teams' sessions)
+ * are a relaxation, so the sum of their optima is a lower bound for the
+ * sum of the plan's session model objectives. */
+struct rk_plan_bound {
+	bool known;	  /* computed for this plan */
+	double objective; /* the plan's session models, summed */
+	double bound;	  /* the same models, each team alone */
+	size_t models;	  /* how many were summed */
+};
+void rk_plan_set_bound(struct rk_plan *plan, struct rk_plan_bound b);
+const struct rk_plan_bound *rk_plan_get_bound(const struct rk_plan *plan);
+
 /* Stable names of event kinds ("bordsessie", "lesbezoek" ...), used in ids,
  * the plan file and CATEGORIES; and back. */
 const char *rk_event_kind_name(enum rk_event_kind kind);
