@@ -288,8 +288,9 @@ static void write_bound(FILE *f, const struct rk_plan *plan)
 			   "geheel\n");
 		return;
 	}
-	fprintf(f, "optimaal per model; het geheel binnen %.2f%% van de "
-		   "grens\n",
+	fprintf(f,
+		"optimaal per model; het geheel binnen %.2f%% van de "
+		"grens\n",
 		rk_quality_gap(plan));
 	fprintf(f,
 		"                (the %zu session models of the plan sum to "
@@ -316,6 +317,15 @@ static void write_kinds(FILE *f, const struct rk_quality *q)
 	}
 }
 
+/* "100.0%", or "-" when there is nothing to count. */
+static void put_share(FILE *f, size_t part, size_t whole)
+{
+	if (whole)
+		fprintf(f, " %6.1f%%", rk_quality_share(part, whole));
+	else
+		fprintf(f, " %7s", "-");
+}
+
 static void write_team_quality(FILE *f, const struct rk_school *school,
 			       const struct rk_quality *q)
 {
@@ -328,12 +338,12 @@ static void write_team_quality(FILE *f, const struct rk_school *school,
 			 tq->time.average, tq->time.min, tq->time.max);
 		snprintf(weeks, sizeof(weeks), "%zu of %zu",
 			 tq->bordsessie_weeks, tq->session_weeks);
-		fprintf(f, "                %-14s %-16s %-18s %6.1f%% %6.1f%% "
-			   "%6.1f%%\n",
-			rk_school_get_team(school, t)->id, time, weeks,
-			rk_quality_share(tq->in_duo, tq->member_periods),
-			rk_quality_share(tq->met_gl, tq->duos_gl),
-			rk_quality_share(tq->met_lb, tq->duos_lb));
+		fprintf(f, "                %-14s %-16s %-18s",
+			rk_school_get_team(school, t)->id, time, weeks);
+		put_share(f, tq->in_duo, tq->member_periods);
+		put_share(f, tq->met_gl, tq->duos_gl);
+		put_share(f, tq->met_lb, tq->duos_lb);
+		fprintf(f, "\n");
 	}
 }
 
@@ -381,7 +391,8 @@ enum rk_status rk_plan_quality_write(FILE *f, const struct rk_school *school,
 		weeks, session_weeks, rk_quality_share(weeks, session_weeks));
 	write_kinds(f, q);
 	write_team_quality(f, school, q);
-	fprintf(f, "  Violations    %zu events marked\n", q->violations);
+	fprintf(f, "  Violations    %zu %s marked as breaking a hard rule\n",
+		q->violations, q->violations == 1 ? "event" : "events");
 	rk_quality_free(q);
 	return RK_OK;
 }
@@ -399,7 +410,8 @@ static void write_violations(FILE *f, const struct rk_plan *plan)
 		any = true;
 		char date[RK_DATE_BUFSIZE];
 		rk_date_format(ev->date, date);
-		fprintf(f, "  %s  %s: %s\n", date, ev->title ? ev->title : ev->id,
+		fprintf(f, "  %s  %s: %s\n", date,
+			ev->title ? ev->title : ev->id,
 			ev->violation_text ? ev->violation_text : "violation");
 	}
 }
