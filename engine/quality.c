@@ -90,9 +90,9 @@ static void team_time(const struct rk_school *school,
 	double sum = 0.0;
 	for (size_t m = 0; m < t->n_members; m++) {
 		int person = t->members[m].index;
-		if (person < 0 || !(rk_school_get_person(school, (size_t)person)
-					    ->roles &
-				    RK_ROLE_LERAAR))
+		if (person < 0 ||
+		    !(rk_school_get_person(school, (size_t)person)->roles &
+		      RK_ROLE_LERAAR))
 			continue;
 		long minutes = 0;
 		for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
@@ -120,8 +120,8 @@ static void team_time(const struct rk_school *school,
 		sum += avg;
 		*sum_all += avg;
 	}
-	tq->time.average = tq->time.teachers ? sum / (double)tq->time.teachers
-					     : 0.0;
+	tq->time.average =
+		tq->time.teachers ? sum / (double)tq->time.teachers : 0.0;
 }
 
 /* Whether the people of @ev are exactly those of @d (GL) or two of them
