@@ -330,7 +330,8 @@ static void write_team_quality(FILE *f, const struct rk_school *school,
 			       const struct rk_quality *q)
 {
 	fprintf(f, "  Per team      %-14s %-16s %-18s %7s %7s %7s\n", "team",
-		"min/week (range)", "bordsessie weeks", "in duo", "GL", "LB/FB");
+		"min/week (range)", "bordsessie weeks", "in duo", "GL",
+		"LB/FB");
 	for (size_t t = 0; t < q->n_teams; t++) {
 		const struct rk_quality_team *tq = &q->teams[t];
 		char time[48], weeks[32];
