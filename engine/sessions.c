@@ -63,6 +63,10 @@ struct cand {
 struct model {
 	struct rk_planctx *ctx;
 	bool allow_late; /* second try: sessions may slip a week */
+	/* The bound (bound.c): every candidate kept, and the idle time of
+	 * these people (those in other teams too) not counted; NULL when
+	 * planning. */
+	const bool *relaxed;
 	const struct rk_group *g;
 	const struct rk_period *p;
 	struct act *acts;
@@ -244,6 +248,8 @@ static bool all_free(const struct model *m, const int *people, size_t n,
 			continue;
 		if (!rk_busy_is_free(m->ctx->busy, people[i], date, s, e))
 			return false;
+		if (m->relaxed && m->relaxed[people[i]])
+			continue;
 		*idle += rk_busy_idle_cost(m->ctx->busy, people[i], date, s, e,
 					   60);
 	}
@@ -393,11 +399,12 @@ static int fb_slots(struct model *m, int act)
 		for (size_t c = lb->first; c < lb->first + lb->n; c++)
 			if (m->cands[c].date < earliest)
 				earliest = m->cands[c].date;
-		double later = 5.0 * (dates[k] - earliest);
+		double later = m->relaxed ? 0.0 : 5.0 * (dates[k] - earliest);
 		if (free_slots(m, act, dates[k], minutes, later > 0 ? later : 0,
 			       nth) < 0)
 			return -1;
-		keep_best(m, first, 3);
+		if (!m->relaxed)
+			keep_best(m, first, 3);
 	}
 	return 0;
 }
@@ -454,9 +461,10 @@ static enum rk_status gen_cands(struct model *m)
 		}
 		if (rc < 0)
 			return RK_ERR_NOMEM;
-		if (a->kind == RK_EV_LB)
+		/* The bound keeps every candidate. */
+		if (!m->relaxed && a->kind == RK_EV_LB)
 			keep_best_per_day(m, first, KEEP_PER_DAY);
-		else if (a->kind != RK_EV_FB)
+		else if (!m->relaxed && a->kind != RK_EV_FB)
 			keep_best(m, first, KEEP_CANDIDATES);
 		a = &m->acts[i];
 		a->first = first;
@@ -948,4 +956,32 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 		}
 	}
 	return RK_OK;
+}
+
+enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
+				      const struct rk_group *g,
+				      const struct rk_period *p,
+				      const bool *relaxed, double *objective,
+				      bool *optimal)
+{
+	struct model m = { .ctx = ctx,
+			   .allow_late = true,
+			   .relaxed = relaxed,
+			   .g = g,
+			   .p = p };
+	struct rk_mip *mip = rk_mip_new("bound");
+	struct rk_mip_stats stats;
+	enum rk_status status = RK_ERR_NOMEM;
+	int limit = ctx->options->time_limit_ms > 0
+			    ? ctx->options->time_limit_ms
+			    : 5000;
+	if (mip && collect_acts(&m) == RK_OK && gen_cands(&m) == RK_OK &&
+	    build(&m, mip) == RK_OK)
+		status = rk_mip_solve(mip, limit, &stats);
+	if (status == RK_OK) {
+		*objective = stats.objective;
+		*optimal = stats.result == RK_MIP_OPTIMAL;
+	}
+	reset(&m, &mip);
+	return status;
 }

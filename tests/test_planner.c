@@ -12,6 +12,7 @@
 #include "loader.h"
 #include "plan_file.h"
 #include "planner.h"
+#include "quality.h"
 #include "schoolyear.h"
 #include "suites.h"
 #include "testutil.h"
@@ -377,6 +378,39 @@ START_TEST(test_verify_catches_edit)
 }
 END_TEST
 
+/* The plan's bound: with no teacher in two teams it is the plan itself
+ * (the teams' models are independent); with one teacher in both teams it
+ * is lower than the plan, and the same whichever team is planned first,
+ * so that it bounds both orders. */
+START_TEST(test_bound)
+{
+	struct run r = plan_school("one-moment.yaml", false);
+	const struct rk_plan_bound *b = rk_plan_get_bound(r.plan);
+	ck_assert(b->known);
+	ck_assert_uint_eq(b->models, rk_plan_n_periods(r.plan));
+	ck_assert_double_eq(b->bound, b->objective);
+	ck_assert_double_eq(rk_quality_gap(r.plan), 0.0);
+	run_free(&r);
+	struct run s = plan_school("shared.yaml", false);
+	struct run t = plan_school("shared-rev.yaml", false);
+	ck_assert_int_eq(s.status, RK_OK);
+	ck_assert_int_eq(t.status, RK_OK);
+	const struct rk_plan_bound *bs = rk_plan_get_bound(s.plan);
+	const struct rk_plan_bound *bt = rk_plan_get_bound(t.plan);
+	ck_assert(bs->known && bt->known);
+	ck_assert_uint_eq(bs->models, 2 * rk_plan_n_periods(s.plan));
+	ck_assert_double_eq_tol(bs->bound, bt->bound, 1e-6);
+	ck_assert_double_lt(bs->bound, bs->objective);
+	ck_assert_double_lt(bt->bound, bt->objective);
+	/* The order matters here: the two plans differ. */
+	ck_assert_double_ne(bs->objective, bt->objective);
+	ck_assert_double_gt(rk_quality_gap(s.plan), 0.0);
+	assert_verified(&s);
+	run_free(&s);
+	run_free(&t);
+}
+END_TEST
+
 Suite *suite_planner(void)
 {
 	Suite *s = suite_create("planner");
@@ -387,6 +421,7 @@ Suite *suite_planner(void)
 	tcase_add_test(tc, test_odd_team_has_one_trio);
 	tcase_add_test(tc, test_impossible_duo);
 	tcase_add_test(tc, test_visit_fix);
+	tcase_add_test(tc, test_bound);
 	tcase_add_test(tc, test_unplaced_marked);
 	tcase_add_test(tc, test_no_moment_explained);
 	tcase_add_test(tc, test_two_block_moment);
