@@ -329,8 +329,13 @@ static void put_share(FILE *f, size_t part, size_t whole)
 static void write_team_quality(FILE *f, const struct rk_school *school,
 			       const struct rk_quality *q)
 {
-	fprintf(f, "  Per team      %-14s %-16s %-18s %7s %7s %7s\n", "team",
-		"min/week (range)", "bordsessie weeks", "in duo", "GL",
+	int width = 14; /* the team ids' column, as wide as the longest */
+	for (size_t t = 0; t < q->n_teams; t++) {
+		int len = (int)strlen(rk_school_get_team(school, t)->id);
+		width = len > width ? len : width;
+	}
+	fprintf(f, "  Per team      %-*s %-16s %-18s %7s %7s %7s\n", width,
+		"team", "min/week (range)", "bordsessie weeks", "in duo", "GL",
 		"LB/FB");
 	for (size_t t = 0; t < q->n_teams; t++) {
 		const struct rk_quality_team *tq = &q->teams[t];
@@ -339,7 +344,7 @@ static void write_team_quality(FILE *f, const struct rk_school *school,
 			 tq->time.average, tq->time.min, tq->time.max);
 		snprintf(weeks, sizeof(weeks), "%zu of %zu",
 			 tq->bordsessie_weeks, tq->session_weeks);
-		fprintf(f, "                %-14s %-16s %-18s",
+		fprintf(f, "                %-*s %-16s %-18s", width,
 			rk_school_get_team(school, t)->id, time, weeks);
 		put_share(f, tq->in_duo, tq->member_periods);
 		put_share(f, tq->met_gl, tq->duos_gl);
