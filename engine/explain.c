@@ -421,14 +421,22 @@ static void sessions_in_way(const struct rk_planctx *ctx, const int *people,
 	}
 }
 
-void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
-			      const int *people, size_t n_people,
-			      const int *dates, size_t n_dates, int minutes)
+/* How a school-wide failure is said: "{}" in @head takes the merged list
+ * of @item ("verbindingssessie of {}", "periods"). */
+struct wording {
+	const char *head;
+	const char *one;
+	const char *many;
+	const char *who; /* "staff", "people" */
+	char item[16];
+};
+
+static size_t wide_slots(const struct rk_planctx *ctx, const int *dates,
+			 size_t n_dates, int minutes, struct slot *slots)
 {
-	struct slot *slots = calloc(n_dates * MAX_STARTS + 1, sizeof(*slots));
 	size_t n_slots = 0;
 	int starts[MAX_STARTS];
-	for (size_t k = 0; slots && k < n_dates; k++) {
+	for (size_t k = 0; k < n_dates; k++) {
 		int wd = rk_date_weekday(dates[k]);
 		size_t ns = rk_planctx_start_times(ctx, wd, starts, MAX_STARTS);
 		for (size_t i = 0; i < ns; i++)
@@ -437,15 +445,25 @@ void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
 					(struct slot){ wd, dates[k], starts[i],
 						       starts[i] + minutes };
 	}
+	return n_slots;
+}
+
+/* No @minutes-long moment on @dates for everyone of @people who works
+ * that day (rk_planctx_common_moment): the fewest who block every one. */
+static void school_wide(struct rk_planctx *ctx, const struct wording *w,
+			const int *people, size_t n_people, const int *dates,
+			size_t n_dates, int minutes)
+{
+	struct slot *slots = calloc(n_dates * MAX_STARTS + 1, sizeof(*slots));
+	size_t n_slots =
+		slots ? wide_slots(ctx, dates, n_dates, minutes, slots) : 0;
 	bool *blocks = calloc(n_slots * n_people + 1, sizeof(*blocks));
 	bool *chosen = calloc(n_people + 1, sizeof(*chosen));
-	char *text = malloc(4096), item[16];
+	char *text = malloc(4096);
 	size_t n_chosen = 0;
-	snprintf(item, sizeof(item), "%d", period);
-	if (!slots || !blocks || !chosen || !text) {
-		ctx->infeasible++;
+	ctx->infeasible++;
+	if (!slots || !blocks || !chosen || !text)
 		goto out;
-	}
 	for (size_t c = 0; c < n_slots; c++)
 		for (size_t p = 0; p < n_people; p++)
 			blocks[c * n_people + p] =
@@ -456,37 +474,60 @@ void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
 						 slots[c].end);
 	if (n_slots == 0 || rk_explain_cover(blocks, n_slots, n_people, chosen,
 					     &n_chosen) != RK_OK) {
-		rk_diags_add_merged(
-			ctx->diags, RK_SEV_ERROR, "period", "periods", item,
-			"verbindingssessie of {}: no time in the grid for %d minutes",
-			minutes);
-		ctx->infeasible++;
-		goto out;
+		snprintf(text, 4096, "no time in the grid for %d minutes",
+			 minutes);
+	} else {
+		char who[1024];
+		names(ctx, people, chosen, n_people, n_chosen, who,
+		      sizeof(who));
+		snprintf(
+			text, 4096,
+			"no %d-minute moment in its week when all %zu %s who work that day are free: %s %s a lesson or another session at every possible moment",
+			minutes, n_people, w->who, who,
+			n_chosen > 1 ? "have" : "has");
+		if (n_chosen < n_people)
+			append(text, 4096, " (the other %zu %s not in the way)",
+			       n_people - n_chosen,
+			       n_people - n_chosen > 1 ? "are" : "is");
+		append(text, 4096, ".");
+		sessions_in_way(ctx, people, chosen, n_people, blocks, slots,
+				n_slots, text, 4096);
+		struct day_data dd = { slots };
+		fixes(ctx, people, n_people, chosen, blocks, slots, n_slots,
+		      slot_date, &dd, text, 4096);
 	}
-	char who[1024];
-	names(ctx, people, chosen, n_people, n_chosen, who, sizeof(who));
-	snprintf(
-		text, 4096,
-		"no %d-minute moment in the last week when all %zu staff who work that day are free: %s %s a lesson or another session at every possible moment",
-		minutes, n_people, who, n_chosen > 1 ? "have" : "has");
-	if (n_chosen < n_people)
-		append(text, 4096, " (the other %zu %s not in the way)",
-		       n_people - n_chosen,
-		       n_people - n_chosen > 1 ? "are" : "is");
-	append(text, 4096, ".");
-	sessions_in_way(ctx, people, chosen, n_people, blocks, slots, n_slots,
-			text, 4096);
-	struct day_data dd = { slots };
-	fixes(ctx, people, n_people, chosen, blocks, slots, n_slots, slot_date,
-	      &dd, text, 4096);
-	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, "period", "periods", item,
-			    "verbindingssessie of {}: %s", text);
-	ctx->infeasible++;
+	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, w->one, w->many, w->item,
+			    "%s: %s", w->head, text);
 out:
 	free(slots);
 	free(blocks);
 	free(chosen);
 	free(text);
+}
+
+void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
+			      const int *people, size_t n_people,
+			      const int *dates, size_t n_dates, int minutes)
+{
+	struct wording w = { "verbindingssessie of {}", "period", "periods",
+			     "staff", "" };
+	snprintf(w.item, sizeof(w.item), "%d", period);
+	school_wide(ctx, &w, people, n_people, dates, n_dates, minutes);
+}
+
+void rk_explain_no_common_moment(struct rk_planctx *ctx, const char *what,
+				 const int *people, size_t n_people,
+				 const int *dates, size_t n_dates, int minutes)
+{
+	char head[160];
+	snprintf(head, sizeof(head), "%s in {}", what);
+	struct wording w = { head, "week", "weeks", "people", "" };
+	const struct rk_day *day =
+		n_dates ? rk_schoolyear_day(ctx->year, dates[0]) : NULL;
+	const struct rk_week *wk =
+		day ? rk_schoolyear_week(ctx->year, (size_t)day->week) : NULL;
+	snprintf(w.item, sizeof(w.item), "%d", wk ? wk->iso_week : 0);
+	school_wide(ctx, &w, people, n_people, dates, n_dates, minutes);
 }
 
 /* --- lesbezoek ------------------------------------------------------- */

@@ -37,6 +37,12 @@ void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
 			      const int *people, size_t n_people,
 			      const int *dates, size_t n_dates, int minutes);
 
+/* The same for another session of (almost) everyone, @what
+ * ("draagvlaksessie"), on @dates: said once for every week it happens in. */
+void rk_explain_no_common_moment(struct rk_planctx *ctx, const char *what,
+				 const int *people, size_t n_people,
+				 const int *dates, size_t n_dates, int minutes);
+
 /* Appends to @buf (@size bytes, NUL-terminated) what would let @visitor
  * visit a lesson of @host: "free one of these lesuren for Anna Bakker: di
  * 2e uur (2A, while Bram de Boer teaches 1B), ...". */

@@ -267,6 +267,12 @@ START_TEST(test_two_block_moment)
 			": Anna Bakker and Bram de Boer have a lesson or another session at every possible moment (the other 5 are not in the way)."));
 	}
 	ck_assert_uint_eq(verbinding, 1);
+	/* So does the draagvlaksessie of the whole staff. */
+	static const char draagvlak[] =
+		"draagvlaksessie in week 36: no 90-minute moment in its week when all 7 people who work that day are free: Anna Bakker and Bram de Boer have a lesson or another session at every possible moment (the other 5 are not in the way). To open a moment, free one of these lesuren: for Anna Bakker ma 2e uur (2MA) + ma 3e uur (3MA), ";
+	const char *first = rk_diags_get(r.diags, 0)->message;
+	ck_assert_msg(!strncmp(first, draagvlak, strlen(draagvlak)), "%s",
+		      first);
 	run_free(&r);
 }
 END_TEST
