@@ -160,3 +160,185 @@ enum rk_status rk_plan_bound(struct rk_planctx *ctx)
 	rk_plan_set_bound(ctx->plan, b);
 	return status;
 }
+
+/* --- the order of teams that share a teacher -------------------------- */
+
+#define MAX_TRIES 8 /* orders tried; each plans the sharing teams again */
+
+struct sharing {
+	const struct rk_group **teams; /* in the order they were planned */
+	size_t n;
+	const bool *shared;
+};
+
+static bool of_sharing(const struct rk_event *ev, const struct sharing *s)
+{
+	if (!session_kind(ev->kind))
+		return false;
+	for (size_t i = 0; i < s->n; i++)
+		if (ev->team == s->teams[i]->team)
+			return true;
+	return false;
+}
+
+static bool keep_other(const struct rk_event *ev, void *data)
+{
+	return !of_sharing(ev, data);
+}
+
+/* The summed objectives of the last session models of the sharing
+ * teams; false when one is missing or not proven optimal. */
+static bool sharing_objective(const struct rk_planctx *ctx,
+			      const struct sharing *s, double *sum)
+{
+	*sum = 0.0;
+	for (size_t t = 0; t < s->n; t++)
+		for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
+			const struct rk_period *p =
+				rk_plan_period(ctx->plan, i);
+			if (s->teams[t]->first_week > p->first_week)
+				continue;
+			const struct rk_solve_report *r = final_report(
+				ctx->plan, s->teams[t]->id, p->number);
+			if (!r || r->result != RK_MIP_OPTIMAL)
+				return false;
+			*sum += r->objective;
+		}
+	return true;
+}
+
+/* ctx->busy again from the plan's events (what the session step and
+ * every step before it booked). */
+static enum rk_status rebook(struct rk_planctx *ctx)
+{
+	struct rk_busy *busy = NULL;
+	enum rk_status status = rk_busy_new(ctx->school, ctx->year, &busy);
+	for (size_t i = 0; status == RK_OK && i < rk_plan_n_events(ctx->plan);
+	     i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->plan, i);
+		if (ev->kind != RK_EV_METING)
+			book(busy, ev);
+	}
+	if (status != RK_OK) {
+		rk_busy_free(busy);
+		return status;
+	}
+	rk_busy_free(ctx->busy);
+	ctx->busy = busy;
+	return RK_OK;
+}
+
+/* Copies the sharing teams' sessions of @from into @to. */
+static enum rk_status copy_sessions(const struct rk_plan *from,
+				    struct rk_plan *to, const struct sharing *s)
+{
+	for (size_t i = 0; i < rk_plan_n_events(from); i++) {
+		const struct rk_event *ev = rk_plan_event(from, i);
+		if (of_sharing(ev, s) && !rk_plan_add_copy(to, ev))
+			return RK_ERR_NOMEM;
+	}
+	return RK_OK;
+}
+
+/* Plans the sharing teams again with @first of them first, the others in
+ * their order, every other team's sessions staying as they are. */
+static enum rk_status replan(struct rk_planctx *ctx, const struct sharing *s,
+			     size_t first)
+{
+	rk_plan_filter(ctx->plan, keep_other, (void *)s);
+	enum rk_status status = rebook(ctx);
+	for (size_t i = 0; status == RK_OK && i < rk_plan_n_periods(ctx->plan);
+	     i++) {
+		const struct rk_period *p = rk_plan_period(ctx->plan, i);
+		for (size_t k = 0; status == RK_OK && k < s->n; k++) {
+			size_t t = k == 0 ? first : k <= first ? k - 1 : k;
+			if (s->teams[t]->first_week <= p->first_week)
+				status = rk_plan_sessions_team(ctx, s->teams[t],
+							       p);
+		}
+	}
+	return status;
+}
+
+/* Puts back the sessions of @kept, the reports as they were after
+ * @n_reports. */
+static enum rk_status undo(struct rk_planctx *ctx, const struct sharing *s,
+			   const struct rk_plan *kept, size_t n_reports)
+{
+	rk_plan_filter(ctx->plan, keep_other, (void *)s);
+	rk_plan_truncate_reports(ctx->plan, n_reports);
+	enum rk_status status = copy_sessions(kept, ctx->plan, s);
+	return status == RK_OK ? rebook(ctx) : status;
+}
+
+/* Tries each sharing team first in turn and keeps the order whose models
+ * sum lowest; a try that breaks a hard rule is undone. */
+static enum rk_status try_orders(struct rk_planctx *ctx,
+				 const struct sharing *s)
+{
+	double best;
+	if (!sharing_objective(ctx, s, &best))
+		return RK_OK;
+	struct rk_plan *kept = rk_plan_new();
+	struct rk_diags *quiet = rk_diags_new(), *diags = ctx->diags;
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!kept || !quiet || copy_sessions(ctx->plan, kept, s) != RK_OK)
+		goto out;
+	status = RK_OK;
+	for (size_t first = 1;
+	     status == RK_OK && first < s->n && first < MAX_TRIES; first++) {
+		size_t n_reports = rk_plan_n_reports(ctx->plan);
+		int infeasible = ctx->infeasible;
+		double sum;
+		ctx->diags = quiet;
+		status = replan(ctx, s, first);
+		ctx->diags = diags;
+		bool better =
+			status == RK_OK && ctx->infeasible == infeasible &&
+			sharing_objective(ctx, s, &sum) && sum < best - 1e-6;
+		ctx->infeasible = infeasible;
+		if (status != RK_OK)
+			break;
+		if (!better) {
+			status = undo(ctx, s, kept, n_reports);
+			continue;
+		}
+		best = sum;
+		rk_plan_free(kept);
+		kept = rk_plan_new();
+		if (!kept || copy_sessions(ctx->plan, kept, s) != RK_OK)
+			status = RK_ERR_NOMEM;
+	}
+out:
+	ctx->diags = diags;
+	rk_diags_free(quiet);
+	rk_plan_free(kept);
+	return status;
+}
+
+enum rk_status rk_plan_team_order(struct rk_planctx *ctx)
+{
+	/* Rebalancing keeps what it can; a plan that already breaks a rule
+	 * is not worth the time. */
+	if (ctx->prev || ctx->infeasible)
+		return RK_OK;
+	bool *shared = calloc(rk_school_n_person(ctx->school) + 1, 1);
+	const struct rk_group **teams =
+		calloc(ctx->n_groups + 1, sizeof(*teams));
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!shared || !teams)
+		goto out;
+	mark_shared(ctx, shared);
+	struct sharing s = { teams, 0, shared };
+	for (size_t g = 0; g < ctx->n_groups; g++) {
+		const struct rk_group *grp = &ctx->groups[g];
+		if (grp->team >= 0 && grp->first_week >= 0 &&
+		    has_shared(grp, shared))
+			teams[s.n++] = grp;
+	}
+	status = s.n > 1 ? try_orders(ctx, &s) : RK_OK;
+out:
+	free(shared);
+	free(teams);
+	return status;
+}

@@ -260,3 +260,9 @@ const struct rk_plan_bound *rk_plan_get_bound(const struct rk_plan *plan)
 {
 	return &plan->bound;
 }
+
+void rk_plan_truncate_reports(struct rk_plan *plan, size_t n)
+{
+	if (n < plan->reports.n)
+		plan->reports.n = n;
+}

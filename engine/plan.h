@@ -166,6 +166,8 @@ struct rk_period *rk_plan_period_at(struct rk_plan *plan, size_t i);
 enum rk_status rk_plan_add_report(struct rk_plan *plan,
 				  struct rk_solve_report r);
 size_t rk_plan_n_reports(const struct rk_plan *plan);
+/* Forgets every report after the first @n (a try that was undone). */
+void rk_plan_truncate_reports(struct rk_plan *plan, size_t n);
 const struct rk_solve_report *rk_plan_report(const struct rk_plan *plan,
 					     size_t i);
 

@@ -351,9 +351,10 @@ static enum rk_status run_steps(struct rk_planctx *ctx)
 	 * moments, the weekly sessions and school-wide closings, the duos,
 	 * their sessions, and the metingen (deadlines that block nothing). */
 	static enum rk_status (*const steps[])(struct rk_planctx *) = {
-		rk_plan_externals, rk_plan_phases,   rk_plan_periods,
-		rk_plan_moments,   rk_plan_weekly,   rk_plan_duos,
-		rk_plan_sessions,  rk_plan_metingen, rk_plan_bound,
+		rk_plan_externals, rk_plan_phases,     rk_plan_periods,
+		rk_plan_moments,   rk_plan_weekly,     rk_plan_duos,
+		rk_plan_sessions,  rk_plan_team_order, rk_plan_metingen,
+		rk_plan_bound,
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		enum rk_status status = steps[i](ctx);

@@ -939,6 +939,13 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 	return status;
 }
 
+enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
+				     const struct rk_group *g,
+				     const struct rk_period *p)
+{
+	return plan_team(ctx, g, p);
+}
+
 enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 {
 	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
