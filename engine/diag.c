@@ -94,6 +94,16 @@ void rk_diags_add(struct rk_diags *diags, enum rk_severity severity,
 		diags->oom = 1;
 		return;
 	}
+	/* A problem without a place (the planner's) is said once, however
+	 * often it is found. */
+	for (size_t i = 0; !file && i < diags->n; i++) {
+		const struct rk_diag *d = &diags->items[i];
+		if (!d->file && d->severity == severity &&
+		    !diags->merges[i].text && !strcmp(d->message, message)) {
+			free(message);
+			return;
+		}
+	}
 	diags->items[diags->n++] = (struct rk_diag){
 		.file = filecopy,
 		.line = line,

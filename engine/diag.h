@@ -28,7 +28,8 @@ void rk_diags_free(struct rk_diags *diags);
 
 /* Adds a problem. @file and the formatted message are copied. Running out of
  * memory is remembered (rk_diags_oom) rather than returned, so that parsers
- * can report freely. */
+ * can report freely. A problem without a place (@file NULL) that is already
+ * in the list with the same severity and text is not added again. */
 void rk_diags_add(struct rk_diags *diags, enum rk_severity severity,
 		  const char *file, int line, int column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

@@ -96,6 +96,12 @@ START_TEST(test_merged)
 	rk_diags_add_merged(diags, RK_SEV_ERROR, "period", "periods", "2",
 			    "%s: no moment in {}", "Team B");
 	ck_assert_uint_eq(rk_diags_count(diags), 4);
+	/* The same text without a place again is not added; with one it is. */
+	rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0, "other");
+	ck_assert_uint_eq(rk_diags_count(diags), 4);
+	rk_diags_add(diags, RK_SEV_ERROR, "a.csv", 1, 0, "other");
+	rk_diags_add(diags, RK_SEV_ERROR, "a.csv", 1, 0, "other");
+	ck_assert_uint_eq(rk_diags_count(diags), 6);
 	rk_diag_format(rk_diags_get(diags, 0), buf, sizeof(buf));
 	ck_assert_str_eq(buf, "error: Team A: no moment in weeks 3, 5 and 9");
 	rk_diag_format(rk_diags_get(diags, 1), buf, sizeof(buf));
