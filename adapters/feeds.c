@@ -408,6 +408,9 @@ static void put_summary(const struct ctx *c, struct rk_tsv *t,
 		put(t, plain_title(ev));
 		return;
 	}
+	/* A duo session without a place (--allow-violations) says so. */
+	if (ev->violation && ev->start < 0)
+		put(t, "NIET GEPLAND: ");
 	put(t, lead);
 	put_names(c, t, ev, with, view);
 	if (ev->kind == RK_EV_LB)

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "mip.h"
 #include "support.h"
+#include "quality.h"
 #include "textfile.h"
 
 static const char *person_id(const struct rk_school *school, int p)
@@ -309,6 +310,159 @@ static void write_reports(FILE *f, const struct rk_plan *plan)
 	}
 }
 
+/* "1 h 37 min" */
+static void put_minutes(FILE *f, double minutes)
+{
+	long m = (long)(minutes + 0.5);
+	if (m >= 60)
+		fprintf(f, "%ld h %02ld min", m / 60, m % 60);
+	else
+		fprintf(f, "%ld min", m);
+}
+
+static void write_bound(FILE *f, const struct rk_plan *plan)
+{
+	const struct rk_plan_bound *b = rk_plan_get_bound(plan);
+	fprintf(f, "  Optimality    ");
+	if (!b->known) {
+		fprintf(f, "optimaal per model; geen grens berekend voor het "
+			   "geheel\n");
+		return;
+	}
+	fprintf(f,
+		"optimaal per model; het geheel binnen %.2f%% van de "
+		"grens\n",
+		rk_quality_gap(plan));
+	fprintf(f,
+		"                (the %zu session models of the plan sum to "
+		"%.1f; each team planned\n"
+		"                alone, without the other teams' sessions, "
+		"they sum to %.1f, which\n"
+		"                no order of the teams can beat)\n",
+		b->models, b->objective, b->bound);
+}
+
+static void write_kinds(FILE *f, const struct rk_quality *q)
+{
+	fprintf(f, "  Sessions      %-24s %8s %8s %14s\n", "kind", "expected",
+		"planned", "in bordsessie");
+	for (int k = 0; k < RK_N_EVENT_KINDS; k++) {
+		if (!q->expected[k] && !q->in_bordsessie[k])
+			continue;
+		fprintf(f, "                %-24s %8zu %8zu",
+			rk_event_kind_name((enum rk_event_kind)k),
+			q->expected[k], q->planned[k]);
+		if (q->in_bordsessie[k])
+			fprintf(f, " %14zu", q->in_bordsessie[k]);
+		fprintf(f, "\n");
+	}
+}
+
+/* "100.0%", or "-" when there is nothing to count. */
+static void put_share(FILE *f, size_t part, size_t whole)
+{
+	if (whole)
+		fprintf(f, " %6.1f%%", rk_quality_share(part, whole));
+	else
+		fprintf(f, " %7s", "-");
+}
+
+static void write_team_quality(FILE *f, const struct rk_school *school,
+			       const struct rk_quality *q)
+{
+	int width = 14; /* the team ids' column, as wide as the longest */
+	for (size_t t = 0; t < q->n_teams; t++) {
+		int len = (int)strlen(rk_school_get_team(school, t)->id);
+		width = len > width ? len : width;
+	}
+	fprintf(f, "  Per team      %-*s %-16s %-18s %7s %7s %7s\n", width,
+		"team", "min/week (range)", "bordsessie weeks", "in duo", "GL",
+		"LB/FB");
+	for (size_t t = 0; t < q->n_teams; t++) {
+		const struct rk_quality_team *tq = &q->teams[t];
+		char time[48], weeks[32];
+		snprintf(time, sizeof(time), "%.0f (%.0f-%.0f)",
+			 tq->time.average, tq->time.min, tq->time.max);
+		snprintf(weeks, sizeof(weeks), "%zu of %zu",
+			 tq->bordsessie_weeks, tq->session_weeks);
+		fprintf(f, "                %-*s %-16s %-18s", width,
+			rk_school_get_team(school, t)->id, time, weeks);
+		put_share(f, tq->in_duo, tq->member_periods);
+		put_share(f, tq->met_gl, tq->duos_gl);
+		put_share(f, tq->met_lb, tq->duos_lb);
+		fprintf(f, "\n");
+	}
+}
+
+enum rk_status rk_plan_quality_write(FILE *f, const struct rk_school *school,
+				     const struct rk_schoolyear *year,
+				     const struct rk_plan *plan)
+{
+	struct rk_quality *q;
+	if (rk_quality_new(school, year, plan, &q) != RK_OK)
+		return RK_ERR_NOMEM;
+	size_t member_periods = 0, in_duo = 0, gl = 0, met_gl = 0, lb = 0,
+	       met_lb = 0, weeks = 0, session_weeks = 0;
+	for (size_t t = 0; t < q->n_teams; t++) {
+		member_periods += q->teams[t].member_periods;
+		in_duo += q->teams[t].in_duo;
+		gl += q->teams[t].duos_gl;
+		met_gl += q->teams[t].met_gl;
+		lb += q->teams[t].duos_lb;
+		met_lb += q->teams[t].met_lb;
+		weeks += q->teams[t].bordsessie_weeks;
+		session_weeks += q->teams[t].session_weeks;
+	}
+	fprintf(f, "Quality\n");
+	write_bound(f, plan);
+	fprintf(f, "  Team time     per teacher per week with a bordsessie: "
+		   "average ");
+	put_minutes(f, q->time.average);
+	fprintf(f, ",\n                lowest ");
+	put_minutes(f, q->time.min);
+	fprintf(f, ", highest ");
+	put_minutes(f, q->time.max);
+	fprintf(f, " (%zu teachers; the seeds aim at 1.5-2 h)\n",
+		q->time.teachers);
+	fprintf(f,
+		"  Duos          members in a duo: %.1f%% of team periods; "
+		"duos that met\n"
+		"                for GL: %.1f%% (%zu of %zu), for LB and FB: "
+		"%.1f%% (%zu of %zu)\n",
+		rk_quality_share(in_duo, member_periods),
+		rk_quality_share(met_gl, gl), met_gl, gl,
+		rk_quality_share(met_lb, lb), met_lb, lb);
+	fprintf(f,
+		"  Bordsessies   %zu of %zu team weeks that may hold sessions "
+		"(%.1f%%)\n",
+		weeks, session_weeks, rk_quality_share(weeks, session_weeks));
+	write_kinds(f, q);
+	write_team_quality(f, school, q);
+	fprintf(f, "  Violations    %zu %s marked as breaking a hard rule\n",
+		q->violations, q->violations == 1 ? "event" : "events");
+	rk_quality_free(q);
+	return RK_OK;
+}
+
+/* Every event that breaks a hard rule (--allow-violations), by date. */
+static void write_violations(FILE *f, const struct rk_plan *plan)
+{
+	bool any = false;
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		if (!ev->violation)
+			continue;
+		if (!any)
+			fprintf(f, "\nViolations (hard rules broken)\n");
+		any = true;
+		char date[RK_DATE_BUFSIZE];
+		rk_date_format(ev->date, date);
+		fprintf(f, "  %s  %s: %s\n", date,
+			ev->title ? ev->title : ev->id,
+			ev->violation_text ? ev->violation_text : "violation");
+	}
+}
+
 enum rk_status rk_plan_summary_write(const struct rk_school *school,
 				     const struct rk_schoolyear *year,
 				     const struct rk_plan *plan,
@@ -330,6 +484,10 @@ enum rk_status rk_plan_summary_write(const struct rk_school *school,
 	status = write_people(f, school, year, plan);
 	if (status == RK_OK)
 		status = write_cover(f, school, year, plan);
+	write_violations(f, plan);
+	fprintf(f, "\n");
+	if (status == RK_OK)
+		status = rk_plan_quality_write(f, school, year, plan);
 	write_reports(f, plan);
 	bool failed = ferror(f) != 0;
 	if (fclose(f) != 0 || failed)

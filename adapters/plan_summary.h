@@ -2,6 +2,8 @@
 #ifndef RK_PLAN_SUMMARY_H
 #define RK_PLAN_SUMMARY_H
 
+#include <stdio.h>
+
 #include "plan.h"
 #include "school.h"
 #include "schoolyear.h"
@@ -18,5 +20,13 @@ enum rk_status rk_plan_summary_write(const struct rk_school *school,
 				     const struct rk_schoolyear *year,
 				     const struct rk_plan *plan,
 				     const char *path);
+
+/* Writes the plan's quality figures (engine/quality.h) to @f, as in
+ * summary.txt and `ritmiek plan --stats`: the whole plan against its
+ * bound, team time per teacher per week, duo coverage, bordsessie weeks,
+ * sessions expected against planned, per team. RK_ERR_NOMEM on failure. */
+enum rk_status rk_plan_quality_write(FILE *f, const struct rk_school *school,
+				     const struct rk_schoolyear *year,
+				     const struct rk_plan *plan);
 
 #endif

@@ -133,7 +133,6 @@ static int load(const struct feeds_args *a, struct rk_school **school,
 	return exit_status;
 }
 
-
 int rk_cmd_feeds(int argc, char **argv)
 {
 	struct feeds_args a = { 0 };

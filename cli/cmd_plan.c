@@ -16,6 +16,7 @@
 #include "plan_file.h"
 #include "plan_summary.h"
 #include "planner.h"
+#include "quality.h"
 #include "precheck.h"
 #include "schoolyear.h"
 #include "support.h"
@@ -31,6 +32,7 @@ struct plan_args {
 	struct rk_feeds_options feeds; /* --previous */
 	bool no_feeds;
 	bool quiet;
+	bool stats; /* --stats */
 };
 
 static void plan_usage(FILE *out)
@@ -58,6 +60,10 @@ static void plan_usage(FILE *out)
 		"  -c, --calendars DIR     holiday calendars (default: "
 		"$RITMIEK_CALENDARS, or the\n"
 		"                          installed ones)\n"
+		"      --stats             also print the plan's quality figures "
+		"(as in\n"
+		"                          summary.txt): the bound, team time, "
+		"duos, sessions\n"
 		"  -q, --quiet             no report, only problems\n"
 		"  -h, --help              show this help and exit\n\n"
 		"Exit status: 0 planned, 1 errors in the input, 2 bad usage, "
@@ -74,6 +80,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "export-models", required_argument, NULL, 'E' },
 		{ "previous", required_argument, NULL, 'P' },
 		{ "no-feeds", no_argument, NULL, 'F' },
+		{ "stats", no_argument, NULL, 'S' },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -111,6 +118,9 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			break;
 		case 'F':
 			a->no_feeds = true;
+			break;
+		case 'S':
+			a->stats = true;
 			break;
 		case 'q':
 			a->quiet = true;
@@ -266,6 +276,8 @@ static int run_plan(struct plan_args *a)
 			report(a->out, plan);
 			cover_note(a->out, school, year, plan);
 		}
+		if (a->stats)
+			rk_plan_quality_write(stdout, school, year, plan);
 		exit_status = RK_EXIT_INFEASIBLE;
 		goto out;
 	}
@@ -274,6 +286,9 @@ static int run_plan(struct plan_args *a)
 		cover_note(a->out, school, year, plan);
 		rk_cli_output_say(a->out, &o, &res);
 	}
+	if (a->stats &&
+	    rk_plan_quality_write(stdout, school, year, plan) != RK_OK)
+		goto out;
 	exit_status = RK_EXIT_OK;
 out:
 	rk_plan_free(plan);

@@ -7,8 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A message said once for several weeks (rk_diags_add_merged): its text
+ * with "{}" where the list goes, and the list so far. */
+struct merge {
+	char *text;
+	const char *one;
+	const char *many;
+	char **items;
+	size_t n;
+};
+
 struct rk_diags {
 	struct rk_diag *items;
+	struct merge *merges; /* parallel to items; text NULL: not merged */
 	size_t n;
 	size_t cap;
 	int oom;
@@ -26,8 +37,13 @@ void rk_diags_free(struct rk_diags *diags)
 	for (size_t i = 0; i < diags->n; i++) {
 		free((char *)diags->items[i].file);
 		free((char *)diags->items[i].message);
+		free(diags->merges[i].text);
+		for (size_t k = 0; k < diags->merges[i].n; k++)
+			free(diags->merges[i].items[k]);
+		free(diags->merges[i].items);
 	}
 	free(diags->items);
+	free(diags->merges);
 	free(diags);
 }
 
@@ -54,6 +70,10 @@ static int grow(struct rk_diags *diags)
 	if (!items)
 		return -1;
 	diags->items = items;
+	struct merge *merges = realloc(diags->merges, cap * sizeof(*merges));
+	if (!merges)
+		return -1;
+	diags->merges = merges;
 	diags->cap = cap;
 	return 0;
 }
@@ -74,6 +94,16 @@ void rk_diags_add(struct rk_diags *diags, enum rk_severity severity,
 		diags->oom = 1;
 		return;
 	}
+	/* A problem without a place (the planner's) is said once, however
+	 * often it is found. */
+	for (size_t i = 0; !file && i < diags->n; i++) {
+		const struct rk_diag *d = &diags->items[i];
+		if (!d->file && d->severity == severity &&
+		    !diags->merges[i].text && !strcmp(d->message, message)) {
+			free(message);
+			return;
+		}
+	}
 	diags->items[diags->n++] = (struct rk_diag){
 		.file = filecopy,
 		.line = line,
@@ -81,6 +111,7 @@ void rk_diags_add(struct rk_diags *diags, enum rk_severity severity,
 		.severity = severity,
 		.message = message,
 	};
+	diags->merges[diags->n - 1] = (struct merge){ 0 };
 }
 
 size_t rk_diags_count(const struct rk_diags *diags)
@@ -146,6 +177,7 @@ void rk_diags_sort(struct rk_diags *diags)
 	/* Insertion sort: stable, and the lists are short. */
 	for (size_t i = 1; i < diags->n; i++) {
 		struct rk_diag d = diags->items[i];
+		struct merge m = diags->merges[i];
 		size_t r = rank[i];
 		size_t j = i;
 		while (j > 0) {
@@ -158,10 +190,12 @@ void rk_diags_sort(struct rk_diags *diags)
 			if (!later)
 				break;
 			diags->items[j] = diags->items[j - 1];
+			diags->merges[j] = diags->merges[j - 1];
 			rank[j] = rank[j - 1];
 			j--;
 		}
 		diags->items[j] = d;
+		diags->merges[j] = m;
 		rank[j] = r;
 	}
 	free(rank);
@@ -180,4 +214,89 @@ int rk_diag_format(const struct rk_diag *d, char *buf, size_t size)
 				sev, d->message);
 	return snprintf(buf, size, "%s:%d:%d: %s: %s", d->file, d->line,
 			d->column, sev, d->message);
+}
+
+/* "week 3", "weeks 3 and 5", "weeks 3, 5 and 9". */
+static char *render(const struct merge *m)
+{
+	size_t len = strlen(m->many) + 2;
+	for (size_t i = 0; i < m->n; i++)
+		len += strlen(m->items[i]) + 6;
+	char *list = malloc(len);
+	if (!list)
+		return NULL;
+	size_t at = (size_t)snprintf(list, len, "%s ",
+				     m->n == 1 ? m->one : m->many);
+	for (size_t i = 0; i < m->n; i++)
+		at += (size_t)snprintf(list + at, len - at, "%s%s",
+				       i == 0	       ? ""
+				       : i + 1 == m->n ? " and "
+						       : ", ",
+				       m->items[i]);
+	const char *mark = strstr(m->text, "{}");
+	size_t head = mark ? (size_t)(mark - m->text) : strlen(m->text);
+	const char *tail = mark ? mark + 2 : "";
+	size_t size = head + at + strlen(tail) + 1;
+	char *text = malloc(size);
+	if (text)
+		snprintf(text, size, "%.*s%s%s", (int)head, m->text, list,
+			 tail);
+	free(list);
+	return text;
+}
+
+static int add_item(struct merge *m, const char *item)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (!strcmp(m->items[i], item))
+			return 0;
+	char **items = realloc(m->items, (m->n + 1) * sizeof(*items));
+	if (!items)
+		return -1;
+	m->items = items;
+	m->items[m->n] = strdup(item);
+	if (!m->items[m->n])
+		return -1;
+	m->n++;
+	return 0;
+}
+
+void rk_diags_add_merged(struct rk_diags *diags, enum rk_severity severity,
+			 const char *one, const char *many, const char *item,
+			 const char *fmt, ...)
+{
+	if (!diags)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = vformat(fmt, ap);
+	va_end(ap);
+	if (!text) {
+		diags->oom = 1;
+		return;
+	}
+	size_t i = 0;
+	while (i < diags->n && (!diags->merges[i].text ||
+				diags->items[i].severity != severity ||
+				strcmp(diags->merges[i].text, text) != 0))
+		i++;
+	if (i == diags->n) {
+		rk_diags_add(diags, severity, NULL, 0, 0, "%s", text);
+		if (diags->n != i) {
+			diags->merges[i] =
+				(struct merge){ text, one, many, NULL, 0 };
+			text = NULL;
+		}
+	}
+	free(text);
+	struct merge *m = &diags->merges[i];
+	char *message = NULL;
+	if (i < diags->n && add_item(m, item) == 0)
+		message = render(m);
+	if (!message) {
+		diags->oom = 1;
+		return;
+	}
+	free((char *)diags->items[i].message);
+	diags->items[i].message = message;
 }

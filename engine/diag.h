@@ -28,9 +28,20 @@ void rk_diags_free(struct rk_diags *diags);
 
 /* Adds a problem. @file and the formatted message are copied. Running out of
  * memory is remembered (rk_diags_oom) rather than returned, so that parsers
- * can report freely. */
+ * can report freely. A problem without a place (@file NULL) that is already
+ * in the list with the same severity and text is not added again. */
 void rk_diags_add(struct rk_diags *diags, enum rk_severity severity,
 		  const char *file, int line, int column, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* Adds a problem without a place that is said once for several weeks (or
+ * periods): @fmt's text has "{}" where the list goes. When an entry of
+ * @severity with the same text was added this way before, @item joins its
+ * list ("weeks 3, 5 and 9"); else a new entry says "week 3". @one and
+ * @many ("week", "weeks") must outlive the list; @item is copied. */
+void rk_diags_add_merged(struct rk_diags *diags, enum rk_severity severity,
+			 const char *one, const char *many, const char *item,
+			 const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
 size_t rk_diags_count(const struct rk_diags *diags);

@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "cover.h"
+#include "explain.h"
 #include "planctx.h"
 #include "ritmiek.h"
 
@@ -487,13 +488,20 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 	const char *hn = rk_planctx_name(ctx, h);
 	int number = pr->p->number;
 	if (!AT(pr->visits, pr, i, j)) {
-		char fix[256];
-		rk_cover_fix(ctx, v, fix, sizeof(fix));
+		/* Which lesuren to free; where teachers teach all day (PO) or
+		 * the school has cover capacity, cover is the other way. */
+		char fix[1024] = "", cover[300] = "", hint[256];
+		rk_explain_visit_fix(ctx, v, h, fix, sizeof(fix));
+		if (rk_school_get_info(ctx->school)->type == RK_SCHOOL_PO ||
+		    rk_school_n_cover(ctx->school)) {
+			rk_cover_fix(ctx, v, hint, sizeof(hint));
+			snprintf(cover, sizeof(cover), ". Or: %s", hint);
+		}
 		if (first_time(ctx, v, h, 1))
 			rk_planctx_infeasible(
 				ctx,
-				"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this: %s",
-				team, number, vn, hn, hn, vn, fix);
+				"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this%s%s",
+				team, number, vn, hn, hn, vn, fix, cover);
 	} else if (i < j &&
 		   (!AT(pr->gl[0], pr, i, j) || !AT(pr->gl[1], pr, i, j))) {
 		if (first_time(ctx, v, h, 2))

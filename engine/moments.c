@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "explain.h"
 #include "planctx.h"
 
 #define COST_LATE_FRIDAY   150
@@ -206,98 +207,6 @@ static int group_candidates(const struct rk_planctx *ctx, int gi, int length,
 	return 0;
 }
 
-/* The lesson of @person that overlaps [s, e) on @date, or NULL. */
-static const struct rk_lesson *blocking_lesson(const struct rk_planctx *ctx,
-					       int person, int date, int s,
-					       int e)
-{
-	size_t n;
-	const int *idx = rk_busy_lessons(ctx->busy, person, &n);
-	for (size_t k = 0; k < n; k++) {
-		const struct rk_lesson *l =
-			rk_school_get_lesson(ctx->school, (size_t)idx[k]);
-		if (l->start < e && l->end > s &&
-		    rk_schoolyear_lesson_on(ctx->year, l, date))
-			return l;
-	}
-	return NULL;
-}
-
-/* "in B-weeks", "every week" or "in 3 of 30 weeks (first 2026-09-15)". */
-static void describe_weeks(const struct rk_planctx *ctx, const int *dates,
-			   const bool *blocked, size_t n, char *buf,
-			   size_t size)
-{
-	size_t count = 0, a = 0, b = 0, all_a = 0, all_b = 0;
-	int first = -1;
-	for (size_t k = 0; k < n; k++) {
-		enum rk_ab ab = rk_schoolyear_week(ctx->year,
-						   (size_t)rk_schoolyear_day(
-							   ctx->year, dates[k])
-							   ->week)
-					->ab;
-		all_a += ab == RK_AB_A;
-		all_b += ab == RK_AB_B;
-		if (!blocked[k])
-			continue;
-		if (first < 0)
-			first = dates[k];
-		count++;
-		a += ab == RK_AB_A;
-		b += ab == RK_AB_B;
-	}
-	char date[RK_DATE_BUFSIZE];
-	rk_date_format(first, date);
-	if (count == n)
-		snprintf(buf, size, "every week");
-	else if (a == count && a == all_a && a)
-		snprintf(buf, size, "in A-weeks");
-	else if (b == count && b == all_b && b)
-		snprintf(buf, size, "in B-weeks");
-	else
-		snprintf(buf, size, "in %zu of %zu weeks (first %s)", count, n,
-			 date);
-}
-
-/* Appends to @text what blocks @person at the moment: not working that
- * day, or a lesson (with its place in the timetable). */
-static void describe_member(const struct rk_planctx *ctx, int person,
-			    int weekday, const int *dates, size_t n, int s,
-			    int e, char *text, size_t size)
-{
-	const struct rk_person *p =
-		rk_school_get_person(ctx->school, (size_t)person);
-	size_t len = strlen(text);
-	if (!(p->workdays & (1u << weekday))) {
-		snprintf(text + len, size - len, "%s%s (does not work on %s)",
-			 len ? ", " : "", rk_planctx_name(ctx, person),
-			 rk_weekday_name(weekday));
-		return;
-	}
-	bool blocked[MAX_DATES] = { false };
-	const struct rk_lesson *lesson = NULL;
-	size_t count = 0;
-	for (size_t k = 0; k < n; k++) {
-		const struct rk_lesson *l =
-			blocking_lesson(ctx, person, dates[k], s, e);
-		blocked[k] = l != NULL;
-		count += blocked[k];
-		if (l && !lesson)
-			lesson = l;
-	}
-	if (!count)
-		return;
-	char weeks[96], from[RK_TIME_BUFSIZE], to[RK_TIME_BUFSIZE];
-	describe_weeks(ctx, dates, blocked, n, weeks, sizeof(weeks));
-	rk_time_format(lesson->start, from);
-	rk_time_format(lesson->end, to);
-	snprintf(text + len, size - len, "%s%s %s (lesson %s-%s%s%s, %s:%d)",
-		 len ? ", " : "", rk_planctx_name(ctx, person), weeks, from, to,
-		 lesson->group ? " " : "", lesson->group ? lesson->group : "",
-		 lesson->loc.file ? lesson->loc.file : "timetable",
-		 lesson->loc.line);
-}
-
 /* Number of (member, date) pairs that block a moment; a member who does
  * not work that day blocks every date. */
 static size_t blockers(const struct rk_planctx *ctx, const struct rk_group *g,
@@ -349,16 +258,7 @@ static void explain_no_moment(struct rk_planctx *ctx, struct rk_group *g,
 			g->name, length);
 		return;
 	}
-	char who[1024] = "", at[RK_TIME_BUFSIZE];
-	size_t n_dates = meeting_dates(ctx, g, best_d, dates, MAX_DATES);
-	for (size_t m = 0; m < g->n; m++)
-		describe_member(ctx, g->members[m], best_d, dates, n_dates,
-				best_s, best_s + length, who, sizeof(who));
-	rk_time_format(best_s, at);
-	rk_planctx_infeasible(
-		ctx,
-		"%s: no %d-minute moment in the week when all %zu members are free; closest is %s %s, blocked for %s",
-		g->name, length, g->n, rk_weekday_name(best_d), at, who);
+	rk_explain_no_moment(ctx, (int)(g - ctx->groups), length);
 	if (ctx->options->allow_violations) {
 		g->moment = (struct rk_moment){ g->team, best_d, best_s,
 						best_s + length };

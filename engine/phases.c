@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "explain.h"
 #include "planctx.h"
 
 #define DRAAGVLAK_MINUTES 90
@@ -68,12 +69,8 @@ static int plan_session(struct rk_planctx *ctx, enum rk_event_kind kind,
 					   dates, n_dates, minutes, &date,
 					   &start);
 	if (*status == RK_ERR_INFEASIBLE) {
-		char first[RK_DATE_BUFSIZE];
-		rk_date_format(n_dates ? dates[0] : 0, first);
-		rk_planctx_infeasible(
-			ctx,
-			"%s: no %d-minute moment in the week of %s inside the school's windows for it when all %zu people who work that day are free",
-			what, minutes, first, n_people);
+		rk_explain_no_common_moment(ctx, what, people, n_people, dates,
+					    n_dates, minutes);
 		*status = RK_OK;
 		return -1;
 	}

@@ -16,6 +16,7 @@ struct rk_plan {
 	struct rk_vec duos;
 	struct rk_vec periods;
 	struct rk_vec reports;
+	struct rk_plan_bound bound;
 };
 
 struct rk_plan *rk_plan_new(void)
@@ -248,4 +249,20 @@ int rk_part_role_parse(const char *text)
 		if (!strcmp(role_names[i], text))
 			return i;
 	return -1;
+}
+
+void rk_plan_set_bound(struct rk_plan *plan, struct rk_plan_bound b)
+{
+	plan->bound = b;
+}
+
+const struct rk_plan_bound *rk_plan_get_bound(const struct rk_plan *plan)
+{
+	return &plan->bound;
+}
+
+void rk_plan_truncate_reports(struct rk_plan *plan, size_t n)
+{
+	if (n < plan->reports.n)
+		plan->reports.n = n;
 }

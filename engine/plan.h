@@ -166,8 +166,24 @@ struct rk_period *rk_plan_period_at(struct rk_plan *plan, size_t i);
 enum rk_status rk_plan_add_report(struct rk_plan *plan,
 				  struct rk_solve_report r);
 size_t rk_plan_n_reports(const struct rk_plan *plan);
+/* Forgets every report after the first @n (a try that was undone). */
+void rk_plan_truncate_reports(struct rk_plan *plan, size_t n);
 const struct rk_solve_report *rk_plan_report(const struct rk_plan *plan,
 					     size_t i);
+
+/* The whole plan against a bound on the best whole plan: the year is
+ * solved team by team, each model to optimality, but in an order; each
+ * team's session models solved alone (without the other teams' sessions)
+ * are a relaxation, so the sum of their optima is a lower bound for the
+ * sum of the plan's session model objectives. */
+struct rk_plan_bound {
+	bool known;	  /* computed for this plan */
+	double objective; /* the plan's session models, summed */
+	double bound;	  /* the same models, each team alone */
+	size_t models;	  /* how many were summed */
+};
+void rk_plan_set_bound(struct rk_plan *plan, struct rk_plan_bound b);
+const struct rk_plan_bound *rk_plan_get_bound(const struct rk_plan *plan);
 
 /* Stable names of event kinds ("bordsessie", "lesbezoek" ...), used in ids,
  * the plan file and CATEGORIES; and back. */

@@ -159,5 +159,28 @@ enum rk_status rk_plan_weekly(struct rk_planctx *ctx);
 enum rk_status rk_plan_duos(struct rk_planctx *ctx);
 enum rk_status rk_plan_sessions(struct rk_planctx *ctx);
 enum rk_status rk_plan_metingen(struct rk_planctx *ctx);
+/* After the sessions: teams that share a teacher planned in the order that
+ * costs least (bound.c). */
+enum rk_status rk_plan_team_order(struct rk_planctx *ctx);
+/* After every step: the bound on the whole plan (bound.c). */
+enum rk_status rk_plan_bound(struct rk_planctx *ctx);
+
+/* The sessions of group @g in period @p, planned and booked as
+ * rk_plan_sessions does for each team. */
+enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
+				     const struct rk_group *g,
+				     const struct rk_period *p);
+
+/* For the bound: the session model of group @g in period @p as a
+ * relaxation of what rk_plan_sessions solves (every session may slip,
+ * every candidate kept, no idle time counted for the people marked in
+ * @relaxed, feedback not dearer for coming later), solved against
+ * ctx->busy; its optimum into *objective, whether proven into *optimal.
+ * Nothing is planned. */
+enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
+				      const struct rk_group *g,
+				      const struct rk_period *p,
+				      const bool *relaxed, double *objective,
+				      bool *optimal);
 
 #endif

@@ -357,11 +357,14 @@ static enum rk_status run_steps(struct rk_planctx *ctx)
 	/* Fixed external dates first (everything else avoids them), then the
 	 * phases (they fix where the periods start), the periods, the weekly
 	 * moments, the weekly sessions and school-wide closings, the duos,
-	 * their sessions, and the metingen (deadlines that block nothing). */
+	 * their sessions (teams that share a teacher in the cheaper order),
+	 * the metingen (deadlines that block nothing), and last the bound on
+	 * the whole plan, which plans nothing. */
 	static enum rk_status (*const steps[])(struct rk_planctx *) = {
-		rk_plan_externals, rk_plan_phases,   rk_plan_periods,
-		rk_plan_moments,   rk_plan_weekly,   rk_plan_duos,
-		rk_plan_sessions,  rk_plan_metingen,
+		rk_plan_externals, rk_plan_phases,     rk_plan_periods,
+		rk_plan_moments,   rk_plan_weekly,     rk_plan_duos,
+		rk_plan_sessions,  rk_plan_team_order, rk_plan_metingen,
+		rk_plan_bound,
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		enum rk_status status = steps[i](ctx);

@@ -25,6 +25,7 @@
 
 #include "cover.h"
 #include "date.h"
+#include "explain.h"
 #include "planctx.h"
 #include "ritmiek.h"
 
@@ -70,6 +71,10 @@ struct cand {
 struct model {
 	struct rk_planctx *ctx;
 	bool allow_late; /* second try: sessions may slip a week */
+	/* The bound (bound.c): every candidate kept, and the idle time of
+	 * these people (those in other teams too) not counted; NULL when
+	 * planning. */
+	const bool *relaxed;
 	const struct rk_group *g;
 	const struct rk_period *p;
 	/* Every session ends by the verbindingssessie (date -1: none). */
@@ -302,6 +307,8 @@ static bool all_free(const struct model *m, const int *people, size_t n,
 			continue;
 		if (!rk_busy_is_free(m->ctx->busy, people[i], date, s, e))
 			return false;
+		if (m->relaxed && m->relaxed[people[i]])
+			continue;
 		*idle += rk_busy_idle_cost(m->ctx->busy, people[i], date, s, e,
 					   60);
 	}
@@ -493,11 +500,12 @@ static int fb_slots(struct model *m, int act)
 		for (size_t c = lb->first; c < lb->first + lb->n; c++)
 			if (m->cands[c].date < earliest)
 				earliest = m->cands[c].date;
-		double later = 5.0 * (dates[k] - earliest);
+		double later = m->relaxed ? 0.0 : 5.0 * (dates[k] - earliest);
 		if (free_slots(m, act, dates[k], minutes, later > 0 ? later : 0,
 			       nth) < 0)
 			return -1;
-		keep_best(m, first, 3);
+		if (!m->relaxed)
+			keep_best(m, first, 3);
 	}
 	return 0;
 }
@@ -572,9 +580,10 @@ static enum rk_status gen_cands(struct model *m)
 		}
 		if (rc < 0)
 			return RK_ERR_NOMEM;
-		if (a->kind == RK_EV_LB)
+		/* The bound keeps every candidate. */
+		if (!m->relaxed && a->kind == RK_EV_LB)
 			keep_best_per_day(m, first, KEEP_PER_DAY);
-		else if (a->kind != RK_EV_FB)
+		else if (!m->relaxed && a->kind != RK_EV_FB)
 			keep_best(m, first, KEEP_CANDIDATES);
 		a = &m->acts[i];
 		a->first = first;
@@ -984,10 +993,6 @@ static enum rk_status place(struct model *m, const struct act *a,
 /* An activity that found no place: why, in words. */
 static void explain(struct model *m, const struct act *a)
 {
-	char week[RK_DATE_BUFSIZE];
-	rk_date_format(
-		rk_schoolyear_week(m->ctx->year, (size_t)a->week)->monday,
-		week);
 	const char *v = rk_planctx_name(m->ctx, a->people[0]);
 	const char *h = rk_planctx_name(m->ctx, a->people[1]);
 	const char *why =
@@ -1008,24 +1013,22 @@ static void explain(struct model *m, const struct act *a)
 					    (size_t)a->people[1]] &
 		     1))
 			break;
-		rk_planctx_infeasible(
-			m->ctx,
-			"%s, period %d, week %d (week of %s): no lesbezoek of %s at %s: %s",
-			m->g->name, m->p->number, a->nth, week, v, h,
-			why ? why : never);
+		rk_explain_in_week(m->ctx, a->week,
+				   "%s: no lesbezoek of %s at %s in {}: %s",
+				   m->g->name, v, h, why ? why : never);
 		break;
 	case RK_EV_FB:
-		rk_planctx_infeasible(
-			m->ctx,
-			"%s, period %d: no feedbackgesprek of %s and %s within two school days after their lesbezoek (week of %s): %s",
-			m->g->name, m->p->number, v, h, week,
+		rk_explain_in_week(
+			m->ctx, a->week,
+			"%s: no feedbackgesprek of %s and %s within two school days after their lesbezoek in {}: %s",
+			m->g->name, v, h,
 			why ? why : "they have no common free time then");
 		break;
 	default:
-		rk_planctx_infeasible(
-			m->ctx,
-			"%s, period %d, week %d (week of %s): no moment for gezamenlijk lesontwerp of %s and %s: %s",
-			m->g->name, m->p->number, a->nth, week, v, h,
+		rk_explain_in_week(
+			m->ctx, a->week,
+			"%s: no moment for gezamenlijk lesontwerp of %s and %s in {}: %s",
+			m->g->name, v, h,
 			why ? why : "they have no common free time that week");
 		break;
 	}
@@ -1155,6 +1158,48 @@ static bool away(const struct model *m, const struct act *a)
 	return false;
 }
 
+/* --allow-violations: a duo session that found no place is still in the
+ * plan, all day on the first school day of its week, marked, so that the
+ * plan, the feeds and the summary show it; it books no time. */
+static enum rk_status unplaced(struct model *m, const struct act *a)
+{
+	int dates[5];
+	size_t n = rk_planctx_week_dates(m->ctx, a->week, dates);
+	struct cand c = { (int)(a - m->acts),
+			  n ? dates[0] : 0,
+			  -1,
+			  -1,
+			  -1,
+			  a->nth,
+			  0.0,
+			  -1 };
+	if (!n)
+		c.date = rk_schoolyear_week(m->ctx->year, (size_t)a->week)
+				 ->monday;
+	struct rk_event *ev = make_event(m, a, &c);
+	if (!ev)
+		return RK_ERR_NOMEM;
+	ev->period = m->p->number;
+	ev->week_in_period = a->nth;
+	ev->title = rk_plan_printf(
+		m->ctx->plan, "NIET GEPLAND: %s",
+		a->kind == RK_EV_LB
+			? rk_plan_printf(m->ctx->plan, "Lesbezoek: %s bij %s",
+					 rk_planctx_name(m->ctx, a->people[0]),
+					 rk_planctx_name(m->ctx, a->people[1]))
+			: event_title(m, a, &c));
+	ev->violation = true;
+	ev->violation_text = "no moment for this session in its week";
+	for (int i = 0; ev->title && i < a->n_people; i++) {
+		enum rk_part_role role = RK_PART_ATTENDEE;
+		if (a->kind == RK_EV_LB || a->kind == RK_EV_FB)
+			role = i == 0 ? RK_PART_VISITOR : RK_PART_HOST;
+		if (rk_event_add_part(m->ctx->plan, ev, a->people[i], role) < 0)
+			return RK_ERR_NOMEM;
+	}
+	return ev->title ? RK_OK : RK_ERR_NOMEM;
+}
+
 static enum rk_status record(struct model *m, const struct rk_mip *mip)
 {
 	for (size_t i = 0; i < m->n_acts; i++) {
@@ -1174,10 +1219,15 @@ static enum rk_status record(struct model *m, const struct rk_mip *mip)
 			if (place(m, a, chosen, cover) != RK_OK)
 				return RK_ERR_NOMEM;
 		} else if (!a->n_people) {
+			/* Never dropped: a marked event or a failure. */
 			if (explain_team(m, a) != RK_OK)
 				return RK_ERR_NOMEM;
-		} else if (!lb_missing && !away(m, a)) {
-			explain(m, a);
+		} else if (!away(m, a)) {
+			if (!lb_missing)
+				explain(m, a);
+			if (m->ctx->options->allow_violations &&
+			    unplaced(m, a) != RK_OK)
+				return RK_ERR_NOMEM;
 		}
 	}
 	return RK_OK;
@@ -1221,7 +1271,8 @@ static enum rk_status cover_rows(struct model *m, struct rk_mip *mip)
 static enum rk_status build(struct model *m, struct rk_mip *mip)
 {
 	if (act_rows(m, mip) != RK_OK || fb_rows(m, mip) != RK_OK ||
-	    order_rows(m, mip) != RK_OK || cover_rows(m, mip) != RK_OK)
+	    (!m->relaxed && order_rows(m, mip) != RK_OK) ||
+	    cover_rows(m, mip) != RK_OK)
 		return RK_ERR_NOMEM;
 	size_t *mine = malloc((m->n_cands + 1) * sizeof(*mine));
 	if (!mine)
@@ -1271,20 +1322,28 @@ static void reset(struct model *m, struct rk_mip **mip)
 
 /* First with every session in its own week (a smaller model); only when
  * something finds no place, again with the next week as a fallback. */
+/* The period closes with its verbindingssessie: nothing of the period
+ * after it starts. */
+static void verbinding_bound(struct model *m)
+{
+	m->bound_date = -1;
+	for (size_t i = 0; i < rk_plan_n_events(m->ctx->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(m->ctx->plan, i);
+		if (ev->kind == RK_EV_VERBINDING &&
+		    ev->period == m->p->number && ev->start >= 0) {
+			m->bound_date = ev->date;
+			m->bound_start = ev->start;
+		}
+	}
+}
+
 static enum rk_status plan_team(struct rk_planctx *ctx,
 				const struct rk_group *g,
 				const struct rk_period *p)
 {
-	struct model m = { .ctx = ctx, .g = g, .p = p, .bound_date = -1 };
+	struct model m = { .ctx = ctx, .g = g, .p = p };
 	struct rk_mip *mip = NULL;
-	for (size_t i = 0; i < rk_plan_n_events(ctx->plan); i++) {
-		const struct rk_event *ev = rk_plan_event(ctx->plan, i);
-		if (ev->kind == RK_EV_VERBINDING && ev->period == p->number &&
-		    ev->start >= 0) {
-			m.bound_date = ev->date;
-			m.bound_start = ev->start;
-		}
-	}
+	verbinding_bound(&m);
 	char name[160];
 	snprintf(name, sizeof(name), "sessions %s period %d", g->id, p->number);
 	bool unplaced;
@@ -1301,6 +1360,13 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 		status = record(&m, mip);
 	reset(&m, &mip);
 	return status;
+}
+
+enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
+				     const struct rk_group *g,
+				     const struct rk_period *p)
+{
+	return plan_team(ctx, g, p);
 }
 
 enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
@@ -1321,4 +1387,33 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 		}
 	}
 	return RK_OK;
+}
+
+enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
+				      const struct rk_group *g,
+				      const struct rk_period *p,
+				      const bool *relaxed, double *objective,
+				      bool *optimal)
+{
+	struct model m = { .ctx = ctx,
+			   .allow_late = true,
+			   .relaxed = relaxed,
+			   .g = g,
+			   .p = p };
+	verbinding_bound(&m);
+	struct rk_mip *mip = rk_mip_new("bound");
+	struct rk_mip_stats stats;
+	enum rk_status status = RK_ERR_NOMEM;
+	int limit = ctx->options->time_limit_ms > 0
+			    ? ctx->options->time_limit_ms
+			    : 5000;
+	if (mip && collect_acts(&m) == RK_OK && gen_cands(&m) == RK_OK &&
+	    build(&m, mip) == RK_OK)
+		status = rk_mip_solve(mip, limit, &stats);
+	if (status == RK_OK) {
+		*objective = stats.objective;
+		*optimal = stats.result == RK_MIP_OPTIMAL;
+	}
+	reset(&m, &mip);
+	return status;
 }

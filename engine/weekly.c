@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "explain.h"
 #include "planctx.h"
 #include "ritmiek.h"
 
@@ -429,12 +430,8 @@ static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 		return RK_OK; /* rebalancing: it has been held */
 	bool violation = status == RK_ERR_INFEASIBLE;
 	if (violation) {
-		char first[RK_DATE_BUFSIZE];
-		rk_date_format(dates[n_dates - 1], first);
-		rk_planctx_infeasible(
-			ctx,
-			"verbindingssessie of period %d: no %d-minute moment in the week of %s inside the school's windows for it when all %zu staff who work that day are free (a teamavond needs a window saying so)",
-			p->number, VERBINDING_MINUTES, first, n_people);
+		rk_explain_no_verbinding(ctx, p->number, people, n_people,
+					 dates, n_dates, VERBINDING_MINUTES);
 		if (!ctx->options->allow_violations)
 			return RK_OK;
 		date = dates[0];

@@ -12,7 +12,7 @@ int main(void)
 		suite_fet,	     suite_timetable_ical, suite_plan_file,
 		suite_verify,	     suite_planner,	   suite_rebalance,
 		suite_feeds,	     suite_cover,	   suite_plandir,
-		suite_precheck,	     suite_externals,
+		suite_precheck,	     suite_externals,	   suite_quality,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -29,6 +29,7 @@ Suite *suite_cover(void);
 Suite *suite_plandir(void);
 Suite *suite_precheck(void);
 Suite *suite_externals(void);
+Suite *suite_quality(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);

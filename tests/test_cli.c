@@ -313,7 +313,7 @@ START_TEST(test_plan_infeasible)
 	ck_assert_int_eq(r.status, 3);
 	ck_assert_ptr_nonnull(strstr(
 		r.err,
-		"ritmiek: error: Team Alpha: no 30-minute moment in the week when all 6 members are free; closest is dinsdag 08:00"));
+		"ritmiek: error: Team Alpha: no 30-minute weekly moment when all 6 members are free: Anna Bakker, Bram de Boer, "));
 	ck_assert_ptr_nonnull(
 		strstr(r.err, "nothing written (see --allow-violations)"));
 	char path[512];
@@ -868,6 +868,72 @@ START_TEST(test_rebalance_refuses_no_ops)
 }
 END_TEST
 
+/* --stats prints the quality figures; the bound is met exactly where no
+ * teacher is in two teams. */
+START_TEST(test_plan_stats)
+{
+	char *dir = temp_dir();
+	const char *argv[] = { "ritmiek",
+			       "plan",
+			       "--stats",
+			       "--no-feeds",
+			       "-o",
+			       dir,
+			       "tests/data/planner/one-moment.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_ptr_nonnull(strstr(
+		r.out,
+		"\nQuality\n  Optimality    optimaal per model; het geheel binnen 0.00% van de grens\n"));
+	char *summary = dir_file(dir, "summary.txt");
+	ck_assert_ptr_nonnull(strstr(summary, strstr(r.out, "\nQuality\n")));
+	free(summary);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* --allow-violations: the lesbezoeken and feedbackgesprekken that found no
+ * place are in the plan, the summary and the feeds, marked. */
+START_TEST(test_unplaced_everywhere)
+{
+	char *dir = temp_dir();
+	const char *school = "tests/data/planner/visit-clash.yaml";
+	const char *plan[] = { "ritmiek", "plan", "-q",	  "--allow-violations",
+			       "-o",	  dir,	  school, NULL };
+	struct run r = run_ritmiek(plan);
+	ck_assert_int_eq(r.status, 3);
+	run_free(&r);
+	char *tsv = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(strstr(
+		tsv,
+		"\tNIET GEPLAND: Lesbezoek: Anna Bakker bij Bram de Boer\t\tno moment for this session in its week\n"));
+	char *summary = dir_file(dir, "summary.txt");
+	ck_assert_ptr_nonnull(strstr(
+		summary,
+		"  2026-10-26  NIET GEPLAND: Lesbezoek: Anna Bakker bij Bram de Boer: no moment for this session in its week\n"));
+	ck_assert_ptr_nonnull(strstr(
+		summary,
+		"  Violations    20 events marked as breaking a hard rule\n"));
+	const char *feeds[] = { "ritmiek", "feeds", school, dir, NULL };
+	r = run_ritmiek(feeds);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	char *feed = feed_of_t1(dir);
+	char *ics = dir_file(dir, feed);
+	ck_assert_ptr_nonnull(strstr(
+		ics, "SUMMARY:NIET GEPLAND: Lesbezoek bij Bram de Boer"));
+	ck_assert_ptr_nonnull(strstr(
+		ics, "SUMMARY:NIET GEPLAND: Lesbezoek van Bram de Boer"));
+	free(ics);
+	free(feed);
+	free(summary);
+	free(tsv);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -894,6 +960,8 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_rebalance_usage);
 	tcase_add_test(tc, test_feeds_rerun);
 	tcase_add_test(tc, test_tokens_rotate);
+	tcase_add_test(tc, test_plan_stats);
+	tcase_add_test(tc, test_unplaced_everywhere);
 	suite_add_tcase(s, tc);
 	/* Each plans the example and rebalances it several times. */
 	tc = tcase_create("rebalance");

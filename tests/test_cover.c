@@ -145,7 +145,7 @@ START_TEST(test_po_without_cover_explains)
 	char *text = rk_test_diags_text(r.diags);
 	ck_assert_msg(
 		strstr(text,
-		       "error: Team Bovenbouw, from period 1: Esther Postma cannot visit a lesson of Bart Dijkstra: Bart Dijkstra never teaches while Esther Postma is free, and no other split of the team into duos avoids this: add cover capacity (cover:) or free a lesuur for Esther Postma\n") !=
+		       "error: Team Bovenbouw, from period 1: Esther Postma cannot visit a lesson of Bart Dijkstra: Bart Dijkstra never teaches while Esther Postma is free, and no other split of the team into duos avoids this. To fix it, free one of these lesuren for Esther Postma: ma 1e uur (groep 5) (to sit in ma 1e uur (groep 6)); ma 2e uur (groep 5) (to sit in ma 2e uur (groep 6)); ma 3e uur (groep 5) (to sit in ma 3e uur (groep 6)); di 1e uur (groep 5) (to sit in di 1e uur (groep 6)) (or one of 10 more). Or: add cover capacity (cover:) or free a lesuur for Esther Postma\n") !=
 			NULL,
 		"%s", text);
 	free(text);
@@ -163,7 +163,7 @@ START_TEST(test_po_unusable_cover_explains)
 	char *text = rk_test_diags_text(r.diags);
 	ck_assert_msg(
 		strstr(text,
-		       "error: Team Bovenbouw, from period 1: Esther Postma cannot visit a lesson of Bart Dijkstra: Bart Dijkstra never teaches while Esther Postma is free, and no other split of the team into duos avoids this: nobody under cover: can take the group of Esther Postma then; add cover capacity (cover:) or free a lesuur for Esther Postma\n") !=
+		       "error: Team Bovenbouw, from period 1: Esther Postma cannot visit a lesson of Bart Dijkstra: Bart Dijkstra never teaches while Esther Postma is free, and no other split of the team into duos avoids this. To fix it, free one of these lesuren for Esther Postma: ma 1e uur (groep 5) (to sit in ma 1e uur (groep 6)); ma 2e uur (groep 5) (to sit in ma 2e uur (groep 6)); ma 3e uur (groep 5) (to sit in ma 3e uur (groep 6)); di 1e uur (groep 5) (to sit in di 1e uur (groep 6)) (or one of 10 more). Or: nobody under cover: can take the group of Esther Postma then; add cover capacity (cover:) or free a lesuur for Esther Postma\n") !=
 			NULL,
 		"%s", text);
 	free(text);

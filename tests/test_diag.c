@@ -77,6 +77,45 @@ START_TEST(test_suggest)
 }
 END_TEST
 
+/* The same message for several weeks is said once, with the weeks listed;
+ * another message or another severity stays apart. */
+START_TEST(test_merged)
+{
+	char buf[256];
+	rk_diags_add_merged(diags, RK_SEV_ERROR, "week", "weeks", "3",
+			    "%s: no moment in {}", "Team A");
+	rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0, "other");
+	rk_diags_add_merged(diags, RK_SEV_ERROR, "week", "weeks", "5",
+			    "%s: no moment in {}", "Team A");
+	rk_diags_add_merged(diags, RK_SEV_ERROR, "week", "weeks", "5",
+			    "%s: no moment in {}", "Team A");
+	rk_diags_add_merged(diags, RK_SEV_WARNING, "week", "weeks", "4",
+			    "%s: no moment in {}", "Team A");
+	rk_diags_add_merged(diags, RK_SEV_ERROR, "week", "weeks", "9",
+			    "%s: no moment in {}", "Team A");
+	rk_diags_add_merged(diags, RK_SEV_ERROR, "period", "periods", "2",
+			    "%s: no moment in {}", "Team B");
+	ck_assert_uint_eq(rk_diags_count(diags), 4);
+	/* The same text without a place again is not added; with one it is. */
+	rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0, "other");
+	ck_assert_uint_eq(rk_diags_count(diags), 4);
+	rk_diags_add(diags, RK_SEV_ERROR, "a.csv", 1, 0, "other");
+	rk_diags_add(diags, RK_SEV_ERROR, "a.csv", 1, 0, "other");
+	ck_assert_uint_eq(rk_diags_count(diags), 6);
+	rk_diag_format(rk_diags_get(diags, 0), buf, sizeof(buf));
+	ck_assert_str_eq(buf, "error: Team A: no moment in weeks 3, 5 and 9");
+	rk_diag_format(rk_diags_get(diags, 1), buf, sizeof(buf));
+	ck_assert_str_eq(buf, "error: other");
+	rk_diag_format(rk_diags_get(diags, 2), buf, sizeof(buf));
+	ck_assert_str_eq(buf, "warning: Team A: no moment in week 4");
+	rk_diags_sort(diags);
+	rk_diags_add_merged(diags, RK_SEV_ERROR, "period", "periods", "3",
+			    "%s: no moment in {}", "Team B");
+	rk_diag_format(rk_diags_get(diags, 3), buf, sizeof(buf));
+	ck_assert_str_eq(buf, "error: Team B: no moment in periods 2 and 3");
+}
+END_TEST
+
 Suite *suite_diag(void)
 {
 	Suite *s = suite_create("diag");
@@ -84,6 +123,7 @@ Suite *suite_diag(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_format);
 	tcase_add_test(tc, test_sort_keeps_file_order);
+	tcase_add_test(tc, test_merged);
 	tcase_add_test(tc, test_suggest);
 	suite_add_tcase(s, tc);
 	return s;
