@@ -11,6 +11,7 @@
 struct rk_school;
 struct rk_plan;
 struct rk_feeds_options;
+struct rk_schoolyear;
 
 /* Exit statuses shared by every subcommand. */
 enum rk_exit {
@@ -25,6 +26,7 @@ enum rk_exit {
 int rk_cmd_check(int argc, char **argv);
 int rk_cmd_feeds(int argc, char **argv);
 int rk_cmd_import(int argc, char **argv);
+int rk_cmd_overview(int argc, char **argv);
 int rk_cmd_plan(int argc, char **argv);
 int rk_cmd_push(int argc, char **argv);
 int rk_cmd_rebalance(int argc, char **argv);
@@ -37,6 +39,14 @@ enum rk_status rk_cli_write_feeds(const struct rk_school *school,
 				  const struct rk_plan *plan, const char *dir,
 				  const struct rk_feeds_options *options,
 				  bool quiet);
+
+/* Writes the overview of @plan into the plan directory @dir (overview.h),
+ * the person pages only when @people, and unless @quiet says what it
+ * wrote; problems go to stderr. */
+enum rk_status rk_cli_write_overview(const struct rk_school *school,
+				     const struct rk_schoolyear *year,
+				     const struct rk_plan *plan,
+				     const char *dir, bool people, bool quiet);
 
 /* Prints every diagnostic to @out in the GNU form
  * "ritmiek: file:line:column: error: message". */

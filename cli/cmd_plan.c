@@ -27,6 +27,7 @@ struct plan_args {
 	struct rk_plan_options plan;
 	struct rk_feeds_options feeds; /* --previous */
 	bool no_feeds;
+	bool no_overview;
 	bool quiet;
 };
 
@@ -36,7 +37,8 @@ static void plan_usage(FILE *out)
 		"Usage: ritmiek plan [OPTION]... SCHOOL\n"
 		"Plans the school year's leerKRACHT ritmiek of SCHOOL with "
 		"GLPK and writes the\nplan directory: plan.tsv (every event), "
-		"summary.txt, the calendar feeds\n(feeds/) and index.tsv.\n\n"
+		"summary.txt, the calendar feeds\n(feeds/), index.tsv and the "
+		"overview (overview/).\n\n"
 		"  -o, --output DIR        the plan directory (default: plan)\n"
 		"      --previous DIR      the plan directory the feeds were "
 		"last written in, to\n"
@@ -44,6 +46,8 @@ static void plan_usage(FILE *out)
 		"(default: the\n"
 		"                          output directory)\n"
 		"      --no-feeds          write no feeds (see 'ritmiek feeds')\n"
+		"      --no-overview       write no overview (see 'ritmiek "
+		"overview')\n"
 		"      --allow-violations  where a hard rule cannot be kept, "
 		"still write the best\n"
 		"                          plan, the breaking events marked\n"
@@ -71,6 +75,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "export-models", required_argument, NULL, 'E' },
 		{ "previous", required_argument, NULL, 'P' },
 		{ "no-feeds", no_argument, NULL, 'F' },
+		{ "no-overview", no_argument, NULL, 'O' },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -108,6 +113,9 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			break;
 		case 'F':
 			a->no_feeds = true;
+			break;
+		case 'O':
+			a->no_overview = true;
 			break;
 		case 'q':
 			a->quiet = true;
@@ -270,6 +278,13 @@ static int run_plan(struct plan_args *a)
 	bool feeds = status == RK_OK && !a->no_feeds;
 	if (plan && write_dir(a, school, year, plan, feeds) != RK_OK)
 		goto out;
+	/* The overview of a plan that breaks rules shows it to the
+	 * leerKRACHT-team; the person pages beside the feeds come only with
+	 * the feeds (overview.h). */
+	if (plan && !feeds && !a->no_overview &&
+	    rk_cli_write_overview(school, year, plan, a->out, false,
+				  a->quiet) != RK_OK)
+		goto out;
 	if (status == RK_ERR_INFEASIBLE) {
 		fprintf(stderr,
 			"ritmiek: %s: %zu hard rule(s) cannot be kept%s\n",
@@ -288,6 +303,9 @@ static int run_plan(struct plan_args *a)
 	status = feeds ? rk_cli_write_feeds(school, plan, a->out, &a->feeds,
 					    a->quiet)
 		       : RK_OK;
+	if (status == RK_OK && feeds && !a->no_overview)
+		status = rk_cli_write_overview(school, year, plan, a->out, true,
+					       a->quiet);
 	if (status != RK_OK) {
 		exit_status = status == RK_ERR_INPUT ? RK_EXIT_INPUT
 						     : RK_EXIT_FAILURE;

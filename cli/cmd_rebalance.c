@@ -39,6 +39,7 @@ struct rebalance_args {
 	struct rk_plan_options plan;
 	bool dry_run;
 	bool no_feeds;
+	bool no_overview;
 	struct named leaves[MAX_CHANGES], moves[MAX_CHANGES];
 	struct named splits[MAX_CHANGES], keeps[MAX_CHANGES];
 	size_t n_leaves, n_moves, n_splits, n_keeps;
@@ -51,8 +52,8 @@ static void rebalance_usage(FILE *out)
 		"[CHANGE]...\n"
 		"Re-plans the year from DATE on with as few changes as "
 		"possible; everything\nbefore DATE stays exactly as it is. "
-		"Writes the plan, its feeds and changes.txt,\na report per "
-		"person in Dutch.\n\n"
+		"Writes the plan, its feeds, its overview and\nchanges.txt, a "
+		"report per person in Dutch.\n\n"
 		"Changes (several at once):\n"
 		"      --leave PERSON [--until DATE]  away from DATE (until DATE, "
 		"or for good)\n"
@@ -67,6 +68,7 @@ static void rebalance_usage(FILE *out)
 		"(the school's format)\n\n"
 		"  -n, --dry-run           show the report, write nothing\n"
 		"      --no-feeds          do not write the feeds\n"
+		"      --no-overview       do not write the overview\n"
 		"      --allow-violations  write the plan even where a hard rule "
 		"breaks\n"
 		"  -c, --calendars DIR     holiday calendars\n"
@@ -87,7 +89,8 @@ enum {
 	OPT_KEEP,
 	OPT_TIMETABLE,
 	OPT_ALLOW,
-	OPT_NO_FEEDS
+	OPT_NO_FEEDS,
+	OPT_NO_OVERVIEW
 };
 
 static int add_named(struct named *list, size_t *n, const char *person)
@@ -161,6 +164,9 @@ static int option(struct rebalance_args *a, int opt, char *arg, int *last)
 	case OPT_NO_FEEDS:
 		a->no_feeds = true;
 		return 0;
+	case OPT_NO_OVERVIEW:
+		a->no_overview = true;
+		return 0;
 	case 'c':
 		a->load.calendar_dir = arg;
 		return 0;
@@ -187,6 +193,7 @@ static int parse(int argc, char **argv, struct rebalance_args *a)
 		{ "allow-violations", no_argument, NULL, OPT_ALLOW },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "no-feeds", no_argument, NULL, OPT_NO_FEEDS },
+		{ "no-overview", no_argument, NULL, OPT_NO_OVERVIEW },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -394,14 +401,20 @@ static enum rk_status write_outputs(const struct rebalance_args *a,
 	}
 	/* The feeds compare with what they published: changed events get
 	 * SEQUENCE+1, removed ones STATUS:CANCELLED, so subscribed calendars
-	 * follow by themselves. */
+	 * follow by themselves. Problems with them are said by
+	 * rk_cli_write_feeds and rk_cli_write_overview. */
+	bool said = false;
 	if (status == RK_OK && !a->no_feeds) {
 		struct rk_feeds_options feeds = { NULL, rk_feeds_now() };
 		status = rk_cli_write_feeds(s, plan, a->plandir, &feeds, true);
-		if (status != RK_OK)
-			return status; /* said by rk_cli_write_feeds */
+		said = status != RK_OK;
 	}
-	if (status != RK_OK)
+	if (status == RK_OK && !a->no_overview) {
+		status = rk_cli_write_overview(s, year, plan, a->plandir,
+					       !a->no_feeds, true);
+		said = status != RK_OK;
+	}
+	if (status != RK_OK && !said)
 		fprintf(stderr, "ritmiek: %s: %s\n", a->plandir,
 			status == RK_ERR_IO ? strerror(errno)
 					    : rk_strerror(status));
