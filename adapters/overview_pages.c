@@ -41,7 +41,7 @@ static void event_item(struct rk_tsv *t, const struct rk_overview_data *d,
 {
 	struct rk_tsv words = { 0 };
 	rk_event_words_summary(d->school, &words, ev, view);
-	rk_html_printf(t, "<li class=\"ev k-%s\"><time>",
+	rk_html_printf(t, "<li class=\"ev ev-%s\"><time>",
 		       rk_event_kind_name(ev->kind));
 	rk_overview_date(t, ev->date, true);
 	rk_html_raw(t, " · ");
@@ -246,11 +246,35 @@ static void subscribe(struct rk_tsv *t, const struct rk_overview_data *d,
 	rk_tsv_release(&https);
 }
 
+/* "Team Onderbouw: bordsessie elke dinsdag 12:10–12:40", per team of
+ * @person. */
+static void teams_of(struct rk_tsv *t, const struct rk_overview_data *d,
+		     int person)
+{
+	for (size_t i = 0; i < rk_school_n_team(d->school); i++) {
+		const struct rk_team *tm = rk_school_get_team(d->school, i);
+		const struct rk_moment *m = rk_overview_moment(d->plan, (int)i);
+		bool in = false;
+		for (size_t k = 0; k < tm->n_members; k++)
+			in = in || tm->members[k].index == person;
+		if (!in)
+			continue;
+		rk_html_raw(t, "<p class=\"team\">");
+		rk_html_text(t, tm->name ? tm->name : tm->id);
+		if (m) {
+			rk_html_raw(t, ": bordsessie elke ");
+			rk_overview_moment_words(t, m, true);
+		}
+		rk_html_raw(t, "</p>\n");
+	}
+}
+
 void rk_overview_person_page(const struct rk_overview_data *d, int person,
 			     const char *token, struct rk_tsv *t)
 {
 	const char *name = person_name(d, person);
 	page_start(t, d, "leerKRACHT – ", name);
+	teams_of(t, d, person);
 	subscribe(t, d, name, token);
 	rk_html_raw(t, "<h2>Jouw jaar, per week</h2>\n");
 	int week = -1;

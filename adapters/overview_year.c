@@ -629,11 +629,13 @@ static void title(struct rk_tsv *t, const struct rk_overview_data *d)
 		       "<p class=\"sub\">",
 		       info->year, info->year + 1);
 	rk_html_text(t, info->name);
+	size_t teams = rk_school_n_team(d->school);
+	size_t periods = rk_plan_n_periods(d->plan);
 	rk_html_printf(t,
-		       " · regio %s · %zu teams · %zu periodes · "
+		       " · regio %s · %zu team%s · %zu periode%s · "
 		       "%d<sup>e</sup> jaar leerKRACHT</p>\n",
-		       rk_region_name(info->region),
-		       rk_school_n_team(d->school), rk_plan_n_periods(d->plan),
+		       rk_region_name(info->region), teams,
+		       teams == 1 ? "" : "s", periods, periods == 1 ? "" : "s",
 		       info->programme_year > 0 ? info->programme_year : 1);
 }
 
