@@ -1123,15 +1123,16 @@ static enum rk_status write_links(struct ctx *c)
 	return status;
 }
 
-/* A feed file name ritmiek makes for a person or a team. */
+/* A feed file name ritmiek makes for a person or a team, or a person's
+ * overview page beside their feed (overview.h). */
 static bool ours(const char *name)
 {
 	size_t n = strlen(name);
-	if (n < 5 || strcmp(name + n - 4, ".ics"))
-		return false;
-	if (!strncmp(name, "team-", 5))
+	bool ics = n >= 5 && !strcmp(name + n - 4, ".ics");
+	bool html = n == RK_TOKEN_LEN + 5 && !strcmp(name + n - 5, ".html");
+	if (ics && !strncmp(name, "team-", 5))
 		return true;
-	if (n != RK_TOKEN_LEN + 4)
+	if (!(ics && n == RK_TOKEN_LEN + 4) && !html)
 		return false;
 	for (size_t i = 0; i < RK_TOKEN_LEN; i++)
 		if (!((name[i] >= '0' && name[i] <= '9') ||
@@ -1140,18 +1141,24 @@ static bool ours(const char *name)
 	return true;
 }
 
+/* Whether @name is a feed written now, or the page of one: the same name
+ * up to its extension. */
 static bool written(const struct ctx *c, const char *name)
 {
+	size_t stem = strcspn(name, ".");
 	for (size_t i = 0; i < c->feeds.n; i++) {
 		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
-		if (!strcmp(f->file + strlen("feeds/"), name))
+		const char *file = f->file + strlen("feeds/");
+		if (!strcmp(file, name) || (!strcmp(name + stem, ".html") &&
+					    !strncmp(file, name, stem) &&
+					    !strcmp(file + stem, ".ics")))
 			return true;
 	}
 	return false;
 }
 
-/* A rotated token's old feed, a person or team no longer in the school:
- * their address must stop working. */
+/* A rotated token's old feed and page, a person or team no longer in the
+ * school: their address must stop working. */
 static enum rk_status remove_stale(struct ctx *c, const char *folder)
 {
 	DIR *d = opendir(folder);

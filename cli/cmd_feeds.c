@@ -6,11 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "feeds.h"
 #include "loader.h"
 #include "plan_file.h"
+#include "schoolyear.h"
 #include "suggest.h"
 #include "tokens.h"
 
@@ -252,6 +254,34 @@ static int rotate(const struct feeds_args *a, char old[RK_TOKEN_LEN + 1],
 	return exit_for(status);
 }
 
+/* When the plan directory has an overview, the person pages beside the
+ * feeds are written again. */
+static int rotate_page(const struct feeds_args *a,
+		       const struct rk_school *school,
+		       const struct rk_plan *plan)
+{
+	size_t size = strlen(a->dir) + sizeof("/overview");
+	char *path = malloc(size);
+	if (!path)
+		return RK_EXIT_FAILURE;
+	snprintf(path, size, "%s/overview", a->dir);
+	bool overview = access(path, F_OK) == 0;
+	free(path);
+	if (!overview)
+		return RK_EXIT_OK;
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_schoolyear *year = NULL;
+	enum rk_status status =
+		diags ? rk_schoolyear_new(school, &year, diags) : RK_ERR_NOMEM;
+	rk_cli_print_diags(stderr, diags);
+	rk_diags_free(diags);
+	if (status == RK_OK)
+		status = rk_cli_write_overview(school, year, plan, a->dir, true,
+					       true);
+	rk_schoolyear_free(year);
+	return exit_for(status);
+}
+
 static int run_rotate(struct feeds_args *a)
 {
 	struct rk_school *school = NULL;
@@ -265,6 +295,9 @@ static int run_rotate(struct feeds_args *a)
 	if (rc == RK_EXIT_OK)
 		rc = exit_for(rk_cli_write_feeds(school, plan, a->dir,
 						 &a->feeds, true));
+	/* The feeds removed the old page; the new address gets its own. */
+	if (rc == RK_EXIT_OK)
+		rc = rotate_page(a, school, plan);
 	if (rc == RK_EXIT_OK && !a->quiet)
 		printf("ritmiek: %s: new feed %s/feeds/%s.ics%s%s%s\n",
 		       a->person, a->dir, fresh, old[0] ? "; feeds/" : "", old,
