@@ -547,6 +547,7 @@ static void team_cell(struct rk_tsv *t, const struct grid *g, int team, int w)
 			kinds |= KIND(ev->kind) | ev->carries;
 	}
 	cell_open(t, g, w, kinds & KIND(RK_EV_BORDSESSIE) ? " on" : "");
+	rk_html_raw(t, "<div class=\"k\">");
 	for (size_t i = 0; i < N_CHIPS; i++)
 		if (kinds & KIND(chips[i].kind))
 			rk_html_printf(t,
@@ -554,7 +555,7 @@ static void team_cell(struct rk_tsv *t, const struct grid *g, int team, int w)
 				       "%s</span>",
 				       chips[i].cls, chips[i].legend,
 				       chips[i].text);
-	rk_html_raw(t, "</td>");
+	rk_html_raw(t, "</div></td>");
 }
 
 static void team_rows(struct rk_tsv *t, const struct grid *g)
@@ -660,7 +661,7 @@ void rk_overview_year_page(const struct rk_overview_data *d, struct rk_tsv *t)
 		       "style=\"min-width:%dpx\">\n"
 		       "<colgroup><col class=\"name\"><col class=\"wk\" "
 		       "span=\"%d\"></colgroup>\n",
-		       178 + 30 * (columns > 0 ? columns : 0),
+		       190 + 30 * (columns > 0 ? columns : 0),
 		       columns > 0 ? columns : 1);
 	if (columns > 0) {
 		head_rows(t, &g);
