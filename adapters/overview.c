@@ -405,6 +405,8 @@ static enum rk_status write_person_pages(struct ctx *c)
 	return status == RK_OK ? remove_stale(c, "feeds", true) : status;
 }
 
+/* The weeks with school days, and any week outside them that has an
+ * event (a draagvlaksessie in the last week of the summer holiday). */
 static void find_columns(struct rk_overview_data *d)
 {
 	size_t n = rk_schoolyear_n_weeks(d->year);
@@ -416,6 +418,13 @@ static void find_columns(struct rk_overview_data *d)
 		if (d->first_week > (int)i)
 			d->first_week = (int)i;
 		d->last_week = (int)i;
+	}
+	for (size_t i = 0; i < rk_plan_n_events(d->plan); i++) {
+		int w = rk_overview_week(d, rk_plan_event(d->plan, i)->date);
+		if (w >= 0 && w < d->first_week)
+			d->first_week = w;
+		if (w > d->last_week)
+			d->last_week = w;
 	}
 }
 

@@ -41,8 +41,12 @@ static void event_item(struct rk_tsv *t, const struct rk_overview_data *d,
 {
 	struct rk_tsv words = { 0 };
 	rk_event_words_summary(d->school, &words, ev, view);
-	rk_html_printf(t, "<li class=\"ev ev-%s\"><time>",
-		       rk_event_kind_name(ev->kind));
+	char date[RK_DATE_BUFSIZE], start[RK_TIME_BUFSIZE];
+	rk_date_format(ev->date, date);
+	rk_time_format(ev->start >= 0 ? ev->start : 0, start);
+	rk_html_printf(t, "<li class=\"ev ev-%s\"><time datetime=\"%s%s%s\">",
+		       rk_event_kind_name(ev->kind), date,
+		       ev->start >= 0 ? "T" : "", ev->start >= 0 ? start : "");
 	rk_overview_date(t, ev->date, true);
 	rk_html_raw(t, " · ");
 	rk_overview_time(t, ev);

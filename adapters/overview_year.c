@@ -287,11 +287,11 @@ static void calendar_row(struct rk_tsv *t, const struct grid *g)
 		rk_tsv_release(&next);
 		char cls[64];
 		column_class(g, w, cls, sizeof(cls));
-		rk_html_printf(t,
-			       "<td class=\"%s\" colspan=\"%d\"><span>%s"
-			       "</span></td>",
-			       *cls ? cls + 1 : "", span,
-			       label.data ? label.data : "");
+		rk_html_printf(t, "<td class=\"%s\" colspan=\"%d\">",
+			       *cls ? cls + 1 : "", span);
+		if (label.len)
+			rk_html_printf(t, "<span>%s</span>", label.data);
+		rk_html_raw(t, "</td>");
 		if (label.nomem)
 			t->nomem = true;
 		rk_tsv_release(&label);
@@ -496,11 +496,8 @@ static void row_head(struct rk_tsv *t, const char *cls, const char *id,
 		     const struct rk_moment *m)
 {
 	rk_html_printf(t, "<tr class=\"row %s\"", cls);
-	if (id) {
-		rk_html_raw(t, " id=\"row-");
-		rk_html_text(t, id);
-		rk_html_raw(t, "\"");
-	}
+	if (id)
+		rk_html_printf(t, " id=\"%s\"", id);
 	rk_html_raw(t, "><th class=\"name\" title=\"");
 	rk_html_text(t, name);
 	rk_html_raw(t, "\">");
@@ -569,11 +566,14 @@ static void team_rows(struct rk_tsv *t, const struct grid *g)
 	marks_row(t, g, lkteam_kinds, RK_EV_LKTEAM);
 	for (size_t i = 0; i < rk_school_n_team(d->school); i++) {
 		const struct rk_team *team = rk_school_get_team(d->school, i);
-		char href[128];
+		char href[128], anchor[128];
 		rk_overview_team_file(team, href, sizeof(href));
-		row_head(t, "team", team->id,
-			 team->name ? team->name : team->id, href,
-			 rk_overview_moment(d->plan, (int)i));
+		/* An id attribute holds no spaces: "row-" and the file's. */
+		snprintf(anchor, sizeof(anchor), "row-%.*s",
+			 (int)(strlen(href) - strlen("team-.html")),
+			 href + strlen("team-"));
+		row_head(t, "team", anchor, team->name ? team->name : team->id,
+			 href, rk_overview_moment(d->plan, (int)i));
 		for (int w = d->first_week; w <= d->last_week; w++)
 			team_cell(t, g, (int)i, w);
 		rk_html_raw(t, "</tr>\n");
