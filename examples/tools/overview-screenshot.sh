@@ -23,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 # root Chromium needs --no-sandbox.
 "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars \
 	--user-data-dir="$tmp/profile" --force-device-scale-factor=1 \
-	--window-size=1650,1110 --screenshot="$tmp/overview.png" \
+	--window-size=1650,1010 --screenshot="$tmp/overview.png" \
 	"file://$tmp/plan/overview/index.html" >/dev/null 2>&1
 cp "$tmp/overview.png" "$top/examples/vo-school/overview.png"
 echo "overview-screenshot: wrote $top/examples/vo-school/overview.png"
