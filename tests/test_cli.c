@@ -585,8 +585,12 @@ END_TEST
 static char *page_of_t1(const char *dir)
 {
 	char *feed = feed_of_t1(dir);
-	strcpy(strstr(feed, ".ics"), ".html");
-	return feed;
+	char *page = NULL;
+	ck_assert_int_gt(asprintf(&page, "%.*s.html",
+				  (int)(strstr(feed, ".ics") - feed), feed),
+			 0);
+	free(feed);
+	return page;
 }
 
 /* ritmiek overview of an existing plan; a rotated token's page goes with
