@@ -75,6 +75,7 @@ static const char css[] =
 	".year td.tw{background:var(--tw)}\n"
 	".year td.off{background:#f1f3f6}\n"
 	".year td.vs{box-shadow:inset -3px 0 0 var(--vs)}\n"
+	".year td.bad{outline:2px solid #c62828;outline-offset:-2px}\n"
 	".year tr.phase td,.year tr.period td{height:22px;color:#fff;"
 	"font-weight:600;white-space:nowrap;text-overflow:ellipsis;"
 	"font-size:11px;padding:0 4px}\n"
@@ -121,7 +122,8 @@ static const char css[] =
 	"5px,#eef1f4 5px 10px)}.sw.tw{background:var(--tw)}"
 	".sw.bs{background:var(--bs)}.sw.lk{background:var(--lk)}"
 	".sw.vs{box-shadow:inset -3px 0 0 var(--vs)}"
-	".sw.off{background:#f1f3f6}\n"
+	".sw.off{background:#f1f3f6}"
+	".sw.bad{outline:2px solid #c62828;outline-offset:-2px}\n"
 	"footer{margin-top:14px;color:var(--muted);font-size:11px}\n"
 	/* Team and person pages */
 	".page{max-width:60em}\n"

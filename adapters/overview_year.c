@@ -538,12 +538,18 @@ static void marks_row(struct rk_tsv *t, const struct grid *g, unsigned kinds,
 static void team_cell(struct rk_tsv *t, const struct grid *g, int team, int w)
 {
 	unsigned kinds = 0;
+	bool bad = false;
 	for (size_t k = g->start[w]; k < g->start[w + 1]; k++) {
 		const struct rk_event *ev = event_of(g, k);
-		if (ev->team == team)
-			kinds |= KIND(ev->kind) | ev->carries;
+		if (ev->team != team)
+			continue;
+		kinds |= KIND(ev->kind) | ev->carries;
+		bad = bad || ev->violation;
 	}
-	cell_open(t, g, w, kinds & KIND(RK_EV_BORDSESSIE) ? " on" : "");
+	/* A plan written with --allow-violations shows where it breaks. */
+	cell_open(t, g, w,
+		  kinds & KIND(RK_EV_BORDSESSIE) ? (bad ? " on bad" : " on")
+						 : (bad ? " bad" : ""));
 	rk_html_raw(t, "<div class=\"k\">");
 	for (size_t i = 0; i < N_CHIPS; i++)
 		if (kinds & KIND(chips[i].kind))
@@ -587,7 +593,7 @@ static void legend_item(struct rk_tsv *t, const char *swatch, const char *text)
 	rk_html_printf(t, "<span class=\"item\">%s%s</span>\n", swatch, text);
 }
 
-static void legend(struct rk_tsv *t)
+static void legend(struct rk_tsv *t, bool violations)
 {
 	static const char *const phases[] = { "voorbereiding", "startfase",
 					      "startdag", "aan de slag",
@@ -614,6 +620,9 @@ static void legend(struct rk_tsv *t)
 		    "Studiedag of vrije dag in de week");
 	legend_item(t, "<span class=\"sw vs\"></span>",
 		    "Week van een verbindingssessie");
+	if (violations)
+		legend_item(t, "<span class=\"sw bad\"></span>",
+			    "Breekt een harde regel (zie plan.tsv)");
 	for (size_t i = 0; i < sizeof(phases) / sizeof(phases[0]); i++) {
 		rk_html_raw(t, "<span class=\"item\"><span class=\"sw ");
 		phase_class(t, phases[i]);
@@ -674,7 +683,10 @@ void rk_overview_year_page(const struct rk_overview_data *d, struct rk_tsv *t)
 		rk_html_raw(t, "</tbody>\n");
 	}
 	rk_html_raw(t, "</table></div>\n");
-	legend(t);
+	bool violations = false;
+	for (size_t i = 0; i < rk_plan_n_events(d->plan); i++)
+		violations = violations || rk_plan_event(d->plan, i)->violation;
+	legend(t, violations);
 	rk_html_raw(t, "<footer>Gemaakt met ritmiek uit plan.tsv. Per team: "
 		       "klik op de naam voor de weken en duo's.</footer>\n");
 	rk_html_end(t);

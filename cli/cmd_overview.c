@@ -59,9 +59,14 @@ enum rk_status rk_cli_write_overview(const struct rk_school *school,
 			rk_strerror(status));
 	if (status != RK_OK || quiet)
 		return status;
-	printf("ritmiek: wrote the overview to %s/overview/index.html "
-	       "(%zu pages) and %zu person pages to %s/feeds\n",
-	       dir, r.pages, r.people, dir);
+	if (r.people)
+		printf("ritmiek: wrote the overview to %s/overview/index.html "
+		       "(%zu pages) and %zu person pages to %s/feeds\n",
+		       dir, r.pages, r.people, dir);
+	else
+		printf("ritmiek: wrote the overview to %s/overview/index.html "
+		       "(%zu pages)\n",
+		       dir, r.pages);
 	return RK_OK;
 }
 

@@ -693,14 +693,26 @@ START_TEST(test_no_person_pages)
 	struct rk_overview_report r = write_overview(true);
 	ck_assert_uint_eq(r.people, 0);
 	ck_assert_uint_eq(person_pages(), 0);
-	rk_plan_event_at(f.plan, 3)->violation = true;
+	size_t bs = 0;
+	while (rk_plan_event(f.plan, bs)->kind != RK_EV_BORDSESSIE)
+		bs++;
+	rk_plan_event_at(f.plan, bs)->violation = true;
 	r = write_overview(false);
 	ck_assert_uint_eq(r.people, 0);
 	ck_assert_uint_eq(person_pages(), 0);
-	ck_assert(exists_in_dir("overview/index.html"));
-	rk_plan_event_at(f.plan, 3)->violation = false;
+	/* The overview shows where the plan breaks. */
+	char *html = read_in_dir("overview/index.html");
+	char *body = between(html, "<tbody>", "</tbody>");
+	ck_assert_uint_eq(count_class(body, "bad"), 1);
+	ck_assert_ptr_nonnull(strstr(html, "Breekt een harde regel"));
+	free(body);
+	free(html);
+	rk_plan_event_at(f.plan, bs)->violation = false;
 	r = write_overview(false);
 	ck_assert_uint_eq(person_pages(), 7);
+	html = read_in_dir("overview/index.html");
+	ck_assert_ptr_null(strstr(html, "Breekt een harde regel"));
+	free(html);
 }
 END_TEST
 
