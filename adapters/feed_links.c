@@ -2,6 +2,7 @@
 
 #include "feed_links.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,4 +99,74 @@ void rk_csv_end_line(struct rk_tsv *t)
 {
 	rk_tsv_append(t, "\r\n", 2);
 	t->mid_line = false;
+}
+
+struct keyed {
+	const char *id;
+	size_t index;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	return strcmp(x->id, y->id);
+}
+
+static bool name_taken(char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (names[i] && !strcmp(names[i], name))
+			return true;
+	return false;
+}
+
+/* "team-" and @id made safe, numbered when taken. */
+static char *team_name(char *const *names, size_t n, const char *id)
+{
+	char safe[101], name[128];
+	size_t k = 0;
+	for (; k < sizeof(safe) - 1 && id[k]; k++) {
+		char ch = id[k];
+		bool ok = (ch >= 'a' && ch <= 'z') ||
+			  (ch >= 'A' && ch <= 'Z') ||
+			  (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+		safe[k] = ok ? ch : '-';
+	}
+	safe[k] = '\0';
+	snprintf(name, sizeof(name), "team-%s", safe);
+	for (int i = 2; name_taken(names, n, name); i++)
+		snprintf(name, sizeof(name), "team-%s-%d", safe, i);
+	return strdup(name);
+}
+
+char **rk_team_names_new(const struct rk_school *school)
+{
+	size_t n = rk_school_n_team(school);
+	char **names = calloc(n ? n : 1, sizeof(*names));
+	struct keyed *keys = calloc(n ? n : 1, sizeof(*keys));
+	bool ok = names && keys;
+	for (size_t i = 0; ok && i < n; i++)
+		keys[i] =
+			(struct keyed){ rk_school_get_team(school, i)->id, i };
+	if (ok && n)
+		qsort(keys, n, sizeof(*keys), cmp_keyed);
+	for (size_t i = 0; ok && i < n; i++) {
+		names[keys[i].index] = team_name(names, n, keys[i].id);
+		ok = names[keys[i].index] != NULL;
+	}
+	free(keys);
+	if (!ok) {
+		rk_team_names_free(names, n);
+		return NULL;
+	}
+	return names;
+}
+
+void rk_team_names_free(char **names, size_t n)
+{
+	if (!names)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

@@ -10,7 +10,10 @@
 #ifndef RK_FEED_LINKS_H
 #define RK_FEED_LINKS_H
 
+#include <stddef.h>
+
 #include "feed_state.h"
+#include "school.h"
 
 /* What a feed's calendar is called (X-WR-CALNAME): this, then the name of
  * its person, team or role. */
@@ -42,5 +45,15 @@ void rk_url_encode(struct rk_tsv *t, const char *text);
 void rk_csv_field(struct rk_tsv *t, const char *text);
 /* Ends a CSV line with CR LF, as RFC 4180 has it. */
 void rk_csv_end_line(struct rk_tsv *t);
+
+/* The name of each team's feed (feeds/NAME.ics) and overview page
+ * (overview/NAME.html) without its extension, by team index: "team-" and
+ * the id reduced to what is safe in a file name and a URL (A-Za-z0-9_-;
+ * others become '-'), numbered "-2", "-3" ... when two ids reduce to the
+ * same, in the order of the ids. A new array of rk_school_n_team(@school)
+ * strings the caller frees with rk_team_names_free; NULL when out of
+ * memory. */
+char **rk_team_names_new(const struct rk_school *school);
+void rk_team_names_free(char **names, size_t n);
 
 #endif

@@ -571,36 +571,6 @@ static enum rk_status add_feed(struct ctx *c, enum feed_kind kind,
 	return RK_OK;
 }
 
-static bool file_taken(const struct ctx *c, const char *file)
-{
-	for (size_t i = 0; i < c->feeds.n; i++) {
-		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
-		if (!strcmp(f->file, file))
-			return true;
-	}
-	return false;
-}
-
-/* feeds/team-<id>.ics, the id reduced to what is safe in a file name and a
- * URL, numbered when two ids reduce to the same. */
-static const char *team_file(struct ctx *c, const char *id)
-{
-	char safe[101];
-	size_t n = 0;
-	for (; n < sizeof(safe) - 1 && id[n]; n++) {
-		char ch = id[n];
-		bool ok = (ch >= 'a' && ch <= 'z') ||
-			  (ch >= 'A' && ch <= 'Z') ||
-			  (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
-		safe[n] = ok ? ch : '-';
-	}
-	safe[n] = '\0';
-	const char *file = keepf(c, "feeds/team-%s.ics", safe);
-	for (int k = 2; file && file_taken(c, file); k++)
-		file = keepf(c, "feeds/team-%s-%d.ics", safe, k);
-	return file;
-}
-
 struct keyed {
 	const char *id;
 	int index;
@@ -677,12 +647,17 @@ static enum rk_status collect_feeds(struct ctx *c)
 	struct keyed *teams = status == RK_OK ? sorted(c, true, &n) : NULL;
 	if (!teams)
 		return status == RK_OK ? RK_ERR_NOMEM : status;
+	char **names = rk_team_names_new(c->school);
+	if (!names)
+		return RK_ERR_NOMEM;
 	for (size_t i = 0; i < n && status == RK_OK; i++) {
 		const struct rk_team *t =
 			rk_school_get_team(c->school, (size_t)teams[i].index);
-		status = add_feed(c, FEED_TEAM, 0, teams[i].index, t->id,
-				  t->name, team_file(c, t->id));
+		status = add_feed(
+			c, FEED_TEAM, 0, teams[i].index, t->id, t->name,
+			keepf(c, "feeds/%s.ics", names[teams[i].index]));
 	}
+	rk_team_names_free(names, n);
 	return status == RK_OK ? add_people(c) : status;
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "feed_links.h"
 #include "html.h"
 #include "overview_pages.h"
 #include "overview_year.h"
@@ -278,31 +279,14 @@ static enum rk_status make_folder(struct ctx *c, const char *folder)
 	return RK_OK;
 }
 
-/* As for the team's feed (feeds.c). */
-void rk_overview_team_file(const struct rk_team *team, char *buf, size_t size)
-{
-	char safe[101];
-	size_t n = 0;
-	for (; n < sizeof(safe) - 1 && team->id[n]; n++) {
-		char ch = team->id[n];
-		bool ok = (ch >= 'a' && ch <= 'z') ||
-			  (ch >= 'A' && ch <= 'Z') ||
-			  (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
-		safe[n] = ok ? ch : '-';
-	}
-	safe[n] = '\0';
-	snprintf(buf, size, "team-%s.html", safe);
-}
-
 static enum rk_status write_team_pages(struct ctx *c)
 {
 	enum rk_status status = RK_OK;
 	size_t n = rk_school_n_team(c->d.school);
 	for (size_t i = 0; i < n && status == RK_OK; i++) {
-		char name[128];
+		char name[160];
 		struct rk_tsv t = { 0 };
-		rk_overview_team_file(rk_school_get_team(c->d.school, i), name,
-				      sizeof(name));
+		snprintf(name, sizeof(name), "%s.html", c->d.team_names[i]);
 		rk_overview_team_page(&c->d, (int)i, &t);
 		status = write_page(c, "overview", name, &t);
 		c->report.pages++;
@@ -314,10 +298,9 @@ static bool is_team_page(const struct ctx *c, const char *name)
 {
 	size_t n = rk_school_n_team(c->d.school);
 	for (size_t i = 0; i < n; i++) {
-		char page[128];
-		rk_overview_team_file(rk_school_get_team(c->d.school, i), page,
-				      sizeof(page));
-		if (!strcmp(page, name))
+		size_t len = strlen(c->d.team_names[i]);
+		if (!strncmp(name, c->d.team_names[i], len) &&
+		    !strcmp(name + len, ".html"))
 			return true;
 	}
 	return false;
@@ -441,12 +424,18 @@ enum rk_status rk_overview_write(const struct rk_school *school,
 {
 	if (!school || !year || !plan || !dir)
 		return RK_ERR_ARG;
-	struct ctx c = { .d = { school, year, plan, NULL, 0, -1 }, .dir = dir };
+	struct ctx c = { .d = { school, year, plan, NULL, NULL, 0, -1 },
+			 .dir = dir };
 	c.diags = diags;
 	c.d.base_url = rk_school_get_settings(school)->feeds_base_url;
+	char **names = rk_team_names_new(school);
+	c.d.team_names = names;
 	c.tokens = rk_tokens_new();
-	if (!c.tokens)
+	if (!c.tokens || !names) {
+		rk_tokens_free(c.tokens);
+		rk_team_names_free(names, rk_school_n_team(school));
 		return RK_ERR_NOMEM;
+	}
 	find_columns(&c.d);
 	struct rk_tsv t = { 0 };
 	enum rk_status status = make_folder(&c, "overview");
@@ -465,5 +454,6 @@ enum rk_status rk_overview_write(const struct rk_school *school,
 	if (status == RK_OK && report)
 		*report = c.report;
 	rk_tokens_free(c.tokens);
+	rk_team_names_free(names, rk_school_n_team(school));
 	return status;
 }

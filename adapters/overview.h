@@ -59,6 +59,9 @@ struct rk_overview_data {
 	const struct rk_schoolyear *year;
 	const struct rk_plan *plan;
 	const char *base_url; /* feeds.base_url, or NULL */
+	/* Per team index the name of its page without ".html", as for its
+	 * feed ("team-exact"; feed_links.h). */
+	char *const *team_names;
 	/* The school weeks, the columns of the jaarplanning: from the first
 	 * to the last week with school days (indices into the year's weeks);
 	 * first > last when the year has none. */
@@ -86,10 +89,6 @@ const struct rk_moment *rk_overview_moment(const struct rk_plan *plan,
 /* "dinsdag 12:10–12:40" of @m, escaped into @t. */
 void rk_overview_moment_words(struct rk_tsv *t, const struct rk_moment *m,
 			      bool long_day);
-
-/* "team-<id>.html", the id reduced to what is safe in a file name and a
- * URL, into @buf of @size bytes. */
-void rk_overview_team_file(const struct rk_team *team, char *buf, size_t size);
 
 /* The period numbered @number, or NULL. */
 const struct rk_period *rk_overview_period(const struct rk_plan *plan,

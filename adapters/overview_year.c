@@ -572,12 +572,11 @@ static void team_rows(struct rk_tsv *t, const struct grid *g)
 	marks_row(t, g, lkteam_kinds, RK_EV_LKTEAM);
 	for (size_t i = 0; i < rk_school_n_team(d->school); i++) {
 		const struct rk_team *team = rk_school_get_team(d->school, i);
-		char href[128], anchor[128];
-		rk_overview_team_file(team, href, sizeof(href));
-		/* An id attribute holds no spaces: "row-" and the file's. */
-		snprintf(anchor, sizeof(anchor), "row-%.*s",
-			 (int)(strlen(href) - strlen("team-.html")),
-			 href + strlen("team-"));
+		char href[160], anchor[160];
+		snprintf(href, sizeof(href), "%s.html", d->team_names[i]);
+		/* An id attribute holds no spaces: the page's name is safe. */
+		snprintf(anchor, sizeof(anchor), "row-%s",
+			 d->team_names[i] + strlen("team-"));
 		row_head(t, "team", anchor, team->name ? team->name : team->id,
 			 href, rk_overview_moment(d->plan, (int)i));
 		for (int w = d->first_week; w <= d->last_week; w++)

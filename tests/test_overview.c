@@ -572,10 +572,9 @@ START_TEST(test_links_csv)
 }
 END_TEST
 
-/* Without a base_url nothing changes: index.tsv as before (the checked
- * file was written by ritmiek before base_url existed), no links.csv (an
- * old one goes), no links on the person pages. */
-START_TEST(test_without_base_url)
+/* The plan of tests/data/plan/good.tsv for tests/data/school/base.yaml
+ * (two teams), in a new folder. */
+static void setup_good(void)
 {
 	memset(&f, 0, sizeof(f));
 	load_school("tests/data/school/base.yaml");
@@ -586,6 +585,14 @@ START_TEST(test_without_base_url)
 	rk_diags_free(diags);
 	free(plan);
 	make_dir();
+}
+
+/* Without a base_url nothing changes: index.tsv as before (the checked
+ * file was written by ritmiek before base_url existed), no links.csv (an
+ * old one goes), no links on the person pages. */
+START_TEST(test_without_base_url)
+{
+	setup_good();
 	char *seed = rk_test_slurp(rk_test_path_in(
 		(char[1024]){ 0 }, 1024, "tests/data/feeds/tokens.tsv"));
 	char *path = in_dir("tokens.tsv");
@@ -610,6 +617,38 @@ START_TEST(test_without_base_url)
 	free(want);
 	free(index);
 	free(seed);
+}
+END_TEST
+
+/* Team pages are named as the teams' feeds, also when two ids reduce to
+ * the same name. */
+START_TEST(test_team_page_names)
+{
+	setup_good();
+	rk_school_team_at(f.school, 0)->id = "a/b";
+	rk_school_team_at(f.school, 1)->id = "a b";
+	write_feeds();
+	write_overview(false);
+	char *index = read_in_dir("index.tsv");
+	ck_assert_ptr_nonnull(
+		strstr(index, "\tTeam Talen\tfeeds/team-a-b.ics"));
+	ck_assert_ptr_nonnull(
+		strstr(index, "\tTeam Exact\tfeeds/team-a-b-2.ics"));
+	char *html = read_in_dir("overview/index.html");
+	ck_assert_ptr_nonnull(strstr(html, "<tr class=\"row team\" "
+					   "id=\"row-a-b-2\">"));
+	ck_assert_ptr_nonnull(
+		strstr(html, "<a href=\"team-a-b-2.html\">Team Exact</a>"));
+	ck_assert_ptr_nonnull(
+		strstr(html, "<a href=\"team-a-b.html\">Team Talen</a>"));
+	char *talen = read_in_dir("overview/team-a-b.html");
+	ck_assert_ptr_nonnull(strstr(talen, "<h1>Team Talen</h1>"));
+	char *exact = read_in_dir("overview/team-a-b-2.html");
+	ck_assert_ptr_nonnull(strstr(exact, "<h1>Team Exact</h1>"));
+	free(exact);
+	free(talen);
+	free(html);
+	free(index);
 }
 END_TEST
 
@@ -940,6 +979,7 @@ Suite *suite_overview(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_without_base_url);
+	tcase_add_test(tc, test_team_page_names);
 	tcase_add_test(tc, test_no_person_pages);
 	tcase_add_test(tc, test_base_url);
 	tcase_add_test(tc, test_chromium_renders);
