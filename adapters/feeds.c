@@ -17,6 +17,8 @@
 
 #include "arena.h"
 #include "date.h"
+#include "event_words.h"
+#include "feed_links.h"
 #include "feed_state.h"
 #include "ritmiek.h"
 #include "textfile.h"
@@ -43,32 +45,6 @@ static const unsigned lkteam_kinds =
 /* schoolleiding.ics: the same, and every team's bordsessie, so that the
  * school leader can drop in on any team. */
 static const unsigned leiding_kinds = lkteam_kinds | KIND(RK_EV_BORDSESSIE);
-
-static const char *const categories[RK_N_EVENT_KINDS] = {
-	[RK_EV_DRAAGVLAKSESSIE] = "Draagvlaksessie",
-	[RK_EV_STARTFASE] = "Startfase",
-	[RK_EV_BOOTCAMP] = "Bootcamp",
-	[RK_EV_STARTDAG] = "Startdag",
-	[RK_EV_BORDSESSIE] = "Bordsessie",
-	[RK_EV_LKTEAM] = "leerKRACHT-team",
-	[RK_EV_GL] = "Gezamenlijk lesontwerp",
-	[RK_EV_LB] = "Lesbezoek",
-	[RK_EV_FB] = "Feedback",
-	[RK_EV_VERDIEPING] = "Verdieping",
-	[RK_EV_RETROSPECTIVE] = "Retrospectief",
-	[RK_EV_LEERLINGARENA] = "Leerlingarena",
-	[RK_EV_VERBINDING] = "Verbindingssessie",
-	[RK_EV_FORUM] = "Forum",
-	[RK_EV_BEDRIJFSBEZOEK] = "Bedrijfsbezoek",
-	[RK_EV_WEBINAR] = "Webinar",
-	[RK_EV_EXTERNAL] = "Extern",
-	[RK_EV_METING] = "Meting",
-};
-
-static const char *const months[12] = {
-	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
-	"juli",	   "augustus", "september", "oktober", "november", "december",
-};
 
 enum feed_kind { FEED_SCHOOL, FEED_ROLE, FEED_TEAM, FEED_PERSON };
 
@@ -117,6 +93,7 @@ struct ctx {
 	struct rk_vec feeds;	/* struct feed, in the order of index.tsv */
 	icalcomponent *vtimezone;
 	const char *organizer; /* a mailto: URI */
+	const char *base_url;  /* feeds.base_url, or NULL */
 	struct rk_feeds_report report;
 };
 
@@ -261,179 +238,25 @@ static int find_person(const struct ctx *c, const char *id, size_t len)
 /* ------------------------------------------------------------------ */
 /* Words */
 
-/* Whether @p is one of the people picked: with @role (-1: any), not @skip. */
-static bool picked(const struct rk_participant *p, int role, int skip)
-{
-	return p->person != skip && (role < 0 || (int)p->role == role);
-}
-
-static size_t count_people(const struct rk_event *ev, int role, int skip)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < ev->n_parts; i++)
-		n += picked(&ev->parts[i], role, skip);
-	return n;
-}
-
-/* "Piet", "Piet en Klaas", "Piet, Klaas en Anna". */
-static void put_names(const struct ctx *c, struct rk_tsv *t,
-		      const struct rk_event *ev, int role, int skip)
-{
-	size_t n = count_people(ev, role, skip), k = 0;
-	for (size_t i = 0; i < ev->n_parts; i++) {
-		if (!picked(&ev->parts[i], role, skip))
-			continue;
-		if (k++)
-			put(t, k == n ? " en " : ", ");
-		put(t, person_name(c, ev->parts[i].person));
-	}
-}
-
-/* " (4H2, lokaal 2.14)": the visited class and room, as far as known. */
-static void put_where(struct rk_tsv *t, const struct rk_event *ev)
-{
-	bool group = ev->group && *ev->group;
-	bool room = ev->location && *ev->location;
-	if (!group && !room)
-		return;
-	put(t, " (");
-	if (group)
-		put(t, ev->group);
-	if (group && room)
-		put(t, ", ");
-	if (room) {
-		put(t, "lokaal ");
-		put(t, ev->location);
-	}
-	put(t, ")");
-}
-
-static void put_date_words(struct rk_tsv *t, int date)
-{
-	int y, m, d;
-	char buf[64];
-	rk_date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, sizeof(buf), "%s %d %s %d",
-		 rk_weekday_name(rk_date_weekday(date)), d, months[m - 1], y);
-	put(t, buf);
-}
-
-static int role_of(const struct rk_event *ev, int person)
-{
-	for (size_t i = 0; i < ev->n_parts; i++)
-		if (ev->parts[i].person == person)
-			return (int)ev->parts[i].role;
-	return -1;
-}
-
-static const char *category(enum rk_event_kind kind)
-{
-	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? categories[kind]
-							 : "leerKRACHT";
-}
-
-static const char *plain_title(const struct rk_event *ev)
-{
-	if (ev->title && *ev->title)
-		return ev->title;
-	return category(ev->kind);
-}
-
-/* The group the visitor of lesbezoek @ev teaches meanwhile: the one a
- * cover person takes over; NULL when the timetable names none. A school
- * with cover capacity has few such events, so a scan of its lessons
- * (A/B weeks aside: PO has none) is cheap. */
-static const char *covered_group(const struct ctx *c, const struct rk_event *ev)
-{
-	int visitor = -1, weekday = rk_date_weekday(ev->date);
-	for (size_t i = 0; i < ev->n_parts; i++)
-		if (ev->parts[i].role == RK_PART_VISITOR)
-			visitor = ev->parts[i].person;
-	for (size_t i = 0; visitor >= 0 && i < rk_school_n_lesson(c->school);
-	     i++) {
-		const struct rk_lesson *l = rk_school_get_lesson(c->school, i);
-		if (l->person.index == visitor && l->weekday == weekday &&
-		    l->group && l->start < ev->end && ev->start < l->end &&
-		    l->valid_from <= ev->date && ev->date <= l->valid_to)
-			return l->group;
-	}
-	return NULL;
-}
-
-/* "Invallen in groep 5 (lesbezoek Bart Dijkstra bij Esther Postma)": the
- * lesbezoek as its cover person sees it. */
-static void put_cover_summary(const struct ctx *c, struct rk_tsv *t,
-			      const struct rk_event *ev)
-{
-	const char *group = covered_group(c, ev);
-	put(t, "Invallen");
-	if (group) {
-		put(t, " in ");
-		put(t, group);
-	} else {
-		put(t, " voor ");
-		put_names(c, t, ev, RK_PART_VISITOR, -1);
-	}
-	put(t, " (lesbezoek ");
-	put_names(c, t, ev, RK_PART_VISITOR, -1);
-	put(t, " bij ");
-	put_names(c, t, ev, RK_PART_HOST, -1);
-	put(t, ")");
-}
-
-/* The title as @view sees it: with the partner's name for the duo's
- * sessions; the plan's title for everyone else (@view -1). */
-static void put_summary(const struct ctx *c, struct rk_tsv *t,
-			const struct rk_event *ev, int view)
-{
-	int role = view >= 0 ? role_of(ev, view) : -1;
-	int with = -1; /* whose names follow */
-	const char *lead = NULL;
-	if (role == RK_PART_COVER && ev->kind == RK_EV_LB) {
-		put_cover_summary(c, t, ev);
-		return;
-	}
-	if (role == RK_PART_VISITOR && ev->kind == RK_EV_LB) {
-		lead = "Lesbezoek bij ";
-		with = RK_PART_HOST;
-	} else if (role == RK_PART_HOST && ev->kind == RK_EV_LB) {
-		lead = "Lesbezoek van ";
-		with = RK_PART_VISITOR;
-	} else if (role >= 0 && ev->kind == RK_EV_FB) {
-		lead = "Feedbackgesprek met ";
-	} else if (role >= 0 && ev->kind == RK_EV_GL) {
-		lead = "Gezamenlijk lesontwerp met ";
-	}
-	if (!lead || !count_people(ev, with, view)) {
-		put(t, plain_title(ev));
-		return;
-	}
-	/* A duo session without a place (--allow-violations) says so. */
-	if (ev->violation && ev->start < 0)
-		put(t, "NIET GEPLAND: ");
-	put(t, lead);
-	put_names(c, t, ev, with, view);
-	if (ev->kind == RK_EV_LB)
-		put_where(t, ev);
-}
-
 /* Who takes part, for the description. */
 static void put_who(const struct ctx *c, struct rk_tsv *t,
 		    const struct rk_event *ev)
 {
-	size_t visitors = count_people(ev, RK_PART_VISITOR, -1);
+	size_t visitors = rk_event_words_count(ev, RK_PART_VISITOR, -1);
 	if (ev->kind == RK_EV_LB && visitors &&
-	    count_people(ev, RK_PART_HOST, -1)) {
-		put_names(c, t, ev, RK_PART_VISITOR, -1);
+	    rk_event_words_count(ev, RK_PART_HOST, -1)) {
+		rk_event_words_names(c->school, t, ev, RK_PART_VISITOR, -1);
 		put(t, visitors > 1 ? " bezoeken de les van "
 				    : " bezoekt de les van ");
-		put_names(c, t, ev, RK_PART_HOST, -1);
-		put_where(t, ev);
+		rk_event_words_names(c->school, t, ev, RK_PART_HOST, -1);
+		rk_event_words_where(t, ev);
 		put(t, ".");
-		if (count_people(ev, RK_PART_COVER, -1)) {
-			const char *group = covered_group(c, ev);
+		if (rk_event_words_count(ev, RK_PART_COVER, -1)) {
+			const char *group =
+				rk_event_words_covered_group(c->school, ev);
 			put(t, " ");
-			put_names(c, t, ev, RK_PART_COVER, -1);
+			rk_event_words_names(c->school, t, ev, RK_PART_COVER,
+					     -1);
 			put(t, " neemt intussen ");
 			put(t, group ? group : "de groep");
 			put(t, " over.");
@@ -448,7 +271,7 @@ static void put_who(const struct ctx *c, struct rk_tsv *t,
 		return;
 	}
 	put(t, "Deelnemers: ");
-	put_names(c, t, ev, -1, -1);
+	rk_event_words_names(c->school, t, ev, -1, -1);
 	put(t, ".");
 }
 
@@ -461,12 +284,12 @@ static void put_description(const struct ctx *c, struct rk_tsv *t,
 		put(t, t->len ? "\n\n" : "");
 		if (ev->opens < ev->date) {
 			put(t, "Invullen vanaf ");
-			put_date_words(t, ev->opens);
+			rk_event_words_date(t, ev->opens);
 			put(t, ", uiterlijk ");
 		} else {
 			put(t, "Invullen uiterlijk ");
 		}
-		put_date_words(t, ev->date);
+		rk_event_words_date(t, ev->date);
 		put(t, ".");
 	}
 	if (ev->n_parts) {
@@ -758,36 +581,6 @@ static enum rk_status add_feed(struct ctx *c, enum feed_kind kind,
 	return RK_OK;
 }
 
-static bool file_taken(const struct ctx *c, const char *file)
-{
-	for (size_t i = 0; i < c->feeds.n; i++) {
-		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
-		if (!strcmp(f->file, file))
-			return true;
-	}
-	return false;
-}
-
-/* feeds/team-<id>.ics, the id reduced to what is safe in a file name and a
- * URL, numbered when two ids reduce to the same. */
-static const char *team_file(struct ctx *c, const char *id)
-{
-	char safe[101];
-	size_t n = 0;
-	for (; n < sizeof(safe) - 1 && id[n]; n++) {
-		char ch = id[n];
-		bool ok = (ch >= 'a' && ch <= 'z') ||
-			  (ch >= 'A' && ch <= 'Z') ||
-			  (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
-		safe[n] = ok ? ch : '-';
-	}
-	safe[n] = '\0';
-	const char *file = keepf(c, "feeds/team-%s.ics", safe);
-	for (int k = 2; file && file_taken(c, file); k++)
-		file = keepf(c, "feeds/team-%s-%d.ics", safe, k);
-	return file;
-}
-
 struct keyed {
 	const char *id;
 	int index;
@@ -864,12 +657,17 @@ static enum rk_status collect_feeds(struct ctx *c)
 	struct keyed *teams = status == RK_OK ? sorted(c, true, &n) : NULL;
 	if (!teams)
 		return status == RK_OK ? RK_ERR_NOMEM : status;
+	char **names = rk_team_names_new(c->school);
+	if (!names)
+		return RK_ERR_NOMEM;
 	for (size_t i = 0; i < n && status == RK_OK; i++) {
 		const struct rk_team *t =
 			rk_school_get_team(c->school, (size_t)teams[i].index);
-		status = add_feed(c, FEED_TEAM, 0, teams[i].index, t->id,
-				  t->name, team_file(c, t->id));
+		status = add_feed(
+			c, FEED_TEAM, 0, teams[i].index, t->id, t->name,
+			keepf(c, "feeds/%s.ics", names[teams[i].index]));
 	}
+	rk_team_names_free(names, n);
 	return status == RK_OK ? add_people(c) : status;
 }
 
@@ -879,7 +677,7 @@ static enum appearance appearance(const struct feed *f, const struct item *it)
 	enum appearance as = it->cancelled ? AS_CANCELLED : AS_IS;
 	switch (f->kind) {
 	case FEED_PERSON:
-		if (role_of(ev, f->index) >= 0)
+		if (rk_event_words_role(ev, f->index) >= 0)
 			return as;
 		for (size_t i = 0; i < it->n_former; i++)
 			if (it->former_people[i] == f->index)
@@ -993,7 +791,7 @@ static void add_reminders(const struct ctx *c, icalcomponent *e,
 	if (ev->kind == RK_EV_METING) {
 		struct rk_tsv t = { 0 };
 		put(&t, "Uiterlijk ");
-		put_date_words(&t, ev->date);
+		rk_event_words_date(&t, ev->date);
 		put(&t, " invullen: ");
 		put(&t, summary);
 		before.days = 1;
@@ -1034,7 +832,8 @@ static void add_fields(const struct ctx *c, icalcomponent *e,
 		add_prop(e, icalproperty_new_description(description->data));
 	if (ev->location && *ev->location)
 		add_prop(e, icalproperty_new_location(ev->location));
-	add_prop(e, icalproperty_new_categories(category(ev->kind)));
+	add_prop(e, icalproperty_new_categories(
+			    rk_event_words_category(ev->kind)));
 	add_organizer(c, e);
 	add_prop(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
 						      : ICAL_STATUS_CONFIRMED));
@@ -1052,7 +851,7 @@ static icalcomponent *render(const struct ctx *c, const struct item *it,
 	icalcomponent *e = NULL;
 	/* Clients that show cancelled events rather than drop them. */
 	put(&summary, cancelled ? "Vervallen: " : "");
-	put_summary(c, &summary, &it->ev, view);
+	rk_event_words_summary(c->school, &summary, &it->ev, view);
 	put_description(c, &description, it);
 	if (summary.nomem || description.nomem)
 		goto out;
@@ -1145,7 +944,7 @@ static icalcomponent *new_calendar(const struct ctx *c, const struct feed *f)
 		return NULL;
 	}
 	ttl.hours = (unsigned)hours;
-	snprintf(name, sizeof(name), "leerKRACHT: %s", f->name);
+	snprintf(name, sizeof(name), RK_FEED_NAME_PREFIX "%s", f->name);
 	snprintf(ttl_text, sizeof(ttl_text), "PT%dH", hours);
 	add_prop(cal, icalproperty_new_version("2.0"));
 	add_prop(cal, icalproperty_new_prodid(PRODID));
@@ -1210,6 +1009,34 @@ static enum rk_status write_feed(struct ctx *c, const struct feed *f)
 	return status;
 }
 
+/* A field of the address of @f by @kind (only with a base_url). */
+static void link_field(const struct ctx *c, struct rk_tsv *t,
+		       const struct feed *f, enum rk_feed_link kind, bool csv)
+{
+	struct rk_tsv link = { 0 };
+	rk_feed_link(&link, kind, c->base_url, f->file, f->name);
+	if (link.nomem)
+		t->nomem = true;
+	else if (csv)
+		rk_csv_field(t, link.data);
+	else
+		rk_tsv_field(t, link.data);
+	rk_tsv_release(&link);
+}
+
+/* Whoever reads it can read every feed, like tokens.tsv. */
+static enum rk_status write_private(struct ctx *c, const char *name,
+				    const struct rk_tsv *t)
+{
+	const char *path = in_dir(c, name);
+	if (t->nomem || !path)
+		return RK_ERR_NOMEM;
+	if (rk_tokens_private_file(path) != RK_OK)
+		return io_error(c, path, "create");
+	return write_text(c, path, t->data, t->len);
+}
+
+/* With a base_url, each feed's https and webcal address too. */
 static enum rk_status write_index(struct ctx *c)
 {
 	static const char *const kinds[] = { "school", "role", "team",
@@ -1219,6 +1046,10 @@ static enum rk_status write_index(struct ctx *c)
 	rk_tsv_field(&t, "id");
 	rk_tsv_field(&t, "name");
 	rk_tsv_field(&t, "feed");
+	if (c->base_url) {
+		rk_tsv_field(&t, "https");
+		rk_tsv_field(&t, "webcal");
+	}
 	rk_tsv_end_line(&t);
 	for (size_t i = 0; i < c->feeds.n; i++) {
 		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
@@ -1226,28 +1057,67 @@ static enum rk_status write_index(struct ctx *c)
 		rk_tsv_field(&t, f->id);
 		rk_tsv_field(&t, f->name);
 		rk_tsv_field(&t, f->file);
+		if (c->base_url) {
+			link_field(c, &t, f, RK_LINK_HTTPS, false);
+			link_field(c, &t, f, RK_LINK_WEBCAL, false);
+		}
 		rk_tsv_end_line(&t);
 	}
-	const char *path = in_dir(c, "index.tsv");
-	enum rk_status status = t.nomem || !path ? RK_ERR_NOMEM : RK_OK;
-	/* Whoever reads it can read every feed, like tokens.tsv. */
-	if (status == RK_OK && rk_tokens_private_file(path) != RK_OK)
-		status = io_error(c, path, "create");
-	if (status == RK_OK)
-		status = write_text(c, path, t.data, t.len);
+	enum rk_status status = write_private(c, "index.tsv", &t);
 	rk_tsv_release(&t);
 	return status;
 }
 
-/* A feed file name ritmiek makes for a person or a team. */
+/* links.csv, for a mail merge: per person their links to subscribe. Only
+ * with a base_url; without, an old links.csv would point to addresses
+ * the school no longer gives, so it goes. */
+static enum rk_status write_links(struct ctx *c)
+{
+	static const char *const header[] = { "id",	"name",	 "email",
+					      "webcal", "https", "google",
+					      "outlook" };
+	if (!c->base_url) {
+		const char *path = in_dir(c, "links.csv");
+		if (!path)
+			return RK_ERR_NOMEM;
+		if (unlink(path) != 0 && errno != ENOENT)
+			return io_error(c, path, "remove");
+		return RK_OK;
+	}
+	struct rk_tsv t = { 0 };
+	for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
+		rk_csv_field(&t, header[i]);
+	rk_csv_end_line(&t);
+	for (size_t i = 0; i < c->feeds.n; i++) {
+		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
+		if (f->kind != FEED_PERSON)
+			continue;
+		const struct rk_person *p =
+			rk_school_get_person(c->school, (size_t)f->index);
+		rk_csv_field(&t, p->id);
+		rk_csv_field(&t, p->name);
+		rk_csv_field(&t, p->email);
+		link_field(c, &t, f, RK_LINK_WEBCAL, true);
+		link_field(c, &t, f, RK_LINK_HTTPS, true);
+		link_field(c, &t, f, RK_LINK_GOOGLE, true);
+		link_field(c, &t, f, RK_LINK_OUTLOOK, true);
+		rk_csv_end_line(&t);
+	}
+	enum rk_status status = write_private(c, "links.csv", &t);
+	rk_tsv_release(&t);
+	return status;
+}
+
+/* A feed file name ritmiek makes for a person or a team, or a person's
+ * overview page beside their feed (overview.h). */
 static bool ours(const char *name)
 {
 	size_t n = strlen(name);
-	if (n < 5 || strcmp(name + n - 4, ".ics"))
-		return false;
-	if (!strncmp(name, "team-", 5))
+	bool ics = n >= 5 && !strcmp(name + n - 4, ".ics");
+	bool html = n == RK_TOKEN_LEN + 5 && !strcmp(name + n - 5, ".html");
+	if (ics && !strncmp(name, "team-", 5))
 		return true;
-	if (n != RK_TOKEN_LEN + 4)
+	if (!(ics && n == RK_TOKEN_LEN + 4) && !html)
 		return false;
 	for (size_t i = 0; i < RK_TOKEN_LEN; i++)
 		if (!((name[i] >= '0' && name[i] <= '9') ||
@@ -1256,18 +1126,24 @@ static bool ours(const char *name)
 	return true;
 }
 
+/* Whether @name is a feed written now, or the page of one: the same name
+ * up to its extension. */
 static bool written(const struct ctx *c, const char *name)
 {
+	size_t stem = strcspn(name, ".");
 	for (size_t i = 0; i < c->feeds.n; i++) {
 		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
-		if (!strcmp(f->file + strlen("feeds/"), name))
+		const char *file = f->file + strlen("feeds/");
+		if (!strcmp(file, name) || (!strcmp(name + stem, ".html") &&
+					    !strncmp(file, name, stem) &&
+					    !strcmp(file + stem, ".ics")))
 			return true;
 	}
 	return false;
 }
 
-/* A rotated token's old feed, a person or team no longer in the school:
- * their address must stop working. */
+/* A rotated token's old feed and page, a person or team no longer in the
+ * school: their address must stop working. */
 static enum rk_status remove_stale(struct ctx *c, const char *folder)
 {
 	DIR *d = opendir(folder);
@@ -1304,12 +1180,15 @@ static enum rk_status write_state(struct ctx *c)
 		const struct item *it = item_at(c, i);
 		const struct rk_event *ev = &it->ev;
 		struct rk_feed_entry e = {
-			it->uid,	 it->cancelled,	  it->hash,
-			it->sequence,	 it->dtstamp,	  ev->kind,
-			ev->date,	 ev->start,	  ev->end,
-			ev->opens,	 it->team_id,	  it->participants,
-			it->former,	 ev->location,	  ev->group,
-			plain_title(ev), it->description,
+			it->uid,	 it->cancelled,
+			it->hash,	 it->sequence,
+			it->dtstamp,	 ev->kind,
+			ev->date,	 ev->start,
+			ev->end,	 ev->opens,
+			it->team_id,	 it->participants,
+			it->former,	 ev->location,
+			ev->group,	 rk_event_words_title(ev),
+			it->description,
 		};
 		status = rk_feed_state_add(state, &e);
 	}
@@ -1345,6 +1224,8 @@ static enum rk_status write_all(struct ctx *c)
 			c, rk_vec_at(&c->feeds, i, sizeof(struct feed)));
 	if (status == RK_OK)
 		status = write_index(c);
+	if (status == RK_OK)
+		status = write_links(c);
 	if (status == RK_OK)
 		status = remove_stale(c, folder);
 	if (status == RK_OK)
@@ -1398,6 +1279,7 @@ static enum rk_status setup(struct ctx *c)
 	}
 	c->today = today_in(c->tzid, c->now);
 	c->organizer = organizer_of(c);
+	c->base_url = rk_school_get_settings(c->school)->feeds_base_url;
 	return c->organizer ? RK_OK : RK_ERR_NOMEM;
 }
 

@@ -93,6 +93,14 @@ static enum rk_status write_parts(struct rk_plandir *pd,
 			rk_feeds_write(o->school, o->plan, rk_plandir_stage(pd),
 				       o->feed_options, &res->feeds, diags);
 	}
+	if (status == RK_OK && o->overview) {
+		/* After the feeds: the person pages go beside them. */
+		struct rk_overview_options options = { !o->person_pages };
+		res->failed[0] = '\0';
+		status = rk_overview_write(o->school, o->year, o->plan,
+					   rk_plandir_stage(pd), &options,
+					   &res->overview, diags);
+	}
 	return status;
 }
 

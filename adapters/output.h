@@ -16,6 +16,7 @@
 #include "changes.h"
 #include "diag.h"
 #include "feeds.h"
+#include "overview.h"
 #include "plan.h"
 #include "school.h"
 #include "schoolyear.h"
@@ -33,6 +34,8 @@ struct rk_output {
 	const char *changes; /* changes.txt (rebalance), or NULL */
 	size_t changes_len;
 	const struct rk_changes *letters; /* changes/<id>.txt, or NULL */
+	bool overview;			  /* overview/ (needs @year) */
+	bool person_pages;		  /* with it, feeds/<token>.html */
 	/* Asked once all is written, just before the commit; false throws
 	 * the new generation away (RK_ERR_STOPPED): a signal came in. */
 	bool (*may_commit)(void *data);
@@ -42,6 +45,7 @@ struct rk_output {
 /* What was written. */
 struct rk_output_result {
 	struct rk_feeds_report feeds;
+	struct rk_overview_report overview;
 	char old_token[RK_TOKEN_LEN + 1]; /* rotate: "" when there was none */
 	char new_token[RK_TOKEN_LEN + 1];
 	char failed[512]; /* the path that could not be written, or "" */

@@ -47,7 +47,7 @@ struct key {
 	void (*map)(struct ctx *c, yaml_node_t *value);
 };
 
-#define MAX_KEYS 16
+#define MAX_KEYS 20
 
 /* A word out of a fixed set, for messages like
  * "unknown region 'oost': expected noord, midden or zuid". */
@@ -1841,6 +1841,76 @@ static void map_cover(struct ctx *c, yaml_node_t *node)
 	each_entry_of(c, node, "cover", add_cover);
 }
 
+/* --- feeds ---------------------------------------------------------------- */
+
+/* Whether @c may stand in the URL as it is: RFC 3986's unreserved,
+ * sub-delims, ':', '@', '/' and '%'. The file names are appended after
+ * it, so a query or fragment ('?', '#') has no place. */
+static bool url_char(char ch)
+{
+	return isalnum((unsigned char)ch) || strchr("-._~!$&'()*+,;=:@/%", ch);
+}
+
+/* An https URL without spaces, query or fragment, with a host. */
+static const char *url_problem(const char *text)
+{
+	static const char scheme[] = "https://";
+	if (strncasecmp(text, "http://", 7) == 0)
+		return "calendar apps and browsers want https, not http";
+	if (strncasecmp(text, scheme, sizeof(scheme) - 1) != 0)
+		return "expected an https:// address";
+	const char *host = text + sizeof(scheme) - 1;
+	if (!*host || *host == '/' || *host == ':')
+		return "the address has no host";
+	for (const char *p = host; *p; p++)
+		if (!url_char(*p))
+			return *p == '?' || *p == '#'
+				       ? "the address of a folder has no "
+					 "query or fragment ('?', '#')"
+				       : "the address has a character that "
+					 "does not belong in a URL";
+	return NULL;
+}
+
+enum { FD_BASE_URL, N_FD };
+
+static const struct key feeds_keys[N_FD] = {
+	[FD_BASE_URL] = { "base_url", true, NULL },
+};
+
+/* feeds: {base_url: https://...}: where feeds/ is served, kept with one
+ * '/' at its end so that a file name can follow. */
+static void map_feeds(struct ctx *c, yaml_node_t *node)
+{
+	struct rk_settings *s = rk_school_settings(c->school);
+	yaml_node_t *v[N_FD];
+	if (!get_keys(c, node, "feeds", feeds_keys, N_FD, v))
+		return;
+	const char *text = get_scalar(c, v[FD_BASE_URL], "base_url");
+	if (!text)
+		return;
+	const char *problem = url_problem(text);
+	if (problem) {
+		report(c, v[FD_BASE_URL], "bad base_url '%s': %s", text,
+		       problem);
+		return;
+	}
+	size_t len = strlen(text);
+	while (len && text[len - 1] == '/')
+		len--;
+	char *copy = malloc(len + 2);
+	if (!copy) {
+		c->nomem = true;
+		return;
+	}
+	memcpy(copy, text, len);
+	memcpy(copy, "https", 5); /* the scheme in lower case */
+	memcpy(copy + len, "/", 2);
+	s->feeds_base_url = keep(c, copy);
+	s->feeds_base_url_loc = loc_of(c, v[FD_BASE_URL]);
+	free(copy);
+}
+
 /* --- The whole file ------------------------------------------------------- */
 
 /* In the order of doc/school-file.md. */
@@ -1861,6 +1931,7 @@ enum {
 	TOP_METINGEN,
 	TOP_RITMIEK,
 	TOP_COVER,
+	TOP_FEEDS,
 	N_TOP
 };
 
@@ -1881,6 +1952,7 @@ static const struct key top_keys[N_TOP] = {
 	[TOP_METINGEN] = { "metingen", false, map_metingen },
 	[TOP_RITMIEK] = { "ritmiek", false, map_ritmiek },
 	[TOP_COVER] = { "cover", false, map_cover },
+	[TOP_FEEDS] = { "feeds", false, map_feeds },
 };
 
 static void map_root(struct ctx *c, yaml_node_t *root)

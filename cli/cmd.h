@@ -11,6 +11,7 @@
 struct rk_school;
 struct rk_plan;
 struct rk_feeds_options;
+struct rk_schoolyear;
 
 /* Exit statuses shared by every subcommand. */
 enum rk_exit {
@@ -25,6 +26,7 @@ enum rk_exit {
 int rk_cmd_check(int argc, char **argv);
 int rk_cmd_feeds(int argc, char **argv);
 int rk_cmd_import(int argc, char **argv);
+int rk_cmd_overview(int argc, char **argv);
 int rk_cmd_plan(int argc, char **argv);
 int rk_cmd_push(int argc, char **argv);
 int rk_cmd_rebalance(int argc, char **argv);

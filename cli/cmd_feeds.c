@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "feeds.h"
 #include "output.h"
 #include "loader.h"
 #include "plan_file.h"
+#include "schoolyear.h"
 #include "suggest.h"
 #include "tokens.h"
 
@@ -133,6 +135,28 @@ static int load(const struct feeds_args *a, struct rk_school **school,
 	return exit_status;
 }
 
+/* The school year, when the plan directory has an overview: its person
+ * pages go with the feeds (a rotated token's page moves with it). NULL
+ * when there is none; *rc is set on failure. */
+static struct rk_schoolyear *overview_year(const struct feeds_args *a,
+					   const struct rk_school *school,
+					   int *rc)
+{
+	char path[4096];
+	struct rk_schoolyear *year = NULL;
+	snprintf(path, sizeof(path), "%s/overview", a->dir);
+	if (access(path, F_OK) != 0)
+		return NULL;
+	struct rk_diags *diags = rk_diags_new();
+	enum rk_status status =
+		diags ? rk_schoolyear_new(school, &year, diags) : RK_ERR_NOMEM;
+	rk_cli_print_diags(stderr, diags);
+	rk_diags_free(diags);
+	if (status != RK_OK)
+		*rc = status == RK_ERR_NOMEM ? RK_EXIT_FAILURE : RK_EXIT_INPUT;
+	return year;
+}
+
 int rk_cmd_feeds(int argc, char **argv)
 {
 	struct feeds_args a = { 0 };
@@ -152,12 +176,18 @@ int rk_cmd_feeds(int argc, char **argv)
 	struct rk_plan *plan = NULL;
 	rc = load(&a, &school, &plan);
 	if (rc == RK_EXIT_OK) {
+		struct rk_schoolyear *year = overview_year(&a, school, &rc);
 		struct rk_output o = { .school = school,
+				       .year = year,
 				       .plan = plan,
 				       .feeds = true,
-				       .feed_options = &a.feeds };
+				       .feed_options = &a.feeds,
+				       .overview = year != NULL,
+				       .person_pages = true };
 		struct rk_output_result res;
-		rc = rk_cli_output(a.dir, &o, &res, a.quiet);
+		if (rc == RK_EXIT_OK)
+			rc = rk_cli_output(a.dir, &o, &res, a.quiet);
+		rk_schoolyear_free(year);
 	}
 	rk_plan_free(plan);
 	rk_school_free(school);
@@ -193,14 +223,20 @@ static int run_rotate(struct feeds_args *a)
 		rc = check_person(school, a->person);
 	/* The new token and the feeds written with it: one generation, so
 	 * no feed is ever out under a token tokens.tsv does not hold. */
+	struct rk_schoolyear *year =
+		rc == RK_EXIT_OK ? overview_year(a, school, &rc) : NULL;
 	if (rc == RK_EXIT_OK) {
 		struct rk_output o = { .school = school,
+				       .year = year,
 				       .plan = plan,
 				       .feeds = true,
 				       .feed_options = &a->feeds,
-				       .rotate = a->person };
+				       .rotate = a->person,
+				       .overview = year != NULL,
+				       .person_pages = true };
 		rc = rk_cli_output(a->dir, &o, &res, true);
 	}
+	rk_schoolyear_free(year);
 	if (rc == RK_EXIT_OK && !a->quiet)
 		printf("ritmiek: %s: new feed %s/feeds/%s.ics%s%s%s\n",
 		       a->person, a->dir, res.new_token,

@@ -31,6 +31,7 @@ struct plan_args {
 	struct rk_plan_options plan;
 	struct rk_feeds_options feeds; /* --previous */
 	bool no_feeds;
+	bool no_overview;
 	bool quiet;
 	bool stats; /* --stats */
 };
@@ -41,7 +42,8 @@ static void plan_usage(FILE *out)
 		"Usage: ritmiek plan [OPTION]... SCHOOL\n"
 		"Plans the school year's leerKRACHT ritmiek of SCHOOL with "
 		"GLPK and writes the\nplan directory: plan.tsv (every event), "
-		"summary.txt, the calendar feeds\n(feeds/) and index.tsv.\n\n"
+		"summary.txt, the calendar feeds\n(feeds/), index.tsv and the "
+		"overview (overview/).\n\n"
 		"  -o, --output DIR        the plan directory (default: plan)\n"
 		"      --previous DIR      the plan directory the feeds were "
 		"last written in, to\n"
@@ -49,6 +51,8 @@ static void plan_usage(FILE *out)
 		"(default: the\n"
 		"                          output directory)\n"
 		"      --no-feeds          write no feeds (see 'ritmiek feeds')\n"
+		"      --no-overview       write no overview (see 'ritmiek "
+		"overview')\n"
 		"      --allow-violations  where a hard rule cannot be kept, "
 		"still write the best\n"
 		"                          plan, the breaking events marked\n"
@@ -81,6 +85,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "previous", required_argument, NULL, 'P' },
 		{ "no-feeds", no_argument, NULL, 'F' },
 		{ "stats", no_argument, NULL, 'S' },
+		{ "no-overview", no_argument, NULL, 'O' },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -121,6 +126,9 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			break;
 		case 'S':
 			a->stats = true;
+			break;
+		case 'O':
+			a->no_overview = true;
 			break;
 		case 'q':
 			a->quiet = true;
@@ -260,7 +268,12 @@ static int run_plan(struct plan_args *a)
 			       .plan = plan,
 			       .plan_file = true,
 			       .feeds = feeds,
-			       .feed_options = &a->feeds };
+			       .feed_options = &a->feeds,
+			       /* A plan that breaks rules gets the overview for
+				* the leerKRACHT-team, but no person pages: they
+				* come only with the feeds (overview.h). */
+			       .overview = !a->no_overview,
+			       .person_pages = feeds };
 	struct rk_output_result res;
 	exit_status = rk_cli_output(a->out, &o, &res, true);
 	if (exit_status != RK_EXIT_OK)

@@ -41,6 +41,7 @@ struct rebalance_args {
 	struct rk_plan_options plan;
 	bool dry_run;
 	bool no_feeds;
+	bool no_overview;
 	struct named leaves[MAX_CHANGES], moves[MAX_CHANGES];
 	struct named splits[MAX_CHANGES], keeps[MAX_CHANGES];
 	size_t n_leaves, n_moves, n_splits, n_keeps;
@@ -53,8 +54,8 @@ static void rebalance_usage(FILE *out)
 		"[CHANGE]...\n"
 		"Re-plans the year from DATE on with as few changes as "
 		"possible; everything\nbefore DATE stays exactly as it is. "
-		"Writes the plan, its feeds and changes.txt,\na report per "
-		"person in Dutch.\n\n"
+		"Writes the plan, its feeds, its overview and\nchanges.txt, a "
+		"report per person in Dutch.\n\n"
 		"Changes (several at once):\n"
 		"      --leave PERSON [--until DATE]  away from DATE (until DATE, "
 		"or for good)\n"
@@ -69,6 +70,7 @@ static void rebalance_usage(FILE *out)
 		"(the school's format)\n\n"
 		"  -n, --dry-run           show the report, write nothing\n"
 		"      --no-feeds          do not write the feeds\n"
+		"      --no-overview       do not write the overview\n"
 		"      --allow-violations  write the plan even where a hard rule "
 		"breaks\n"
 		"  -c, --calendars DIR     holiday calendars\n"
@@ -89,7 +91,8 @@ enum {
 	OPT_KEEP,
 	OPT_TIMETABLE,
 	OPT_ALLOW,
-	OPT_NO_FEEDS
+	OPT_NO_FEEDS,
+	OPT_NO_OVERVIEW
 };
 
 static int add_named(struct named *list, size_t *n, const char *person)
@@ -163,6 +166,9 @@ static int option(struct rebalance_args *a, int opt, char *arg, int *last)
 	case OPT_NO_FEEDS:
 		a->no_feeds = true;
 		return 0;
+	case OPT_NO_OVERVIEW:
+		a->no_overview = true;
+		return 0;
 	case 'c':
 		a->load.calendar_dir = arg;
 		return 0;
@@ -189,6 +195,7 @@ static int parse(int argc, char **argv, struct rebalance_args *a)
 		{ "allow-violations", no_argument, NULL, OPT_ALLOW },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "no-feeds", no_argument, NULL, OPT_NO_FEEDS },
+		{ "no-overview", no_argument, NULL, OPT_NO_OVERVIEW },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -510,7 +517,9 @@ static int run_rebalance(struct rebalance_args *a)
 				       .feed_options = &feeds,
 				       .changes = text,
 				       .changes_len = len,
-				       .letters = changes };
+				       .letters = changes,
+				       .overview = !a->no_overview,
+				       .person_pages = !a->no_feeds };
 		struct rk_output_result res;
 		rc = rk_cli_output(a->plandir, &o, &res, true);
 		if (rc != RK_EXIT_OK)

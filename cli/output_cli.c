@@ -56,6 +56,14 @@ void rk_cli_output_say(const char *dir, const struct rk_output *o,
 			       "in use\n",
 			       r->removed);
 	}
+	if (o->overview && res->overview.people)
+		printf("ritmiek: wrote the overview to %s/overview/index.html "
+		       "(%zu pages) and %zu person pages to %s/feeds\n",
+		       dir, res->overview.pages, res->overview.people, dir);
+	else if (o->overview)
+		printf("ritmiek: wrote the overview to %s/overview/index.html "
+		       "(%zu pages)\n",
+		       dir, res->overview.pages);
 }
 
 int rk_cli_output(const char *dir, struct rk_output *o,

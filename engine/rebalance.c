@@ -541,6 +541,14 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 {
 	size_t before = rk_diags_errors(diags);
 	check_from(year, req->from, diags);
+	/* A leave of someone without sessions from the date on changes
+	 * nothing: an error when it is all the request asks, else said. */
+	size_t idle = 0;
+	for (size_t i = 0; i < req->n_absences; i++)
+		idle += !has_sessions_from(previous, req->absences[i].person,
+					   req->from);
+	bool only_idle = idle == req->n_absences && !req->n_splits &&
+			 !req->n_keeps && !req->n_joins;
 	for (size_t i = 0; i < req->n_absences; i++) {
 		const struct rk_absence *a = &req->absences[i];
 		char until[RK_DATE_BUFSIZE], from[RK_DATE_BUFSIZE];
@@ -553,7 +561,9 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 		}
 		if (!has_sessions_from(previous, a->person, req->from))
 			rk_diags_add(
-				diags, RK_SEV_ERROR, NULL, 0, 0,
+				diags,
+				only_idle ? RK_SEV_ERROR : RK_SEV_WARNING, NULL,
+				0, 0,
 				"--leave: %s has no sessions from %s on in this plan: nothing to re-plan",
 				person_name(school, a->person), from);
 	}

@@ -54,8 +54,10 @@ struct rk_rebalance_request {
  * of the year, an absence that ends after it begins and concerns someone
  * with sessions from the date on, a split or keep of people who are a duo
  * (or in one trio) in the date's period, a join into a team with room.
- * Every problem is an error in @diags (no file); RK_ERR_ARG when there is
- * one, else RK_OK. @school is the school with the joins made. */
+ * Each problem goes to @diags (no file) as an error, but for a leave of
+ * someone without sessions from the date on, which is a warning when the
+ * request asks something else too; RK_ERR_ARG when there is an error,
+ * else RK_OK. @school is the school with the joins made. */
 enum rk_status rk_rebalance_check(const struct rk_school *school,
 				  const struct rk_schoolyear *year,
 				  const struct rk_plan *previous,

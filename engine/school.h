@@ -248,6 +248,11 @@ struct rk_settings {
 	 * their own event (bit k = enum rk_event_kind k: verdieping,
 	 * retrospectief, leerlingarena); 0: each is its own event. */
 	unsigned in_bordsessie;
+	/* Where the school publishes the folder feeds/ (school file
+	 * feeds.base_url): an https URL ending in '/', or NULL. Only with it
+	 * are feed addresses (https, webcal, subscribe links) written. */
+	const char *feeds_base_url;
+	struct rk_loc feeds_base_url_loc;
 };
 
 /* Whether a session of @kind (enum rk_event_kind) on @weekday from @start

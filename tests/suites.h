@@ -30,6 +30,7 @@ Suite *suite_plandir(void);
 Suite *suite_precheck(void);
 Suite *suite_externals(void);
 Suite *suite_quality(void);
+Suite *suite_overview(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);

@@ -894,6 +894,46 @@ START_TEST(test_plan_stats)
 }
 END_TEST
 
+static bool dir_has(const char *dir, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return access(path, F_OK) == 0;
+}
+
+/* plan writes the overview of both bundled examples; --no-overview
+ * none. */
+START_TEST(test_plan_writes_overview)
+{
+	const char *schools[] = { "examples/vo-school/school.yaml",
+				  "examples/po-school/school.yaml" };
+	for (size_t i = 0; i < 2; i++) {
+		char *dir = temp_dir();
+		const char *plan[] = { "ritmiek", "plan",     "-o",
+				       dir,	  schools[i], NULL };
+		struct run r = run_ritmiek(plan);
+		ck_assert_msg(r.status == 0, "%s: %s", schools[i], r.err);
+		ck_assert_ptr_nonnull(strstr(r.out, "/overview/index.html ("));
+		char *html = dir_file(dir, "overview/index.html");
+		ck_assert(!strncmp(html, "<!DOCTYPE html>", 15));
+		ck_assert_ptr_nonnull(strstr(html, "<tr class=\"row team\""));
+		free(html);
+		run_free(&r);
+		remove_dir(dir);
+	}
+	char *dir = temp_dir();
+	const char *plan[] = { "ritmiek", "plan", "-q",	      "--no-overview",
+			       "-o",	  dir,	  schools[1], NULL };
+	struct run r = run_ritmiek(plan);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_str_eq(r.out, "");
+	ck_assert(dir_has(dir, "plan.tsv"));
+	ck_assert(!dir_has(dir, "overview"));
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 /* --allow-violations: the lesbezoeken and feedbackgesprekken that found no
  * place are in the plan, the summary and the feeds, marked. */
 START_TEST(test_unplaced_everywhere)
@@ -934,6 +974,120 @@ START_TEST(test_unplaced_everywhere)
 }
 END_TEST
 
+/* The person page of T1, as index.tsv names their feed. */
+static char *page_of_t1(const char *dir)
+{
+	char *feed = feed_of_t1(dir);
+	char *page = NULL;
+	ck_assert_int_gt(asprintf(&page, "%.*s.html",
+				  (int)(strstr(feed, ".ics") - feed), feed),
+			 0);
+	free(feed);
+	return page;
+}
+
+/* ritmiek overview of an existing plan; a rotated token's page goes with
+ * its feed. */
+START_TEST(test_overview_command)
+{
+	char *dir = temp_dir();
+	const char *school = "tests/data/planner/one-moment.yaml";
+	const char *plan[] = { "ritmiek", "plan", "-q",	  "--no-overview",
+			       "-o",	  dir,	  school, NULL };
+	struct run r = run_ritmiek(plan);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	ck_assert(!dir_has(dir, "overview"));
+	const char *overview[] = { "ritmiek", "overview", school, dir, NULL };
+	r = run_ritmiek(overview);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	char want[512];
+	snprintf(want, sizeof(want),
+		 "ritmiek: wrote the overview to %s/overview/index.html (2 "
+		 "pages) and 7 person pages to %s/feeds\n",
+		 dir, dir);
+	ck_assert_str_eq(r.out, want);
+	run_free(&r);
+	ck_assert(dir_has(dir, "overview/index.html"));
+	ck_assert(dir_has(dir, "overview/team-alpha.html"));
+	char *old = page_of_t1(dir);
+	ck_assert(dir_has(dir, old));
+	const char *rotate[] = { "ritmiek", "tokens", "rotate", school,
+				 dir,	    "T1",     NULL };
+	r = run_ritmiek(rotate);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	char *fresh = page_of_t1(dir);
+	ck_assert_msg(!dir_has(dir, old), "%s stays after rotate", old);
+	ck_assert_msg(dir_has(dir, fresh), "%s is not written", fresh);
+	free(old);
+	free(fresh);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_overview_usage)
+{
+	const char *none[] = { "ritmiek", "overview", "x.yaml", NULL };
+	struct run r = run_ritmiek(none);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(
+		r.err, "ritmiek overview: expected a school file and a plan "
+		       "folder\n"));
+	run_free(&r);
+	const char *help[] = { "ritmiek", "overview", "--help", NULL };
+	r = run_ritmiek(help);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "Usage: ritmiek overview [OPTION]... SCHOOL "
+			      "PLANDIR\n"));
+	run_free(&r);
+	const char *missing[] = { "ritmiek", "overview",
+				  "tests/data/planner/one-moment.yaml",
+				  "/nonexistent", NULL };
+	r = run_ritmiek(missing);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "/nonexistent/plan.tsv"));
+	run_free(&r);
+}
+END_TEST
+
+/* rebalance writes the overview again, unless --no-overview. */
+START_TEST(test_rebalance_writes_overview)
+{
+	char *dir = temp_dir();
+	const char *school = "tests/data/planner/one-moment.yaml";
+	const char *plan[] = {
+		"ritmiek", "plan", "-q", "-o", dir, school, NULL
+	};
+	struct run r = run_ritmiek(plan);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	char path[512];
+	snprintf(path, sizeof(path), "%s/overview/index.html", dir);
+	ck_assert_int_eq(unlink(path), 0);
+	const char *no[] = { "ritmiek",	      "rebalance", school,
+			     "--plan",	      dir,	   "--from",
+			     "2027-01-11",    "--leave",   "T2",
+			     "--no-overview", NULL };
+	r = run_ritmiek(no);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	ck_assert(!dir_has(dir, "overview/index.html"));
+	/* T2 is still in the school file: the second change names both. */
+	const char *yes[] = { "ritmiek", "rebalance", school,	    "--plan",
+			      dir,	 "--from",    "2027-01-11", "--leave",
+			      "T2",	 "--leave",   "T3",	    NULL };
+	r = run_ritmiek(yes);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	char *html = dir_file(dir, "overview/index.html");
+	ck_assert_ptr_nonnull(strstr(html, "<tr class=\"row team\""));
+	free(html);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -968,6 +1122,13 @@ Suite *suite_cli(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_rebalance_scenarios);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("overview");
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, test_plan_writes_overview);
+	tcase_add_test(tc, test_overview_command);
+	tcase_add_test(tc, test_overview_usage);
+	tcase_add_test(tc, test_rebalance_writes_overview);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,198 @@
+#include "config.h"
+
+#include "event_words.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+
+static const char *const categories[RK_N_EVENT_KINDS] = {
+	[RK_EV_DRAAGVLAKSESSIE] = "Draagvlaksessie",
+	[RK_EV_STARTFASE] = "Startfase",
+	[RK_EV_BOOTCAMP] = "Bootcamp",
+	[RK_EV_STARTDAG] = "Startdag",
+	[RK_EV_BORDSESSIE] = "Bordsessie",
+	[RK_EV_LKTEAM] = "leerKRACHT-team",
+	[RK_EV_GL] = "Gezamenlijk lesontwerp",
+	[RK_EV_LB] = "Lesbezoek",
+	[RK_EV_FB] = "Feedback",
+	[RK_EV_VERDIEPING] = "Verdieping",
+	[RK_EV_RETROSPECTIVE] = "Retrospectief",
+	[RK_EV_LEERLINGARENA] = "Leerlingarena",
+	[RK_EV_VERBINDING] = "Verbindingssessie",
+	[RK_EV_FORUM] = "Forum",
+	[RK_EV_BEDRIJFSBEZOEK] = "Bedrijfsbezoek",
+	[RK_EV_WEBINAR] = "Webinar",
+	[RK_EV_EXTERNAL] = "Extern",
+	[RK_EV_METING] = "Meting",
+};
+
+static const char *const months[12] = {
+	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
+	"juli",	   "augustus", "september", "oktober", "november", "december",
+};
+
+static void put(struct rk_tsv *t, const char *text)
+{
+	rk_tsv_append(t, text, strlen(text));
+}
+
+const char *rk_event_words_category(enum rk_event_kind kind)
+{
+	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? categories[kind]
+							 : "leerKRACHT";
+}
+
+const char *rk_event_words_title(const struct rk_event *ev)
+{
+	if (ev->title && *ev->title)
+		return ev->title;
+	return rk_event_words_category(ev->kind);
+}
+
+int rk_event_words_role(const struct rk_event *ev, int person)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person == person)
+			return (int)ev->parts[i].role;
+	return -1;
+}
+
+/* Whether @p is one of the people picked: with @role (-1: any), not @skip. */
+static bool picked(const struct rk_participant *p, int role, int skip)
+{
+	return p->person != skip && (role < 0 || (int)p->role == role);
+}
+
+size_t rk_event_words_count(const struct rk_event *ev, int role, int skip)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ev->n_parts; i++)
+		n += picked(&ev->parts[i], role, skip);
+	return n;
+}
+
+static const char *person_name(const struct rk_school *school, int person)
+{
+	const struct rk_person *p =
+		person >= 0 ? rk_school_get_person(school, (size_t)person)
+			    : NULL;
+	return p ? p->name : "?";
+}
+
+void rk_event_words_names(const struct rk_school *school, struct rk_tsv *t,
+			  const struct rk_event *ev, int role, int skip)
+{
+	size_t n = rk_event_words_count(ev, role, skip), k = 0;
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		if (!picked(&ev->parts[i], role, skip))
+			continue;
+		if (k++)
+			put(t, k == n ? " en " : ", ");
+		put(t, person_name(school, ev->parts[i].person));
+	}
+}
+
+void rk_event_words_where(struct rk_tsv *t, const struct rk_event *ev)
+{
+	bool group = ev->group && *ev->group;
+	bool room = ev->location && *ev->location;
+	if (!group && !room)
+		return;
+	put(t, " (");
+	if (group)
+		put(t, ev->group);
+	if (group && room)
+		put(t, ", ");
+	if (room) {
+		put(t, "lokaal ");
+		put(t, ev->location);
+	}
+	put(t, ")");
+}
+
+void rk_event_words_date(struct rk_tsv *t, int date)
+{
+	int y, m, d;
+	char buf[64];
+	rk_date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, sizeof(buf), "%s %d %s %d",
+		 rk_weekday_name(rk_date_weekday(date)), d, months[m - 1], y);
+	put(t, buf);
+}
+
+const char *rk_event_words_covered_group(const struct rk_school *school,
+					 const struct rk_event *ev)
+{
+	/* A school with cover capacity has few such events, so a scan of
+	 * its lessons (A/B weeks aside: PO has none) is cheap. */
+	int visitor = -1, weekday = rk_date_weekday(ev->date);
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].role == RK_PART_VISITOR)
+			visitor = ev->parts[i].person;
+	for (size_t i = 0; visitor >= 0 && i < rk_school_n_lesson(school);
+	     i++) {
+		const struct rk_lesson *l = rk_school_get_lesson(school, i);
+		if (l->person.index == visitor && l->weekday == weekday &&
+		    l->group && l->start < ev->end && ev->start < l->end &&
+		    l->valid_from <= ev->date && ev->date <= l->valid_to)
+			return l->group;
+	}
+	return NULL;
+}
+
+/* "Invallen in groep 5 (lesbezoek Bart Dijkstra bij Esther Postma)": the
+ * lesbezoek as its cover person sees it. */
+static void cover_summary(const struct rk_school *school, struct rk_tsv *t,
+			  const struct rk_event *ev)
+{
+	const char *group = rk_event_words_covered_group(school, ev);
+	put(t, "Invallen");
+	if (group) {
+		put(t, " in ");
+		put(t, group);
+	} else {
+		put(t, " voor ");
+		rk_event_words_names(school, t, ev, RK_PART_VISITOR, -1);
+	}
+	put(t, " (lesbezoek ");
+	rk_event_words_names(school, t, ev, RK_PART_VISITOR, -1);
+	put(t, " bij ");
+	rk_event_words_names(school, t, ev, RK_PART_HOST, -1);
+	put(t, ")");
+}
+
+void rk_event_words_summary(const struct rk_school *school, struct rk_tsv *t,
+			    const struct rk_event *ev, int view)
+{
+	int role = view >= 0 ? rk_event_words_role(ev, view) : -1;
+	int with = -1; /* whose names follow */
+	const char *lead = NULL;
+	if (role == RK_PART_COVER && ev->kind == RK_EV_LB) {
+		cover_summary(school, t, ev);
+		return;
+	}
+	if (role == RK_PART_VISITOR && ev->kind == RK_EV_LB) {
+		lead = "Lesbezoek bij ";
+		with = RK_PART_HOST;
+	} else if (role == RK_PART_HOST && ev->kind == RK_EV_LB) {
+		lead = "Lesbezoek van ";
+		with = RK_PART_VISITOR;
+	} else if (role >= 0 && ev->kind == RK_EV_FB) {
+		lead = "Feedbackgesprek met ";
+	} else if (role >= 0 && ev->kind == RK_EV_GL) {
+		lead = "Gezamenlijk lesontwerp met ";
+	}
+	if (!lead || !rk_event_words_count(ev, with, view)) {
+		put(t, rk_event_words_title(ev));
+		return;
+	}
+	/* A duo session without a place (--allow-violations) says so. */
+	if (ev->violation && ev->start < 0)
+		put(t, "NIET GEPLAND: ");
+	put(t, lead);
+	rk_event_words_names(school, t, ev, with, view);
+	if (ev->kind == RK_EV_LB)
+		rk_event_words_where(t, ev);
+}

@@ -1,0 +1,137 @@
+/* ritmiek overview: the year of a plan on one page, in HTML. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "output.h"
+#include "loader.h"
+#include "overview.h"
+#include "plan_file.h"
+#include "schoolyear.h"
+
+struct overview_args {
+	const char *school;
+	const char *dir;
+	struct rk_load_options load;
+	bool quiet;
+};
+
+static void overview_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: ritmiek overview [OPTION]... SCHOOL PLANDIR\n"
+		"Writes the overview of the plan PLANDIR/plan.tsv made for "
+		"SCHOOL, as HTML\npages to print or put online: "
+		"PLANDIR/overview/index.html (the jaarplanning:\nevery week of "
+		"the year, every team), a page per team, and beside each\n"
+		"person's feed PLANDIR/feeds/<token>.html, their year by week. "
+		"'ritmiek plan'\nand 'ritmiek rebalance' write it too.\n\n"
+		"  -c, --calendars DIR  holiday calendars (default: "
+		"$RITMIEK_CALENDARS, or the\n"
+		"                       installed ones)\n"
+		"  -q, --quiet          no report, only problems\n"
+		"  -h, --help           show this help and exit\n\n"
+		"Exit status: 0 written, 1 errors in the input, 2 bad usage, "
+		"4 failure.\n");
+}
+
+static int parse(int argc, char **argv, struct overview_args *a)
+{
+	static const struct option options[] = {
+		{ "calendars", required_argument, NULL, 'c' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "c:qh", options, NULL)) != -1) {
+		if (opt == 'c') {
+			a->load.calendar_dir = optarg;
+		} else if (opt == 'q') {
+			a->quiet = true;
+		} else if (opt == 'h') {
+			overview_usage(stdout);
+			return -1;
+		} else {
+			overview_usage(stderr);
+			return RK_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 2) {
+		fprintf(stderr, "ritmiek overview: expected a school file and "
+				"a plan folder\n");
+		overview_usage(stderr);
+		return RK_EXIT_USAGE;
+	}
+	a->school = argv[optind];
+	a->dir = argv[optind + 1];
+	return RK_EXIT_OK;
+}
+
+/* The school, its year and the plan; an exit status. */
+static int load(const struct overview_args *a, struct rk_school **school,
+		struct rk_schoolyear **year, struct rk_plan **plan)
+{
+	struct rk_diags *diags = rk_diags_new();
+	size_t size = strlen(a->dir) + sizeof("/plan.tsv");
+	char *path = malloc(size);
+	const char *what = a->school;
+	enum rk_status status = RK_ERR_NOMEM;
+	if (diags && path) {
+		snprintf(path, size, "%s/plan.tsv", a->dir);
+		status = rk_load_school(a->school, &a->load, school, diags);
+	}
+	if (status == RK_OK)
+		status = rk_schoolyear_new(*school, year, diags);
+	if (status == RK_OK) {
+		what = path;
+		status = rk_plan_file_read(*school, path, plan, diags);
+	}
+	rk_diags_sort(diags);
+	rk_cli_print_diags(stderr, diags);
+	int rc = RK_EXIT_OK;
+	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
+		fprintf(stderr, "ritmiek: %s: %zu error(s)\n", what,
+			rk_diags_errors(diags));
+		rc = RK_EXIT_INPUT;
+	} else if (status != RK_OK) {
+		fprintf(stderr, "ritmiek: %s: %s\n", what, rk_strerror(status));
+		rc = RK_EXIT_FAILURE;
+	}
+	rk_diags_free(diags);
+	free(path);
+	return rc;
+}
+
+int rk_cmd_overview(int argc, char **argv)
+{
+	struct overview_args a = { 0 };
+	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
+	int rc = parse(argc, argv, &a);
+	if (rc != RK_EXIT_OK)
+		return rc < 0 ? RK_EXIT_OK : rc;
+	struct rk_school *school = NULL;
+	struct rk_schoolyear *year = NULL;
+	struct rk_plan *plan = NULL;
+	rc = load(&a, &school, &year, &plan);
+	if (rc == RK_EXIT_OK) {
+		/* Written like everything in the plan directory: one
+		 * generation (output.h). */
+		struct rk_output o = { .school = school,
+				       .year = year,
+				       .plan = plan,
+				       .overview = true,
+				       .person_pages = true };
+		struct rk_output_result res;
+		rc = rk_cli_output(a.dir, &o, &res, a.quiet);
+	}
+	rk_plan_free(plan);
+	rk_schoolyear_free(year);
+	rk_school_free(school);
+	return rc;
+}
