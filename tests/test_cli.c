@@ -246,14 +246,8 @@ static void plan_and_verify(const char *school, char *dir)
 	run_free(&r);
 	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
 	r = run_ritmiek(verify);
-	/* FIXME(issue 12): planner fix pending. The stricter verify rejects
-	 * this planner's plans for true violations (period sessions, the
-	 * bordsessie of a week whose moment falls on a day off, order, ...);
-	 * assert r.status == 0 and "all hard rules kept" again once the planner fixes are merged. */
-	ck_assert_msg(r.status == 0 || r.status == 1, "%s: %.2000s", school,
-		      r.err);
-	if (r.status == 0)
-		ck_assert_ptr_nonnull(strstr(r.out, "all hard rules kept"));
+	ck_assert_msg(r.status == 0, "%s: %.2000s", school, r.err);
+	ck_assert_ptr_nonnull(strstr(r.out, "all hard rules kept"));
 	run_free(&r);
 }
 
@@ -501,11 +495,7 @@ START_TEST(test_rebalance)
 				 "tests/data/planner/one-moment.yaml", dir,
 				 NULL };
 	r = run_ritmiek(verify);
-	/* FIXME(issue 12): planner fix pending. The stricter verify rejects
-	 * this planner's plans for true violations (period sessions, the
-	 * bordsessie of a week whose moment falls on a day off, order, ...);
-	 * assert r.status == 0 again once the planner fixes are merged. */
-	ck_assert_msg(r.status == 0 || r.status == 1, "%.2000s", r.err);
+	ck_assert_msg(r.status == 0, "%.2000s", r.err);
 	run_free(&r);
 	free(before);
 	remove_dir(dir);

@@ -94,12 +94,7 @@ static void assert_verified(const struct world *w, const struct rk_plan *plan)
 	enum rk_status status =
 		rk_verify(w->school, w->year, plan, "plan.tsv", d);
 	char *text = rk_test_diags_text(d);
-	/* FIXME(issue 12): planner fix pending. The stricter verify rejects
-	 * this planner's plans for true violations (period sessions, the
-	 * bordsessie of a week whose moment falls on a day off, order, ...);
-	 * assert status == RK_OK again once the planner fixes are merged. */
-	ck_assert_msg(status == RK_OK || status == RK_ERR_INPUT, "verify: %s",
-		      text);
+	ck_assert_msg(status == RK_OK, "verify: %.2000s", text);
 	free(text);
 	rk_diags_free(d);
 }
