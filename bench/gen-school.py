@@ -1039,11 +1039,14 @@ def write_vo_yaml(path, args, school_name, region, teams, leader,
 
 
 RITMIEK_VO = """
-# Sessies alleen op schooldagen tussen 08:30 en 17:30.
+# Sessies op schooldagen tussen 08:30 en 17:30; de hele school (draagvlak-
+# en verbindingssessie) komt ook op een teamavond bijeen, want zo'n grote
+# school is overdag nooit tegelijk vrij.
 ritmiek:
   bordsessie_minutes: 30
   windows:
     - {days: [ma, di, wo, do, vr], start: "08:30", end: "17:30"}
+    - {days: [di, do], start: "19:00", end: "21:00", kinds: [verbindingssessie, draagvlaksessie]}
 """
 
 
