@@ -1450,9 +1450,12 @@ RITMIEK_PO = """
 # De leerkrachten staan tot 14:30 (woensdag 12:15) voor de groep; de
 # bordsessie is na schooltijd. De hele school komt op woensdagmiddag na de
 # lunch bijeen (studiemiddag), ook voor de verbindingssessie; duo's spreken
-# na schooltijd ook om 15:00 af, na een bordsessie of lesontwerp.
+# na schooltijd ook om 15:00 af, na een bordsessie of lesontwerp. Zoals in
+# veel basisscholen horen verdieping, retrospectief en leerlingarena bij de
+# wekelijkse teambijeenkomst: de bordsessie van die week duurt dan langer.
 ritmiek:
   bordsessie_minutes: 30
+  team_sessions: {verdieping: in_bordsessie, retrospectief: in_bordsessie, leerlingarena: in_bordsessie}
   windows:
     - {days: [ma, di, wo, do, vr], start: "08:30", end: "17:00"}
     - {days: [wo], start: "13:00", end: "17:00", kinds: [verbindingssessie]}

@@ -339,6 +339,14 @@ static size_t slot_starts(const struct model *m, int date, bool team,
 		ns = add_start(starts, ns, MAX_STARTS, m->g->moment.end);
 	for (int t = st->earliest; team && t < 19 * 60; t += 15)
 		ns = add_start(starts, ns, MAX_STARTS, t);
+	/* After the day's last lesson a duo may meet at any quarter hour:
+	 * in PO that afternoon is often its only common time, shared with
+	 * the (longer) bordsessie and the team's other sessions. */
+	const struct rk_day *day = rk_schoolyear_day(m->ctx->year, date);
+	const struct rk_grid *grid = day ? day->grid : NULL;
+	int after = grid && grid->n ? grid->hours[grid->n - 1].end : 16 * 60;
+	for (int t = after; !team && t < 19 * 60; t += 15)
+		ns = add_start(starts, ns, MAX_STARTS, t);
 	return ns;
 }
 
