@@ -42,6 +42,7 @@ enum rk_push_what {
 	RK_PUSH_FAILED,	  /* the server refused this event */
 	RK_PUSH_MADE,	  /* a collection was made */
 	RK_PUSH_ADOPTED,  /* found on the server and taken into the state */
+	RK_PUSH_RESTORED, /* deleted on the server, put back */
 	RK_PUSH_PROGRESS
 };
 
@@ -84,6 +85,7 @@ struct rk_push_report {
 	size_t deleted;
 	size_t unchanged;
 	size_t adopted;	  /* found on the server (state lost), kept */
+	size_t restored;  /* deleted on the server, put back */
 	size_t conflicts; /* changed on the server, not overwritten */
 	size_t failed;	  /* refused by the server (this event only) */
 	size_t not_done;  /* left undone because the push stopped */
