@@ -675,8 +675,9 @@ static enum rk_status save(struct ctx *c)
 static void changed_state(struct ctx *c)
 {
 	c->dirty = true;
-	if (++c->unsaved >= SAVE_EVERY && save(c) != RK_OK)
-		c->nomem |= false;
+	/* A failure is in the diagnostics; the final save reports it. */
+	if (++c->unsaved >= SAVE_EVERY)
+		save(c);
 }
 
 static void remember(struct ctx *c, const struct collection *col,
@@ -1422,19 +1423,21 @@ static size_t pending(struct ctx *c, const struct collection *col,
 }
 
 /* Counts what was left undone: not done after a stop, failed in a
- * collection that failed. */
+ * collection that failed (what needed no request is unchanged). The
+ * cursors of a collection that never got ready are at 0. */
 static void tally(struct ctx *c)
 {
 	for (size_t i = 0; i < c->cols.n; i++) {
 		struct collection *col =
 			rk_vec_at(&c->cols, i, sizeof(struct collection));
-		size_t n = col->step == COL_WAITING
-				   ? pending(c, col, 0, 0)
-				   : pending(c, col, col->next_res,
-					     col->next_slot);
+		size_t from = col->next_res;
+		size_t n = pending(c, col, from, col->next_slot);
 		if (col->step == COL_FAILED) {
+			size_t deletes = pending(c, col, col->resources.n,
+						 col->next_slot);
 			c->report->failed += n;
-			c->done += n;
+			c->report->unchanged +=
+				col->resources.n - from - (n - deletes);
 		} else if (col->step != COL_DONE) {
 			c->report->not_done += n;
 		}
