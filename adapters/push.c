@@ -989,12 +989,23 @@ static void adopt(struct ctx *c, const struct collection *col,
 }
 
 /* What a server that answers 5xx to every try should be told: the one
- * cause seen in practice is Xandikos killed while writing, which leaves
- * the git index of the calendar locked for ever. */
+ * cause seen in practice is Xandikos killed while writing, which leaves a
+ * dulwich lock file (the git index, a loose object or a ref, each taken
+ * with O_EXCL) that makes every later write to the calendar fail. */
 #define SERVER_FAILS                                                          \
 	"; the server fails on this calendar (Xandikos killed while writing " \
-	"leaves .git/index.lock in the calendar's folder of its store: stop " \
-	"the server, remove that file, start it again), then push again"
+	"leaves lock files in the calendar's .git folder of its store, such " \
+	"as index.lock or objects/*/*.lock: stop the server, remove every "   \
+	"*.lock file there, start it again), then push again"
+
+/* A collection that is not a calendar where one should be: Xandikos
+ * killed during MKCALENDAR leaves its git repository without the
+ * configuration that makes it a calendar. */
+#define HALF_MADE                                                             \
+	"a collection, but not a calendar (if it is empty, a calendar the "   \
+	"server was making when it was killed, as Xandikos leaves one: "      \
+	"remove it on the server, for Xandikos its folder in the store, and " \
+	"push again)"
 
 static void fail_collection(struct ctx *c, struct collection *col,
 			    const char *why, bool server_error)
@@ -1336,6 +1347,8 @@ static void on_collection(void *data, struct rk_caldav_answer *a)
 		col->step = COL_READY;
 	} else if (a->kind == RK_CALDAV_NOTHING) {
 		missing(c, col);
+	} else if (a->kind == RK_CALDAV_COLLECTION) {
+		fail_collection(c, col, HALF_MADE, false);
 	} else if (a->kind != RK_CALDAV_CALENDAR) {
 		fail_collection(c, col, "not a calendar collection", false);
 	} else if (q->what == COL_PROBE) {
