@@ -1183,6 +1183,14 @@ START_TEST(test_cli_dry_run_then_push)
 	run_free(&r);
 	ck_assert_int_eq(what_is_there(), RK_CALDAV_NOTHING);
 
+	const char *bad[] = { "ritmiek", "push", fp.dir, "--url", srv.url,
+			      "-t",	 "team", "-j",	 "17",	  NULL };
+	r = run_ritmiek(bad, PASSWORD);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "--jobs takes 1 to 16"));
+	run_free(&r);
+
+	/* The real push goes out 4 requests at a time (the default). */
 	const char *real[] = {
 		"ritmiek", "push",   fp.dir, "--url",		srv.url, "-t",
 		"team",	   "--user", USER,   "--password-file", pwfile,	 NULL
