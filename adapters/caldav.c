@@ -278,21 +278,44 @@ void rk_caldav_error_name(const char *body, size_t len, char *buf, size_t size)
 
 /* ---- requests ---- */
 
-/* Sends one request; RK_ERR_NETWORK also for a 5xx after the retries. */
-static enum rk_status request(struct rk_http *http, const char *method,
-			      const char *url, const char *const *headers,
-			      const char *body, size_t len,
-			      struct rk_http_response *resp,
-			      struct rk_caldav_result *res)
+enum op_kind {
+	OP_PROBE,
+	OP_MEMBERS,
+	OP_MKCALENDAR,
+	OP_MKCOL,
+	OP_LIST,
+	OP_PUT,
+	OP_DELETE,
+	OP_GET
+};
+
+/* A queued request, until its answer is read. */
+struct op {
+	enum op_kind kind;
+	struct rk_http *http;
+	char *url;
+	char *displayname; /* MKCALENDAR, for a second try with MKCOL */
+	struct rk_caldav_done done;
+};
+
+static void op_free(struct op *op)
 {
-	memset(res, 0, sizeof(*res));
-	struct rk_http_request req = { method, url, headers, body, len };
-	enum rk_status status = rk_http_send(http, &req, resp);
+	if (!op)
+		return;
+	free(op->url);
+	free(op->displayname);
+	free(op);
+}
+
+/* The outcome of sending: RK_ERR_NETWORK also for a 5xx after the
+ * retries. */
+static enum rk_status transport(enum rk_status status,
+				const struct rk_http_response *resp,
+				struct rk_caldav_result *res)
+{
 	res->status = resp->status;
 	if (status == RK_ERR_NETWORK)
 		snprintf(res->message, sizeof(res->message), "%s", resp->error);
-	else if (status == RK_ERR_ARG)
-		snprintf(res->message, sizeof(res->message), "bad URL");
 	else if (status == RK_OK && resp->status >= 500) {
 		snprintf(res->message, sizeof(res->message),
 			 "HTTP %ld from the server", resp->status);
@@ -325,141 +348,99 @@ static void classify(const struct rk_http_response *resp,
 			 *pre ? "HTTP %ld (%s)" : "HTTP %ld", s, pre);
 }
 
-enum rk_status rk_caldav_probe(struct rk_http *http, const char *url,
-			       enum rk_caldav_kind *kind,
-			       struct rk_caldav_result *res)
+static enum rk_caldav_kind kind_of_item(const struct rk_caldav_item *it)
 {
-	static const char *const headers[] = { XML_TYPE, "Depth: 0", NULL };
-	struct rk_http_response resp = { 0 };
-	*kind = RK_CALDAV_NOTHING;
+	/* Xandikos answers a missing collection with a 207 holding a 404. */
+	if (it->status < 200 || it->status > 299)
+		return RK_CALDAV_NOTHING;
+	return it->calendar	? RK_CALDAV_CALENDAR
+	       : it->collection ? RK_CALDAV_COLLECTION
+				: RK_CALDAV_RESOURCE;
+}
+
+/* A 207 that should hold a multistatus: parsed into @ms, or the outcome
+ * RK_CALDAV_FAILED. */
+static enum rk_status read_multistatus(const struct rk_http_response *resp,
+				       struct rk_caldav_answer *a)
+{
 	enum rk_status status =
-		request(http, "PROPFIND", url, headers, propfind_body,
-			sizeof(propfind_body) - 1, &resp, res);
-	if (status != RK_OK)
-		goto out;
-	classify(&resp, res);
-	if (res->outcome == RK_CALDAV_MISSING)
-		res->outcome = RK_CALDAV_OK;
-	if (resp.status != 207)
-		goto out;
-	struct rk_caldav_multistatus ms;
-	status = rk_caldav_multistatus_parse(resp.body, resp.body_len, &ms);
-	if (status == RK_OK && ms.n > 0) {
-		const struct rk_caldav_item *it = &ms.items[0];
-		/* Xandikos answers a missing collection with a 207 holding
-		 * a 404. */
-		if (it->status >= 200 && it->status <= 299)
-			*kind = it->calendar	 ? RK_CALDAV_CALENDAR
-				: it->collection ? RK_CALDAV_COLLECTION
-						 : RK_CALDAV_RESOURCE;
-	} else if (status == RK_ERR_INPUT) {
-		res->outcome = RK_CALDAV_FAILED;
-		snprintf(res->message, sizeof(res->message),
-			 "HTTP 207 with a body that is no multistatus");
-		status = RK_OK;
-	}
-	rk_caldav_multistatus_release(&ms);
-out:
-	rk_http_response_release(&resp);
-	return status;
-}
-
-/* @head, the XML-escaped @name, then @tail, as a new string. */
-static char *with_name(const char *head, const char *name, const char *tail)
-{
-	xmlChar *escaped =
-		xmlEncodeSpecialChars(NULL, BAD_CAST(name ? name : ""));
-	if (!escaped)
-		return NULL;
-	const char *mid = (const char *)escaped;
-	size_t nh = strlen(head), nm = strlen(mid), nt = strlen(tail);
-	char *text = malloc(nh + nm + nt + 1);
-	if (text) {
-		memcpy(text, head, nh);
-		memcpy(text + nh, mid, nm);
-		memcpy(text + nh + nm, tail, nt + 1);
-	}
-	xmlFree(escaped);
-	return text;
-}
-
-static enum rk_status make(struct rk_http *http, const char *method,
-			   const char *url, const char *const parts[2],
-			   const char *name, struct rk_caldav_result *res)
-{
-	static const char *const headers[] = { XML_TYPE, NULL };
-	struct rk_http_response resp = { 0 };
-	char *body = with_name(parts[0], name, parts[1]);
-	if (!body)
-		return RK_ERR_NOMEM;
-	enum rk_status status = request(http, method, url, headers, body,
-					strlen(body), &resp, res);
-	if (status == RK_OK)
-		classify(&resp, res);
-	rk_http_response_release(&resp);
-	free(body);
-	return status;
-}
-
-enum rk_status rk_caldav_make_calendar(struct rk_http *http, const char *url,
-				       const char *displayname,
-				       struct rk_caldav_result *res)
-{
-	static const char *const mkcalendar[2] = {
-		"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-		"<c:mkcalendar xmlns:d=\"DAV:\" "
-		"xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
-		"<d:displayname>",
-		"</d:displayname></d:prop></d:set></c:mkcalendar>\n"
-	};
-	static const char *const mkcol[2] = {
-		"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-		"<d:mkcol xmlns:d=\"DAV:\" "
-		"xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
-		"<d:resourcetype><d:collection/><c:calendar/></d:resourcetype>"
-		"<d:displayname>",
-		"</d:displayname></d:prop></d:set></d:mkcol>\n"
-	};
-	enum rk_status status =
-		make(http, "MKCALENDAR", url, mkcalendar, displayname, res);
-	/* A server without MKCALENDAR says so with 405 or 501 (or 400). */
-	if (status == RK_OK && res->outcome == RK_CALDAV_FAILED &&
-	    (res->status == 405 || res->status == 501 || res->status == 400)) {
-		rk_caldav_result_release(res);
-		status = make(http, "MKCOL", url, mkcol, displayname, res);
-	}
-	return status;
-}
-
-enum rk_status rk_caldav_list(struct rk_http *http, const char *url,
-			      struct rk_caldav_multistatus *out,
-			      struct rk_caldav_result *res)
-{
-	static const char *const headers[] = { XML_TYPE, "Depth: 1", NULL };
-	struct rk_http_response resp = { 0 };
-	memset(out, 0, sizeof(*out));
-	enum rk_status status =
-		request(http, "REPORT", url, headers, query_body,
-			sizeof(query_body) - 1, &resp, res);
-	if (status != RK_OK)
-		goto out;
-	classify(&resp, res);
-	if (res->outcome != RK_CALDAV_OK)
-		goto out;
-	status = rk_caldav_multistatus_parse(resp.body, resp.body_len, out);
+		rk_caldav_multistatus_parse(resp->body, resp->body_len, &a->ms);
 	if (status == RK_ERR_INPUT) {
-		res->outcome = RK_CALDAV_FAILED;
-		snprintf(res->message, sizeof(res->message),
+		a->res.outcome = RK_CALDAV_FAILED;
+		snprintf(a->res.message, sizeof(a->res.message),
 			 "HTTP %ld with a body that is no multistatus",
-			 resp.status);
+			 resp->status);
 		status = RK_OK;
 	}
-out:
-	rk_http_response_release(&resp);
 	return status;
 }
 
-/* A 207 to a PUT: Xandikos reports a failed precondition so. */
+static enum rk_status read_probe(const struct rk_http_response *resp,
+				 struct rk_caldav_answer *a)
+{
+	a->kind = RK_CALDAV_NOTHING;
+	classify(resp, &a->res);
+	if (a->res.outcome == RK_CALDAV_MISSING) {
+		a->res.outcome = RK_CALDAV_OK;
+		a->res.message[0] = '\0';
+	}
+	if (resp->status != 207)
+		return RK_OK;
+	enum rk_status status = read_multistatus(resp, a);
+	if (status == RK_OK && a->ms.n > 0)
+		a->kind = kind_of_item(&a->ms.items[0]);
+	rk_caldav_multistatus_release(&a->ms);
+	return status;
+}
+
+/* Whether the path of @href is the path of the URL @url. */
+static bool same_path(const char *href, const char *url)
+{
+	const char *path = strstr(url, "://");
+	path = path ? strchr(path + 3, '/') : NULL;
+	const char *h = strstr(href, "://");
+	h = h ? strchr(h + 3, '/') : href;
+	if (!path || !h)
+		return false;
+	size_t n = strlen(path), m = strlen(h);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	while (m > 1 && h[m - 1] == '/')
+		m--;
+	return n == m && !strncmp(path, h, n);
+}
+
+/* The members of a collection: the collection's own response gives its
+ * kind and is left out. */
+static enum rk_status read_members(const char *url,
+				   const struct rk_http_response *resp,
+				   struct rk_caldav_answer *a)
+{
+	a->kind = RK_CALDAV_NOTHING;
+	enum rk_status status = read_probe(resp, a);
+	if (status != RK_OK || a->res.outcome != RK_CALDAV_OK ||
+	    resp->status != 207)
+		return status;
+	status = read_multistatus(resp, a);
+	size_t k = 0;
+	for (size_t i = 0; status == RK_OK && i < a->ms.n; i++) {
+		struct rk_caldav_item *it = &a->ms.items[i];
+		if (it->href && same_path(it->href, url)) {
+			a->kind = kind_of_item(it);
+			free(it->href);
+			free(it->name);
+			free(it->etag);
+			free(it->calendar_data);
+			continue;
+		}
+		a->ms.items[k++] = *it;
+	}
+	if (status == RK_OK)
+		a->ms.n = k;
+	return status;
+}
+
+/* A 207 to a PUT or DELETE: Xandikos reports a failed precondition so. */
 static void put_multistatus(const struct rk_http_response *resp,
 			    struct rk_caldav_result *res)
 {
@@ -482,9 +463,205 @@ static void put_multistatus(const struct rk_http_response *resp,
 		 inner, uid ? " (no-uid-conflict)" : "");
 }
 
-enum rk_status rk_caldav_put(struct rk_http *http, const char *url,
-			     const char *body, size_t len, const char *etag,
-			     struct rk_caldav_result *res)
+static enum rk_status read_answer(const struct op *op,
+				  struct rk_http_response *resp,
+				  struct rk_caldav_answer *a)
+{
+	struct rk_caldav_result *res = &a->res;
+	switch (op->kind) {
+	case OP_PROBE:
+		return read_probe(resp, a);
+	case OP_MEMBERS:
+		return read_members(op->url, resp, a);
+	case OP_LIST:
+		classify(resp, res);
+		return res->outcome == RK_CALDAV_OK ? read_multistatus(resp, a)
+						    : RK_OK;
+	case OP_PUT:
+	case OP_DELETE:
+		if (op->kind == OP_PUT && resp->status == 207)
+			put_multistatus(resp, res);
+		else
+			classify(resp, res);
+		/* Xandikos reports a failed DELETE inside a 207. */
+		if (op->kind == OP_DELETE && resp->status == 207)
+			put_multistatus(resp, res);
+		break;
+	case OP_GET:
+		classify(resp, res);
+		if (res->outcome == RK_CALDAV_OK) {
+			res->body = resp->body;
+			resp->body = NULL;
+		}
+		break;
+	case OP_MKCALENDAR:
+	case OP_MKCOL:
+		classify(resp, res);
+		break;
+	}
+	if ((op->kind == OP_PUT || op->kind == OP_GET) &&
+	    res->outcome == RK_CALDAV_OK) {
+		res->etag = resp->etag;
+		resp->etag = NULL;
+	}
+	return RK_OK;
+}
+
+static enum rk_status queue_op(struct rk_http *http, enum op_kind kind,
+			       const struct rk_http_request *req,
+			       const char *displayname,
+			       const struct rk_caldav_done *done);
+
+static const char *const mkcalendar_parts[2] = {
+	"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	"<c:mkcalendar xmlns:d=\"DAV:\" "
+	"xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
+	"<d:displayname>",
+	"</d:displayname></d:prop></d:set></c:mkcalendar>\n"
+};
+
+static const char *const mkcol_parts[2] = {
+	"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	"<d:mkcol xmlns:d=\"DAV:\" "
+	"xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop>"
+	"<d:resourcetype><d:collection/><c:calendar/></d:resourcetype>"
+	"<d:displayname>",
+	"</d:displayname></d:prop></d:set></d:mkcol>\n"
+};
+
+static enum rk_status queue_make(struct rk_http *http, enum op_kind kind,
+				 const char *url, const char *displayname,
+				 const struct rk_caldav_done *done);
+
+/* A server without MKCALENDAR says so with 405 or 501 (or 400): the
+ * request is made again as an extended MKCOL (RFC 5689). */
+static bool try_mkcol(struct op *op, const struct rk_caldav_answer *a)
+{
+	if (op->kind != OP_MKCALENDAR || a->status != RK_OK ||
+	    a->res.outcome != RK_CALDAV_FAILED ||
+	    (a->res.status != 405 && a->res.status != 501 &&
+	     a->res.status != 400))
+		return false;
+	return queue_make(op->http, OP_MKCOL, op->url, op->displayname,
+			  &op->done) == RK_OK;
+}
+
+static void on_answer(void *data, enum rk_status status,
+		      struct rk_http_response *resp)
+{
+	struct op *op = data;
+	struct rk_caldav_answer a = { 0 };
+	a.sent = resp->tries > 0;
+	a.status = transport(status, resp, &a.res);
+	if (a.status == RK_OK)
+		a.status = read_answer(op, resp, &a);
+	if (!try_mkcol(op, &a))
+		op->done.fn(op->done.data, &a);
+	rk_caldav_multistatus_release(&a.ms);
+	rk_caldav_result_release(&a.res);
+	op_free(op);
+}
+
+static enum rk_status queue_op(struct rk_http *http, enum op_kind kind,
+			       const struct rk_http_request *req,
+			       const char *displayname,
+			       const struct rk_caldav_done *done)
+{
+	struct op *op = calloc(1, sizeof(*op));
+	if (!op)
+		return RK_ERR_NOMEM;
+	op->kind = kind;
+	op->http = http;
+	op->url = strdup(req->url ? req->url : "");
+	op->displayname = displayname ? strdup(displayname) : NULL;
+	op->done = *done;
+	if (!op->url || (displayname && !op->displayname)) {
+		op_free(op);
+		return RK_ERR_NOMEM;
+	}
+	struct rk_http_done hd = { on_answer, op };
+	enum rk_status status = rk_http_queue(http, req, &hd);
+	if (status != RK_OK)
+		op_free(op);
+	return status;
+}
+
+/* @head, the XML-escaped @name, then @tail, as a new string. */
+static char *with_name(const char *head, const char *name, const char *tail)
+{
+	xmlChar *escaped =
+		xmlEncodeSpecialChars(NULL, BAD_CAST(name ? name : ""));
+	if (!escaped)
+		return NULL;
+	const char *mid = (const char *)escaped;
+	size_t nh = strlen(head), nm = strlen(mid), nt = strlen(tail);
+	char *text = malloc(nh + nm + nt + 1);
+	if (text) {
+		memcpy(text, head, nh);
+		memcpy(text + nh, mid, nm);
+		memcpy(text + nh + nm, tail, nt + 1);
+	}
+	xmlFree(escaped);
+	return text;
+}
+
+static enum rk_status queue_make(struct rk_http *http, enum op_kind kind,
+				 const char *url, const char *displayname,
+				 const struct rk_caldav_done *done)
+{
+	static const char *const headers[] = { XML_TYPE, NULL };
+	const char *const *parts =
+		kind == OP_MKCOL ? mkcol_parts : mkcalendar_parts;
+	char *body = with_name(parts[0], displayname, parts[1]);
+	if (!body)
+		return RK_ERR_NOMEM;
+	struct rk_http_request req = { kind == OP_MKCOL ? "MKCOL"
+							: "MKCALENDAR",
+				       url, headers, body, strlen(body) };
+	enum rk_status status = queue_op(http, kind, &req, displayname, done);
+	free(body);
+	return status;
+}
+
+enum rk_status rk_caldav_queue_probe(struct rk_http *http, const char *url,
+				     const struct rk_caldav_done *done)
+{
+	static const char *const headers[] = { XML_TYPE, "Depth: 0", NULL };
+	struct rk_http_request req = { "PROPFIND", url, headers, propfind_body,
+				       sizeof(propfind_body) - 1 };
+	return queue_op(http, OP_PROBE, &req, NULL, done);
+}
+
+enum rk_status rk_caldav_queue_members(struct rk_http *http, const char *url,
+				       const struct rk_caldav_done *done)
+{
+	static const char *const headers[] = { XML_TYPE, "Depth: 1", NULL };
+	struct rk_http_request req = { "PROPFIND", url, headers, propfind_body,
+				       sizeof(propfind_body) - 1 };
+	return queue_op(http, OP_MEMBERS, &req, NULL, done);
+}
+
+enum rk_status rk_caldav_queue_make_calendar(struct rk_http *http,
+					     const char *url,
+					     const char *displayname,
+					     const struct rk_caldav_done *done)
+{
+	return queue_make(http, OP_MKCALENDAR, url, displayname, done);
+}
+
+enum rk_status rk_caldav_queue_list(struct rk_http *http, const char *url,
+				    const struct rk_caldav_done *done)
+{
+	static const char *const headers[] = { XML_TYPE, "Depth: 1", NULL };
+	struct rk_http_request req = { "REPORT", url, headers, query_body,
+				       sizeof(query_body) - 1 };
+	return queue_op(http, OP_LIST, &req, NULL, done);
+}
+
+enum rk_status rk_caldav_queue_put(struct rk_http *http, const char *url,
+				   const char *body, size_t len,
+				   const char *etag,
+				   const struct rk_caldav_done *done)
 {
 	char cond[512];
 	if (etag)
@@ -494,60 +671,119 @@ enum rk_status rk_caldav_put(struct rk_http *http, const char *url,
 	const char *const headers[] = {
 		"Content-Type: text/calendar; charset=utf-8", cond, NULL
 	};
-	struct rk_http_response resp = { 0 };
-	enum rk_status status =
-		request(http, "PUT", url, headers, body, len, &resp, res);
-	if (status != RK_OK)
-		goto out;
-	if (resp.status == 207)
-		put_multistatus(&resp, res);
-	else
-		classify(&resp, res);
-	if (res->outcome == RK_CALDAV_OK) {
-		res->etag = resp.etag;
-		resp.etag = NULL;
-	}
-out:
-	rk_http_response_release(&resp);
+	struct rk_http_request req = { "PUT", url, headers, body, len };
+	return queue_op(http, OP_PUT, &req, NULL, done);
+}
+
+enum rk_status rk_caldav_queue_delete(struct rk_http *http, const char *url,
+				      const char *etag,
+				      const struct rk_caldav_done *done)
+{
+	char cond[512];
+	snprintf(cond, sizeof(cond), "If-Match: %s", etag ? etag : "*");
+	const char *const headers[] = { cond, NULL };
+	struct rk_http_request req = { "DELETE", url, headers, NULL, 0 };
+	return queue_op(http, OP_DELETE, &req, NULL, done);
+}
+
+static enum rk_status queue_get(struct rk_http *http, const char *url,
+				const struct rk_caldav_done *done)
+{
+	struct rk_http_request req = { "GET", url, NULL, NULL, 0 };
+	return queue_op(http, OP_GET, &req, NULL, done);
+}
+
+/* ---- the blocking requests: one queued request, sent at once ---- */
+
+struct kept {
+	struct rk_caldav_answer a;
+	bool done;
+};
+
+static void on_kept(void *data, struct rk_caldav_answer *answer)
+{
+	struct kept *k = data;
+	k->a = *answer;
+	k->done = true;
+	memset(answer, 0, sizeof(*answer));
+}
+
+/* Runs the request just queued (@queued: how queuing went) and hands its
+ * answer over. */
+static enum rk_status wait_for(struct rk_http *http, enum rk_status queued,
+			       struct kept *k, struct rk_caldav_result *res)
+{
+	if (queued == RK_OK)
+		queued = rk_http_run(http, NULL, NULL);
+	if (!k->done && queued == RK_ERR_ARG)
+		snprintf(k->a.res.message, sizeof(k->a.res.message), "bad URL");
+	*res = k->a.res;
+	memset(&k->a.res, 0, sizeof(k->a.res));
+	return k->done ? k->a.status : queued;
+}
+
+enum rk_status rk_caldav_probe(struct rk_http *http, const char *url,
+			       enum rk_caldav_kind *kind,
+			       struct rk_caldav_result *res)
+{
+	struct kept k = { 0 };
+	struct rk_caldav_done done = { on_kept, &k };
+	enum rk_status status = wait_for(
+		http, rk_caldav_queue_probe(http, url, &done), &k, res);
+	*kind = k.a.kind;
 	return status;
+}
+
+enum rk_status rk_caldav_make_calendar(struct rk_http *http, const char *url,
+				       const char *displayname,
+				       struct rk_caldav_result *res)
+{
+	struct kept k = { 0 };
+	struct rk_caldav_done done = { on_kept, &k };
+	return wait_for(
+		http,
+		rk_caldav_queue_make_calendar(http, url, displayname, &done),
+		&k, res);
+}
+
+enum rk_status rk_caldav_list(struct rk_http *http, const char *url,
+			      struct rk_caldav_multistatus *out,
+			      struct rk_caldav_result *res)
+{
+	struct kept k = { 0 };
+	struct rk_caldav_done done = { on_kept, &k };
+	enum rk_status status =
+		wait_for(http, rk_caldav_queue_list(http, url, &done), &k, res);
+	*out = k.a.ms;
+	return status;
+}
+
+enum rk_status rk_caldav_put(struct rk_http *http, const char *url,
+			     const char *body, size_t len, const char *etag,
+			     struct rk_caldav_result *res)
+{
+	struct kept k = { 0 };
+	struct rk_caldav_done done = { on_kept, &k };
+	return wait_for(http,
+			rk_caldav_queue_put(http, url, body, len, etag, &done),
+			&k, res);
 }
 
 enum rk_status rk_caldav_delete(struct rk_http *http, const char *url,
 				const char *etag, struct rk_caldav_result *res)
 {
-	char cond[512];
-	snprintf(cond, sizeof(cond), "If-Match: %s", etag ? etag : "*");
-	const char *const headers[] = { cond, NULL };
-	struct rk_http_response resp = { 0 };
-	enum rk_status status =
-		request(http, "DELETE", url, headers, NULL, 0, &resp, res);
-	if (status == RK_OK) {
-		classify(&resp, res);
-		/* Xandikos reports a failed DELETE inside a 207. */
-		if (resp.status == 207)
-			put_multistatus(&resp, res);
-	}
-	rk_http_response_release(&resp);
-	return status;
+	struct kept k = { 0 };
+	struct rk_caldav_done done = { on_kept, &k };
+	return wait_for(http, rk_caldav_queue_delete(http, url, etag, &done),
+			&k, res);
 }
 
 enum rk_status rk_caldav_get(struct rk_http *http, const char *url,
 			     struct rk_caldav_result *res)
 {
-	struct rk_http_response resp = { 0 };
-	enum rk_status status =
-		request(http, "GET", url, NULL, NULL, 0, &resp, res);
-	if (status == RK_OK) {
-		classify(&resp, res);
-		if (res->outcome == RK_CALDAV_OK) {
-			res->etag = resp.etag;
-			res->body = resp.body;
-			resp.etag = NULL;
-			resp.body = NULL;
-		}
-	}
-	rk_http_response_release(&resp);
-	return status;
+	struct kept k = { 0 };
+	struct rk_caldav_done done = { on_kept, &k };
+	return wait_for(http, queue_get(http, url, &done), &k, res);
 }
 
 char *rk_caldav_encode_segment(const char *text)

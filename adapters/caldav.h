@@ -118,6 +118,50 @@ enum rk_status rk_caldav_delete(struct rk_http *http, const char *url,
 enum rk_status rk_caldav_get(struct rk_http *http, const char *url,
 			     struct rk_caldav_result *res);
 
+/* ---- the same requests, queued on @http and sent by rk_http_run ---- */
+
+/* The answer to a queued request, lent to the callback for the call (it may
+ * take the strings, setting them NULL). */
+struct rk_caldav_answer {
+	enum rk_status status; /* what the blocking function would return */
+	bool sent;	       /* false: never sent (rk_http_stop) */
+	struct rk_caldav_result res;
+	enum rk_caldav_kind kind;	 /* probe */
+	struct rk_caldav_multistatus ms; /* list and members */
+};
+
+struct rk_caldav_done {
+	void (*fn)(void *data, struct rk_caldav_answer *answer);
+	void *data;
+};
+
+/* Each queues the request of its blocking namesake; the callback is
+ * called once from rk_http_run (unless the call fails: RK_ERR_NOMEM, or
+ * RK_ERR_ARG for a bad URL). */
+enum rk_status rk_caldav_queue_probe(struct rk_http *http, const char *url,
+				     const struct rk_caldav_done *done);
+enum rk_status rk_caldav_queue_make_calendar(struct rk_http *http,
+					     const char *url,
+					     const char *displayname,
+					     const struct rk_caldav_done *done);
+enum rk_status rk_caldav_queue_list(struct rk_http *http, const char *url,
+				    const struct rk_caldav_done *done);
+enum rk_status rk_caldav_queue_put(struct rk_http *http, const char *url,
+				   const char *body, size_t len,
+				   const char *etag,
+				   const struct rk_caldav_done *done);
+enum rk_status rk_caldav_queue_delete(struct rk_http *http, const char *url,
+				      const char *etag,
+				      const struct rk_caldav_done *done);
+
+/* What the collection @url holds, cheaply: PROPFIND Depth 1 for the
+ * resource type and ETag of the collection and of each member, no
+ * calendar data (one request, however many events). @answer->kind is
+ * what @url is (RK_CALDAV_NOTHING when it is gone), @answer->ms its
+ * members (the collection itself left out). */
+enum rk_status rk_caldav_queue_members(struct rk_http *http, const char *url,
+				       const struct rk_caldav_done *done);
+
 /* @text with every byte outside A-Z a-z 0-9 - . _ ~ @ percent-encoded, as
  * a new string (caller frees); NULL when out of memory. For path segments:
  * resource names and the values put into a URL template. */

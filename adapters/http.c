@@ -19,16 +19,7 @@
 #define DEFAULT_TRIES	   3
 #define DEFAULT_BACKOFF_MS 200L
 #define MAX_TRIES	   10
-
-struct rk_http {
-	CURL *curl;
-	struct rk_http_options o; /* the strings point at the copies below */
-	char *user;
-	char *password;
-	char *cacert;
-	struct rk_http_counts counts;
-	char errbuf[CURL_ERROR_SIZE];
-};
+#define MAX_JOBS	   16
 
 /* A response being received. */
 struct sink {
@@ -38,6 +29,50 @@ struct sink {
 	bool too_big;
 	char *etag;
 	bool nomem;
+};
+
+/* A queued request; everything it points at is its own. */
+struct job {
+	struct job *next;
+	char *method;
+	char *url;
+	char *body;
+	size_t body_len;
+	struct curl_slist *headers;
+	struct rk_http_done done;
+	int tries;
+	long pause_ms;
+	double start;
+};
+
+/* One transfer at a time; the easy handle (and its connection) is reused
+ * from request to request. A job waiting to be tried again keeps its slot,
+ * so that @jobs bounds what the server sees. */
+struct slot {
+	CURL *curl;
+	struct job *job;
+	bool waiting;	  /* for @ready_at, not in the multi handle */
+	double ready_at;  /* monotonic seconds */
+	CURLcode last_rc; /* of the last try, while waiting */
+	long last_status;
+	struct sink sink;
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+struct rk_http {
+	CURLM *multi;
+	struct slot slots[MAX_JOBS];
+	int jobs;
+	struct job *head, *tail; /* the queue */
+	bool running;		 /* inside rk_http_run */
+	bool stopped;
+	bool nomem;
+	size_t finished; /* jobs reported, to see progress in a round */
+	struct rk_http_options o; /* the strings point at the copies below */
+	char *user;
+	char *password;
+	char *cacert;
+	struct rk_http_counts counts;
 };
 
 void rk_http_global_init(void)
@@ -68,6 +103,21 @@ static void wipe_free(char *secret)
 	free(secret);
 }
 
+static void apply_defaults(struct rk_http *h)
+{
+	if (h->o.timeout_ms <= 0)
+		h->o.timeout_ms = DEFAULT_TIMEOUT_MS;
+	if (h->o.tries <= 0)
+		h->o.tries = DEFAULT_TRIES;
+	if (h->o.tries > MAX_TRIES)
+		h->o.tries = MAX_TRIES;
+	if (h->o.backoff_ms <= 0)
+		h->o.backoff_ms = DEFAULT_BACKOFF_MS;
+	h->jobs = h->o.jobs <= 0	 ? 1
+		  : h->o.jobs > MAX_JOBS ? MAX_JOBS
+					 : h->o.jobs;
+}
+
 enum rk_status rk_http_new(const struct rk_http_options *options,
 			   struct rk_http **out)
 {
@@ -84,33 +134,67 @@ enum rk_status rk_http_new(const struct rk_http_options *options,
 	h->o.user = h->user;
 	h->o.password = h->password;
 	h->o.cacert = h->cacert;
-	if (h->o.timeout_ms <= 0)
-		h->o.timeout_ms = DEFAULT_TIMEOUT_MS;
-	if (h->o.tries <= 0)
-		h->o.tries = DEFAULT_TRIES;
-	if (h->o.tries > MAX_TRIES)
-		h->o.tries = MAX_TRIES;
-	if (h->o.backoff_ms <= 0)
-		h->o.backoff_ms = DEFAULT_BACKOFF_MS;
+	apply_defaults(h);
 	if (nomem) {
 		rk_http_free(h);
 		return RK_ERR_NOMEM;
 	}
-	h->curl = curl_easy_init();
-	if (!h->curl) {
+	h->multi = curl_multi_init();
+	for (int i = 0; h->multi && i < h->jobs; i++) {
+		h->slots[i].curl = curl_easy_init();
+		if (!h->slots[i].curl) {
+			rk_http_free(h);
+			return RK_ERR_NETWORK;
+		}
+	}
+	if (!h->multi) {
 		rk_http_free(h);
 		return RK_ERR_NETWORK;
 	}
+	/* One connection per slot, kept open between requests. */
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+			  (long)h->jobs);
 	*out = h;
 	return RK_OK;
+}
+
+static void job_free(struct job *j)
+{
+	if (!j)
+		return;
+	free(j->method);
+	free(j->url);
+	free(j->body);
+	curl_slist_free_all(j->headers);
+	free(j);
+}
+
+static void sink_reset(struct sink *s)
+{
+	free(s->data);
+	free(s->etag);
+	memset(s, 0, sizeof(*s));
 }
 
 void rk_http_free(struct rk_http *http)
 {
 	if (!http)
 		return;
-	if (http->curl)
-		curl_easy_cleanup(http->curl);
+	for (struct job *j = http->head, *next; j; j = next) {
+		next = j->next;
+		job_free(j);
+	}
+	for (int i = 0; i < MAX_JOBS; i++) {
+		struct slot *s = &http->slots[i];
+		if (s->job && !s->waiting)
+			curl_multi_remove_handle(http->multi, s->curl);
+		job_free(s->job);
+		sink_reset(&s->sink);
+		if (s->curl)
+			curl_easy_cleanup(s->curl);
+	}
+	if (http->multi)
+		curl_multi_cleanup(http->multi);
 	free(http->user);
 	wipe_free(http->password);
 	free(http->cacert);
@@ -220,9 +304,8 @@ static void set_protocols(CURL *c)
 #endif
 }
 
-static void set_security(struct rk_http *h)
+static void set_security(const struct rk_http *h, CURL *c)
 {
-	CURL *c = h->curl;
 	set_protocols(c);
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	if (h->o.user)
@@ -238,32 +321,33 @@ static void set_security(struct rk_http *h)
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, h->o.insecure ? 0L : 2L);
 }
 
-static void set_request(struct rk_http *h, const struct rk_http_request *r,
-			struct curl_slist *headers, struct sink *sink)
+/* Sets up @s's handle for its job (curl_easy_reset keeps the connection). */
+static void set_request(const struct rk_http *h, struct slot *s)
 {
-	CURL *c = h->curl;
+	CURL *c = s->curl;
+	const struct job *j = s->job;
 	curl_easy_reset(c);
-	curl_easy_setopt(c, CURLOPT_URL, r->url);
+	curl_easy_setopt(c, CURLOPT_URL, j->url);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, h->o.timeout_ms);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, h->o.timeout_ms);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "ritmiek/" PACKAGE_VERSION);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
-	set_security(h);
-	if (!strcmp(r->method, "HEAD"))
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, s->errbuf);
+	set_security(h, c);
+	if (!strcmp(j->method, "HEAD"))
 		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-	else if (strcmp(r->method, "GET"))
-		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, r->method);
-	if (r->body) {
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, r->body);
+	else if (strcmp(j->method, "GET"))
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, j->method);
+	if (j->body) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, j->body);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
-				 (curl_off_t)r->body_len);
+				 (curl_off_t)j->body_len);
 	}
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, j->headers);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, sink);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &s->sink);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, sink);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &s->sink);
 }
 
 static struct curl_slist *header_list(const char *const *headers, bool *nomem)
@@ -285,13 +369,6 @@ static struct curl_slist *header_list(const char *const *headers, bool *nomem)
 	return list;
 }
 
-static void pause_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
-}
-
 static double now_seconds(void)
 {
 	struct timespec ts;
@@ -299,66 +376,255 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void sink_reset(struct sink *s)
+enum rk_status rk_http_queue(struct rk_http *http,
+			     const struct rk_http_request *request,
+			     const struct rk_http_done *done)
 {
-	free(s->data);
-	free(s->etag);
-	memset(s, 0, sizeof(*s));
+	char why[128];
+	if (!request->method || !rk_http_url_ok(request->url, why, sizeof(why)))
+		return RK_ERR_ARG;
+	struct job *j = calloc(1, sizeof(*j));
+	if (!j)
+		return RK_ERR_NOMEM;
+	bool nomem = false;
+	j->method = strdup(request->method);
+	j->url = strdup(request->url);
+	if (request->body) {
+		j->body = malloc(request->body_len + 1);
+		if (j->body) {
+			memcpy(j->body, request->body, request->body_len);
+			j->body[request->body_len] = '\0';
+		}
+		j->body_len = request->body_len;
+	}
+	j->headers = header_list(request->headers, &nomem);
+	j->done = *done;
+	j->pause_ms = http->o.backoff_ms;
+	if (nomem || !j->method || !j->url || (request->body && !j->body)) {
+		job_free(j);
+		return RK_ERR_NOMEM;
+	}
+	if (http->tail)
+		http->tail->next = j;
+	else
+		http->head = j;
+	http->tail = j;
+	return RK_OK;
 }
 
-/* One try. Returns libcurl's code; the status goes to *@status. */
-static CURLcode try_once(struct rk_http *h, const struct rk_http_request *r,
-			 struct curl_slist *headers, struct sink *sink,
-			 long *status)
+void rk_http_stop(struct rk_http *http)
 {
-	sink_reset(sink);
-	h->errbuf[0] = '\0';
-	set_request(h, r, headers, sink);
+	http->stopped = true;
+}
+
+/* Sends (again) the job of @s. */
+static void try_slot(struct rk_http *h, struct slot *s)
+{
+	sink_reset(&s->sink);
+	s->errbuf[0] = '\0';
+	s->waiting = false;
+	s->job->tries++;
+	set_request(h, s);
 	h->counts.requests++;
-	if (is_write(r->method))
+	if (is_write(s->job->method))
 		h->counts.writes++;
-	CURLcode rc = curl_easy_perform(h->curl);
-	*status = 0;
-	if (rc == CURLE_OK)
-		curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, status);
-	return rc;
+	if (curl_multi_add_handle(h->multi, s->curl) != CURLM_OK)
+		h->nomem = true;
 }
 
-static void fill_error(struct rk_http *h, CURLcode rc, const struct sink *s,
+static void fill_error(const struct slot *s, CURLcode rc,
 		       struct rk_http_response *resp)
 {
-	const char *why = h->errbuf[0] ? h->errbuf : curl_easy_strerror(rc);
-	if (s->too_big)
+	const char *why = s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc);
+	if (s->sink.too_big)
 		why = "the answer is too large";
 	snprintf(resp->error, sizeof(resp->error), "%s", why);
 }
 
-/* Hands the received body and ETag over to @resp. */
-static enum rk_status take_over(struct sink *s, struct rk_http_response *resp)
-{
-	if (s->nomem)
-		return RK_ERR_NOMEM;
-	if (!s->data) {
-		s->data = calloc(1, 1);
-		if (!s->data)
-			return RK_ERR_NOMEM;
-	}
-	resp->body = s->data;
-	resp->body_len = s->len;
-	resp->etag = s->etag;
-	s->data = NULL;
-	s->etag = NULL;
-	return RK_OK;
-}
-
-static void trace(const struct rk_http *h, const struct rk_http_request *r,
-		  const struct rk_http_response *resp, double start)
+static void trace(const struct rk_http *h, const struct job *j,
+		  const struct rk_http_response *resp)
 {
 	if (!h->o.trace)
 		return;
-	struct rk_http_trace t = { r->method, r->url, resp->status, resp->tries,
-				   now_seconds() - start };
+	struct rk_http_trace t = { j->method, j->url, resp->status, resp->tries,
+				   now_seconds() - j->start };
 	h->o.trace(h->o.trace_data, &t);
+}
+
+/* Reports the job of @s (after its last try, or never sent) and frees
+ * the slot. */
+static void finish(struct rk_http *h, struct slot *s, CURLcode rc, long status)
+{
+	struct job *j = s->job;
+	struct rk_http_response resp = { 0 };
+	enum rk_status st = RK_OK;
+	resp.status = status;
+	resp.tries = j->tries;
+	if (s->sink.nomem) {
+		st = RK_ERR_NOMEM;
+	} else if (!j->tries) {
+		snprintf(resp.error, sizeof(resp.error), "not sent");
+		st = RK_ERR_NETWORK;
+	} else if (rc != CURLE_OK) {
+		fill_error(s, rc, &resp);
+		st = RK_ERR_NETWORK;
+	}
+	if (st != RK_ERR_NOMEM) {
+		resp.body = s->sink.data ? s->sink.data : calloc(1, 1);
+		resp.body_len = s->sink.len;
+		resp.etag = s->sink.etag;
+		s->sink.data = NULL;
+		s->sink.etag = NULL;
+		if (!resp.body)
+			st = RK_ERR_NOMEM;
+	}
+	sink_reset(&s->sink);
+	s->job = NULL;
+	s->waiting = false;
+	h->finished++;
+	if (j->tries)
+		trace(h, j, &resp);
+	if (st == RK_ERR_NOMEM)
+		h->nomem = true;
+	j->done.fn(j->done.data, st, &resp);
+	rk_http_response_release(&resp);
+	job_free(j);
+}
+
+/* A transfer of @s ended: try again after a pause, or report it. */
+static void ended(struct rk_http *h, struct slot *s, CURLcode rc)
+{
+	long status = 0;
+	curl_multi_remove_handle(h->multi, s->curl);
+	if (rc == CURLE_OK)
+		curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &status);
+	bool again = rc == CURLE_OK ? status >= 500
+				    : retryable(rc) && !s->sink.nomem;
+	if (again && s->job->tries < h->o.tries && !h->stopped) {
+		h->counts.retries++;
+		s->last_rc = rc;
+		s->last_status = status;
+		s->waiting = true;
+		s->ready_at = now_seconds() + (double)s->job->pause_ms / 1000.0;
+		s->job->pause_ms *= 2;
+		return;
+	}
+	finish(h, s, rc, status);
+}
+
+/* Gives free slots a job, from the queue or from @more. */
+static void fill(struct rk_http *h, bool (*more)(void *), void *data)
+{
+	for (int i = 0; i < h->jobs && !h->nomem; i++) {
+		struct slot *s = &h->slots[i];
+		if (s->job)
+			continue;
+		if (!h->head && !h->stopped && more && !more(data))
+			return;
+		if (!h->head)
+			return;
+		s->job = h->head;
+		h->head = s->job->next;
+		if (!h->head)
+			h->tail = NULL;
+		s->job->next = NULL;
+		if (h->stopped) {
+			finish(h, s, CURLE_OK, 0);
+			i--;
+			continue;
+		}
+		s->job->start = now_seconds();
+		try_slot(h, s);
+	}
+}
+
+/* Starts the slots whose pause is over; the time to the next one, in ms
+ * (1000 when none waits). */
+static int wake(struct rk_http *h)
+{
+	double now = now_seconds(), next = now + 1.0;
+	for (int i = 0; i < h->jobs; i++) {
+		struct slot *s = &h->slots[i];
+		if (!s->job || !s->waiting)
+			continue;
+		if (h->stopped)
+			finish(h, s, s->last_rc, s->last_status);
+		else if (s->ready_at <= now)
+			try_slot(h, s);
+		else if (s->ready_at < next)
+			next = s->ready_at;
+	}
+	return (int)((next - now) * 1000.0) + 1;
+}
+
+static bool busy(const struct rk_http *h)
+{
+	for (int i = 0; i < h->jobs; i++)
+		if (h->slots[i].job)
+			return true;
+	return h->head != NULL;
+}
+
+static void reap(struct rk_http *h)
+{
+	CURLMsg *msg;
+	int left;
+	while ((msg = curl_multi_info_read(h->multi, &left))) {
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		CURLcode rc = msg->data.result;
+		for (int i = 0; i < h->jobs; i++) {
+			struct slot *s = &h->slots[i];
+			if (s->job && !s->waiting &&
+			    s->curl == msg->easy_handle)
+				ended(h, s, rc);
+		}
+	}
+}
+
+enum rk_status rk_http_run(struct rk_http *http, bool (*more)(void *data),
+			   void *data)
+{
+	if (http->running)
+		return RK_ERR_ARG;
+	http->running = true;
+	http->stopped = false;
+	while (!http->nomem) {
+		fill(http, more, data);
+		if (!busy(http))
+			break;
+		size_t finished = http->finished;
+		int active = 0;
+		curl_multi_perform(http->multi, &active);
+		reap(http);
+		int wait_ms = wake(http);
+		/* Something ended: give its slot a new job before waiting. */
+		if (http->finished != finished)
+			continue;
+		curl_multi_poll(http->multi, NULL, 0, wait_ms, NULL);
+	}
+	http->running = false;
+	http->stopped = false;
+	enum rk_status status = http->nomem ? RK_ERR_NOMEM : RK_OK;
+	http->nomem = false;
+	return status;
+}
+
+/* rk_http_send's callback: keeps the answer. */
+struct one {
+	enum rk_status status;
+	struct rk_http_response *response;
+	bool done;
+};
+
+static void on_one(void *data, enum rk_status status,
+		   struct rk_http_response *response)
+{
+	struct one *o = data;
+	o->status = status;
+	o->done = true;
+	*o->response = *response;
+	memset(response, 0, sizeof(*response));
 }
 
 enum rk_status rk_http_send(struct rk_http *http,
@@ -366,40 +632,17 @@ enum rk_status rk_http_send(struct rk_http *http,
 			    struct rk_http_response *response)
 {
 	memset(response, 0, sizeof(*response));
-	char why[128];
-	if (!request->method || !rk_http_url_ok(request->url, why, sizeof(why)))
+	if (http->running)
 		return RK_ERR_ARG;
-	bool nomem = false;
-	struct curl_slist *headers = header_list(request->headers, &nomem);
-	struct sink sink = { 0 };
-	enum rk_status status = RK_OK;
-	CURLcode rc = CURLE_OK;
-	double start = now_seconds();
-	long pause = http->o.backoff_ms;
-	for (int t = 1; !nomem && t <= http->o.tries; t++) {
-		response->tries = t;
-		rc = try_once(http, request, headers, &sink, &response->status);
-		bool again = rc == CURLE_OK ? response->status >= 500
-					    : retryable(rc) && !sink.nomem;
-		if (!again || t == http->o.tries)
-			break;
-		http->counts.retries++;
-		pause_ms(pause);
-		pause *= 2;
-	}
-	if (nomem || sink.nomem)
-		status = RK_ERR_NOMEM;
-	else if (rc != CURLE_OK) {
-		fill_error(http, rc, &sink, response);
-		status = RK_ERR_NETWORK;
-	}
-	if (status != RK_ERR_NOMEM)
-		status = take_over(&sink, response) == RK_OK ? status
-							     : RK_ERR_NOMEM;
-	sink_reset(&sink);
-	curl_slist_free_all(headers);
-	trace(http, request, response, start);
-	return status;
+	struct one one = { RK_OK, response, false };
+	struct rk_http_done done = { on_one, &one };
+	enum rk_status status = rk_http_queue(http, request, &done);
+	if (status != RK_OK)
+		return status;
+	status = rk_http_run(http, NULL, NULL);
+	if (status != RK_OK && !one.done)
+		return status;
+	return one.status;
 }
 
 static bool url_part(CURLU *u, CURLUPart what, char **out)

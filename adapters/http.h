@@ -1,7 +1,8 @@
 /* http.h - HTTP requests through libcurl, for the CalDAV push.
  *
- * The one place in ritmiek that talks to the network. A client keeps one
- * connection open from request to request; every request has a time limit,
+ * The one place in ritmiek that talks to the network. A client sends up to
+ * @jobs requests at a time over connections it keeps open from request to
+ * request (libcurl's multi interface); every request has a time limit,
  * and a request that gets no answer or a 5xx answer is tried again a
  * bounded number of times with a growing pause. TLS certificates are always
  * verified unless the caller asks otherwise. The password is handed to
@@ -36,6 +37,7 @@ struct rk_http_options {
 	long timeout_ms;      /* per try; 0: 10000 */
 	int tries;	      /* per request; 0: 3 */
 	long backoff_ms;      /* first pause, doubled each time; 0: 200 */
+	int jobs;	      /* requests at a time; 0: 1, at most 16 */
 	/* Called once per request (may be NULL), e.g. for --verbose. */
 	void (*trace)(void *data, const struct rk_http_trace *trace);
 	void *trace_data;
@@ -83,14 +85,46 @@ void rk_http_free(struct rk_http *http);
  * zeroed). RK_OK when an answer came, whatever its status (a 5xx only after
  * the last try); RK_ERR_NETWORK when none came after the last try (or the
  * certificate was refused, which is not tried again), @response->error says
- * why; RK_ERR_ARG for a URL that is not http(s) or carries a password;
- * RK_ERR_NOMEM. Redirects are not followed. */
+ * why; RK_ERR_ARG for a URL that is not http(s) or carries a password, or
+ * when called from a callback of rk_http_run; RK_ERR_NOMEM. Redirects are
+ * not followed. */
 enum rk_status rk_http_send(struct rk_http *http,
 			    const struct rk_http_request *request,
 			    struct rk_http_response *response);
 
 /* Frees the strings of @response and zeroes it. */
 void rk_http_response_release(struct rk_http_response *response);
+
+/* Called once for a queued request, from rk_http_run: @status as
+ * rk_http_send would return it, or RK_ERR_NETWORK with @response->tries 0
+ * when it was never sent (rk_http_stop). @response is lent for the call;
+ * the callee may take its strings (setting them NULL). It may queue more
+ * requests. */
+struct rk_http_done {
+	void (*fn)(void *data, enum rk_status status,
+		   struct rk_http_response *response);
+	void *data;
+};
+
+/* Queues @request (everything copied, the body too) for rk_http_run.
+ * RK_ERR_ARG for a bad URL or method (@done is not called), RK_ERR_NOMEM. */
+enum rk_status rk_http_queue(struct rk_http *http,
+			     const struct rk_http_request *request,
+			     const struct rk_http_done *done);
+
+/* Sends the queued requests, up to @jobs at a time, in the order queued,
+ * each tried again on its own slot as rk_http_send does, until none is
+ * left. When a slot is free and nothing is queued, @more (may be NULL) is
+ * called; it queues the next request(s) and returns false when there are
+ * none for now. RK_OK, RK_ERR_NOMEM, or RK_ERR_ARG when called from a
+ * callback of a run. */
+enum rk_status rk_http_run(struct rk_http *http, bool (*more)(void *data),
+			   void *data);
+
+/* From a callback of rk_http_run: start nothing new. The requests already
+ * sent finish (and are reported), the queued ones are reported as never
+ * sent, and @more is not called again during this run. */
+void rk_http_stop(struct rk_http *http);
 
 /* The counts so far. */
 void rk_http_get_counts(const struct rk_http *http,

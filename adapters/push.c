@@ -36,12 +36,31 @@ struct resource {
 	char hash[17];
 };
 
+/* A member of a collection as the server listed it at the start. */
+struct remote {
+	const char *name; /* URL-encoded, as push.state has it */
+	const char *etag;
+};
+
+enum col_step {
+	COL_WAITING, /* for its first answer(s) */
+	COL_READY,   /* its events are being sent */
+	COL_DONE,    /* every event has had its request */
+	COL_FAILED   /* not usable: nothing more is sent to it */
+};
+
 struct collection {
 	const char *url;
 	const char *displayname;
 	struct rk_vec feeds;	 /* const char * */
 	struct rk_vec resources; /* struct resource */
 	const char **uids;	 /* sorted, for the deletes */
+	enum col_step step;
+	bool checked;	       /* @remote is what the server has */
+	struct remote *remote; /* sorted by name */
+	size_t n_remote;
+	size_t next_res;  /* the next resource to look at */
+	size_t next_slot; /* the next state slot to look at for deletes */
 };
 
 struct ctx {
@@ -58,7 +77,9 @@ struct ctx {
 	const char *state_path;
 	size_t done;
 	size_t total;
-	bool dirty; /* the state changed since it was last written */
+	bool dirty;	    /* the state changed since it was last written */
+	size_t unsaved;	    /* changes since then */
+	struct rk_vec fups; /* struct followup, after the parallel part */
 	bool nomem;
 };
 
@@ -598,6 +619,7 @@ enum done {
 	DONE_UPDATED,
 	DONE_DELETED,
 	DONE_ADOPTED,
+	DONE_RESTORED,
 	DONE_UNCHANGED,
 	DONE_CONFLICT,
 	DONE_FAILED,
@@ -608,11 +630,14 @@ static void stop(struct ctx *c, const char *url,
 		 const struct rk_caldav_result *res, bool refused)
 {
 	struct rk_push_report *rep = c->report;
-	rep->stopped = true;
-	rep->refused = refused;
-	snprintf(rep->stop_url, sizeof(rep->stop_url), "%s", url);
-	snprintf(rep->stop_reason, sizeof(rep->stop_reason), "%s",
-		 res->message[0] ? res->message : "no answer");
+	if (!rep->stopped) {
+		rep->stopped = true;
+		rep->refused = refused;
+		snprintf(rep->stop_url, sizeof(rep->stop_url), "%s", url);
+		snprintf(rep->stop_reason, sizeof(rep->stop_reason), "%s",
+			 res->message[0] ? res->message : "no answer");
+	}
+	rk_http_stop(c->http);
 }
 
 /* Whether the push must stop after this answer: out of memory, no answer
@@ -629,6 +654,32 @@ static bool must_stop(struct ctx *c, enum rk_status status, const char *url,
 	return c->nomem || c->report->stopped;
 }
 
+static enum rk_status save(struct ctx *c)
+{
+	if (c->o->dry_run || !c->dirty)
+		return RK_OK;
+	enum rk_status status = rk_push_state_write(c->state, c->state_path);
+	if (status != RK_OK)
+		rk_diags_add(c->diags, RK_SEV_ERROR, c->state_path, 0, 0,
+			     "cannot write the push state: %s",
+			     strerror(errno));
+	c->dirty = false;
+	c->unsaved = 0;
+	return status;
+}
+
+/* The state on disk follows the server closely: a push killed with it
+ * loses at most this many entries, which the next push finds again. */
+#define SAVE_EVERY 200
+
+static void changed_state(struct ctx *c)
+{
+	c->dirty = true;
+	/* A failure is in the diagnostics; the final save reports it. */
+	if (++c->unsaved >= SAVE_EVERY)
+		save(c);
+}
+
 static void remember(struct ctx *c, const struct collection *col,
 		     const struct resource *r, const char *name,
 		     const char *etag, const char *hash)
@@ -637,7 +688,7 @@ static void remember(struct ctx *c, const struct collection *col,
 				   hash };
 	if (rk_push_state_set(c->state, &e) != RK_OK)
 		c->nomem = true;
-	c->dirty = true;
+	changed_state(c);
 }
 
 /* The ETag of @url when a PUT's answer did not carry one. */
@@ -720,18 +771,12 @@ static enum done put_again(struct ctx *c, const struct collection *col,
 	return d;
 }
 
-static enum done adopt_found(struct ctx *c, const struct collection *col,
-			     const struct resource *r, const char *name,
-			     const char *etag, bool update)
-{
-	remember(c, col, r, name, etag, r->hash);
-	return update ? DONE_UPDATED : DONE_ADOPTED;
-}
-
-/* After a failed precondition: what is on the server at @name now? */
+/* After a failed precondition, or an ETag that is not the one of the last
+ * push: what is on the server at @name now? @update: ritmiek put it there
+ * before; @same_plan: and the plan did not change it since. */
 static enum done resolve(struct ctx *c, const struct collection *col,
 			 const struct resource *r, const char *name,
-			 bool update)
+			 bool update, bool same_plan)
 {
 	const char *url = keep_join(c, col->url, name);
 	struct rk_caldav_result res;
@@ -740,25 +785,33 @@ static enum done resolve(struct ctx *c, const struct collection *col,
 	enum rk_status s = rk_caldav_get(c->http, url, &res);
 	struct found f = { 0 };
 	enum done d = DONE_CONFLICT;
+	enum rk_caldav_outcome outcome = RK_CALDAV_OK;
 	if (must_stop(c, s, url, &res))
 		d = DONE_STOPPED;
-	else if (res.outcome == RK_CALDAV_MISSING && update && c->o->force)
-		d = put_again(c, col, r, name, NULL);
-	else if (res.outcome == RK_CALDAV_MISSING)
-		d = update ? conflict(c, col, r, NULL,
-				      "deleted on the server since the last "
-				      "push; not put back (--force does)")
-			   : failed(c, col, r, NULL, "changed while pushing");
+	else if (res.outcome == RK_CALDAV_MISSING && update) {
+		/* Ours, deleted on the server: put back. */
+		d = put_once(c, col, r, name, NULL, &outcome);
+		if (d == DONE_CREATED)
+			d = DONE_RESTORED;
+		else if (d == DONE_FAILED && outcome == RK_CALDAV_CHANGED)
+			d = conflict(c, col, r, NULL,
+				     "changed on the server while pushing");
+	} else if (res.outcome == RK_CALDAV_MISSING)
+		d = failed(c, col, r, NULL, "changed while pushing");
 	else if (res.outcome != RK_CALDAV_OK)
 		d = failed(c, col, r, NULL, res.message);
 	else if (read_found(res.body, &f) != RK_OK || strcmp(f.uid, r->uid))
 		d = conflict(c, col, r, NULL,
 			     "the name is taken by another event; never "
 			     "overwritten");
-	else if (same_event(r, &f))
-		/* Our own earlier write, whose answer was lost. */
-		d = adopt_found(c, col, r, name, res.etag, update);
-	else if ((!update && ours(c, &f)) || c->o->force)
+	else if (same_event(r, &f)) {
+		/* Our own earlier write, whose answer was lost, or an ETag
+		 * the server changed without changing the event. */
+		remember(c, col, r, name, res.etag, r->hash);
+		d = same_plan ? DONE_UNCHANGED
+		    : update  ? DONE_UPDATED
+			      : DONE_ADOPTED;
+	} else if ((!update && ours(c, &f)) || c->o->force)
 		d = put_again(c, col, r, name, res.etag ? res.etag : "*");
 	else
 		d = conflict(c, col, r, NULL,
@@ -766,18 +819,6 @@ static enum done resolve(struct ctx *c, const struct collection *col,
 			     "kept (--force overwrites)");
 	found_release(&f);
 	rk_caldav_result_release(&res);
-	return d;
-}
-
-static enum done put_resource(struct ctx *c, const struct collection *col,
-			      const struct resource *r, const char *name,
-			      const char *etag)
-{
-	enum rk_caldav_outcome outcome = RK_CALDAV_OK;
-	enum done d = put_once(c, col, r, name, etag, &outcome);
-	if (d == DONE_FAILED && (outcome == RK_CALDAV_CHANGED ||
-				 (outcome == RK_CALDAV_MISSING && etag)))
-		d = resolve(c, col, r, name, etag != NULL);
 	return d;
 }
 
@@ -806,45 +847,14 @@ static enum rk_caldav_outcome force_delete(struct ctx *c, const char *url,
 	return outcome;
 }
 
-static enum done delete_resource(struct ctx *c, const struct collection *col,
-				 const struct rk_push_entry *old)
-{
-	const char *url = keep_join(c, col->url, old->name);
-	struct rk_caldav_result res;
-	if (!url)
-		return DONE_STOPPED;
-	enum rk_status s = rk_caldav_delete(
-		c->http, url, *old->etag ? old->etag : NULL, &res);
-	bool stopped = must_stop(c, s, url, &res);
-	enum rk_caldav_outcome outcome = res.outcome;
-	char why[sizeof(res.message)];
-	snprintf(why, sizeof(why), "%s", res.message);
-	rk_caldav_result_release(&res);
-	if (!stopped && outcome == RK_CALDAV_CHANGED && c->o->force)
-		outcome = force_delete(c, url, old->uid);
-	if (stopped || c->report->stopped || c->nomem)
-		return DONE_STOPPED;
-	if (outcome == RK_CALDAV_CHANGED)
-		return conflict(c, col, NULL, old->uid,
-				"changed on the server since the last push; "
-				"not deleted (--force deletes)");
-	if (outcome != RK_CALDAV_OK && outcome != RK_CALDAV_MISSING)
-		return failed(c, col, NULL, old->uid, why);
-	rk_push_state_remove(c->state, col->url, old->uid);
-	c->dirty = true;
-	return DONE_DELETED;
-}
-
-/* ---- one collection ---- */
-
 static void count(struct ctx *c, const struct collection *col,
 		  const struct resource *r, const char *uid, enum done d)
 {
 	struct rk_push_report *rep = c->report;
-	static const enum rk_push_what what[] = { RK_PUSH_CREATED,
-						  RK_PUSH_UPDATED,
-						  RK_PUSH_DELETED,
-						  RK_PUSH_ADOPTED };
+	static const enum rk_push_what what[] = {
+		RK_PUSH_CREATED, RK_PUSH_UPDATED, RK_PUSH_DELETED,
+		RK_PUSH_ADOPTED, RK_PUSH_RESTORED
+	};
 	switch (d) {
 	case DONE_CREATED:
 		rep->created++;
@@ -858,6 +868,9 @@ static void count(struct ctx *c, const struct collection *col,
 	case DONE_ADOPTED:
 		rep->adopted++;
 		break;
+	case DONE_RESTORED:
+		rep->restored++;
+		break;
 	case DONE_UNCHANGED:
 		rep->unchanged++;
 		return;
@@ -868,9 +881,16 @@ static void count(struct ctx *c, const struct collection *col,
 		rep->failed++;
 		return;
 	case DONE_STOPPED:
+		rep->not_done++;
 		return;
 	}
 	note(c, what[d], col->url, r, uid, NULL);
+}
+
+static void progress(struct ctx *c)
+{
+	c->done++;
+	note(c, RK_PUSH_PROGRESS, NULL, NULL, NULL, NULL);
 }
 
 static const struct resource *resource_at(const struct collection *col,
@@ -883,6 +903,53 @@ static bool wanted(const struct collection *col, const char *uid)
 {
 	return col->resources.n && bsearch(&uid, col->uids, col->resources.n,
 					   sizeof(*col->uids), cmp_str);
+}
+
+/* ---- what the server holds ---- */
+
+static int cmp_remote(const void *a, const void *b)
+{
+	return strcmp(((const struct remote *)a)->name,
+		      ((const struct remote *)b)->name);
+}
+
+/* Keeps the names and ETags of the resources in @ms as @col->remote. */
+static void take_remote(struct ctx *c, struct collection *col,
+			const struct rk_caldav_multistatus *ms)
+{
+	col->remote = rk_arena_alloc(&c->arena, ms->n ? ms->n : 1,
+				     sizeof(*col->remote));
+	col->n_remote = 0;
+	for (size_t i = 0; col->remote && i < ms->n; i++) {
+		const struct rk_caldav_item *it = &ms->items[i];
+		if (!it->name || it->collection || it->status < 200 ||
+		    it->status > 299)
+			continue;
+		char *name = rk_caldav_encode_segment(it->name);
+		struct remote *rm = &col->remote[col->n_remote];
+		rm->name = name ? keep(c, name) : NULL;
+		rm->etag = keep(c, it->etag ? it->etag : "");
+		free(name);
+		if (!rm->name || !rm->etag)
+			c->nomem = true;
+		else
+			col->n_remote++;
+	}
+	if (!col->remote)
+		c->nomem = true;
+	else
+		qsort(col->remote, col->n_remote, sizeof(*col->remote),
+		      cmp_remote);
+	col->checked = !c->nomem;
+}
+
+static const struct remote *remote_find(const struct collection *col,
+					const char *name)
+{
+	struct remote key = { name, NULL };
+	return col->n_remote ? bsearch(&key, col->remote, col->n_remote,
+				       sizeof(key), cmp_remote)
+			     : NULL;
 }
 
 /* Takes our events of this school found in @ms into the state. */
@@ -921,107 +988,446 @@ static void adopt(struct ctx *c, const struct collection *col,
 	}
 }
 
-static void fail_collection(struct ctx *c, const struct collection *col,
-			    const char *why)
+/* What a server that answers 5xx to every try should be told: the one
+ * cause seen in practice is Xandikos killed while writing, which leaves a
+ * dulwich lock file (the git index, a loose object or a ref, each taken
+ * with O_EXCL) that makes every later write to the calendar fail. */
+#define SERVER_FAILS                                                          \
+	"; the server fails on this calendar (Xandikos killed while writing " \
+	"leaves lock files in the calendar's .git folder of its store, such " \
+	"as index.lock or objects/*/*.lock: stop the server, remove every "   \
+	"*.lock file there, start it again), then push again"
+
+/* A collection that is not a calendar where one should be: Xandikos
+ * killed during MKCALENDAR leaves its git repository without the
+ * configuration that makes it a calendar. */
+#define HALF_MADE                                                             \
+	"a collection, but not a calendar (if it is empty, a calendar the "   \
+	"server was making when it was killed, as Xandikos leaves one: "      \
+	"remove it on the server, for Xandikos its folder in the store, and " \
+	"push again)"
+
+static void fail_collection(struct ctx *c, struct collection *col,
+			    const char *why, bool server_error)
 {
-	c->report->failed += col->resources.n;
-	c->done += col->resources.n;
-	note(c, RK_PUSH_FAILED, col->url, NULL, NULL, why);
+	char text[512];
+	snprintf(text, sizeof(text), "%s%s", why,
+		 server_error ? SERVER_FAILS : "");
+	if (col->step != COL_FAILED)
+		note(c, RK_PUSH_FAILED, col->url, NULL, NULL, text);
+	col->step = COL_FAILED;
 }
 
-/* Makes sure the collection is there; false when it cannot be used. */
-static bool ensure(struct ctx *c, const struct collection *col)
+/* An answer that ends the handling of its request: never sent, no
+ * answer, a refused account (the push stops), or a server error (its
+ * collection fails). */
+static bool cut_short(struct ctx *c, struct collection *col, const char *url,
+		      const struct rk_caldav_answer *a)
 {
-	if (rk_push_state_has_collection(c->state, col->url))
-		return true;
-	enum rk_caldav_kind kind;
-	struct rk_caldav_result res;
-	struct rk_caldav_multistatus ms = { 0 };
-	enum rk_status s = rk_caldav_probe(c->http, col->url, &kind, &res);
-	bool ok = false;
-	if (must_stop(c, s, col->url, &res)) {
-		ok = false;
-	} else if (res.outcome != RK_CALDAV_OK) {
-		fail_collection(c, col, res.message);
-	} else if (kind == RK_CALDAV_NOTHING && c->o->dry_run) {
-		/* Its events would all be new. */
-		note(c, RK_PUSH_MADE, col->url, NULL, NULL, NULL);
-		rk_caldav_result_release(&res);
-		return true;
-	} else if (kind == RK_CALDAV_NOTHING) {
-		rk_caldav_result_release(&res);
-		s = rk_caldav_make_calendar(c->http, col->url, col->displayname,
-					    &res);
-		if (must_stop(c, s, col->url, &res))
-			ok = false;
-		else if (res.outcome != RK_CALDAV_OK)
-			fail_collection(c, col, res.message);
-		else
-			ok = true;
-		if (ok) {
-			c->report->made++;
-			note(c, RK_PUSH_MADE, col->url, NULL, NULL, NULL);
-		}
-	} else if (kind != RK_CALDAV_CALENDAR) {
-		fail_collection(c, col, "not a calendar collection");
-	} else {
-		rk_caldav_result_release(&res);
-		s = rk_caldav_list(c->http, col->url, &ms, &res);
-		if (must_stop(c, s, col->url, &res))
-			ok = false;
-		else if (res.outcome != RK_CALDAV_OK)
-			fail_collection(c, col, res.message);
-		else
-			ok = true;
-		if (ok)
-			adopt(c, col, &ms);
-	}
-	if (ok && rk_push_state_add_collection(c->state, col->url) != RK_OK)
+	if (a->status == RK_ERR_NOMEM) {
 		c->nomem = true;
-	c->dirty |= ok;
-	rk_caldav_multistatus_release(&ms);
-	rk_caldav_result_release(&res);
-	return ok && !c->nomem;
+		rk_http_stop(c->http);
+		return true;
+	}
+	if (!a->sent)
+		return true;
+	if (a->status != RK_OK && a->res.status >= 500) {
+		fail_collection(c, col, a->res.message, true);
+		return true;
+	}
+	return must_stop(c, a->status, url, &a->res);
 }
 
-static void progress(struct ctx *c)
+/* ---- the requests of one event, sent in parallel ---- */
+
+enum op_kind { OP_CREATE, OP_RESTORE, OP_UPDATE, OP_DELETE };
+
+/* A request in flight, for its callback. */
+struct op {
+	struct ctx *c;
+	struct collection *col;
+	enum op_kind kind;
+	const struct resource *r; /* NULL for a delete */
+	const char *name;
+	const char *etag; /* the If-Match value, or NULL */
+	const char *uid;
+	bool same_plan; /* for a follow-up: the plan did not change it */
+};
+
+enum fup_kind { FUP_RESOLVE, FUP_FETCH_ETAG, FUP_FORCE_DELETE };
+
+/* What needs a look after the parallel part, one request at a time. */
+struct followup {
+	enum fup_kind kind;
+	struct op op;
+};
+
+static void follow_up(struct ctx *c, enum fup_kind kind, const struct op *op)
 {
-	c->done++;
-	note(c, RK_PUSH_PROGRESS, NULL, NULL, NULL, NULL);
+	struct followup *f = rk_vec_push(&c->fups, sizeof(*f));
+	if (!f) {
+		c->nomem = true;
+		return;
+	}
+	f->kind = kind;
+	f->op = *op;
 }
 
-static enum done sync_resource(struct ctx *c, const struct collection *col,
-			       const struct resource *r)
+static void on_put(void *data, struct rk_caldav_answer *a)
+{
+	struct op *op = data;
+	struct ctx *c = op->c;
+	struct rk_caldav_result *res = &a->res;
+	enum done d = DONE_FAILED;
+	const char *url = keep_join(c, op->col->url, op->name);
+	if (!url || cut_short(c, op->col, url, a)) {
+		d = op->col->step == COL_FAILED && a->sent ? DONE_FAILED
+							   : DONE_STOPPED;
+	} else if (res->outcome == RK_CALDAV_OK) {
+		remember(c, op->col, op->r, op->name,
+			 res->etag ? res->etag : "", op->r->hash);
+		if (!res->etag)
+			follow_up(c, FUP_FETCH_ETAG, op);
+		d = op->kind == OP_UPDATE    ? DONE_UPDATED
+		    : op->kind == OP_RESTORE ? DONE_RESTORED
+					     : DONE_CREATED;
+	} else if (res->outcome == RK_CALDAV_UID_USED) {
+		d = conflict(c, op->col, op->r, NULL,
+			     "the server has this UID under another name; "
+			     "not put");
+	} else if (res->outcome == RK_CALDAV_CHANGED ||
+		   (res->outcome == RK_CALDAV_MISSING && op->etag)) {
+		follow_up(c, FUP_RESOLVE, op);
+		return;
+	} else {
+		d = failed(c, op->col, op->r, NULL, res->message);
+	}
+	count(c, op->col, op->r, NULL, d);
+	progress(c);
+}
+
+static void on_delete(void *data, struct rk_caldav_answer *a)
+{
+	struct op *op = data;
+	struct ctx *c = op->c;
+	enum rk_caldav_outcome outcome = a->res.outcome;
+	enum done d = DONE_FAILED;
+	const char *url = keep_join(c, op->col->url, op->name);
+	if (!url || cut_short(c, op->col, url, a)) {
+		d = op->col->step == COL_FAILED && a->sent ? DONE_FAILED
+							   : DONE_STOPPED;
+	} else if (outcome == RK_CALDAV_CHANGED && c->o->force) {
+		follow_up(c, FUP_FORCE_DELETE, op);
+		return;
+	} else if (outcome == RK_CALDAV_CHANGED) {
+		d = conflict(c, op->col, NULL, op->uid,
+			     "changed on the server since the last push; "
+			     "not deleted (--force deletes)");
+	} else if (outcome == RK_CALDAV_OK || outcome == RK_CALDAV_MISSING) {
+		rk_push_state_remove(c->state, op->col->url, op->uid);
+		changed_state(c);
+		d = DONE_DELETED;
+	} else {
+		d = failed(c, op->col, NULL, op->uid, a->res.message);
+	}
+	count(c, op->col, NULL, op->uid, d);
+}
+
+static struct op *new_op(struct ctx *c, struct collection *col,
+			 enum op_kind kind, const struct resource *r,
+			 const char *name, const char *etag, const char *uid)
+{
+	struct op *op = rk_arena_alloc(&c->arena, 1, sizeof(*op));
+	if (!op) {
+		c->nomem = true;
+		return NULL;
+	}
+	*op = (struct op){ c, col, kind, r, name, etag, uid, false };
+	return op;
+}
+
+/* Queues the request of @op; false when none was queued. */
+static bool send_op(struct ctx *c, struct op *op)
+{
+	const char *url = op ? keep_join(c, op->col->url, op->name) : NULL;
+	if (!url)
+		return false;
+	enum rk_status s;
+	if (op->kind == OP_DELETE) {
+		struct rk_caldav_done done = { on_delete, op };
+		s = rk_caldav_queue_delete(c->http, url, op->etag, &done);
+	} else {
+		struct rk_caldav_done done = { on_put, op };
+		s = rk_caldav_queue_put(c->http, url, op->r->body,
+					strlen(op->r->body), op->etag, &done);
+	}
+	if (s == RK_ERR_NOMEM)
+		c->nomem = true;
+	return s == RK_OK;
+}
+
+/* Decides about resource @r: queues its request (true), or settles it
+ * without one. */
+static bool next_resource(struct ctx *c, struct collection *col,
+			  const struct resource *r)
 {
 	const struct rk_push_entry *e =
 		rk_push_state_find(c->state, col->url, r->uid);
-	if (e && !strcmp(e->hash, r->hash)) {
-		count(c, col, r, NULL, DONE_UNCHANGED);
-		return DONE_UNCHANGED;
-	}
-	if (c->o->dry_run) {
-		count(c, col, r, NULL, e ? DONE_UPDATED : DONE_CREATED);
-		return DONE_CREATED;
+	const struct remote *rm =
+		e && col->checked ? remote_find(col, e->name) : NULL;
+	bool gone = e && col->checked && !rm;
+	bool edited = rm && strcmp(rm->etag, e->etag);
+	bool same = e && !strcmp(e->hash, r->hash);
+	enum op_kind kind = !e ? OP_CREATE : gone ? OP_RESTORE : OP_UPDATE;
+	if (c->o->dry_run || (e && same && !gone && !edited)) {
+		enum done d = same ? DONE_UNCHANGED : DONE_UPDATED;
+		if (kind != OP_UPDATE)
+			d = kind == OP_CREATE ? DONE_CREATED : DONE_RESTORED;
+		else if (edited)
+			d = conflict(c, col, r, NULL,
+				     "changed on the server since the last "
+				     "push");
+		count(c, col, r, NULL, d);
+		progress(c);
+		return false;
 	}
 	/* The state's strings live in its arena: they outlast a change. */
-	const char *name = e ? e->name : r->name;
-	const char *etag = e ? (*e->etag ? e->etag : "*") : NULL;
-	enum done d = put_resource(c, col, r, name, etag);
-	count(c, col, r, NULL, d);
-	return d;
+	struct op *op = new_op(c, col, kind, r, e ? e->name : r->name,
+			       kind == OP_UPDATE && *e->etag ? e->etag
+			       : kind == OP_UPDATE	     ? "*"
+							     : NULL,
+			       r->uid);
+	if (op && edited) {
+		op->same_plan = same;
+		follow_up(c, FUP_RESOLVE, op);
+		return false;
+	}
+	return send_op(c, op);
 }
 
-/* How many events of @col, from resource @from on, need a request. */
-static size_t pending(struct ctx *c, const struct collection *col, size_t from)
+/* Decides about state entry @e of @col, gone from the plan. */
+static bool next_delete(struct ctx *c, struct collection *col,
+			const struct rk_push_entry *e)
+{
+	if (c->o->dry_run) {
+		count(c, col, NULL, e->uid, DONE_DELETED);
+		return false;
+	}
+	if (col->checked && !remote_find(col, e->name)) {
+		/* Deleted on the server already. */
+		const char *uid = e->uid;
+		rk_push_state_remove(c->state, col->url, uid);
+		changed_state(c);
+		count(c, col, NULL, uid, DONE_DELETED);
+		return false;
+	}
+	return send_op(c, new_op(c, col, OP_DELETE, NULL, e->name,
+				 *e->etag ? e->etag : NULL, e->uid));
+}
+
+/* Queues the next request of @col; false when it has none left. */
+static bool next_of(struct ctx *c, struct collection *col)
+{
+	while (col->next_res < col->resources.n && !c->nomem) {
+		const struct resource *r = resource_at(col, col->next_res++);
+		if (next_resource(c, col, r))
+			return true;
+	}
+	while (col->next_slot < rk_push_state_slots(c->state) && !c->nomem) {
+		const struct rk_push_entry *e =
+			rk_push_state_get(c->state, col->next_slot++);
+		if (!e || strcmp(e->collection, col->url) ||
+		    wanted(col, e->uid))
+			continue;
+		if (next_delete(c, col, e))
+			return true;
+	}
+	return false;
+}
+
+/* rk_http_run's source of requests: the next event of the first ready
+ * collection. */
+static bool more(void *data)
+{
+	struct ctx *c = data;
+	for (size_t i = 0; i < c->cols.n && !c->nomem; i++) {
+		struct collection *col =
+			rk_vec_at(&c->cols, i, sizeof(struct collection));
+		if (c->report->stopped)
+			return false;
+		if (col->step != COL_READY)
+			continue;
+		if (next_of(c, col))
+			return true;
+		if (col->step == COL_READY)
+			col->step = COL_DONE;
+	}
+	return false;
+}
+
+/* ---- the collections ---- */
+
+enum col_op { COL_PROBE, COL_MEMBERS, COL_MAKE, COL_LIST };
+
+struct col_req {
+	struct ctx *c;
+	struct collection *col;
+	enum col_op what;
+};
+
+static void on_collection(void *data, struct rk_caldav_answer *a);
+
+static void queue_col(struct ctx *c, struct collection *col, enum col_op what)
+{
+	struct col_req *q = rk_arena_alloc(&c->arena, 1, sizeof(*q));
+	if (!q) {
+		c->nomem = true;
+		return;
+	}
+	*q = (struct col_req){ c, col, what };
+	struct rk_caldav_done done = { on_collection, q };
+	enum rk_status s = RK_ERR_NOMEM;
+	if (what == COL_PROBE)
+		s = rk_caldav_queue_probe(c->http, col->url, &done);
+	else if (what == COL_MEMBERS)
+		s = rk_caldav_queue_members(c->http, col->url, &done);
+	else if (what == COL_MAKE)
+		s = rk_caldav_queue_make_calendar(c->http, col->url,
+						  col->displayname, &done);
+	else
+		s = rk_caldav_queue_list(c->http, col->url, &done);
+	if (s != RK_OK)
+		c->nomem = true;
+}
+
+static void known(struct ctx *c, struct collection *col)
+{
+	if (!rk_push_state_has_collection(c->state, col->url)) {
+		if (rk_push_state_add_collection(c->state, col->url) != RK_OK)
+			c->nomem = true;
+		c->dirty = true;
+	}
+}
+
+/* Nothing at the collection's URL: made (or, in a dry run, would be). A
+ * calendar the state knows was deleted on the server: its events are put
+ * back. */
+static void missing(struct ctx *c, struct collection *col)
+{
+	col->checked = true;
+	col->n_remote = 0;
+	if (!c->o->dry_run) {
+		queue_col(c, col, COL_MAKE);
+		return;
+	}
+	note(c, RK_PUSH_MADE, col->url, NULL, NULL, NULL);
+	col->step = COL_READY;
+}
+
+static void on_collection(void *data, struct rk_caldav_answer *a)
+{
+	struct col_req *q = data;
+	struct ctx *c = q->c;
+	struct collection *col = q->col;
+	if (cut_short(c, col, col->url, a))
+		return;
+	if (a->res.outcome != RK_CALDAV_OK) {
+		fail_collection(c, col, a->res.message, false);
+		return;
+	}
+	if (q->what == COL_MAKE) {
+		c->report->made++;
+		note(c, RK_PUSH_MADE, col->url, NULL, NULL, NULL);
+		known(c, col);
+		col->step = COL_READY;
+	} else if (q->what == COL_LIST) {
+		adopt(c, col, &a->ms);
+		take_remote(c, col, &a->ms);
+		known(c, col);
+		col->step = COL_READY;
+	} else if (a->kind == RK_CALDAV_NOTHING) {
+		missing(c, col);
+	} else if (a->kind == RK_CALDAV_COLLECTION) {
+		fail_collection(c, col, HALF_MADE, false);
+	} else if (a->kind != RK_CALDAV_CALENDAR) {
+		fail_collection(c, col, "not a calendar collection", false);
+	} else if (q->what == COL_PROBE) {
+		queue_col(c, col, COL_LIST);
+	} else {
+		take_remote(c, col, &a->ms);
+		col->step = COL_READY;
+	}
+}
+
+/* ---- after the parallel part ---- */
+
+static void run_followup(struct ctx *c, const struct followup *f)
+{
+	const struct op *op = &f->op;
+	const char *url = keep_join(c, op->col->url, op->name);
+	if (!url)
+		return;
+	if (f->kind == FUP_FETCH_ETAG) {
+		char *etag = fetch_etag(c, url);
+		if (etag)
+			remember(c, op->col, op->r, op->name, etag,
+				 op->r->hash);
+		free(etag);
+		return;
+	}
+	enum done d;
+	if (f->kind == FUP_RESOLVE) {
+		d = resolve(c, op->col, op->r, op->name, op->etag != NULL,
+			    op->same_plan);
+		count(c, op->col, op->r, NULL, d);
+		progress(c);
+		return;
+	}
+	enum rk_caldav_outcome outcome = force_delete(c, url, op->uid);
+	if (c->report->stopped || c->nomem)
+		d = DONE_STOPPED;
+	else if (outcome == RK_CALDAV_CHANGED)
+		d = conflict(c, op->col, NULL, op->uid,
+			     "changed on the server since the last push; "
+			     "not deleted (--force deletes)");
+	else if (outcome != RK_CALDAV_OK && outcome != RK_CALDAV_MISSING)
+		d = failed(c, op->col, NULL, op->uid, "not deleted");
+	else {
+		rk_push_state_remove(c->state, op->col->url, op->uid);
+		changed_state(c);
+		d = DONE_DELETED;
+	}
+	count(c, op->col, NULL, op->uid, d);
+}
+
+static void run_followups(struct ctx *c)
+{
+	for (size_t i = 0; i < c->fups.n && !c->nomem; i++) {
+		const struct followup *f =
+			rk_vec_at(&c->fups, i, sizeof(struct followup));
+		if (f->op.col->step == COL_FAILED)
+			c->report->failed += f->kind != FUP_FETCH_ETAG;
+		else if (c->report->stopped)
+			c->report->not_done += f->kind != FUP_FETCH_ETAG;
+		else
+			run_followup(c, f);
+	}
+}
+
+/* How many events of @col still need a request: resources from @from_res
+ * on, deletes from state slot @from_slot on. */
+static size_t pending(struct ctx *c, const struct collection *col,
+		      size_t from_res, size_t from_slot)
 {
 	size_t n = 0;
-	for (size_t i = from; i < col->resources.n; i++) {
+	for (size_t i = from_res; i < col->resources.n; i++) {
 		const struct resource *r = resource_at(col, i);
 		const struct rk_push_entry *e =
 			rk_push_state_find(c->state, col->url, r->uid);
-		n += !e || strcmp(e->hash, r->hash);
+		n += !e || strcmp(e->hash, r->hash) ||
+		     (col->checked && !remote_find(col, e->name));
 	}
-	for (size_t i = 0; i < rk_push_state_slots(c->state); i++) {
+	for (size_t i = from_slot; i < rk_push_state_slots(c->state); i++) {
 		const struct rk_push_entry *e = rk_push_state_get(c->state, i);
 		n += e && !strcmp(e->collection, col->url) &&
 		     !wanted(col, e->uid);
@@ -1029,53 +1435,26 @@ static size_t pending(struct ctx *c, const struct collection *col, size_t from)
 	return n;
 }
 
-static void delete_gone(struct ctx *c, const struct collection *col)
+/* Counts what was left undone: not done after a stop, failed in a
+ * collection that failed (what needed no request is unchanged). The
+ * cursors of a collection that never got ready are at 0. */
+static void tally(struct ctx *c)
 {
-	for (size_t i = 0; i < rk_push_state_slots(c->state); i++) {
-		const struct rk_push_entry *e = rk_push_state_get(c->state, i);
-		if (!e || strcmp(e->collection, col->url) ||
-		    wanted(col, e->uid))
-			continue;
-		struct rk_push_entry old = *e;
-		enum done d = c->o->dry_run ? DONE_DELETED
-					    : delete_resource(c, col, &old);
-		if (d == DONE_STOPPED)
-			return;
-		count(c, col, NULL, old.uid, d);
+	for (size_t i = 0; i < c->cols.n; i++) {
+		struct collection *col =
+			rk_vec_at(&c->cols, i, sizeof(struct collection));
+		size_t from = col->next_res;
+		size_t n = pending(c, col, from, col->next_slot);
+		if (col->step == COL_FAILED) {
+			size_t deletes = pending(c, col, col->resources.n,
+						 col->next_slot);
+			c->report->failed += n;
+			c->report->unchanged +=
+				col->resources.n - from - (n - deletes);
+		} else if (col->step != COL_DONE) {
+			c->report->not_done += n;
+		}
 	}
-}
-
-static enum rk_status save(struct ctx *c)
-{
-	if (c->o->dry_run || !c->dirty)
-		return RK_OK;
-	enum rk_status status = rk_push_state_write(c->state, c->state_path);
-	if (status != RK_OK)
-		rk_diags_add(c->diags, RK_SEV_ERROR, c->state_path, 0, 0,
-			     "cannot write the push state: %s",
-			     strerror(errno));
-	c->dirty = false;
-	return status;
-}
-
-static enum rk_status sync_collection(struct ctx *c, struct collection *col)
-{
-	if (!ensure(c, col)) {
-		if (c->report->stopped)
-			c->report->not_done += pending(c, col, 0);
-		return save(c);
-	}
-	size_t i = 0;
-	for (; i < col->resources.n; i++) {
-		if (sync_resource(c, col, resource_at(col, i)) == DONE_STOPPED)
-			break;
-		progress(c);
-	}
-	if (!c->report->stopped && !c->nomem)
-		delete_gone(c, col);
-	if (c->report->stopped)
-		c->report->not_done += pending(c, col, i);
-	return save(c);
 }
 
 /* ---- the whole push ---- */
@@ -1136,8 +1515,35 @@ static void release(struct ctx *c)
 	}
 	rk_vec_release(&c->cols);
 	rk_vec_release(&c->targets);
+	rk_vec_release(&c->fups);
 	rk_push_state_free(c->state);
 	rk_arena_release(&c->arena);
+}
+
+/* Asks every collection what it holds (one request each), then sends the
+ * events of each collection as soon as it is ready, @jobs at a time. A
+ * request that completes is in the state at once; a failed precondition
+ * is looked into afterwards, one at a time. */
+static enum rk_status sync_all(struct ctx *c)
+{
+	for (size_t i = 0; i < c->cols.n && !c->nomem; i++) {
+		struct collection *col =
+			rk_vec_at(&c->cols, i, sizeof(struct collection));
+		bool is_known =
+			rk_push_state_has_collection(c->state, col->url);
+		queue_col(c, col, is_known ? COL_MEMBERS : COL_PROBE);
+	}
+	enum rk_status status =
+		c->nomem ? RK_ERR_NOMEM : rk_http_run(c->http, more, c);
+	if (status == RK_OK && !c->nomem)
+		run_followups(c);
+	tally(c);
+	enum rk_status saved = save(c);
+	if (c->nomem || status == RK_ERR_NOMEM)
+		return RK_ERR_NOMEM;
+	if (status == RK_OK)
+		status = saved;
+	return status;
 }
 
 enum rk_status rk_push_run(struct rk_http *http,
@@ -1151,16 +1557,8 @@ enum rk_status rk_push_run(struct rk_http *http,
 	struct ctx c = { .o = options, .http = http, .report = report };
 	c.diags = diags;
 	enum rk_status status = prepare(&c);
-	for (size_t i = 0; status == RK_OK && i < c.cols.n; i++) {
-		struct collection *col =
-			rk_vec_at(&c.cols, i, sizeof(struct collection));
-		if (report->stopped)
-			report->not_done += pending(&c, col, 0);
-		else
-			status = sync_collection(&c, col);
-		if (c.nomem)
-			status = RK_ERR_NOMEM;
-	}
+	if (status == RK_OK)
+		status = sync_all(&c);
 	if (status == RK_OK && report->stopped)
 		status = RK_ERR_NETWORK;
 	release(&c);

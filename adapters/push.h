@@ -5,17 +5,23 @@
  * (<UID>.ics, the event with its VTIMEZONE and X-RITMIEK-PLAN:<school id>).
  * A new event is put with If-None-Match: *, a changed one with If-Match: the
  * ETag of the last push, an event that left the feeds is deleted with
- * If-Match; unchanged events cost no request. What was put is remembered in
- * PLANDIR/push.state (push_state.h). A collection the state does not know is
+ * If-Match. What was put is remembered in PLANDIR/push.state (push_state.h).
+ * Every push first asks each known collection for the names and ETags of
+ * what it holds (one PROPFIND each): an event of ours deleted on the server
+ * is put back, one whose ETag changed is looked at (a conflict when it
+ * really differs); unchanged events cost no further request. Requests go
+ * out as many at a time as @http allows (rk_http_options.jobs); each one
+ * that completes is in the state at once. A collection the state does not know is
  * made (MKCALENDAR) when missing, or searched for ritmiek's own events of
  * this school (a lost state), which are taken over rather than duplicated.
  * Nothing that ritmiek did not put there is ever changed or deleted.
  *
- * A precondition that fails (someone changed or deleted the event on the
- * server) is a conflict: reported per event, not overwritten, unless
- * @force. A refused account or a server that stays unreachable stops the
- * push; the state then holds what was done, and a later push does the rest
- * without duplicates. */
+ * An event someone changed on the server is a conflict: reported per event,
+ * not overwritten, unless @force. A refused account or a server that stays
+ * unreachable stops the push; the state then holds what was done, and a
+ * later push does the rest without duplicates. A collection whose requests
+ * keep getting 5xx answers fails on its own (its events counted as failed,
+ * with what to do about it); the other collections go on. */
 #ifndef RK_PUSH_H
 #define RK_PUSH_H
 
@@ -42,6 +48,7 @@ enum rk_push_what {
 	RK_PUSH_FAILED,	  /* the server refused this event */
 	RK_PUSH_MADE,	  /* a collection was made */
 	RK_PUSH_ADOPTED,  /* found on the server and taken into the state */
+	RK_PUSH_RESTORED, /* deleted on the server, put back */
 	RK_PUSH_PROGRESS
 };
 
@@ -84,6 +91,7 @@ struct rk_push_report {
 	size_t deleted;
 	size_t unchanged;
 	size_t adopted;	  /* found on the server (state lost), kept */
+	size_t restored;  /* deleted on the server, put back */
 	size_t conflicts; /* changed on the server, not overwritten */
 	size_t failed;	  /* refused by the server (this event only) */
 	size_t not_done;  /* left undone because the push stopped */

@@ -217,32 +217,68 @@ enum rk_status rk_push_state_add_collection(struct rk_push_state *state,
 	return RK_OK;
 }
 
+static int cmp_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct rk_push_entry *x = *(const struct rk_push_entry *const *)a;
+	const struct rk_push_entry *y = *(const struct rk_push_entry *const *)b;
+	int d = strcmp(x->collection, y->collection);
+	return d ? d : strcmp(x->uid, y->uid);
+}
+
+static void write_entry(struct rk_tsv *t, const struct rk_push_entry *e)
+{
+	const char *fields[] = { "resource", e->collection, e->uid,
+				 e->name,    e->etag,	    e->hash };
+	for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++)
+		rk_tsv_field(t, fields[f]);
+	rk_tsv_end_line(t);
+}
+
 enum rk_status rk_push_state_write(const struct rk_push_state *state,
 				   const char *path)
 {
 	struct rk_tsv t = { 0 };
 	char version[16];
+	size_t nc = state->collections.n, ne = 0;
+	const char **cols = malloc((nc ? nc : 1) * sizeof(*cols));
+	const struct rk_push_entry **entries = malloc(
+		(state->slots.n ? state->slots.n : 1) * sizeof(*entries));
+	if (!cols || !entries) {
+		free(cols);
+		free(entries);
+		return RK_ERR_NOMEM;
+	}
+	/* Sorted: the same server content gives the same file, however the
+	 * requests of the push happened to finish. */
+	for (size_t i = 0; i < nc; i++)
+		cols[i] = *(const char **)rk_vec_at(&state->collections, i,
+						    sizeof(*cols));
+	qsort(cols, nc, sizeof(*cols), cmp_text);
+	for (size_t i = 0; i < state->slots.n; i++) {
+		const struct rk_push_entry *e = rk_push_state_get(state, i);
+		if (e)
+			entries[ne++] = e;
+	}
+	qsort(entries, ne, sizeof(*entries), cmp_entry);
 	snprintf(version, sizeof(version), "%d", RK_PUSH_STATE_VERSION);
 	rk_tsv_field(&t, MAGIC);
 	rk_tsv_field(&t, version);
 	rk_tsv_field(&t, state->school);
 	rk_tsv_end_line(&t);
-	for (size_t i = 0; i < state->collections.n; i++) {
-		const char **c = rk_vec_at(&state->collections, i, sizeof(*c));
+	for (size_t i = 0; i < nc; i++) {
 		rk_tsv_field(&t, "collection");
-		rk_tsv_field(&t, *c);
+		rk_tsv_field(&t, cols[i]);
 		rk_tsv_end_line(&t);
 	}
-	for (size_t i = 0; i < state->slots.n; i++) {
-		const struct rk_push_entry *e = rk_push_state_get(state, i);
-		if (!e)
-			continue;
-		const char *fields[] = { "resource", e->collection, e->uid,
-					 e->name,    e->etag,	    e->hash };
-		for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++)
-			rk_tsv_field(&t, fields[f]);
-		rk_tsv_end_line(&t);
-	}
+	for (size_t i = 0; i < ne; i++)
+		write_entry(&t, entries[i]);
+	free(cols);
+	free(entries);
 	enum rk_status status =
 		t.nomem ? RK_ERR_NOMEM
 			: rk_textfile_write_atomic(path, t.data ? t.data : "",

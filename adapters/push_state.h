@@ -71,7 +71,9 @@ enum rk_status rk_push_state_add_collection(struct rk_push_state *state,
 					    const char *url);
 
 /* Writes the state to @path atomically (rk_textfile_write_atomic):
- * collections, then the live entries in the order added. */
+ * collections, then the live entries, each sorted (by URL, then UID), so
+ * that the file depends on what was pushed, not on the order in which
+ * parallel requests finished. */
 enum rk_status rk_push_state_write(const struct rk_push_state *state,
 				   const char *path);
 

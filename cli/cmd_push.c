@@ -49,6 +49,8 @@ static void push_usage(FILE *out)
 		"changed on the server\n"
 		"      --timeout SECONDS   time limit of one request "
 		"(default: 10)\n"
+		"  -j, --jobs N            requests at a time (1 to 16, "
+		"default: 4)\n"
 		"  -v, --verbose           every event sent and every "
 		"request, with its time\n"
 		"  -q, --quiet             only problems and the summary\n"
@@ -70,6 +72,7 @@ struct args {
 	bool dry_run;
 	bool force;
 	long timeout_s;
+	long jobs;
 	bool verbose;
 	bool quiet;
 };
@@ -131,6 +134,16 @@ static void on_note(void *data, const struct rk_push_note *n)
 		else if (!o->a->quiet)
 			printf("ritmiek: made the calendar %s\n",
 			       n->collection);
+		break;
+	case RK_PUSH_RESTORED:
+		if (n->dry_run)
+			printf("restore %s%s  %s\n", n->collection,
+			       n->name ? n->name : "",
+			       event_text(n, ev, sizeof(ev)));
+		else if (o->a->verbose)
+			printf("ritmiek: put back (deleted on the server) "
+			       "%s\n",
+			       event_text(n, ev, sizeof(ev)));
 		break;
 	case RK_PUSH_ADOPTED:
 		if (o->a->verbose)
@@ -197,10 +210,14 @@ static void print_summary(const struct args *a, const struct rk_push_report *r,
 {
 	if (a->dry_run) {
 		printf("ritmiek: dry run, %zu calendar(s): would create %zu, "
-		       "update %zu, delete %zu; %zu unchanged (%zu requests, "
-		       "none changing)\n",
-		       r->collections, r->created, r->updated, r->deleted,
-		       r->unchanged, n->requests);
+		       "update %zu, delete %zu",
+		       r->collections, r->created, r->updated, r->deleted);
+		if (r->restored)
+			printf(", put back %zu", r->restored);
+		printf("; %zu unchanged", r->unchanged);
+		if (r->conflicts)
+			printf(", %zu conflicts", r->conflicts);
+		printf(" (%zu requests, none changing)\n", n->requests);
 		return;
 	}
 	printf("ritmiek: %zu calendar(s)%s: %zu created, %zu updated, %zu "
@@ -209,6 +226,8 @@ static void print_summary(const struct args *a, const struct rk_push_report *r,
 	       r->updated, r->deleted, r->unchanged, r->conflicts, r->failed);
 	if (r->adopted)
 		printf(", %zu found on the server", r->adopted);
+	if (r->restored)
+		printf(", %zu put back", r->restored);
 	if (r->not_done)
 		printf(", %zu not done", r->not_done);
 	printf(" (%zu requests, %zu changing, %.2f s)\n", n->requests,
@@ -334,6 +353,7 @@ static int run_push(const struct args *a)
 		.cacert = a->cacert,
 		.insecure = a->insecure,
 		.timeout_ms = a->timeout_s * 1000,
+		.jobs = (int)a->jobs,
 		.trace = a->verbose ? on_trace : NULL,
 		.trace_data = &o,
 	};
@@ -392,6 +412,8 @@ static int check_args(const struct args *a)
 		problem = "{email} in the URL fits people only";
 	else if (a->timeout_s <= 0 || a->timeout_s > 600)
 		problem = "--timeout takes 1 to 600 seconds";
+	else if (a->jobs < 1 || a->jobs > 16)
+		problem = "--jobs takes 1 to 16";
 	if (!problem)
 		return 0;
 	fprintf(stderr, "ritmiek push: %s\n", problem);
@@ -408,9 +430,15 @@ enum {
 	OPT_TIMEOUT
 };
 
-static int parse_one(struct args *a, int opt)
+static long number(const char *text)
 {
 	char *end = NULL;
+	long n = strtol(text, &end, 10);
+	return end && end != text && !*end ? n : 0;
+}
+
+static int parse_one(struct args *a, int opt)
+{
 	switch (opt) {
 	case 'u':
 		a->url = optarg;
@@ -439,9 +467,10 @@ static int parse_one(struct args *a, int opt)
 		a->force = true;
 		break;
 	case OPT_TIMEOUT:
-		a->timeout_s = strtol(optarg, &end, 10);
-		if (!end || *end)
-			a->timeout_s = 0;
+		a->timeout_s = number(optarg);
+		break;
+	case 'j':
+		a->jobs = number(optarg);
 		break;
 	case 'v':
 		a->verbose = true;
@@ -472,15 +501,16 @@ int rk_cmd_push(int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct args a = { .timeout_s = 10 };
+	struct args a = { .timeout_s = 10, .jobs = 4 };
 	int opt;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "u:t:nvqh", options, NULL)) !=
+	while ((opt = getopt_long(argc, argv, "u:t:j:nvqh", options, NULL)) !=
 	       -1) {
 		int status = parse_one(&a, opt);
 		if (status)

@@ -524,6 +524,227 @@ START_TEST(test_207_to_put_fails)
 }
 END_TEST
 
+/* ---- several requests at a time ---- */
+
+struct seen {
+	struct rk_http *http;
+	int done;
+	int never_sent;
+	long statuses[8];
+	bool stop_after_first;
+	enum rk_status inner_send;
+	int more_left;
+	const char *url;
+};
+
+static void on_seen(void *data, enum rk_status status,
+		    struct rk_http_response *response)
+{
+	struct seen *s = data;
+	if (response->tries == 0) {
+		ck_assert_int_eq(status, RK_ERR_NETWORK);
+		s->never_sent++;
+		return;
+	}
+	ck_assert_int_eq(status, RK_OK);
+	ck_assert_ptr_nonnull(response->body);
+	s->statuses[s->done++ % 8] = response->status;
+	/* No request of its own from inside a run. */
+	struct rk_http_request req = { "GET", s->url, NULL, NULL, 0 };
+	struct rk_http_response resp;
+	s->inner_send = rk_http_send(s->http, &req, &resp);
+	rk_http_response_release(&resp);
+	if (s->stop_after_first)
+		rk_http_stop(s->http);
+}
+
+static struct rk_http *jobs_client(int jobs)
+{
+	struct rk_http_options o = { .timeout_ms = 3000,
+				     .backoff_ms = 50,
+				     .jobs = jobs };
+	struct rk_http *http = NULL;
+	ck_assert_int_eq(rk_http_new(&o, &http), RK_OK);
+	return http;
+}
+
+START_TEST(test_run_several_at_a_time)
+{
+	static const char *const replies[] = { ANSWER("201 Created"),
+					       ANSWER("201 Created"),
+					       ANSWER("201 Created"),
+					       ANSWER("201 Created") };
+	pid_t pid;
+	char url[64];
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/c/x.ics",
+		 scripted_server(replies, 4, &pid));
+	struct rk_http *http = jobs_client(3);
+	struct seen seen = { .http = http, .url = url };
+	struct rk_http_done done = { on_seen, &seen };
+	for (int i = 0; i < 4; i++) {
+		struct rk_http_request req = { "PUT", url, NULL, "x", 1 };
+		ck_assert_int_eq(rk_http_queue(http, &req, &done), RK_OK);
+	}
+	ck_assert_int_eq(rk_http_run(http, NULL, NULL), RK_OK);
+	ck_assert_int_eq(seen.done, 4);
+	ck_assert_int_eq(seen.never_sent, 0);
+	ck_assert_int_eq(seen.inner_send, RK_ERR_ARG);
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(seen.statuses[i], 201);
+	struct rk_http_counts n;
+	rk_http_get_counts(http, &n);
+	ck_assert_uint_eq(n.requests, 4);
+	ck_assert_uint_eq(n.writes, 4);
+	rk_http_free(http);
+	reap(pid);
+}
+END_TEST
+
+START_TEST(test_stop_drops_the_queue)
+{
+	static const char *const replies[] = { ANSWER("204 No Content") };
+	pid_t pid;
+	char url[64];
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/c/x.ics",
+		 scripted_server(replies, 1, &pid));
+	struct rk_http *http = jobs_client(1);
+	struct seen seen = { .http = http,
+			     .url = url,
+			     .stop_after_first = true };
+	struct rk_http_done done = { on_seen, &seen };
+	struct rk_http_request req = { "DELETE", url, NULL, NULL, 0 };
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(rk_http_queue(http, &req, &done), RK_OK);
+	ck_assert_int_eq(rk_http_run(http, NULL, NULL), RK_OK);
+	ck_assert_int_eq(seen.done, 1);
+	ck_assert_int_eq(seen.statuses[0], 204);
+	ck_assert_int_eq(seen.never_sent, 2);
+	struct rk_http_counts n;
+	rk_http_get_counts(http, &n);
+	ck_assert_uint_eq(n.requests, 1);
+	/* Freed with nothing left: a queue of its own is not kept. */
+	rk_http_free(http);
+	reap(pid);
+}
+END_TEST
+
+static bool more_of(void *data)
+{
+	struct seen *s = data;
+	if (!s->more_left)
+		return false;
+	s->more_left--;
+	struct rk_http_request req = { "GET", s->url, NULL, NULL, 0 };
+	struct rk_http_done done = { on_seen, s };
+	ck_assert_int_eq(rk_http_queue(s->http, &req, &done), RK_OK);
+	return true;
+}
+
+START_TEST(test_more_fills_the_slots)
+{
+	static const char *const replies[] = {
+		ANSWER("200 OK"), ANSWER("200 OK"), ANSWER("200 OK"),
+		ANSWER("200 OK"), ANSWER("200 OK")
+	};
+	pid_t pid;
+	char url[64];
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/c/",
+		 scripted_server(replies, 5, &pid));
+	struct rk_http *http = jobs_client(2);
+	struct seen seen = { .http = http, .url = url, .more_left = 5 };
+	ck_assert_int_eq(rk_http_run(http, more_of, &seen), RK_OK);
+	ck_assert_int_eq(seen.done, 5);
+	ck_assert_int_eq(seen.more_left, 0);
+	struct rk_http_counts n;
+	rk_http_get_counts(http, &n);
+	ck_assert_uint_eq(n.requests, 5);
+	ck_assert_uint_eq(n.writes, 0);
+	rk_http_free(http);
+	reap(pid);
+}
+END_TEST
+
+struct members {
+	int calls;
+	enum rk_caldav_kind kind;
+	size_t n;
+	char names[4][32];
+	char etags[4][32];
+};
+
+static void on_members(void *data, struct rk_caldav_answer *a)
+{
+	struct members *m = data;
+	m->calls++;
+	ck_assert_int_eq(a->status, RK_OK);
+	ck_assert(a->sent);
+	ck_assert_int_eq(a->res.outcome, RK_CALDAV_OK);
+	m->kind = a->kind;
+	m->n = a->ms.n;
+	for (size_t i = 0; i < a->ms.n && i < 4; i++) {
+		snprintf(m->names[i], 32, "%s", a->ms.items[i].name);
+		snprintf(m->etags[i], 32, "%s",
+			 a->ms.items[i].etag ? a->ms.items[i].etag : "");
+	}
+}
+
+#define MULTISTATUS(body)                                                \
+	"HTTP/1.1 207 Multi-Status\r\nContent-Type: text/xml\r\n"        \
+	"Connection: close\r\n\r\n<?xml version='1.0'?><multistatus "    \
+	"xmlns=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">" body \
+	"</multistatus>"
+
+/* The collection's own response gives its kind; the members are the
+ * rest, whatever the order (Radicale lists the collection last). */
+START_TEST(test_members)
+{
+	static const char *const replies[] = {
+		MULTISTATUS(
+			"<response><href>/u/T1/a%40ritmiek.ics</href><propstat>"
+			"<prop><getetag>\"e1\"</getetag><resourcetype/></prop>"
+			"<status>HTTP/1.1 200 OK</status></propstat></response>"
+			"<response><href>/u/T1/</href><propstat><prop>"
+			"<resourcetype><C:calendar/><collection/></resourcetype>"
+			"<getetag>\"c\"</getetag></prop><status>HTTP/1.1 200 OK"
+			"</status></propstat></response>"
+			"<response><href>/u/T1/b.ics</href><propstat><prop>"
+			"<getetag>\"e2\"</getetag></prop><status>HTTP/1.1 200 "
+			"OK</status></propstat></response>"),
+		MULTISTATUS("<response><href>http%3A//127.0.0.1%3A1/u/T2/"
+			    "</href><status>HTTP/1.1 404 Not Found</status>"
+			    "</response>"),
+		ANSWER("404 Not Found"),
+	};
+	pid_t pid;
+	int port = scripted_server(replies, 3, &pid);
+	struct rk_http *http = jobs_client(1);
+	struct members m[3] = { 0 };
+	const char *paths[] = { "T1/", "T2/", "T3/" };
+	for (int i = 0; i < 3; i++) {
+		char url[64];
+		snprintf(url, sizeof(url), "http://127.0.0.1:%d/u/%s", port,
+			 paths[i]);
+		struct rk_caldav_done done = { on_members, &m[i] };
+		ck_assert_int_eq(rk_caldav_queue_members(http, url, &done),
+				 RK_OK);
+	}
+	ck_assert_int_eq(rk_http_run(http, NULL, NULL), RK_OK);
+	ck_assert_int_eq(m[0].calls, 1);
+	ck_assert_int_eq(m[0].kind, RK_CALDAV_CALENDAR);
+	ck_assert_uint_eq(m[0].n, 2);
+	ck_assert_str_eq(m[0].names[0], "a@ritmiek.ics");
+	ck_assert_str_eq(m[0].etags[0], "\"e1\"");
+	ck_assert_str_eq(m[0].names[1], "b.ics");
+	ck_assert_str_eq(m[0].etags[1], "\"e2\"");
+	/* Gone: Xandikos' 207 holding a 404, and a plain 404. */
+	ck_assert_int_eq(m[1].kind, RK_CALDAV_NOTHING);
+	ck_assert_uint_eq(m[1].n, 0);
+	ck_assert_int_eq(m[2].kind, RK_CALDAV_NOTHING);
+	rk_http_free(http);
+	reap(pid);
+}
+END_TEST
+
 Suite *suite_caldav(void)
 {
 	Suite *s = suite_create("caldav");
@@ -546,6 +767,10 @@ Suite *suite_caldav(void)
 	tcase_add_test(tc, test_5xx_gives_up);
 	tcase_add_test(tc, test_mkcol_when_no_mkcalendar);
 	tcase_add_test(tc, test_207_to_put_fails);
+	tcase_add_test(tc, test_run_several_at_a_time);
+	tcase_add_test(tc, test_stop_drops_the_queue);
+	tcase_add_test(tc, test_more_fills_the_slots);
+	tcase_add_test(tc, test_members);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -305,6 +305,7 @@ struct pushed {
 	size_t notes[RK_PUSH_PROGRESS + 1];
 	size_t kill_after; /* CREATED notes before the server is killed */
 	double seconds;
+	char failure[512]; /* the message of the last FAILED note */
 };
 
 static double seconds(void)
@@ -318,14 +319,16 @@ static void on_note(void *data, const struct rk_push_note *n)
 {
 	struct pushed *p = data;
 	p->notes[n->what]++;
+	if (n->what == RK_PUSH_FAILED && n->message)
+		snprintf(p->failure, sizeof(p->failure), "%s", n->message);
 	if (n->what == RK_PUSH_CREATED && p->kill_after &&
 	    p->notes[RK_PUSH_CREATED] == p->kill_after)
 		server_kill(&srv);
 }
 
-static struct rk_http *client(void)
+static struct rk_http *client_jobs(int jobs)
 {
-	struct rk_http_options o = { .timeout_ms = 5000 };
+	struct rk_http_options o = { .timeout_ms = 5000, .jobs = jobs };
 	if (srv.kind == RADICALE) {
 		o.user = USER;
 		o.password = PASSWORD;
@@ -335,13 +338,20 @@ static struct rk_http *client(void)
 	return http;
 }
 
-static struct pushed push_ex(bool force, size_t kill_after)
+static struct rk_http *client(void)
+{
+	return client_jobs(1);
+}
+
+/* A push of the team feeds to @url with @jobs requests at a time. */
+static struct pushed push_to(const char *url, int jobs, bool force,
+			     size_t kill_after)
 {
 	struct pushed p = { .kill_after = kill_after };
-	struct rk_http *http = client();
+	struct rk_http *http = client_jobs(jobs);
 	struct rk_diags *diags = rk_diags_new();
-	struct rk_push_options o = { fp.dir, srv.url, RK_PUSH_TEAM, NULL, NULL,
-				     false,  force,   on_note,	    &p };
+	struct rk_push_options o = { fp.dir, url,   RK_PUSH_TEAM, NULL, NULL,
+				     false,  force, on_note,	  &p };
 	double start = seconds();
 	p.status = rk_push_run(http, &o, &p.r, diags);
 	p.seconds = seconds() - start;
@@ -351,14 +361,20 @@ static struct pushed push_ex(bool force, size_t kill_after)
 	free(text);
 	rk_diags_free(diags);
 	rk_http_free(http);
-	printf("%s push: %zu created, %zu updated, %zu deleted, %zu "
-	       "unchanged, %zu found, %zu conflicts, %zu failed, %zu not done: "
-	       "%zu requests (%zu changing, %zu retries) in %.3f s\n",
-	       srv.kind == RADICALE ? "radicale" : "xandikos", p.r.created,
-	       p.r.updated, p.r.deleted, p.r.unchanged, p.r.adopted,
-	       p.r.conflicts, p.r.failed, p.r.not_done, p.n.requests,
-	       p.n.writes, p.n.retries, p.seconds);
+	printf("%s push (jobs %d): %zu created, %zu updated, %zu deleted, "
+	       "%zu unchanged, %zu found, %zu put back, %zu conflicts, %zu "
+	       "failed, %zu not done: %zu requests (%zu changing, %zu retries) "
+	       "in %.3f s\n",
+	       srv.kind == RADICALE ? "radicale" : "xandikos", jobs,
+	       p.r.created, p.r.updated, p.r.deleted, p.r.unchanged,
+	       p.r.adopted, p.r.restored, p.r.conflicts, p.r.failed,
+	       p.r.not_done, p.n.requests, p.n.writes, p.n.retries, p.seconds);
 	return p;
+}
+
+static struct pushed push_ex(bool force, size_t kill_after)
+{
+	return push_to(srv.url, 1, force, kill_after);
 }
 
 static struct pushed push(void)
@@ -634,10 +650,12 @@ START_TEST(test_publish_and_push_again)
 	ck_assert_uint_eq(p.n.requests, n + 2);
 	ck_assert_uint_eq(p.n.writes, n + 1);
 
+	/* Nothing changed: one look at the calendar, no change. */
 	p = push();
 	assert_clean(&p);
 	ck_assert_uint_eq(p.r.unchanged, n);
-	ck_assert_uint_eq(p.n.requests, 0);
+	ck_assert_uint_eq(p.n.requests, 1);
+	ck_assert_uint_eq(p.n.writes, 0);
 
 	/* The state lost: the events are found, not put twice. */
 	char state[256];
@@ -681,7 +699,7 @@ START_TEST(test_changes_and_cancellations)
 	ck_assert_uint_eq(p.r.updated, 2);
 	ck_assert_uint_eq(p.r.created + p.r.deleted, 0);
 	ck_assert_uint_eq(p.n.writes, 2);
-	ck_assert_uint_eq(p.n.requests, 2);
+	ck_assert_uint_eq(p.n.requests, 3); /* PROPFIND, 2 PUTs */
 	assert_server_has_feed();
 	char *body = get_resource(gone_name, NULL);
 	ck_assert_ptr_nonnull(strstr(body, "STATUS:CANCELLED"));
@@ -748,6 +766,17 @@ static bool edit_kept(const char *name)
 	return kept;
 }
 
+static void delete_on_server(const char *name)
+{
+	struct rk_http *http = client();
+	struct rk_caldav_result res;
+	ck_assert_int_eq(rk_caldav_delete(http, res_url(name), NULL, &res),
+			 RK_OK);
+	ck_assert_int_eq(res.outcome, RK_CALDAV_OK);
+	rk_caldav_result_release(&res);
+	rk_http_free(http);
+}
+
 START_TEST(test_server_edit_is_a_conflict)
 {
 	struct pushed p = push();
@@ -757,47 +786,80 @@ START_TEST(test_server_edit_is_a_conflict)
 	snprintf(name, sizeof(name), "%s", name_of(ev));
 	edit_on_server(name);
 
-	/* Nothing changed in the plan: nothing is sent. */
+	/* Nothing changed in the plan: the look at the calendar sees the
+	 * edit, which is kept and reported. */
 	p = push();
-	assert_clean(&p);
-	ck_assert_uint_eq(p.n.requests, 0);
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.notes[RK_PUSH_CONFLICT], 1);
+	ck_assert_uint_eq(p.n.writes, 0);
+	ck_assert_uint_eq(p.n.requests, 2); /* PROPFIND, GET */
 	ck_assert(edit_kept(name));
 
 	/* Someone else deletes another event. */
 	struct rk_event *gl = first_of(RK_EV_GL);
 	char gl_name[256];
 	snprintf(gl_name, sizeof(gl_name), "%s", name_of(gl));
-	struct rk_http *http = client();
-	struct rk_caldav_result res;
-	ck_assert_int_eq(rk_caldav_delete(http, res_url(gl_name), NULL, &res),
-			 RK_OK);
-	ck_assert_int_eq(res.outcome, RK_CALDAV_OK);
-	rk_caldav_result_release(&res);
-	rk_http_free(http);
+	delete_on_server(gl_name);
 
 	ev->start += 30;
 	ev->end += 30;
 	gl->start += 15;
 	gl->end += 15;
 	feeds_at(T0);
-	for (int i = 0; i < 2; i++) {
-		p = push();
-		ck_assert_int_eq(p.status, RK_OK);
-		ck_assert_uint_eq(p.r.conflicts, 2);
-		ck_assert_uint_eq(p.r.updated, 0);
-		ck_assert_uint_eq(p.notes[RK_PUSH_CONFLICT], 2);
-		ck_assert(edit_kept(name));
-		ck_assert_ptr_null(get_resource(gl_name, NULL));
-	}
+	p = push();
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.r.restored, 1);
+	ck_assert_uint_eq(p.r.updated, 0);
+	ck_assert(edit_kept(name));
+	char *body = get_resource(gl_name, NULL);
+	ck_assert_ptr_nonnull(body);
+	free(body);
+	p = push();
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.r.restored + p.r.updated + p.r.created, 0);
+	ck_assert(edit_kept(name));
 
 	p = push_ex(true, 0);
 	assert_clean(&p);
-	ck_assert_uint_eq(p.r.updated, 2);
+	ck_assert_uint_eq(p.r.updated, 1);
 	ck_assert(!edit_kept(name));
 	assert_server_has_feed();
 	p = push();
 	assert_clean(&p);
-	ck_assert_uint_eq(p.n.requests, 0);
+	ck_assert_uint_eq(p.n.requests, 1);
+}
+END_TEST
+
+/* A teacher deletes events in their calendar app; the plan is the same:
+ * the next push puts them back, and only them. */
+START_TEST(test_deleted_on_server_restored)
+{
+	struct pushed p = push();
+	assert_clean(&p);
+	size_t n = assert_server_has_feed();
+	char bs[256], gl[256];
+	snprintf(bs, sizeof(bs), "%s", name_of(first_of(RK_EV_BORDSESSIE)));
+	snprintf(gl, sizeof(gl), "%s", name_of(first_of(RK_EV_GL)));
+	delete_on_server(bs);
+	delete_on_server(gl);
+	ck_assert_ptr_null(get_resource(bs, NULL));
+
+	p = push();
+	assert_clean(&p);
+	ck_assert_uint_eq(p.r.restored, 2);
+	ck_assert_uint_eq(p.notes[RK_PUSH_RESTORED], 2);
+	ck_assert_uint_eq(p.r.unchanged, n - 2);
+	ck_assert_uint_eq(p.r.created + p.r.updated, 0);
+	ck_assert_uint_eq(p.n.requests, 3); /* PROPFIND, 2 PUTs */
+	ck_assert_uint_eq(p.n.writes, 2);
+	assert_server_has_feed();
+
+	p = push();
+	assert_clean(&p);
+	ck_assert_uint_eq(p.r.unchanged, n);
+	ck_assert_uint_eq(p.n.requests, 1);
 }
 END_TEST
 
@@ -861,6 +923,115 @@ START_TEST(test_server_killed_mid_push)
 	p = push();
 	assert_clean(&p);
 	ck_assert_uint_eq(p.r.created + p.r.adopted, n - 25);
+	ck_assert_uint_eq(assert_server_has_feed(), n);
+}
+END_TEST
+
+/* The same push, one request at a time and four at a time, into two
+ * calendars of the same server: the same events, and the same push.state
+ * but for the calendar's URL. */
+START_TEST(test_jobs_same_result)
+{
+	char state[256], url4[192];
+	snprintf(state, sizeof(state), "%s/push.state", fp.dir);
+	snprintf(url4, sizeof(url4), "%s/%s/j4-{id}/", srv.base,
+		 srv.kind == RADICALE ? USER : "user");
+	struct pushed p = push_to(srv.url, 1, false, 0);
+	assert_clean(&p);
+	size_t n = assert_server_has_feed();
+	char *one = rk_test_slurp(state);
+	ck_assert_int_eq(unlink(state), 0);
+	p = push_to(url4, 4, false, 0);
+	assert_clean(&p);
+	ck_assert_uint_eq(p.r.created, n);
+	ck_assert_uint_eq(p.n.requests, n + 2);
+	char *four = rk_test_slurp(state);
+	/* The URLs differ by the "j4-" of the second calendar. */
+	for (char *at; (at = strstr(four, "/j4-"));)
+		memmove(at + 1, at + 4, strlen(at + 4) + 1);
+	ck_assert_str_eq(one, four);
+	free(one);
+	free(four);
+
+	char *first = server_events();
+	char *script = rk_test_path("tests/caldav/readback.py");
+	setenv("RITMIEK_PASSWORD", PASSWORD, 1);
+	char url[192];
+	snprintf(url, sizeof(url), "%s/%s/j4-alpha/", srv.base,
+		 srv.kind == RADICALE ? USER : "user");
+	const char *argv[] = { PYTHON, script, url,
+			       srv.kind == RADICALE ? USER : NULL, NULL };
+	char *second = output_of(argv, false);
+	unsetenv("RITMIEK_PASSWORD");
+	ck_assert_str_eq(first, second);
+	free(script);
+	free(first);
+	free(second);
+}
+END_TEST
+
+static char *lock_path(void)
+{
+	static char path[256];
+	snprintf(path, sizeof(path), "%s/store/user/alpha/.git/index.lock",
+		 srv.dir);
+	return path;
+}
+
+static size_t locks_seen;
+static bool locks_remove;
+
+static int on_lock(const char *path, const struct stat *st, int flag,
+		   struct FTW *ftw)
+{
+	size_t n = strlen(path);
+	if (flag == FTW_F && n > 5 && !strcmp(path + n - 5, ".lock")) {
+		locks_seen++;
+		if (locks_remove)
+			ck_assert_int_eq(unlink(path), 0);
+	}
+	return 0;
+}
+
+/* The dulwich lock files in the team's calendar of Xandikos (index.lock,
+ * objects/xx/<sha>.lock, refs/heads/master.lock), removed with @remove. */
+static size_t xandikos_locks(bool remove)
+{
+	char git[256];
+	snprintf(git, sizeof(git), "%s/store/user/alpha/.git", srv.dir);
+	locks_seen = 0;
+	locks_remove = remove;
+	nftw(git, on_lock, 16, FTW_PHYS);
+	return locks_seen;
+}
+
+/* Killed with four requests in flight, then started again: the next
+ * push finishes without duplicates. Xandikos may have been killed while
+ * writing and then fails every write to the calendar (its git index stays
+ * locked): the push says what to remove, and after that it finishes. */
+START_TEST(test_killed_mid_parallel_push)
+{
+	char *feed = feed_events();
+	size_t n = count_lines(feed);
+	free(feed);
+	struct pushed p = push_to(srv.url, 4, false, 25);
+	ck_assert_int_eq(p.status, RK_ERR_NETWORK);
+	ck_assert(p.r.stopped && !p.r.refused);
+	ck_assert_uint_ge(p.r.created, 25);
+	ck_assert_uint_eq(p.r.created + p.r.not_done, n);
+
+	server_spawn(&srv);
+	if (srv.kind == XANDIKOS && xandikos_locks(false) > 0) {
+		printf("xandikos left %zu lock file(s)\n", locks_seen);
+		p = push_to(srv.url, 4, false, 0);
+		ck_assert_int_eq(p.status, RK_OK);
+		ck_assert_uint_gt(p.r.failed, 0);
+		ck_assert_ptr_nonnull(strstr(p.failure, "remove every *.lock"));
+		xandikos_locks(true);
+	}
+	p = push_to(srv.url, 4, false, 0);
+	assert_clean(&p);
+	ck_assert_uint_eq(p.r.created + p.r.adopted + p.r.unchanged, n);
 	ck_assert_uint_eq(assert_server_has_feed(), n);
 }
 END_TEST
@@ -1012,6 +1183,14 @@ START_TEST(test_cli_dry_run_then_push)
 	run_free(&r);
 	ck_assert_int_eq(what_is_there(), RK_CALDAV_NOTHING);
 
+	const char *bad[] = { "ritmiek", "push", fp.dir, "--url", srv.url,
+			      "-t",	 "team", "-j",	 "17",	  NULL };
+	r = run_ritmiek(bad, PASSWORD);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "--jobs takes 1 to 16"));
+	run_free(&r);
+
+	/* The real push goes out 4 requests at a time (the default). */
 	const char *real[] = {
 		"ritmiek", "push",   fp.dir, "--url",		srv.url, "-t",
 		"team",	   "--user", USER,   "--password-file", pwfile,	 NULL
@@ -1026,7 +1205,7 @@ START_TEST(test_cli_dry_run_then_push)
 			 n);
 		ck_assert_msg(strstr(r.out, want) != NULL, "stdout: %s", r.out);
 		ck_assert(i == 0 ||
-			  strstr(r.out, "(0 requests, 0 changing") != NULL);
+			  strstr(r.out, "(1 requests, 0 changing") != NULL);
 		ck_assert_ptr_null(strstr(r.out, PASSWORD));
 		ck_assert_ptr_null(strstr(r.err, PASSWORD));
 		run_free(&r);
@@ -1086,6 +1265,69 @@ START_TEST(test_tls_is_verified)
 }
 END_TEST
 
+/* A lock Xandikos left behind (as when it is killed while writing): every
+ * write to that calendar gets HTTP 500. The push gives up on the calendar
+ * (not the whole push) and says which file to remove. */
+START_TEST(test_xandikos_lock_left)
+{
+	struct pushed p = push();
+	assert_clean(&p);
+	write_file(lock_path(), "");
+	struct rk_event *ev = first_of(RK_EV_BORDSESSIE);
+	ev->start += 30;
+	ev->end += 30;
+	feeds_at(T0);
+	p = push();
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert(!p.r.stopped);
+	ck_assert_uint_eq(p.r.failed, 1);
+	ck_assert_uint_eq(p.r.updated, 0);
+	ck_assert_uint_eq(p.n.retries, 2);
+	ck_assert_msg(strstr(p.failure, "HTTP 500 from the server; the server "
+					"fails on this calendar") != NULL,
+		      "%s", p.failure);
+	ck_assert_ptr_nonnull(strstr(p.failure, "remove every *.lock file"));
+	ck_assert_ptr_nonnull(strstr(p.failure, ".git folder"));
+	ck_assert_ptr_nonnull(strstr(p.failure, "index.lock"));
+
+	ck_assert_int_eq(unlink(lock_path()), 0);
+	p = push();
+	assert_clean(&p);
+	ck_assert_uint_eq(p.r.updated, 1);
+	assert_server_has_feed();
+}
+END_TEST
+
+/* A wrong password with nothing to push still fails: the look at the
+ * calendar is refused. */
+START_TEST(test_wrong_password_nothing_to_do)
+{
+	const char *argv[] = { "ritmiek", "push", fp.dir,     "--url", srv.url,
+			       "--user",  USER,	  "--target", "team",  NULL };
+	struct run r = run_ritmiek(argv, PASSWORD);
+	ck_assert_msg(r.status == 0, "stderr: %s", r.err);
+	run_free(&r);
+	char state[256];
+	snprintf(state, sizeof(state), "%s/push.state", fp.dir);
+	char *before = rk_test_slurp(state);
+
+	r = run_ritmiek(argv, "fout-wachtwoord");
+	ck_assert_int_eq(r.status, 4);
+	char want[512];
+	snprintf(want, sizeof(want),
+		 "ritmiek: error: %s: the server refused the account '"
+		 "ritmiek' (HTTP 401)",
+		 collection_url("alpha"));
+	ck_assert_msg(strstr(r.err, want) != NULL, "stderr: %s", r.err);
+	ck_assert_ptr_null(strstr(r.err, "fout-wachtwoord"));
+	run_free(&r);
+	char *after = rk_test_slurp(state);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
 static TCase *server_case(const char *name, void (*setup)(void))
 {
 	TCase *tc = tcase_create(name);
@@ -1098,6 +1340,9 @@ static TCase *server_case(const char *name, void (*setup)(void))
 	tcase_add_test(tc, test_uid_under_another_name);
 	tcase_add_test(tc, test_server_killed_mid_push);
 	tcase_add_test(tc, test_cli_dry_run_then_push);
+	tcase_add_test(tc, test_deleted_on_server_restored);
+	tcase_add_test(tc, test_jobs_same_result);
+	tcase_add_test(tc, test_killed_mid_parallel_push);
 	return tc;
 }
 
@@ -1107,7 +1352,10 @@ Suite *suite_push(void)
 	TCase *radicale = server_case("radicale", radicale_setup);
 	tcase_add_test(radicale, test_wrong_password);
 	tcase_add_test(radicale, test_tls_is_verified);
+	tcase_add_test(radicale, test_wrong_password_nothing_to_do);
 	suite_add_tcase(s, radicale);
-	suite_add_tcase(s, server_case("xandikos", xandikos_setup));
+	TCase *xandikos = server_case("xandikos", xandikos_setup);
+	tcase_add_test(xandikos, test_xandikos_lock_left);
+	suite_add_tcase(s, xandikos);
 	return s;
 }
