@@ -214,6 +214,9 @@ static enum rk_status write_moments(const struct rk_school *school,
 		put_field(o, rk_weekday_abbr(m->weekday));
 		put_time(o, m->start);
 		put_time(o, m->end);
+		/* Only a moment that holds from a date on (rebalance). */
+		if (m->from)
+			put_date(o, m->from);
 		put(o, "\n", 1);
 	}
 	return RK_OK;
@@ -727,13 +730,16 @@ static void read_moment(struct reader *r, const struct rk_csv_record *rec)
 	const char *const *f = rec->fields;
 	struct rk_moment m = { .team = -1 };
 
+	if (rec->n > MOMENT_FIELDS && !get_date(r, rec, 5, &m.from))
+		m.from = 0;
 	if (get_team(r, f[1], 1, false, &m.team)) {
+		/* A team's later moments each hold from a later date on. */
 		int *first = &r->moment_line[m.team + 1];
-		if (*first)
+		if (*first && !m.from)
 			report(r, 1,
-			       "a second moment for '%s'; the first is on line %d",
+			       "a second moment for '%s' without a date from which it holds; the first is on line %d",
 			       f[1], *first);
-		else
+		else if (!*first)
 			*first = rec->line;
 	}
 	m.weekday = rk_weekday_parse(f[2]);
@@ -978,7 +984,8 @@ static bool field_count_ok(struct reader *r, int type, size_t n)
 						MOMENT_FIELDS, DUO_FIELDS,
 						EVENT_FIELDS };
 	if (n == want[type] ||
-	    ((type == REC_DUO || type == REC_EVENT) && n == want[type] + 1))
+	    ((type == REC_DUO || type == REC_EVENT || type == REC_MOMENT) &&
+	     n == want[type] + 1))
 		return true;
 	if (type == REC_DUO)
 		report(r, 0, "a duo line has %zu fields; expected %d or %d", n,

@@ -261,7 +261,7 @@ static void explain_no_moment(struct rk_planctx *ctx, struct rk_group *g,
 	rk_explain_no_moment(ctx, (int)(g - ctx->groups), length);
 	if (ctx->options->allow_violations) {
 		g->moment = (struct rk_moment){ g->team, best_d, best_s,
-						best_s + length };
+						best_s + length, 0 };
 		g->has_moment = true;
 	}
 }
@@ -450,7 +450,7 @@ enum rk_status rk_plan_moments(struct rk_planctx *ctx)
 			continue;
 		struct rk_group *g = &ctx->groups[c->group];
 		g->moment = (struct rk_moment){ g->team, c->weekday, c->start,
-						c->end };
+						c->end, 0 };
 		g->has_moment = true;
 		status = rk_plan_add_moment(ctx->plan, g->moment);
 		if (status != RK_OK)

@@ -195,6 +195,16 @@ RK_PLAN_LIST(rk_duo, duo, duos)
 RK_PLAN_LIST(rk_period, period, periods)
 RK_PLAN_LIST(rk_solve_report, report, reports)
 
+enum rk_status rk_plan_set_moments(struct rk_plan *plan,
+				   const struct rk_moment *moments, size_t n)
+{
+	rk_vec_release(&plan->moments);
+	for (size_t i = 0; i < n; i++)
+		if (rk_plan_add_moment(plan, moments[i]) != RK_OK)
+			return RK_ERR_NOMEM;
+	return RK_OK;
+}
+
 struct rk_period *rk_plan_period_at(struct rk_plan *plan, size_t i)
 {
 	return rk_vec_at(&plan->periods, i, sizeof(struct rk_period));

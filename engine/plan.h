@@ -74,12 +74,15 @@ struct rk_event {
 	int source_line; /* line in the plan file it was read from, or 0 */
 };
 
-/* A team's weekly moment ("vast moment"). */
+/* A team's weekly moment ("vast moment"). A rebalance that moves it
+ * keeps the old one for the weeks before: then a team has several, each
+ * from its @from on. */
 struct rk_moment {
 	int team; /* -1 for the leerKRACHT-team */
 	int weekday;
 	int start;
 	int end;
+	int from; /* the first date it holds; 0: from the start of the year */
 };
 
 /* A duo (or trio: @c >= 0) of a team in a period. */
@@ -153,6 +156,9 @@ void rk_plan_sort(struct rk_plan *plan);
 enum rk_status rk_plan_add_moment(struct rk_plan *plan, struct rk_moment m);
 size_t rk_plan_n_moments(const struct rk_plan *plan);
 const struct rk_moment *rk_plan_moment(const struct rk_plan *plan, size_t i);
+/* Replaces the plan's moments by the @n in @moments (copied). */
+enum rk_status rk_plan_set_moments(struct rk_plan *plan,
+				   const struct rk_moment *moments, size_t n);
 
 enum rk_status rk_plan_add_duo(struct rk_plan *plan, struct rk_duo duo);
 size_t rk_plan_n_duos(const struct rk_plan *plan);

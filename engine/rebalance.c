@@ -244,6 +244,44 @@ static enum rk_status merge(struct rk_planctx *ctx)
 	return RK_OK;
 }
 
+static bool same_moment(const struct rk_moment *a, const struct rk_moment *b)
+{
+	return a->weekday == b->weekday && a->start == b->start &&
+	       a->end == b->end;
+}
+
+/* A team whose moment moved keeps the old one for the weeks before the
+ * date (its past bordsessies were there); the new one holds from the date
+ * on. Moments of the previous plan from the date on are superseded. */
+static enum rk_status keep_moment_history(struct rk_planctx *ctx)
+{
+	size_t n_new = rk_plan_n_moments(ctx->plan);
+	size_t n_old = rk_plan_n_moments(ctx->prev), n = 0;
+	struct rk_moment *all = calloc(n_new + n_old + 1, sizeof(*all));
+	if (!all)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < n_new; i++) {
+		struct rk_moment m = *rk_plan_moment(ctx->plan, i);
+		const struct rk_moment *held = NULL;
+		for (size_t k = 0; k < n_old; k++) {
+			const struct rk_moment *o =
+				rk_plan_moment(ctx->prev, k);
+			if (o->team != m.team || o->from >= ctx->from)
+				continue;
+			all[n++] = *o;
+			if (!held || o->from > held->from)
+				held = o;
+		}
+		if (held && same_moment(held, &m))
+			continue;
+		m.from = held ? ctx->from : 0;
+		all[n++] = m;
+	}
+	enum rk_status status = rk_plan_set_moments(ctx->plan, all, n);
+	free(all);
+	return status;
+}
+
 static int cmp_by_id(const void *a, const void *b)
 {
 	const struct rk_event *const *x = a, *const *y = b;
@@ -358,18 +396,13 @@ static int count_partners(const struct rk_planctx *ctx, int period)
 	return changed;
 }
 
-static int count_moments(const struct rk_plan *old, const struct rk_plan *next)
+/* Teams whose moment this rebalance moved: their new one holds from the
+ * date on (keep_moment_history). */
+static int count_moments(const struct rk_plan *next, int from)
 {
 	int changed = 0;
-	for (size_t i = 0; i < rk_plan_n_moments(next); i++) {
-		const struct rk_moment *n = rk_plan_moment(next, i);
-		for (size_t k = 0; k < rk_plan_n_moments(old); k++) {
-			const struct rk_moment *o = rk_plan_moment(old, k);
-			if (o->team == n->team)
-				changed += o->weekday != n->weekday ||
-					   o->start != n->start;
-		}
-	}
+	for (size_t i = 0; i < rk_plan_n_moments(next); i++)
+		changed += rk_plan_moment(next, i)->from == from;
 	return changed;
 }
 
@@ -439,13 +472,15 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 	if (status == RK_OK)
 		status = merge(&ctx);
 	if (status == RK_OK)
+		status = keep_moment_history(&ctx);
+	if (status == RK_OK)
 		status = count_events(previous, ctx.plan, ctx.from,
 				      perturbation);
 	if (status != RK_OK)
 		goto out;
 	perturbation->partners_changed =
 		count_partners(&ctx, current_period(&ctx));
-	perturbation->moments_changed = count_moments(previous, ctx.plan);
+	perturbation->moments_changed = count_moments(ctx.plan, ctx.from);
 	if (ctx.infeasible)
 		status = RK_ERR_INFEASIBLE;
 	if (!ctx.infeasible || ctx.options->allow_violations) {

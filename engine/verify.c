@@ -769,13 +769,41 @@ static const struct rk_moment **moments_by_team(struct verifier *v)
 		if (m->team != -1 && !team_ok(v, m->team))
 			continue; /* reported by check_lists */
 		team_words(v, m->team, team, sizeof(team));
-		if (by_team[m->team + 1])
-			problem(v, 0, "%s has more than one weekly moment",
+		/* A rebalance that moved a team's moment keeps the old one
+		 * for the weeks before: each holds from its own date on. */
+		const struct rk_moment *had = by_team[m->team + 1];
+		if (had && had->from == m->from)
+			problem(v, 0,
+				"%s has more than one weekly moment from the same date on",
 				team);
-		else
-			by_team[m->team + 1] = m;
+		else if (!had || had->from < m->from)
+			by_team[m->team + 1] = m; /* the latest, for presence */
 	}
 	return by_team;
+}
+
+/* The moment of @team (-1: the leerKRACHT-team) in force on @date. */
+static const struct rk_moment *moment_on(const struct verifier *v, int team,
+					 int date)
+{
+	const struct rk_moment *best = NULL;
+	for (size_t i = 0; i < rk_plan_n_moments(v->plan); i++) {
+		const struct rk_moment *m = rk_plan_moment(v->plan, i);
+		if (m->team == team && m->from <= date &&
+		    (!best || m->from > best->from))
+			best = m;
+	}
+	return best;
+}
+
+/* Whether @ev falls in the week in which moment @m took over, on a day
+ * after its own weekday: that week's bordsessie goes to a day that was
+ * still open when the moment changed. */
+static bool change_week(const struct rk_moment *m, const struct rk_event *ev)
+{
+	int monday = ev->date - rk_date_weekday(ev->date);
+	return m->from && m->from - rk_date_weekday(m->from) == monday &&
+	       monday + m->weekday < m->from;
 }
 
 static void check_at_moment(struct verifier *v, const struct rk_event *ev,
@@ -829,14 +857,14 @@ static bool moment_day_open(const struct verifier *v, const struct rk_week *wk,
 
 /* Bordsessies at the moments; how many each team held in each week goes
  * to @have. */
-static void check_bordsessies(struct verifier *v,
-			      const struct rk_moment **moments,
-			      unsigned char *have, size_t n_weeks)
+static void check_bordsessies(struct verifier *v, unsigned char *have,
+			      size_t n_weeks)
 {
 	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
 		const struct rk_event *ev = rk_plan_event(v->plan, i);
-		if (ev->kind == RK_EV_LKTEAM && moments[0])
-			check_at_moment(v, ev, moments[0]);
+		const struct rk_moment *lk = moment_on(v, -1, ev->date);
+		if (ev->kind == RK_EV_LKTEAM && lk && !change_week(lk, ev))
+			check_at_moment(v, ev, lk);
 		if (ev->kind != RK_EV_BORDSESSIE)
 			continue;
 		if (!team_ok(v, ev->team)) {
@@ -847,7 +875,7 @@ static void check_bordsessies(struct verifier *v,
 			continue;
 		}
 		const struct rk_day *day = rk_schoolyear_day(v->year, ev->date);
-		const struct rk_moment *m = moments[ev->team + 1];
+		const struct rk_moment *m = moment_on(v, ev->team, ev->date);
 		if (!day)
 			continue;
 		unsigned char *n =
@@ -864,7 +892,7 @@ static void check_bordsessies(struct verifier *v,
 				"team '%s' has more than one bordsessie in week %d (%s); it has one a week",
 				team_id(v, ev->team), wk->iso_week, monday);
 		}
-		if (m &&
+		if (m && !change_week(m, ev) &&
 		    moment_day_open(
 			    v, rk_schoolyear_week(v->year, (size_t)day->week),
 			    m))
@@ -951,7 +979,7 @@ static enum rk_status check_moments(struct verifier *v)
 
 	if (!moments || !have || !need)
 		goto out;
-	check_bordsessies(v, moments, have, n_weeks);
+	check_bordsessies(v, have, n_weeks);
 	check_weeks(v, moments, have, need, n_weeks);
 	status = RK_OK;
 out:

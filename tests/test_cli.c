@@ -802,6 +802,36 @@ START_TEST(test_rebalance_scenarios)
 }
 END_TEST
 
+/* A teacher joins Team Exact, whose moment no longer suits: the new
+ * moment holds from the date on, the old one stays for the weeks before
+ * (a second moment line with its date), and the result verifies. */
+START_TEST(test_rebalance_moment_moves)
+{
+	static const char *const school = "examples/vo-school/school.yaml";
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	const char *argv[] = { "ritmiek", "rebalance", school,	     "--plan",
+			       dir,	  "--from",    "2027-02-10", "--move",
+			       "DCE",	  "--team",    "exact",	     NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "; 1 team met een ander vast moment."));
+	run_free(&r);
+	char *tsv = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(
+		strstr(tsv, "\nmoment\texact\two\t13:30\t14:00\n"));
+	ck_assert_ptr_nonnull(
+		strstr(tsv, "\nmoment\texact\tdi\t12:10\t12:40\t2027-02-10\n"));
+	free(tsv);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 /* Requests that mean nothing are refused with a message, and the plan
  * directory stays exactly as it was. */
 START_TEST(test_rebalance_refuses_no_ops)
@@ -1112,6 +1142,7 @@ Suite *suite_cli(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_rebalance_scenarios);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
+	tcase_add_test(tc, test_rebalance_moment_moves);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("overview");
 	tcase_set_timeout(tc, 300);

@@ -375,7 +375,7 @@ START_TEST(test_many_problems)
 	       "6:3: error: bad weekday 'za'; expected ma, di, wo, do or vr\n" M
 	       "6:5: error: bad time '25:00'; expected HH:MM\n" M
 	       "7:5: error: end 15:30 is not after start 16:00\n" M
-	       "8:2: error: a second moment for 'exact'; the first is on line 7\n" M
+	       "8:2: error: a second moment for 'exact' without a date from which it holds; the first is on line 7\n" M
 	       "9:1: error: a moment line has 4 fields; expected 5\n" M
 	       "10:3: error: unknown period 4; the plan has 3\n" M
 	       "10:5: error: unknown person 'P99'; did you mean 'P09'?\n" M
