@@ -1,7 +1,9 @@
 #include "config.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,8 +53,12 @@ static void build_argv(const char *prog, const char *const *argv, char *words,
 }
 
 /* Runs $RITMIEK with @argv (NULL-terminated, argv[0] included) in $srcdir,
- * so that the paths in its messages are relative and stable. */
-static struct run run_ritmiek(const char *const *argv)
+ * so that the paths in its messages are relative and stable, with @env
+ * ("NAME=value" strings, NULL-terminated; may be NULL) added to its
+ * environment; after @kill_us microseconds (0: never) it gets SIGTERM. A
+ * run ended by a signal has status 128 + the signal, as a shell says. */
+static struct run run_ritmiek_with(const char *const *argv,
+				   const char *const *env, long kill_us)
 {
 	const char *prog = getenv("RITMIEK");
 	ck_assert_msg(prog != NULL,
@@ -67,6 +73,8 @@ static struct run run_ritmiek(const char *const *argv)
 		if (chdir(dir) != 0 || dup2(out_fd, 1) < 0 ||
 		    dup2(err_fd, 2) < 0)
 			_exit(127);
+		for (size_t i = 0; env && env[i]; i++)
+			putenv((char *)env[i]);
 		const char *runner = getenv("RITMIEK_RUNNER");
 		char *words = runner ? strdup(runner) : NULL;
 		char *args[MAX_ARGS];
@@ -74,16 +82,28 @@ static struct run run_ritmiek(const char *const *argv)
 		execvp(args[0], args);
 		_exit(127);
 	}
+	if (kill_us > 0) {
+		usleep((useconds_t)kill_us);
+		kill(pid, SIGTERM);
+	}
 	int wstatus;
 	ck_assert_int_eq(waitpid(pid, &wstatus, 0), pid);
 	close(out_fd);
 	close(err_fd);
 	free(dir);
-	struct run r = { WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1,
-			 rk_test_slurp(out_name), rk_test_slurp(err_name) };
+	int status = WIFEXITED(wstatus)	    ? WEXITSTATUS(wstatus)
+		     : WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus)
+					    : -1;
+	struct run r = { status, rk_test_slurp(out_name),
+			 rk_test_slurp(err_name) };
 	unlink(out_name);
 	unlink(err_name);
 	return r;
+}
+
+static struct run run_ritmiek(const char *const *argv)
+{
+	return run_ritmiek_with(argv, NULL, 0);
 }
 
 static void run_free(struct run *r)
@@ -1108,6 +1128,147 @@ START_TEST(test_rebalance_writes_overview)
 }
 END_TEST
 
+/* Names beside the plan directory "plan" in @parent other than its lock:
+ * what a run left behind. */
+static int strays(const char *parent)
+{
+	DIR *d = opendir(parent);
+	ck_assert_ptr_nonnull(d);
+	int n = 0;
+	const struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		     strcmp(e->d_name, "plan") &&
+		     strcmp(e->d_name, ".plan.lock");
+	closedir(d);
+	return n;
+}
+
+/* The plan directory is a whole new generation: the reference plan, the
+ * feeds index.tsv names, their state and the overview. */
+static void assert_whole_new(const char *dir, const char *ref_tsv)
+{
+	char *tsv = dir_file(dir, "plan.tsv");
+	ck_assert_str_eq(tsv, ref_tsv);
+	free(tsv);
+	char *index = dir_file(dir, "index.tsv");
+	size_t feeds = 0;
+	for (char *f = strstr(index, "\tfeeds/"); f;
+	     f = strstr(f + 1, "\tfeeds/")) {
+		char name[256], path[600];
+		snprintf(name, sizeof(name), "%.*s",
+			 (int)strcspn(f + 1, "\t\n"), f + 1);
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		ck_assert_msg(access(path, F_OK) == 0, "%s missing", name);
+		feeds++;
+	}
+	ck_assert_uint_gt(feeds, 5);
+	free(index);
+	char path[600];
+	snprintf(path, sizeof(path), "%s/feeds.state", dir);
+	ck_assert_int_eq(access(path, F_OK), 0);
+	snprintf(path, sizeof(path), "%s/overview/index.html", dir);
+	ck_assert_int_eq(access(path, F_OK), 0);
+}
+
+/* SIGTERM at many moments of a plan run: the plan directory is wholly the
+ * previous generation or wholly the new one, nothing is left beside it,
+ * and the command says so (128 + 15) or was done (0). */
+START_TEST(test_plan_interrupted)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	char *parent = temp_dir(), dir[600];
+	snprintf(dir, sizeof(dir), "%s/plan", parent);
+	char *ref = temp_dir();
+	const char *full_ref[] = { "ritmiek", "plan", "-q", "-o",
+				   ref,	      school, NULL };
+	struct run r = run_ritmiek(full_ref);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	char *ref_tsv = dir_file(ref, "plan.tsv");
+	const char *old[] = { "ritmiek",    "plan",	     "-q",
+			      "--no-feeds", "--no-overview", "-o",
+			      dir,	    school,	     NULL };
+	const char *full[] = {
+		"ritmiek", "plan", "-q", "-o", dir, school, NULL
+	};
+	size_t kept = 0, fresh = 0;
+	for (long ms = 10; ms <= 400; ms += 30) {
+		r = run_ritmiek(old);
+		ck_assert_msg(r.status == 0, "%.1500s", r.err);
+		run_free(&r);
+		char *before = snapshot(dir);
+		r = run_ritmiek_with(full, NULL, ms * 1000);
+		ck_assert_msg(r.status == 0 || r.status == 128 + SIGTERM,
+			      "%ld ms: status %d: %.1500s", ms, r.status,
+			      r.err);
+		run_free(&r);
+		char *after = snapshot(dir);
+		if (!strcmp(before, after)) {
+			kept++;
+		} else {
+			assert_whole_new(dir, ref_tsv);
+			fresh++;
+		}
+		ck_assert_int_eq(strays(parent), 0);
+		free(before);
+		free(after);
+	}
+	ck_assert_uint_eq(kept + fresh, 14);
+	free(ref_tsv);
+	remove_dir(ref);
+	remove_dir(parent);
+}
+END_TEST
+
+/* A disk that fills up at any point of writing: the command fails naming
+ * the file and the cause, and the plan directory is as it was. */
+START_TEST(test_plan_full_disk)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	const char *shim = getenv("RITMIEK_ENOSPC");
+	ck_assert_msg(shim != NULL, "RITMIEK_ENOSPC is not set");
+	char *parent = temp_dir(), dir[600], preload[600];
+	snprintf(dir, sizeof(dir), "%s/plan", parent);
+	snprintf(preload, sizeof(preload), "LD_PRELOAD=%s", shim);
+	const char *old[] = { "ritmiek",    "plan",	     "-q",
+			      "--no-feeds", "--no-overview", "-o",
+			      dir,	    school,	     NULL };
+	struct run r = run_ritmiek(old);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	char *before = snapshot(dir);
+	static const char *const budgets[] = {
+		"RITMIEK_TEST_ENOSPC_AFTER=0", "RITMIEK_TEST_ENOSPC_AFTER=3000",
+		"RITMIEK_TEST_ENOSPC_AFTER=40000",
+		"RITMIEK_TEST_ENOSPC_AFTER=300000"
+	};
+	const char *full[] = {
+		"ritmiek", "plan", "-q", "-o", dir, school, NULL
+	};
+	for (size_t i = 0; i < sizeof(budgets) / sizeof(budgets[0]); i++) {
+		/* The shim is built without the sanitizers: ASan lets it be
+		 * preloaded first. */
+		const char *env[] = { preload, budgets[i],
+				      "ASAN_OPTIONS=verify_asan_link_order=0",
+				      NULL };
+		r = run_ritmiek_with(full, env, 0);
+		ck_assert_msg(r.status == 4, "%s: status %d: %.1500s",
+			      budgets[i], r.status, r.err);
+		ck_assert_msg(strstr(r.err, "No space left on device") != NULL,
+			      "%s: %.1500s", budgets[i], r.err);
+		run_free(&r);
+		char *after = snapshot(dir);
+		ck_assert_msg(!strcmp(before, after),
+			      "%s: the directory changed", budgets[i]);
+		free(after);
+		ck_assert_int_eq(strays(parent), 0);
+	}
+	free(before);
+	remove_dir(parent);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1143,6 +1304,8 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_rebalance_scenarios);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
 	tcase_add_test(tc, test_rebalance_moment_moves);
+	tcase_add_test(tc, test_plan_interrupted);
+	tcase_add_test(tc, test_plan_full_disk);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("overview");
 	tcase_set_timeout(tc, 300);
