@@ -19,6 +19,7 @@
 #include "quality.h"
 #include "precheck.h"
 #include "schoolyear.h"
+#include "verify.h"
 #include "support.h"
 #include "textfile.h"
 
@@ -198,6 +199,30 @@ static void cover_note(const char *dir, const struct rk_school *school,
 	free(list);
 }
 
+/* Whether rk_verify, which shares nothing with the planner, accepts the
+ * plan; if not, says what it found (a planner bug: every broken rule
+ * should have been reported while planning). */
+static bool verified(const char *path, const struct rk_school *school,
+		     const struct rk_schoolyear *year,
+		     const struct rk_plan *plan)
+{
+	struct rk_diags *diags = rk_diags_new();
+	if (!diags)
+		return false;
+	enum rk_status status = rk_verify(school, year, plan, NULL, diags);
+	if (status != RK_OK) {
+		rk_diags_sort(diags);
+		rk_cli_print_diags(stderr, diags);
+		fprintf(stderr,
+			"ritmiek: %s: the plan breaks %zu hard rule(s) that "
+			"the planner did not report (please report this); it "
+			"is not published\n",
+			path, rk_diags_errors(diags));
+	}
+	rk_diags_free(diags);
+	return status == RK_OK;
+}
+
 /* Writes each model as DIR/NNN.lp; the names say in the file's first
  * comment line which model it is (GLPK writes the problem name there). */
 static void export_model(const struct rk_mip *mip, const char *model,
@@ -251,6 +276,15 @@ static int run_plan(struct plan_args *a)
 		fprintf(stderr, "ritmiek: %s: %s\n", a->school,
 			rk_strerror(status));
 		goto out;
+	}
+	/* The referee has the last word: a plan that verify rejects is never
+	 * published as one that keeps every rule. */
+	if (status == RK_OK && !verified(a->school, school, year, plan)) {
+		status = RK_ERR_INFEASIBLE;
+		if (!a->plan.allow_violations) {
+			rk_plan_free(plan);
+			plan = NULL;
+		}
 	}
 	/* A plan that breaks hard rules is not published to the teachers. */
 	bool feeds = status == RK_OK && !a->no_feeds;

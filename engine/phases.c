@@ -84,9 +84,31 @@ static int plan_session(struct rk_planctx *ctx, enum rk_event_kind kind,
 	}
 	ev->title = title;
 	ev->agenda = agenda;
-	for (size_t i = 0; i < n_people; i++)
+	/* The whole staff is invited to a draagvlaksessie on a day off too;
+	 * to the others nobody is booked on a day they do not work (the
+	 * moment was chosen to need that least): the agenda names them. */
+	char off[400] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < n_people; i++) {
+		if (kind != RK_EV_DRAAGVLAKSESSIE &&
+		    !rk_busy_works(ctx->busy, people[i], date)) {
+			if (len < sizeof(off))
+				len += (size_t)snprintf(
+					off + len, sizeof(off) - len, "%s%s",
+					len ? ", " : "",
+					rk_planctx_name(ctx, people[i]));
+			continue;
+		}
 		if (rk_planctx_attend(ctx, ev, people[i], RK_PART_ATTENDEE) < 0)
 			*status = RK_ERR_NOMEM;
+	}
+	if (off[0]) {
+		ev->agenda = rk_plan_printf(ctx->plan,
+					    "%s Werkt niet op deze dag: %s.",
+					    agenda, off);
+		if (!ev->agenda)
+			*status = RK_ERR_NOMEM;
+	}
 	return date;
 }
 
