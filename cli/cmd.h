@@ -49,6 +49,11 @@ int rk_cli_output(const char *dir, struct rk_output *o,
 void rk_cli_output_say(const char *dir, const struct rk_output *o,
 		       const struct rk_output_result *res);
 
+/* $RITMIEK_TIME_LIMIT: milliseconds per solver run for plan and
+ * rebalance (the tests under valgrind, where everything is 50 times
+ * slower, give more); 0 when unset or not a number. */
+int rk_cli_env_time_limit(void);
+
 /* Prints every diagnostic to @out in the GNU form
  * "ritmiek: file:line:column: error: message". */
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags);

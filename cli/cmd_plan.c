@@ -57,7 +57,7 @@ static void plan_usage(FILE *out)
 		"      --allow-violations  where a hard rule cannot be kept, "
 		"still write the best\n"
 		"                          plan, the breaking events marked\n"
-		"      --time-limit MS     per solver run (default 5000)\n"
+		"      --time-limit MS     per solver run (default $RITMIEK_TIME_LIMIT, or 5000)\n"
 		"      --export-models DIR write every GLPK model to DIR as "
 		"NNN.lp (CPLEX LP),\n"
 		"                          to solve it with another solver "
@@ -345,10 +345,19 @@ out:
 	return exit_status;
 }
 
+int rk_cli_env_time_limit(void)
+{
+	const char *text = getenv("RITMIEK_TIME_LIMIT");
+	char *end = NULL;
+	long ms = text ? strtol(text, &end, 10) : 0;
+	return text && *text && !*end && ms > 0 && ms <= 86400000 ? (int)ms : 0;
+}
+
 int rk_cmd_plan(int argc, char **argv)
 {
 	struct plan_args a = { .out = "plan" };
 	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
+	a.plan.time_limit_ms = rk_cli_env_time_limit();
 	int rc = parse(argc, argv, &a);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;

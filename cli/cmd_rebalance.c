@@ -542,6 +542,7 @@ int rk_cmd_rebalance(int argc, char **argv)
 {
 	struct rebalance_args a = { 0 };
 	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
+	a.plan.time_limit_ms = rk_cli_env_time_limit();
 	int rc = parse(argc, argv, &a);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;

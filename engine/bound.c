@@ -112,6 +112,12 @@ static enum rk_status team_alone(struct rk_planctx *ctx,
 		status = rk_plan_sessions_bound(ctx, g, p, shared, &objective,
 						&optimal);
 		ctx->busy = saved;
+		/* The bound only informs: a model the solver could not finish
+		 * leaves it unknown, the plan stands. */
+		if (status == RK_ERR_SOLVER) {
+			status = RK_OK;
+			optimal = false;
+		}
 		b->bound += objective;
 		b->known &= optimal;
 		for (size_t e = 0; e < rk_plan_n_events(ctx->plan); e++) {
