@@ -197,10 +197,10 @@ static bool new_duo(const struct model *m, const struct rk_duo *d)
 	return true;
 }
 
-/* @missed: the first round's activities of weeks before the date
- * (rebalancing), given for the first week that may change. A duo formed
- * from the date on catches up on them then (the order rows keep them
- * before its second round), so that it still designs together and each
+/* @missed: the duo activities of weeks before the date (rebalancing),
+ * given for the first week that may change. A duo formed from the date on
+ * catches up on them then (or later: they may slip; the order rows keep
+ * round 1 before round 2), so that it still designs together and each
  * visits the other this period. */
 static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 			       int week, int nth)
@@ -211,7 +211,7 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 			continue;
 		unsigned all = acts;
 		if (missed && new_duo(m, d))
-			all |= missed & (RK_ACT_GL1 | RK_ACT_LB1);
+			all |= missed;
 		for (int round = 1; round <= 2; round++) {
 			unsigned gl = round == 1 ? RK_ACT_GL1 : RK_ACT_GL2;
 			unsigned lb = round == 1 ? RK_ACT_LB1 : RK_ACT_LB2;
@@ -255,7 +255,8 @@ static enum rk_status collect_acts(struct model *m)
 						sizeof(agenda));
 		/* Rebalancing: the weeks before the date stay as they were. */
 		if (m->ctx->prev && w < m->ctx->from_week) {
-			missed |= acts & (RK_ACT_GL1 | RK_ACT_LB1);
+			missed |= acts & (RK_ACT_GL1 | RK_ACT_LB1 | RK_ACT_GL2 |
+					  RK_ACT_LB2);
 			continue;
 		}
 		for (size_t t = 0; t < 3; t++) {
@@ -732,12 +733,20 @@ static bool shares_person(const struct act *x, const struct act *y)
  * too leaves teams with little common time no week-1 moment at all); a
  * duo's round 2 (lesontwerp, lesbezoek with the roles swapped) follows its
  * round 1 and its feedbackgesprek. */
-static bool comes_before(const struct act *x, const struct act *y)
+static bool comes_before(const struct model *m, const struct act *x,
+			 const struct act *y)
 {
 	if (x->kind == RK_EV_LEERLINGARENA)
 		return y->kind != RK_EV_LEERLINGARENA && y->kind != RK_EV_GL;
-	if (!x->n_people || x->round != 1 || y->round != 2 ||
-	    !shares_person(x, y))
+	if (!x->n_people || !shares_person(x, y))
+		return false;
+	/* A round's lesbezoek follows its lesontwerp: said only when
+	 * rebalancing, where a duo catching up may have both in one week
+	 * (else their weeks keep them apart). */
+	if (m->ctx->prev && x->kind == RK_EV_GL && y->kind == RK_EV_LB &&
+	    x->round == y->round)
+		return true;
+	if (x->round != 1 || y->round != 2)
 		return false;
 	/* Round 2's lesontwerp builds on round 1's lesontwerp and visits. */
 	if (y->kind == RK_EV_GL)
@@ -784,7 +793,7 @@ static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
 	for (size_t x = 0; x < m->n_acts; x++) {
 		for (size_t y = 0; y < m->n_acts; y++) {
 			if (x == y || !m->acts[x].n || !m->acts[y].n ||
-			    !comes_before(&m->acts[x], &m->acts[y]))
+			    !comes_before(m, &m->acts[x], &m->acts[y]))
 				continue;
 			if (order_row(m, mip, x, y, big) != RK_OK)
 				return RK_ERR_NOMEM;
