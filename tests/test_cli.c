@@ -249,7 +249,7 @@ static void remove_dir(char *dir)
 
 static char *dir_file(const char *dir, const char *name)
 {
-	char path[512];
+	char path[1024];
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	return rk_test_slurp(path);
 }
@@ -1155,7 +1155,7 @@ static void assert_whole_new(const char *dir, const char *ref_tsv)
 	size_t feeds = 0;
 	for (char *f = strstr(index, "\tfeeds/"); f;
 	     f = strstr(f + 1, "\tfeeds/")) {
-		char name[256], path[600];
+		char name[256], path[1024];
 		snprintf(name, sizeof(name), "%.*s",
 			 (int)strcspn(f + 1, "\t\n"), f + 1);
 		snprintf(path, sizeof(path), "%s/%s", dir, name);
@@ -1164,7 +1164,7 @@ static void assert_whole_new(const char *dir, const char *ref_tsv)
 	}
 	ck_assert_uint_gt(feeds, 5);
 	free(index);
-	char path[600];
+	char path[1024];
 	snprintf(path, sizeof(path), "%s/feeds.state", dir);
 	ck_assert_int_eq(access(path, F_OK), 0);
 	snprintf(path, sizeof(path), "%s/overview/index.html", dir);

@@ -235,7 +235,7 @@ static struct rk_plan *tricky_plan(void)
 	ck_assert_ptr_nonnull(plan);
 	rk_plan_add_period(plan,
 			   (struct rk_period){ 1, "uitbouwen", 7, 12, 5, 0 });
-	rk_plan_add_moment(plan, (struct rk_moment){ -1, 4, 480, 510 });
+	rk_plan_add_moment(plan, (struct rk_moment){ -1, 4, 480, 510, 0 });
 	rk_plan_add_duo(plan, (struct rk_duo){ exact, 1, who("P04"), who("P05"),
 					       who("P06"), 0 });
 	struct rk_event *ev =

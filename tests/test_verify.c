@@ -177,14 +177,15 @@ static void build_plan(void)
 	ck_assert_int_eq(rk_plan_add_period(plan, period), RK_OK);
 	ck_assert_int_eq(
 		rk_plan_add_moment(plan,
-				   (struct rk_moment){ exact, 0, 930, 960 }),
+				   (struct rk_moment){ exact, 0, 930, 960, 0 }),
 		RK_OK);
 	ck_assert_int_eq(
 		rk_plan_add_moment(plan,
-				   (struct rk_moment){ talen, 1, 930, 960 }),
+				   (struct rk_moment){ talen, 1, 930, 960, 0 }),
 		RK_OK);
 	ck_assert_int_eq(
-		rk_plan_add_moment(plan, (struct rk_moment){ -1, 2, 840, 900 }),
+		rk_plan_add_moment(plan,
+				   (struct rk_moment){ -1, 2, 840, 900, 0 }),
 		RK_OK);
 	ck_assert_int_eq(
 		rk_plan_add_duo(plan, (struct rk_duo){ exact, 1, who("P01"),
