@@ -18,6 +18,7 @@
 #include "rebalance.h"
 #include "plan_summary.h"
 #include "schoolyear.h"
+#include "suggest.h"
 #include "textfile.h"
 #include "validate.h"
 #include "verify.h"
@@ -222,13 +223,30 @@ static int parse(int argc, char **argv, struct rebalance_args *a)
 	return RK_EXIT_OK;
 }
 
+/* "ritmiek rebalance: --leave: unknown person 'JDW'; did you mean 'JDV'?"
+ * with the person (@team false) or team ids of @s as candidates. */
+static void unknown_id(const struct rk_school *s, bool team, const char *id,
+		       const char *option)
+{
+	size_t n = team ? rk_school_n_team(s) : rk_school_n_person(s);
+	const char **ids = calloc(n ? n : 1, sizeof(*ids));
+	for (size_t i = 0; ids && i < n; i++)
+		ids[i] = team ? rk_school_get_team(s, i)->id
+			      : rk_school_get_person(s, i)->id;
+	const char *near = ids ? rk_suggest(id, ids, n) : NULL;
+	fprintf(stderr, "ritmiek rebalance: %s: unknown %s '%s'%s%s%s\n",
+		option, team ? "team" : "person", id,
+		near ? "; did you mean '" : "", near ? near : "",
+		near ? "'?" : "");
+	free(ids);
+}
+
 static int person_index(const struct rk_school *s, const char *id,
 			const char *option)
 {
 	int p = rk_school_find_person(s, id);
 	if (p < 0)
-		fprintf(stderr, "ritmiek rebalance: %s: unknown person '%s'\n",
-			option, id);
+		unknown_id(s, false, id, option);
 	return p;
 }
 
@@ -291,9 +309,9 @@ static bool apply_moves(const struct rebalance_args *a, struct rk_school *s,
 				? rk_school_find_team(s, a->moves[i].other)
 				: -1;
 		if (t < 0)
-			fprintf(stderr,
-				"ritmiek rebalance: --team: unknown team '%s'\n",
-				a->moves[i].other ? a->moves[i].other : "");
+			unknown_id(s, true,
+				   a->moves[i].other ? a->moves[i].other : "",
+				   "--team");
 		if (p < 0 || t < 0 || rk_school_move_person(s, p, t) != RK_OK)
 			ok = false;
 		joins[i] = (struct rk_join){ p, t };

@@ -1269,6 +1269,105 @@ START_TEST(test_plan_full_disk)
 }
 END_TEST
 
+/* --- A command line that helps (issue 14, section 4) ---------------------- */
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(text, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* A copy of the vo example in a new temporary folder, its school file's
+ * first @from replaced by @to. */
+static char *example_with(const char *from, const char *to)
+{
+	char *dir = temp_dir();
+	static const char *const csvs[] = { "personeel.csv", "rooster.csv" };
+	for (size_t i = 0; i < 2; i++) {
+		char rel[128];
+		snprintf(rel, sizeof(rel), "examples/vo-school/%s", csvs[i]);
+		char *path = rk_test_path(rel);
+		char *text = rk_test_slurp(path);
+		write_text(dir, csvs[i], text);
+		free(text);
+		free(path);
+	}
+	char *path = rk_test_path("examples/vo-school/school.yaml");
+	char *text = rk_test_slurp(path);
+	char *at = strstr(text, from);
+	ck_assert_ptr_nonnull(at);
+	size_t len = strlen(text) + strlen(to) + 1;
+	char *edited = malloc(len);
+	ck_assert_ptr_nonnull(edited);
+	snprintf(edited, len, "%.*s%s%s", (int)(at - text), text, to,
+		 at + strlen(from));
+	write_text(dir, "school.yaml", edited);
+	free(edited);
+	free(text);
+	free(path);
+	return dir;
+}
+
+/* `timegrid:` in the vo example: one error with its suggestion, where there
+ * were 68 (the missing section, then every lesson outside the grid). */
+START_TEST(test_misspelt_section_one_root_error)
+{
+	char *dir = example_with("\ntime_grid:", "\ntimegrid:");
+	char school[512];
+	snprintf(school, sizeof(school), "%s/school.yaml", dir);
+	const char *argv[] = { "ritmiek", "check", school, NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "school.yaml:25:1: error: unknown key "
+				    "'timegrid' in school file; did you mean "
+				    "'time_grid'?\n"),
+		      "%s", r.err);
+	ck_assert_msg(strstr(r.err, ": 1 error(s), "), "%s", r.err);
+	ck_assert_ptr_null(strstr(r.err, "missing required key"));
+	ck_assert_ptr_null(strstr(r.err, "outside the time grid"));
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* Unknown ids on rebalance's command line get the nearest id; a date not
+ * in the calendar is called that, not malformed. */
+START_TEST(test_rebalance_helpful_errors)
+{
+	char *dir = temp_dir();
+	plan_and_verify("tests/data/planner/odd-team.yaml", dir);
+	const char *who[] = {
+		"ritmiek",    "rebalance", "tests/data/planner/odd-team.yaml",
+		"--plan",     dir,	   "--from",
+		"2027-01-11", "--leave",   "T11",
+		NULL
+	};
+	struct run r = run_ritmiek(who);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "ritmiek rebalance: --leave: unknown "
+				    "person 'T11'; did you mean 'T1'?\n"),
+		      "%s", r.err);
+	run_free(&r);
+	const char *team[] = {
+		"ritmiek",    "rebalance", "tests/data/planner/odd-team.yaml",
+		"--plan",     dir,	   "--from",
+		"2027-01-11", "--join",	   "T2",
+		"--team",     "alpah",	   NULL
+	};
+	r = run_ritmiek(team);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "ritmiek rebalance: --team: unknown "
+				    "team 'alpah'; did you mean 'alpha'?\n"),
+		      "%s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1313,6 +1412,11 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_overview_command);
 	tcase_add_test(tc, test_overview_usage);
 	tcase_add_test(tc, test_rebalance_writes_overview);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("helpful");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_misspelt_section_one_root_error);
+	tcase_add_test(tc, test_rebalance_helpful_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }
