@@ -493,7 +493,9 @@ static bool get_date(struct ctx *c, const yaml_node_t *node, const char *name,
 		return false;
 	if (rk_date_parse(text, out))
 		return true;
-	report(c, node, "bad date '%s': expected YYYY-MM-DD", text);
+	char why[64];
+	report(c, node, "bad date '%s': %s", text,
+	       rk_date_why(text, why, sizeof(why)));
 	return false;
 }
 

@@ -254,9 +254,9 @@ static bool parse_date(const char *text, const char *option, int *date)
 {
 	if (rk_date_parse(text, date))
 		return true;
-	fprintf(stderr,
-		"ritmiek rebalance: %s: bad date '%s': expected YYYY-MM-DD\n",
-		option, text);
+	char why[64];
+	fprintf(stderr, "ritmiek rebalance: %s: bad date '%s': %s\n", option,
+		text, rk_date_why(text, why, sizeof(why)));
 	return false;
 }
 

@@ -1364,6 +1364,20 @@ START_TEST(test_rebalance_helpful_errors)
 				    "team 'alpah'; did you mean 'alpha'?\n"),
 		      "%s", r.err);
 	run_free(&r);
+	const char *date[] = {
+		"ritmiek",    "rebalance",  "tests/data/planner/odd-team.yaml",
+		"--plan",     dir,	    "--from",
+		"2027-02-30", "--leave",    "T1",
+		"--until",    "2027-13-01", NULL
+	};
+	r = run_ritmiek(date);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_str_eq(r.err, "ritmiek rebalance: --from: bad date "
+				"'2027-02-30': 30 February 2027 does not "
+				"exist\n"
+				"ritmiek rebalance: --until: bad date "
+				"'2027-13-01': there is no month 13\n");
+	run_free(&r);
 	remove_dir(dir);
 }
 END_TEST

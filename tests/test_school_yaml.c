@@ -54,7 +54,7 @@ static const struct broken broken[] = {
 	  { "13:11: error: 'name' must be a text",
 	    "15:10: error: 'name' must be a text" } },
 	{ "bad-date.yaml",
-	  { "19:12: error: bad date '2026-13-01': expected YYYY-MM-DD" } },
+	  { "19:12: error: bad date '2026-13-01': there is no month 13" } },
 	{ "bad-time.yaml",
 	  { "10:26: error: bad time '8.30': expected HH:MM" } },
 	{ "bad-weekday.yaml", { "20:19: error: unknown weekday 'mon day'" } },
@@ -151,7 +151,7 @@ START_TEST(test_several_problems)
 	static const char *const want[] = {
 		"5:3: error: unknown key 'timezon' in school; did you mean 'timezone'?",
 		"12:7: error: lesuur 2 overlaps lesuur 1 (08:30-09:20)",
-		"20:12: error: bad date '2026-13-01': expected YYYY-MM-DD",
+		"20:12: error: bad date '2026-13-01': there is no month 13",
 	};
 	struct rk_diags *diags = rk_diags_new();
 	struct rk_school *school = NULL;
@@ -601,6 +601,16 @@ START_TEST(test_misspelt_weekday)
 }
 END_TEST
 
+START_TEST(test_impossible_date)
+{
+	static const char *const want[] = {
+		"19:12: error: bad date '2026-02-30': 30 February 2026 does not exist",
+		"20:12: error: bad date '1-3-2026': expected YYYY-MM-DD",
+	};
+	rk_school_free(load_expecting("impossible-date.yaml", want, 2));
+}
+END_TEST
+
 Suite *suite_school_yaml(void)
 {
 	Suite *s = suite_create("school_yaml");
@@ -630,6 +640,7 @@ Suite *suite_school_yaml(void)
 	tcase_add_test(tc, test_misspelt_section_one_error);
 	tcase_add_test(tc, test_misspelt_beside_right_key);
 	tcase_add_test(tc, test_misspelt_weekday);
+	tcase_add_test(tc, test_impossible_date);
 	suite_add_tcase(s, tc);
 	return s;
 }
