@@ -49,6 +49,11 @@ int rk_cli_output(const char *dir, struct rk_output *o,
 void rk_cli_output_say(const char *dir, const struct rk_output *o,
 		       const struct rk_output_result *res);
 
+/* After a bad command line (its one-line reason already said): "Try
+ * 'ritmiek @cmd --help'." on stderr, as GNU programs do, instead of the
+ * whole help. Returns RK_EXIT_USAGE. */
+int rk_cli_try_help(const char *cmd);
+
 /* Prints every diagnostic to @out in the GNU form
  * "ritmiek: file:line:column: error: message". */
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags);

@@ -143,14 +143,16 @@ START_TEST(test_usage_errors)
 	const char *none[] = { "ritmiek", NULL };
 	struct run r = run_ritmiek(none);
 	ck_assert_int_eq(r.status, 2);
-	ck_assert_ptr_nonnull(strstr(r.err, "Usage: ritmiek COMMAND"));
+	ck_assert_str_eq(r.err,
+			 "ritmiek: missing command\nTry 'ritmiek --help'.\n");
 	run_free(&r);
 	const char *typo[] = { "ritmiek", "chek", "x.yaml", NULL };
 	r = run_ritmiek(typo);
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(
 		r.err,
-		"ritmiek: unknown command 'chek'; did you mean 'check'?\n");
+		"ritmiek: unknown command 'chek'; did you mean 'check'?\n"
+		"Try 'ritmiek --help'.\n");
 	run_free(&r);
 	const char *two[] = { "ritmiek", "check", "a.yaml", "b.yaml", NULL };
 	r = run_ritmiek(two);
@@ -1382,6 +1384,125 @@ START_TEST(test_rebalance_helpful_errors)
 }
 END_TEST
 
+static const char *const commands[] = { "check",     "feeds",  "import",
+					"overview",  "plan",   "push",
+					"rebalance", "tokens", "verify" };
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* Characters, not bytes, on each line of @text; the longest. */
+static size_t widest_line(const char *text)
+{
+	size_t widest = 0, width = 0;
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+		if (*c == '\n') {
+			width = 0;
+			continue;
+		}
+		if ((*c & 0xC0) != 0x80 && ++width > widest)
+			widest = width;
+	}
+	return widest;
+}
+
+/* Every command's --help fits 80 columns, and `ritmiek help CMD` is the
+ * same text. */
+START_TEST(test_help_fits_80_columns)
+{
+	const char *top[] = { "ritmiek", "--help", NULL };
+	struct run r = run_ritmiek(top);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_msg(widest_line(r.out) <= 80, "%s", r.out);
+	run_free(&r);
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		const char *help[] = { "ritmiek", commands[i], "--help", NULL };
+		r = run_ritmiek(help);
+		ck_assert_int_eq(r.status, 0);
+		ck_assert_ptr_nonnull(strstr(r.out, "Usage: ritmiek "));
+		ck_assert_msg(widest_line(r.out) <= 80, "%s: %s", commands[i],
+			      r.out);
+		const char *via_help[] = { "ritmiek", "help", commands[i],
+					   NULL };
+		struct run h = run_ritmiek(via_help);
+		ck_assert_int_eq(h.status, 0);
+		ck_assert_str_eq(h.out, r.out);
+		run_free(&h);
+		run_free(&r);
+	}
+}
+END_TEST
+
+/* A bad option is one line from the command and a pointer to its help,
+ * never the whole help on stderr (GNU). */
+START_TEST(test_usage_error_is_one_line)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		bool tokens = !strcmp(commands[i], "tokens");
+		const char *argv[] = { "ritmiek", commands[i],
+				       tokens ? "rotate" : "--no-such",
+				       tokens ? "--no-such" : NULL, NULL };
+		struct run r = run_ritmiek(argv);
+		char want[256];
+		snprintf(want, sizeof(want),
+			 "ritmiek %s: unrecognized option '--no-such'\n"
+			 "Try 'ritmiek %s --help'.\n",
+			 commands[i], commands[i]);
+		ck_assert_int_eq(r.status, 2);
+		ck_assert_str_eq(r.err, want);
+		ck_assert_str_eq(r.out, "");
+		run_free(&r);
+	}
+	const char *plan[] = { "ritmiek", "plan", NULL };
+	struct run r = run_ritmiek(plan);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "ritmiek plan: expected one school file\n"
+				"Try 'ritmiek plan --help'.\n");
+	run_free(&r);
+	const char *unknown[] = { "ritmiek", "help", "nosuch", NULL };
+	r = run_ritmiek(unknown);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "ritmiek: unknown command 'nosuch'\n"
+				"Try 'ritmiek --help'.\n");
+	run_free(&r);
+}
+END_TEST
+
+/* -q is an option of every command; where a command reports on stdout,
+ * -q leaves only the problems. */
+START_TEST(test_quiet_everywhere)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		bool tokens = !strcmp(commands[i], "tokens");
+		const char *argv[] = { "ritmiek",
+				       commands[i],
+				       tokens ? "rotate" : "-q",
+				       tokens ? "-q" : "--help",
+				       tokens ? "--help" : NULL,
+				       NULL };
+		struct run r = run_ritmiek(argv);
+		ck_assert_msg(r.status == 0, "%s: %s", commands[i], r.err);
+		ck_assert_ptr_nonnull(strstr(r.out, "-q, --quiet"));
+		run_free(&r);
+	}
+	const char *import[] = { "ritmiek",
+				 "import",
+				 "-q",
+				 "-s",
+				 "examples/vo-school/school.yaml",
+				 NULL };
+	struct run r = run_ritmiek(import);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.out, "");
+	run_free(&r);
+	import[2] = "-s";
+	import[3] = "examples/vo-school/school.yaml";
+	import[4] = NULL;
+	r = run_ritmiek(import);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "Teachers     60"));
+	run_free(&r);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1431,6 +1552,9 @@ Suite *suite_cli(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_misspelt_section_one_root_error);
 	tcase_add_test(tc, test_rebalance_helpful_errors);
+	tcase_add_test(tc, test_help_fits_80_columns);
+	tcase_add_test(tc, test_usage_error_is_one_line);
+	tcase_add_test(tc, test_quiet_everywhere);
 	suite_add_tcase(s, tc);
 	return s;
 }
