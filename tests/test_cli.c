@@ -1503,6 +1503,77 @@ START_TEST(test_quiet_everywhere)
 }
 END_TEST
 
+/* Whether the vo example's people file @csv has the person @id. */
+static bool example_has(const char *csv, const char *id, size_t len)
+{
+	for (const char *at = strstr(csv, id); at; at = strstr(at + 1, id))
+		if (at > csv && at[-1] == '\n' && at[len] == ',')
+			return true;
+	return false;
+}
+
+/* The ids after each @option in @doc (several for A,B); how many. */
+static size_t check_ids_after(const char *doc, const char *option,
+			      const char *csv, const char *doc_name)
+{
+	size_t n = 0;
+	for (const char *at = strstr(doc, option); at;
+	     at = strstr(at + 1, option)) {
+		const char *id = at + strlen(option);
+		for (;;) {
+			size_t len = strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+			if (!len)
+				break;
+			char word[16];
+			snprintf(word, sizeof(word), "%.*s", (int)len, id);
+			ck_assert_msg(example_has(csv, word, len),
+				      "%s: '%s%s' is no person of "
+				      "examples/vo-school",
+				      doc_name, option, word);
+			n++;
+			if (id[len] != ',')
+				break;
+			id += len + 1;
+		}
+	}
+	return n;
+}
+
+/* The person ids in README's and ritmiek(1)'s rebalance and tokens
+ * examples are people of the bundled vo example, so that they run. */
+START_TEST(test_doc_examples_use_real_ids)
+{
+	static const char *const docs[] = { "README.md", "doc/ritmiek.1" };
+	static const char *const options[] = { "--leave ",
+					       "\\-\\-leave ",
+					       "--move ",
+					       "\\-\\-move ",
+					       "--join ",
+					       "\\-\\-join ",
+					       "--split ",
+					       "\\-\\-split ",
+					       "--keep ",
+					       "\\-\\-keep ",
+					       "rotate school.yaml plan " };
+	char *csv_path = rk_test_path("examples/vo-school/personeel.csv");
+	char *csv = rk_test_slurp(csv_path);
+	size_t found = 0;
+	for (size_t d = 0; d < 2; d++) {
+		char *path = rk_test_path(docs[d]);
+		char *doc = rk_test_slurp(path);
+		for (size_t o = 0; o < sizeof(options) / sizeof(options[0]);
+		     o++)
+			found += check_ids_after(doc, options[o], csv, docs[d]);
+		free(doc);
+		free(path);
+	}
+	/* README's --leave and rotate, the manual's examples. */
+	ck_assert_uint_ge(found, 6);
+	free(csv);
+	free(csv_path);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1555,6 +1626,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_help_fits_80_columns);
 	tcase_add_test(tc, test_usage_error_is_one_line);
 	tcase_add_test(tc, test_quiet_everywhere);
+	tcase_add_test(tc, test_doc_examples_use_real_ids);
 	suite_add_tcase(s, tc);
 	return s;
 }
