@@ -1574,6 +1574,34 @@ START_TEST(test_doc_examples_use_real_ids)
 }
 END_TEST
 
+/* A problem in a CSV cell is placed at the cell's character column, as an
+ * editor counts, not at its field number: 'ı' in Yılmaz is one column. */
+START_TEST(test_csv_column_in_characters)
+{
+	char *dir = example_with("", "");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/personeel.csv", dir);
+	char *csv = rk_test_slurp(path);
+	const char *row = "FYI,Femke Yılmaz,femke.yilmaz@devaart.example,"
+			  "geschiedenis,mavo|onderbouw,leraar,ma|di|wo|do|vr";
+	char *at = strstr(csv, row);
+	ck_assert_ptr_nonnull(at);
+	/* "ma|di|wo|do|vr" becomes "ma|xx|wo|do|vr". */
+	memcpy(at + strlen(row) - 11, "xx", 2);
+	write_text(dir, "personeel.csv", csv);
+	free(csv);
+	snprintf(path, sizeof(path), "%s/school.yaml", dir);
+	const char *argv[] = { "ritmiek", "check", path, NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "personeel.csv:18:82: error: unknown "
+				    "weekday 'xx'"),
+		      "%s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1627,6 +1655,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_usage_error_is_one_line);
 	tcase_add_test(tc, test_quiet_everywhere);
 	tcase_add_test(tc, test_doc_examples_use_real_ids);
+	tcase_add_test(tc, test_csv_column_in_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }
