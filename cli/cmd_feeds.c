@@ -205,7 +205,7 @@ static int check_person(const struct rk_school *school, const char *id)
 	for (size_t i = 0; i < n; i++)
 		ids[i] = rk_school_get_person(school, i)->id;
 	const char *near = rk_suggest(id, ids, n);
-	fprintf(stderr, "ritmiek: unknown person '%s'%s%s%s\n", id,
+	fprintf(stderr, "ritmiek tokens: unknown person '%s'%s%s%s\n", id,
 		near ? "; did you mean '" : "", near ? near : "",
 		near ? "'?" : "");
 	free(ids);

@@ -301,7 +301,7 @@ static int push_with(const struct args *a, struct rk_http *http,
 		if (r.stopped || r.conflicts || r.failed)
 			exit_status = RK_EXIT_FAILURE;
 	} else {
-		fprintf(stderr, "ritmiek: push: %s\n", rk_strerror(status));
+		fprintf(stderr, "ritmiek push: %s\n", rk_strerror(status));
 		exit_status = RK_EXIT_FAILURE;
 	}
 	rk_diags_free(diags);
