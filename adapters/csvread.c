@@ -25,8 +25,12 @@ struct reader {
 	size_t cap;
 	size_t *starts; /* where each field begins in @bytes */
 	const char **fields;
+	int *columns; /* of each field, in characters */
 	size_t n;
 	size_t nfields_cap;
+	const char *text; /* the whole text, to place the fields */
+	size_t text_len;
+	char sep;
 	int line;	  /* the line being fed */
 	size_t line_off;  /* its offset in the text */
 	int start;	  /* the line the open record started on; 0: none */
@@ -49,6 +53,10 @@ static int grow_fields(struct reader *r)
 	if (!fields)
 		return -1;
 	r->fields = fields;
+	int *columns = realloc(r->columns, cap * sizeof(*columns));
+	if (!columns)
+		return -1;
+	r->columns = columns;
 	r->nfields_cap = cap;
 	return 0;
 }
@@ -98,6 +106,37 @@ static bool record_empty(const struct reader *r)
 	return true;
 }
 
+/* The character column of each field of the record that starts at @off:
+ * libcsv gives the fields' text but not where they were. A field that
+ * starts on a later line of a quoted multi-line cell counts from that
+ * line's start. */
+static void place_fields(struct reader *r, size_t off)
+{
+	const char *s = r->text + off, *end = r->text + r->text_len;
+	bool quoted = false;
+	int column = 1;
+	size_t f = 0;
+	if (r->n)
+		r->columns[f++] = 1;
+	for (; s < end && f < r->n; s++) {
+		if (*s == '"')
+			quoted = !quoted; /* "" inside quotes flips twice */
+		else if (*s == '\n' && !quoted)
+			break;
+		if (*s == '\n') {
+			column = 1;
+			continue;
+		}
+		if (*s == r->sep && !quoted)
+			r->columns[f++] = column + 1;
+		/* UTF-8 continuation bytes are no new character. */
+		if (s + 1 == end || (s[1] & 0xC0) != 0x80)
+			column++;
+	}
+	for (; f < r->n; f++)
+		r->columns[f] = column;
+}
+
 static void on_record(int c, void *data)
 {
 	struct reader *r = data;
@@ -105,10 +144,12 @@ static void on_record(int c, void *data)
 		for (size_t i = 0; i < r->n; i++)
 			r->fields[i] = r->bytes + r->starts[i];
 		if (!record_empty(r)) {
+			place_fields(r, r->start ? r->start_off : r->line_off);
 			struct rk_csv_record rec = {
 				.fields = r->fields,
 				.n = r->n,
 				.line = r->start ? r->start : r->line,
+				.columns = r->columns,
 			};
 			if (r->cb(&rec, r->data) != 0)
 				r->stop = true;
@@ -193,9 +234,13 @@ enum rk_status rk_csv_read(const char *file, const char *text, size_t len,
 				     void *data),
 			   void *data, struct rk_diags *diags)
 {
-	struct reader r = {
-		.file = file, .cb = cb, .data = data, .diags = diags
-	};
+	struct reader r = { .file = file,
+			    .cb = cb,
+			    .data = data,
+			    .diags = diags,
+			    .text = text,
+			    .text_len = len,
+			    .sep = sep };
 	struct csv_parser p;
 	size_t pos = 0;
 
@@ -209,6 +254,7 @@ enum rk_status rk_csv_read(const char *file, const char *text, size_t len,
 	free(r.bytes);
 	free(r.starts);
 	free(r.fields);
+	free(r.columns);
 	if (r.nomem)
 		return RK_ERR_NOMEM;
 	return r.bad ? RK_ERR_INPUT : RK_OK;

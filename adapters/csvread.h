@@ -8,11 +8,14 @@
 #include "status.h"
 
 /* One record. @fields are NUL-terminated and only lent for the callback;
- * @line is the 1-based line on which the record starts. */
+ * @line is the 1-based line on which the record starts; @columns holds the
+ * 1-based character (not byte) column at which each field starts in its
+ * line, for messages that point at a cell as an editor does. */
 struct rk_csv_record {
 	const char *const *fields;
 	size_t n;
 	int line;
+	const int *columns;
 };
 
 /* The text of the @n bytes at @s without surrounding white space: its

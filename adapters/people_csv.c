@@ -91,7 +91,7 @@ static void read_header(struct loader *ld, const struct rk_csv_record *rec)
 		const char *s = rec->fields[i];
 		const char *name = rk_csv_trim(s, strlen(s), &len);
 		int c = column_find(name, len);
-		int column = (int)i + 1;
+		int column = rec->columns[i];
 		if (len == 0)
 			continue; /* a spreadsheet's trailing separator */
 		if (c == N_COLUMNS)
@@ -127,9 +127,13 @@ static const char *cell(const struct loader *ld,
 	return rk_csv_trim(s, strlen(s), len);
 }
 
-static int column_of(const struct loader *ld, enum column c)
+/* Where the cell of column @c starts in @rec, in characters. */
+static int column_of(const struct loader *ld, const struct rk_csv_record *rec,
+		     enum column c)
 {
-	return ld->col[c] + 1;
+	if (ld->col[c] < 0 || (size_t)ld->col[c] >= rec->n)
+		return ld->col[c] + 1;
+	return rec->columns[ld->col[c]];
 }
 
 static int set_text(struct loader *ld, const char **dst, const char *s,
@@ -193,8 +197,9 @@ static unsigned parse_bits(struct loader *ld, const struct rk_csv_record *rec,
 			bit = parse(word);
 		}
 		if (!bit)
-			report(ld, RK_SEV_ERROR, rec->line, column_of(ld, c),
-			       "unknown %s '%.*s'", what, (int)len, item);
+			report(ld, RK_SEV_ERROR, rec->line,
+			       column_of(ld, rec, c), "unknown %s '%.*s'", what,
+			       (int)len, item);
 		bits |= bit;
 	}
 	return bits ? bits : dflt;
@@ -216,11 +221,11 @@ static int add_person(struct loader *ld, const struct rk_csv_record *rec)
 	const char *email = cell(ld, rec, COL_EMAIL, &emaillen);
 
 	if (idlen == 0)
-		report(ld, RK_SEV_ERROR, rec->line, column_of(ld, COL_ID),
+		report(ld, RK_SEV_ERROR, rec->line, column_of(ld, rec, COL_ID),
 		       "empty id");
 	if (namelen == 0)
-		report(ld, RK_SEV_ERROR, rec->line, column_of(ld, COL_NAME),
-		       "empty name");
+		report(ld, RK_SEV_ERROR, rec->line,
+		       column_of(ld, rec, COL_NAME), "empty name");
 	unsigned roles = parse_bits(ld, rec, COL_ROLES, rk_role_parse, "role",
 				    RK_ROLE_LERAAR);
 	unsigned days = parse_bits(ld, rec, COL_WORKDAYS, weekday_bit,

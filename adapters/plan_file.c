@@ -505,8 +505,9 @@ static bool get_date(struct reader *r, const struct rk_csv_record *rec,
 {
 	if (rk_date_parse(rec->fields[field], date))
 		return true;
-	report(r, field, "bad date '%s'; expected YYYY-MM-DD",
-	       rec->fields[field]);
+	char why[64];
+	report(r, field, "bad date '%s'; %s", rec->fields[field],
+	       rk_date_why(rec->fields[field], why, sizeof(why)));
 	return false;
 }
 

@@ -280,14 +280,22 @@ static const char *pair_key(struct ctx *c, const yaml_node_t *map,
 	return text_of(key);
 }
 
-static void unknown_key(struct ctx *c, const yaml_node_t *key,
-			const char *section, const struct key *keys, size_t n)
+/* The key of @keys nearest to @key's text when it is a likely typo, else
+ * NULL. */
+static const char *near_key(const yaml_node_t *key, const struct key *keys,
+			    size_t n)
 {
 	const char *names[MAX_KEYS];
 	size_t n_names = n < MAX_KEYS ? n : MAX_KEYS;
 	for (size_t i = 0; i < n_names; i++)
 		names[i] = keys[i].name;
-	const char *near = rk_suggest(text_of(key), names, n_names);
+	return rk_suggest(text_of(key), names, n_names);
+}
+
+static void unknown_key(struct ctx *c, const yaml_node_t *key,
+			const char *section, const struct key *keys, size_t n)
+{
+	const char *near = near_key(key, keys, n);
 	if (near)
 		report(c, key, "unknown key '%s' in %s; did you mean '%s'?",
 		       text_of(key), section, near);
@@ -313,7 +321,12 @@ static size_t find_key(const struct key *keys, size_t n, const char *name)
 
 /* Puts the value of each of @keys found in the mapping @map into @values
  * (NULL when absent) and reports unknown, repeated and missing keys.
- * @section names the mapping in messages. False when @map is no mapping. */
+ * @section names the mapping in messages. False when @map is no mapping.
+ *
+ * A misspelt key whose suggestion is absent is reported once and its value
+ * read as the suggested key's: the user clearly meant that key, and every
+ * error that would follow from its absence ("missing required key", each
+ * lesson "outside the time grid" ...) is a consequence, not news. */
 static bool get_keys(struct ctx *c, yaml_node_t *map, const char *section,
 		     const struct key *keys, size_t n, yaml_node_t **values)
 {
@@ -324,6 +337,8 @@ static bool get_keys(struct ctx *c, yaml_node_t *map, const char *section,
 		values[i] = NULL;
 	if (!want(c, map, YAML_MAPPING_NODE, section))
 		return false;
+	/* Known keys first, so that a typo never takes a key given as
+	 * well. */
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
 	     p++) {
 		const char *name = pair_key(c, map, p, section);
@@ -332,8 +347,18 @@ static bool get_keys(struct ctx *c, yaml_node_t *map, const char *section,
 		i = find_key(keys, n, name);
 		if (i < n)
 			values[i] = node_of(c, p->value);
-		else
-			unknown_key(c, node_of(c, p->key), section, keys, n);
+	}
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		const yaml_node_t *key = node_of(c, p->key);
+		if (key->type != YAML_SCALAR_NODE || earlier_key(c, map, p) ||
+		    find_key(keys, n, text_of(key)) < n)
+			continue;
+		unknown_key(c, key, section, keys, n);
+		const char *near = near_key(key, keys, n);
+		i = near ? find_key(keys, n, near) : n;
+		if (i < n && !values[i])
+			values[i] = node_of(c, p->value);
 	}
 	for (i = 0; i < n; i++)
 		if (keys[i].required && !values[i])
@@ -468,7 +493,9 @@ static bool get_date(struct ctx *c, const yaml_node_t *node, const char *name,
 		return false;
 	if (rk_date_parse(text, out))
 		return true;
-	report(c, node, "bad date '%s': expected YYYY-MM-DD", text);
+	char why[64];
+	report(c, node, "bad date '%s': %s", text,
+	       rk_date_why(text, why, sizeof(why)));
 	return false;
 }
 
@@ -610,6 +637,24 @@ static bool get_refs(struct ctx *c, yaml_node_t *node, const char *name,
 	return true;
 }
 
+/* "unknown weekday 'dii'; did you mean 'di'?" for @node, whose text is no
+ * weekday. Suggestions come from the Dutch abbreviations and names, as in
+ * the documentation. */
+static void unknown_weekday(struct ctx *c, const yaml_node_t *node)
+{
+	const char *names[2 * 7];
+	for (int d = 0; d < 7; d++) {
+		names[2 * d] = rk_weekday_abbr(d);
+		names[2 * d + 1] = rk_weekday_name(d);
+	}
+	const char *near = rk_suggest(text_of(node), names, 2 * 7);
+	if (near)
+		report(c, node, "unknown weekday '%s'; did you mean '%s'?",
+		       text_of(node), near);
+	else
+		report(c, node, "unknown weekday '%s'", text_of(node));
+}
+
 /* Accumulates a set of weekdays or roles; @ok drops on an unknown word. */
 struct bits {
 	unsigned set;
@@ -624,7 +669,7 @@ static void add_day(struct ctx *c, yaml_node_t *item, void *arg)
 		days->set |= 1u << d;
 		return;
 	}
-	report(c, item, "unknown weekday '%s'", text_of(item));
+	unknown_weekday(c, item);
 	days->ok = false;
 }
 
@@ -1169,7 +1214,7 @@ static bool get_tt_name_value(struct ctx *c, const yaml_node_t *value,
 	*out = rk_weekday_parse(text);
 	if (*out >= 0)
 		return true;
-	report(c, value, "unknown weekday '%s'", text);
+	unknown_weekday(c, value);
 	return false;
 }
 

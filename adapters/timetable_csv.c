@@ -41,6 +41,7 @@ struct loader {
 struct row {
 	const char *text[N_FIELDS];
 	size_t len[N_FIELDS];
+	int column[N_FIELDS]; /* where each field starts, in characters */
 	size_t n;
 	int line;
 };
@@ -135,7 +136,7 @@ static int parse_weekday(struct loader *ld, const struct row *row)
 		      row->len[F_WEEKDAY]))
 		d = rk_weekday_parse(word);
 	if (d < 0)
-		report(ld, RK_SEV_ERROR, row->line, F_WEEKDAY + 1,
+		report(ld, RK_SEV_ERROR, row->line, row->column[F_WEEKDAY],
 		       "unknown weekday '%.*s'", (int)row->len[F_WEEKDAY],
 		       row->text[F_WEEKDAY]);
 	return d;
@@ -149,7 +150,7 @@ static int parse_time(struct loader *ld, const struct row *row, enum field f)
 	if (copy_word(word, sizeof(word), row->text[f], row->len[f]) &&
 	    rk_time_parse(word, &minutes))
 		return minutes;
-	report(ld, RK_SEV_ERROR, row->line, (int)f + 1,
+	report(ld, RK_SEV_ERROR, row->line, row->column[f],
 	       "bad time '%.*s': expected HH:MM", (int)row->len[f],
 	       row->text[f]);
 	return -1;
@@ -163,7 +164,7 @@ static int parse_week(struct loader *ld, const struct row *row)
 		return RK_AB_A;
 	if (row_field_is(row, F_WEEK, "B"))
 		return RK_AB_B;
-	report(ld, RK_SEV_ERROR, row->line, F_WEEK + 1,
+	report(ld, RK_SEV_ERROR, row->line, row->column[F_WEEK],
 	       "bad week '%.*s': expected A, B or empty", (int)row->len[F_WEEK],
 	       row->text[F_WEEK]);
 	return -1;
@@ -189,7 +190,7 @@ static int add_lesson(struct loader *ld, const struct row *row)
 
 	rk_lesson_init(&lesson);
 	if (row->len[F_PERSON] == 0)
-		report(ld, RK_SEV_ERROR, row->line, F_PERSON + 1,
+		report(ld, RK_SEV_ERROR, row->line, row->column[F_PERSON],
 		       "empty person");
 	lesson.weekday = parse_weekday(ld, row);
 	lesson.start = parse_time(ld, row, F_START);
@@ -200,7 +201,7 @@ static int add_lesson(struct loader *ld, const struct row *row)
 		char start[RK_TIME_BUFSIZE], end[RK_TIME_BUFSIZE];
 		rk_time_format(lesson.start, start);
 		rk_time_format(lesson.end, end);
-		report(ld, RK_SEV_ERROR, row->line, F_END + 1,
+		report(ld, RK_SEV_ERROR, row->line, row->column[F_END],
 		       "end %s is not after start %s", end, start);
 	}
 	if (ld->errors > errors)
@@ -230,7 +231,7 @@ static void check_extra(struct loader *ld, const struct rk_csv_record *rec)
 		rk_csv_trim(rec->fields[i], strlen(rec->fields[i]), &len);
 		if (len == 0)
 			continue;
-		report(ld, RK_SEV_WARNING, rec->line, (int)i + 1,
+		report(ld, RK_SEV_WARNING, rec->line, rec->columns[i],
 		       "expected at most %d fields, found %zu (the rest is "
 		       "ignored)",
 		       N_FIELDS, rec->n);
@@ -245,6 +246,10 @@ static void fill_row(struct row *row, const struct rk_csv_record *rec)
 	for (size_t i = 0; i < N_FIELDS; i++) {
 		const char *s = i < rec->n ? rec->fields[i] : "";
 		row->text[i] = rk_csv_trim(s, strlen(s), &row->len[i]);
+		/* A missing field is placed just after the last one. */
+		row->column[i] = i < rec->n   ? rec->columns[i]
+				 : rec->n > 0 ? rec->columns[rec->n - 1] + 1
+					      : 1;
 	}
 }
 

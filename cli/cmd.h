@@ -54,6 +54,11 @@ void rk_cli_output_say(const char *dir, const struct rk_output *o,
  * slower, give more); 0 when unset or not a number. */
 int rk_cli_env_time_limit(void);
 
+/* After a bad command line (its one-line reason already said): "Try
+ * 'ritmiek @cmd --help'." on stderr, as GNU programs do, instead of the
+ * whole help. Returns RK_EXIT_USAGE. */
+int rk_cli_try_help(const char *cmd);
+
 /* Prints every diagnostic to @out in the GNU form
  * "ritmiek: file:line:column: error: message". */
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags);

@@ -26,7 +26,8 @@ static void check_usage(FILE *out)
 		"every problem as\nfile:line:column: error|warning: message, "
 		"and summarises the school.\n\n"
 		"  -c, --calendars DIR  holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the installed ones)\n"
+		"$RITMIEK_CALENDARS, or the\n"
+		"                       installed ones)\n"
 		"  -q, --quiet          only the problems, no summary\n"
 		"  -h, --help           show this help and exit\n\n"
 		"Exit status: 0 no errors (warnings allowed), 1 errors, "
@@ -357,14 +358,12 @@ int rk_cmd_check(int argc, char **argv)
 			check_usage(stdout);
 			return RK_EXIT_OK;
 		default:
-			check_usage(stderr);
-			return RK_EXIT_USAGE;
+			return rk_cli_try_help("check");
 		}
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "ritmiek check: expected one school file\n");
-		check_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("check");
 	}
 	return run_check(argv[optind], &load, quiet);
 }

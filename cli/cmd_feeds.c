@@ -88,8 +88,8 @@ static int parse(int argc, char **argv, struct feeds_args *a,
 			usage(stdout);
 			return -1;
 		} else {
-			usage(stderr);
-			return RK_EXIT_USAGE;
+			return rk_cli_try_help(usage == tokens_usage ? "tokens"
+								     : "feeds");
 		}
 	}
 	return RK_EXIT_OK;
@@ -167,8 +167,7 @@ int rk_cmd_feeds(int argc, char **argv)
 	if (optind != argc - 2) {
 		fprintf(stderr, "ritmiek feeds: expected a school file and a "
 				"plan folder\n");
-		feeds_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("feeds");
 	}
 	a.school = argv[optind];
 	a.dir = argv[optind + 1];
@@ -206,7 +205,7 @@ static int check_person(const struct rk_school *school, const char *id)
 	for (size_t i = 0; i < n; i++)
 		ids[i] = rk_school_get_person(school, i)->id;
 	const char *near = rk_suggest(id, ids, n);
-	fprintf(stderr, "ritmiek: unknown person '%s'%s%s%s\n", id,
+	fprintf(stderr, "ritmiek tokens: unknown person '%s'%s%s%s\n", id,
 		near ? "; did you mean '" : "", near ? near : "",
 		near ? "'?" : "");
 	free(ids);
@@ -258,17 +257,18 @@ int rk_cmd_tokens(int argc, char **argv)
 	}
 	if (argc < 2 || strcmp(argv[1], "rotate")) {
 		fprintf(stderr, "ritmiek tokens: expected 'rotate'\n");
-		tokens_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("tokens");
 	}
+	/* getopt names the program by argv[0]: "ritmiek tokens", not
+	 * "rotate". */
+	argv[1] = argv[0];
 	int rc = parse(argc - 1, argv + 1, &a, tokens_usage, false);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;
 	if (optind != argc - 1 - 3) {
 		fprintf(stderr, "ritmiek tokens rotate: expected a school "
 				"file, a plan folder and a person\n");
-		tokens_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("tokens");
 	}
 	a.school = argv[1 + optind];
 	a.dir = argv[1 + optind + 1];

@@ -36,6 +36,7 @@ struct import {
 	size_t n_sources;
 	struct tstat *stats;
 	size_t n_stats;
+	bool quiet; /* -q: only the problems, not the summary */
 };
 
 static void import_usage(FILE *out)
@@ -52,6 +53,7 @@ static void import_usage(FILE *out)
 		"  -s, --school SCHOOL  the school file: time grid, people, "
 		"day and hour maps\n"
 		"                       (needed for untis and fet)\n"
+		"  -q, --quiet          only the problems, not the summary\n"
 		"  -h, --help           show this help and exit\n\n"
 		"Exit status: 0 no errors (warnings allowed), 1 errors, "
 		"2 bad usage, 4 failure.\n");
@@ -465,7 +467,8 @@ static int run_import(struct import *im, const char *school, char **files,
 	if (read_sources(im) != RK_OK || count_stats(im) < 0)
 		return RK_EXIT_FAILURE;
 	check_people(im);
-	print_summary(im);
+	if (!im->quiet)
+		print_summary(im);
 	rk_diags_sort(im->diags);
 	rk_cli_print_diags(stderr, im->diags);
 	if (rk_diags_errors(im->diags)) {
@@ -483,6 +486,7 @@ int rk_cmd_import(int argc, char **argv)
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "school", required_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -490,11 +494,13 @@ int rk_cmd_import(int argc, char **argv)
 	const char *school = NULL;
 	int opt, status = RK_EXIT_USAGE;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "f:s:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:s:qh", options, NULL)) != -1) {
 		if (opt == 'f')
 			im.format = optarg;
 		else if (opt == 's')
 			school = optarg;
+		else if (opt == 'q')
+			im.quiet = true;
 		else if (opt == 'h')
 			status = RK_EXIT_OK;
 		else
@@ -518,7 +524,10 @@ int rk_cmd_import(int argc, char **argv)
 			  : RK_EXIT_FAILURE;
 	goto out;
 usage:
-	import_usage(status == RK_EXIT_OK ? stdout : stderr);
+	if (status == RK_EXIT_OK)
+		import_usage(stdout);
+	else
+		rk_cli_try_help("import");
 out:
 	free(im.sources);
 	free(im.stats);

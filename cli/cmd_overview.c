@@ -58,15 +58,13 @@ static int parse(int argc, char **argv, struct overview_args *a)
 			overview_usage(stdout);
 			return -1;
 		} else {
-			overview_usage(stderr);
-			return RK_EXIT_USAGE;
+			return rk_cli_try_help("overview");
 		}
 	}
 	if (optind != argc - 2) {
 		fprintf(stderr, "ritmiek overview: expected a school file and "
 				"a plan folder\n");
-		overview_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("overview");
 	}
 	a->school = argv[optind];
 	a->dir = argv[optind + 1];

@@ -138,14 +138,12 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			plan_usage(stdout);
 			return -1;
 		default:
-			plan_usage(stderr);
-			return RK_EXIT_USAGE;
+			return rk_cli_try_help("plan");
 		}
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "ritmiek plan: expected one school file\n");
-		plan_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("plan");
 	}
 	a->school = argv[optind];
 	return RK_EXIT_OK;

@@ -26,11 +26,11 @@ static void push_usage(FILE *out)
 		"sends only what changed, and\ndeletes only events ritmiek put "
 		"there itself. What was sent is kept in\nPLANDIR/push.state.\n\n"
 		"  -u, --url URL           the calendar collection; {id} in it "
-		"is replaced by each\n"
+		"becomes each\n"
 		"                          target's id, {email} by a person's "
 		"e-mail address\n"
-		"  -t, --target KIND       person, team, role or school (may "
-		"be repeated); default:\n"
+		"  -t, --target KIND       person, team, role or school "
+		"(repeatable); default:\n"
 		"                          person when the URL has {id} or "
 		"{email}, else school\n"
 		"      --school FILE       the school file, for the addresses "
@@ -56,8 +56,8 @@ static void push_usage(FILE *out)
 		"  -q, --quiet             only problems and the summary\n"
 		"  -h, --help              show this help and exit\n\n"
 		"Exit status: 0 everything done, 1 errors in the input, 2 bad "
-		"usage, 4 a conflict,\na refused event, or the server could not "
-		"be reached (run push again to finish).\n");
+		"usage, 4 a\nconflict, a refused event, or the server could not "
+		"be reached (run push\nagain to finish).\n");
 }
 
 struct args {
@@ -301,7 +301,7 @@ static int push_with(const struct args *a, struct rk_http *http,
 		if (r.stopped || r.conflicts || r.failed)
 			exit_status = RK_EXIT_FAILURE;
 	} else {
-		fprintf(stderr, "ritmiek: push: %s\n", rk_strerror(status));
+		fprintf(stderr, "ritmiek push: %s\n", rk_strerror(status));
 		exit_status = RK_EXIT_FAILURE;
 	}
 	rk_diags_free(diags);
@@ -482,8 +482,7 @@ static int parse_one(struct args *a, int opt)
 		push_usage(stdout);
 		return -1;
 	default:
-		push_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("push");
 	}
 	return 0;
 }
@@ -518,8 +517,7 @@ int rk_cmd_push(int argc, char **argv)
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "ritmiek push: expected one plan folder\n");
-		push_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("push");
 	}
 	a.plan_dir = argv[optind];
 	int status = check_args(&a);

@@ -18,6 +18,7 @@
 #include "rebalance.h"
 #include "plan_summary.h"
 #include "schoolyear.h"
+#include "suggest.h"
 #include "textfile.h"
 #include "validate.h"
 #include "verify.h"
@@ -42,6 +43,7 @@ struct rebalance_args {
 	bool dry_run;
 	bool no_feeds;
 	bool no_overview;
+	bool quiet;
 	struct named leaves[MAX_CHANGES], moves[MAX_CHANGES];
 	struct named splits[MAX_CHANGES], keeps[MAX_CHANGES];
 	size_t n_leaves, n_moves, n_splits, n_keeps;
@@ -67,13 +69,14 @@ static void rebalance_usage(FILE *out)
 		"      --keep A,B                     A and B must stay a duo "
 		"this period\n"
 		"      --timetable FILE               a new timetable from DATE "
-		"(the school's format)\n\n"
+		"(school's format)\n\n"
 		"  -n, --dry-run           show the report, write nothing\n"
 		"      --no-feeds          do not write the feeds\n"
 		"      --no-overview       do not write the overview\n"
 		"      --allow-violations  write the plan even where a hard rule "
 		"breaks\n"
 		"  -c, --calendars DIR     holiday calendars\n"
+		"  -q, --quiet             no report, only problems\n"
 		"  -h, --help              show this help and exit\n\n"
 		"Exit status as for plan: 0, 1 input errors, 2 usage, 3 "
 		"infeasible, 4 failure.\n");
@@ -172,6 +175,9 @@ static int option(struct rebalance_args *a, int opt, char *arg, int *last)
 	case 'c':
 		a->load.calendar_dir = arg;
 		return 0;
+	case 'q':
+		a->quiet = true;
+		return 0;
 	}
 	fprintf(stderr, "ritmiek rebalance: %s must follow %s\n",
 		opt == OPT_UNTIL ? "--until" : "--team",
@@ -197,29 +203,46 @@ static int parse(int argc, char **argv, struct rebalance_args *a)
 		{ "no-feeds", no_argument, NULL, OPT_NO_FEEDS },
 		{ "no-overview", no_argument, NULL, OPT_NO_OVERVIEW },
 		{ "calendars", required_argument, NULL, 'c' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt, last = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "nc:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "nc:qh", options, NULL)) != -1) {
 		if (opt == 'h') {
 			rebalance_usage(stdout);
 			return -1;
 		}
 		if (opt == '?' || option(a, opt, optarg, &last) < 0) {
-			rebalance_usage(stderr);
-			return RK_EXIT_USAGE;
+			return rk_cli_try_help("rebalance");
 		}
 	}
 	if (optind != argc - 1 || !a->plandir || !a->from) {
 		fprintf(stderr,
 			"ritmiek rebalance: expected SCHOOL, --plan and --from\n");
-		rebalance_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("rebalance");
 	}
 	a->school = argv[optind];
 	return RK_EXIT_OK;
+}
+
+/* "ritmiek rebalance: --leave: unknown person 'JDW'; did you mean 'JDV'?"
+ * with the person (@team false) or team ids of @s as candidates. */
+static void unknown_id(const struct rk_school *s, bool team, const char *id,
+		       const char *option)
+{
+	size_t n = team ? rk_school_n_team(s) : rk_school_n_person(s);
+	const char **ids = calloc(n ? n : 1, sizeof(*ids));
+	for (size_t i = 0; ids && i < n; i++)
+		ids[i] = team ? rk_school_get_team(s, i)->id
+			      : rk_school_get_person(s, i)->id;
+	const char *near = ids ? rk_suggest(id, ids, n) : NULL;
+	fprintf(stderr, "ritmiek rebalance: %s: unknown %s '%s'%s%s%s\n",
+		option, team ? "team" : "person", id,
+		near ? "; did you mean '" : "", near ? near : "",
+		near ? "'?" : "");
+	free(ids);
 }
 
 static int person_index(const struct rk_school *s, const char *id,
@@ -227,8 +250,7 @@ static int person_index(const struct rk_school *s, const char *id,
 {
 	int p = rk_school_find_person(s, id);
 	if (p < 0)
-		fprintf(stderr, "ritmiek rebalance: %s: unknown person '%s'\n",
-			option, id);
+		unknown_id(s, false, id, option);
 	return p;
 }
 
@@ -236,9 +258,9 @@ static bool parse_date(const char *text, const char *option, int *date)
 {
 	if (rk_date_parse(text, date))
 		return true;
-	fprintf(stderr,
-		"ritmiek rebalance: %s: bad date '%s': expected YYYY-MM-DD\n",
-		option, text);
+	char why[64];
+	fprintf(stderr, "ritmiek rebalance: %s: bad date '%s': %s\n", option,
+		text, rk_date_why(text, why, sizeof(why)));
 	return false;
 }
 
@@ -291,9 +313,9 @@ static bool apply_moves(const struct rebalance_args *a, struct rk_school *s,
 				? rk_school_find_team(s, a->moves[i].other)
 				: -1;
 		if (t < 0)
-			fprintf(stderr,
-				"ritmiek rebalance: --team: unknown team '%s'\n",
-				a->moves[i].other ? a->moves[i].other : "");
+			unknown_id(s, true,
+				   a->moves[i].other ? a->moves[i].other : "",
+				   "--team");
 		if (p < 0 || t < 0 || rk_school_move_person(s, p, t) != RK_OK)
 			ok = false;
 		joins[i] = (struct rk_join){ p, t };
@@ -498,7 +520,7 @@ static int run_rebalance(struct rebalance_args *a)
 	    (rk_changes_describe(s, prev, next, req.from, &changes) != RK_OK ||
 	     !(text = report(s, next, &pt, changes, &len))))
 		goto out;
-	if (text)
+	if (text && !a->quiet)
 		fputs(text, stdout);
 	/* Like plan: a plan that breaks rules is written, its feeds are not
 	 * (subscribers would see the broken events). */

@@ -21,7 +21,9 @@ static void verify_usage(FILE *out)
 		"SCHOOL and checks\nevery hard rule on it; reports each "
 		"violation as file:line: error: message.\n\n"
 		"  -c, --calendars DIR  holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the installed ones)\n"
+		"$RITMIEK_CALENDARS, or the\n"
+		"                       installed ones)\n"
+		"  -q, --quiet          only the problems, not that all is well\n"
 		"  -h, --help           show this help and exit\n\n"
 		"Exit status: 0 every hard rule kept, 1 errors in the input or "
 		"rules broken,\n2 bad usage, 4 failure.\n");
@@ -73,7 +75,7 @@ static int load_all(const char *school_path, const char *path,
 }
 
 static int run_verify(const char *school_path, const char *dir,
-		      const struct rk_load_options *options)
+		      const struct rk_load_options *options, bool quiet)
 {
 	struct rk_diags *diags = rk_diags_new();
 	struct loaded l = { NULL, NULL, NULL };
@@ -93,8 +95,9 @@ static int run_verify(const char *school_path, const char *dir,
 	rk_diags_sort(diags);
 	rk_cli_print_diags(stderr, diags);
 	if (status == RK_OK) {
-		printf("ritmiek: %s: %zu events, all hard rules kept\n", path,
-		       rk_plan_n_events(l.plan));
+		if (!quiet)
+			printf("ritmiek: %s: %zu events, all hard rules kept\n",
+			       path, rk_plan_n_events(l.plan));
 	} else if (status == RK_ERR_INPUT) {
 		fprintf(stderr,
 			"ritmiek: %s: %zu events, %zu hard rule violation(s)\n",
@@ -118,31 +121,34 @@ int rk_cmd_verify(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "calendars", required_argument, NULL, 'c' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct rk_load_options load = { .calendar_dir =
 						getenv("RITMIEK_CALENDARS") };
 	int opt;
+	bool quiet = false;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "c:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:qh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
 			load.calendar_dir = optarg;
+			break;
+		case 'q':
+			quiet = true;
 			break;
 		case 'h':
 			verify_usage(stdout);
 			return RK_EXIT_OK;
 		default:
-			verify_usage(stderr);
-			return RK_EXIT_USAGE;
+			return rk_cli_try_help("verify");
 		}
 	}
 	if (optind != argc - 2) {
 		fprintf(stderr,
 			"ritmiek verify: expected a school file and a plan folder\n");
-		verify_usage(stderr);
-		return RK_EXIT_USAGE;
+		return rk_cli_try_help("verify");
 	}
-	return run_verify(argv[optind], argv[optind + 1], &load);
+	return run_verify(argv[optind], argv[optind + 1], &load, quiet);
 }

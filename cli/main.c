@@ -30,7 +30,7 @@ static const struct command commands[] = {
 	{ "push", rk_cmd_push,
 	  "publish the plan's events to CalDAV calendars and keep them in step" },
 	{ "rebalance", rk_cmd_rebalance,
-	  "re-plan from a date after a change, disturbing as little as possible" },
+	  "re-plan from a date after a change, changing as little as possible" },
 	{ "tokens", rk_cmd_tokens,
 	  "give a person a new, unguessable feed address (tokens rotate)" },
 	{ "verify", rk_cmd_verify,
@@ -68,16 +68,44 @@ void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
 			"ritmiek: out of memory: not every problem could be reported\n");
 }
 
+int rk_cli_try_help(const char *cmd)
+{
+	fprintf(stderr, "Try 'ritmiek %s%s--help'.\n", cmd ? cmd : "",
+		cmd ? " " : "");
+	return RK_EXIT_USAGE;
+}
+
+/* Runs @c with argv[0] "ritmiek NAME", so that getopt's own messages
+ * ("ritmiek plan: unrecognized option '--x'") start like ours. */
+static int run_command(const struct command *c, int argc, char **argv)
+{
+	char name[64];
+	snprintf(name, sizeof(name), "ritmiek %s", c->name);
+	argv[0] = name;
+	return c->run(argc, argv);
+}
+
 static int dispatch(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage(stderr);
-		return RK_EXIT_USAGE;
+		fprintf(stderr, "ritmiek: missing command\n");
+		return rk_cli_try_help(NULL);
 	}
 	const char *name = argv[1];
-	if (!strcmp(name, "-h") || !strcmp(name, "--help")) {
+	if (!strcmp(name, "-h") || !strcmp(name, "--help") ||
+	    (!strcmp(name, "help") && argc == 2)) {
 		usage(stdout);
 		return RK_EXIT_OK;
+	}
+	/* "ritmiek help plan" is "ritmiek plan --help". */
+	char help[] = "--help";
+	if (!strcmp(name, "help")) {
+		name = argv[2];
+		for (size_t i = 0; i < N_COMMANDS; i++)
+			if (!strcmp(name, commands[i].name)) {
+				char *args[] = { argv[2], help, NULL };
+				return run_command(&commands[i], 2, args);
+			}
 	}
 	if (!strcmp(name, "-V") || !strcmp(name, "--version")) {
 		printf("ritmiek %s\n", PACKAGE_VERSION);
@@ -86,7 +114,7 @@ static int dispatch(int argc, char **argv)
 	const char *names[N_COMMANDS];
 	for (size_t i = 0; i < N_COMMANDS; i++) {
 		if (!strcmp(name, commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
+			return run_command(&commands[i], argc - 1, argv + 1);
 		names[i] = commands[i].name;
 	}
 	const char *near = rk_suggest(name, names, N_COMMANDS);
@@ -95,10 +123,8 @@ static int dispatch(int argc, char **argv)
 			"ritmiek: unknown command '%s'; did you mean '%s'?\n",
 			name, near);
 	else
-		fprintf(stderr,
-			"ritmiek: unknown command '%s'; see 'ritmiek --help'\n",
-			name);
-	return RK_EXIT_USAGE;
+		fprintf(stderr, "ritmiek: unknown command '%s'\n", name);
+	return rk_cli_try_help(NULL);
 }
 
 int main(int argc, char **argv)

@@ -92,6 +92,26 @@ bool rk_date_parse(const char *text, int *date)
 	return true;
 }
 
+const char *rk_date_why(const char *text, char *buf, size_t size)
+{
+	static const char *const months[] = {
+		"January",   "February", "March",    "April",
+		"May",	     "June",	 "July",     "August",
+		"September", "October",	 "November", "December"
+	};
+	int y, m, d;
+	if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-' ||
+	    !digits(text, 4, &y) || !digits(text + 5, 2, &m) ||
+	    !digits(text + 8, 2, &d))
+		snprintf(buf, size, "expected YYYY-MM-DD");
+	else if (m < 1 || m > 12)
+		snprintf(buf, size, "there is no month %d", m);
+	else
+		snprintf(buf, size, "%d %s %d does not exist", d, months[m - 1],
+			 y);
+	return buf;
+}
+
 void rk_date_format(int date, char buf[RK_DATE_BUFSIZE])
 {
 	int y, m, d;

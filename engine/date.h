@@ -25,6 +25,11 @@ int rk_date_monday(int date);
 /* Parses exactly "YYYY-MM-DD" (a real date); false otherwise. */
 bool rk_date_parse(const char *text, int *date);
 void rk_date_format(int date, char buf[RK_DATE_BUFSIZE]);
+/* Why rk_date_parse refuses @text, for a message after "bad date '...': ":
+ * "30 February 2026 does not exist" or "there is no month 13" for a
+ * well-formed date that is not in the calendar, else "expected YYYY-MM-DD".
+ * Returns @buf. */
+const char *rk_date_why(const char *text, char *buf, size_t size);
 
 /* Parses "H:MM" or "HH:MM" (00:00 - 24:00); false otherwise. */
 bool rk_time_parse(const char *text, int *minutes);

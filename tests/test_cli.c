@@ -67,9 +67,18 @@ static struct run run_ritmiek_with(const char *const *argv,
 	char err_name[] = "/tmp/ritmiek-err-XXXXXX";
 	int out_fd = temp_file(out_name), err_fd = temp_file(err_name);
 	char *dir = rk_test_path("");
+	/* A SIGTERM must reach the child only with the default action: one
+	 * that came before its exec would otherwise run the test runner's
+	 * handler in the copy of the test. */
+	sigset_t term, before;
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigprocmask(SIG_BLOCK, &term, &before);
 	pid_t pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
+		signal(SIGTERM, SIG_DFL);
+		sigprocmask(SIG_SETMASK, &before, NULL);
 		if (chdir(dir) != 0 || dup2(out_fd, 1) < 0 ||
 		    dup2(err_fd, 2) < 0)
 			_exit(127);
@@ -82,6 +91,7 @@ static struct run run_ritmiek_with(const char *const *argv,
 		execvp(args[0], args);
 		_exit(127);
 	}
+	sigprocmask(SIG_SETMASK, &before, NULL);
 	if (kill_us > 0) {
 		usleep((useconds_t)kill_us);
 		kill(pid, SIGTERM);
@@ -143,14 +153,16 @@ START_TEST(test_usage_errors)
 	const char *none[] = { "ritmiek", NULL };
 	struct run r = run_ritmiek(none);
 	ck_assert_int_eq(r.status, 2);
-	ck_assert_ptr_nonnull(strstr(r.err, "Usage: ritmiek COMMAND"));
+	ck_assert_str_eq(r.err,
+			 "ritmiek: missing command\nTry 'ritmiek --help'.\n");
 	run_free(&r);
 	const char *typo[] = { "ritmiek", "chek", "x.yaml", NULL };
 	r = run_ritmiek(typo);
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(
 		r.err,
-		"ritmiek: unknown command 'chek'; did you mean 'check'?\n");
+		"ritmiek: unknown command 'chek'; did you mean 'check'?\n"
+		"Try 'ritmiek --help'.\n");
 	run_free(&r);
 	const char *two[] = { "ritmiek", "check", "a.yaml", "b.yaml", NULL };
 	r = run_ritmiek(two);
@@ -1269,6 +1281,337 @@ START_TEST(test_plan_full_disk)
 }
 END_TEST
 
+/* --- A command line that helps (issue 14, section 4) ---------------------- */
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(text, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* A copy of the vo example in a new temporary folder, its school file's
+ * first @from replaced by @to. */
+static char *example_with(const char *from, const char *to)
+{
+	char *dir = temp_dir();
+	static const char *const csvs[] = { "personeel.csv", "rooster.csv" };
+	for (size_t i = 0; i < 2; i++) {
+		char rel[128];
+		snprintf(rel, sizeof(rel), "examples/vo-school/%s", csvs[i]);
+		char *path = rk_test_path(rel);
+		char *text = rk_test_slurp(path);
+		write_text(dir, csvs[i], text);
+		free(text);
+		free(path);
+	}
+	char *path = rk_test_path("examples/vo-school/school.yaml");
+	char *text = rk_test_slurp(path);
+	char *at = strstr(text, from);
+	ck_assert_ptr_nonnull(at);
+	size_t len = strlen(text) + strlen(to) + 1;
+	char *edited = malloc(len);
+	ck_assert_ptr_nonnull(edited);
+	snprintf(edited, len, "%.*s%s%s", (int)(at - text), text, to,
+		 at + strlen(from));
+	write_text(dir, "school.yaml", edited);
+	free(edited);
+	free(text);
+	free(path);
+	return dir;
+}
+
+/* `timegrid:` in the vo example: one error with its suggestion, where there
+ * were 68 (the missing section, then every lesson outside the grid). */
+START_TEST(test_misspelt_section_one_root_error)
+{
+	char *dir = example_with("\ntime_grid:", "\ntimegrid:");
+	char school[512];
+	snprintf(school, sizeof(school), "%s/school.yaml", dir);
+	const char *argv[] = { "ritmiek", "check", school, NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "school.yaml:25:1: error: unknown key "
+				    "'timegrid' in school file; did you mean "
+				    "'time_grid'?\n"),
+		      "%s", r.err);
+	ck_assert_msg(strstr(r.err, ": 1 error(s), "), "%s", r.err);
+	ck_assert_ptr_null(strstr(r.err, "missing required key"));
+	ck_assert_ptr_null(strstr(r.err, "outside the time grid"));
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* Unknown ids on rebalance's command line get the nearest id; a date not
+ * in the calendar is called that, not malformed. */
+START_TEST(test_rebalance_helpful_errors)
+{
+	char *dir = temp_dir();
+	plan_and_verify("tests/data/planner/odd-team.yaml", dir);
+	const char *who[] = {
+		"ritmiek",    "rebalance", "tests/data/planner/odd-team.yaml",
+		"--plan",     dir,	   "--from",
+		"2027-01-11", "--leave",   "T11",
+		NULL
+	};
+	struct run r = run_ritmiek(who);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "ritmiek rebalance: --leave: unknown "
+				    "person 'T11'; did you mean 'T1'?\n"),
+		      "%s", r.err);
+	run_free(&r);
+	const char *team[] = {
+		"ritmiek",    "rebalance", "tests/data/planner/odd-team.yaml",
+		"--plan",     dir,	   "--from",
+		"2027-01-11", "--join",	   "T2",
+		"--team",     "alpah",	   NULL
+	};
+	r = run_ritmiek(team);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "ritmiek rebalance: --team: unknown "
+				    "team 'alpah'; did you mean 'alpha'?\n"),
+		      "%s", r.err);
+	run_free(&r);
+	const char *date[] = {
+		"ritmiek",    "rebalance",  "tests/data/planner/odd-team.yaml",
+		"--plan",     dir,	    "--from",
+		"2027-02-30", "--leave",    "T1",
+		"--until",    "2027-13-01", NULL
+	};
+	r = run_ritmiek(date);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_str_eq(r.err, "ritmiek rebalance: --from: bad date "
+				"'2027-02-30': 30 February 2027 does not "
+				"exist\n"
+				"ritmiek rebalance: --until: bad date "
+				"'2027-13-01': there is no month 13\n");
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+static const char *const commands[] = { "check",     "feeds",  "import",
+					"overview",  "plan",   "push",
+					"rebalance", "tokens", "verify" };
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* Characters, not bytes, on each line of @text; the longest. */
+static size_t widest_line(const char *text)
+{
+	size_t widest = 0, width = 0;
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+		if (*c == '\n') {
+			width = 0;
+			continue;
+		}
+		if ((*c & 0xC0) != 0x80 && ++width > widest)
+			widest = width;
+	}
+	return widest;
+}
+
+/* Every command's --help fits 80 columns, and `ritmiek help CMD` is the
+ * same text. */
+START_TEST(test_help_fits_80_columns)
+{
+	const char *top[] = { "ritmiek", "--help", NULL };
+	struct run r = run_ritmiek(top);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_msg(widest_line(r.out) <= 80, "%s", r.out);
+	run_free(&r);
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		const char *help[] = { "ritmiek", commands[i], "--help", NULL };
+		r = run_ritmiek(help);
+		ck_assert_int_eq(r.status, 0);
+		ck_assert_ptr_nonnull(strstr(r.out, "Usage: ritmiek "));
+		ck_assert_msg(widest_line(r.out) <= 80, "%s: %s", commands[i],
+			      r.out);
+		const char *via_help[] = { "ritmiek", "help", commands[i],
+					   NULL };
+		struct run h = run_ritmiek(via_help);
+		ck_assert_int_eq(h.status, 0);
+		ck_assert_str_eq(h.out, r.out);
+		run_free(&h);
+		run_free(&r);
+	}
+}
+END_TEST
+
+/* A bad option is one line from the command and a pointer to its help,
+ * never the whole help on stderr (GNU). */
+START_TEST(test_usage_error_is_one_line)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		bool tokens = !strcmp(commands[i], "tokens");
+		const char *argv[] = { "ritmiek", commands[i],
+				       tokens ? "rotate" : "--no-such",
+				       tokens ? "--no-such" : NULL, NULL };
+		struct run r = run_ritmiek(argv);
+		char want[256];
+		snprintf(want, sizeof(want),
+			 "ritmiek %s: unrecognized option '--no-such'\n"
+			 "Try 'ritmiek %s --help'.\n",
+			 commands[i], commands[i]);
+		ck_assert_int_eq(r.status, 2);
+		ck_assert_str_eq(r.err, want);
+		ck_assert_str_eq(r.out, "");
+		run_free(&r);
+	}
+	const char *plan[] = { "ritmiek", "plan", NULL };
+	struct run r = run_ritmiek(plan);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "ritmiek plan: expected one school file\n"
+				"Try 'ritmiek plan --help'.\n");
+	run_free(&r);
+	const char *unknown[] = { "ritmiek", "help", "nosuch", NULL };
+	r = run_ritmiek(unknown);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "ritmiek: unknown command 'nosuch'\n"
+				"Try 'ritmiek --help'.\n");
+	run_free(&r);
+}
+END_TEST
+
+/* -q is an option of every command; where a command reports on stdout,
+ * -q leaves only the problems. */
+START_TEST(test_quiet_everywhere)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		bool tokens = !strcmp(commands[i], "tokens");
+		const char *argv[] = { "ritmiek",
+				       commands[i],
+				       tokens ? "rotate" : "-q",
+				       tokens ? "-q" : "--help",
+				       tokens ? "--help" : NULL,
+				       NULL };
+		struct run r = run_ritmiek(argv);
+		ck_assert_msg(r.status == 0, "%s: %s", commands[i], r.err);
+		ck_assert_ptr_nonnull(strstr(r.out, "-q, --quiet"));
+		run_free(&r);
+	}
+	const char *import[] = { "ritmiek",
+				 "import",
+				 "-q",
+				 "-s",
+				 "examples/vo-school/school.yaml",
+				 NULL };
+	struct run r = run_ritmiek(import);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.out, "");
+	run_free(&r);
+	import[2] = "-s";
+	import[3] = "examples/vo-school/school.yaml";
+	import[4] = NULL;
+	r = run_ritmiek(import);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "Teachers     60"));
+	run_free(&r);
+}
+END_TEST
+
+/* Whether the vo example's people file @csv has the person @id. */
+static bool example_has(const char *csv, const char *id, size_t len)
+{
+	for (const char *at = strstr(csv, id); at; at = strstr(at + 1, id))
+		if (at > csv && at[-1] == '\n' && at[len] == ',')
+			return true;
+	return false;
+}
+
+/* The ids after each @option in @doc (several for A,B); how many. */
+static size_t check_ids_after(const char *doc, const char *option,
+			      const char *csv, const char *doc_name)
+{
+	size_t n = 0;
+	for (const char *at = strstr(doc, option); at;
+	     at = strstr(at + 1, option)) {
+		const char *id = at + strlen(option);
+		for (;;) {
+			size_t len = strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+			if (!len)
+				break;
+			char word[16];
+			snprintf(word, sizeof(word), "%.*s", (int)len, id);
+			ck_assert_msg(example_has(csv, word, len),
+				      "%s: '%s%s' is no person of "
+				      "examples/vo-school",
+				      doc_name, option, word);
+			n++;
+			if (id[len] != ',')
+				break;
+			id += len + 1;
+		}
+	}
+	return n;
+}
+
+/* The person ids in README's and ritmiek(1)'s rebalance and tokens
+ * examples are people of the bundled vo example, so that they run. */
+START_TEST(test_doc_examples_use_real_ids)
+{
+	static const char *const docs[] = { "README.md", "doc/ritmiek.1" };
+	static const char *const options[] = { "--leave ",
+					       "\\-\\-leave ",
+					       "--move ",
+					       "\\-\\-move ",
+					       "--join ",
+					       "\\-\\-join ",
+					       "--split ",
+					       "\\-\\-split ",
+					       "--keep ",
+					       "\\-\\-keep ",
+					       "rotate school.yaml plan " };
+	char *csv_path = rk_test_path("examples/vo-school/personeel.csv");
+	char *csv = rk_test_slurp(csv_path);
+	size_t found = 0;
+	for (size_t d = 0; d < 2; d++) {
+		char *path = rk_test_path(docs[d]);
+		char *doc = rk_test_slurp(path);
+		for (size_t o = 0; o < sizeof(options) / sizeof(options[0]);
+		     o++)
+			found += check_ids_after(doc, options[o], csv, docs[d]);
+		free(doc);
+		free(path);
+	}
+	/* README's --leave and rotate, the manual's examples. */
+	ck_assert_uint_ge(found, 6);
+	free(csv);
+	free(csv_path);
+}
+END_TEST
+
+/* A problem in a CSV cell is placed at the cell's character column, as an
+ * editor counts, not at its field number: 'ı' in Yılmaz is one column. */
+START_TEST(test_csv_column_in_characters)
+{
+	char *dir = example_with("", "");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/personeel.csv", dir);
+	char *csv = rk_test_slurp(path);
+	const char *row = "FYI,Femke Yılmaz,femke.yilmaz@devaart.example,"
+			  "geschiedenis,mavo|onderbouw,leraar,ma|di|wo|do|vr";
+	char *at = strstr(csv, row);
+	ck_assert_ptr_nonnull(at);
+	/* "ma|di|wo|do|vr" becomes "ma|xx|wo|do|vr". */
+	memcpy(at + strlen(row) - 11, "xx", 2);
+	write_text(dir, "personeel.csv", csv);
+	free(csv);
+	snprintf(path, sizeof(path), "%s/school.yaml", dir);
+	const char *argv[] = { "ritmiek", "check", path, NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "personeel.csv:18:82: error: unknown "
+				    "weekday 'xx'"),
+		      "%s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1313,6 +1656,16 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_overview_command);
 	tcase_add_test(tc, test_overview_usage);
 	tcase_add_test(tc, test_rebalance_writes_overview);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("helpful");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_misspelt_section_one_root_error);
+	tcase_add_test(tc, test_rebalance_helpful_errors);
+	tcase_add_test(tc, test_help_fits_80_columns);
+	tcase_add_test(tc, test_usage_error_is_one_line);
+	tcase_add_test(tc, test_quiet_everywhere);
+	tcase_add_test(tc, test_doc_examples_use_real_ids);
+	tcase_add_test(tc, test_csv_column_in_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -132,7 +132,7 @@ END_TEST
 START_TEST(test_unknown_column)
 {
 	static const char *const want[] = {
-		"1:3: warning: unknown column 'telefoon' (ignored)",
+		"1:9: warning: unknown column 'telefoon' (ignored)",
 	};
 	struct rk_test_loaded t;
 	load(&t, "people-unknown-column.csv");
@@ -147,8 +147,8 @@ START_TEST(test_bad_files)
 {
 	check_bad("people-missing-name.csv",
 		  "1: error: missing column 'name' in the header", 0);
-	check_bad("people-bad-role.csv", "2:3: error: unknown role 'x'", 1);
-	check_bad("people-bad-weekday.csv", "2:3: error: unknown weekday 'xx'",
+	check_bad("people-bad-role.csv", "2:18: error: unknown role 'x'", 1);
+	check_bad("people-bad-weekday.csv", "2:18: error: unknown weekday 'xx'",
 		  1);
 	check_bad("people-field-count.csv",
 		  "2:1: error: expected 7 fields, found 5", 0);
@@ -160,7 +160,7 @@ START_TEST(test_empty_id_and_name)
 {
 	static const char *const want[] = {
 		"2:1: error: empty id",
-		"3:2: error: empty name",
+		"3:5: error: empty name",
 	};
 	struct rk_test_loaded t;
 	load(&t, "people-empty.csv");
@@ -176,10 +176,10 @@ END_TEST
 START_TEST(test_many_problems)
 {
 	static const char *const want[] = {
-		"1:2: warning: unknown column 'naam' (ignored)",
-		"2:4: error: unknown role 'rector'",
+		"1:4: warning: unknown column 'naam' (ignored)",
+		"2:20: error: unknown role 'rector'",
 		"3:1: error: empty id",
-		"4:5: error: unknown weekday 'feestdag'",
+		"4:21: error: unknown weekday 'feestdag'",
 		"5:1: error: expected 5 fields, found 2",
 		"6: error: malformed quoting",
 	};

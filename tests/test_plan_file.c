@@ -369,7 +369,7 @@ START_TEST(test_many_problems)
 	       "4:3: error: unknown phase 'afbouwen'; expected 'aan de slag' or 'uitbouwen'\n" M
 	       "4:4: error: 2027-08-02 lies outside the school year 2026-2027\n" M
 	       "4:6: error: bad number of weeks 'x'\n" M
-	       "4:7: error: bad date '2027-02-30'; expected YYYY-MM-DD\n" M
+	       "4:7: error: bad date '2027-02-30'; 30 February 2027 does not exist\n" M
 	       "5:5: error: the last week 2026-11-02 comes before the first week 2026-11-30\n" M
 	       "6:2: error: unknown team 'exakt'; did you mean 'exact'?\n" M
 	       "6:3: error: bad weekday 'za'; expected ma, di, wo, do or vr\n" M
@@ -381,7 +381,7 @@ START_TEST(test_many_problems)
 	       "10:5: error: unknown person 'P99'; did you mean 'P09'?\n" M
 	       "11:5: error: 'P07' is twice in the duo\n" M
 	       "12:3: error: unknown event kind 'bordsesie'; did you mean 'bordsessie'?\n" M
-	       "12:4: error: bad date '2026-02-30'; expected YYYY-MM-DD\n" M
+	       "12:4: error: bad date '2026-02-30'; 30 February 2026 does not exist\n" M
 	       "12:6: error: a start and an end time, or neither for an all-day event\n" M
 	       "12:8: error: unknown team 'exakt'; did you mean 'exact'?\n" M
 	       "12:9: error: bad period 'x'\n" M

@@ -54,7 +54,7 @@ static const struct broken broken[] = {
 	  { "13:11: error: 'name' must be a text",
 	    "15:10: error: 'name' must be a text" } },
 	{ "bad-date.yaml",
-	  { "19:12: error: bad date '2026-13-01': expected YYYY-MM-DD" } },
+	  { "19:12: error: bad date '2026-13-01': there is no month 13" } },
 	{ "bad-time.yaml",
 	  { "10:26: error: bad time '8.30': expected HH:MM" } },
 	{ "bad-weekday.yaml", { "20:19: error: unknown weekday 'mon day'" } },
@@ -151,7 +151,7 @@ START_TEST(test_several_problems)
 	static const char *const want[] = {
 		"5:3: error: unknown key 'timezon' in school; did you mean 'timezone'?",
 		"12:7: error: lesuur 2 overlaps lesuur 1 (08:30-09:20)",
-		"20:12: error: bad date '2026-13-01': expected YYYY-MM-DD",
+		"20:12: error: bad date '2026-13-01': there is no month 13",
 	};
 	struct rk_diags *diags = rk_diags_new();
 	struct rk_school *school = NULL;
@@ -544,6 +544,73 @@ START_TEST(test_valid_settings)
 }
 END_TEST
 
+/* --- One root error, not its consequences -------------------------------- */
+
+/* Loads @name, expecting exactly the errors @want; returns the school. */
+static struct rk_school *load_expecting(const char *name,
+					const char *const *want, size_t n)
+{
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_school *school = NULL;
+	char path[PATH_SIZE];
+
+	fixture(name, path, sizeof(path));
+	ck_assert_int_eq(rk_school_yaml_load(path, &school, diags),
+			 RK_ERR_INPUT);
+	rk_test_assert_diags(diags, path, want, n);
+	rk_diags_free(diags);
+	ck_assert_ptr_nonnull(school);
+	return school;
+}
+
+/* `timegrid:` is one error; no "missing required key 'time_grid'", and the
+ * grid is read, so no lesson later falls outside an empty grid. */
+START_TEST(test_misspelt_section_one_error)
+{
+	static const char *const want[] = {
+		"9:1: error: unknown key 'timegrid' in school file; did you mean 'time_grid'?",
+	};
+	struct rk_school *school =
+		load_expecting("misspelt-section.yaml", want, 1);
+	ck_assert_uint_eq(rk_school_get_grid(school, 0)->n, 2);
+	rk_school_free(school);
+}
+END_TEST
+
+/* With the right key given as well, the typo's value is not read. */
+START_TEST(test_misspelt_beside_right_key)
+{
+	static const char *const want[] = {
+		"8:1: error: unknown key 'timegrid' in school file; did you mean 'time_grid'?",
+	};
+	struct rk_school *school =
+		load_expecting("misspelt-twice.yaml", want, 1);
+	ck_assert_uint_eq(rk_school_get_grid(school, 0)->n, 2);
+	ck_assert_int_eq(rk_school_get_grid(school, 0)->hours[0].start,
+			 8 * 60 + 30);
+	rk_school_free(school);
+}
+END_TEST
+
+START_TEST(test_misspelt_weekday)
+{
+	static const char *const want[] = {
+		"20:19: error: unknown weekday 'dii'; did you mean 'di'?",
+	};
+	rk_school_free(load_expecting("misspelt-weekday.yaml", want, 1));
+}
+END_TEST
+
+START_TEST(test_impossible_date)
+{
+	static const char *const want[] = {
+		"19:12: error: bad date '2026-02-30': 30 February 2026 does not exist",
+		"20:12: error: bad date '1-3-2026': expected YYYY-MM-DD",
+	};
+	rk_school_free(load_expecting("impossible-date.yaml", want, 2));
+}
+END_TEST
+
 Suite *suite_school_yaml(void)
 {
 	Suite *s = suite_create("school_yaml");
@@ -567,6 +634,13 @@ Suite *suite_school_yaml(void)
 	tcase_add_test(tc, test_valid_dates);
 	tcase_add_test(tc, test_valid_external);
 	tcase_add_test(tc, test_valid_settings);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("root errors");
+	tcase_add_test(tc, test_misspelt_section_one_error);
+	tcase_add_test(tc, test_misspelt_beside_right_key);
+	tcase_add_test(tc, test_misspelt_weekday);
+	tcase_add_test(tc, test_impossible_date);
 	suite_add_tcase(s, tc);
 	return s;
 }

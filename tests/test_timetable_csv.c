@@ -145,11 +145,11 @@ START_TEST(test_bad_files)
 		  "3:1: error: expected at least 4 fields (person, weekday, "
 		  "start, end), found 2",
 		  1);
-	check_bad("bad-weekday.csv", "2:2: error: unknown weekday 'xx'", 0);
+	check_bad("bad-weekday.csv", "2:5: error: unknown weekday 'xx'", 0);
 	check_bad("bad-order.csv",
-		  "1:4: error: end 09:00 is not after start 09:20", 0);
+		  "1:14: error: end 09:00 is not after start 09:20", 0);
 	check_bad("bad-week.csv",
-		  "1:5: error: bad week 'C': expected A, B or empty", 0);
+		  "1:20: error: bad week 'C': expected A, B or empty", 0);
 }
 END_TEST
 
@@ -157,7 +157,7 @@ END_TEST
 START_TEST(test_bad_time)
 {
 	static const char *const want[] = {
-		"3:3: error: bad time '8.3': expected HH:MM",
+		"3:8: error: bad time '8.3': expected HH:MM",
 	};
 	struct rk_test_loaded t;
 	load(&t, "bad-time.csv");
@@ -185,15 +185,15 @@ END_TEST
 START_TEST(test_many_problems)
 {
 	static const char *const want[] = {
-		"2:2: error: unknown weekday 'xx'",
-		"2:3: error: bad time '8.3': expected HH:MM",
-		"2:5: error: bad week 'C': expected A, B or empty",
+		"2:5: error: unknown weekday 'xx'",
+		"2:8: error: bad time '8.3': expected HH:MM",
+		"2:18: error: bad week 'C': expected A, B or empty",
 		"3:1: error: expected at least 4 fields (person, weekday, "
 		"start, end), found 2",
-		"4:4: error: end 09:00 is not after start 10:00",
+		"4:14: error: end 09:00 is not after start 10:00",
 		"5:1: error: empty person",
 		"6: error: malformed quoting",
-		"7:9: warning: expected at most 8 fields, found 9 (the rest "
+		"7:24: warning: expected at most 8 fields, found 9 (the rest "
 		"is ignored)",
 	};
 	struct rk_test_loaded t;
