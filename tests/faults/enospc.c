@@ -17,7 +17,7 @@ ssize_t write(int fd, const void *buf, size_t n)
 	static long long left = -2;
 	if (!real)
 		real = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT,
-								     "write");
+								    "write");
 	if (left == -2) {
 		const char *e = getenv("RITMIEK_TEST_ENOSPC_AFTER");
 		left = e ? atoll(e) : -1;
