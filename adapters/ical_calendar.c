@@ -398,7 +398,8 @@ enum rk_status rk_ical_load_holidays(struct rk_school *school, const char *path,
 	status = rk_textfile_read(path, &text, NULL);
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read calendar file: %s", strerror(errno));
+			     "cannot read calendar file: %s",
+			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		goto out;
 	ld.loc_file = rk_school_strdup(school, path);

@@ -286,7 +286,8 @@ enum rk_status rk_people_csv_load(struct rk_school *school, const char *path,
 	if (status == RK_ERR_IO) {
 		int saved = errno;
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read people file: %s", strerror(saved));
+			     "cannot read people file: %s",
+			     rk_textfile_strerror(saved));
 		errno = saved;
 	}
 	if (status != RK_OK)

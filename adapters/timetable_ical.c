@@ -524,7 +524,8 @@ static enum rk_status read_feed(struct feed *fd, const char *path)
 	enum rk_status status = rk_textfile_read(path, &text, NULL);
 	if (status == RK_ERR_IO)
 		rk_diags_add(fd->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s", strerror(errno));
+			     "cannot read timetable file: %s",
+			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		return status;
 	status = RK_ERR_NOMEM;

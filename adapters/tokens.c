@@ -147,7 +147,7 @@ enum rk_status rk_tokens_read(struct rk_tokens *tokens, const char *path,
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
 			     "cannot read the feed tokens: %s",
-			     strerror(errno));
+			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		return status;
 	struct reader r = { path,  tokens, diags, rk_tokens_new(),

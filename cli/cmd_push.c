@@ -166,7 +166,7 @@ static int read_password(const char *path, char **out)
 	struct stat st;
 	if (rk_textfile_read(path, &text, &len) != RK_OK) {
 		fprintf(stderr, "ritmiek: %s: cannot read the password: %s\n",
-			path, strerror(errno));
+			path, rk_textfile_strerror(errno));
 		return RK_EXIT_INPUT;
 	}
 	if (stat(path, &st) == 0 && (st.st_mode & 077))
