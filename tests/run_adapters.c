@@ -11,7 +11,7 @@ int main(void)
 		suite_ical_calendar, suite_loader,	   suite_untis,
 		suite_fet,	     suite_timetable_ical, suite_plan_file,
 		suite_verify,	     suite_planner,	   suite_rebalance,
-		suite_feeds,
+		suite_feeds,	     suite_hostile,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -25,6 +25,7 @@ Suite *suite_verify(void);
 Suite *suite_planner(void);
 Suite *suite_rebalance(void);
 Suite *suite_feeds(void);
+Suite *suite_hostile(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);
