@@ -405,7 +405,8 @@ enum {
 	OPT_CACERT,
 	OPT_INSECURE,
 	OPT_FORCE,
-	OPT_TIMEOUT
+	OPT_TIMEOUT,
+	OPT_PASSWORD
 };
 
 static int parse_one(struct args *a, int opt)
@@ -426,6 +427,16 @@ static int parse_one(struct args *a, int opt)
 	case OPT_PWFILE:
 		a->password_file = optarg;
 		break;
+	case OPT_PASSWORD:
+		/* Named only to be refused: without it getopt would take
+		 * --password as short for --password-file, and print the
+		 * password as a file that cannot be read. */
+		fprintf(stderr,
+			"ritmiek push: --password is not an option: every user "
+			"of the machine can read a command line; give the "
+			"password with --password-file, RITMIEK_PASSWORD or "
+			"~/.netrc\n");
+		return RK_EXIT_USAGE;
 	case OPT_CACERT:
 		a->cacert = optarg;
 		break;
@@ -467,6 +478,7 @@ int rk_cmd_push(int argc, char **argv)
 		{ "school", required_argument, NULL, OPT_SCHOOL },
 		{ "user", required_argument, NULL, OPT_USER },
 		{ "password-file", required_argument, NULL, OPT_PWFILE },
+		{ "password", required_argument, NULL, OPT_PASSWORD },
 		{ "cacert", required_argument, NULL, OPT_CACERT },
 		{ "insecure", no_argument, NULL, OPT_INSECURE },
 		{ "dry-run", no_argument, NULL, 'n' },

@@ -33,5 +33,6 @@ Suite *suite_push(void);
 
 /* cli/ */
 Suite *suite_cli(void);
+Suite *suite_privacy(void);
 
 #endif
