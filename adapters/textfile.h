@@ -13,9 +13,14 @@
 #define RK_TEXTFILE_MAX ((size_t)64 << 20)
 
 /* The most read of a school file: it is parsed into a YAML document held
- * whole in memory, some hundred bytes per node, and a real one is a few
- * tens of kB. */
+ * whole in memory, some hundred bytes per node. A real one is a few tens
+ * of kB. */
 #define RK_TEXTFILE_MAX_SCHOOL ((size_t)1 << 20)
+
+/* The most read of a people file: some 9,000 people. Checking the people
+ * takes time that grows faster than their number (16,000 took over a
+ * second); a real school has a few hundred. */
+#define RK_TEXTFILE_MAX_PEOPLE ((size_t)512 << 10)
 
 /* Reads the whole file at @path into a NUL-terminated buffer the caller
  * frees; a UTF-8 byte-order mark is dropped. @len (may be NULL) receives the

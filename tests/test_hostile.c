@@ -37,9 +37,9 @@
 #define NOT_REGULAR                                                        \
 	"not a regular file (a FIFO, device or socket is not read): give " \
 	"the path of a file"
-#define TOO_LARGE                                                             \
-	"the file is larger than ritmiek reads (1 MiB for a school file, 64 " \
-	"MiB for any other): is it the right file?"
+#define TOO_LARGE                                                              \
+	"the file is larger than ritmiek reads (1 MiB for a school file, 512 " \
+	"KiB for a people file, 64 MiB for any other): is it the right file?"
 #define FOLDER "it is a folder: give the path of a file"
 #define LOOP   "Too many levels of symbolic links"
 
@@ -117,6 +117,7 @@ static void teardown(void)
 		"loop-a.csv",	  "loop-b.csv",		 "sparse.csv",
 		"deep-flow.yaml", "deep-block.yaml",	 "cycle.yaml",
 		"max.yaml",	  "over.yaml",		 "indent.yaml",
+		"garbage.csv",
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const char *p = in_dir(names[i]);
@@ -373,6 +374,57 @@ START_TEST(test_school_limit)
 }
 END_TEST
 
+/* A CSV file that is not the file meant: reading stops after 1000
+ * problems instead of reporting two million. */
+START_TEST(test_too_many_problems)
+{
+	size_t n = 20000, len = 0;
+	char *text = malloc(n * 12 + 16);
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)sprintf(text, "id,name\n");
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, "\"x%zu,y\n", i);
+	write_file("garbage.csv", text, len);
+	free(text);
+	struct rk_diags *diags = rk_diags_new();
+	ck_assert_ptr_nonnull(diags);
+	ck_assert_int_eq(run_reader(R_PEOPLE, in_dir("garbage.csv"), diags),
+			 RK_ERR_INPUT);
+	ck_assert_uint_eq(rk_diags_count(diags), 1002);
+	char want[256];
+	snprintf(want, sizeof(want),
+		 "%s:1002: error: more than 1000 problems: stopped reading "
+		 "here; is this the right file?",
+		 in_dir("garbage.csv"));
+	char got[256];
+	rk_diag_format(rk_diags_get(diags, 1001), got, sizeof(got));
+	ck_assert_str_eq(got, want);
+	rk_diags_free(diags);
+}
+END_TEST
+
+/* Billion laughs in a .fet file: libxml2 substitutes no entities and keeps
+ * its amplification limits (no XML_PARSE_NOENT, no XML_PARSE_HUGE). */
+START_TEST(test_xml_entity_bomb)
+{
+	char *path = rk_test_path("tests/data/fet/bomb/bomb_activities.xml");
+	struct rk_school *school = rk_school_new();
+	struct rk_diags *diags = rk_diags_new();
+	ck_assert_ptr_nonnull(school);
+	ck_assert_ptr_nonnull(diags);
+	ck_assert_int_eq(rk_timetable_fet_load(school, path, diags),
+			 RK_ERR_INPUT);
+	char *got = rk_test_diags_text(diags);
+	ck_assert_str_eq(got, "tests/data/fet/bomb/bomb_data_and_timetable.fet:"
+			      "17: error: XML: Detected an entity reference "
+			      "loop\n");
+	free(got);
+	rk_diags_free(diags);
+	rk_school_free(school);
+	free(path);
+}
+END_TEST
+
 Suite *suite_hostile(void)
 {
 	Suite *s = suite_create("hostile");
@@ -388,6 +440,8 @@ Suite *suite_hostile(void)
 	tcase_add_test(tc, test_deep_indent);
 	tcase_add_test(tc, test_alias_cycle);
 	tcase_add_test(tc, test_school_limit);
+	tcase_add_test(tc, test_too_many_problems);
+	tcase_add_test(tc, test_xml_entity_bomb);
 	suite_add_tcase(s, tc);
 	return s;
 }
