@@ -56,12 +56,13 @@ static ssize_t read_some(int fd, char *buf, size_t size)
 }
 
 /* Reads all of @fd, at most @max bytes (EFBIG beyond). The buffer starts at
- * the size fstat gave and grows in chunks, for a file that grows while it
- * is read or that reports no size (/proc). */
+ * the size fstat gave, one byte more to see the end and one for the NUL,
+ * and grows in chunks, for a file that grows while it is read or that
+ * reports no size (/proc). */
 static enum rk_status read_all(int fd, size_t size, size_t max, char **out,
 			       size_t *outlen)
 {
-	size_t cap = (size < max ? size : max) + 1, len = 0;
+	size_t cap = (size < max ? size : max) + 2, len = 0;
 	char *buf = malloc(cap);
 
 	for (;;) {
