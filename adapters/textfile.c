@@ -161,8 +161,9 @@ const char *rk_textfile_strerror(int err)
 	switch (err) {
 	case EFBIG:
 		return "the file is larger than ritmiek reads (1 MiB for a "
-		       "school file, 512 KiB for a people file, 64 MiB for "
-		       "any other): is it the right file?";
+		       "school file, 512 KiB for a people file, 4 MiB for a "
+		       "timetable or calendar, 16 MiB for any other): is it "
+		       "the right file?";
 	case ENODEV:
 		return "not a regular file (a FIFO, device or socket is not "
 		       "read): give the path of a file";

@@ -6,11 +6,11 @@
 
 #include "status.h"
 
-/* The most ritmiek reads of an input file: a people file, a timetable, a
- * holiday calendar, a file of the plan directory. Far beyond any school's
- * (a plan for 300 teachers is a few MB), far below what would exhaust
- * memory. */
-#define RK_TEXTFILE_MAX ((size_t)64 << 20)
+/* The most ritmiek reads of a file of the plan directory (plan.tsv, the
+ * state files, tokens, the feeds push reads). A plan for 300 teachers is a
+ * few MB; beyond this, reading and checking it would take seconds and
+ * hundreds of MB. */
+#define RK_TEXTFILE_MAX ((size_t)16 << 20)
 
 /* The most read of a school file: it is parsed into a YAML document held
  * whole in memory, some hundred bytes per node. A real one is a few tens
@@ -21,6 +21,12 @@
  * takes time that grows faster than their number (16,000 took over a
  * second); a real school has a few hundred. */
 #define RK_TEXTFILE_MAX_PEOPLE ((size_t)512 << 10)
+
+/* The most read of a timetable file (any format) or a holiday calendar:
+ * 8 MiB of iCalendar took a second and 140 MB (libical holds some sixteen
+ * times the text), 60 MB of CSV lessons 4 s and 480 MB. A large school's
+ * timetable is under 1 MB. */
+#define RK_TEXTFILE_MAX_TIMETABLE ((size_t)4 << 20)
 
 /* Reads the whole file at @path into a NUL-terminated buffer the caller
  * frees; a UTF-8 byte-order mark is dropped. @len (may be NULL) receives the

@@ -306,7 +306,8 @@ static enum rk_status load_csv(struct fet *f, const char *path)
 	char *text = NULL;
 	size_t len;
 
-	enum rk_status status = rk_textfile_read(path, &text, &len);
+	enum rk_status status = rk_textfile_read_max(
+		path, RK_TEXTFILE_MAX_TIMETABLE, &text, &len);
 	if (status == RK_ERR_IO)
 		rk_diags_add(f->diags, RK_SEV_ERROR, path, 0, 0,
 			     "cannot read timetable file: %s",
@@ -609,7 +610,8 @@ static void read_xml_file(struct fet *f, struct xml_set *x, const char *path)
 {
 	char *text = NULL;
 	size_t len = 0;
-	if (rk_textfile_read(path, &text, &len) != RK_OK) {
+	if (rk_textfile_read_max(path, RK_TEXTFILE_MAX_TIMETABLE, &text,
+				 &len) != RK_OK) {
 		rk_diags_add(f->diags, RK_SEV_ERROR, path, 0, 0,
 			     "cannot read timetable file: %s",
 			     rk_textfile_strerror(errno));

@@ -37,9 +37,10 @@
 #define NOT_REGULAR                                                        \
 	"not a regular file (a FIFO, device or socket is not read): give " \
 	"the path of a file"
-#define TOO_LARGE                                                              \
-	"the file is larger than ritmiek reads (1 MiB for a school file, 512 " \
-	"KiB for a people file, 64 MiB for any other): is it the right file?"
+#define TOO_LARGE                                                               \
+	"the file is larger than ritmiek reads (1 MiB for a school file, 512 "  \
+	"KiB for a people file, 4 MiB for a timetable or calendar, 16 MiB for " \
+	"any other): is it the right file?"
 #define FOLDER "it is a folder: give the path of a file"
 #define LOOP   "Too many levels of symbolic links"
 
