@@ -147,7 +147,8 @@ enum rk_status rk_charset_read_file(const char *path, char **out,
 	char *raw = NULL;
 	size_t len = 0;
 
-	enum rk_status status = rk_textfile_read(path, &raw, &len);
+	enum rk_status status = rk_textfile_read_max(
+		path, RK_TEXTFILE_MAX_TIMETABLE, &raw, &len);
 	if (status != RK_OK)
 		return status;
 	status = rk_charset_to_utf8(raw, len, out, out_len, was);

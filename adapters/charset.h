@@ -26,8 +26,9 @@ bool rk_charset_is_utf8(const char *text, size_t len);
 enum rk_status rk_charset_to_utf8(const char *text, size_t len, char **out,
 				  size_t *out_len, enum rk_charset *was);
 
-/* Reads the file at @path and converts it as rk_charset_to_utf8 does.
- * RK_ERR_IO when it cannot be read (errno kept for the caller's message). */
+/* Reads the timetable file at @path (at most RK_TEXTFILE_MAX_TIMETABLE
+ * bytes, see textfile.h) and converts it as rk_charset_to_utf8 does.
+ * RK_ERR_IO when it cannot be read (errno kept for rk_textfile_strerror). */
 enum rk_status rk_charset_read_file(const char *path, char **out,
 				    size_t *out_len, enum rk_charset *was);
 

@@ -37,8 +37,29 @@ struct reader {
 	size_t start_off; /* its offset */
 	bool stop;
 	bool nomem;
-	bool bad; /* malformed quoting was reported */
+	bool bad;	     /* malformed quoting or too many problems */
+	size_t diags_before; /* in @diags when the reading began */
 };
+
+/* A file with more problems than this is not the file it should be (a
+ * binary, the wrong export): the reader stops, instead of filling memory
+ * and the terminal with millions of messages. */
+#define MAX_PROBLEMS 1000
+
+/* Stops the reading once this file gave more than MAX_PROBLEMS
+ * diagnostics (the reader's own or the callback's), saying so once. */
+static void check_problems(struct reader *r, int line)
+{
+	if (r->stop ||
+	    rk_diags_count(r->diags) - r->diags_before <= MAX_PROBLEMS)
+		return;
+	rk_diags_add(r->diags, RK_SEV_ERROR, r->file, line, 0,
+		     "more than %d problems: stopped reading here; is this "
+		     "the right file?",
+		     MAX_PROBLEMS);
+	r->stop = true;
+	r->bad = true;
+}
 
 static int grow_fields(struct reader *r)
 {
@@ -153,6 +174,7 @@ static void on_record(int c, void *data)
 			};
 			if (r->cb(&rec, r->data) != 0)
 				r->stop = true;
+			check_problems(r, rec.line);
 		}
 	}
 	r->n = 0;
@@ -192,6 +214,7 @@ static size_t malformed(struct csv_parser *p, struct reader *r,
 	rk_diags_add(r->diags, RK_SEV_ERROR, r->file, first, 0,
 		     "malformed quoting");
 	r->bad = true;
+	check_problems(r, first);
 	if (parser_reset(p, r, sep) < 0)
 		r->nomem = true;
 	r->line = first;
@@ -240,7 +263,8 @@ enum rk_status rk_csv_read(const char *file, const char *text, size_t len,
 			    .diags = diags,
 			    .text = text,
 			    .text_len = len,
-			    .sep = sep };
+			    .sep = sep,
+			    .diags_before = rk_diags_count(diags) };
 	struct csv_parser p;
 	size_t pos = 0;
 

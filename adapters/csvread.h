@@ -29,7 +29,10 @@ char rk_csv_detect_separator(const char *text, size_t len);
 /* Parses @text (UTF-8, LF or CRLF) with separator @sep and calls @cb for each
  * record that is not empty; @cb returns 0 to go on, non-zero to stop.
  * Malformed quoting is reported in @diags as "@file:line: malformed quoting"
- * and parsing goes on with the next line; the result is then RK_ERR_INPUT. */
+ * and parsing goes on with the next line; the result is then RK_ERR_INPUT.
+ * When @diags grew by more than 1000 diagnostics during the reading (its
+ * own or @cb's), reading stops with one more error saying so, and the
+ * result is RK_ERR_INPUT: a file that wrong is not the one meant. */
 enum rk_status rk_csv_read(const char *file, const char *text, size_t len,
 			   char sep,
 			   int (*cb)(const struct rk_csv_record *rec,

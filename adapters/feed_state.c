@@ -586,7 +586,8 @@ enum rk_status rk_feed_state_read(const char *path, struct rk_feed_state **out,
 	}
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read the feed state: %s", strerror(errno));
+			     "cannot read the feed state: %s",
+			     rk_textfile_strerror(errno));
 	if (status == RK_OK)
 		status = parse_text(path, text, len, state, diags);
 	free(text);

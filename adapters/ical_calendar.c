@@ -395,10 +395,12 @@ enum rk_status rk_ical_load_holidays(struct rk_school *school, const char *path,
 
 	if (!school || !path)
 		return RK_ERR_ARG;
-	status = rk_textfile_read(path, &text, NULL);
+	status = rk_textfile_read_max(path, RK_TEXTFILE_MAX_TIMETABLE, &text,
+				      NULL);
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read calendar file: %s", strerror(errno));
+			     "cannot read calendar file: %s",
+			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		goto out;
 	ld.loc_file = rk_school_strdup(school, path);

@@ -1147,7 +1147,8 @@ enum rk_status rk_plan_file_read(const struct rk_school *school,
 	if (status == RK_ERR_IO) {
 		int saved = errno;
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read plan file: %s", strerror(saved));
+			     "cannot read plan file: %s",
+			     rk_textfile_strerror(saved));
 		errno = saved;
 	}
 	if (status != RK_OK)

@@ -394,7 +394,8 @@ enum rk_status rk_push_state_read(const char *path, struct rk_push_state **out,
 	}
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read the push state: %s", strerror(errno));
+			     "cannot read the push state: %s",
+			     rk_textfile_strerror(errno));
 	struct reader r = { .path = path, .state = state, .diags = diags };
 	if (status == RK_OK)
 		status = rk_csv_read(path, text, len, '\t', on_record, &r,

@@ -3,6 +3,8 @@
 #include "textfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,68 +14,108 @@
 
 #define READ_CHUNK 65536
 
-/* Grows @buf so that @need more bytes and a NUL fit after @len. */
-static int reserve(char **buf, size_t *cap, size_t len, size_t need)
+/* Opens @path for reading if it is a regular file. O_NONBLOCK keeps the
+ * open of a FIFO from waiting for a writer (it would hang forever); fstat
+ * on the open descriptor, not stat on the name, so that what is checked is
+ * what is read. -1 with errno set otherwise. */
+static int open_regular(const char *path, struct stat *st)
 {
-	if (len + need + 1 <= *cap)
-		return 0;
-	size_t newcap = *cap ? *cap : READ_CHUNK;
-	while (newcap < len + need + 1)
-		newcap *= 2;
-	char *p = realloc(*buf, newcap);
-	if (!p)
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
-	*buf = p;
-	*cap = newcap;
-	return 0;
+	int err = 0;
+	if (fstat(fd, st) < 0)
+		err = errno;
+	else if (S_ISDIR(st->st_mode))
+		err = EISDIR;
+	else if (!S_ISREG(st->st_mode))
+		err = ENODEV;
+	if (err) {
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	return fd;
 }
 
-/* Reading in chunks rather than by the size from fstat also works for
- * pipes and /dev/stdin. */
-static enum rk_status read_all(FILE *f, char **out, size_t *outlen)
+/* Reads into @buf up to @size bytes; the count, or -1 on a read error. */
+static ssize_t read_some(int fd, char *buf, size_t size)
 {
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	enum rk_status status = RK_OK;
+	size_t got = 0;
+	while (got < size) {
+		ssize_t n = read(fd, buf + got, size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+/* Reads all of @fd, at most @max bytes (EFBIG beyond). The buffer starts at
+ * the size fstat gave, one byte more to see the end and one for the NUL,
+ * and grows in chunks, for a file that grows while it is read or that
+ * reports no size (/proc). */
+static enum rk_status read_all(int fd, size_t size, size_t max, char **out,
+			       size_t *outlen)
+{
+	size_t cap = (size < max ? size : max) + 2, len = 0;
+	char *buf = malloc(cap);
 
 	for (;;) {
-		if (reserve(&buf, &cap, len, READ_CHUNK) < 0) {
-			status = RK_ERR_NOMEM;
-			goto out;
-		}
-		size_t got = fread(buf + len, 1, READ_CHUNK, f);
-		len += got;
-		if (got < READ_CHUNK)
+		if (!buf)
+			return RK_ERR_NOMEM;
+		ssize_t n = read_some(fd, buf + len, cap - 1 - len);
+		if (n < 0)
+			goto fail;
+		len += (size_t)n;
+		if (len < cap - 1)
 			break;
-	}
-	if (ferror(f)) {
-		status = RK_ERR_IO;
-		goto out;
+		/* Full: one byte more tells whether there is more than @max. */
+		if (cap - 1 >= max + 1) {
+			errno = EFBIG;
+			goto fail;
+		}
+		size_t more = cap - 1 + READ_CHUNK;
+		cap = (more < max + 1 ? more : max + 1) + 1;
+		char *p = realloc(buf, cap);
+		if (!p)
+			free(buf);
+		buf = p;
 	}
 	buf[len] = '\0';
 	*out = buf;
 	*outlen = len;
-	buf = NULL;
-out:
+	return RK_OK;
+fail:
 	free(buf);
-	return status;
+	return RK_ERR_IO;
 }
 
-enum rk_status rk_textfile_read(const char *path, char **out, size_t *len)
+enum rk_status rk_textfile_read_max(const char *path, size_t max, char **out,
+				    size_t *len)
 {
 	static const char bom[] = "\xef\xbb\xbf";
+	struct stat st;
 	char *text = NULL;
 	size_t n = 0;
 
 	if (!path || !out)
 		return RK_ERR_ARG;
 	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	int fd = open_regular(path, &st);
+	if (fd < 0)
 		return RK_ERR_IO;
-	enum rk_status status = read_all(f, &text, &n);
+	enum rk_status status = RK_ERR_IO;
+	if (st.st_size < 0 || (uintmax_t)st.st_size > max)
+		errno = EFBIG;
+	else
+		status = read_all(fd, (size_t)st.st_size, max, &text, &n);
 	int saved = errno;
-	fclose(f);
+	close(fd);
 	errno = saved;
 	if (status != RK_OK)
 		return status;
@@ -87,6 +129,49 @@ enum rk_status rk_textfile_read(const char *path, char **out, size_t *len)
 	if (len)
 		*len = n;
 	return RK_OK;
+}
+
+enum rk_status rk_textfile_read(const char *path, char **out, size_t *len)
+{
+	return rk_textfile_read_max(path, RK_TEXTFILE_MAX, out, len);
+}
+
+enum rk_status rk_textfile_head(const char *path, char *buf, size_t size,
+				size_t *len)
+{
+	struct stat st;
+	if (!path || !buf || !len)
+		return RK_ERR_ARG;
+	*len = 0;
+	int fd = open_regular(path, &st);
+	if (fd < 0)
+		return RK_ERR_IO;
+	ssize_t n = read_some(fd, buf, size);
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	if (n < 0)
+		return RK_ERR_IO;
+	*len = (size_t)n;
+	return RK_OK;
+}
+
+const char *rk_textfile_strerror(int err)
+{
+	switch (err) {
+	case EFBIG:
+		return "the file is larger than ritmiek reads (1 MiB for a "
+		       "school file, 512 KiB for a people file, 4 MiB for a "
+		       "timetable or calendar, 16 MiB for any other): is it "
+		       "the right file?";
+	case ENODEV:
+		return "not a regular file (a FIFO, device or socket is not "
+		       "read): give the path of a file";
+	case EISDIR:
+		return "it is a folder: give the path of a file";
+	default:
+		return strerror(err);
+	}
 }
 
 char *rk_path_relative_to(const char *base, const char *rel)

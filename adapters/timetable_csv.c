@@ -289,11 +289,13 @@ enum rk_status rk_timetable_csv_load(struct rk_school *school, const char *path,
 
 	if (!school || !path)
 		return RK_ERR_ARG;
-	enum rk_status status = rk_textfile_read(path, &text, &len);
+	enum rk_status status = rk_textfile_read_max(
+		path, RK_TEXTFILE_MAX_TIMETABLE, &text, &len);
 	if (status == RK_ERR_IO) {
 		int saved = errno;
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s", strerror(saved));
+			     "cannot read timetable file: %s",
+			     rk_textfile_strerror(saved));
 		errno = saved;
 	}
 	if (status != RK_OK)

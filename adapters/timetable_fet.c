@@ -4,12 +4,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -304,10 +306,12 @@ static enum rk_status load_csv(struct fet *f, const char *path)
 	char *text = NULL;
 	size_t len;
 
-	enum rk_status status = rk_textfile_read(path, &text, &len);
+	enum rk_status status = rk_textfile_read_max(
+		path, RK_TEXTFILE_MAX_TIMETABLE, &text, &len);
 	if (status == RK_ERR_IO)
 		rk_diags_add(f->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s", strerror(errno));
+			     "cannot read timetable file: %s",
+			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		return status;
 	const char *nl = memchr(text, '\n', len);
@@ -361,16 +365,24 @@ static int line_of(const xmlNode *node)
 	return line > 0 && line < 1000000000 ? (int)line : 0;
 }
 
-static xmlDoc *read_xml(struct fet *f, const char *path)
+/* The file is read by the capped reader (a FIFO or a huge file is refused
+ * there), then parsed from memory. No XML_PARSE_NOENT (entities are not
+ * substituted), no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE (libxml2 keeps its
+ * limits on text and nesting), no network. */
+static xmlDoc *read_xml(struct fet *f, const char *path, const char *text,
+			size_t len)
 {
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
 		f->nomem = true;
 		return NULL;
 	}
-	xmlDoc *doc = xmlCtxtReadFile(ctxt, path, NULL,
-				      XML_PARSE_NONET | XML_PARSE_NOERROR |
-					      XML_PARSE_NOWARNING);
+	xmlDoc *doc = len > INT_MAX
+			      ? NULL
+			      : xmlCtxtReadMemory(
+					ctxt, text, (int)len, path, NULL,
+					XML_PARSE_NONET | XML_PARSE_NOERROR |
+						XML_PARSE_NOWARNING);
 	if (!doc) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		char msg[256];
@@ -596,15 +608,18 @@ static int use_data(struct xml_set *x, xmlDoc *doc, const char *file)
 /* Reads an XML file of the source into @x, by its root element. */
 static void read_xml_file(struct fet *f, struct xml_set *x, const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
+	char *text = NULL;
+	size_t len = 0;
+	if (rk_textfile_read_max(path, RK_TEXTFILE_MAX_TIMETABLE, &text,
+				 &len) != RK_OK) {
 		rk_diags_add(f->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s", strerror(errno));
+			     "cannot read timetable file: %s",
+			     rk_textfile_strerror(errno));
 		return;
 	}
-	fclose(fp);
 	f->file = rk_school_strdup(f->school, path);
-	xmlDoc *doc = f->file ? read_xml(f, path) : NULL;
+	xmlDoc *doc = f->file ? read_xml(f, path, text, len) : NULL;
+	free(text);
 	const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	int ok = 0;
 	f->nomem = f->nomem || !f->file;
@@ -630,9 +645,9 @@ static void need_data(struct fet *f, struct xml_set *x)
 	if (x->data.doc || x->n == 0)
 		return;
 	path = companion(x->files[0]);
-	FILE *fp = path ? fopen(path, "rb") : NULL;
-	if (fp) {
-		fclose(fp);
+	/* Only whether it is there: read_xml_file reads it (or says why it
+	 * cannot). */
+	if (path && access(path, F_OK) == 0) {
 		read_xml_file(f, x, path);
 	} else {
 		f->file = x->files[0];

@@ -521,10 +521,12 @@ static enum rk_status read_feed(struct feed *fd, const char *path)
 	size_t n_lines = 0;
 	icalcomponent *root = NULL;
 
-	enum rk_status status = rk_textfile_read(path, &text, NULL);
+	enum rk_status status = rk_textfile_read_max(
+		path, RK_TEXTFILE_MAX_TIMETABLE, &text, NULL);
 	if (status == RK_ERR_IO)
 		rk_diags_add(fd->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s", strerror(errno));
+			     "cannot read timetable file: %s",
+			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		return status;
 	status = RK_ERR_NOMEM;

@@ -15,6 +15,7 @@
 #include "charset.h"
 #include "csvread.h"
 #include "date.h"
+#include "textfile.h"
 
 /* Field numbers are 1-based, as in Untis's own documentation. */
 enum {
@@ -592,7 +593,8 @@ static enum rk_status read_file(struct untis *u, const char *path,
 	if (status == RK_ERR_IO) {
 		int saved = errno;
 		rk_diags_add(u->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s", strerror(saved));
+			     "cannot read timetable file: %s",
+			     rk_textfile_strerror(saved));
 		u->errors++;
 	}
 	if (status != RK_OK)

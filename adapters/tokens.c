@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -147,7 +148,7 @@ enum rk_status rk_tokens_read(struct rk_tokens *tokens, const char *path,
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
 			     "cannot read the feed tokens: %s",
-			     strerror(errno));
+			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		return status;
 	struct reader r = { path,  tokens, diags, rk_tokens_new(),
@@ -228,13 +229,22 @@ static int cmp_person(const void *a, const void *b)
 	return strcmp(x->person, y->person);
 }
 
+/* A file that already exists is made private too: one copied in, or left
+ * by an older version with the umask's mode, would otherwise keep its wider
+ * mode through every rewrite. O_NOFOLLOW: a symlink's target is not ours to
+ * change; O_NONBLOCK: a FIFO cannot hang the open. */
 enum rk_status rk_tokens_private_file(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int fd = open(path,
+		      O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+		      0600);
 	if (fd < 0)
-		return errno == EEXIST ? RK_OK : RK_ERR_IO;
+		return RK_ERR_IO;
+	int rc = fchmod(fd, 0600);
+	int saved = errno;
 	close(fd);
-	return RK_OK;
+	errno = saved;
+	return rc < 0 ? RK_ERR_IO : RK_OK;
 }
 
 enum rk_status rk_tokens_write(struct rk_tokens *tokens, const char *path)

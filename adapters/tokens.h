@@ -47,10 +47,11 @@ enum rk_status rk_tokens_rotate(struct rk_tokens *tokens, const char *person,
  * whoever has it can read everyone's feed. */
 enum rk_status rk_tokens_write(struct rk_tokens *tokens, const char *path);
 
-/* Makes @path an empty file only its owner may read, unless it exists;
- * rk_textfile_write_atomic keeps that mode when it replaces the file. For
- * tokens.tsv and index.tsv, which give away every feed's address.
- * RK_ERR_IO (errno set) when it cannot be made. */
+/* Makes @path a file only its owner may read and write: an empty one when
+ * it does not exist, else the existing one gets mode 0600 (also when it had
+ * a wider mode); rk_textfile_write_atomic keeps that mode when it replaces
+ * the file. For tokens.tsv and index.tsv, which give away every feed's
+ * address. RK_ERR_IO (errno set) when it cannot be made or is a symlink. */
 enum rk_status rk_tokens_private_file(const char *path);
 
 #endif

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -13,6 +14,7 @@
 #include "people_csv.h"
 #include "school_yaml.h"
 #include "suggest.h"
+#include "textfile.h"
 
 #define HEAD_SIZE 4096
 
@@ -64,11 +66,9 @@ static void import_usage(FILE *out)
 static const char *probe_format(const char *path)
 {
 	char head[HEAD_SIZE];
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	size_t len;
+	if (rk_textfile_head(path, head, sizeof(head), &len) != RK_OK)
 		return NULL;
-	size_t len = fread(head, 1, sizeof(head), f);
-	fclose(f);
 	const struct rk_importer *const *imp = rk_importers();
 	for (size_t i = 0; imp[i]; i++)
 		if (imp[i]->probe(path, head, len))
@@ -137,17 +137,17 @@ static const char *format_of(struct import *im, const char *path)
 {
 	const char *format = im->format ? rk_importer_find(im->format)->id
 					: probe_format(path);
-	FILE *f = format ? NULL : fopen(path, "rb");
+	char head[1];
+	size_t len;
 	if (format)
 		return format;
-	if (!f)
+	if (rk_textfile_head(path, head, sizeof(head), &len) != RK_OK)
 		rk_diags_add(im->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file");
+			     "cannot read timetable file: %s",
+			     rk_textfile_strerror(errno));
 	else
 		rk_diags_add(im->diags, RK_SEV_ERROR, path, 0, 0,
 			     "cannot tell the timetable format; give --format");
-	if (f)
-		fclose(f);
 	return NULL;
 }
 

@@ -179,7 +179,7 @@ static int read_password(const char *path, char **out)
 	struct stat st;
 	if (rk_textfile_read(path, &text, &len) != RK_OK) {
 		fprintf(stderr, "ritmiek: %s: cannot read the password: %s\n",
-			path, strerror(errno));
+			path, rk_textfile_strerror(errno));
 		return RK_EXIT_INPUT;
 	}
 	if (stat(path, &st) == 0 && (st.st_mode & 077))
@@ -427,7 +427,8 @@ enum {
 	OPT_CACERT,
 	OPT_INSECURE,
 	OPT_FORCE,
-	OPT_TIMEOUT
+	OPT_TIMEOUT,
+	OPT_PASSWORD
 };
 
 static long number(const char *text)
@@ -454,6 +455,16 @@ static int parse_one(struct args *a, int opt)
 	case OPT_PWFILE:
 		a->password_file = optarg;
 		break;
+	case OPT_PASSWORD:
+		/* Named only to be refused: without it getopt would take
+		 * --password as short for --password-file, and print the
+		 * password as a file that cannot be read. */
+		fprintf(stderr,
+			"ritmiek push: --password is not an option: every user "
+			"of the machine can read a command line; give the "
+			"password with --password-file, RITMIEK_PASSWORD or "
+			"~/.netrc\n");
+		return RK_EXIT_USAGE;
 	case OPT_CACERT:
 		a->cacert = optarg;
 		break;
@@ -495,6 +506,7 @@ int rk_cmd_push(int argc, char **argv)
 		{ "school", required_argument, NULL, OPT_SCHOOL },
 		{ "user", required_argument, NULL, OPT_USER },
 		{ "password-file", required_argument, NULL, OPT_PWFILE },
+		{ "password", required_argument, NULL, OPT_PASSWORD },
 		{ "cacert", required_argument, NULL, OPT_CACERT },
 		{ "insecure", no_argument, NULL, OPT_INSECURE },
 		{ "dry-run", no_argument, NULL, 'n' },

@@ -8,6 +8,7 @@ int main(void)
 {
 	static Suite *(*const suites[])(void) = {
 		suite_cli,
+		suite_privacy,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -31,6 +31,7 @@ Suite *suite_precheck(void);
 Suite *suite_externals(void);
 Suite *suite_quality(void);
 Suite *suite_overview(void);
+Suite *suite_hostile(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);
@@ -38,5 +39,6 @@ Suite *suite_push(void);
 
 /* cli/ */
 Suite *suite_cli(void);
+Suite *suite_privacy(void);
 
 #endif

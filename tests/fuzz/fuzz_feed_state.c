@@ -1,0 +1,18 @@
+/* The feeds' state file feeds.state (rk_feed_state_read). */
+#include "config.h"
+
+#include "fuzz.h"
+
+#include "diag.h"
+#include "feed_state.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_feed_state *state = NULL;
+	const char *path = rk_fuzz_file("feeds.state", data, size);
+	(void)rk_feed_state_read(path, &state, diags);
+	rk_feed_state_free(state);
+	rk_diags_free(diags);
+	return 0;
+}
