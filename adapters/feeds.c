@@ -837,10 +837,13 @@ static void add_fields(const struct ctx *c, icalcomponent *e,
 	add_organizer(c, e);
 	add_prop(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
 						      : ICAL_STATUS_CONFIRMED));
-	/* A meting is a deadline: it keeps nobody from other appointments. */
-	add_prop(e, icalproperty_new_transp(ev->kind == RK_EV_METING
-						    ? ICAL_TRANSP_TRANSPARENT
-						    : ICAL_TRANSP_OPAQUE));
+	/* A meting is a deadline: it keeps nobody from other appointments;
+	 * nor does a cancelled event, which stays in view beside its
+	 * replacement until its day has passed. */
+	add_prop(e,
+		 icalproperty_new_transp(ev->kind == RK_EV_METING || cancelled
+						 ? ICAL_TRANSP_TRANSPARENT
+						 : ICAL_TRANSP_OPAQUE));
 }
 
 /* The VEVENT of @it as person @view (-1: nobody in particular) sees it. */

@@ -813,6 +813,61 @@ START_TEST(test_changes_reach_subscribers)
 }
 END_TEST
 
+/* The VEVENT of @uid in the feed of @kind @id, parsed back by libical;
+ * the calendar it belongs to into @cal (caller frees). */
+static icalcomponent *parsed_event(const char *kind, const char *id,
+				   const char *uid, icalcomponent **cal)
+{
+	char *file = feed_file(kind, id);
+	char *text = read_in_dir(file);
+	*cal = icalparser_parse_string(text);
+	free(text);
+	free(file);
+	ck_assert_ptr_nonnull(*cal);
+	char want[256];
+	snprintf(want, sizeof(want), "%s@ritmiek", uid);
+	for (icalcomponent *e = icalcomponent_get_first_component(
+		     *cal, ICAL_VEVENT_COMPONENT);
+	     e;
+	     e = icalcomponent_get_next_component(*cal, ICAL_VEVENT_COMPONENT))
+		if (!strcmp(icalcomponent_get_uid(e), want))
+			return e;
+	ck_abort_msg("%s %s: no %s", kind, id, uid);
+	return NULL;
+}
+
+static icalproperty_transp transp_of(icalcomponent *e)
+{
+	icalproperty *p =
+		icalcomponent_get_first_property(e, ICAL_TRANSP_PROPERTY);
+	ck_assert_ptr_nonnull(p);
+	return icalproperty_get_transp(p);
+}
+
+/* A cancelled event blocks no time beside its replacement; a confirmed
+ * one does. */
+START_TEST(test_cancelled_transparent)
+{
+	publish_changes();
+	icalcomponent *cal;
+	icalcomponent *e = parsed_event("person", "P02", "lb-2", &cal);
+	ck_assert_int_eq(icalcomponent_get_status(e), ICAL_STATUS_CANCELLED);
+	ck_assert_int_eq(transp_of(e), ICAL_TRANSP_TRANSPARENT);
+	icalcomponent_free(cal);
+	e = parsed_event("person", "P02", "lb-2-anders", &cal);
+	ck_assert_int_eq(icalcomponent_get_status(e), ICAL_STATUS_CONFIRMED);
+	ck_assert_int_eq(transp_of(e), ICAL_TRANSP_OPAQUE);
+	icalcomponent_free(cal);
+	/* Who left an event has it cancelled, the others still busy. */
+	e = parsed_event("person", "P06", "bs-exact-2026-09-21", &cal);
+	ck_assert_int_eq(transp_of(e), ICAL_TRANSP_TRANSPARENT);
+	icalcomponent_free(cal);
+	e = parsed_event("person", "P05", "bs-exact-2026-09-21", &cal);
+	ck_assert_int_eq(transp_of(e), ICAL_TRANSP_OPAQUE);
+	icalcomponent_free(cal);
+}
+END_TEST
+
 /* Published again, a cancellation stays as it was; after its day it is
  * dropped, from the feeds and from the state. */
 START_TEST(test_cancelled_until_past)
@@ -1221,6 +1276,7 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_source_date_epoch);
 	tcase_add_test(tc, test_changes_reach_subscribers);
 	tcase_add_test(tc, test_cancelled_until_past);
+	tcase_add_test(tc, test_cancelled_transparent);
 	tcase_add_test(tc, test_event_comes_back);
 	tcase_add_test(tc, test_previous_dir);
 	tcase_add_test(tc, test_index);
