@@ -92,8 +92,9 @@ struct ctx {
 	const char **plan_uids; /* sorted, for finding what left the plan */
 	struct rk_vec feeds;	/* struct feed, in the order of index.tsv */
 	icalcomponent *vtimezone;
-	const char *organizer; /* a mailto: URI */
-	const char *base_url;  /* feeds.base_url, or NULL */
+	const char *organizer;	    /* a mailto: URI */
+	const char *organizer_name; /* whose address it is */
+	const char *base_url;	    /* feeds.base_url, or NULL */
 	struct rk_feeds_report report;
 };
 
@@ -356,6 +357,7 @@ static enum rk_status content_hash(struct ctx *c, struct item *it)
 	rk_tsv_field(&t, RENDER_VERSION);
 	rk_tsv_field(&t, c->tzid);
 	rk_tsv_field(&t, c->organizer);
+	rk_tsv_field(&t, c->organizer_name);
 	rk_tsv_field(&t, rk_school_get_info(c->school)->name);
 	rk_tsv_field(&t, numbers);
 	rk_tsv_field(&t, it->team_id);
@@ -813,8 +815,7 @@ static void add_organizer(const struct ctx *c, icalcomponent *e)
 	icalproperty *prop = icalproperty_new_organizer(c->organizer);
 	if (prop)
 		icalproperty_add_parameter(
-			prop, icalparameter_new_cn(
-				      rk_school_get_info(c->school)->name));
+			prop, icalparameter_new_cn(c->organizer_name));
 	add_prop(e, prop);
 }
 
@@ -1238,19 +1239,27 @@ static enum rk_status write_all(struct ctx *c)
 
 /* ------------------------------------------------------------------ */
 
-/* iTIP wants an ORGANIZER on published events: the first school leader
- * with an e-mail address, else an address that says there is none
- * (.invalid, RFC 2606). */
-static const char *organizer_of(struct ctx *c)
+/* iTIP wants an ORGANIZER on published events (libical checks it): the
+ * first school leader with an e-mail address, under their own name, so
+ * that the name says whom a reply reaches. Without one, an address that
+ * says there is none (.invalid, RFC 2606) under the name of the school's
+ * leerKRACHT-team, not a person's name over an address that is not
+ * theirs. */
+static enum rk_status organizer_of(struct ctx *c)
 {
 	size_t n = rk_school_n_person(c->school);
+	const struct rk_school_info *info = rk_school_get_info(c->school);
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_person *p = rk_school_get_person(c->school, i);
-		if ((p->roles & RK_ROLE_SCHOOLLEIDER) && p->email && *p->email)
-			return keepf(c, "mailto:%s", p->email);
+		if (!(p->roles & RK_ROLE_SCHOOLLEIDER) || !p->email ||
+		    !*p->email)
+			continue;
+		c->organizer = keepf(c, "mailto:%s", p->email);
+		c->organizer_name = keep(c, p->name ? p->name : p->id);
+		return c->organizer && c->organizer_name ? RK_OK : RK_ERR_NOMEM;
 	}
 	char safe[64];
-	const char *id = rk_school_get_info(c->school)->id;
+	const char *id = info->id;
 	size_t k = 0;
 	for (; id && k < sizeof(safe) - 1 && id[k]; k++) {
 		char ch = id[k];
@@ -1258,7 +1267,11 @@ static const char *organizer_of(struct ctx *c)
 		safe[k] = ok ? ch : (ch >= 'A' && ch <= 'Z' ? ch + 32 : '-');
 	}
 	safe[k] = '\0';
-	return keepf(c, "mailto:leerkracht@%s.invalid", k ? safe : "school");
+	c->organizer =
+		keepf(c, "mailto:leerkracht@%s.invalid", k ? safe : "school");
+	c->organizer_name =
+		keepf(c, "leerKRACHT-team %s", info->name ? info->name : "");
+	return c->organizer && c->organizer_name ? RK_OK : RK_ERR_NOMEM;
 }
 
 static int today_in(const char *tzid, long long now)
@@ -1281,9 +1294,8 @@ static enum rk_status setup(struct ctx *c)
 		return RK_ERR_INPUT;
 	}
 	c->today = today_in(c->tzid, c->now);
-	c->organizer = organizer_of(c);
 	c->base_url = rk_school_get_settings(c->school)->feeds_base_url;
-	return c->organizer ? RK_OK : RK_ERR_NOMEM;
+	return organizer_of(c);
 }
 
 static enum rk_status load_previous(struct ctx *c, const char *previous)

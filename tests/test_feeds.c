@@ -868,6 +868,35 @@ START_TEST(test_cancelled_transparent)
 }
 END_TEST
 
+/* The ORGANIZER is the school leader whose address it is, under their own
+ * name; without such an address, an address that is none, under the name
+ * of the school's leerKRACHT-team. */
+static void assert_organizer(const char *address, const char *name)
+{
+	icalcomponent *cal;
+	icalcomponent *e = parsed_event("person", "P01", "fb-1", &cal);
+	icalproperty *org =
+		icalcomponent_get_first_property(e, ICAL_ORGANIZER_PROPERTY);
+	ck_assert_ptr_nonnull(org);
+	ck_assert_str_eq(icalproperty_get_organizer(org), address);
+	icalparameter *cn =
+		icalproperty_get_first_parameter(org, ICAL_CN_PARAMETER);
+	ck_assert_ptr_nonnull(cn);
+	ck_assert_str_eq(icalparameter_get_cn(cn), name);
+	icalcomponent_free(cal);
+}
+
+START_TEST(test_organizer)
+{
+	write_at(T0);
+	assert_organizer("mailto:sanne@test.nl", "Sanne Leider");
+	rk_school_person_at(f.school, (size_t)who("SL"))->email = NULL;
+	write_at(T1);
+	assert_organizer("mailto:leerkracht@test.invalid",
+			 "leerKRACHT-team Testschool");
+}
+END_TEST
+
 /* Published again, a cancellation stays as it was; after its day it is
  * dropped, from the feeds and from the state. */
 START_TEST(test_cancelled_until_past)
@@ -1277,6 +1306,7 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_changes_reach_subscribers);
 	tcase_add_test(tc, test_cancelled_until_past);
 	tcase_add_test(tc, test_cancelled_transparent);
+	tcase_add_test(tc, test_organizer);
 	tcase_add_test(tc, test_event_comes_back);
 	tcase_add_test(tc, test_previous_dir);
 	tcase_add_test(tc, test_index);
