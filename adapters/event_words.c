@@ -28,6 +28,29 @@ static const char *const categories[RK_N_EVENT_KINDS] = {
 	[RK_EV_METING] = "Meting",
 };
 
+/* RFC 7986 COLOR values (CSS3 colour names), near the overview's
+ * colours for the same kinds, so that a calendar and the page agree. */
+static const char *const colors[RK_N_EVENT_KINDS] = {
+	[RK_EV_DRAAGVLAKSESSIE] = "slategray",
+	[RK_EV_STARTFASE] = "purple",
+	[RK_EV_BOOTCAMP] = "darkslategray",
+	[RK_EV_STARTDAG] = "darkorange",
+	[RK_EV_BORDSESSIE] = "lightskyblue",
+	[RK_EV_LKTEAM] = "slateblue",
+	[RK_EV_GL] = "royalblue",
+	[RK_EV_LB] = "indianred",
+	[RK_EV_FB] = "orange",
+	[RK_EV_VERDIEPING] = "blueviolet",
+	[RK_EV_RETROSPECTIVE] = "lightseagreen",
+	[RK_EV_LEERLINGARENA] = "deeppink",
+	[RK_EV_VERBINDING] = "mediumvioletred",
+	[RK_EV_FORUM] = "mediumpurple",
+	[RK_EV_BEDRIJFSBEZOEK] = "sienna",
+	[RK_EV_WEBINAR] = "teal",
+	[RK_EV_EXTERNAL] = "gray",
+	[RK_EV_METING] = "chocolate",
+};
+
 static const char *const months[12] = {
 	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
 	"juli",	   "augustus", "september", "oktober", "november", "december",
@@ -42,6 +65,12 @@ const char *rk_event_words_category(enum rk_event_kind kind)
 {
 	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? categories[kind]
 							 : "leerKRACHT";
+}
+
+const char *rk_event_words_color(enum rk_event_kind kind)
+{
+	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? colors[kind]
+							 : "gray";
 }
 
 const char *rk_event_words_title(const struct rk_event *ev)
@@ -163,34 +192,77 @@ static void cover_summary(const struct rk_school *school, struct rk_tsv *t,
 	put(t, ")");
 }
 
+/* "Lesbezoek: Piet bij Klaas (4H2, lokaal 12)", "Feedbackgesprek: Piet en
+ * Klaas": a duo session for someone who is not in it (a team or role
+ * feed), naming both sides from the participants, whatever the plan's
+ * title says. False when it is no duo session or lacks a side. */
+static bool both_summary(const struct rk_school *school, struct rk_tsv *t,
+			 const struct rk_event *ev, const char *prefix)
+{
+	size_t visitors = rk_event_words_count(ev, RK_PART_VISITOR, -1);
+	size_t hosts = rk_event_words_count(ev, RK_PART_HOST, -1);
+	if (ev->kind == RK_EV_LB && visitors && hosts) {
+		put(t, prefix);
+		put(t, "Lesbezoek: ");
+		rk_event_words_names(school, t, ev, RK_PART_VISITOR, -1);
+		put(t, " bij ");
+		rk_event_words_names(school, t, ev, RK_PART_HOST, -1);
+		rk_event_words_where(t, ev);
+		return true;
+	}
+	if ((ev->kind != RK_EV_FB && ev->kind != RK_EV_GL) || ev->n_parts < 2)
+		return false;
+	put(t, prefix);
+	put(t, ev->kind == RK_EV_FB ? "Feedbackgesprek: "
+				    : "Gezamenlijk lesontwerp: ");
+	rk_event_words_names(school, t, ev, -1, -1);
+	return true;
+}
+
+/* "Piet bezoekt je les (4H2, lokaal 12)": a lesbezoek as its host sees
+ * it, the visitor doing, the reader addressed. */
+static void host_summary(const struct rk_school *school, struct rk_tsv *t,
+			 const struct rk_event *ev, int view)
+{
+	size_t visitors = rk_event_words_count(ev, RK_PART_VISITOR, view);
+	rk_event_words_names(school, t, ev, RK_PART_VISITOR, view);
+	put(t, visitors > 1 ? " bezoeken je les" : " bezoekt je les");
+	rk_event_words_where(t, ev);
+}
+
 void rk_event_words_summary(const struct rk_school *school, struct rk_tsv *t,
 			    const struct rk_event *ev, int view)
 {
 	int role = view >= 0 ? rk_event_words_role(ev, view) : -1;
 	int with = -1; /* whose names follow */
 	const char *lead = NULL;
+	/* A duo session without a place (--allow-violations) says so. */
+	const char *unplaced =
+		ev->violation && ev->start < 0 ? "NIET GEPLAND: " : "";
 	if (role == RK_PART_COVER && ev->kind == RK_EV_LB) {
 		cover_summary(school, t, ev);
+		return;
+	}
+	if (role == RK_PART_HOST && ev->kind == RK_EV_LB &&
+	    rk_event_words_count(ev, RK_PART_VISITOR, view)) {
+		put(t, unplaced);
+		host_summary(school, t, ev, view);
 		return;
 	}
 	if (role == RK_PART_VISITOR && ev->kind == RK_EV_LB) {
 		lead = "Lesbezoek bij ";
 		with = RK_PART_HOST;
-	} else if (role == RK_PART_HOST && ev->kind == RK_EV_LB) {
-		lead = "Lesbezoek van ";
-		with = RK_PART_VISITOR;
 	} else if (role >= 0 && ev->kind == RK_EV_FB) {
 		lead = "Feedbackgesprek met ";
 	} else if (role >= 0 && ev->kind == RK_EV_GL) {
 		lead = "Gezamenlijk lesontwerp met ";
 	}
 	if (!lead || !rk_event_words_count(ev, with, view)) {
-		put(t, rk_event_words_title(ev));
+		if (role >= 0 || !both_summary(school, t, ev, unplaced))
+			put(t, rk_event_words_title(ev));
 		return;
 	}
-	/* A duo session without a place (--allow-violations) says so. */
-	if (ev->violation && ev->start < 0)
-		put(t, "NIET GEPLAND: ");
+	put(t, unplaced);
 	put(t, lead);
 	rk_event_words_names(school, t, ev, with, view);
 	if (ev->kind == RK_EV_LB)

@@ -26,7 +26,7 @@
 
 /* Part of every content hash: changing how an event is rendered changes
  * every hash, so that every client takes the new form over. */
-#define RENDER_VERSION "ritmiek-feeds-1"
+#define RENDER_VERSION "ritmiek-feeds-2"
 /* More participants than this are counted in a description, not named. */
 #define MANY_PEOPLE 12
 #define PRODID	    "-//ritmiek//ritmiek " PACKAGE_VERSION "//NL"
@@ -835,6 +835,7 @@ static void add_fields(const struct ctx *c, icalcomponent *e,
 		add_prop(e, icalproperty_new_location(ev->location));
 	add_prop(e, icalproperty_new_categories(
 			    rk_event_words_category(ev->kind)));
+	add_prop(e, icalproperty_new_color(rk_event_words_color(ev->kind)));
 	add_organizer(c, e);
 	add_prop(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
 						      : ICAL_STATUS_CONFIRMED));
@@ -935,11 +936,48 @@ static icalcomponent *vtimezone_of(const char *tzid)
 	return comp;
 }
 
+/* What the calendar holds, for a client's subscription dialog. */
+static void calendar_description(const struct ctx *c, const struct feed *f,
+				 char *buf, size_t size)
+{
+	const char *school = rk_school_get_info(c->school)->name;
+	switch (f->kind) {
+	case FEED_SCHOOL:
+		snprintf(buf, size,
+			 "De leerKRACHT-bijeenkomsten voor heel %s en de "
+			 "metingen.",
+			 school);
+		break;
+	case FEED_ROLE:
+		snprintf(buf, size,
+			 "De sessies van het leerKRACHT-team van %s, het "
+			 "ondersteuningsprogramma en de schoolbrede "
+			 "bijeenkomsten%s.",
+			 school,
+			 f->kinds & KIND(RK_EV_BORDSESSIE)
+				 ? ", met de bordsessies van alle teams"
+				 : "");
+		break;
+	case FEED_TEAM:
+		snprintf(buf, size,
+			 "Alle leerKRACHT-sessies van %s (%s): bordsessies, "
+			 "lesontwerp, lesbezoeken en feedbackgesprekken.",
+			 f->name, school);
+		break;
+	default:
+		snprintf(buf, size,
+			 "De leerKRACHT-sessies van %s (%s). Persoonlijk: "
+			 "deel deze link niet.",
+			 f->name, school);
+		break;
+	}
+}
+
 static icalcomponent *new_calendar(const struct ctx *c, const struct feed *f)
 {
 	int hours = rk_school_get_settings(c->school)->feed_ttl_hours;
 	struct icaldurationtype ttl = icaldurationtype_null_duration();
-	char name[512], ttl_text[32];
+	char name[512], about[1024], ttl_text[32];
 	icalcomponent *cal = icalcomponent_new_vcalendar();
 	icalcomponent *tz = icalcomponent_new_clone(c->vtimezone);
 	if (!cal || !tz) {
@@ -954,7 +992,10 @@ static icalcomponent *new_calendar(const struct ctx *c, const struct feed *f)
 	add_prop(cal, icalproperty_new_prodid(PRODID));
 	add_prop(cal, icalproperty_new_calscale("GREGORIAN"));
 	add_prop(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	calendar_description(c, f, about, sizeof(about));
+	add_prop(cal, icalproperty_new_name(name)); /* RFC 7986 */
 	add_prop(cal, x_prop("X-WR-CALNAME", name));
+	add_prop(cal, x_prop("X-WR-CALDESC", about));
 	add_prop(cal, x_prop("X-WR-TIMEZONE", c->tzid));
 	add_prop(cal, icalproperty_new_refreshinterval(ttl));
 	add_prop(cal, x_prop("X-PUBLISHED-TTL", ttl_text));

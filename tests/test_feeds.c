@@ -413,7 +413,9 @@ START_TEST(test_calendar_properties)
 	static const char *const want[] = {
 		"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//ritmiek//ritmiek " PACKAGE_VERSION
 		"//NL\nCALSCALE:GREGORIAN\nMETHOD:PUBLISH\n"
+		"NAME:leerKRACHT: Team Alpha\n"
 		"X-WR-CALNAME:leerKRACHT: Team Alpha\n"
+		"X-WR-CALDESC:Alle leerKRACHT-sessies van Team Alpha (",
 		"X-WR-TIMEZONE:Europe/Amsterdam\n"
 		"REFRESH-INTERVAL;VALUE=DURATION:PT12H\n"
 		"X-PUBLISHED-TTL:PT12H\nBEGIN:VTIMEZONE\n",
@@ -428,6 +430,7 @@ START_TEST(test_calendar_properties)
 	};
 	ck_assert_msg(!strncmp(feed, want[0], strlen(want[0])), "%.600s", feed);
 	ck_assert_ptr_nonnull(strstr(feed, want[1]));
+	ck_assert_ptr_nonnull(strstr(feed, want[2]));
 	ck_assert_uint_eq(count(feed, "BEGIN:VTIMEZONE"), 1);
 	/* Bordsessies in local time, with the school's zone. */
 	ck_assert_ptr_nonnull(
@@ -543,7 +546,7 @@ START_TEST(test_summaries_per_person)
 	free(e);
 	e = event_in(p01, "lb-1");
 	snprintf(want, sizeof(want),
-		 "\nSUMMARY:Lesbezoek van %s (1A\\, lokaal 1.01)\n", name2);
+		 "\nSUMMARY:%s bezoekt je les (1A\\, lokaal 1.01)\n", name2);
 	ck_assert_msg(strstr(e, want) != NULL, "%s", e);
 	snprintf(want, sizeof(want),
 		 "%s bezoekt de les van %s (1A\\, "
@@ -561,10 +564,13 @@ START_TEST(test_summaries_per_person)
 	ck_assert_ptr_nonnull(strstr(e, "BEGIN:VALARM\nACTION:DISPLAY\n"));
 	ck_assert_ptr_nonnull(strstr(e, "\nTRIGGER:-PT10M\n"));
 	free(e);
-	/* The team feed uses the plan's title. */
+	/* The team feed names both, whatever the plan's title says. */
 	char *team = feed_of("team", "exact");
 	e = event_in(team, "lb-1");
-	ck_assert_ptr_nonnull(strstr(e, "\nSUMMARY:Lesbezoek\n"));
+	snprintf(want, sizeof(want),
+		 "\nSUMMARY:Lesbezoek: %s bij %s (1A\\, lokaal 1.01)\n", name2,
+		 name1);
+	ck_assert_msg(strstr(e, want) != NULL, "%s", e);
 	free(e);
 	free(team);
 	free(name1);
@@ -894,6 +900,102 @@ START_TEST(test_organizer)
 	write_at(T1);
 	assert_organizer("mailto:leerkracht@test.invalid",
 			 "leerKRACHT-team Testschool");
+}
+END_TEST
+
+static char *summary_in(const char *kind, const char *id, const char *uid)
+{
+	icalcomponent *cal;
+	icalcomponent *e = parsed_event(kind, id, uid, &cal);
+	char *summary = strdup(icalcomponent_get_summary(e));
+	icalcomponent_free(cal);
+	return summary;
+}
+
+/* Titles say who does what to whom, from the reader's side; feeds of
+ * nobody in particular name both sides. Parsed back by libical. */
+START_TEST(test_titles_reader_side)
+{
+	write_at(T0);
+	static const struct {
+		const char *kind, *id, *uid, *want;
+	} cases[] = {
+		/* lb-1: P02 visits P01's lesson. */
+		{ "person", "P01", "lb-1",
+		  "Bram de Boer bezoekt je les (1A, lokaal 1.01)" },
+		{ "person", "P02", "lb-1",
+		  "Lesbezoek bij Anna Bakker (1A, lokaal 1.01)" },
+		{ "team", "exact", "lb-1",
+		  "Lesbezoek: Bram de Boer bij Anna Bakker (1A, lokaal 1.01)" },
+		{ "person", "P01", "fb-1", "Feedbackgesprek met Bram de Boer" },
+		{ "person", "P02", "fb-1", "Feedbackgesprek met Anna Bakker" },
+		{ "team", "exact", "fb-1",
+		  "Feedbackgesprek: Anna Bakker en Bram de Boer" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got =
+			summary_in(cases[i].kind, cases[i].id, cases[i].uid);
+		ck_assert_msg(!strcmp(got, cases[i].want), "%s %s %s: %s",
+			      cases[i].kind, cases[i].id, cases[i].uid, got);
+		free(got);
+	}
+}
+END_TEST
+
+/* Each calendar has a NAME and an X-WR-CALDESC of its own; each event a
+ * COLOR by its kind. Parsed back by libical. */
+START_TEST(test_calendar_names_and_colors)
+{
+	write_at(T0);
+	static const struct {
+		const char *kind, *id, *name, *desc;
+	} feeds[] = {
+		{ "school", "test", "leerKRACHT: Testschool",
+		  "De leerKRACHT-bijeenkomsten voor heel Testschool en de "
+		  "metingen." },
+		{ "team", "exact", "leerKRACHT: Team Exact",
+		  "Alle leerKRACHT-sessies van Team Exact (Testschool): "
+		  "bordsessies, lesontwerp, lesbezoeken en feedbackgesprekken." },
+		{ "person", "P01", "leerKRACHT: Anna Bakker",
+		  "De leerKRACHT-sessies van Anna Bakker (Testschool). "
+		  "Persoonlijk: deel deze link niet." },
+	};
+	for (size_t i = 0; i < sizeof(feeds) / sizeof(feeds[0]); i++) {
+		char *file = feed_file(feeds[i].kind, feeds[i].id);
+		char *text = read_in_dir(file);
+		icalcomponent *cal = icalparser_parse_string(text);
+		ck_assert_ptr_nonnull(cal);
+		icalproperty *p = icalcomponent_get_first_property(
+			cal, ICAL_NAME_PROPERTY);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_str_eq(icalproperty_get_name(p), feeds[i].name);
+		const char *desc = NULL;
+		for (p = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
+		     p;
+		     p = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY))
+			if (!strcmp(icalproperty_get_x_name(p), "X-WR-CALDESC"))
+				desc = icalproperty_get_x(p);
+		ck_assert_ptr_nonnull(desc);
+		ck_assert_str_eq(desc, feeds[i].desc);
+		icalcomponent_free(cal);
+		free(text);
+		free(file);
+	}
+	static const struct {
+		const char *uid, *color;
+	} events[] = { { "lb-1", "indianred" },
+		       { "fb-1", "orange" },
+		       { "bs-exact-2026-09-21", "lightskyblue" } };
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
+		icalcomponent *cal;
+		icalcomponent *e =
+			parsed_event("team", "exact", events[i].uid, &cal);
+		icalproperty *p = icalcomponent_get_first_property(
+			e, ICAL_COLOR_PROPERTY);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_str_eq(icalproperty_get_color(p), events[i].color);
+		icalcomponent_free(cal);
+	}
 }
 END_TEST
 
@@ -1307,6 +1409,8 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_cancelled_until_past);
 	tcase_add_test(tc, test_cancelled_transparent);
 	tcase_add_test(tc, test_organizer);
+	tcase_add_test(tc, test_titles_reader_side);
+	tcase_add_test(tc, test_calendar_names_and_colors);
 	tcase_add_test(tc, test_event_comes_back);
 	tcase_add_test(tc, test_previous_dir);
 	tcase_add_test(tc, test_index);
