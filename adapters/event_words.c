@@ -268,3 +268,67 @@ void rk_event_words_summary(const struct rk_school *school, struct rk_tsv *t,
 	if (ev->kind == RK_EV_LB)
 		rk_event_words_where(t, ev);
 }
+
+/* Short texts of our own about what each session of the method is for and
+ * how to come prepared; they follow the method's instruments (the
+ * verbeterbord's standard order, the lesontwerpformulier, the
+ * feedbackmodel), not its wording. */
+static const char *const methods[RK_N_EVENT_KINDS] = {
+	[RK_EV_BORDSESSIE] =
+		"Aan het bord, staand en kort, in de vaste volgorde: een "
+		"check-in (hoe sta je erin?), de successen van de week, het "
+		"programma van de periode (zijn de lesbezoeken gelukt?), de "
+		"voortgang op onze doelen, de acties in de klas en de andere "
+		"acties. Wat meer tijd vraagt, krijgt een eigen werksessie.",
+	[RK_EV_GL] =
+		"Neem het lesontwerpformulier mee en een les die je binnenkort "
+		"geeft. Samen vullen jullie de bouwstenen in: het leerdoel "
+		"(wat kennen en kunnen de leerlingen straks, en hoe maak je dat "
+		"voor hen zichtbaar?), de activiteiten die alle leerlingen "
+		"daar brengen, de check of het doel gehaald is, en het "
+		"als-dan: wat je doet als de check meevalt of tegenvalt.",
+	[RK_EV_LB] = "Kijk met de kijkvraag die jullie samen kozen en schrijf "
+		     "op wat je ziet en hoort, zonder oordeel: dat is de stof "
+		     "voor het feedbackgesprek.",
+	[RK_EV_FB] =
+		"Het feedbackmodel: vertel wat je zag, concreet en zonder "
+		"oordeel (\"ik zag je ...\"), en welk effect dat had op de "
+		"leerlingen. Houd dan stil en vraag wat de ander ervan vindt. "
+		"Zoek samen uit wat het doel en de bedoeling waren en wat een "
+		"volgende keer beter kan. Wie feedback krijgt, luistert zonder "
+		"te onderbreken en vraagt door.",
+	[RK_EV_VERDIEPING] =
+		"Om samen dieper in ons thema te komen: ervaringen uitwisselen, "
+		"nieuwe kennis binnenhalen (een artikel, een expert) en "
+		"bespreken wat die voor onze lessen betekent.",
+	[RK_EV_RETROSPECTIVE] =
+		"Terugkijken op de periode: wat werkte in onze aanpak en "
+		"samenwerking, wat niet, en wat nemen we mee naar de volgende "
+		"periode? De uitkomst gaat mee naar de verbindingssessie.",
+	[RK_EV_LEERLINGARENA] =
+		"Leerlingen vertellen, de leraren luisteren en vragen door: "
+		"wat merken zij van ons verbeterthema?",
+};
+
+const char *rk_event_words_method(enum rk_event_kind kind)
+{
+	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? methods[kind] : NULL;
+}
+
+void rk_event_words_about(struct rk_tsv *t, const struct rk_event *ev)
+{
+	static const enum rk_event_kind carried[] = { RK_EV_VERDIEPING,
+						      RK_EV_RETROSPECTIVE,
+						      RK_EV_LEERLINGARENA };
+	const char *own = rk_event_words_method(ev->kind);
+	if (own)
+		put(t, own);
+	for (size_t i = 0; i < sizeof(carried) / sizeof(carried[0]); i++) {
+		if (!(ev->carries & (1u << carried[i])))
+			continue;
+		put(t, t->len ? "\n\n" : "");
+		put(t, categories[carried[i]]);
+		put(t, ": ");
+		put(t, methods[carried[i]]);
+	}
+}

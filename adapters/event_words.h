@@ -58,4 +58,13 @@ const char *rk_event_words_covered_group(const struct rk_school *school,
 void rk_event_words_summary(const struct rk_school *school, struct rk_tsv *t,
 			    const struct rk_event *ev, int view);
 
+/* What a session of @kind is for and how to come prepared, in a few
+ * Dutch sentences; NULL for a kind without such a text. Static. */
+const char *rk_event_words_method(enum rk_event_kind kind);
+
+/* The method's text for @ev, and for each team session its bordsessie
+ * carries ("Retrospectief: ..."), paragraphs apart; nothing when it has
+ * none. */
+void rk_event_words_about(struct rk_tsv *t, const struct rk_event *ev);
+
 #endif

@@ -26,7 +26,7 @@
 
 /* Part of every content hash: changing how an event is rendered changes
  * every hash, so that every client takes the new form over. */
-#define RENDER_VERSION "ritmiek-feeds-2"
+#define RENDER_VERSION "ritmiek-feeds-3"
 /* More participants than this are counted in a description, not named. */
 #define MANY_PEOPLE 12
 #define PRODID	    "-//ritmiek//ritmiek " PACKAGE_VERSION "//NL"
@@ -280,7 +280,15 @@ static void put_description(const struct ctx *c, struct rk_tsv *t,
 			    const struct item *it)
 {
 	const struct rk_event *ev = &it->ev;
+	struct rk_tsv about = { 0 };
 	put(t, it->description);
+	rk_event_words_about(&about, ev);
+	if (about.len) {
+		put(t, t->len ? "\n\n" : "");
+		put(t, about.data);
+	}
+	t->nomem |= about.nomem;
+	rk_tsv_release(&about);
 	if (ev->kind == RK_EV_METING) {
 		put(t, t->len ? "\n\n" : "");
 		if (ev->opens < ev->date) {

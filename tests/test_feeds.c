@@ -999,6 +999,58 @@ START_TEST(test_calendar_names_and_colors)
 }
 END_TEST
 
+static char *description_in(const char *kind, const char *id, const char *uid)
+{
+	icalcomponent *cal;
+	icalcomponent *e = parsed_event(kind, id, uid, &cal);
+	const char *d = icalcomponent_get_description(e);
+	char *text = strdup(d ? d : "");
+	icalcomponent_free(cal);
+	return text;
+}
+
+/* Each session's DESCRIPTION says what it is for, from the method: not
+ * the same week blurb on every event. Parsed back by libical. */
+START_TEST(test_description_from_method)
+{
+	/* Sessions the plan holds as other kinds, to see their texts. */
+	event_by_id("bs-talen-2026-09-29")->kind = RK_EV_RETROSPECTIVE;
+	event_by_id("bs-talen-2026-09-22")->kind = RK_EV_VERDIEPING;
+	event_by_id("bs-talen-2026-09-15")->kind = RK_EV_GL;
+	event_by_id("bs-exact-2026-09-28")->carries = 1u << RK_EV_RETROSPECTIVE;
+	write_at(T0);
+	static const struct {
+		const char *uid, *want;
+	} cases[] = {
+		{ "bs-exact-2026-09-21", "in de vaste volgorde: een check-in" },
+		{ "fb-1", "Het feedbackmodel: vertel wat je zag" },
+		{ "lb-1", "Kijk met de kijkvraag" },
+		{ "bs-talen-2026-09-29", "Terugkijken op de periode" },
+		{ "bs-talen-2026-09-22", "Om samen dieper in ons thema" },
+		{ "bs-talen-2026-09-15", "Neem het lesontwerpformulier mee" },
+		{ "bs-exact-2026-09-28",
+		  "\n\nRetrospectief: Terugkijken op de periode" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *team =
+			strstr(cases[i].uid, "talen") ? "talen" : "exact";
+		char *d = description_in("team", team, cases[i].uid);
+		ck_assert_msg(strstr(d, cases[i].want) != NULL, "%s: %s",
+			      cases[i].uid, d);
+		free(d);
+	}
+	/* The plan's own agenda comes first, the method after it. */
+	char *d = description_in("person", "P01", "fb-1");
+	ck_assert_msg(!strncmp(d, "Feedback op het lesbezoek:", 26), "%s", d);
+	ck_assert_ptr_null(strstr(d, "Terugkijken"));
+	free(d);
+	/* A bordsessie that carries nothing has no retrospective text. */
+	d = description_in("team", "exact", "bs-exact-2026-09-21");
+	ck_assert_ptr_null(strstr(d, "Retrospectief:"));
+	free(d);
+}
+END_TEST
+
 /* Published again, a cancellation stays as it was; after its day it is
  * dropped, from the feeds and from the state. */
 START_TEST(test_cancelled_until_past)
@@ -1411,6 +1463,7 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_organizer);
 	tcase_add_test(tc, test_titles_reader_side);
 	tcase_add_test(tc, test_calendar_names_and_colors);
+	tcase_add_test(tc, test_description_from_method);
 	tcase_add_test(tc, test_event_comes_back);
 	tcase_add_test(tc, test_previous_dir);
 	tcase_add_test(tc, test_index);
