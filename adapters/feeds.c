@@ -449,12 +449,36 @@ static enum rk_status resolve_former(struct ctx *c, struct item *it)
 	return RK_OK;
 }
 
+/* Sessions held at school that are not one team's: in the school's room. */
+static const unsigned at_school_kinds =
+	KIND(RK_EV_DRAAGVLAKSESSIE) | KIND(RK_EV_STARTDAG) |
+	KIND(RK_EV_VERBINDING) | KIND(RK_EV_LKTEAM);
+
+/* Where @ev is held: its own place (a lesbezoek's lesson room), else its
+ * team's room, else the school's room for a school-wide session; NULL
+ * when nothing names one. A lesbezoek is in a classroom, not the team's
+ * room; webinars, forums and deadlines are not at school at all. */
+static const char *room_of(const struct ctx *c, const struct rk_event *ev)
+{
+	if ((ev->location && *ev->location) || ev->kind == RK_EV_LB)
+		return ev->location;
+	const struct rk_team *t =
+		ev->team >= 0 ? rk_school_get_team(c->school, (size_t)ev->team)
+			      : NULL;
+	const char *room = t ? t->room : NULL;
+	if (!t && (unsigned)ev->kind < RK_N_EVENT_KINDS &&
+	    (at_school_kinds & KIND(ev->kind)))
+		room = rk_school_get_info(c->school)->room;
+	return room && *room ? room : ev->location;
+}
+
 static enum rk_status add_plan_item(struct ctx *c, const struct rk_event *ev)
 {
 	struct item *it = rk_vec_push(&c->items, sizeof(*it));
 	if (!it)
 		return RK_ERR_NOMEM;
 	it->ev = *ev;
+	it->ev.location = room_of(c, ev);
 	it->uid = keepf(c, "%s@ritmiek", ev->id);
 	it->description = description_of(c, ev);
 	it->team_id = team_id_of(c, ev->team);

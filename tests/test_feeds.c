@@ -1051,6 +1051,60 @@ START_TEST(test_description_from_method)
 }
 END_TEST
 
+/* LOCATION on every session held at school: the team's room for its
+ * sessions, the school's for school-wide ones (both from the school
+ * file's room keys), the lesson's room for a lesbezoek; none for a
+ * meting. Parsed back by libical. */
+START_TEST(test_rooms)
+{
+	ck_assert_str_eq(rk_school_get_info(f.school)->room, "aula");
+	ck_assert_str_eq(rk_school_get_team(f.school, 0)->room, "B.12");
+	write_at(T0);
+	size_t team = 0, lb = 0, school = 0;
+	for (size_t i = 0; i < rk_plan_n_events(f.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(f.plan, i);
+		const char *want = ev->kind == RK_EV_LB ? ev->location
+				   : ev->team == 0	? "B.12"
+				   : ev->kind == RK_EV_VERBINDING ||
+						   ev->kind == RK_EV_STARTDAG ||
+						   ev->kind == RK_EV_LKTEAM
+					   ? "aula"
+					   : NULL;
+		const char *kind = ev->team == 0 ? "team" : "role";
+		const char *id = ev->team == 0 ? "alpha" : "schoolleiding";
+		if (ev->team != 0 && !want)
+			continue;
+		icalcomponent *cal;
+		icalcomponent *e = parsed_event(kind, id, ev->id, &cal);
+		const char *got = icalcomponent_get_location(e);
+		ck_assert_msg(want && got && !strcmp(got, want),
+			      "%s: LOCATION %s, want %s", ev->id,
+			      got ? got : "none", want ? want : "none");
+		icalcomponent_free(cal);
+		lb += ev->kind == RK_EV_LB;
+		team += ev->kind != RK_EV_LB && ev->team == 0;
+		school += ev->team != 0;
+	}
+	ck_assert_uint_gt(team, 0);
+	ck_assert_uint_gt(lb, 0);
+	ck_assert_uint_gt(school, 0);
+	/* A meting is a deadline, nowhere. */
+	char *feed = feed_of("school", "accenten");
+	ck_assert_uint_gt(count(feed, "CATEGORIES:Meting"), 0);
+	for (const char *m = strstr(feed, "CATEGORIES:Meting"); m;
+	     m = strstr(m + 1, "CATEGORIES:Meting")) {
+		const char *begin = m;
+		while (begin > feed && strncmp(begin, "BEGIN:VEVENT", 12))
+			begin--;
+		const char *end = strstr(m, "END:VEVENT");
+		char *e = strndup(begin, (size_t)(end - begin));
+		ck_assert_ptr_null(strstr(e, "\nLOCATION:"));
+		free(e);
+	}
+	free(feed);
+}
+END_TEST
+
 /* Published again, a cancellation stays as it was; after its day it is
  * dropped, from the feeds and from the state. */
 START_TEST(test_cancelled_until_past)
@@ -1446,6 +1500,7 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_vtimezone_converts);
 	tcase_add_test(tc, test_person_feed_is_own);
 	tcase_add_test(tc, test_trio_summary);
+	tcase_add_test(tc, test_rooms);
 	tcase_add_test(tc, test_rerun_identical);
 	suite_add_tcase(s, tc);
 
