@@ -28,6 +28,29 @@ static const char *const categories[RK_N_EVENT_KINDS] = {
 	[RK_EV_METING] = "Meting",
 };
 
+/* RFC 7986 COLOR values (CSS3 colour names), near the overview's
+ * colours for the same kinds, so that a calendar and the page agree. */
+static const char *const colors[RK_N_EVENT_KINDS] = {
+	[RK_EV_DRAAGVLAKSESSIE] = "slategray",
+	[RK_EV_STARTFASE] = "purple",
+	[RK_EV_BOOTCAMP] = "darkslategray",
+	[RK_EV_STARTDAG] = "darkorange",
+	[RK_EV_BORDSESSIE] = "lightskyblue",
+	[RK_EV_LKTEAM] = "slateblue",
+	[RK_EV_GL] = "royalblue",
+	[RK_EV_LB] = "indianred",
+	[RK_EV_FB] = "orange",
+	[RK_EV_VERDIEPING] = "blueviolet",
+	[RK_EV_RETROSPECTIVE] = "lightseagreen",
+	[RK_EV_LEERLINGARENA] = "deeppink",
+	[RK_EV_VERBINDING] = "mediumvioletred",
+	[RK_EV_FORUM] = "mediumpurple",
+	[RK_EV_BEDRIJFSBEZOEK] = "sienna",
+	[RK_EV_WEBINAR] = "teal",
+	[RK_EV_EXTERNAL] = "gray",
+	[RK_EV_METING] = "chocolate",
+};
+
 static const char *const months[12] = {
 	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
 	"juli",	   "augustus", "september", "oktober", "november", "december",
@@ -42,6 +65,12 @@ const char *rk_event_words_category(enum rk_event_kind kind)
 {
 	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? categories[kind]
 							 : "leerKRACHT";
+}
+
+const char *rk_event_words_color(enum rk_event_kind kind)
+{
+	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? colors[kind]
+							 : "gray";
 }
 
 const char *rk_event_words_title(const struct rk_event *ev)
@@ -163,36 +192,143 @@ static void cover_summary(const struct rk_school *school, struct rk_tsv *t,
 	put(t, ")");
 }
 
+/* "Lesbezoek: Piet bij Klaas (4H2, lokaal 12)", "Feedbackgesprek: Piet en
+ * Klaas": a duo session for someone who is not in it (a team or role
+ * feed), naming both sides from the participants, whatever the plan's
+ * title says. False when it is no duo session or lacks a side. */
+static bool both_summary(const struct rk_school *school, struct rk_tsv *t,
+			 const struct rk_event *ev, const char *prefix)
+{
+	size_t visitors = rk_event_words_count(ev, RK_PART_VISITOR, -1);
+	size_t hosts = rk_event_words_count(ev, RK_PART_HOST, -1);
+	if (ev->kind == RK_EV_LB && visitors && hosts) {
+		put(t, prefix);
+		put(t, "Lesbezoek: ");
+		rk_event_words_names(school, t, ev, RK_PART_VISITOR, -1);
+		put(t, " bij ");
+		rk_event_words_names(school, t, ev, RK_PART_HOST, -1);
+		rk_event_words_where(t, ev);
+		return true;
+	}
+	if ((ev->kind != RK_EV_FB && ev->kind != RK_EV_GL) || ev->n_parts < 2)
+		return false;
+	put(t, prefix);
+	put(t, ev->kind == RK_EV_FB ? "Feedbackgesprek: "
+				    : "Gezamenlijk lesontwerp: ");
+	rk_event_words_names(school, t, ev, -1, -1);
+	return true;
+}
+
+/* "Piet bezoekt je les (4H2, lokaal 12)": a lesbezoek as its host sees
+ * it, the visitor doing, the reader addressed. */
+static void host_summary(const struct rk_school *school, struct rk_tsv *t,
+			 const struct rk_event *ev, int view)
+{
+	size_t visitors = rk_event_words_count(ev, RK_PART_VISITOR, view);
+	rk_event_words_names(school, t, ev, RK_PART_VISITOR, view);
+	put(t, visitors > 1 ? " bezoeken je les" : " bezoekt je les");
+	rk_event_words_where(t, ev);
+}
+
 void rk_event_words_summary(const struct rk_school *school, struct rk_tsv *t,
 			    const struct rk_event *ev, int view)
 {
 	int role = view >= 0 ? rk_event_words_role(ev, view) : -1;
 	int with = -1; /* whose names follow */
 	const char *lead = NULL;
+	/* A duo session without a place (--allow-violations) says so. */
+	const char *unplaced =
+		ev->violation && ev->start < 0 ? "NIET GEPLAND: " : "";
 	if (role == RK_PART_COVER && ev->kind == RK_EV_LB) {
 		cover_summary(school, t, ev);
+		return;
+	}
+	if (role == RK_PART_HOST && ev->kind == RK_EV_LB &&
+	    rk_event_words_count(ev, RK_PART_VISITOR, view)) {
+		put(t, unplaced);
+		host_summary(school, t, ev, view);
 		return;
 	}
 	if (role == RK_PART_VISITOR && ev->kind == RK_EV_LB) {
 		lead = "Lesbezoek bij ";
 		with = RK_PART_HOST;
-	} else if (role == RK_PART_HOST && ev->kind == RK_EV_LB) {
-		lead = "Lesbezoek van ";
-		with = RK_PART_VISITOR;
 	} else if (role >= 0 && ev->kind == RK_EV_FB) {
 		lead = "Feedbackgesprek met ";
 	} else if (role >= 0 && ev->kind == RK_EV_GL) {
 		lead = "Gezamenlijk lesontwerp met ";
 	}
 	if (!lead || !rk_event_words_count(ev, with, view)) {
-		put(t, rk_event_words_title(ev));
+		if (role >= 0 || !both_summary(school, t, ev, unplaced))
+			put(t, rk_event_words_title(ev));
 		return;
 	}
-	/* A duo session without a place (--allow-violations) says so. */
-	if (ev->violation && ev->start < 0)
-		put(t, "NIET GEPLAND: ");
+	put(t, unplaced);
 	put(t, lead);
 	rk_event_words_names(school, t, ev, with, view);
 	if (ev->kind == RK_EV_LB)
 		rk_event_words_where(t, ev);
+}
+
+/* Short texts of our own about what each session of the method is for and
+ * how to come prepared; they follow the method's instruments (the
+ * verbeterbord's standard order, the lesontwerpformulier, the
+ * feedbackmodel), not its wording. */
+static const char *const methods[RK_N_EVENT_KINDS] = {
+	[RK_EV_BORDSESSIE] =
+		"Aan het bord, staand en kort, in de vaste volgorde: een "
+		"check-in (hoe sta je erin?), de successen van de week, het "
+		"programma van de periode (zijn de lesbezoeken gelukt?), de "
+		"voortgang op onze doelen, de acties in de klas en de andere "
+		"acties. Wat meer tijd vraagt, krijgt een eigen werksessie.",
+	[RK_EV_GL] =
+		"Neem het lesontwerpformulier mee en een les die je binnenkort "
+		"geeft. Samen vullen jullie de bouwstenen in: het leerdoel "
+		"(wat kennen en kunnen de leerlingen straks, en hoe maak je dat "
+		"voor hen zichtbaar?), de activiteiten die alle leerlingen "
+		"daar brengen, de check of het doel gehaald is, en het "
+		"als-dan: wat je doet als de check meevalt of tegenvalt.",
+	[RK_EV_LB] = "Kijk met de kijkvraag die jullie samen kozen en schrijf "
+		     "op wat je ziet en hoort, zonder oordeel: dat is de stof "
+		     "voor het feedbackgesprek.",
+	[RK_EV_FB] =
+		"Het feedbackmodel: vertel wat je zag, concreet en zonder "
+		"oordeel (\"ik zag je ...\"), en welk effect dat had op de "
+		"leerlingen. Houd dan stil en vraag wat de ander ervan vindt. "
+		"Zoek samen uit wat het doel en de bedoeling waren en wat een "
+		"volgende keer beter kan. Wie feedback krijgt, luistert zonder "
+		"te onderbreken en vraagt door.",
+	[RK_EV_VERDIEPING] =
+		"Om samen dieper in ons thema te komen: ervaringen uitwisselen, "
+		"nieuwe kennis binnenhalen (een artikel, een expert) en "
+		"bespreken wat die voor onze lessen betekent.",
+	[RK_EV_RETROSPECTIVE] =
+		"Terugkijken op de periode: wat werkte in onze aanpak en "
+		"samenwerking, wat niet, en wat nemen we mee naar de volgende "
+		"periode? De uitkomst gaat mee naar de verbindingssessie.",
+	[RK_EV_LEERLINGARENA] =
+		"Leerlingen vertellen, de leraren luisteren en vragen door: "
+		"wat merken zij van ons verbeterthema?",
+};
+
+const char *rk_event_words_method(enum rk_event_kind kind)
+{
+	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? methods[kind] : NULL;
+}
+
+void rk_event_words_about(struct rk_tsv *t, const struct rk_event *ev)
+{
+	static const enum rk_event_kind carried[] = { RK_EV_VERDIEPING,
+						      RK_EV_RETROSPECTIVE,
+						      RK_EV_LEERLINGARENA };
+	const char *own = rk_event_words_method(ev->kind);
+	if (own)
+		put(t, own);
+	for (size_t i = 0; i < sizeof(carried) / sizeof(carried[0]); i++) {
+		if (!(ev->carries & (1u << carried[i])))
+			continue;
+		put(t, t->len ? "\n\n" : "");
+		put(t, categories[carried[i]]);
+		put(t, ": ");
+		put(t, methods[carried[i]]);
+	}
 }

@@ -19,6 +19,10 @@
  * feeds' CATEGORIES; "leerKRACHT" for an unknown kind. */
 const char *rk_event_words_category(enum rk_event_kind kind);
 
+/* The colour of @kind, a CSS3 colour name (the feeds' COLOR, RFC 7986);
+ * "gray" for an unknown kind. */
+const char *rk_event_words_color(enum rk_event_kind kind);
+
 /* The plan's title of @ev, or else its category. */
 const char *rk_event_words_title(const struct rk_event *ev);
 
@@ -46,9 +50,21 @@ const char *rk_event_words_covered_group(const struct rk_school *school,
 					 const struct rk_event *ev);
 
 /* The title as person @view (an index; -1: nobody in particular) sees it:
- * with the partner's name for the duo's sessions, the plan's title for
- * everyone else. This is the SUMMARY of the event in @view's feed. */
+ * "Petra bezoekt je les (4H2, lokaal 12)" for the host of a lesbezoek,
+ * "Lesbezoek bij Vera (4H2)" for its visitor; for nobody in particular a
+ * duo session names both sides ("Lesbezoek: Petra bij Vera (4H2)");
+ * the partner's name for the duo's other sessions, the plan's title for
+ * everything else. This is the SUMMARY of the event in @view's feed. */
 void rk_event_words_summary(const struct rk_school *school, struct rk_tsv *t,
 			    const struct rk_event *ev, int view);
+
+/* What a session of @kind is for and how to come prepared, in a few
+ * Dutch sentences; NULL for a kind without such a text. Static. */
+const char *rk_event_words_method(enum rk_event_kind kind);
+
+/* The method's text for @ev, and for each team session its bordsessie
+ * carries ("Retrospectief: ..."), paragraphs apart; nothing when it has
+ * none. */
+void rk_event_words_about(struct rk_tsv *t, const struct rk_event *ev);
 
 #endif

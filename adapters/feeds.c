@@ -26,7 +26,7 @@
 
 /* Part of every content hash: changing how an event is rendered changes
  * every hash, so that every client takes the new form over. */
-#define RENDER_VERSION "ritmiek-feeds-1"
+#define RENDER_VERSION "ritmiek-feeds-3"
 /* More participants than this are counted in a description, not named. */
 #define MANY_PEOPLE 12
 #define PRODID	    "-//ritmiek//ritmiek " PACKAGE_VERSION "//NL"
@@ -92,8 +92,9 @@ struct ctx {
 	const char **plan_uids; /* sorted, for finding what left the plan */
 	struct rk_vec feeds;	/* struct feed, in the order of index.tsv */
 	icalcomponent *vtimezone;
-	const char *organizer; /* a mailto: URI */
-	const char *base_url;  /* feeds.base_url, or NULL */
+	const char *organizer;	    /* a mailto: URI */
+	const char *organizer_name; /* whose address it is */
+	const char *base_url;	    /* feeds.base_url, or NULL */
 	struct rk_feeds_report report;
 };
 
@@ -279,7 +280,15 @@ static void put_description(const struct ctx *c, struct rk_tsv *t,
 			    const struct item *it)
 {
 	const struct rk_event *ev = &it->ev;
+	struct rk_tsv about = { 0 };
 	put(t, it->description);
+	rk_event_words_about(&about, ev);
+	if (about.len) {
+		put(t, t->len ? "\n\n" : "");
+		put(t, about.data);
+	}
+	t->nomem |= about.nomem;
+	rk_tsv_release(&about);
 	if (ev->kind == RK_EV_METING) {
 		put(t, t->len ? "\n\n" : "");
 		if (ev->opens < ev->date) {
@@ -356,6 +365,7 @@ static enum rk_status content_hash(struct ctx *c, struct item *it)
 	rk_tsv_field(&t, RENDER_VERSION);
 	rk_tsv_field(&t, c->tzid);
 	rk_tsv_field(&t, c->organizer);
+	rk_tsv_field(&t, c->organizer_name);
 	rk_tsv_field(&t, rk_school_get_info(c->school)->name);
 	rk_tsv_field(&t, numbers);
 	rk_tsv_field(&t, it->team_id);
@@ -439,12 +449,36 @@ static enum rk_status resolve_former(struct ctx *c, struct item *it)
 	return RK_OK;
 }
 
+/* Sessions held at school that are not one team's: in the school's room. */
+static const unsigned at_school_kinds =
+	KIND(RK_EV_DRAAGVLAKSESSIE) | KIND(RK_EV_STARTDAG) |
+	KIND(RK_EV_VERBINDING) | KIND(RK_EV_LKTEAM);
+
+/* Where @ev is held: its own place (a lesbezoek's lesson room), else its
+ * team's room, else the school's room for a school-wide session; NULL
+ * when nothing names one. A lesbezoek is in a classroom, not the team's
+ * room; webinars, forums and deadlines are not at school at all. */
+static const char *room_of(const struct ctx *c, const struct rk_event *ev)
+{
+	if ((ev->location && *ev->location) || ev->kind == RK_EV_LB)
+		return ev->location;
+	const struct rk_team *t =
+		ev->team >= 0 ? rk_school_get_team(c->school, (size_t)ev->team)
+			      : NULL;
+	const char *room = t ? t->room : NULL;
+	if (!t && (unsigned)ev->kind < RK_N_EVENT_KINDS &&
+	    (at_school_kinds & KIND(ev->kind)))
+		room = rk_school_get_info(c->school)->room;
+	return room && *room ? room : ev->location;
+}
+
 static enum rk_status add_plan_item(struct ctx *c, const struct rk_event *ev)
 {
 	struct item *it = rk_vec_push(&c->items, sizeof(*it));
 	if (!it)
 		return RK_ERR_NOMEM;
 	it->ev = *ev;
+	it->ev.location = room_of(c, ev);
 	it->uid = keepf(c, "%s@ritmiek", ev->id);
 	it->description = description_of(c, ev);
 	it->team_id = team_id_of(c, ev->team);
@@ -813,8 +847,7 @@ static void add_organizer(const struct ctx *c, icalcomponent *e)
 	icalproperty *prop = icalproperty_new_organizer(c->organizer);
 	if (prop)
 		icalproperty_add_parameter(
-			prop, icalparameter_new_cn(
-				      rk_school_get_info(c->school)->name));
+			prop, icalparameter_new_cn(c->organizer_name));
 	add_prop(e, prop);
 }
 
@@ -834,13 +867,17 @@ static void add_fields(const struct ctx *c, icalcomponent *e,
 		add_prop(e, icalproperty_new_location(ev->location));
 	add_prop(e, icalproperty_new_categories(
 			    rk_event_words_category(ev->kind)));
+	add_prop(e, icalproperty_new_color(rk_event_words_color(ev->kind)));
 	add_organizer(c, e);
 	add_prop(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
 						      : ICAL_STATUS_CONFIRMED));
-	/* A meting is a deadline: it keeps nobody from other appointments. */
-	add_prop(e, icalproperty_new_transp(ev->kind == RK_EV_METING
-						    ? ICAL_TRANSP_TRANSPARENT
-						    : ICAL_TRANSP_OPAQUE));
+	/* A meting is a deadline: it keeps nobody from other appointments;
+	 * nor does a cancelled event, which stays in view beside its
+	 * replacement until its day has passed. */
+	add_prop(e,
+		 icalproperty_new_transp(ev->kind == RK_EV_METING || cancelled
+						 ? ICAL_TRANSP_TRANSPARENT
+						 : ICAL_TRANSP_OPAQUE));
 }
 
 /* The VEVENT of @it as person @view (-1: nobody in particular) sees it. */
@@ -931,11 +968,48 @@ static icalcomponent *vtimezone_of(const char *tzid)
 	return comp;
 }
 
+/* What the calendar holds, for a client's subscription dialog. */
+static void calendar_description(const struct ctx *c, const struct feed *f,
+				 char *buf, size_t size)
+{
+	const char *school = rk_school_get_info(c->school)->name;
+	switch (f->kind) {
+	case FEED_SCHOOL:
+		snprintf(buf, size,
+			 "De leerKRACHT-bijeenkomsten voor heel %s en de "
+			 "metingen.",
+			 school);
+		break;
+	case FEED_ROLE:
+		snprintf(buf, size,
+			 "De sessies van het leerKRACHT-team van %s, het "
+			 "ondersteuningsprogramma en de schoolbrede "
+			 "bijeenkomsten%s.",
+			 school,
+			 f->kinds & KIND(RK_EV_BORDSESSIE)
+				 ? ", met de bordsessies van alle teams"
+				 : "");
+		break;
+	case FEED_TEAM:
+		snprintf(buf, size,
+			 "Alle leerKRACHT-sessies van %s (%s): bordsessies, "
+			 "lesontwerp, lesbezoeken en feedbackgesprekken.",
+			 f->name, school);
+		break;
+	default:
+		snprintf(buf, size,
+			 "De leerKRACHT-sessies van %s (%s). Persoonlijk: "
+			 "deel deze link niet.",
+			 f->name, school);
+		break;
+	}
+}
+
 static icalcomponent *new_calendar(const struct ctx *c, const struct feed *f)
 {
 	int hours = rk_school_get_settings(c->school)->feed_ttl_hours;
 	struct icaldurationtype ttl = icaldurationtype_null_duration();
-	char name[512], ttl_text[32];
+	char name[512], about[1024], ttl_text[32];
 	icalcomponent *cal = icalcomponent_new_vcalendar();
 	icalcomponent *tz = icalcomponent_new_clone(c->vtimezone);
 	if (!cal || !tz) {
@@ -950,7 +1024,10 @@ static icalcomponent *new_calendar(const struct ctx *c, const struct feed *f)
 	add_prop(cal, icalproperty_new_prodid(PRODID));
 	add_prop(cal, icalproperty_new_calscale("GREGORIAN"));
 	add_prop(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	calendar_description(c, f, about, sizeof(about));
+	add_prop(cal, icalproperty_new_name(name)); /* RFC 7986 */
 	add_prop(cal, x_prop("X-WR-CALNAME", name));
+	add_prop(cal, x_prop("X-WR-CALDESC", about));
 	add_prop(cal, x_prop("X-WR-TIMEZONE", c->tzid));
 	add_prop(cal, icalproperty_new_refreshinterval(ttl));
 	add_prop(cal, x_prop("X-PUBLISHED-TTL", ttl_text));
@@ -1235,19 +1312,27 @@ static enum rk_status write_all(struct ctx *c)
 
 /* ------------------------------------------------------------------ */
 
-/* iTIP wants an ORGANIZER on published events: the first school leader
- * with an e-mail address, else an address that says there is none
- * (.invalid, RFC 2606). */
-static const char *organizer_of(struct ctx *c)
+/* iTIP wants an ORGANIZER on published events (libical checks it): the
+ * first school leader with an e-mail address, under their own name, so
+ * that the name says whom a reply reaches. Without one, an address that
+ * says there is none (.invalid, RFC 2606) under the name of the school's
+ * leerKRACHT-team, not a person's name over an address that is not
+ * theirs. */
+static enum rk_status organizer_of(struct ctx *c)
 {
 	size_t n = rk_school_n_person(c->school);
+	const struct rk_school_info *info = rk_school_get_info(c->school);
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_person *p = rk_school_get_person(c->school, i);
-		if ((p->roles & RK_ROLE_SCHOOLLEIDER) && p->email && *p->email)
-			return keepf(c, "mailto:%s", p->email);
+		if (!(p->roles & RK_ROLE_SCHOOLLEIDER) || !p->email ||
+		    !*p->email)
+			continue;
+		c->organizer = keepf(c, "mailto:%s", p->email);
+		c->organizer_name = keep(c, p->name ? p->name : p->id);
+		return c->organizer && c->organizer_name ? RK_OK : RK_ERR_NOMEM;
 	}
 	char safe[64];
-	const char *id = rk_school_get_info(c->school)->id;
+	const char *id = info->id;
 	size_t k = 0;
 	for (; id && k < sizeof(safe) - 1 && id[k]; k++) {
 		char ch = id[k];
@@ -1255,7 +1340,11 @@ static const char *organizer_of(struct ctx *c)
 		safe[k] = ok ? ch : (ch >= 'A' && ch <= 'Z' ? ch + 32 : '-');
 	}
 	safe[k] = '\0';
-	return keepf(c, "mailto:leerkracht@%s.invalid", k ? safe : "school");
+	c->organizer =
+		keepf(c, "mailto:leerkracht@%s.invalid", k ? safe : "school");
+	c->organizer_name =
+		keepf(c, "leerKRACHT-team %s", info->name ? info->name : "");
+	return c->organizer && c->organizer_name ? RK_OK : RK_ERR_NOMEM;
 }
 
 static int today_in(const char *tzid, long long now)
@@ -1278,9 +1367,8 @@ static enum rk_status setup(struct ctx *c)
 		return RK_ERR_INPUT;
 	}
 	c->today = today_in(c->tzid, c->now);
-	c->organizer = organizer_of(c);
 	c->base_url = rk_school_get_settings(c->school)->feeds_base_url;
-	return c->organizer ? RK_OK : RK_ERR_NOMEM;
+	return organizer_of(c);
 }
 
 static enum rk_status load_previous(struct ctx *c, const char *previous)

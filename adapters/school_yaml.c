@@ -766,7 +766,17 @@ static bool get_school_year(struct ctx *c, const yaml_node_t *node, int *out)
 	return true;
 }
 
-enum { SC_ID, SC_NAME, SC_TYPE, SC_REGION, SC_TZ, SC_YEAR, SC_PROG, N_SC };
+enum {
+	SC_ID,
+	SC_NAME,
+	SC_TYPE,
+	SC_REGION,
+	SC_TZ,
+	SC_YEAR,
+	SC_PROG,
+	SC_ROOM,
+	N_SC
+};
 
 static const struct key school_keys[N_SC] = {
 	[SC_ID] = { "id", true, NULL },
@@ -776,6 +786,7 @@ static const struct key school_keys[N_SC] = {
 	[SC_TZ] = { "timezone", false, NULL },
 	[SC_YEAR] = { "school_year", true, NULL },
 	[SC_PROG] = { "programme_year", false, NULL },
+	[SC_ROOM] = { "room", false, NULL },
 };
 
 static void map_school(struct ctx *c, yaml_node_t *node)
@@ -795,6 +806,7 @@ static void map_school(struct ctx *c, yaml_node_t *node)
 		info->region = (enum rk_region)n;
 	/* Whether the zone exists is the loader's question (libical). */
 	get_text(c, v[SC_TZ], "timezone", &info->timezone);
+	get_text(c, v[SC_ROOM], "room", &info->room);
 	get_school_year(c, v[SC_YEAR], &info->year);
 	info->year_loc = v[SC_YEAR] ? loc_of(c, v[SC_YEAR]) : info->loc;
 	info->timezone_loc = v[SC_TZ] ? loc_of(c, v[SC_TZ]) : info->loc;
@@ -1033,7 +1045,7 @@ static void map_people_file(struct ctx *c, yaml_node_t *node)
 	info->people_file_loc = loc_of(c, node);
 }
 
-enum { T_ID, T_NAME, T_MEMBERS, T_COACH, T_COHORT, N_T };
+enum { T_ID, T_NAME, T_MEMBERS, T_COACH, T_COHORT, T_ROOM, N_T };
 
 static const struct key team_keys[N_T] = {
 	[T_ID] = { "id", true, NULL },
@@ -1041,6 +1053,7 @@ static const struct key team_keys[N_T] = {
 	[T_MEMBERS] = { "members", true, NULL },
 	[T_COACH] = { "schoolcoach", false, NULL },
 	[T_COHORT] = { "cohort", false, NULL },
+	[T_ROOM] = { "room", false, NULL },
 };
 
 static void add_team(struct ctx *c, yaml_node_t *entry, void *arg)
@@ -1056,6 +1069,7 @@ static void add_team(struct ctx *c, yaml_node_t *entry, void *arg)
 	get_refs(c, v[T_MEMBERS], "members", &t.members, &t.n_members);
 	get_ref(c, v[T_COACH], "schoolcoach", &t.coach);
 	get_int_min(c, v[T_COHORT], "cohort", 1, &t.cohort);
+	get_text(c, v[T_ROOM], "room", &t.room);
 	if (!t.id)
 		return;
 	if (!t.name)

@@ -76,6 +76,7 @@ struct rk_team {
 	size_t n_members;
 	struct rk_ref coach; /* id NULL when none was given */
 	int cohort;	     /* 1-based start wave; 1 by default */
+	const char *room;    /* where its sessions are held, or NULL */
 	struct rk_loc loc;
 };
 
@@ -303,9 +304,10 @@ struct rk_school_info {
 	const char *name;
 	enum rk_school_type type;
 	enum rk_region region;
-	const char *timezone;	 /* "Europe/Amsterdam" by default */
-	int year;		 /* 2026 for school year 2026-2027 */
-	int programme_year;	 /* 1, 2, 3 ... */
+	const char *timezone; /* "Europe/Amsterdam" by default */
+	const char *room;     /* where school-wide events are held, or NULL */
+	int year;	      /* 2026 for school year 2026-2027 */
+	int programme_year;   /* 1, 2, 3 ... */
 	const char *source_file; /* the school file itself */
 	const char *people_file; /* resolved path of people_file, or NULL */
 	struct rk_loc people_file_loc;

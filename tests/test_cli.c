@@ -1016,7 +1016,7 @@ START_TEST(test_unplaced_everywhere)
 	ck_assert_ptr_nonnull(strstr(
 		ics, "SUMMARY:NIET GEPLAND: Lesbezoek bij Bram de Boer"));
 	ck_assert_ptr_nonnull(strstr(
-		ics, "SUMMARY:NIET GEPLAND: Lesbezoek van Bram de Boer"));
+		ics, "SUMMARY:NIET GEPLAND: Bram de Boer bezoekt je les"));
 	free(ics);
 	free(feed);
 	free(summary);

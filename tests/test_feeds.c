@@ -413,7 +413,9 @@ START_TEST(test_calendar_properties)
 	static const char *const want[] = {
 		"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//ritmiek//ritmiek " PACKAGE_VERSION
 		"//NL\nCALSCALE:GREGORIAN\nMETHOD:PUBLISH\n"
+		"NAME:leerKRACHT: Team Alpha\n"
 		"X-WR-CALNAME:leerKRACHT: Team Alpha\n"
+		"X-WR-CALDESC:Alle leerKRACHT-sessies van Team Alpha (",
 		"X-WR-TIMEZONE:Europe/Amsterdam\n"
 		"REFRESH-INTERVAL;VALUE=DURATION:PT12H\n"
 		"X-PUBLISHED-TTL:PT12H\nBEGIN:VTIMEZONE\n",
@@ -428,6 +430,7 @@ START_TEST(test_calendar_properties)
 	};
 	ck_assert_msg(!strncmp(feed, want[0], strlen(want[0])), "%.600s", feed);
 	ck_assert_ptr_nonnull(strstr(feed, want[1]));
+	ck_assert_ptr_nonnull(strstr(feed, want[2]));
 	ck_assert_uint_eq(count(feed, "BEGIN:VTIMEZONE"), 1);
 	/* Bordsessies in local time, with the school's zone. */
 	ck_assert_ptr_nonnull(
@@ -543,7 +546,7 @@ START_TEST(test_summaries_per_person)
 	free(e);
 	e = event_in(p01, "lb-1");
 	snprintf(want, sizeof(want),
-		 "\nSUMMARY:Lesbezoek van %s (1A\\, lokaal 1.01)\n", name2);
+		 "\nSUMMARY:%s bezoekt je les (1A\\, lokaal 1.01)\n", name2);
 	ck_assert_msg(strstr(e, want) != NULL, "%s", e);
 	snprintf(want, sizeof(want),
 		 "%s bezoekt de les van %s (1A\\, "
@@ -561,10 +564,13 @@ START_TEST(test_summaries_per_person)
 	ck_assert_ptr_nonnull(strstr(e, "BEGIN:VALARM\nACTION:DISPLAY\n"));
 	ck_assert_ptr_nonnull(strstr(e, "\nTRIGGER:-PT10M\n"));
 	free(e);
-	/* The team feed uses the plan's title. */
+	/* The team feed names both, whatever the plan's title says. */
 	char *team = feed_of("team", "exact");
 	e = event_in(team, "lb-1");
-	ck_assert_ptr_nonnull(strstr(e, "\nSUMMARY:Lesbezoek\n"));
+	snprintf(want, sizeof(want),
+		 "\nSUMMARY:Lesbezoek: %s bij %s (1A\\, lokaal 1.01)\n", name2,
+		 name1);
+	ck_assert_msg(strstr(e, want) != NULL, "%s", e);
 	free(e);
 	free(team);
 	free(name1);
@@ -810,6 +816,292 @@ START_TEST(test_changes_reach_subscribers)
 	ck_assert_ptr_null(strstr(p01, "BEGIN:VALARM\nACTION:DISPLAY\n"
 				       "DESCRIPTION:Vervallen"));
 	free(p01);
+}
+END_TEST
+
+/* The VEVENT of @uid in the feed of @kind @id, parsed back by libical;
+ * the calendar it belongs to into @cal (caller frees). */
+static icalcomponent *parsed_event(const char *kind, const char *id,
+				   const char *uid, icalcomponent **cal)
+{
+	char *file = feed_file(kind, id);
+	char *text = read_in_dir(file);
+	*cal = icalparser_parse_string(text);
+	free(text);
+	free(file);
+	ck_assert_ptr_nonnull(*cal);
+	char want[256];
+	snprintf(want, sizeof(want), "%s@ritmiek", uid);
+	for (icalcomponent *e = icalcomponent_get_first_component(
+		     *cal, ICAL_VEVENT_COMPONENT);
+	     e;
+	     e = icalcomponent_get_next_component(*cal, ICAL_VEVENT_COMPONENT))
+		if (!strcmp(icalcomponent_get_uid(e), want))
+			return e;
+	ck_abort_msg("%s %s: no %s", kind, id, uid);
+	return NULL;
+}
+
+static icalproperty_transp transp_of(icalcomponent *e)
+{
+	icalproperty *p =
+		icalcomponent_get_first_property(e, ICAL_TRANSP_PROPERTY);
+	ck_assert_ptr_nonnull(p);
+	return icalproperty_get_transp(p);
+}
+
+/* A cancelled event blocks no time beside its replacement; a confirmed
+ * one does. */
+START_TEST(test_cancelled_transparent)
+{
+	publish_changes();
+	icalcomponent *cal;
+	icalcomponent *e = parsed_event("person", "P02", "lb-2", &cal);
+	ck_assert_int_eq(icalcomponent_get_status(e), ICAL_STATUS_CANCELLED);
+	ck_assert_int_eq(transp_of(e), ICAL_TRANSP_TRANSPARENT);
+	icalcomponent_free(cal);
+	e = parsed_event("person", "P02", "lb-2-anders", &cal);
+	ck_assert_int_eq(icalcomponent_get_status(e), ICAL_STATUS_CONFIRMED);
+	ck_assert_int_eq(transp_of(e), ICAL_TRANSP_OPAQUE);
+	icalcomponent_free(cal);
+	/* Who left an event has it cancelled, the others still busy. */
+	e = parsed_event("person", "P06", "bs-exact-2026-09-21", &cal);
+	ck_assert_int_eq(transp_of(e), ICAL_TRANSP_TRANSPARENT);
+	icalcomponent_free(cal);
+	e = parsed_event("person", "P05", "bs-exact-2026-09-21", &cal);
+	ck_assert_int_eq(transp_of(e), ICAL_TRANSP_OPAQUE);
+	icalcomponent_free(cal);
+}
+END_TEST
+
+/* The ORGANIZER is the school leader whose address it is, under their own
+ * name; without such an address, an address that is none, under the name
+ * of the school's leerKRACHT-team. */
+static void assert_organizer(const char *address, const char *name)
+{
+	icalcomponent *cal;
+	icalcomponent *e = parsed_event("person", "P01", "fb-1", &cal);
+	icalproperty *org =
+		icalcomponent_get_first_property(e, ICAL_ORGANIZER_PROPERTY);
+	ck_assert_ptr_nonnull(org);
+	ck_assert_str_eq(icalproperty_get_organizer(org), address);
+	icalparameter *cn =
+		icalproperty_get_first_parameter(org, ICAL_CN_PARAMETER);
+	ck_assert_ptr_nonnull(cn);
+	ck_assert_str_eq(icalparameter_get_cn(cn), name);
+	icalcomponent_free(cal);
+}
+
+START_TEST(test_organizer)
+{
+	write_at(T0);
+	assert_organizer("mailto:sanne@test.nl", "Sanne Leider");
+	rk_school_person_at(f.school, (size_t)who("SL"))->email = NULL;
+	write_at(T1);
+	assert_organizer("mailto:leerkracht@test.invalid",
+			 "leerKRACHT-team Testschool");
+}
+END_TEST
+
+static char *summary_in(const char *kind, const char *id, const char *uid)
+{
+	icalcomponent *cal;
+	icalcomponent *e = parsed_event(kind, id, uid, &cal);
+	char *summary = strdup(icalcomponent_get_summary(e));
+	icalcomponent_free(cal);
+	return summary;
+}
+
+/* Titles say who does what to whom, from the reader's side; feeds of
+ * nobody in particular name both sides. Parsed back by libical. */
+START_TEST(test_titles_reader_side)
+{
+	write_at(T0);
+	static const struct {
+		const char *kind, *id, *uid, *want;
+	} cases[] = {
+		/* lb-1: P02 visits P01's lesson. */
+		{ "person", "P01", "lb-1",
+		  "Bram de Boer bezoekt je les (1A, lokaal 1.01)" },
+		{ "person", "P02", "lb-1",
+		  "Lesbezoek bij Anna Bakker (1A, lokaal 1.01)" },
+		{ "team", "exact", "lb-1",
+		  "Lesbezoek: Bram de Boer bij Anna Bakker (1A, lokaal 1.01)" },
+		{ "person", "P01", "fb-1", "Feedbackgesprek met Bram de Boer" },
+		{ "person", "P02", "fb-1", "Feedbackgesprek met Anna Bakker" },
+		{ "team", "exact", "fb-1",
+		  "Feedbackgesprek: Anna Bakker en Bram de Boer" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got =
+			summary_in(cases[i].kind, cases[i].id, cases[i].uid);
+		ck_assert_msg(!strcmp(got, cases[i].want), "%s %s %s: %s",
+			      cases[i].kind, cases[i].id, cases[i].uid, got);
+		free(got);
+	}
+}
+END_TEST
+
+/* Each calendar has a NAME and an X-WR-CALDESC of its own; each event a
+ * COLOR by its kind. Parsed back by libical. */
+START_TEST(test_calendar_names_and_colors)
+{
+	write_at(T0);
+	static const struct {
+		const char *kind, *id, *name, *desc;
+	} feeds[] = {
+		{ "school", "test", "leerKRACHT: Testschool",
+		  "De leerKRACHT-bijeenkomsten voor heel Testschool en de "
+		  "metingen." },
+		{ "team", "exact", "leerKRACHT: Team Exact",
+		  "Alle leerKRACHT-sessies van Team Exact (Testschool): "
+		  "bordsessies, lesontwerp, lesbezoeken en feedbackgesprekken." },
+		{ "person", "P01", "leerKRACHT: Anna Bakker",
+		  "De leerKRACHT-sessies van Anna Bakker (Testschool). "
+		  "Persoonlijk: deel deze link niet." },
+	};
+	for (size_t i = 0; i < sizeof(feeds) / sizeof(feeds[0]); i++) {
+		char *file = feed_file(feeds[i].kind, feeds[i].id);
+		char *text = read_in_dir(file);
+		icalcomponent *cal = icalparser_parse_string(text);
+		ck_assert_ptr_nonnull(cal);
+		icalproperty *p = icalcomponent_get_first_property(
+			cal, ICAL_NAME_PROPERTY);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_str_eq(icalproperty_get_name(p), feeds[i].name);
+		const char *desc = NULL;
+		for (p = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
+		     p;
+		     p = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY))
+			if (!strcmp(icalproperty_get_x_name(p), "X-WR-CALDESC"))
+				desc = icalproperty_get_x(p);
+		ck_assert_ptr_nonnull(desc);
+		ck_assert_str_eq(desc, feeds[i].desc);
+		icalcomponent_free(cal);
+		free(text);
+		free(file);
+	}
+	static const struct {
+		const char *uid, *color;
+	} events[] = { { "lb-1", "indianred" },
+		       { "fb-1", "orange" },
+		       { "bs-exact-2026-09-21", "lightskyblue" } };
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
+		icalcomponent *cal;
+		icalcomponent *e =
+			parsed_event("team", "exact", events[i].uid, &cal);
+		icalproperty *p = icalcomponent_get_first_property(
+			e, ICAL_COLOR_PROPERTY);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_str_eq(icalproperty_get_color(p), events[i].color);
+		icalcomponent_free(cal);
+	}
+}
+END_TEST
+
+static char *description_in(const char *kind, const char *id, const char *uid)
+{
+	icalcomponent *cal;
+	icalcomponent *e = parsed_event(kind, id, uid, &cal);
+	const char *d = icalcomponent_get_description(e);
+	char *text = strdup(d ? d : "");
+	icalcomponent_free(cal);
+	return text;
+}
+
+/* Each session's DESCRIPTION says what it is for, from the method: not
+ * the same week blurb on every event. Parsed back by libical. */
+START_TEST(test_description_from_method)
+{
+	/* Sessions the plan holds as other kinds, to see their texts. */
+	event_by_id("bs-talen-2026-09-29")->kind = RK_EV_RETROSPECTIVE;
+	event_by_id("bs-talen-2026-09-22")->kind = RK_EV_VERDIEPING;
+	event_by_id("bs-talen-2026-09-15")->kind = RK_EV_GL;
+	event_by_id("bs-exact-2026-09-28")->carries = 1u << RK_EV_RETROSPECTIVE;
+	write_at(T0);
+	static const struct {
+		const char *uid, *want;
+	} cases[] = {
+		{ "bs-exact-2026-09-21", "in de vaste volgorde: een check-in" },
+		{ "fb-1", "Het feedbackmodel: vertel wat je zag" },
+		{ "lb-1", "Kijk met de kijkvraag" },
+		{ "bs-talen-2026-09-29", "Terugkijken op de periode" },
+		{ "bs-talen-2026-09-22", "Om samen dieper in ons thema" },
+		{ "bs-talen-2026-09-15", "Neem het lesontwerpformulier mee" },
+		{ "bs-exact-2026-09-28",
+		  "\n\nRetrospectief: Terugkijken op de periode" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *team =
+			strstr(cases[i].uid, "talen") ? "talen" : "exact";
+		char *d = description_in("team", team, cases[i].uid);
+		ck_assert_msg(strstr(d, cases[i].want) != NULL, "%s: %s",
+			      cases[i].uid, d);
+		free(d);
+	}
+	/* The plan's own agenda comes first, the method after it. */
+	char *d = description_in("person", "P01", "fb-1");
+	ck_assert_msg(!strncmp(d, "Feedback op het lesbezoek:", 26), "%s", d);
+	ck_assert_ptr_null(strstr(d, "Terugkijken"));
+	free(d);
+	/* A bordsessie that carries nothing has no retrospective text. */
+	d = description_in("team", "exact", "bs-exact-2026-09-21");
+	ck_assert_ptr_null(strstr(d, "Retrospectief:"));
+	free(d);
+}
+END_TEST
+
+/* LOCATION on every session held at school: the team's room for its
+ * sessions, the school's for school-wide ones (both from the school
+ * file's room keys), the lesson's room for a lesbezoek; none for a
+ * meting. Parsed back by libical. */
+START_TEST(test_rooms)
+{
+	ck_assert_str_eq(rk_school_get_info(f.school)->room, "aula");
+	ck_assert_str_eq(rk_school_get_team(f.school, 0)->room, "B.12");
+	write_at(T0);
+	size_t team = 0, lb = 0, school = 0;
+	for (size_t i = 0; i < rk_plan_n_events(f.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(f.plan, i);
+		const char *want = ev->kind == RK_EV_LB ? ev->location
+				   : ev->team == 0	? "B.12"
+				   : ev->kind == RK_EV_VERBINDING ||
+						   ev->kind == RK_EV_STARTDAG ||
+						   ev->kind == RK_EV_LKTEAM
+					   ? "aula"
+					   : NULL;
+		const char *kind = ev->team == 0 ? "team" : "role";
+		const char *id = ev->team == 0 ? "alpha" : "schoolleiding";
+		if (ev->team != 0 && !want)
+			continue;
+		icalcomponent *cal;
+		icalcomponent *e = parsed_event(kind, id, ev->id, &cal);
+		const char *got = icalcomponent_get_location(e);
+		ck_assert_msg(want && got && !strcmp(got, want),
+			      "%s: LOCATION %s, want %s", ev->id,
+			      got ? got : "none", want ? want : "none");
+		icalcomponent_free(cal);
+		lb += ev->kind == RK_EV_LB;
+		team += ev->kind != RK_EV_LB && ev->team == 0;
+		school += ev->team != 0;
+	}
+	ck_assert_uint_gt(team, 0);
+	ck_assert_uint_gt(lb, 0);
+	ck_assert_uint_gt(school, 0);
+	/* A meting is a deadline, nowhere. */
+	char *feed = feed_of("school", "accenten");
+	ck_assert_uint_gt(count(feed, "CATEGORIES:Meting"), 0);
+	for (const char *m = strstr(feed, "CATEGORIES:Meting"); m;
+	     m = strstr(m + 1, "CATEGORIES:Meting")) {
+		const char *begin = m;
+		while (begin > feed && strncmp(begin, "BEGIN:VEVENT", 12))
+			begin--;
+		const char *end = strstr(m, "END:VEVENT");
+		char *e = strndup(begin, (size_t)(end - begin));
+		ck_assert_ptr_null(strstr(e, "\nLOCATION:"));
+		free(e);
+	}
+	free(feed);
 }
 END_TEST
 
@@ -1208,6 +1500,7 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_vtimezone_converts);
 	tcase_add_test(tc, test_person_feed_is_own);
 	tcase_add_test(tc, test_trio_summary);
+	tcase_add_test(tc, test_rooms);
 	tcase_add_test(tc, test_rerun_identical);
 	suite_add_tcase(s, tc);
 
@@ -1221,6 +1514,11 @@ Suite *suite_feeds(void)
 	tcase_add_test(tc, test_source_date_epoch);
 	tcase_add_test(tc, test_changes_reach_subscribers);
 	tcase_add_test(tc, test_cancelled_until_past);
+	tcase_add_test(tc, test_cancelled_transparent);
+	tcase_add_test(tc, test_organizer);
+	tcase_add_test(tc, test_titles_reader_side);
+	tcase_add_test(tc, test_calendar_names_and_colors);
+	tcase_add_test(tc, test_description_from_method);
 	tcase_add_test(tc, test_event_comes_back);
 	tcase_add_test(tc, test_previous_dir);
 	tcase_add_test(tc, test_index);
