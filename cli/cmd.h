@@ -35,6 +35,16 @@ int rk_cmd_verify(int argc, char **argv);
 
 struct rk_output;
 struct rk_output_result;
+struct rk_load_options;
+struct rk_schoolyear;
+
+/* Loads the school file @school_path, its year when @year is not NULL,
+ * and PLANDIR @dir's plan.tsv; problems are printed. Returns the exit
+ * status (0, 1 for input errors, 4). */
+int rk_cli_load_plan(const char *school_path, const char *dir,
+		     const struct rk_load_options *options,
+		     struct rk_school **school, struct rk_schoolyear **year,
+		     struct rk_plan **plan);
 
 /* Writes @o into the plan directory @dir at one commit point (output.h),
  * with SIGINT, SIGTERM, SIGHUP and SIGQUIT held meanwhile: one that comes

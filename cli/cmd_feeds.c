@@ -105,16 +105,19 @@ static char *plan_path(const char *dir)
 	return path;
 }
 
-/* The school and its plan; an exit status. */
-static int load(const struct feeds_args *a, struct rk_school **school,
-		struct rk_plan **plan)
+int rk_cli_load_plan(const char *school_path, const char *dir,
+		     const struct rk_load_options *options,
+		     struct rk_school **school, struct rk_schoolyear **year,
+		     struct rk_plan **plan)
 {
 	struct rk_diags *diags = rk_diags_new();
-	char *path = plan_path(a->dir);
-	const char *what = a->school;
+	char *path = plan_path(dir);
+	const char *what = school_path;
 	enum rk_status status = RK_ERR_NOMEM;
 	if (diags && path)
-		status = rk_load_school(a->school, &a->load, school, diags);
+		status = rk_load_school(school_path, options, school, diags);
+	if (status == RK_OK && year)
+		status = rk_schoolyear_new(*school, year, diags);
 	if (status == RK_OK) {
 		what = path;
 		status = rk_plan_file_read(*school, path, plan, diags);
@@ -173,7 +176,7 @@ int rk_cmd_feeds(int argc, char **argv)
 	a.dir = argv[optind + 1];
 	struct rk_school *school = NULL;
 	struct rk_plan *plan = NULL;
-	rc = load(&a, &school, &plan);
+	rc = rk_cli_load_plan(a.school, a.dir, &a.load, &school, NULL, &plan);
 	if (rc == RK_EXIT_OK) {
 		struct rk_schoolyear *year = overview_year(&a, school, &rc);
 		struct rk_output o = { .school = school,
@@ -217,7 +220,8 @@ static int run_rotate(struct feeds_args *a)
 	struct rk_school *school = NULL;
 	struct rk_plan *plan = NULL;
 	struct rk_output_result res;
-	int rc = load(a, &school, &plan);
+	int rc = rk_cli_load_plan(a->school, a->dir, &a->load, &school, NULL,
+				  &plan);
 	if (rc == RK_EXIT_OK)
 		rc = check_person(school, a->person);
 	/* The new token and the feeds written with it: one generation, so

@@ -71,41 +71,6 @@ static int parse(int argc, char **argv, struct overview_args *a)
 	return RK_EXIT_OK;
 }
 
-/* The school, its year and the plan; an exit status. */
-static int load(const struct overview_args *a, struct rk_school **school,
-		struct rk_schoolyear **year, struct rk_plan **plan)
-{
-	struct rk_diags *diags = rk_diags_new();
-	size_t size = strlen(a->dir) + sizeof("/plan.tsv");
-	char *path = malloc(size);
-	const char *what = a->school;
-	enum rk_status status = RK_ERR_NOMEM;
-	if (diags && path) {
-		snprintf(path, size, "%s/plan.tsv", a->dir);
-		status = rk_load_school(a->school, &a->load, school, diags);
-	}
-	if (status == RK_OK)
-		status = rk_schoolyear_new(*school, year, diags);
-	if (status == RK_OK) {
-		what = path;
-		status = rk_plan_file_read(*school, path, plan, diags);
-	}
-	rk_diags_sort(diags);
-	rk_cli_print_diags(stderr, diags);
-	int rc = RK_EXIT_OK;
-	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
-		fprintf(stderr, "ritmiek: %s: %zu error(s)\n", what,
-			rk_diags_errors(diags));
-		rc = RK_EXIT_INPUT;
-	} else if (status != RK_OK) {
-		fprintf(stderr, "ritmiek: %s: %s\n", what, rk_strerror(status));
-		rc = RK_EXIT_FAILURE;
-	}
-	rk_diags_free(diags);
-	free(path);
-	return rc;
-}
-
 int rk_cmd_overview(int argc, char **argv)
 {
 	struct overview_args a = { 0 };
@@ -116,7 +81,7 @@ int rk_cmd_overview(int argc, char **argv)
 	struct rk_school *school = NULL;
 	struct rk_schoolyear *year = NULL;
 	struct rk_plan *plan = NULL;
-	rc = load(&a, &school, &year, &plan);
+	rc = rk_cli_load_plan(a.school, a.dir, &a.load, &school, &year, &plan);
 	if (rc == RK_EXIT_OK) {
 		/* Written like everything in the plan directory: one
 		 * generation (output.h). */

@@ -276,3 +276,19 @@ void rk_plan_truncate_reports(struct rk_plan *plan, size_t n)
 	if (n < plan->reports.n)
 		plan->reports.n = n;
 }
+
+enum rk_event_kind rk_event_kind_of_external(enum rk_external_kind kind)
+{
+	switch (kind) {
+	case RK_EXT_FORUM:
+		return RK_EV_FORUM;
+	case RK_EXT_BOOTCAMP:
+		return RK_EV_BOOTCAMP;
+	case RK_EXT_BEDRIJFSBEZOEK:
+		return RK_EV_BEDRIJFSBEZOEK;
+	case RK_EXT_WEBINAR:
+		return RK_EV_WEBINAR;
+	default:
+		return RK_EV_EXTERNAL;
+	}
+}

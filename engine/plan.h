@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "school.h"
 #include "status.h"
 
 enum rk_event_kind {
@@ -196,6 +197,8 @@ const struct rk_plan_bound *rk_plan_get_bound(const struct rk_plan *plan);
 const char *rk_event_kind_name(enum rk_event_kind kind);
 int rk_event_kind_parse(const char *text);
 const char *rk_part_role_name(enum rk_part_role role);
+/* The event kind of an external date of the school file. */
+enum rk_event_kind rk_event_kind_of_external(enum rk_external_kind kind);
 int rk_part_role_parse(const char *text);
 
 #endif

@@ -142,33 +142,6 @@ static enum rk_status collect_dates(struct pre *x)
 
 /* Start times worth trying, as the planner tries them: lesuur boundaries,
  * window starts and the earliest time, sorted and unique. */
-static size_t start_times(const struct rk_school *s, int weekday, int *out)
-{
-	const struct rk_grid *g = rk_school_get_grid(s, weekday);
-	const struct rk_settings *st = rk_school_get_settings(s);
-	size_t n = 0;
-	for (size_t i = 0; g && i < g->n && n + 2 <= MAX_STARTS; i++) {
-		out[n++] = g->hours[i].start;
-		out[n++] = g->hours[i].end;
-	}
-	for (size_t i = 0; i < st->n_windows && n < MAX_STARTS; i++)
-		if (st->windows[i].days & (1u << weekday))
-			out[n++] = st->windows[i].start;
-	if (n < MAX_STARTS)
-		out[n++] = st->earliest;
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
-			int t = out[j];
-			out[j] = out[j - 1];
-			out[j - 1] = t;
-		}
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!m || out[m - 1] != out[i])
-			out[m++] = out[i];
-	return m;
-}
-
 static bool is_free(const struct pre *x, int person, int date, int s, int e)
 {
 	return rk_busy_works(x->busy, person, date) &&
@@ -294,7 +267,8 @@ static void check_moment(struct pre *x, const char *what, const int *members,
 	for (int d = 0; d < 5 && free_moments < 2; d++) {
 		if (!x->n_dates[d])
 			continue;
-		size_t ns = start_times(x->school, d, starts);
+		size_t ns =
+			rk_school_start_times(x->school, d, starts, MAX_STARTS);
 		for (size_t i = 0; i < ns && free_moments < 2; i++) {
 			int s = starts[i];
 			if (!rk_settings_window_ok(st, kind, d, s, s + len))
@@ -373,7 +347,7 @@ static bool meets_on(const struct pre *x, const int *people, int n, int date,
 {
 	const struct rk_settings *st = rk_school_get_settings(x->school);
 	int d = rk_date_weekday(date), starts[MAX_STARTS];
-	size_t ns = start_times(x->school, d, starts);
+	size_t ns = rk_school_start_times(x->school, d, starts, MAX_STARTS);
 	for (size_t i = 0; i < ns; i++) {
 		int s = starts[i];
 		if (!rk_settings_window_ok(st, kind, d, s, s + len) ||

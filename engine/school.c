@@ -334,3 +334,34 @@ const char *rk_dayoff_kind_name(enum rk_dayoff_kind k)
 	return (int)k >= 0 && (int)k < N_OF(dayoff_names) ? dayoff_names[k]
 							  : "?";
 }
+
+size_t rk_school_start_times(const struct rk_school *s, int weekday, int *out,
+			     size_t cap)
+{
+	size_t n = 0;
+	const struct rk_grid *g = rk_school_get_grid(s, weekday);
+	const struct rk_settings *st = rk_school_get_settings(s);
+	for (size_t i = 0; g && i < g->n && n + 2 <= cap; i++) {
+		out[n++] = g->hours[i].start;
+		out[n++] = g->hours[i].end;
+	}
+	/* Window starts (and the default window's) are where a session that
+	 * opens the day goes; lesson ends are where one right after the
+	 * lessons goes. */
+	for (size_t i = 0; i < st->n_windows && n < cap; i++)
+		if (st->windows[i].days & (1u << weekday))
+			out[n++] = st->windows[i].start;
+	if (n < cap)
+		out[n++] = st->earliest;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+			int t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!m || out[m - 1] != out[i])
+			out[m++] = out[i];
+	return m;
+}

@@ -263,6 +263,15 @@ struct rk_settings {
 bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
 			   int start, int end);
 
+struct rk_school;
+
+/* Start times worth trying for a session on @weekday (0 = Monday): the
+ * lesuur boundaries of the regular grid, the starts of the windows of that
+ * day and the default window's; sorted, each once, at most @cap into
+ * @out. Their number. */
+size_t rk_school_start_times(const struct rk_school *s, int weekday, int *out,
+			     size_t cap);
+
 /* A/B weeks: off when !enabled. With @count_teaching, the label flips on
  * every week that has school days (holiday weeks keep the rhythm); without,
  * it flips every calendar week. @first_a is the Monday of an A week. */

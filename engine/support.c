@@ -10,22 +10,6 @@
 #include "planctx.h"
 #include "support.h"
 
-static enum rk_event_kind external_kind(enum rk_external_kind kind)
-{
-	switch (kind) {
-	case RK_EXT_FORUM:
-		return RK_EV_FORUM;
-	case RK_EXT_BOOTCAMP:
-		return RK_EV_BOOTCAMP;
-	case RK_EXT_BEDRIJFSBEZOEK:
-		return RK_EV_BEDRIJFSBEZOEK;
-	case RK_EXT_WEBINAR:
-		return RK_EV_WEBINAR;
-	default:
-		return RK_EV_EXTERNAL;
-	}
-}
-
 static bool in_lkteam(const struct rk_planctx *ctx, int person)
 {
 	const struct rk_team *lk = rk_school_get_lkteam(ctx->school);
@@ -92,8 +76,8 @@ enum rk_status rk_plan_externals(struct rk_planctx *ctx)
 		const struct rk_external *e =
 			rk_school_get_external(ctx->school, i);
 		struct rk_event *ev = rk_planctx_event(
-			ctx, external_kind(e->kind), -1, e->date, e->start,
-			e->end, "%zu", i + 1);
+			ctx, rk_event_kind_of_external(e->kind), -1, e->date,
+			e->start, e->end, "%zu", i + 1);
 		if (!ev)
 			return RK_ERR_NOMEM;
 		ev->title = rk_plan_strdup(ctx->plan, e->name);
@@ -113,7 +97,7 @@ enum rk_status rk_plan_externals(struct rk_planctx *ctx)
 	return RK_OK;
 }
 
-static bool is_external_kind(enum rk_event_kind kind)
+static bool is_rk_event_kind_of_external(enum rk_event_kind kind)
 {
 	return kind == RK_EV_FORUM || kind == RK_EV_BOOTCAMP ||
 	       kind == RK_EV_BEDRIJFSBEZOEK || kind == RK_EV_WEBINAR ||
@@ -176,7 +160,7 @@ enum rk_status rk_plan_cover_lessons(const struct rk_school *school,
 	*n = 0;
 	for (size_t i = 0; status == RK_OK && i < rk_plan_n_events(plan); i++) {
 		const struct rk_event *ev = rk_plan_event(plan, i);
-		if (!is_external_kind(ev->kind))
+		if (!is_rk_event_kind_of_external(ev->kind))
 			continue;
 		for (size_t p = 0; p < ev->n_parts; p++)
 			if (ev->parts[p].person >= 0 &&

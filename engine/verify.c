@@ -1908,22 +1908,6 @@ static bool external_expected(const struct verifier *v, int p, const void *data)
 	return false;
 }
 
-static enum rk_event_kind external_kind(enum rk_external_kind kind)
-{
-	switch (kind) {
-	case RK_EXT_FORUM:
-		return RK_EV_FORUM;
-	case RK_EXT_BOOTCAMP:
-		return RK_EV_BOOTCAMP;
-	case RK_EXT_BEDRIJFSBEZOEK:
-		return RK_EV_BEDRIJFSBEZOEK;
-	case RK_EXT_WEBINAR:
-		return RK_EV_WEBINAR;
-	default:
-		return RK_EV_EXTERNAL;
-	}
-}
-
 /* The plan's event of external date @x: its kind, date and start, by name
  * when several fit. */
 static const struct rk_event *external_event(const struct verifier *v,
@@ -1932,8 +1916,8 @@ static const struct rk_event *external_event(const struct verifier *v,
 	const struct rk_event *found = NULL;
 	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
 		const struct rk_event *ev = rk_plan_event(v->plan, i);
-		if (ev->kind != external_kind(x->kind) || ev->date != x->date ||
-		    ev->start != x->start)
+		if (ev->kind != rk_event_kind_of_external(x->kind) ||
+		    ev->date != x->date || ev->start != x->start)
 			continue;
 		if (ev->title && x->name && !strcmp(ev->title, x->name))
 			return ev;
