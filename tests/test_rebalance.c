@@ -298,6 +298,40 @@ START_TEST(test_no_change_is_no_change)
 }
 END_TEST
 
+/* A --join into a team that already has more than ten members is
+ * refused, naming the team, whatever the plan holds. */
+START_TEST(test_join_full_team_refused)
+{
+	char *path = rk_test_path("tests/data/cover/team40.yaml");
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_school *school = NULL;
+	struct rk_schoolyear *year = NULL;
+	ck_assert_int_eq(rk_load_school(path, NULL, &school, diags), RK_OK);
+	ck_assert_int_eq(rk_schoolyear_new(school, &year, diags), RK_OK);
+	struct rk_plan *prev = rk_plan_new();
+	struct rk_join join = { rk_school_find_person(school, "T40"),
+				rk_school_find_team(school, "groot") };
+	struct rk_rebalance_request req = { .from = rk_date_from_ymd(2027, 2,
+								     10),
+					    .joins = &join,
+					    .n_joins = 1 };
+	size_t before = rk_diags_errors(diags);
+	ck_assert_int_eq(rk_rebalance_check(school, year, prev, &req, diags),
+			 RK_ERR_ARG);
+	ck_assert_uint_eq(rk_diags_errors(diags), before + 1);
+	const struct rk_diag *d =
+		rk_diags_get(diags, rk_diags_count(diags) - 1);
+	ck_assert_str_eq(
+		d->message,
+		"--team groot is full: with Leraar 40 it would have 40 members (a lerarenteam has 5 to 10)");
+	rk_plan_free(prev);
+	rk_schoolyear_free(year);
+	rk_school_free(school);
+	rk_diags_free(diags);
+	free(path);
+}
+END_TEST
+
 Suite *suite_rebalance(void)
 {
 	Suite *s = suite_create("rebalance");
@@ -308,6 +342,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
+	tcase_add_test(tc, test_join_full_team_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
