@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * ritmiek - plans the leerKRACHT ritmiek of a school around its timetable.
+ * Copyright (C) 2026 the ritmiek authors; see COPYING for the licence. */
 #include "config.h"
 
 #include <stdio.h>
@@ -53,7 +56,21 @@ static void usage(FILE *out)
 		"  -V, --version  show the version and exit\n\n"
 		"'ritmiek COMMAND --help' tells more about a command.\n"
 		"Exit status: 0 done, 1 errors in the input, 2 bad usage,\n"
-		"3 no plan keeps every rule, 4 other failure.\n");
+		"3 no plan keeps every rule, 4 other failure.\n\n"
+		"ritmiek home page: <" PACKAGE_URL ">\n"
+		"Report bugs to: <" PACKAGE_BUGREPORT ">\n");
+}
+
+/* GNU style, so that a packager sees the licence without the sources. */
+static void version(FILE *out)
+{
+	fprintf(out,
+		"ritmiek " PACKAGE_VERSION "\n"
+		"Copyright (C) 2026 the ritmiek authors.\n"
+		"License GPL-3.0-or-later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and "
+		"redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n");
 }
 
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
@@ -108,7 +125,7 @@ static int dispatch(int argc, char **argv)
 			}
 	}
 	if (!strcmp(name, "-V") || !strcmp(name, "--version")) {
-		printf("ritmiek %s\n", PACKAGE_VERSION);
+		version(stdout);
 		return RK_EXIT_OK;
 	}
 	const char *names[N_COMMANDS];

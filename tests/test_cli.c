@@ -137,7 +137,23 @@ START_TEST(test_version_and_help)
 	const char *v[] = { "ritmiek", "--version", NULL };
 	struct run r = run_ritmiek(v);
 	ck_assert_int_eq(r.status, 0);
-	ck_assert_str_eq(r.out, "ritmiek " PACKAGE_VERSION "\n");
+	ck_assert_str_eq(
+		r.out,
+		"ritmiek " PACKAGE_VERSION "\n"
+		"Copyright (C) 2026 the ritmiek authors.\n"
+		"License GPL-3.0-or-later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n");
+	run_free(&r);
+	/* The bug address closes the help, where GNU programs put it. */
+	const char *top[] = { "ritmiek", "--help", NULL };
+	r = run_ritmiek(top);
+	ck_assert_int_eq(r.status, 0);
+	const char *last = "\nReport bugs to: <" PACKAGE_BUGREPORT ">\n";
+	size_t n = strlen(r.out), m = strlen(last);
+	ck_assert_uint_ge(n, m);
+	ck_assert_str_eq(r.out + n - m, last);
+	ck_assert_ptr_nonnull(strstr(PACKAGE_BUGREPORT, "issues"));
 	run_free(&r);
 	const char *h[] = { "ritmiek", "check", "--help", NULL };
 	r = run_ritmiek(h);
