@@ -2,6 +2,7 @@
 
 #include "ical_calendar.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #define X_KEY	   "X-RITMIEK-KEY"
 #define X_REGION   "X-RITMIEK-REGION"
 #define X_ADVISORY "X-RITMIEK-ADVISORY"
+#define X_STATUS   "X-RITMIEK-STATUS"
 
 /* One call of rk_ical_load_holidays: what every helper reports to. */
 struct load {
@@ -24,6 +26,8 @@ struct load {
 	struct rk_diags *diags;
 	const char *path;     /* as the caller gave it, for diagnostics */
 	const char *loc_file; /* the same, owned by the school */
+	const char *text;     /* the whole file, for line numbers */
+	enum rk_calendar_status year_status;
 	size_t errors;
 };
 
@@ -337,12 +341,52 @@ static enum rk_status add_dayoff(struct load *ld, const struct event *e,
 	return RK_OK;
 }
 
+/* The line of the first property @name at the start of a line of the text
+ * (libical keeps no line numbers); 0 when there is none. */
+static int property_line(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+	int line = 1;
+
+	for (const char *p = text; *p; line++) {
+		if (!strncasecmp(p, name, n) && (p[n] == ':' || p[n] == ';'))
+			return line;
+		p += strcspn(p, "\n");
+		if (*p == '\n')
+			p++;
+	}
+	return 0;
+}
+
+static void read_year_status(struct load *ld, icalcomponent *cal)
+{
+	static const char *const names[] = {
+		[RK_CALENDAR_PUBLISHED] = "PUBLISHED",
+		[RK_CALENDAR_ADVISORY] = "ADVISORY",
+		[RK_CALENDAR_UNPUBLISHED] = "UNPUBLISHED",
+	};
+	const char *value = x_value(cal, X_STATUS);
+
+	if (!value)
+		return;
+	for (size_t i = 1; i < sizeof(names) / sizeof(*names); i++)
+		if (!strcasecmp(value, names[i])) {
+			ld->year_status = (enum rk_calendar_status)i;
+			return;
+		}
+	error_at(ld, property_line(ld->text, X_STATUS),
+		 X_STATUS
+		 " must be PUBLISHED, ADVISORY or UNPUBLISHED, not '%s'",
+		 value);
+}
+
 /* The events of one VCALENDAR, numbered on from *@index. */
 static enum rk_status load_calendar(struct load *ld, icalcomponent *cal,
 				    const int *lines, size_t n_lines,
 				    size_t *index)
 {
 	report_own_lic_errors(ld, cal, 0);
+	read_year_status(ld, cal);
 	for (icalcomponent *c =
 		     icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT);
 	     c; c = icalcomponent_get_next_component(cal, ICAL_ANY_COMPONENT)) {
@@ -386,6 +430,15 @@ static enum rk_status load_root(struct load *ld, icalcomponent *root,
 enum rk_status rk_ical_load_holidays(struct rk_school *school, const char *path,
 				     struct rk_diags *diags)
 {
+	enum rk_calendar_status ignored;
+
+	return rk_ical_load_calendar(school, path, &ignored, diags);
+}
+
+enum rk_status rk_ical_load_calendar(struct rk_school *school, const char *path,
+				     enum rk_calendar_status *year_status,
+				     struct rk_diags *diags)
+{
 	struct load ld = { .school = school, .diags = diags, .path = path };
 	icalcomponent *root = NULL;
 	char *text = NULL;
@@ -393,8 +446,9 @@ enum rk_status rk_ical_load_holidays(struct rk_school *school, const char *path,
 	size_t n_lines = 0;
 	enum rk_status status;
 
-	if (!school || !path)
+	if (!school || !path || !year_status)
 		return RK_ERR_ARG;
+	*year_status = RK_CALENDAR_UNSTATED;
 	status = rk_textfile_read_max(path, RK_TEXTFILE_MAX_TIMETABLE, &text,
 				      NULL);
 	if (status == RK_ERR_IO)
@@ -403,6 +457,7 @@ enum rk_status rk_ical_load_holidays(struct rk_school *school, const char *path,
 			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		goto out;
+	ld.text = text;
 	ld.loc_file = rk_school_strdup(school, path);
 	lines = vevent_lines(text, &n_lines);
 	if (!ld.loc_file || !lines) {
@@ -417,6 +472,7 @@ enum rk_status rk_ical_load_holidays(struct rk_school *school, const char *path,
 		status = load_root(&ld, root, lines, n_lines);
 	if (status == RK_OK && ld.errors)
 		status = RK_ERR_INPUT;
+	*year_status = ld.year_status;
 out:
 	if (root)
 		icalcomponent_free(root);
@@ -451,4 +507,68 @@ char *rk_ical_calendar_path(const char *dir, int year)
 		snprintf(path, (size_t)n + 1, "%s%s%d-%d.ics", dir, sep, year,
 			 year + 1);
 	return path;
+}
+
+/* The first year of @name when it is "YYYY-YYYY.ics" of two following
+ * years; 0 otherwise. */
+static int calendar_year_of(const char *name)
+{
+	int year[2] = { 0, 0 };
+
+	if (strlen(name) != 13 || name[4] != '-' || strcmp(name + 9, ".ics"))
+		return 0;
+	for (int half = 0; half < 2; half++)
+		for (int i = 0; i < 4; i++) {
+			char c = name[half * 5 + i];
+			if (c < '0' || c > '9')
+				return 0;
+			year[half] = year[half] * 10 + (c - '0');
+		}
+	return year[1] == year[0] + 1 ? year[0] : 0;
+}
+
+static int compare_ints(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+enum rk_status rk_ical_calendar_years(const char *dir, int **years, size_t *n)
+{
+	enum rk_status status = RK_OK;
+	size_t count = 0, cap = 0;
+	int *list = NULL;
+	DIR *d;
+
+	if (!dir || !years || !n)
+		return RK_ERR_ARG;
+	*years = NULL;
+	*n = 0;
+	d = opendir(*dir ? dir : ".");
+	if (!d)
+		return RK_ERR_IO;
+	for (struct dirent *e = readdir(d); e; e = readdir(d)) {
+		int year = calendar_year_of(e->d_name);
+		if (!year)
+			continue;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 8;
+			int *grown = realloc(list, cap * sizeof(*list));
+			if (!grown) {
+				status = RK_ERR_NOMEM;
+				goto out;
+			}
+			list = grown;
+		}
+		list[count++] = year;
+	}
+	if (count)
+		qsort(list, count, sizeof(*list), compare_ints);
+	*years = list;
+	*n = count;
+	list = NULL;
+out:
+	closedir(d);
+	free(list);
+	return status;
 }

@@ -9,6 +9,11 @@
  *   X-RITMIEK-REGION:noord | midden | zuid | all, or a list: midden,zuid
  *   X-RITMIEK-ADVISORY:TRUE | FALSE       TRUE: schools may choose other dates
  *
+ * and, once in the VCALENDAR, how far the Rijksoverheid had published the
+ * school year when the file was made (see enum rk_calendar_status):
+ *
+ *   X-RITMIEK-STATUS:PUBLISHED | ADVISORY | UNPUBLISHED
+ *
  * This adapter is the only place that reads calendar data with libical. */
 #ifndef RK_ICAL_CALENDAR_H
 #define RK_ICAL_CALENDAR_H
@@ -18,6 +23,16 @@
 #include "diag.h"
 #include "school.h"
 #include "status.h"
+
+/* What the Rijksoverheid had published of a calendar's school year. */
+enum rk_calendar_status {
+	RK_CALENDAR_UNSTATED = 0, /* no X-RITMIEK-STATUS: a school's own file */
+	RK_CALENDAR_PUBLISHED,	  /* its overview of the year: the dates stand
+				   * (holidays marked ADVISORY are advice) */
+	RK_CALENDAR_ADVISORY,	  /* only advice dates for the whole year yet */
+	RK_CALENDAR_UNPUBLISHED,  /* nothing yet: the dates are derived from
+				   * the summer rota and OCW's rules */
+};
 
 /* Adds a struct rk_dayoff to @school for every VEVENT of the calendar file at
  * @path: its key, name (SUMMARY), first and last day (DTEND - 1), kind,
@@ -29,6 +44,20 @@
  * when any event or the file itself had errors, or RK_ERR_NOMEM. */
 enum rk_status rk_ical_load_holidays(struct rk_school *school, const char *path,
 				     struct rk_diags *diags);
+
+/* rk_ical_load_holidays, and also the file's X-RITMIEK-STATUS into
+ * *@year_status (RK_CALENDAR_UNSTATED without one, or when the file cannot
+ * be read); an unknown value is an error in @diags, with its line. */
+enum rk_status rk_ical_load_calendar(struct rk_school *school, const char *path,
+				     enum rk_calendar_status *year_status,
+				     struct rk_diags *diags);
+
+/* The school years that folder @dir has a calendar for (files named
+ * "YYYY-YYYY.ics" of two following years), as the first years in
+ * ascending order in a new array *@years of *@n elements that the caller
+ * frees (NULL when there are none). RK_ERR_IO when @dir cannot be read,
+ * RK_ERR_NOMEM. */
+enum rk_status rk_ical_calendar_years(const char *dir, int **years, size_t *n);
 
 /* Whether libical's built-in time zone database knows @tzid, e.g.
  * "Europe/Amsterdam". False for NULL. */

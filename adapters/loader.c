@@ -3,6 +3,7 @@
 #include "loader.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,6 +25,65 @@ static const char *calendar_dir(const struct rk_load_options *options)
 	return RK_SOURCE_CALENDAR_DIR;
 }
 
+/* "; there are calendars for 2025-2026 and 2026-2027" (or that there are
+ * none) as a new string, so that the roosteraar sees which years exist. */
+static char *years_there(const char *dir)
+{
+	int *years = NULL;
+	size_t n = 0;
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out;
+
+	if (rk_ical_calendar_years(dir, &years, &n) == RK_ERR_NOMEM)
+		return NULL;
+	out = open_memstream(&text, &size);
+	if (!out) {
+		free(years);
+		return NULL;
+	}
+	if (!n)
+		fprintf(out, "; that folder has no calendars (YYYY-YYYY.ics)");
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%d-%d",
+			!i	     ? "; there are calendars for "
+			: i == n - 1 ? " and "
+				     : ", ",
+			years[i], years[i] + 1);
+	free(years);
+	if (fclose(out) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+/* A year whose dates may still change is said plainly: a session planned in
+ * what turns out to be the school's herfstvakantie is a session missed. */
+static void warn_year_status(const struct rk_school_info *info,
+			     enum rk_calendar_status year_status,
+			     const char *path, struct rk_diags *diags)
+{
+	const struct rk_loc *at = &info->year_loc;
+
+	if (year_status == RK_CALENDAR_ADVISORY)
+		rk_diags_add(
+			diags, RK_SEV_WARNING, at->file, at->line, at->column,
+			"the holiday dates of %d-%d are advice of the "
+			"Rijksoverheid (adviesdata), not fixed dates: check "
+			"them against the school's own and put those that "
+			"differ under 'holidays:' (calendar %s)",
+			info->year, info->year + 1, path);
+	else if (year_status == RK_CALENDAR_UNPUBLISHED)
+		rk_diags_add(
+			diags, RK_SEV_WARNING, at->file, at->line, at->column,
+			"the Rijksoverheid has not yet published the holidays "
+			"of %d-%d: the dates in %s are derived from the summer "
+			"rota and may change; check them once they are "
+			"published and put those that differ under 'holidays:'",
+			info->year, info->year + 1, path);
+}
+
 static enum rk_status load_calendar(struct rk_school *school,
 				    const struct rk_load_options *options,
 				    struct rk_diags *diags)
@@ -31,20 +91,32 @@ static enum rk_status load_calendar(struct rk_school *school,
 	const struct rk_school_info *info = rk_school_get_info(school);
 	if (info->year <= 0)
 		return RK_OK; /* already reported by the school file's reader */
-	char *path = rk_ical_calendar_path(calendar_dir(options), info->year);
+	const char *dir = calendar_dir(options);
+	char *path = rk_ical_calendar_path(dir, info->year);
+	char *there = NULL;
+	enum rk_calendar_status year_status = RK_CALENDAR_UNSTATED;
+	enum rk_status status = RK_OK;
 	if (!path)
 		return RK_ERR_NOMEM;
-	enum rk_status status = RK_OK;
-	if (access(path, R_OK) != 0) {
-		rk_diags_add(
-			diags, RK_SEV_ERROR, info->year_loc.file,
-			info->year_loc.line, info->year_loc.column,
-			"no holiday calendar for school year %d-%d (looked for %s)",
-			info->year, info->year + 1, path);
-		status = RK_ERR_INPUT;
-	} else {
-		status = rk_ical_load_holidays(school, path, diags);
+	if (access(path, R_OK) == 0) {
+		status = rk_ical_load_calendar(school, path, &year_status,
+					       diags);
+		warn_year_status(info, year_status, path, diags);
+		goto out;
 	}
+	there = years_there(dir);
+	if (!there) {
+		status = RK_ERR_NOMEM;
+		goto out;
+	}
+	rk_diags_add(diags, RK_SEV_ERROR, info->year_loc.file,
+		     info->year_loc.line, info->year_loc.column,
+		     "no holiday calendar for school year %d-%d (looked for "
+		     "%s)%s",
+		     info->year, info->year + 1, path, there);
+	status = RK_ERR_INPUT;
+out:
+	free(there);
 	free(path);
 	return status;
 }

@@ -188,6 +188,30 @@ START_TEST(test_usage_errors)
 }
 END_TEST
 
+/* A school year without holiday data: check names the years there are. */
+START_TEST(test_check_year_without_calendar)
+{
+	const char *argv[] = { "ritmiek",
+			       "check",
+			       "--calendars",
+			       "calendars",
+			       "tests/data/school/no-calendar.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(
+		r.err,
+		"ritmiek: tests/data/school/no-calendar.yaml:7:16: error: no "
+		"holiday calendar for school year 2031-2032 (looked for "
+		"calendars/2031-2032.ics); there are calendars for 2025-2026, "
+		"2026-2027, 2027-2028 and 2028-2029\n"
+		"ritmiek: tests/data/school/no-calendar.yaml: 1 error(s), 0 "
+		"warning(s)\n");
+	run_free(&r);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	const char *argv[] = { "ritmiek", "check", "no-such-school.yaml",
@@ -1634,6 +1658,7 @@ Suite *suite_cli(void)
 	TCase *tc = tcase_create("check");
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_version_and_help);
+	tcase_add_test(tc, test_check_year_without_calendar);
 	tcase_add_test(tc, test_usage_errors);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_check_summary);

@@ -16,7 +16,7 @@
 #include "suites.h"
 
 #define FIRST_YEAR 2025
-#define N_YEARS	   3
+#define N_YEARS	   4
 
 /* The calendar of the school year that starts in @year. */
 static char *year_path(int year)
@@ -113,7 +113,7 @@ static int ymd(int y, int m, int d)
 
 /* ---- the calendars in calendars/ ---------------------------------------- */
 
-static const size_t n_events[N_YEARS] = { 19, 18, 18 };
+static const size_t n_events[N_YEARS] = { 19, 18, 18, 19 };
 
 START_TEST(test_calendar_loads_clean)
 {
@@ -148,8 +148,10 @@ static const char *const feestdagen[] = {
 };
 
 /* Each region has each school holiday once, Saturday to Sunday, and each
- * public holiday once, for everyone; only herfst-, voorjaars- and
- * meivakantie are advice. */
+ * public holiday once, for everyone; only herfst- and voorjaarsvakantie
+ * are advice, and the meivakantie in the files before 2027-2028 (taken
+ * from school sites, not from the Rijksoverheid's overview, which fixes
+ * it in week 18). */
 START_TEST(test_calendar_is_complete)
 {
 	int year = FIRST_YEAR + _i;
@@ -170,7 +172,8 @@ START_TEST(test_calendar_is_complete)
 				d->advisory,
 				!strcmp(d->key, "herfstvakantie") ||
 					!strcmp(d->key, "voorjaarsvakantie") ||
-					!strcmp(d->key, "meivakantie"));
+					(!strcmp(d->key, "meivakantie") &&
+					 year < 2027));
 		}
 	}
 	for (size_t k = 0; k < sizeof(feestdagen) / sizeof(*feestdagen); k++) {
@@ -181,7 +184,7 @@ START_TEST(test_calendar_is_complete)
 		ck_assert_int_eq(d->from, d->to);
 		ck_assert(!d->advisory);
 	}
-	/* 2026-2028 are no lustrum years: 5 May is no national day off. */
+	/* 2026-2029 are no lustrum years: 5 May is no national day off. */
 	ck_assert_ptr_null(find(l.school, "bevrijdingsdag", 0));
 	unload(&l);
 }
@@ -304,6 +307,92 @@ START_TEST(test_2027_2028_dates)
 	ASSERT_RANGE(find(l.school, "zomervakantie", RK_REGION_ZUID), 2028, 7,
 		     22, 2028, 9, 3);
 	unload(&l);
+}
+END_TEST
+
+/* Rijksoverheid, overzicht schoolvakanties 2028-2029; Easter 1 April 2029. */
+START_TEST(test_2028_2029_dates)
+{
+	struct loaded l = load_path(year_path(2028));
+
+	ASSERT_RANGE(find(l.school, "zomervakantie-vorig", RK_REGION_ZUID),
+		     2028, 7, 22, 2028, 9, 3);
+	ASSERT_RANGE(find(l.school, "herfstvakantie", RK_REGION_NOORD), 2028,
+		     10, 14, 2028, 10, 22);
+	ASSERT_RANGE(find(l.school, "herfstvakantie", RK_REGION_MIDDEN), 2028,
+		     10, 21, 2028, 10, 29);
+	ASSERT_RANGE(find(l.school, "kerstvakantie", RK_REGION_ZUID), 2028, 12,
+		     23, 2029, 1, 7);
+	ASSERT_RANGE(find(l.school, "voorjaarsvakantie", RK_REGION_MIDDEN),
+		     2029, 2, 17, 2029, 2, 25);
+	ASSERT_RANGE(find(l.school, "voorjaarsvakantie", RK_REGION_ZUID), 2029,
+		     2, 10, 2029, 2, 18);
+	ASSERT_RANGE(find(l.school, "goede-vrijdag", 0), 2029, 3, 30, 2029, 3,
+		     30);
+	ASSERT_RANGE(find(l.school, "tweede-paasdag", 0), 2029, 4, 2, 2029, 4,
+		     2);
+	ASSERT_RANGE(find(l.school, "koningsdag", 0), 2029, 4, 27, 2029, 4, 27);
+	ASSERT_RANGE(find(l.school, "meivakantie", RK_REGION_NOORD), 2029, 4,
+		     28, 2029, 5, 6);
+	ASSERT_RANGE(find(l.school, "hemelvaartsdag", 0), 2029, 5, 10, 2029, 5,
+		     10);
+	ASSERT_RANGE(find(l.school, "tweede-pinksterdag", 0), 2029, 5, 21, 2029,
+		     5, 21);
+	ASSERT_RANGE(find(l.school, "zomervakantie", RK_REGION_NOORD), 2029, 7,
+		     21, 2029, 9, 2);
+	ASSERT_RANGE(find(l.school, "zomervakantie", RK_REGION_MIDDEN), 2029, 7,
+		     7, 2029, 8, 19);
+	ASSERT_RANGE(find(l.school, "zomervakantie", RK_REGION_ZUID), 2029, 7,
+		     14, 2029, 8, 26);
+	unload(&l);
+}
+END_TEST
+
+/* What each file says the Rijksoverheid had published; the two oldest
+ * files were made without its overview and say nothing. */
+START_TEST(test_calendar_year_status)
+{
+	static const enum rk_calendar_status want[N_YEARS] = {
+		RK_CALENDAR_UNSTATED,
+		RK_CALENDAR_UNSTATED,
+		RK_CALENDAR_PUBLISHED,
+		RK_CALENDAR_PUBLISHED,
+	};
+	char *path = year_path(FIRST_YEAR + _i);
+	struct rk_school *school = rk_school_new();
+	struct rk_diags *diags = rk_diags_new();
+	enum rk_calendar_status status = RK_CALENDAR_ADVISORY;
+
+	ck_assert_int_eq(rk_ical_load_calendar(school, path, &status, diags),
+			 RK_OK);
+	ck_assert_int_eq(status, want[_i]);
+	rk_school_free(school);
+	rk_diags_free(diags);
+	free(path);
+}
+END_TEST
+
+/* The years a folder has calendars for, in order; other names are not. */
+START_TEST(test_calendar_years)
+{
+	char *dir = rk_test_path("calendars");
+	int *years = NULL;
+	size_t n = 0;
+
+	ck_assert_int_eq(rk_ical_calendar_years(dir, &years, &n), RK_OK);
+	ck_assert_uint_eq(n, N_YEARS);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(years[i], FIRST_YEAR + (int)i);
+	free(years);
+	free(dir);
+	/* tests/data/calendars holds other .ics files, none of a year. */
+	dir = rk_test_path("tests/data/calendars");
+	ck_assert_int_eq(rk_ical_calendar_years(dir, &years, &n), RK_OK);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(years);
+	free(dir);
+	ck_assert_int_eq(rk_ical_calendar_years("/nonexistent-rk", &years, &n),
+			 RK_ERR_IO);
 }
 END_TEST
 
@@ -495,6 +584,9 @@ Suite *suite_ical_calendar(void)
 	tcase_add_test(data, test_2025_2026_dates);
 	tcase_add_test(data, test_2026_2027_dates);
 	tcase_add_test(data, test_2027_2028_dates);
+	tcase_add_test(data, test_2028_2029_dates);
+	tcase_add_loop_test(data, test_calendar_year_status, 0, N_YEARS);
+	tcase_add_test(data, test_calendar_years);
 	suite_add_tcase(s, data);
 
 	tcase_add_test(input, test_fixture_lists_and_defaults);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "loader.h"
@@ -116,8 +117,127 @@ START_TEST(test_no_calendar)
 		       "no-calendar.yaml:7:16: error: no holiday calendar for school year 2031-2032 (looked for ") ==
 			got,
 		"%s", got);
-	ck_assert_ptr_nonnull(strstr(got, "/2031-2032.ics)\n"));
+	ck_assert_ptr_nonnull(
+		strstr(got, "/2031-2032.ics); there are calendars for 2025-"));
 	free(got);
+}
+END_TEST
+
+/* Loads tests/data/school/@name with the calendars of @dir. */
+static char *load_text_with(const char *name, const char *dir,
+			    enum rk_status *status)
+{
+	char rel[256];
+	snprintf(rel, sizeof(rel), "tests/data/school/%s", name);
+	char *path = rk_test_path(rel);
+	struct rk_load_options options = { .calendar_dir = dir };
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_school *school = NULL;
+	*status = rk_load_school(path, &options, &school, diags);
+	char *text = rk_test_diags_text(diags);
+	rk_school_free(school);
+	rk_diags_free(diags);
+	free(path);
+	return text;
+}
+
+/* The error for a year without a calendar names the years there are. */
+START_TEST(test_no_calendar_names_years)
+{
+	char *dir = rk_test_path("calendars");
+	char want[1024];
+	enum rk_status status;
+	char *got = load_text_with("no-calendar.yaml", dir, &status);
+	snprintf(want, sizeof(want),
+		 D "no-calendar.yaml:7:16: error: no holiday calendar for "
+		   "school year 2031-2032 (looked for %s/2031-2032.ics); there "
+		   "are calendars for 2025-2026, 2026-2027, 2027-2028 and "
+		   "2028-2029\n",
+		 dir);
+	ck_assert_str_eq(got, want);
+	ck_assert_int_eq(status, RK_ERR_INPUT);
+	free(got);
+	free(dir);
+}
+END_TEST
+
+/* A folder of calendars for 2026-2027 whose X-RITMIEK-STATUS is @status
+ * (none for NULL): the shipped file with that line added after CALSCALE.
+ * Returns the folder's name in @dir (a mkdtemp template). */
+static void status_calendar(char *dir, const char *status)
+{
+	char *src = rk_test_path("calendars/2026-2027.ics");
+	char *text = rk_test_slurp(src);
+	char path[512];
+	char *at = strstr(text, "CALSCALE:GREGORIAN\r\n");
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(at);
+	at = strchr(at, '\n') + 1;
+	snprintf(path, sizeof(path), "%s/2026-2027.ics", dir);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fwrite(text, 1, (size_t)(at - text), f);
+	if (status)
+		fprintf(f, "X-RITMIEK-STATUS:%s\r\n", status);
+	fputs(at, f);
+	ck_assert_int_eq(fclose(f), 0);
+	free(text);
+	free(src);
+}
+
+static void remove_status_calendar(const char *dir)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/2026-2027.ics", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* check and plan say plainly when a year's dates may still change. */
+START_TEST(test_year_status_warnings)
+{
+	/* The diagnostics are @before, the calendar's path, @after; none
+	 * when both are empty. */
+	static const struct {
+		const char *status;
+		enum rk_status want;
+		const char *before, *after;
+	} cases[] = {
+		{ NULL, RK_OK, "", "" },
+		{ "PUBLISHED", RK_OK, "", "" },
+		{ "ADVISORY", RK_OK,
+		  D "base.yaml:7:16: warning: the holiday dates of 2026-2027 "
+		    "are advice of the Rijksoverheid (adviesdata), not fixed "
+		    "dates: check them against the school's own and put those "
+		    "that differ under 'holidays:' (calendar ",
+		  ")\n" },
+		{ "unpublished", RK_OK,
+		  D "base.yaml:7:16: warning: the Rijksoverheid has not yet "
+		    "published the holidays of 2026-2027: the dates in ",
+		  " are derived from the summer rota and may change; check "
+		  "them once they are published and put those that differ "
+		  "under 'holidays:'\n" },
+		{ "MAYBE", RK_ERR_INPUT, "",
+		  ":5: error: X-RITMIEK-STATUS must be PUBLISHED, ADVISORY or "
+		  "UNPUBLISHED, not 'MAYBE'\n" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char dir[] = "/tmp/rk-calendars-XXXXXX";
+		char want[1024] = "";
+		enum rk_status status;
+		status_calendar(dir, cases[i].status);
+		if (*cases[i].before || *cases[i].after)
+			snprintf(want, sizeof(want), "%s%s/2026-2027.ics%s",
+				 cases[i].before, dir, cases[i].after);
+		char *got = load_text_with("base.yaml", dir, &status);
+		ck_assert_msg(!strcmp(got, want), "%s: got\n%s",
+			      cases[i].status ? cases[i].status : "(none)",
+			      got);
+		ck_assert_int_eq(status, cases[i].want);
+		free(got);
+		remove_status_calendar(dir);
+	}
 }
 END_TEST
 
@@ -209,6 +329,8 @@ Suite *suite_loader(void)
 	tcase_add_test(tc, test_lesson_outside_grid);
 	tcase_add_test(tc, test_duplicate_id);
 	tcase_add_test(tc, test_no_calendar);
+	tcase_add_test(tc, test_no_calendar_names_years);
+	tcase_add_test(tc, test_year_status_warnings);
 	tcase_add_test(tc, test_bad_timezone);
 	tcase_add_test(tc, test_unknown_holiday);
 	tcase_add_test(tc, test_many);
