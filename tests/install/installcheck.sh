@@ -4,9 +4,9 @@
 # plans a school copied from the installed examples, and looks for its
 # holiday calendars in the installed folder.
 #
-# Usage: installcheck.sh BINDIR DOCDIR CALENDARSDIR MANDIR
+# Usage: installcheck.sh BINDIR DOCDIR CALENDARSDIR MANDIR [COMPLETIONSDIR]
 set -eu
-bindir=$1 docdir=$2 calendarsdir=$3 mandir=$4
+bindir=$1 docdir=$2 calendarsdir=$3 mandir=$4 completionsdir=${5:-}
 ritmiek=$bindir/ritmiek
 
 fail() {
@@ -48,4 +48,13 @@ if "$ritmiek" check school/later.yaml >later.out 2>&1; then
 fi
 grep -F "looked for $calendarsdir/2040-2041.ics" later.out >/dev/null ||
 	{ cat later.out >&2; fail "ritmiek does not look in $calendarsdir"; }
+# The installed completion, with the installed program found on $PATH.
+if [ -n "$completionsdir" ]; then
+	[ -f "$completionsdir/ritmiek" ] ||
+		fail "not installed: $completionsdir/ritmiek"
+	got=$(PATH="$bindir:$PATH" bash --norc --noprofile -c '
+		. "$1"; COMP_WORDS=(ritmiek pl); COMP_CWORD=1; _ritmiek
+		echo "${COMPREPLY[*]}"' sh "$completionsdir/ritmiek")
+	[ "$got" = plan ] || fail "ritmiek pl<TAB> gave '$got', not 'plan'"
+fi
 echo "installcheck: the installed ritmiek planned the PO example"
