@@ -12,6 +12,7 @@
 #include "people_csv.h"
 #include "school_yaml.h"
 #include "validate.h"
+#include "i18n.h"
 
 /* The holiday calendars: the folder asked for, else the installed one, else
  * the one in the source tree (so that an uninstalled build just works). */
@@ -39,7 +40,7 @@ static enum rk_status load_calendar(struct rk_school *school,
 		rk_diags_add(
 			diags, RK_SEV_ERROR, info->year_loc.file,
 			info->year_loc.line, info->year_loc.column,
-			"no holiday calendar for school year %d-%d (looked for %s)",
+			_("no holiday calendar for school year %d-%d (looked for %s)"),
 			info->year, info->year + 1, path);
 		status = RK_ERR_INPUT;
 	} else {
@@ -61,7 +62,7 @@ static enum rk_status load_timetables(struct rk_school *school,
 			rk_diags_add(
 				diags, RK_SEV_ERROR, src->loc.file,
 				src->loc.line, src->loc.column,
-				"timetable format '%s' is not supported yet",
+				_("timetable format '%s' is not supported yet"),
 				src->format);
 			worst = RK_ERR_INPUT;
 			continue;
@@ -82,7 +83,7 @@ static void check_timezone(struct rk_school *school, struct rk_diags *diags)
 		return;
 	rk_diags_add(diags, RK_SEV_ERROR, info->timezone_loc.file,
 		     info->timezone_loc.line, info->timezone_loc.column,
-		     "unknown time zone '%s'", info->timezone);
+		     _("unknown time zone '%s'"), info->timezone);
 }
 
 enum rk_status rk_load_school(const char *path,

@@ -10,6 +10,7 @@
 #include "loader.h"
 #include "precheck.h"
 #include "schoolyear.h"
+#include "i18n.h"
 
 /* Lessons of one person in an A week and a B week (the same without A/B). */
 struct load {
@@ -20,18 +21,18 @@ struct load {
 static void check_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek check [OPTION]... SCHOOL\n"
-		"Reads the school file SCHOOL, the people file and timetable it "
-		"names and the\nholiday calendar of its school year; reports "
-		"every problem as\nfile:line:column: error|warning: message, "
-		"and summarises the school.\n\n"
-		"  -c, --calendars DIR  holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the\n"
-		"                       installed ones)\n"
-		"  -q, --quiet          only the problems, no summary\n"
-		"  -h, --help           show this help and exit\n\n"
-		"Exit status: 0 no errors (warnings allowed), 1 errors, "
-		"2 bad usage, 4 failure.\n");
+		_("Usage: ritmiek check [OPTION]... SCHOOL\n"
+		  "Reads the school file SCHOOL, the people file and timetable it "
+		  "names and the\nholiday calendar of its school year; reports "
+		  "every problem as\nfile:line:column: error|warning: message, "
+		  "and summarises the school.\n\n"
+		  "  -c, --calendars DIR  holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or the\n"
+		  "                       installed ones)\n"
+		  "  -q, --quiet          only the problems, no summary\n"
+		  "  -h, --help           show this help and exit\n\n"
+		  "Exit status: 0 no errors (warnings allowed), 1 errors, "
+		  "2 bad usage, 4 failure.\n"));
 }
 
 /* Prints @text padded to @width characters (not bytes: names such as
@@ -312,8 +313,9 @@ static int run_check(const char *path, const struct rk_load_options *load,
 		status = rk_precheck_predict(school, year, diags);
 	rk_cli_print_diags(stderr, diags);
 	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
-		fprintf(stderr, "ritmiek: %s: %zu error(s), %zu warning(s)\n",
-			path, rk_diags_errors(diags), rk_diags_warnings(diags));
+		fprintf(stderr,
+			_("ritmiek: %s: %zu error(s), %zu warning(s)\n"), path,
+			rk_diags_errors(diags), rk_diags_warnings(diags));
 		exit_status = RK_EXIT_INPUT;
 		goto out;
 	}
@@ -324,7 +326,7 @@ static int run_check(const char *path, const struct rk_load_options *load,
 	if (!quiet)
 		print_summary(school, year);
 	if (rk_diags_warnings(diags))
-		fprintf(stderr, "ritmiek: %s: no errors, %zu warning(s)\n",
+		fprintf(stderr, _("ritmiek: %s: no errors, %zu warning(s)\n"),
 			path, rk_diags_warnings(diags));
 	exit_status = RK_EXIT_OK;
 out:
@@ -362,7 +364,7 @@ int rk_cmd_check(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "ritmiek check: expected one school file\n");
+		fprintf(stderr, _("ritmiek check: expected one school file\n"));
 		return rk_cli_try_help("check");
 	}
 	return run_check(argv[optind], &load, quiet);
