@@ -166,10 +166,10 @@ static struct rk_loc loc_of(const struct ctx *c, const yaml_node_t *node)
 static const char *type_noun(yaml_node_type_t type)
 {
 	if (type == YAML_MAPPING_NODE)
-		return "a mapping";
+		return _("a mapping");
 	if (type == YAML_SEQUENCE_NODE)
-		return "a list";
-	return "a text";
+		return _("a list");
+	return _("a text");
 }
 
 static bool has_type(const yaml_node_t *node, yaml_node_type_t type)

@@ -366,7 +366,7 @@ static void print_teacher(const struct import *im, const struct tstat *t)
 	print_padded(t->id, 8);
 	printf(" ");
 	print_padded(p		       ? p->name
-		     : im->have_school ? "(not in the school file)"
+		     : im->have_school ? _("(not in the school file)")
 				       : "",
 		     26);
 	if (strcmp(a, b))

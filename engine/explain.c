@@ -490,7 +490,7 @@ static void school_wide(struct rk_planctx *ctx, const struct wording *w,
 		snprintf(
 			text, 4096,
 			_("no %d-minute moment in its week when all %zu %s who work that day are free: %s %s a lesson or another session at every possible moment"),
-			minutes, n_people, w->who, who,
+			minutes, n_people, _(w->who), who,
 			n_chosen > 1 ? _("have") : _("has"));
 		if (n_chosen < n_people)
 			append(text, 4096,
@@ -505,7 +505,7 @@ static void school_wide(struct rk_planctx *ctx, const struct wording *w,
 		      slot_date, &dd, text, 4096);
 	}
 	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, w->one, w->many, w->item,
-			    "%s: %s", w->head, text);
+			    "%s: %s", _(w->head), text);
 out:
 	free(slots);
 	free(blocks);
@@ -517,8 +517,8 @@ void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
 			      const int *people, size_t n_people,
 			      const int *dates, size_t n_dates, int minutes)
 {
-	struct wording w = { "verbindingssessie of {}", "period", "periods",
-			     "staff", "" };
+	struct wording w = { N_("verbindingssessie of {}"), N_("period"),
+			     N_("periods"), N_("staff"), "" };
 	snprintf(w.item, sizeof(w.item), "%d", period);
 	school_wide(ctx, &w, people, n_people, dates, n_dates, minutes);
 }
@@ -528,8 +528,8 @@ void rk_explain_no_common_moment(struct rk_planctx *ctx, const char *what,
 				 const int *dates, size_t n_dates, int minutes)
 {
 	char head[160];
-	snprintf(head, sizeof(head), "%s in {}", what);
-	struct wording w = { head, "week", "weeks", "people", "" };
+	snprintf(head, sizeof(head), _("%s in {}"), what);
+	struct wording w = { head, N_("week"), N_("weeks"), N_("people"), "" };
 	const struct rk_day *day =
 		n_dates ? rk_schoolyear_day(ctx->year, dates[0]) : NULL;
 	const struct rk_week *wk =
@@ -610,7 +610,7 @@ void rk_explain_in_week(struct rk_planctx *ctx, int week, const char *fmt, ...)
 	va_end(ap);
 	const struct rk_week *w = rk_schoolyear_week(ctx->year, (size_t)week);
 	snprintf(item, sizeof(item), "%d", w ? w->iso_week : week + 1);
-	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, "week", "weeks", item,
-			    "%s", text);
+	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, N_("week"), N_("weeks"),
+			    item, "%s", text);
 	ctx->infeasible++;
 }

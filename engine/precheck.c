@@ -558,7 +558,7 @@ static size_t describe_member_pairs(const struct pre *x,
 			who, outside);
 	return (size_t)snprintf(
 		text, size,
-		"%s can pair with no one: with no teammate do a lesbezoek both ways, each with a feedbackgesprek on one of their next two common working days%s, fit in most weeks",
+		_("%s can pair with no one: with no teammate do a lesbezoek both ways, each with a feedbackgesprek on one of their next two common working days%s, fit in most weeks"),
 		who, outside);
 }
 

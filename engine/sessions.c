@@ -1053,7 +1053,9 @@ static void explain(struct model *m, const struct act *a)
 	}
 }
 
-/* Why a member cannot come at [s, e) on @date, or NULL when they can. */
+/* Why a member cannot come at [s, e) on @date, or NULL when they can.
+ * Not translated: the words also go into plan.tsv (violation_text), which
+ * reads the same in every language. */
 static const char *blocked_by(const struct model *m, int person, int date,
 			      int s, int e)
 {
@@ -1061,11 +1063,11 @@ static const char *blocked_by(const struct model *m, int person, int date,
 	if (rk_busy_absent(b, person, date))
 		return NULL;
 	if (!rk_busy_works(b, person, date))
-		return _("does not work that day");
+		return "does not work that day";
 	if (rk_busy_teaching(b, person, date, s, e))
 		return "lesson";
 	return rk_busy_is_free(b, person, date, s, e) ? NULL
-						      : _("another session");
+						      : "another session";
 }
 
 /* The moment of the team session's week, inside its windows and before
@@ -1145,7 +1147,7 @@ static enum rk_status explain_team(struct model *m, const struct act *a)
 	if (!who[0])
 		snprintf(
 			who, sizeof(who), "%s",
-			_("the team's lesontwerp, lesbezoeken and feedbackgesprekken of the period, which must come after it or fill the team's common time"));
+			"the team's lesontwerp, lesbezoeken and feedbackgesprekken of the period, which must come after it or fill the team's common time");
 	rk_planctx_infeasible(
 		m->ctx,
 		_("%s, period %d, week %d (week of %s): no %d-minute moment for the %s when the whole team is free; closest is %s %s %s, blocked for %s"),
@@ -1208,7 +1210,7 @@ static enum rk_status unplaced(struct model *m, const struct act *a)
 					 rk_planctx_name(m->ctx, a->people[1]))
 			: event_title(m, a, &c));
 	ev->violation = true;
-	ev->violation_text = _("no moment for this session in its week");
+	ev->violation_text = "no moment for this session in its week";
 	for (int i = 0; ev->title && i < a->n_people; i++) {
 		enum rk_part_role role = RK_PART_ATTENDEE;
 		if (a->kind == RK_EV_LB || a->kind == RK_EV_FB)
