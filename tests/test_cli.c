@@ -981,9 +981,9 @@ START_TEST(test_plan_stats)
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	ck_assert_ptr_nonnull(strstr(
 		r.out,
-		"\nQuality\n  Optimality    optimaal per model; het geheel binnen 0.00% van de grens\n"));
+		"\nKwaliteit\n  Optimaliteit  optimaal per model; het geheel binnen 0.00% van de grens\n"));
 	char *summary = dir_file(dir, "summary.txt");
-	ck_assert_ptr_nonnull(strstr(summary, strstr(r.out, "\nQuality\n")));
+	ck_assert_ptr_nonnull(strstr(summary, strstr(r.out, "\nKwaliteit\n")));
 	free(summary);
 	run_free(&r);
 	remove_dir(dir);
@@ -1051,7 +1051,7 @@ START_TEST(test_unplaced_everywhere)
 		"  2026-10-26  NIET GEPLAND: Lesbezoek: Anna Bakker bij Bram de Boer: no moment for this session in its week\n"));
 	ck_assert_ptr_nonnull(strstr(
 		summary,
-		"  Violations    20 events marked as breaking a hard rule\n"));
+		"  Overtredingen 20 afspraken gemarkeerd als in strijd met een harde regel\n"));
 	const char *feeds[] = { "ritmiek", "feeds", school, dir, NULL };
 	r = run_ritmiek(feeds);
 	ck_assert_msg(r.status == 0, "%s", r.err);
