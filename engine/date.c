@@ -96,9 +96,9 @@ bool rk_date_parse(const char *text, int *date)
 const char *rk_date_why(const char *text, char *buf, size_t size)
 {
 	static const char *const months[] = {
-		"January",   "February", "March",    "April",
-		"May",	     "June",	 "July",     "August",
-		"September", "October",	 "November", "December"
+		N_("January"),	 N_("February"), N_("March"),	 N_("April"),
+		N_("May"),	 N_("June"),	 N_("July"),	 N_("August"),
+		N_("September"), N_("October"),	 N_("November"), N_("December")
 	};
 	int y, m, d;
 	if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-' ||
@@ -109,7 +109,7 @@ const char *rk_date_why(const char *text, char *buf, size_t size)
 		snprintf(buf, size, _("there is no month %d"), m);
 	else
 		snprintf(buf, size, _("%d %s %d does not exist"), d,
-			 months[m - 1], y);
+			 _(months[m - 1]), y);
 	return buf;
 }
 
