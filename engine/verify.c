@@ -417,9 +417,9 @@ static const char *role_word(const struct rk_event *ev,
 {
 	if (ev->kind != RK_EV_LB)
 		return "";
-	return p->role == RK_PART_HOST	    ? "host "
-	       : p->role == RK_PART_VISITOR ? "visitor "
-	       : p->role == RK_PART_COVER   ? "cover "
+	return p->role == RK_PART_HOST	    ? _("host ")
+	       : p->role == RK_PART_VISITOR ? _("visitor ")
+	       : p->role == RK_PART_COVER   ? _("cover ")
 					    : "";
 }
 
@@ -1313,7 +1313,7 @@ static void check_member(struct verifier *v, const struct rk_duo *d, int p,
 		if (duo_visit(&talks[i], d, p, role))
 			return;
 	char duo[256], name[256];
-	const char *as = role == RK_PART_HOST ? "host" : "visitor";
+	const char *as = role == RK_PART_HOST ? _("host") : _("visitor");
 	duo_words(v, d, duo, sizeof(duo));
 	who(v, p, name, sizeof(name));
 	problem(v, 0,
