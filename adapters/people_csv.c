@@ -227,10 +227,10 @@ static int add_person(struct loader *ld, const struct rk_csv_record *rec)
 	if (namelen == 0)
 		report(ld, RK_SEV_ERROR, rec->line,
 		       column_of(ld, rec, COL_NAME), _("empty name"));
-	unsigned roles = parse_bits(ld, rec, COL_ROLES, rk_role_parse, "role",
-				    RK_ROLE_LERAAR);
+	unsigned roles = parse_bits(ld, rec, COL_ROLES, rk_role_parse,
+				    _("role"), RK_ROLE_LERAAR);
 	unsigned days = parse_bits(ld, rec, COL_WORKDAYS, weekday_bit,
-				   "weekday", RK_WORKDAYS_DEFAULT);
+				   _("weekday"), RK_WORKDAYS_DEFAULT);
 	if (idlen == 0)
 		return 0;
 
