@@ -145,7 +145,7 @@ static void names(const struct rk_planctx *ctx, const int *people,
 			continue;
 		append(buf, size, "%s%s",
 		       k == 0		   ? ""
-		       : k + 1 == n_chosen ? " and "
+		       : k + 1 == n_chosen ? _(" and ")
 					   : ", ",
 		       rk_planctx_name(ctx, people[i]));
 		k++;
@@ -306,7 +306,7 @@ static void days_off(const struct rk_planctx *ctx, const int *people,
 			k++;
 			append(off, sizeof(off), "%s%s",
 			       k == 1	    ? ""
-			       : k == n_off ? " and "
+			       : k == n_off ? _(" and ")
 					    : ", ",
 			       rk_weekday_name(d));
 		}

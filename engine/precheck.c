@@ -655,7 +655,7 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 			x->diags, RK_SEV_WARNING, t->loc.file, t->loc.line,
 			t->loc.column,
 			_("team '%s' cannot be split into duos%s who can visit each other's lessons (with a feedbackgesprek after) and have %d minutes free together: %s"),
-			t->id, tp.n % 2 ? " and a trio" : "",
+			t->id, tp.n % 2 ? _(" and a trio") : "",
 			rk_school_get_settings(x->school)->gl_minutes, why);
 	}
 	free(tp.memo);
