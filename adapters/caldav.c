@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "caldav.h"
+#include "i18n.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -318,7 +319,7 @@ static enum rk_status transport(enum rk_status status,
 		snprintf(res->message, sizeof(res->message), "%s", resp->error);
 	else if (status == RK_OK && resp->status >= 500) {
 		snprintf(res->message, sizeof(res->message),
-			 "HTTP %ld from the server", resp->status);
+			 _("HTTP %ld from the server"), resp->status);
 		status = RK_ERR_NETWORK;
 	}
 	return status;
@@ -368,7 +369,7 @@ static enum rk_status read_multistatus(const struct rk_http_response *resp,
 	if (status == RK_ERR_INPUT) {
 		a->res.outcome = RK_CALDAV_FAILED;
 		snprintf(a->res.message, sizeof(a->res.message),
-			 "HTTP %ld with a body that is no multistatus",
+			 _("HTTP %ld with a body that is no multistatus"),
 			 resp->status);
 		status = RK_OK;
 	}

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "csvread.h"
+#include "i18n.h"
 
 #include <ctype.h>
 
@@ -54,8 +55,8 @@ static void check_problems(struct reader *r, int line)
 	    rk_diags_count(r->diags) - r->diags_before <= MAX_PROBLEMS)
 		return;
 	rk_diags_add(r->diags, RK_SEV_ERROR, r->file, line, 0,
-		     "more than %d problems: stopped reading here; is this "
-		     "the right file?",
+		     _("more than %d problems: stopped reading here; is this "
+		       "the right file?"),
 		     MAX_PROBLEMS);
 	r->stop = true;
 	r->bad = true;
@@ -212,7 +213,7 @@ static size_t malformed(struct csv_parser *p, struct reader *r,
 	const char *nl = memchr(text + from, '\n', len - from);
 
 	rk_diags_add(r->diags, RK_SEV_ERROR, r->file, first, 0,
-		     "malformed quoting");
+		     _("malformed quoting"));
 	r->bad = true;
 	check_problems(r, first);
 	if (parser_reset(p, r, sep) < 0)

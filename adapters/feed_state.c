@@ -12,6 +12,7 @@
 #include "csvread.h"
 #include "date.h"
 #include "textfile.h"
+#include "i18n.h"
 
 struct rk_feed_state {
 	char *school;
@@ -407,14 +408,14 @@ static void get_time(struct reader *r, int field, int *out)
 	const char *s = r->rec->fields[field];
 	*out = -1;
 	if (*s && !rk_time_parse(s, out))
-		report(r, field, "bad time '%s'", s);
+		report(r, field, _("bad time '%s'"), s);
 }
 
 static void get_date(struct reader *r, int field, int *out)
 {
 	const char *s = r->rec->fields[field];
 	if (!rk_date_parse(s, out))
-		report(r, field, "bad date '%s'", s);
+		report(r, field, _("bad date '%s'"), s);
 }
 
 /* The fields that say how the event was published. */
@@ -424,14 +425,14 @@ static void read_publication(struct reader *r, struct rk_feed_entry *e)
 	long long seq = 0;
 	e->cancelled = !strcmp(f[F_STATUS], "cancelled");
 	if (!e->cancelled && strcmp(f[F_STATUS], "confirmed"))
-		report(r, F_STATUS, "bad status '%s'", f[F_STATUS]);
+		report(r, F_STATUS, _("bad status '%s'"), f[F_STATUS]);
 	if (!parse_hash(f[F_HASH], &e->hash))
-		report(r, F_HASH, "bad hash '%s'", f[F_HASH]);
+		report(r, F_HASH, _("bad hash '%s'"), f[F_HASH]);
 	if (!parse_number(f[F_SEQ], 1000000, &seq))
-		report(r, F_SEQ, "bad sequence '%s'", f[F_SEQ]);
+		report(r, F_SEQ, _("bad sequence '%s'"), f[F_SEQ]);
 	e->sequence = (int)seq;
 	if (!parse_stamp(f[F_STAMP], &e->dtstamp))
-		report(r, F_STAMP, "bad time stamp '%s'", f[F_STAMP]);
+		report(r, F_STAMP, _("bad time stamp '%s'"), f[F_STAMP]);
 }
 
 static void read_event_fields(struct reader *r, struct rk_feed_entry *e)
@@ -440,7 +441,7 @@ static void read_event_fields(struct reader *r, struct rk_feed_entry *e)
 	read_publication(r, e);
 	int kind = rk_event_kind_parse(f[F_KIND]);
 	if (kind < 0)
-		report(r, F_KIND, "unknown event kind '%s'", f[F_KIND]);
+		report(r, F_KIND, _("unknown event kind '%s'"), f[F_KIND]);
 	e->kind = kind < 0 ? RK_EV_EXTERNAL : (enum rk_event_kind)kind;
 	get_date(r, F_DATE, &e->date);
 	get_time(r, F_START, &e->start);
@@ -449,7 +450,7 @@ static void read_event_fields(struct reader *r, struct rk_feed_entry *e)
 	/* A UID given twice is found once all are read (sorted), not by a
 	 * search per line: a large school's state has 40,000 lines. */
 	if (!*f[F_UID])
-		report(r, F_UID, "empty UID");
+		report(r, F_UID, _("empty UID"));
 	e->uid = f[F_UID];
 	e->team = f[F_TEAM];
 	e->participants = f[F_PARTS];
@@ -466,12 +467,12 @@ static void read_header(struct reader *r)
 	long long version;
 	r->header = true;
 	if (rec->n != 3 || strcmp(rec->fields[0], "state")) {
-		report(r, 0, "expected 'state', version, school");
+		report(r, 0, _("expected 'state', version, school"));
 		return;
 	}
 	if (!parse_number(rec->fields[1], 1000, &version) ||
 	    version != RK_FEED_STATE_VERSION) {
-		report(r, 1, "version '%s'; this ritmiek reads version %d",
+		report(r, 1, _("version '%s'; this ritmiek reads version %d"),
 		       rec->fields[1], RK_FEED_STATE_VERSION);
 		return;
 	}
@@ -493,7 +494,8 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 		return r->nomem;
 	}
 	if (rec->n != N_FIELDS || strcmp(rec->fields[0], "event")) {
-		report(r, 0, "expected an 'event' line of %d fields, got %zu",
+		report(r, 0,
+		       _("expected an 'event' line of %d fields, got %zu"),
 		       N_FIELDS, rec->n);
 		return 0;
 	}
@@ -542,7 +544,7 @@ static enum rk_status check_twice(struct reader *r)
 		size_t ia = (size_t)(a - base), ib = (size_t)(b - base);
 		rk_diags_add(r->diags, RK_SEV_ERROR, r->path,
 			     r->lines[ia > ib ? ia : ib], F_UID + 1,
-			     "UID '%s' twice", b->uid);
+			     _("UID '%s' twice"), b->uid);
 		r->errors = true;
 	}
 	return r->errors ? RK_ERR_INPUT : RK_OK;
@@ -586,7 +588,7 @@ enum rk_status rk_feed_state_read(const char *path, struct rk_feed_state **out,
 	}
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read the feed state: %s",
+			     _("cannot read the feed state: %s"),
 			     rk_textfile_strerror(errno));
 	if (status == RK_OK)
 		status = parse_text(path, text, len, state, diags);

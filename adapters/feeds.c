@@ -23,6 +23,7 @@
 #include "ritmiek.h"
 #include "textfile.h"
 #include "tokens.h"
+#include "i18n.h"
 
 /* Part of every content hash: changing how an event is rendered changes
  * every hash, so that every client takes the new form over. */
@@ -148,8 +149,8 @@ static const char *keepf(struct ctx *c, const char *fmt, ...)
 static enum rk_status io_error(struct ctx *c, const char *path,
 			       const char *what)
 {
-	rk_diags_add(c->diags, RK_SEV_ERROR, path, 0, 0, "cannot %s: %s", what,
-		     strerror(errno));
+	rk_diags_add(c->diags, RK_SEV_ERROR, path, 0, 0, _("cannot %s: %s"),
+		     what, strerror(errno));
 	return RK_ERR_IO;
 }
 
@@ -658,8 +659,8 @@ static enum rk_status add_people(struct ctx *c)
 			rk_tokens_ensure(c->tokens, p->id, &token);
 		if (status == RK_ERR_IO)
 			rk_diags_add(c->diags, RK_SEV_ERROR, NULL, 0, 0,
-				     "cannot read random bytes for a feed "
-				     "token: %s",
+				     _("cannot read random bytes for a feed "
+				       "token: %s"),
 				     strerror(errno));
 		if (status == RK_OK)
 			status = add_feed(c, FEED_PERSON, 0, people[i].index,
@@ -1050,7 +1051,7 @@ static enum rk_status write_text(struct ctx *c, const char *path,
 		return RK_ERR_NOMEM;
 	enum rk_status status = rk_textfile_write_atomic(path, text, len);
 	if (status == RK_ERR_IO)
-		return io_error(c, path, "write");
+		return io_error(c, path, _("write"));
 	return status;
 }
 
@@ -1109,7 +1110,7 @@ static enum rk_status write_private(struct ctx *c, const char *name,
 	if (t->nomem || !path)
 		return RK_ERR_NOMEM;
 	if (rk_tokens_private_file(path) != RK_OK)
-		return io_error(c, path, "create");
+		return io_error(c, path, _("create"));
 	return write_text(c, path, t->data, t->len);
 }
 
@@ -1158,7 +1159,7 @@ static enum rk_status write_links(struct ctx *c)
 		if (!path)
 			return RK_ERR_NOMEM;
 		if (unlink(path) != 0 && errno != ENOENT)
-			return io_error(c, path, "remove");
+			return io_error(c, path, _("remove"));
 		return RK_OK;
 	}
 	struct rk_tsv t = { 0 };
@@ -1225,7 +1226,7 @@ static enum rk_status remove_stale(struct ctx *c, const char *folder)
 {
 	DIR *d = opendir(folder);
 	if (!d)
-		return io_error(c, folder, "read the folder");
+		return io_error(c, folder, _("read the folder"));
 	enum rk_status status = RK_OK;
 	for (;;) {
 		struct dirent *de = readdir(d);
@@ -1239,7 +1240,7 @@ static enum rk_status remove_stale(struct ctx *c, const char *folder)
 			break;
 		}
 		if (unlink(path) != 0 && errno != ENOENT) {
-			status = io_error(c, path, "remove");
+			status = io_error(c, path, _("remove"));
 			break;
 		}
 		c->report.removed++;
@@ -1275,7 +1276,7 @@ static enum rk_status write_state(struct ctx *c)
 	if (status == RK_OK) {
 		status = rk_feed_state_write(state, path);
 		if (status == RK_ERR_IO)
-			status = io_error(c, path, "write");
+			status = io_error(c, path, _("write"));
 	}
 	rk_feed_state_free(state);
 	return status;
@@ -1291,11 +1292,11 @@ static enum rk_status write_all(struct ctx *c)
 		return RK_ERR_NOMEM;
 	enum rk_status status = rk_tokens_write(c->tokens, tokens);
 	if (status == RK_ERR_IO)
-		return io_error(c, tokens, "write");
+		return io_error(c, tokens, _("write"));
 	if (status != RK_OK)
 		return status;
 	if (mkdir(folder, 0755) != 0 && errno != EEXIST)
-		return io_error(c, folder, "make the folder");
+		return io_error(c, folder, _("make the folder"));
 	for (size_t i = 0; i < c->feeds.n && status == RK_OK; i++)
 		status = write_feed(
 			c, rk_vec_at(&c->feeds, i, sizeof(struct feed)));
@@ -1363,7 +1364,8 @@ static enum rk_status setup(struct ctx *c)
 	c->vtimezone = vtimezone_of(c->tzid);
 	if (!c->vtimezone) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, info->source_file, 0, 0,
-			     "time zone '%s' is unknown to libical", c->tzid);
+			     _("time zone '%s' is unknown to libical"),
+			     c->tzid);
 		return RK_ERR_INPUT;
 	}
 	c->today = today_in(c->tzid, c->now);
@@ -1386,8 +1388,8 @@ static enum rk_status load_previous(struct ctx *c, const char *previous)
 	if (status == RK_OK && *rk_feed_state_school(c->old) &&
 	    strcmp(rk_feed_state_school(c->old), school)) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, state, 1, 3,
-			     "the feeds were published for school '%s', not "
-			     "'%s'; remove the file to start afresh",
+			     _("the feeds were published for school '%s', not "
+			       "'%s'; remove the file to start afresh"),
 			     rk_feed_state_school(c->old), school);
 		status = RK_ERR_INPUT;
 	}

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "http.h"
+#include "i18n.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -437,7 +438,7 @@ static void fill_error(const struct slot *s, CURLcode rc,
 {
 	const char *why = s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc);
 	if (s->sink.too_big)
-		why = "the answer is too large";
+		why = _("the answer is too large");
 	snprintf(resp->error, sizeof(resp->error), "%s", why);
 }
 
@@ -463,7 +464,7 @@ static void finish(struct rk_http *h, struct slot *s, CURLcode rc, long status)
 	if (s->sink.nomem) {
 		st = RK_ERR_NOMEM;
 	} else if (!j->tries) {
-		snprintf(resp.error, sizeof(resp.error), "not sent");
+		snprintf(resp.error, sizeof(resp.error), _("not sent"));
 		st = RK_ERR_NETWORK;
 	} else if (rc != CURLE_OK) {
 		fill_error(s, rc, &resp);
@@ -662,12 +663,12 @@ bool rk_http_url_ok(const char *url, char *why, size_t size)
 		problem = "not a valid URL";
 	else if (!url_part(u, CURLUPART_SCHEME, &scheme) ||
 		 (strcmp(scheme, "http") && strcmp(scheme, "https")))
-		problem = "not an http:// or https:// URL";
+		problem = _("not an http:// or https:// URL");
 	else if (!url_part(u, CURLUPART_HOST, &host) || !*host)
-		problem = "no host in the URL";
+		problem = _("no host in the URL");
 	else if (url_part(u, CURLUPART_PASSWORD, &password))
-		problem = "a password in the URL; use --password-file, "
-			  "RITMIEK_PASSWORD or ~/.netrc instead";
+		problem = _("a password in the URL; use --password-file, "
+			    "RITMIEK_PASSWORD or ~/.netrc instead");
 	if (problem && why && size)
 		snprintf(why, size, "%s", problem);
 	if (password)

@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "textfile.h"
+#include "i18n.h"
 
 #define X_KEY	   "X-RITMIEK-KEY"
 #define X_REGION   "X-RITMIEK-REGION"
@@ -106,7 +107,7 @@ static void report_own_lic_errors(struct load *ld, icalcomponent *comp,
 		     comp, ICAL_XLICERROR_PROPERTY);
 	     p;
 	     p = icalcomponent_get_next_property(comp, ICAL_XLICERROR_PROPERTY))
-		error_at(ld, line, "iCalendar syntax error: %s",
+		error_at(ld, line, _("iCalendar syntax error: %s"),
 			 icalproperty_get_xlicerror(p));
 }
 
@@ -196,12 +197,13 @@ static void check_kind(struct load *ld, icalcomponent *ev, int line,
 	if (first)
 		error_at(
 			ld, line,
-			"%s: unknown category '%s' (expected VAKANTIE or FEESTDAG)",
+			_("%s: unknown category '%s' (expected VAKANTIE or FEESTDAG)"),
 			e->who, first);
 	else
-		error_at(ld, line,
-			 "%s has no CATEGORIES (expected VAKANTIE or FEESTDAG)",
-			 e->who);
+		error_at(
+			ld, line,
+			_("%s has no CATEGORIES (expected VAKANTIE or FEESTDAG)"),
+			e->who);
 }
 
 /* A DTSTART or DTEND that must be an all-day date; 1 when found and valid,
@@ -220,7 +222,7 @@ static int get_date(struct load *ld, icalcomponent *ev, int line,
 	/* libical accepts 20261399; holidays are whole days. */
 	if (!t.is_date || !rk_date_valid_ymd(t.year, t.month, t.day)) {
 		error_at(ld, line,
-			 "%s: %s is not a valid date (use %s;VALUE=DATE)",
+			 _("%s: %s is not a valid date (use %s;VALUE=DATE)"),
 			 e->who, name, name);
 		return -1;
 	}
@@ -241,7 +243,8 @@ static bool end_from_duration(struct load *ld, icalcomponent *ev, int line,
 		return true;
 	d = icalproperty_get_duration(p);
 	if (d.is_neg || d.hours || d.minutes || d.seconds) {
-		error_at(ld, line, "%s: DURATION must be whole days", e->who);
+		error_at(ld, line, _("%s: DURATION must be whole days"),
+			 e->who);
 		return false;
 	}
 	e->to = e->from + (int)(d.weeks * 7 + d.days);
@@ -256,7 +259,7 @@ static void check_dates(struct load *ld, icalcomponent *ev, int line,
 	int end = get_date(ld, ev, line, e, ICAL_DTEND_PROPERTY, &e->to);
 
 	if (start == 0)
-		error_at(ld, line, "%s has no DTSTART", e->who);
+		error_at(ld, line, _("%s has no DTSTART"), e->who);
 	if (start <= 0 || end < 0)
 		return;
 	if (end == 0 && !end_from_duration(ld, ev, line, e))
@@ -264,7 +267,7 @@ static void check_dates(struct load *ld, icalcomponent *ev, int line,
 	if (e->to <= e->from) {
 		error_at(
 			ld, line,
-			"%s: DTEND is not after DTSTART (DTEND is the day after the last day)",
+			_("%s: DTEND is not after DTSTART (DTEND is the day after the last day)"),
 			e->who);
 		return;
 	}
@@ -283,7 +286,7 @@ static void check_region_and_advisory(struct load *ld, icalcomponent *ev,
 	else if (!parse_regions(region, &e->regions, bad, sizeof(bad)))
 		error_at(
 			ld, line,
-			"%s: unknown region '%s' (expected noord, midden, zuid or all)",
+			_("%s: unknown region '%s' (expected noord, midden, zuid or all)"),
 			e->who, bad);
 
 	if (!advisory || !strcasecmp(advisory, "FALSE"))
@@ -423,7 +426,7 @@ static enum rk_status load_root(struct load *ld, icalcomponent *root,
 		status = load_calendar(ld, c, lines, n_lines, &index);
 	}
 	if (!calendars)
-		error_at(ld, 0, "not an iCalendar file (no VCALENDAR)");
+		error_at(ld, 0, _("not an iCalendar file (no VCALENDAR)"));
 	return status;
 }
 
@@ -453,7 +456,7 @@ enum rk_status rk_ical_load_calendar(struct rk_school *school, const char *path,
 				      NULL);
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read calendar file: %s",
+			     _("cannot read calendar file: %s"),
 			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		goto out;
@@ -467,7 +470,7 @@ enum rk_status rk_ical_load_calendar(struct rk_school *school, const char *path,
 	root = icalparser_parse_string(text);
 	if (!root)
 		error_at(&ld, 0,
-			 "not an iCalendar file (no complete VCALENDAR)");
+			 _("not an iCalendar file (no complete VCALENDAR)"));
 	else
 		status = load_root(&ld, root, lines, n_lines);
 	if (status == RK_OK && ld.errors)

@@ -13,6 +13,7 @@
 #include "people_csv.h"
 #include "school_yaml.h"
 #include "validate.h"
+#include "i18n.h"
 
 /* The holiday calendars: the folder asked for, else the installed one, else
  * the one in the source tree (so that an uninstalled build just works). */
@@ -43,11 +44,12 @@ static char *years_there(const char *dir)
 		return NULL;
 	}
 	if (!n)
-		fprintf(out, "; that folder has no calendars (YYYY-YYYY.ics)");
+		fprintf(out, "%s",
+			_("; that folder has no calendars (YYYY-YYYY.ics)"));
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "%s%d-%d",
-			!i	     ? "; there are calendars for "
-			: i == n - 1 ? " and "
+			!i	     ? _("; there are calendars for ")
+			: i == n - 1 ? _(" and ")
 				     : ", ",
 			years[i], years[i] + 1);
 	free(years);
@@ -69,18 +71,18 @@ static void warn_year_status(const struct rk_school_info *info,
 	if (year_status == RK_CALENDAR_ADVISORY)
 		rk_diags_add(
 			diags, RK_SEV_WARNING, at->file, at->line, at->column,
-			"the holiday dates of %d-%d are advice of the "
-			"Rijksoverheid (adviesdata), not fixed dates: check "
-			"them against the school's own and put those that "
-			"differ under 'holidays:' (calendar %s)",
+			_("the holiday dates of %d-%d are advice of the "
+			  "Rijksoverheid (adviesdata), not fixed dates: check "
+			  "them against the school's own and put those that "
+			  "differ under 'holidays:' (calendar %s)"),
 			info->year, info->year + 1, path);
 	else if (year_status == RK_CALENDAR_UNPUBLISHED)
 		rk_diags_add(
 			diags, RK_SEV_WARNING, at->file, at->line, at->column,
-			"the Rijksoverheid has not yet published the holidays "
-			"of %d-%d: the dates in %s are derived from the summer "
-			"rota and may change; check them once they are "
-			"published and put those that differ under 'holidays:'",
+			_("the Rijksoverheid has not yet published the holidays "
+			  "of %d-%d: the dates in %s are derived from the summer "
+			  "rota and may change; check them once they are "
+			  "published and put those that differ under 'holidays:'"),
 			info->year, info->year + 1, path);
 }
 
@@ -111,8 +113,8 @@ static enum rk_status load_calendar(struct rk_school *school,
 	}
 	rk_diags_add(diags, RK_SEV_ERROR, info->year_loc.file,
 		     info->year_loc.line, info->year_loc.column,
-		     "no holiday calendar for school year %d-%d (looked for "
-		     "%s)%s",
+		     _("no holiday calendar for school year %d-%d (looked for "
+		       "%s)%s"),
 		     info->year, info->year + 1, path, there);
 	status = RK_ERR_INPUT;
 out:
@@ -133,7 +135,7 @@ static enum rk_status load_timetables(struct rk_school *school,
 			rk_diags_add(
 				diags, RK_SEV_ERROR, src->loc.file,
 				src->loc.line, src->loc.column,
-				"timetable format '%s' is not supported yet",
+				_("timetable format '%s' is not supported yet"),
 				src->format);
 			worst = RK_ERR_INPUT;
 			continue;
@@ -154,7 +156,7 @@ static void check_timezone(struct rk_school *school, struct rk_diags *diags)
 		return;
 	rk_diags_add(diags, RK_SEV_ERROR, info->timezone_loc.file,
 		     info->timezone_loc.line, info->timezone_loc.column,
-		     "unknown time zone '%s'", info->timezone);
+		     _("unknown time zone '%s'"), info->timezone);
 }
 
 enum rk_status rk_load_school(const char *path,

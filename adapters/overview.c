@@ -17,6 +17,7 @@
 #include "overview_year.h"
 #include "textfile.h"
 #include "tokens.h"
+#include "i18n.h"
 
 static const char *const month_abbr[12] = { "jan", "feb", "mrt", "apr",
 					    "mei", "jun", "jul", "aug",
@@ -245,8 +246,8 @@ struct ctx {
 static enum rk_status io_error(struct ctx *c, const char *path,
 			       const char *what)
 {
-	rk_diags_add(c->diags, RK_SEV_ERROR, path, 0, 0, "cannot %s: %s", what,
-		     strerror(errno));
+	rk_diags_add(c->diags, RK_SEV_ERROR, path, 0, 0, _("cannot %s: %s"),
+		     what, strerror(errno));
 	return RK_ERR_IO;
 }
 
@@ -263,7 +264,7 @@ static enum rk_status write_page(struct ctx *c, const char *folder,
 		snprintf(path, len, "%s/%s/%s", c->dir, folder, name);
 		status = rk_textfile_write_atomic(path, t->data, t->len);
 		if (status == RK_ERR_IO)
-			status = io_error(c, path, "write");
+			status = io_error(c, path, _("write"));
 	}
 	free(path);
 	rk_tsv_release(t);
@@ -275,7 +276,7 @@ static enum rk_status make_folder(struct ctx *c, const char *folder)
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s", c->dir, folder);
 	if (mkdir(path, 0755) != 0 && errno != EEXIST)
-		return io_error(c, path, "make the folder");
+		return io_error(c, path, _("make the folder"));
 	return RK_OK;
 }
 
@@ -334,8 +335,9 @@ static enum rk_status remove_stale(struct ctx *c, const char *folder,
 	snprintf(path, sizeof(path), "%s/%s", c->dir, folder);
 	DIR *d = opendir(path);
 	if (!d)
-		return errno == ENOENT ? RK_OK
-				       : io_error(c, path, "read the folder");
+		return errno == ENOENT
+			       ? RK_OK
+			       : io_error(c, path, _("read the folder"));
 	enum rk_status status = RK_OK;
 	for (struct dirent *de = readdir(d); de; de = readdir(d)) {
 		const char *name = de->d_name;
@@ -347,7 +349,7 @@ static enum rk_status remove_stale(struct ctx *c, const char *folder,
 			continue;
 		snprintf(path, sizeof(path), "%s/%s/%s", c->dir, folder, name);
 		if (unlink(path) != 0 && errno != ENOENT) {
-			status = io_error(c, path, "remove");
+			status = io_error(c, path, _("remove"));
 			break;
 		}
 		c->report.removed++;

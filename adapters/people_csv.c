@@ -13,6 +13,7 @@
 #include "csvread.h"
 #include "date.h"
 #include "textfile.h"
+#include "i18n.h"
 
 enum column {
 	COL_ID,
@@ -96,11 +97,11 @@ static void read_header(struct loader *ld, const struct rk_csv_record *rec)
 			continue; /* a spreadsheet's trailing separator */
 		if (c == N_COLUMNS)
 			report(ld, RK_SEV_WARNING, rec->line, column,
-			       "unknown column '%.*s' (ignored)", (int)len,
+			       _("unknown column '%.*s' (ignored)"), (int)len,
 			       name);
 		else if (ld->col[c] >= 0)
 			report(ld, RK_SEV_ERROR, rec->line, column,
-			       "duplicate column '%s'", column_names[c]);
+			       _("duplicate column '%s'"), column_names[c]);
 		else
 			ld->col[c] = (int)i;
 	}
@@ -109,7 +110,7 @@ static void read_header(struct loader *ld, const struct rk_csv_record *rec)
 		if (ld->col[c] >= 0)
 			continue;
 		report(ld, RK_SEV_ERROR, rec->line, 0,
-		       "missing column '%s' in the header", column_names[c]);
+		       _("missing column '%s' in the header"), column_names[c]);
 		ld->header_ok = false;
 	}
 }
@@ -198,8 +199,8 @@ static unsigned parse_bits(struct loader *ld, const struct rk_csv_record *rec,
 		}
 		if (!bit)
 			report(ld, RK_SEV_ERROR, rec->line,
-			       column_of(ld, rec, c), "unknown %s '%.*s'", what,
-			       (int)len, item);
+			       column_of(ld, rec, c), _("unknown %s '%.*s'"),
+			       what, (int)len, item);
 		bits |= bit;
 	}
 	return bits ? bits : dflt;
@@ -222,14 +223,14 @@ static int add_person(struct loader *ld, const struct rk_csv_record *rec)
 
 	if (idlen == 0)
 		report(ld, RK_SEV_ERROR, rec->line, column_of(ld, rec, COL_ID),
-		       "empty id");
+		       _("empty id"));
 	if (namelen == 0)
 		report(ld, RK_SEV_ERROR, rec->line,
-		       column_of(ld, rec, COL_NAME), "empty name");
-	unsigned roles = parse_bits(ld, rec, COL_ROLES, rk_role_parse, "role",
-				    RK_ROLE_LERAAR);
+		       column_of(ld, rec, COL_NAME), _("empty name"));
+	unsigned roles = parse_bits(ld, rec, COL_ROLES, rk_role_parse,
+				    _("role"), RK_ROLE_LERAAR);
 	unsigned days = parse_bits(ld, rec, COL_WORKDAYS, weekday_bit,
-				   "weekday", RK_WORKDAYS_DEFAULT);
+				   _("weekday"), RK_WORKDAYS_DEFAULT);
 	if (idlen == 0)
 		return 0;
 
@@ -268,7 +269,8 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 		return 0;
 	if (rec->n != ld->n_header) {
 		report(ld, RK_SEV_ERROR, rec->line, 1,
-		       "expected %zu fields, found %zu", ld->n_header, rec->n);
+		       _("expected %zu fields, found %zu"), ld->n_header,
+		       rec->n);
 		return 0;
 	}
 	if (add_person(ld, rec) < 0) {
@@ -292,7 +294,7 @@ enum rk_status rk_people_csv_load(struct rk_school *school, const char *path,
 	if (status == RK_ERR_IO) {
 		int saved = errno;
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read people file: %s",
+			     _("cannot read people file: %s"),
 			     rk_textfile_strerror(saved));
 		errno = saved;
 	}
@@ -314,8 +316,8 @@ enum rk_status rk_people_csv_load(struct rk_school *school, const char *path,
 	}
 	if (!ld.seen_header)
 		report(&ld, RK_SEV_ERROR, 0, 0,
-		       "empty file: expected a header with the columns id "
-		       "and name");
+		       _("empty file: expected a header with the columns id "
+			 "and name"));
 	status = ld.errors || status == RK_ERR_INPUT ? RK_ERR_INPUT : RK_OK;
 out:
 	free(text);

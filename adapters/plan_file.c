@@ -13,6 +13,7 @@
 #include "date.h"
 #include "suggest.h"
 #include "textfile.h"
+#include "i18n.h"
 
 /* The TEAM of the leerKRACHT-team, which has no index among the teams. */
 #define LKTEAM_ID "leerkracht-team"
@@ -464,7 +465,7 @@ static void suggestion(const char *word, const char *const *candidates,
 {
 	const char *near = rk_suggest(word, candidates, n);
 	if (near)
-		snprintf(buf, size, "; did you mean '%s'?", near);
+		snprintf(buf, size, _("; did you mean '%s'?"), near);
 	else if (size)
 		buf[0] = '\0';
 }
@@ -506,7 +507,7 @@ static bool get_date(struct reader *r, const struct rk_csv_record *rec,
 	if (rk_date_parse(rec->fields[field], date))
 		return true;
 	char why[64];
-	report(r, field, "bad date '%s'; %s", rec->fields[field],
+	report(r, field, _("bad date '%s'; %s"), rec->fields[field],
 	       rk_date_why(rec->fields[field], why, sizeof(why)));
 	return false;
 }
@@ -520,15 +521,15 @@ static bool get_week(struct reader *r, const struct rk_csv_record *rec,
 		return false;
 	const char *text = rec->fields[field];
 	if (rk_date_weekday(date) != 0) {
-		report(r, field, "%s is a %s, not a maandag", text,
+		report(r, field, _("%s is a %s, not a maandag"), text,
 		       rk_weekday_name(rk_date_weekday(date)));
 		return false;
 	}
 	*week = (date - r->first_monday) / 7;
 	if (date < r->first_monday || *week >= r->n_weeks) {
 		int year = rk_school_get_info(r->school)->year;
-		report(r, field, "%s lies outside the school year %d-%d", text,
-		       year, year + 1);
+		report(r, field, _("%s lies outside the school year %d-%d"),
+		       text, year, year + 1);
 		return false;
 	}
 	return true;
@@ -539,7 +540,8 @@ static bool get_time(struct reader *r, const struct rk_csv_record *rec,
 {
 	if (rk_time_parse(rec->fields[field], minutes))
 		return true;
-	report(r, field, "bad time '%s'; expected HH:MM", rec->fields[field]);
+	report(r, field, _("bad time '%s'; expected HH:MM"),
+	       rec->fields[field]);
 	return false;
 }
 
@@ -554,13 +556,13 @@ static void get_span(struct reader *r, const struct rk_csv_record *rec,
 		return;
 	if (!*s || !*e) {
 		report(r, *s ? field + 1 : field,
-		       all_day ? "a start and an end time, or neither for an all-day event"
-			       : "missing time");
+		       all_day ? _("a start and an end time, or neither for an all-day event")
+			       : _("missing time"));
 		return;
 	}
 	bool ok = get_time(r, rec, field, start);
 	if (get_time(r, rec, field + 1, end) && ok && *end <= *start)
-		report(r, field + 1, "end %s is not after start %s", e, s);
+		report(r, field + 1, _("end %s is not after start %s"), e, s);
 }
 
 static int cmp_person_key(const void *a, const void *b)
@@ -581,7 +583,7 @@ static int get_person(struct reader *r, const char *id, int field)
 		return found->index;
 	char near[128];
 	suggestion(id, r->person_ids, r->n_people, near, sizeof(near));
-	report(r, field, "unknown person '%s'%s", id, near);
+	report(r, field, _("unknown person '%s'%s"), id, near);
 	return -1;
 }
 
@@ -593,7 +595,7 @@ static bool get_team(struct reader *r, const char *id, int field,
 	if (!*id && may_be_empty)
 		return true;
 	if (!*id) {
-		report(r, field, "missing team");
+		report(r, field, _("missing team"));
 		return false;
 	}
 	if (!strcmp(id, LKTEAM_ID))
@@ -603,7 +605,7 @@ static bool get_team(struct reader *r, const char *id, int field,
 		return true;
 	char near[128];
 	suggestion(id, r->team_ids, r->n_teams, near, sizeof(near));
-	report(r, field, "unknown team '%s'%s", id, near);
+	report(r, field, _("unknown team '%s'%s"), id, near);
 	return false;
 }
 
@@ -614,12 +616,12 @@ static bool get_period(struct reader *r, const char *text, int field,
 	size_t n = rk_plan_n_periods(r->plan);
 	*period = 0;
 	if (!parse_count(text, period) || (*period == 0 && !may_be_zero)) {
-		report(r, field, "bad period '%s'", text);
+		report(r, field, _("bad period '%s'"), text);
 		return false;
 	}
 	if ((size_t)*period > n) {
-		report(r, field, "unknown period %d; the plan has %zu", *period,
-		       n);
+		report(r, field, _("unknown period %d; the plan has %zu"),
+		       *period, n);
 		return false;
 	}
 	return true;
@@ -650,26 +652,26 @@ static void read_plan(struct reader *r, const struct rk_csv_record *rec)
 	int year;
 
 	if (r->plan_line) {
-		report(r, 0, "a second plan line; the first is on line %d",
+		report(r, 0, _("a second plan line; the first is on line %d"),
 		       r->plan_line);
 		return;
 	}
 	r->plan_line = rec->line;
 	if (strcmp(f[2], info->id)) {
-		report(r, 2, "the plan is for school '%s', not for '%s'", f[2],
-		       info->id);
+		report(r, 2, _("the plan is for school '%s', not for '%s'"),
+		       f[2], info->id);
 		r->stop = true;
 		return;
 	}
 	if (!parse_school_year(f[3], &year))
-		report(r, 3, "bad school year '%s'; expected %d-%d", f[3],
+		report(r, 3, _("bad school year '%s'; expected %d-%d"), f[3],
 		       info->year, info->year + 1);
 	else if (year != info->year)
-		report(r, 3, "the plan is for school year %s, not for %d-%d",
+		report(r, 3, _("the plan is for school year %s, not for %d-%d"),
 		       f[3], info->year, info->year + 1);
 	if (strcmp(f[4], info->timezone))
-		report(r, 4, "the plan is in time zone '%s', not in '%s'", f[4],
-		       info->timezone);
+		report(r, 4, _("the plan is in time zone '%s', not in '%s'"),
+		       f[4], info->timezone);
 }
 
 /* Read before the field count, which another version may change. */
@@ -679,12 +681,12 @@ static bool version_ok(struct reader *r, const struct rk_csv_record *rec)
 	if (rec->n < 2)
 		return true;
 	if (!parse_count(rec->fields[1], &version)) {
-		report(r, 1, "bad plan format version '%s'", rec->fields[1]);
+		report(r, 1, _("bad plan format version '%s'"), rec->fields[1]);
 		return false;
 	}
 	if (version != RK_PLAN_FILE_VERSION) {
 		report(r, 1,
-		       "unsupported plan format version %d (this ritmiek reads %d)",
+		       _("unsupported plan format version %d (this ritmiek reads %d)"),
 		       version, RK_PLAN_FILE_VERSION);
 		return false;
 	}
@@ -698,12 +700,12 @@ static void read_period(struct reader *r, const struct rk_csv_record *rec)
 	int expect = (int)rk_plan_n_periods(r->plan) + 1;
 
 	if (!parse_count(f[1], &p.number) || p.number == 0) {
-		report(r, 1, "bad period number '%s'", f[1]);
+		report(r, 1, _("bad period number '%s'"), f[1]);
 		return;
 	}
 	if (p.number != expect) {
 		report(r, 1,
-		       "period %d where period %d comes next; periods are numbered 1, 2, 3 ...",
+		       _("period %d where period %d comes next; periods are numbered 1, 2, 3 ..."),
 		       p.number, expect);
 		return;
 	}
@@ -711,15 +713,16 @@ static void read_period(struct reader *r, const struct rk_csv_record *rec)
 		p.phase = keep(r, f[2]);
 	else
 		report(r, 2,
-		       "unknown phase '%s'; expected 'aan de slag' or 'uitbouwen'",
+		       _("unknown phase '%s'; expected 'aan de slag' or 'uitbouwen'"),
 		       f[2]);
 	bool ok = get_week(r, rec, 3, &p.first_week);
 	if (get_week(r, rec, 4, &p.last_week) && ok &&
 	    p.last_week < p.first_week)
-		report(r, 4, "the last week %s comes before the first week %s",
+		report(r, 4,
+		       _("the last week %s comes before the first week %s"),
 		       f[4], f[3]);
 	if (!parse_count(f[5], &p.weeks))
-		report(r, 5, "bad number of weeks '%s'", f[5]);
+		report(r, 5, _("bad number of weeks '%s'"), f[5]);
 	if (*f[6])
 		get_date(r, rec, 6, &p.verbinding_date);
 	if (rk_plan_add_period(r->plan, p) != RK_OK)
@@ -738,14 +741,15 @@ static void read_moment(struct reader *r, const struct rk_csv_record *rec)
 		int *first = &r->moment_line[m.team + 1];
 		if (*first && !m.from)
 			report(r, 1,
-			       "a second moment for '%s' without a date from which it holds; the first is on line %d",
+			       _("a second moment for '%s' without a date from which it holds; the first is on line %d"),
 			       f[1], *first);
 		else if (!*first)
 			*first = rec->line;
 	}
 	m.weekday = rk_weekday_parse(f[2]);
 	if (m.weekday < 0 || m.weekday > 4)
-		report(r, 2, "bad weekday '%s'; expected ma, di, wo, do or vr",
+		report(r, 2,
+		       _("bad weekday '%s'; expected ma, di, wo, do or vr"),
 		       f[2]);
 	get_span(r, rec, 3, false, &m.start, &m.end);
 	if (rk_plan_add_moment(r->plan, m) != RK_OK)
@@ -767,7 +771,7 @@ static void read_duo(struct reader *r, const struct rk_csv_record *rec)
 		for (size_t j = 0; j < i && *who[i] >= 0; j++)
 			if (*who[j] == *who[i])
 				report(r, 3 + (int)i,
-				       "'%s' is twice in the duo", f[3 + i]);
+				       _("'%s' is twice in the duo"), f[3 + i]);
 	}
 	if (rk_plan_add_duo(r->plan, d) != RK_OK)
 		r->nomem = true;
@@ -778,11 +782,11 @@ static void read_part(struct reader *r, struct rk_event *ev, char *item)
 {
 	char *colon = strrchr(item, ':');
 	if (!*item) {
-		report(r, EF_PARTS, "an empty participant");
+		report(r, EF_PARTS, _("an empty participant"));
 		return;
 	}
 	if (!colon) {
-		report(r, EF_PARTS, "bad participant '%s'; expected ID:ROLE",
+		report(r, EF_PARTS, _("bad participant '%s'; expected ID:ROLE"),
 		       item);
 		return;
 	}
@@ -791,12 +795,12 @@ static void read_part(struct reader *r, struct rk_event *ev, char *item)
 	int role = rk_part_role_parse(colon + 1);
 	if (role < 0)
 		report(r, EF_PARTS,
-		       "unknown role '%s' of '%s'; expected attendee, host or visitor",
+		       _("unknown role '%s' of '%s'; expected attendee, host or visitor"),
 		       colon + 1, item);
 	if (person < 0 || role < 0)
 		return;
 	if (r->listed[person] == r->line) {
-		report(r, EF_PARTS, "'%s' is listed twice", item);
+		report(r, EF_PARTS, _("'%s' is listed twice"), item);
 		return;
 	}
 	r->listed[person] = r->line;
@@ -838,7 +842,7 @@ static void read_kind(struct reader *r, const char *text, struct rk_event *ev,
 		names[i] = rk_event_kind_name((enum rk_event_kind)i);
 	char near[128];
 	suggestion(text, names, RK_N_EVENT_KINDS, near, sizeof(near));
-	report(r, EF_KIND, "unknown event kind '%s'%s", text, near);
+	report(r, EF_KIND, _("unknown event kind '%s'%s"), text, near);
 }
 
 /* DATE, START, END and OPENS: only a meting has a window. */
@@ -857,11 +861,11 @@ static void read_when(struct reader *r, const struct rk_csv_record *rec,
 		return;
 	if (ev->kind != RK_EV_METING && opens != ev->date)
 		report(r, EF_OPENS,
-		       "opens %s is not the date %s; only a meting has a window",
+		       _("opens %s is not the date %s; only a meting has a window"),
 		       f[EF_OPENS], f[EF_DATE]);
 	else if (ev->kind == RK_EV_METING && opens > ev->date)
 		report(r, EF_OPENS,
-		       "the window opens on %s, after its deadline %s",
+		       _("the window opens on %s, after its deadline %s"),
 		       f[EF_OPENS], f[EF_DATE]);
 	else
 		ev->opens = opens;
@@ -878,13 +882,13 @@ static void read_where(struct reader *r, const struct rk_csv_record *rec,
 	bool period_ok =
 		get_period(r, f[EF_PERIOD], EF_PERIOD, true, &ev->period);
 	if (!parse_count(f[EF_WEEK], &week))
-		report(r, EF_WEEK, "bad week '%s'", f[EF_WEEK]);
+		report(r, EF_WEEK, _("bad week '%s'"), f[EF_WEEK]);
 	else if (period_ok && ev->period == 0 && week != 0)
-		report(r, EF_WEEK, "week %d outside periods; it must be 0",
+		report(r, EF_WEEK, _("week %d outside periods; it must be 0"),
 		       week);
 	else if (period_ok && ev->period > 0 && week == 0)
 		report(r, EF_WEEK,
-		       "week 0 in period %d; weeks in a period count from 1",
+		       _("week 0 in period %d; weeks in a period count from 1"),
 		       ev->period);
 	else
 		ev->week_in_period = week;
@@ -917,14 +921,14 @@ static void read_carries(struct reader *r, const char *text,
 		if (kind != RK_EV_VERDIEPING && kind != RK_EV_RETROSPECTIVE &&
 		    kind != RK_EV_LEERLINGARENA)
 			report(r, EF_CARRIES,
-			       "'%s' cannot be held in a bordsessie; expected verdieping, retrospectief or leerlingarena",
+			       _("'%s' cannot be held in a bordsessie; expected verdieping, retrospectief or leerlingarena"),
 			       k);
 		else
 			ev->carries |= 1u << kind;
 	}
 	if (ev->carries && ev->kind != RK_EV_BORDSESSIE)
 		report(r, EF_CARRIES,
-		       "only a bordsessie carries team sessions");
+		       _("only a bordsessie carries team sessions"));
 }
 
 static void read_event(struct reader *r, const struct rk_csv_record *rec)
@@ -934,7 +938,7 @@ static void read_event(struct reader *r, const struct rk_csv_record *rec)
 	bool kind_known;
 
 	if (!*f[EF_ID])
-		report(r, EF_ID, "missing event id");
+		report(r, EF_ID, _("missing event id"));
 	else
 		ev.id = keep(r, f[EF_ID]);
 	read_kind(r, f[EF_KIND], &ev, &kind_known);
@@ -972,10 +976,10 @@ static void unknown_record(struct reader *r, const char *name)
 	char near[128];
 	suggestion(name, record_names, N_RECORDS, near, sizeof(near));
 	if (*near)
-		report(r, 0, "unknown record type '%s'%s", name, near);
+		report(r, 0, _("unknown record type '%s'%s"), name, near);
 	else
 		report(r, 0,
-		       "unknown record type '%s'; expected plan, period, moment, duo or event",
+		       _("unknown record type '%s'; expected plan, period, moment, duo or event"),
 		       name);
 }
 
@@ -989,10 +993,10 @@ static bool field_count_ok(struct reader *r, int type, size_t n)
 	     n == want[type] + 1))
 		return true;
 	if (type == REC_DUO)
-		report(r, 0, "a duo line has %zu fields; expected %d or %d", n,
-		       DUO_FIELDS, DUO_FIELDS + 1);
+		report(r, 0, _("a duo line has %zu fields; expected %d or %d"),
+		       n, DUO_FIELDS, DUO_FIELDS + 1);
 	else
-		report(r, 0, "a%s %s line has %zu fields; expected %zu",
+		report(r, 0, _("a%s %s line has %zu fields; expected %zu"),
 		       type == REC_EVENT ? "n" : "", record_names[type], n,
 		       want[type]);
 	return false;
@@ -1004,12 +1008,12 @@ static void check_order(struct reader *r, int type)
 	if (type == REC_PLAN)
 		return;
 	if (!r->plan_line && !r->missing_reported) {
-		report(r, 0, "the plan file must start with a plan line");
+		report(r, 0, _("the plan file must start with a plan line"));
 		r->missing_reported = true;
 	}
 	if (type < r->stage)
 		report(r, 0,
-		       "a %s line after the %s lines; lines come in the order plan, period, moment, duo, event",
+		       _("a %s line after the %s lines; lines come in the order plan, period, moment, duo, event"),
 		       record_names[type], record_names[r->stage]);
 	else
 		r->stage = type;
@@ -1061,7 +1065,7 @@ static void check_ids(struct reader *r)
 		       !strcmp(r->ids[i].id, r->ids[first].id)) {
 			report_at(
 				r, r->ids[i].line, EF_ID,
-				"duplicate event id '%s'; the first is on line %d",
+				_("duplicate event id '%s'; the first is on line %d"),
 				r->ids[i].id, r->ids[first].line);
 			i++;
 		}
@@ -1127,7 +1131,7 @@ static enum rk_status read_text(struct reader *r, const char *text, size_t len)
 	if (!r->stop)
 		check_ids(r);
 	if (!r->plan_line && !r->missing_reported && !r->stop)
-		report_at(r, 0, -1, "empty plan file: no plan line");
+		report_at(r, 0, -1, _("empty plan file: no plan line"));
 	return r->nomem ? RK_ERR_NOMEM : RK_OK;
 }
 
@@ -1147,7 +1151,7 @@ enum rk_status rk_plan_file_read(const struct rk_school *school,
 	if (status == RK_ERR_IO) {
 		int saved = errno;
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read plan file: %s",
+			     _("cannot read plan file: %s"),
 			     rk_textfile_strerror(saved));
 		errno = saved;
 	}

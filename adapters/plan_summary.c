@@ -31,13 +31,13 @@ static const char *result_name(int result)
 {
 	switch (result) {
 	case RK_MIP_OPTIMAL:
-		return "optimal";
+		return "optimaal";
 	case RK_MIP_FEASIBLE:
-		return "feasible (stopped by the time limit)";
+		return "haalbaar (gestopt door de tijdslimiet)";
 	case RK_MIP_INFEASIBLE:
-		return "infeasible";
+		return "onhaalbaar";
 	case RK_MIP_FAILED:
-		return "failed";
+		return "mislukt";
 	default:
 		return "?";
 	}
@@ -59,13 +59,13 @@ static void write_header(FILE *f, const struct rk_school *school,
 	size_t count[RK_N_EVENT_KINDS] = { 0 };
 
 	fprintf(f, "ritmiek plan\n\n");
-	fprintf(f, "School          %s (%s), %s, region %s\n",
+	fprintf(f, "School          %s (%s), %s, regio %s\n",
 		info->name ? info->name : "", info->id,
 		rk_school_type_name(info->type), rk_region_name(info->region));
-	fprintf(f, "School year     %d-%d, time zone %s\n", info->year,
+	fprintf(f, "Schooljaar      %d-%d, tijdzone %s\n", info->year,
 		info->year + 1, info->timezone);
-	fprintf(f, "Teaching weeks  %zu\n", rk_schoolyear_teaching_weeks(year));
-	fprintf(f, "Events          %zu\n", rk_plan_n_events(plan));
+	fprintf(f, "Lesweken        %zu\n", rk_schoolyear_teaching_weeks(year));
+	fprintf(f, "Afspraken       %zu\n", rk_plan_n_events(plan));
 	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
 		const struct rk_event *ev = rk_plan_event(plan, i);
 		if ((int)ev->kind >= 0 && ev->kind < RK_N_EVENT_KINDS)
@@ -83,7 +83,7 @@ static void write_periods(FILE *f, const struct rk_schoolyear *year,
 {
 	if (!rk_plan_n_periods(plan))
 		return;
-	fprintf(f, "\nPeriods\n");
+	fprintf(f, "\nPerioden\n");
 	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
 		const struct rk_period *p = rk_plan_period(plan, i);
 		const struct rk_week *first =
@@ -95,10 +95,10 @@ static void write_periods(FILE *f, const struct rk_schoolyear *year,
 		if (first && last) {
 			rk_date_format(first->monday, from);
 			rk_date_format(last->monday + 4, to);
-			fprintf(f, ", %s to %s (week %d-%d)", from, to,
+			fprintf(f, ", %s t/m %s (week %d-%d)", from, to,
 				first->iso_week, last->iso_week);
 		}
-		fprintf(f, ", %d weeks with sessions", p->weeks);
+		fprintf(f, ", %d weken met sessies", p->weeks);
 		if (p->verbinding_date > 0) {
 			rk_date_format(p->verbinding_date, from);
 			fprintf(f, ", verbindingssessie %s", from);
@@ -118,7 +118,7 @@ static void write_moment(FILE *f, const struct rk_plan *plan, int team)
 		fprintf(f, "\n");
 		return;
 	}
-	fprintf(f, "  moment    none\n");
+	fprintf(f, "  moment    geen\n");
 }
 
 static void write_duo(FILE *f, const struct rk_school *school,
@@ -126,9 +126,9 @@ static void write_duo(FILE *f, const struct rk_school *school,
 {
 	int who[3] = { d->a, d->b, d->c };
 	if (first)
-		fprintf(f, "  period %-2d ", period);
+		fprintf(f, "  periode %-2d ", period);
 	else
-		fprintf(f, "            ");
+		fprintf(f, "             ");
 	for (int i = 0; i < 3 && who[i] >= 0; i++)
 		fprintf(f, "%s%s %s", i ? " & " : "", person_id(school, who[i]),
 			person_name(school, who[i]));
@@ -222,7 +222,7 @@ static void write_person(FILE *f, const struct rk_school *school,
 	fprintf(f, "  ");
 	put_padded(f, person_id(school, (int)p), 8);
 	put_padded(f, person_name(school, (int)p), 28);
-	fprintf(f, "%7ld %7d %9d\n", weeks ? total / (long)weeks : 0L, max,
+	fprintf(f, "%9ld %8d %13d\n", weeks ? total / (long)weeks : 0L, max,
 		busy);
 }
 
@@ -244,13 +244,13 @@ static enum rk_status write_people(FILE *f, const struct rk_school *school,
 		return RK_ERR_NOMEM;
 	}
 	count_load(year, plan, n_people, &ld);
-	fprintf(f, "\nPeople: leerKRACHT minutes per teaching week\n");
-	fprintf(f, "  %-8s %-28s %7s %7s %9s\n", "id", "name", "average",
-		"maximum", "busy days");
+	fprintf(f, "\nMensen: leerKRACHT-minuten per lesweek\n");
+	fprintf(f, "  %-8s %-28s %9s %8s %13s\n", "id", "naam", "gemiddeld",
+		"maximum", "drukke dagen");
 	for (size_t p = 0; p < n_people; p++)
 		write_person(f, school, &ld, p,
 			     rk_schoolyear_teaching_weeks(year));
-	fprintf(f, "  (busy days: days with more than one session)\n");
+	fprintf(f, "  (drukke dagen: dagen met meer dan één sessie)\n");
 	free(ld.minutes);
 	free(ld.sessions);
 	return RK_OK;
@@ -269,8 +269,8 @@ static enum rk_status write_cover(FILE *f, const struct rk_school *school,
 	if (status != RK_OK)
 		return status;
 	fprintf(f,
-		"\nLessons that need cover (external dates during lessons): "
-		"%zu\n",
+		"\nLessen die vervanging nodig hebben (externe data tijdens "
+		"lessen): %zu\n",
 		n);
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_cover_lesson *c = &list[i];
@@ -288,7 +288,7 @@ static enum rk_status write_cover(FILE *f, const struct rk_school *school,
 		fprintf(f, "  ");
 		put_padded(f, person_id(school, c->person), 8);
 		put_padded(f, person_name(school, c->person), 24);
-		fprintf(f, "class %-6s room %-6s %s\n",
+		fprintf(f, "klas %-6s lokaal %-6s %s\n",
 			l->group ? l->group : "-", l->room ? l->room : "-",
 			ev->title ? ev->title : ev->id);
 	}
@@ -304,7 +304,7 @@ static void write_reports(FILE *f, const struct rk_plan *plan)
 	for (size_t i = 0; i < rk_plan_n_reports(plan); i++) {
 		const struct rk_solve_report *r = rk_plan_report(plan, i);
 		fprintf(f,
-			"  %s: %s, objective %g, gap %.2f%%, %zu rows, %zu cols\n",
+			"  %s: %s, doelwaarde %g, gap %.2f%%, %zu rijen, %zu kolommen\n",
 			r->model ? r->model : "?", result_name(r->result),
 			r->objective, r->gap * 100.0, r->rows, r->cols);
 	}
@@ -315,7 +315,7 @@ static void put_minutes(FILE *f, double minutes)
 {
 	long m = (long)(minutes + 0.5);
 	if (m >= 60)
-		fprintf(f, "%ld h %02ld min", m / 60, m % 60);
+		fprintf(f, "%ld u %02ld min", m / 60, m % 60);
 	else
 		fprintf(f, "%ld min", m);
 }
@@ -323,7 +323,7 @@ static void put_minutes(FILE *f, double minutes)
 static void write_bound(FILE *f, const struct rk_plan *plan)
 {
 	const struct rk_plan_bound *b = rk_plan_get_bound(plan);
-	fprintf(f, "  Optimality    ");
+	fprintf(f, "  Optimaliteit  ");
 	if (!b->known) {
 		fprintf(f, "optimaal per model; geen grens berekend voor het "
 			   "geheel\n");
@@ -334,18 +334,19 @@ static void write_bound(FILE *f, const struct rk_plan *plan)
 		"grens\n",
 		rk_quality_gap(plan));
 	fprintf(f,
-		"                (the %zu session models of the plan sum to "
-		"%.1f; each team planned\n"
-		"                alone, without the other teams' sessions, "
-		"they sum to %.1f, which\n"
-		"                no order of the teams can beat)\n",
+		"                (de %zu sessiemodellen van het plan tellen op "
+		"tot %.1f; elk team\n"
+		"                alleen gepland, zonder de sessies van de andere "
+		"teams, tellen ze\n"
+		"                op tot %.1f, wat geen volgorde van de teams kan "
+		"verslaan)\n",
 		b->models, b->objective, b->bound);
 }
 
 static void write_kinds(FILE *f, const struct rk_quality *q)
 {
-	fprintf(f, "  Sessions      %-24s %8s %8s %14s\n", "kind", "expected",
-		"planned", "in bordsessie");
+	fprintf(f, "  Sessies       %-24s %8s %8s %14s\n", "soort", "verwacht",
+		"gepland", "in bordsessie");
 	for (int k = 0; k < RK_N_EVENT_KINDS; k++) {
 		if (!q->expected[k] && !q->in_bordsessie[k])
 			continue;
@@ -376,14 +377,14 @@ static void write_team_quality(FILE *f, const struct rk_school *school,
 		width = len > width ? len : width;
 	}
 	fprintf(f, "  Per team      %-*s %-16s %-18s %7s %7s %7s\n", width,
-		"team", "min/week (range)", "bordsessie weeks", "in duo", "GL",
+		"team", "min/wk (bereik)", "bordsessieweken", "in duo", "GL",
 		"LB/FB");
 	for (size_t t = 0; t < q->n_teams; t++) {
 		const struct rk_quality_team *tq = &q->teams[t];
 		char time[48], weeks[32];
 		snprintf(time, sizeof(time), "%.0f (%.0f-%.0f)",
 			 tq->time.average, tq->time.min, tq->time.max);
-		snprintf(weeks, sizeof(weeks), "%zu of %zu",
+		snprintf(weeks, sizeof(weeks), "%zu van %zu",
 			 tq->bordsessie_weeks, tq->session_weeks);
 		fprintf(f, "                %-*s %-16s %-18s", width,
 			rk_school_get_team(school, t)->id, time, weeks);
@@ -413,33 +414,35 @@ enum rk_status rk_plan_quality_write(FILE *f, const struct rk_school *school,
 		weeks += q->teams[t].bordsessie_weeks;
 		session_weeks += q->teams[t].session_weeks;
 	}
-	fprintf(f, "Quality\n");
+	fprintf(f, "Kwaliteit\n");
 	write_bound(f, plan);
-	fprintf(f, "  Team time     per teacher per week with a bordsessie: "
-		   "average ");
+	fprintf(f, "  Teamtijd      per leraar per week met een bordsessie: "
+		   "gemiddeld ");
 	put_minutes(f, q->time.average);
-	fprintf(f, ",\n                lowest ");
+	fprintf(f, ",\n                laagste ");
 	put_minutes(f, q->time.min);
-	fprintf(f, ", highest ");
+	fprintf(f, ", hoogste ");
 	put_minutes(f, q->time.max);
-	fprintf(f, " (%zu teachers; the seeds aim at 1.5-2 h)\n",
+	fprintf(f, " (%zu leraren; de bronnen mikken op 1,5-2 u)\n",
 		q->time.teachers);
 	fprintf(f,
-		"  Duos          members in a duo: %.1f%% of team periods; "
-		"duos that met\n"
-		"                for GL: %.1f%% (%zu of %zu), for LB and FB: "
-		"%.1f%% (%zu of %zu)\n",
+		"  Duo's         leden in een duo: %.1f%% van de teamperioden; "
+		"duo's die\n"
+		"                samenkwamen voor GL: %.1f%% (%zu van %zu), voor "
+		"LB en FB: %.1f%% (%zu van %zu)\n",
 		rk_quality_share(in_duo, member_periods),
 		rk_quality_share(met_gl, gl), met_gl, gl,
 		rk_quality_share(met_lb, lb), met_lb, lb);
 	fprintf(f,
-		"  Bordsessies   %zu of %zu team weeks that may hold sessions "
-		"(%.1f%%)\n",
+		"  Bordsessies   %zu van %zu teamweken waarin sessies mogen "
+		"vallen (%.1f%%)\n",
 		weeks, session_weeks, rk_quality_share(weeks, session_weeks));
 	write_kinds(f, q);
 	write_team_quality(f, school, q);
-	fprintf(f, "  Violations    %zu %s marked as breaking a hard rule\n",
-		q->violations, q->violations == 1 ? "event" : "events");
+	fprintf(f,
+		"  Overtredingen %zu %s gemarkeerd als in strijd met een harde "
+		"regel\n",
+		q->violations, q->violations == 1 ? "afspraak" : "afspraken");
 	rk_quality_free(q);
 	return RK_OK;
 }
@@ -453,13 +456,14 @@ static void write_violations(FILE *f, const struct rk_plan *plan)
 		if (!ev->violation)
 			continue;
 		if (!any)
-			fprintf(f, "\nViolations (hard rules broken)\n");
+			fprintf(f, "\nOvertredingen (harde regels gebroken)\n");
 		any = true;
 		char date[RK_DATE_BUFSIZE];
 		rk_date_format(ev->date, date);
 		fprintf(f, "  %s  %s: %s\n", date,
 			ev->title ? ev->title : ev->id,
-			ev->violation_text ? ev->violation_text : "violation");
+			ev->violation_text ? ev->violation_text
+					   : "overtreding");
 	}
 }
 

@@ -14,6 +14,7 @@
 #include "csvread.h"
 #include "push_state.h"
 #include "textfile.h"
+#include "i18n.h"
 
 #define PRODID	  "-//ritmiek//ritmiek " PACKAGE_VERSION "//NL"
 #define PLAN_PROP "X-RITMIEK-PLAN"
@@ -151,8 +152,8 @@ static int on_index(const struct rk_csv_record *rec, void *data)
 	if (!kind || !*f[1] || !*f[3]) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, c->index_path, rec->line,
 			     1,
-			     "expected kind (school, role, team or "
-			     "person), id, name and feed file");
+			     _("expected kind (school, role, team or "
+			       "person), id, name and feed file"));
 		r->errors++;
 		return 0;
 	}
@@ -182,8 +183,8 @@ static enum rk_status read_index(struct ctx *c)
 		return RK_ERR_NOMEM;
 	if (rk_textfile_read(c->index_path, &text, &len) != RK_OK) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, c->index_path, 0, 0,
-			     "cannot read the feed index: %s (write the "
-			     "feeds with 'ritmiek plan' or 'ritmiek feeds')",
+			     _("cannot read the feed index: %s (write the "
+			       "feeds with 'ritmiek plan' or 'ritmiek feeds')"),
 			     strerror(errno));
 		return RK_ERR_INPUT;
 	}
@@ -197,7 +198,7 @@ static enum rk_status read_index(struct ctx *c)
 		status = RK_ERR_INPUT;
 	if (status == RK_OK && !c->school) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, c->index_path, 0, 0,
-			     "no 'school' line: which school is this?");
+			     _("no 'school' line: which school is this?"));
 		status = RK_ERR_INPUT;
 	}
 	return status;
@@ -249,8 +250,8 @@ static const char *url_of(struct ctx *c, const struct target *t, bool *bad)
 				: NULL;
 		if (!email || !*email) {
 			rk_diags_add(c->diags, RK_SEV_WARNING, NULL, 0, 0,
-				     "%s '%s' has no e-mail address for "
-				     "{email} in the URL: not pushed",
+				     _("%s '%s' has no e-mail address for "
+				       "{email} in the URL: not pushed"),
 				     t->kind == RK_PUSH_PERSON ? "person"
 							       : "feed",
 				     t->id);
@@ -399,14 +400,14 @@ static enum rk_status load_feed(struct ctx *c, struct collection *col,
 	char *text = NULL;
 	if (rk_textfile_read(path, &text, NULL) != RK_OK) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read the feed: %s", strerror(errno));
+			     _("cannot read the feed: %s"), strerror(errno));
 		return RK_ERR_INPUT;
 	}
 	icalcomponent *feed = icalparser_parse_string(text);
 	free(text);
 	if (!feed || icalcomponent_isa(feed) != ICAL_VCALENDAR_COMPONENT) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, path, 0, 0,
-			     "not an iCalendar feed");
+			     _("not an iCalendar feed"));
 		if (feed)
 			icalcomponent_free(feed);
 		return RK_ERR_INPUT;
@@ -635,7 +636,7 @@ static void stop(struct ctx *c, const char *url,
 		rep->refused = refused;
 		snprintf(rep->stop_url, sizeof(rep->stop_url), "%s", url);
 		snprintf(rep->stop_reason, sizeof(rep->stop_reason), "%s",
-			 res->message[0] ? res->message : "no answer");
+			 res->message[0] ? res->message : _("no answer"));
 	}
 	rk_http_stop(c->http);
 }
@@ -661,7 +662,7 @@ static enum rk_status save(struct ctx *c)
 	enum rk_status status = rk_push_state_write(c->state, c->state_path);
 	if (status != RK_OK)
 		rk_diags_add(c->diags, RK_SEV_ERROR, c->state_path, 0, 0,
-			     "cannot write the push state: %s",
+			     _("cannot write the push state: %s"),
 			     strerror(errno));
 	c->dirty = false;
 	c->unsaved = 0;
@@ -744,8 +745,8 @@ static enum done put_once(struct ctx *c, const struct collection *col,
 		d = etag ? DONE_UPDATED : DONE_CREATED;
 	} else if (res.outcome == RK_CALDAV_UID_USED) {
 		d = conflict(c, col, r, NULL,
-			     "the server has this UID under another name; "
-			     "not put");
+			     _("the server has this UID under another name; "
+			       "not put"));
 	} else if (res.outcome != RK_CALDAV_CHANGED &&
 		   !(res.outcome == RK_CALDAV_MISSING && etag)) {
 		d = failed(c, col, r, NULL, res.message);
@@ -767,7 +768,7 @@ static enum done put_again(struct ctx *c, const struct collection *col,
 	if (d == DONE_FAILED && (outcome == RK_CALDAV_CHANGED ||
 				 (outcome == RK_CALDAV_MISSING && etag)))
 		d = conflict(c, col, r, NULL,
-			     "changed on the server while pushing");
+			     _("changed on the server while pushing"));
 	return d;
 }
 
@@ -795,15 +796,15 @@ static enum done resolve(struct ctx *c, const struct collection *col,
 			d = DONE_RESTORED;
 		else if (d == DONE_FAILED && outcome == RK_CALDAV_CHANGED)
 			d = conflict(c, col, r, NULL,
-				     "changed on the server while pushing");
+				     _("changed on the server while pushing"));
 	} else if (res.outcome == RK_CALDAV_MISSING)
-		d = failed(c, col, r, NULL, "changed while pushing");
+		d = failed(c, col, r, NULL, _("changed while pushing"));
 	else if (res.outcome != RK_CALDAV_OK)
 		d = failed(c, col, r, NULL, res.message);
 	else if (read_found(res.body, &f) != RK_OK || strcmp(f.uid, r->uid))
 		d = conflict(c, col, r, NULL,
-			     "the name is taken by another event; never "
-			     "overwritten");
+			     _("the name is taken by another event; never "
+			       "overwritten"));
 	else if (same_event(r, &f)) {
 		/* Our own earlier write, whose answer was lost, or an ETag
 		 * the server changed without changing the event. */
@@ -815,8 +816,8 @@ static enum done resolve(struct ctx *c, const struct collection *col,
 		d = put_again(c, col, r, name, res.etag ? res.etag : "*");
 	else
 		d = conflict(c, col, r, NULL,
-			     "changed on the server since the last push; "
-			     "kept (--force overwrites)");
+			     _("changed on the server since the last push; "
+			       "kept (--force overwrites)"));
 	found_release(&f);
 	rk_caldav_result_release(&res);
 	return d;
@@ -992,20 +993,20 @@ static void adopt(struct ctx *c, const struct collection *col,
  * cause seen in practice is Xandikos killed while writing, which leaves a
  * dulwich lock file (the git index, a loose object or a ref, each taken
  * with O_EXCL) that makes every later write to the calendar fail. */
-#define SERVER_FAILS                                                          \
-	"; the server fails on this calendar (Xandikos killed while writing " \
-	"leaves lock files in the calendar's .git folder of its store, such " \
-	"as index.lock or objects/*/*.lock: stop the server, remove every "   \
-	"*.lock file there, start it again), then push again"
+#define SERVER_FAILS                                                            \
+	_("; the server fails on this calendar (Xandikos killed while writing " \
+	  "leaves lock files in the calendar's .git folder of its store, such " \
+	  "as index.lock or objects/*/*.lock: stop the server, remove every "   \
+	  "*.lock file there, start it again), then push again")
 
 /* A collection that is not a calendar where one should be: Xandikos
  * killed during MKCALENDAR leaves its git repository without the
  * configuration that makes it a calendar. */
-#define HALF_MADE                                                             \
-	"a collection, but not a calendar (if it is empty, a calendar the "   \
-	"server was making when it was killed, as Xandikos leaves one: "      \
-	"remove it on the server, for Xandikos its folder in the store, and " \
-	"push again)"
+#define HALF_MADE                                                               \
+	_("a collection, but not a calendar (if it is empty, a calendar the "   \
+	  "server was making when it was killed, as Xandikos leaves one: "      \
+	  "remove it on the server, for Xandikos its folder in the store, and " \
+	  "push again)")
 
 static void fail_collection(struct ctx *c, struct collection *col,
 			    const char *why, bool server_error)
@@ -1093,8 +1094,8 @@ static void on_put(void *data, struct rk_caldav_answer *a)
 					     : DONE_CREATED;
 	} else if (res->outcome == RK_CALDAV_UID_USED) {
 		d = conflict(c, op->col, op->r, NULL,
-			     "the server has this UID under another name; "
-			     "not put");
+			     _("the server has this UID under another name; "
+			       "not put"));
 	} else if (res->outcome == RK_CALDAV_CHANGED ||
 		   (res->outcome == RK_CALDAV_MISSING && op->etag)) {
 		follow_up(c, FUP_RESOLVE, op);
@@ -1121,8 +1122,8 @@ static void on_delete(void *data, struct rk_caldav_answer *a)
 		return;
 	} else if (outcome == RK_CALDAV_CHANGED) {
 		d = conflict(c, op->col, NULL, op->uid,
-			     "changed on the server since the last push; "
-			     "not deleted (--force deletes)");
+			     _("changed on the server since the last push; "
+			       "not deleted (--force deletes)"));
 	} else if (outcome == RK_CALDAV_OK || outcome == RK_CALDAV_MISSING) {
 		rk_push_state_remove(c->state, op->col->url, op->uid);
 		changed_state(c);
@@ -1185,8 +1186,8 @@ static bool next_resource(struct ctx *c, struct collection *col,
 			d = kind == OP_CREATE ? DONE_CREATED : DONE_RESTORED;
 		else if (edited)
 			d = conflict(c, col, r, NULL,
-				     "changed on the server since the last "
-				     "push");
+				     _("changed on the server since the last "
+				       "push"));
 		count(c, col, r, NULL, d);
 		progress(c);
 		return false;
@@ -1350,7 +1351,7 @@ static void on_collection(void *data, struct rk_caldav_answer *a)
 	} else if (a->kind == RK_CALDAV_COLLECTION) {
 		fail_collection(c, col, HALF_MADE, false);
 	} else if (a->kind != RK_CALDAV_CALENDAR) {
-		fail_collection(c, col, "not a calendar collection", false);
+		fail_collection(c, col, _("not a calendar collection"), false);
 	} else if (q->what == COL_PROBE) {
 		queue_col(c, col, COL_LIST);
 	} else {
@@ -1388,10 +1389,10 @@ static void run_followup(struct ctx *c, const struct followup *f)
 		d = DONE_STOPPED;
 	else if (outcome == RK_CALDAV_CHANGED)
 		d = conflict(c, op->col, NULL, op->uid,
-			     "changed on the server since the last push; "
-			     "not deleted (--force deletes)");
+			     _("changed on the server since the last push; "
+			       "not deleted (--force deletes)"));
 	else if (outcome != RK_CALDAV_OK && outcome != RK_CALDAV_MISSING)
-		d = failed(c, op->col, NULL, op->uid, "not deleted");
+		d = failed(c, op->col, NULL, op->uid, _("not deleted"));
 	else {
 		rk_push_state_remove(c->state, op->col->url, op->uid);
 		changed_state(c);
@@ -1476,8 +1477,8 @@ static enum rk_status read_state(struct ctx *c)
 	}
 	if (strcmp(school, c->school)) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, c->state_path, 1, 3,
-			     "the plan was pushed for school '%s', not '%s'; "
-			     "remove the file to start afresh",
+			     _("the plan was pushed for school '%s', not '%s'; "
+			       "remove the file to start afresh"),
 			     school, c->school);
 		return RK_ERR_INPUT;
 	}

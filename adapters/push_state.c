@@ -12,6 +12,7 @@
 #include "csvread.h"
 #include "feed_state.h"
 #include "textfile.h"
+#include "i18n.h"
 
 #define MAGIC "ritmiek-push"
 
@@ -313,14 +314,14 @@ static void read_header(struct reader *r, const struct rk_csv_record *rec)
 	snprintf(want, sizeof(want), "%d", RK_PUSH_STATE_VERSION);
 	if (rec->n != 3 || strcmp(rec->fields[0], MAGIC)) {
 		bad(r, rec, 1,
-		    "not a push state: expected 'ritmiek-push', "
-		    "a version and a school id");
+		    _("not a push state: expected 'ritmiek-push', "
+		      "a version and a school id"));
 		return;
 	}
 	if (strcmp(rec->fields[1], want)) {
 		rk_diags_add(r->diags, RK_SEV_ERROR, r->path, rec->line, 2,
-			     "push state version '%s' is not %s; remove the "
-			     "file to start afresh",
+			     _("push state version '%s' is not %s; remove the "
+			       "file to start afresh"),
 			     rec->fields[1], want);
 		r->errors++;
 		return;
@@ -338,7 +339,7 @@ static void read_resource(struct reader *r, const struct rk_csv_record *rec)
 {
 	const char *const *f = rec->fields;
 	if (rec->n != 6) {
-		bad(r, rec, 1, "a 'resource' line has 6 fields");
+		bad(r, rec, 1, _("a 'resource' line has 6 fields"));
 		return;
 	}
 	if (!*f[1] || !*f[2] || !*f[3]) {
@@ -346,11 +347,12 @@ static void read_resource(struct reader *r, const struct rk_csv_record *rec)
 		    !*f[1]   ? 2
 		    : !*f[2] ? 3
 			     : 4,
-		    "empty collection, UID or name");
+		    _("empty collection, UID or name"));
 		return;
 	}
 	if (rk_push_state_find(r->state, f[1], f[2])) {
-		bad(r, rec, 3, "the UID is listed twice for this collection");
+		bad(r, rec, 3,
+		    _("the UID is listed twice for this collection"));
 		return;
 	}
 	struct rk_push_entry e = { f[1], f[2], f[3], f[4], f[5] };
@@ -373,7 +375,7 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 	} else if (!strcmp(rec->fields[0], "resource")) {
 		read_resource(r, rec);
 	} else {
-		bad(r, rec, 1, "expected a 'collection' or 'resource' line");
+		bad(r, rec, 1, _("expected a 'collection' or 'resource' line"));
 	}
 	return r->nomem;
 }
@@ -394,7 +396,7 @@ enum rk_status rk_push_state_read(const char *path, struct rk_push_state **out,
 	}
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read the push state: %s",
+			     _("cannot read the push state: %s"),
 			     rk_textfile_strerror(errno));
 	struct reader r = { .path = path, .state = state, .diags = diags };
 	if (status == RK_OK)

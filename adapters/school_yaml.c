@@ -26,6 +26,7 @@
 #include "plan.h"
 #include "suggest.h"
 #include "textfile.h"
+#include "i18n.h"
 
 struct ctx {
 	const char *path; /* as the caller gave it, for diagnostics */
@@ -165,10 +166,10 @@ static struct rk_loc loc_of(const struct ctx *c, const yaml_node_t *node)
 static const char *type_noun(yaml_node_type_t type)
 {
 	if (type == YAML_MAPPING_NODE)
-		return "a mapping";
+		return _("a mapping");
 	if (type == YAML_SEQUENCE_NODE)
-		return "a list";
-	return "a text";
+		return _("a list");
+	return _("a text");
 }
 
 static bool has_type(const yaml_node_t *node, yaml_node_type_t type)
@@ -184,7 +185,7 @@ static bool want(struct ctx *c, const yaml_node_t *node, yaml_node_type_t type,
 {
 	if (has_type(node, type))
 		return true;
-	report(c, node, "'%s' must be %s", name, type_noun(type));
+	report(c, node, _("'%s' must be %s"), name, type_noun(type));
 	return false;
 }
 
@@ -194,7 +195,8 @@ static bool want_entry(struct ctx *c, const yaml_node_t *node,
 {
 	if (has_type(node, type))
 		return true;
-	report(c, node, "each entry of '%s' must be %s", name, type_noun(type));
+	report(c, node, _("each entry of '%s' must be %s"), name,
+	       type_noun(type));
 	return false;
 }
 
@@ -268,12 +270,12 @@ static const char *pair_key(struct ctx *c, const yaml_node_t *map,
 {
 	const yaml_node_t *key = node_of(c, pair->key);
 	if (key->type != YAML_SCALAR_NODE) {
-		report(c, key, "a key in %s must be a text", section);
+		report(c, key, _("a key in %s must be a text"), section);
 		return NULL;
 	}
 	const yaml_node_t *first = earlier_key(c, map, pair);
 	if (first) {
-		report(c, key, "duplicate key '%s' (first at line %d)",
+		report(c, key, _("duplicate key '%s' (first at line %d)"),
 		       text_of(key), line_of(first));
 		return NULL;
 	}
@@ -297,16 +299,17 @@ static void unknown_key(struct ctx *c, const yaml_node_t *key,
 {
 	const char *near = near_key(key, keys, n);
 	if (near)
-		report(c, key, "unknown key '%s' in %s; did you mean '%s'?",
+		report(c, key, _("unknown key '%s' in %s; did you mean '%s'?"),
 		       text_of(key), section, near);
 	else
-		report(c, key, "unknown key '%s' in %s", text_of(key), section);
+		report(c, key, _("unknown key '%s' in %s"), text_of(key),
+		       section);
 }
 
 static void missing_key(struct ctx *c, const yaml_node_t *map, const char *name,
 			const char *section)
 {
-	report(c, map, "missing required key '%s' in %s", name, section);
+	report(c, map, _("missing required key '%s' in %s"), name, section);
 }
 
 /* The index of @name in @keys, or @n. */
@@ -431,7 +434,7 @@ static bool get_int(struct ctx *c, const yaml_node_t *node, const char *name,
 		return false;
 	if (parse_int(text, out))
 		return true;
-	report(c, node, "bad number '%s' for '%s'", text, name);
+	report(c, node, _("bad number '%s' for '%s'"), text, name);
 	return false;
 }
 
@@ -442,7 +445,7 @@ static bool get_int_min(struct ctx *c, const yaml_node_t *node,
 	if (!get_int(c, node, name, &v))
 		return false;
 	if (v < min) {
-		report(c, node, "%s %d is below %d", name, v, min);
+		report(c, node, _("%s %d is below %d"), name, v, min);
 		return false;
 	}
 	*out = v;
@@ -458,7 +461,7 @@ static bool get_int_range(struct ctx *c, const yaml_node_t *node,
 	if (!get_int(c, node, name, &v))
 		return false;
 	if (v < lo || v > hi) {
-		report(c, node, "%s %d is outside %d-%d", label, v, lo, hi);
+		report(c, node, _("%s %d is outside %d-%d"), label, v, lo, hi);
 		return false;
 	}
 	*out = v;
@@ -480,7 +483,7 @@ static bool get_bool(struct ctx *c, const yaml_node_t *node, const char *name,
 			return true;
 		}
 	}
-	report(c, node, "bad boolean '%s' for '%s': expected true or false",
+	report(c, node, _("bad boolean '%s' for '%s': expected true or false"),
 	       text, name);
 	return false;
 }
@@ -494,7 +497,7 @@ static bool get_date(struct ctx *c, const yaml_node_t *node, const char *name,
 	if (rk_date_parse(text, out))
 		return true;
 	char why[64];
-	report(c, node, "bad date '%s': %s", text,
+	report(c, node, _("bad date '%s': %s"), text,
 	       rk_date_why(text, why, sizeof(why)));
 	return false;
 }
@@ -507,7 +510,7 @@ static bool get_time(struct ctx *c, const yaml_node_t *node, const char *name,
 		return false;
 	if (rk_time_parse(text, out))
 		return true;
-	report(c, node, "bad time '%s': expected HH:MM", text);
+	report(c, node, _("bad time '%s': expected HH:MM"), text);
 	return false;
 }
 
@@ -522,8 +525,8 @@ static bool get_choice(struct ctx *c, const yaml_node_t *node, const char *name,
 		*out = v;
 		return true;
 	}
-	report(c, node, "unknown %s '%s': expected %s", choice->what, text,
-	       choice->expected);
+	report(c, node, _("unknown %s '%s': expected %s"), _(choice->what),
+	       text, _(choice->expected));
 	return false;
 }
 
@@ -552,9 +555,10 @@ static bool check_times(struct ctx *c, const yaml_node_t *end_node, int start,
 	rk_time_format(start, from);
 	rk_time_format(end, to);
 	if (end == start)
-		report(c, end_node, "end %s is not after start %s", to, from);
+		report(c, end_node, _("end %s is not after start %s"), to,
+		       from);
 	else
-		report(c, end_node, "end %s is before start %s", to, from);
+		report(c, end_node, _("end %s is before start %s"), to, from);
 	return false;
 }
 
@@ -568,8 +572,8 @@ static bool check_dates(struct ctx *c, const yaml_node_t *to_node,
 		return true;
 	rk_date_format(to, a);
 	rk_date_format(from, b);
-	report(c, to_node, "'%s' %s is before '%s' %s", to_name, a, from_name,
-	       b);
+	report(c, to_node, _("'%s' %s is before '%s' %s"), to_name, a,
+	       from_name, b);
 	return false;
 }
 
@@ -649,10 +653,10 @@ static void unknown_weekday(struct ctx *c, const yaml_node_t *node)
 	}
 	const char *near = rk_suggest(text_of(node), names, 2 * 7);
 	if (near)
-		report(c, node, "unknown weekday '%s'; did you mean '%s'?",
+		report(c, node, _("unknown weekday '%s'; did you mean '%s'?"),
 		       text_of(node), near);
 	else
-		report(c, node, "unknown weekday '%s'", text_of(node));
+		report(c, node, _("unknown weekday '%s'"), text_of(node));
 }
 
 /* Accumulates a set of weekdays or roles; @ok drops on an unknown word. */
@@ -692,7 +696,7 @@ static void add_role(struct ctx *c, yaml_node_t *item, void *arg)
 		roles->set |= role;
 		return;
 	}
-	report(c, item, "unknown role '%s'", text_of(item));
+	report(c, item, _("unknown role '%s'"), text_of(item));
 	roles->ok = false;
 }
 
@@ -719,10 +723,10 @@ static int parse_region(const char *text)
 	return rk_region_parse(text);
 }
 
-static const struct choice type_choice = { "school type", parse_type,
-					   "po, vo or mbo" };
-static const struct choice region_choice = { "region", parse_region,
-					     "noord, midden or zuid" };
+static const struct choice type_choice = { N_("school type"), parse_type,
+					   N_("po, vo or mbo") };
+static const struct choice region_choice = { N_("region"), parse_region,
+					     N_("noord, midden or zuid") };
 
 /* The id goes into UIDs and file names: letters, digits, '-' and '_'. */
 static bool get_school_id(struct ctx *c, const yaml_node_t *node,
@@ -735,7 +739,7 @@ static bool get_school_id(struct ctx *c, const yaml_node_t *node,
 				  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
 	if (!text[0] || text[len]) {
 		report(c, node,
-		       "bad school id '%s': use letters, digits, '-' and '_'",
+		       _("bad school id '%s': use letters, digits, '-' and '_'"),
 		       text);
 		return false;
 	}
@@ -758,7 +762,8 @@ static bool get_school_year(struct ctx *c, const yaml_node_t *node, int *out)
 		second = second * 10 + (text[5 + i] - '0');
 	}
 	if (!ok || second != first + 1) {
-		report(c, node, "bad school year '%s': expected e.g. 2026-2027",
+		report(c, node,
+		       _("bad school year '%s': expected e.g. 2026-2027"),
 		       text);
 		return false;
 	}
@@ -833,19 +838,19 @@ static bool check_lesuur_order(struct ctx *c, const yaml_node_t *entry,
 	rk_time_format(prev->end, end);
 	if (cur->start < prev->start) {
 		report(c, entry,
-		       "lesuur %d starts before lesuur %d (%s-%s); list the lesuren in order",
+		       _("lesuur %d starts before lesuur %d (%s-%s); list the lesuren in order"),
 		       cur->number, prev->number, start, end);
 		return false;
 	}
 	if (cur->start < prev->end) {
-		report(c, entry, "lesuur %d overlaps lesuur %d (%s-%s)",
+		report(c, entry, _("lesuur %d overlaps lesuur %d (%s-%s)"),
 		       cur->number, prev->number, start, end);
 		return false;
 	}
 	/* Untis and the timetable refer to lesuren by number. */
 	if (cur->number <= prev->number) {
 		report(c, entry,
-		       "lesuur %d must have a higher number than lesuur %d before it",
+		       _("lesuur %d must have a higher number than lesuur %d before it"),
 		       cur->number, prev->number);
 		return false;
 	}
@@ -951,7 +956,8 @@ static void map_grid_day(struct ctx *c, yaml_node_t *key, yaml_node_t *value,
 		return;
 	}
 	if (seen[d]) {
-		report(c, key, "weekday '%s' is given twice (first at line %d)",
+		report(c, key,
+		       _("weekday '%s' is given twice (first at line %d)"),
 		       text_of(key), line_of(seen[d]));
 		return;
 	}
@@ -1114,8 +1120,9 @@ static int parse_format(const char *text)
 	return -1;
 }
 
-static const struct choice format_choice = { "timetable format", parse_format,
-					     "csv, untis, fet or ical" };
+static const struct choice format_choice = { N_("timetable format"),
+					     parse_format,
+					     N_("csv, untis, fet or ical") };
 
 enum { TT_FORMAT, TT_FILE, TT_FILES, TT_PERSON, TT_DAYS, TT_HOURS, N_TT };
 
@@ -1181,7 +1188,7 @@ static bool get_tt_files(struct ctx *c, yaml_node_t *entry, yaml_node_t **v,
 	size_t n = v[TT_FILE] ? 1 : 0;
 	if (v[TT_FILE] && v[TT_FILES]) {
 		report(c, v[TT_FILES],
-		       "give either 'file' or 'files', not both");
+		       _("give either 'file' or 'files', not both"));
 		return false;
 	}
 	if (!v[TT_FILE] && !v[TT_FILES]) {
@@ -1193,7 +1200,8 @@ static bool get_tt_files(struct ctx *c, yaml_node_t *entry, yaml_node_t **v,
 	if (v[TT_FILES])
 		n = list_len(v[TT_FILES]);
 	if (n == 0) {
-		report(c, v[TT_FILES], "'files' must name at least one file");
+		report(c, v[TT_FILES],
+		       _("'files' must name at least one file"));
 		return false;
 	}
 	files->items = alloc_array(c, n, sizeof(*files->items));
@@ -1287,7 +1295,7 @@ static bool check_tt_keys(struct ctx *c, yaml_node_t **v, int format)
 	for (size_t i = 0; i < sizeof(only) / sizeof(only[0]); i++) {
 		if (!v[only[i].key] || format == only[i].format)
 			continue;
-		report(c, v[only[i].key], "'%s' is only for format %s",
+		report(c, v[only[i].key], _("'%s' is only for format %s"),
 		       timetable_keys[only[i].key].name,
 		       timetable_formats[only[i].format]);
 		ok = false;
@@ -1334,7 +1342,7 @@ static void map_timetable(struct ctx *c, yaml_node_t *node)
 	else if (has_type(node, YAML_SEQUENCE_NODE))
 		each_entry(c, node, "timetable", add_timetable, NULL);
 	else
-		report(c, node, "'timetable' must be a mapping or a list");
+		report(c, node, _("'timetable' must be a mapping or a list"));
 }
 
 static int parse_count(const char *text)
@@ -1347,7 +1355,7 @@ static int parse_count(const char *text)
 }
 
 static const struct choice count_choice = { "count", parse_count,
-					    "teaching or calendar" };
+					    N_("teaching or calendar") };
 
 enum { AB_FIRST, AB_COUNT, N_AB };
 
@@ -1390,7 +1398,7 @@ static bool get_range(struct ctx *c, const yaml_node_t *entry, yaml_node_t **v,
 {
 	if (v[R_DATE] && (v[R_FROM] || v[R_TO])) {
 		report(c, entry,
-		       "give either 'date' or 'from' and 'to', not both");
+		       _("give either 'date' or 'from' and 'to', not both"));
 		return false;
 	}
 	if (v[R_DATE]) {
@@ -1401,7 +1409,7 @@ static bool get_range(struct ctx *c, const yaml_node_t *entry, yaml_node_t **v,
 	}
 	if (!v[R_FROM] && !v[R_TO]) {
 		report(c, entry,
-		       "either 'date' or 'from' and 'to' is required");
+		       _("either 'date' or 'from' and 'to' is required"));
 		return false;
 	}
 	if (!v[R_FROM] || !v[R_TO])
@@ -1531,8 +1539,8 @@ static void map_holidays(struct ctx *c, yaml_node_t *node)
 /* --- external and metingen ------------------------------------------------ */
 
 static const struct choice external_choice = {
-	"external kind", rk_external_kind_parse,
-	"forum, bootcamp, bedrijfsbezoek, webinar, pizzasessie or other"
+	N_("external kind"), rk_external_kind_parse,
+	N_("forum, bootcamp, bedrijfsbezoek, webinar, pizzasessie or other")
 };
 
 enum { X_KIND, X_NAME, X_DATE, X_START, X_END, X_FOR, X_PEOPLE, N_X };
@@ -1576,7 +1584,7 @@ static void add_audience(struct ctx *c, yaml_node_t *item, void *arg)
 		e->roles |= role;
 	else
 		report(c, item,
-		       "unknown role '%s': expected a role, leerkracht_team or all",
+		       _("unknown role '%s': expected a role, leerkracht_team or all"),
 		       word);
 }
 
@@ -1591,7 +1599,7 @@ static void get_audience(struct ctx *c, yaml_node_t *node,
 	else if (has_type(node, YAML_SEQUENCE_NODE))
 		each_item(c, node, "for", add_audience, e);
 	else
-		report(c, node, "'for' must be a text or a list");
+		report(c, node, _("'for' must be a text or a list"));
 }
 
 static void add_external(struct ctx *c, yaml_node_t *entry, void *arg)
@@ -1612,7 +1620,7 @@ static void add_external(struct ctx *c, yaml_node_t *entry, void *arg)
 	get_audience(c, v[X_FOR], &e);
 	get_refs(c, v[X_PEOPLE], "people", &e.people, &e.n_people);
 	if (!v[X_FOR] && !v[X_PEOPLE]) {
-		report(c, entry, "either 'for' or 'people' is required");
+		report(c, entry, _("either 'for' or 'people' is required"));
 		ok = false;
 	}
 	if (!ok)
@@ -1632,8 +1640,8 @@ static void map_external(struct ctx *c, yaml_node_t *node)
 }
 
 static const struct choice meting_choice = {
-	"meting kind", rk_meting_parse,
-	"cultuursurvey_start, cultuursurvey_eind, thermometer, 360_feedback or barometer"
+	N_("meting kind"), rk_meting_parse,
+	N_("cultuursurvey_start, cultuursurvey_eind, thermometer, 360_feedback or barometer")
 };
 
 enum { M_KIND, M_OPENS, M_DEADLINE, N_M };
@@ -1689,16 +1697,17 @@ static void map_period_weeks(struct ctx *c, yaml_node_t *node,
 
 	if (!node || !get_keys(c, node, "period_weeks", period_keys, N_PW, v))
 		return;
-	bool ok = !v[PW_MIN] || get_int_range(c, v[PW_MIN], "min",
-					      "period_weeks min", 4, 8, &min);
+	bool ok =
+		!v[PW_MIN] || get_int_range(c, v[PW_MIN], "min",
+					    _("period_weeks min"), 4, 8, &min);
 	ok = (!v[PW_MAX] || get_int_range(c, v[PW_MAX], "max",
-					  "period_weeks max", 4, 8, &max)) &&
+					  _("period_weeks max"), 4, 8, &max)) &&
 	     ok;
 	if (!ok)
 		return;
 	if (max < min) {
-		report(c, v[PW_MAX], "period_weeks max %d is below min %d", max,
-		       min);
+		report(c, v[PW_MAX], _("period_weeks max %d is below min %d"),
+		       max, min);
 		return;
 	}
 	s->period_weeks_min = min;
@@ -1723,7 +1732,7 @@ static void add_kind(struct ctx *c, yaml_node_t *item, void *arg)
 		return;
 	}
 	report(c, item,
-	       "'%s' is not a session kind that windows govern; expected draagvlaksessie, startfase, bordsessie, leerkracht-team, gezamenlijk-lesontwerp, feedbackgesprek, verdieping, retrospectief, leerlingarena or verbindingssessie",
+	       _("'%s' is not a session kind that windows govern; expected draagvlaksessie, startfase, bordsessie, leerkracht-team, gezamenlijk-lesontwerp, feedbackgesprek, verdieping, retrospectief, leerlingarena or verbindingssessie"),
 	       text_of(item));
 	kinds->ok = false;
 }
@@ -1815,8 +1824,9 @@ static int parse_team_session(const char *text)
 static void map_team_sessions(struct ctx *c, yaml_node_t *node,
 			      struct rk_settings *s)
 {
-	static const struct choice how = { "team session", parse_team_session,
-					   "own or in_bordsessie" };
+	static const struct choice how = { N_("team session"),
+					   parse_team_session,
+					   N_("own or in_bordsessie") };
 	static const int kinds[N_TS] = { RK_EV_VERDIEPING, RK_EV_RETROSPECTIVE,
 					 RK_EV_LEERLINGARENA };
 	yaml_node_t *v[N_TS];
@@ -1915,19 +1925,19 @@ static const char *url_problem(const char *text)
 {
 	static const char scheme[] = "https://";
 	if (strncasecmp(text, "http://", 7) == 0)
-		return "calendar apps and browsers want https, not http";
+		return _("calendar apps and browsers want https, not http");
 	if (strncasecmp(text, scheme, sizeof(scheme) - 1) != 0)
-		return "expected an https:// address";
+		return _("expected an https:// address");
 	const char *host = text + sizeof(scheme) - 1;
 	if (!*host || *host == '/' || *host == ':')
-		return "the address has no host";
+		return _("the address has no host");
 	for (const char *p = host; *p; p++)
 		if (!url_char(*p))
 			return *p == '?' || *p == '#'
-				       ? "the address of a folder has no "
-					 "query or fragment ('?', '#')"
-				       : "the address has a character that "
-					 "does not belong in a URL";
+				       ? _("the address of a folder has no "
+					   "query or fragment ('?', '#')")
+				       : _("the address has a character that "
+					   "does not belong in a URL");
 	return NULL;
 }
 
@@ -1950,7 +1960,7 @@ static void map_feeds(struct ctx *c, yaml_node_t *node)
 		return;
 	const char *problem = url_problem(text);
 	if (problem) {
-		report(c, v[FD_BASE_URL], "bad base_url '%s': %s", text,
+		report(c, v[FD_BASE_URL], _("bad base_url '%s': %s"), text,
 		       problem);
 		return;
 	}
@@ -2025,12 +2035,13 @@ static void map_root(struct ctx *c, yaml_node_t *root)
 	lk->name = keep(c, "leerKRACHT-team");
 	lk->loc = loc_of(c, root);
 	if (!has_type(root, YAML_MAPPING_NODE)) {
-		report(c, root, "the school file must be a mapping");
+		report(c, root, _("the school file must be a mapping"));
 		return;
 	}
 	get_keys(c, root, "school file", top_keys, N_TOP, v);
 	if (!v[TOP_PEOPLE] && !v[TOP_PEOPLE_FILE])
-		report(c, root, "either 'people' or 'people_file' is required");
+		report(c, root,
+		       _("either 'people' or 'people_file' is required"));
 	for (size_t i = 0; i < N_TOP; i++)
 		if (v[i])
 			top_keys[i].map(c, v[i]);
@@ -2067,8 +2078,8 @@ static void syntax_error(struct ctx *c, const yaml_parser_t *parser,
 	if (parser->error == YAML_READER_ERROR)
 		place_of_offset(text, len, parser->problem_offset, &line,
 				&column);
-	report_at(c, line, column, "YAML syntax: %s",
-		  parser->problem ? parser->problem : "unknown problem");
+	report_at(c, line, column, _("YAML syntax: %s"),
+		  parser->problem ? parser->problem : _("unknown problem"));
 }
 
 /* A second document would be silently ignored; say so instead. */
@@ -2081,9 +2092,10 @@ static void check_single_document(struct ctx *c, yaml_parser_t *parser,
 		return;
 	}
 	if (yaml_document_get_root_node(&next))
-		report_at(c, (int)next.start_mark.line + 1,
-			  (int)next.start_mark.column + 1,
-			  "the school file holds more than one YAML document");
+		report_at(
+			c, (int)next.start_mark.line + 1,
+			(int)next.start_mark.column + 1,
+			_("the school file holds more than one YAML document"));
 	yaml_document_delete(&next);
 }
 
@@ -2133,8 +2145,8 @@ static bool scan_event(struct ctx *c, const yaml_event_t *ev,
 				    (const char *)ev->data.alias.anchor))
 			return true;
 		report_at(c, line, column,
-			  "the alias *%s is inside the node it names: the "
-			  "school file would never end",
+			  _("the alias *%s is inside the node it names: the "
+			    "school file would never end"),
 			  (const char *)ev->data.alias.anchor);
 		return false;
 	default:
@@ -2142,8 +2154,8 @@ static bool scan_event(struct ctx *c, const yaml_event_t *ev,
 	}
 	if (*depth == MAX_DEPTH) {
 		report_at(c, line, column,
-			  "the YAML nests more than %d levels deep here (a "
-			  "school file needs five)",
+			  _("the YAML nests more than %d levels deep here (a "
+			    "school file needs five)"),
 			  MAX_DEPTH);
 		return false;
 	}
@@ -2208,7 +2220,7 @@ static bool read_document(struct ctx *c, const char *text, size_t len,
 		goto out;
 	}
 	if (!yaml_document_get_root_node(doc)) {
-		report_at(c, 0, 0, "the school file is empty");
+		report_at(c, 0, 0, _("the school file is empty"));
 		yaml_document_delete(doc);
 		goto out;
 	}
@@ -2225,7 +2237,7 @@ static enum rk_status read_text(struct ctx *c, char **text, size_t *len)
 		c->path, RK_TEXTFILE_MAX_SCHOOL, text, len);
 	int err = errno;
 	if (status == RK_ERR_IO)
-		report_at(c, 0, 0, "cannot read file: %s",
+		report_at(c, 0, 0, _("cannot read file: %s"),
 			  rk_textfile_strerror(err));
 	return status;
 }

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "textfile.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -160,15 +161,15 @@ const char *rk_textfile_strerror(int err)
 {
 	switch (err) {
 	case EFBIG:
-		return "the file is larger than ritmiek reads (1 MiB for a "
-		       "school file, 512 KiB for a people file, 4 MiB for a "
-		       "timetable or calendar, 16 MiB for any other): is it "
-		       "the right file?";
+		return _("the file is larger than ritmiek reads (1 MiB for a "
+			 "school file, 512 KiB for a people file, 4 MiB for a "
+			 "timetable or calendar, 16 MiB for any other): is it "
+			 "the right file?");
 	case ENODEV:
-		return "not a regular file (a FIFO, device or socket is not "
-		       "read): give the path of a file";
+		return _("not a regular file (a FIFO, device or socket is not "
+			 "read): give the path of a file");
 	case EISDIR:
-		return "it is a folder: give the path of a file";
+		return _("it is a folder: give the path of a file");
 	default:
 		return strerror(err);
 	}

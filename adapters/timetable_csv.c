@@ -13,6 +13,7 @@
 #include "csvread.h"
 #include "date.h"
 #include "textfile.h"
+#include "i18n.h"
 
 enum field {
 	F_PERSON,
@@ -137,7 +138,7 @@ static int parse_weekday(struct loader *ld, const struct row *row)
 		d = rk_weekday_parse(word);
 	if (d < 0)
 		report(ld, RK_SEV_ERROR, row->line, row->column[F_WEEKDAY],
-		       "unknown weekday '%.*s'", (int)row->len[F_WEEKDAY],
+		       _("unknown weekday '%.*s'"), (int)row->len[F_WEEKDAY],
 		       row->text[F_WEEKDAY]);
 	return d;
 }
@@ -151,7 +152,7 @@ static int parse_time(struct loader *ld, const struct row *row, enum field f)
 	    rk_time_parse(word, &minutes))
 		return minutes;
 	report(ld, RK_SEV_ERROR, row->line, row->column[f],
-	       "bad time '%.*s': expected HH:MM", (int)row->len[f],
+	       _("bad time '%.*s': expected HH:MM"), (int)row->len[f],
 	       row->text[f]);
 	return -1;
 }
@@ -165,8 +166,8 @@ static int parse_week(struct loader *ld, const struct row *row)
 	if (row_field_is(row, F_WEEK, "B"))
 		return RK_AB_B;
 	report(ld, RK_SEV_ERROR, row->line, row->column[F_WEEK],
-	       "bad week '%.*s': expected A, B or empty", (int)row->len[F_WEEK],
-	       row->text[F_WEEK]);
+	       _("bad week '%.*s': expected A, B or empty"),
+	       (int)row->len[F_WEEK], row->text[F_WEEK]);
 	return -1;
 }
 
@@ -191,7 +192,7 @@ static int add_lesson(struct loader *ld, const struct row *row)
 	rk_lesson_init(&lesson);
 	if (row->len[F_PERSON] == 0)
 		report(ld, RK_SEV_ERROR, row->line, row->column[F_PERSON],
-		       "empty person");
+		       _("empty person"));
 	lesson.weekday = parse_weekday(ld, row);
 	lesson.start = parse_time(ld, row, F_START);
 	lesson.end = parse_time(ld, row, F_END);
@@ -202,7 +203,7 @@ static int add_lesson(struct loader *ld, const struct row *row)
 		rk_time_format(lesson.start, start);
 		rk_time_format(lesson.end, end);
 		report(ld, RK_SEV_ERROR, row->line, row->column[F_END],
-		       "end %s is not after start %s", end, start);
+		       _("end %s is not after start %s"), end, start);
 	}
 	if (ld->errors > errors)
 		return 0;
@@ -232,8 +233,8 @@ static void check_extra(struct loader *ld, const struct rk_csv_record *rec)
 		if (len == 0)
 			continue;
 		report(ld, RK_SEV_WARNING, rec->line, rec->columns[i],
-		       "expected at most %d fields, found %zu (the rest is "
-		       "ignored)",
+		       _("expected at most %d fields, found %zu (the rest is "
+			 "ignored)"),
 		       N_FIELDS, rec->n);
 		return;
 	}
@@ -267,8 +268,8 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 		return 0;
 	if (rec->n < N_REQUIRED) {
 		report(ld, RK_SEV_ERROR, rec->line, 1,
-		       "expected at least %d fields (person, weekday, start, "
-		       "end), found %zu",
+		       _("expected at least %d fields (person, weekday, start, "
+			 "end), found %zu"),
 		       N_REQUIRED, rec->n);
 		return 0;
 	}
@@ -294,7 +295,7 @@ enum rk_status rk_timetable_csv_load(struct rk_school *school, const char *path,
 	if (status == RK_ERR_IO) {
 		int saved = errno;
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s",
+			     _("cannot read timetable file: %s"),
 			     rk_textfile_strerror(saved));
 		errno = saved;
 	}

@@ -19,6 +19,7 @@
 #include "csvread.h"
 #include "date.h"
 #include "textfile.h"
+#include "i18n.h"
 
 struct fet {
 	struct rk_school *school;
@@ -97,7 +98,7 @@ static int map_day(struct fet *f, const char *name, const struct use *use)
 	snprintf(key, sizeof(key), "day\x1f%s", name);
 	if (!reported_before(f, key))
 		report(f, use->line, use->day_column,
-		       "unknown day '%s': map FET's days to weekdays in the school file (days: {%s: ma, ...})",
+		       _("unknown day '%s': map FET's days to weekdays in the school file (days: {%s: ma, ...})"),
 		       name, name);
 	return -1;
 }
@@ -144,15 +145,15 @@ static void hour_problem(struct fet *f, const char *name, int weekday,
 		return;
 	if (number >= 0)
 		report(f, use->line, use->hour_column,
-		       "hour '%s' is lesuur %d, which the time grid does not have on %s",
+		       _("hour '%s' is lesuur %d, which the time grid does not have on %s"),
 		       name, number, rk_weekday_name(weekday));
 	else if (leading_time(name) >= 0)
 		report(f, use->line, use->hour_column,
-		       "hour '%s' starts no lesuur of the time grid on %s",
+		       _("hour '%s' starts no lesuur of the time grid on %s"),
 		       name, rk_weekday_name(weekday));
 	else
 		report(f, use->line, use->hour_column,
-		       "unknown hour '%s': map FET's hours to lesuren in the school file (hours: {\"%s\": 1, ...})",
+		       _("unknown hour '%s': map FET's hours to lesuren in the school file (hours: {\"%s\": 1, ...})"),
 		       name, name);
 }
 
@@ -254,7 +255,7 @@ static bool read_header(struct csv *c, const struct rk_csv_record *rec)
 		if (c->cols[k] >= 0 || k == C_STUDENTS || k == C_SUBJECT)
 			continue;
 		report(c->f, rec->line, 1,
-		       "not a FET timetable export: the header has no '%s' column",
+		       _("not a FET timetable export: the header has no '%s' column"),
 		       col_names[k]);
 		return false;
 	}
@@ -283,7 +284,7 @@ static int on_csv_record(const struct rk_csv_record *rec, void *data)
 		need = c->cols[C_HOUR];
 	if (rec->n <= (size_t)need) {
 		report(c->f, rec->line, 1,
-		       "expected %d fields as in the header, found %zu",
+		       _("expected %d fields as in the header, found %zu"),
 		       need + 1, rec->n);
 		return 0;
 	}
@@ -310,7 +311,7 @@ static enum rk_status load_csv(struct fet *f, const char *path)
 		path, RK_TEXTFILE_MAX_TIMETABLE, &text, &len);
 	if (status == RK_ERR_IO)
 		rk_diags_add(f->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s",
+			     _("cannot read timetable file: %s"),
 			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		return status;
@@ -321,7 +322,7 @@ static enum rk_status load_csv(struct fet *f, const char *path)
 			     on_csv_record, &c, f->diags);
 	if (!c.header)
 		report(f, 0, 0,
-		       "not a FET timetable export: the file is empty");
+		       _("not a FET timetable export: the file is empty"));
 	free(text);
 	return status == RK_ERR_NOMEM || f->nomem ? RK_ERR_NOMEM : RK_OK;
 }
@@ -387,10 +388,11 @@ static xmlDoc *read_xml(struct fet *f, const char *path, const char *text,
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		char msg[256];
 		snprintf(msg, sizeof(msg), "%s",
-			 e && e->message ? e->message : "cannot read the file");
+			 e && e->message ? e->message
+					 : _("cannot read the file"));
 		msg[strcspn(msg, "\n")] = '\0';
 		rk_diags_add(f->diags, RK_SEV_ERROR, f->file, e ? e->line : 0,
-			     0, "XML: %s", msg);
+			     0, _("XML: %s"), msg);
 	}
 	xmlFreeParserCtxt(ctxt);
 	return doc;
@@ -518,7 +520,8 @@ static void place_activity(struct fet *f, const struct fet_data *d,
 	text_of(child(a, "Room"), room, sizeof(room));
 	const xmlNode *def = find_activity(d, (int)strtol(id, NULL, 10));
 	if (!def) {
-		report(f, use.line, 0, "activity %s is not in %s", id, d->file);
+		report(f, use.line, 0, _("activity %s is not in %s"), id,
+		       d->file);
 		return;
 	}
 	if (!strcmp(text_of(child(def, "Active"), buf, sizeof(buf)), "false"))
@@ -530,14 +533,15 @@ static void place_activity(struct fet *f, const struct fet_data *d,
 	joined(def, "Teacher", teachers, sizeof(teachers));
 	size_t first = hour_index(d, hour);
 	if (first == d->n_hours) {
-		report(f, use.line, 0, "unknown hour '%s': %s has no such hour",
-		       hour, d->file);
+		report(f, use.line, 0,
+		       _("unknown hour '%s': %s has no such hour"), hour,
+		       d->file);
 		return;
 	}
 	for (long k = 0; k < (duration > 0 ? duration : 1) && !f->nomem; k++) {
 		if (first + (size_t)k >= d->n_hours) {
 			report(f, use.line, 0,
-			       "activity %s runs past the last hour of the day",
+			       _("activity %s runs past the last hour of the day"),
 			       id);
 			return;
 		}
@@ -613,7 +617,7 @@ static void read_xml_file(struct fet *f, struct xml_set *x, const char *path)
 	if (rk_textfile_read_max(path, RK_TEXTFILE_MAX_TIMETABLE, &text,
 				 &len) != RK_OK) {
 		rk_diags_add(f->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s",
+			     _("cannot read timetable file: %s"),
 			     rk_textfile_strerror(errno));
 		return;
 	}
@@ -631,7 +635,7 @@ static void read_xml_file(struct fet *f, struct xml_set *x, const char *path)
 		ok = keep_placed(x, doc, f->file);
 	else {
 		report(f, root ? line_of(root) : 0, 0,
-		       "not a FET file: the root element is <%s>",
+		       _("not a FET file: the root element is <%s>"),
 		       root ? (const char *)root->name : "");
 		xmlFreeDoc(doc);
 	}
@@ -652,7 +656,7 @@ static void need_data(struct fet *f, struct xml_set *x)
 	} else {
 		f->file = x->files[0];
 		report(f, 0, 0,
-		       "the activities need the .fet file that defines them: add %s to 'files'",
+		       _("the activities need the .fet file that defines them: add %s to 'files'"),
 		       path ? path : "the .fet file");
 	}
 	free(path);

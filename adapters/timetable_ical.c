@@ -16,6 +16,7 @@
 
 #include "date.h"
 #include "textfile.h"
+#include "i18n.h"
 
 /* A teacher teaches a few dozen lessons a week; no rule in a school feed
  * needs more instances than that in a year. */
@@ -123,7 +124,8 @@ static icaltimezone *zone_of(struct feed *fd, icalproperty *prop, int line,
 	if (!zone)
 		zone = icaltimezone_get_builtin_timezone_from_tzid(tzid);
 	if (!zone)
-		report(fd, RK_SEV_ERROR, line, "unknown time zone '%s'", tzid);
+		report(fd, RK_SEV_ERROR, line, _("unknown time zone '%s'"),
+		       tzid);
 	return zone;
 }
 
@@ -205,7 +207,7 @@ static bool event_times(struct feed *fd, icalcomponent *ev, int line,
 	icalproperty *dur =
 		icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY);
 	if (!p) {
-		report(fd, RK_SEV_ERROR, line, "event without DTSTART");
+		report(fd, RK_SEV_ERROR, line, _("event without DTSTART"));
 		return false;
 	}
 	*start = icalproperty_get_dtstart(p);
@@ -224,7 +226,7 @@ static bool event_times(struct feed *fd, icalcomponent *ev, int line,
 	if (*seconds > 0)
 		return true;
 	report(fd, RK_SEV_WARNING, line,
-	       "event '%s' has no length (DTEND not after DTSTART); left out",
+	       _("event '%s' has no length (DTEND not after DTSTART); left out"),
 	       icalcomponent_get_summary(ev) ? icalcomponent_get_summary(ev)
 					     : "");
 	return false;
@@ -295,7 +297,7 @@ static void expand_rule(struct feed *fd, icalcomponent *ev, int line,
 		icalrecur_iterator_new(icalproperty_get_rrule(rrule), start);
 	time_t stop = window_end(fd, start);
 	if (!it) {
-		report(fd, RK_SEV_ERROR, line, "bad RRULE '%s'",
+		report(fd, RK_SEV_ERROR, line, _("bad RRULE '%s'"),
 		       icalproperty_get_value_as_string(rrule));
 		return;
 	}
@@ -364,7 +366,7 @@ static void report_lic_errors(struct feed *fd, icalcomponent *comp, int line)
 		     comp, ICAL_XLICERROR_PROPERTY);
 	     p;
 	     p = icalcomponent_get_next_property(comp, ICAL_XLICERROR_PROPERTY))
-		report(fd, RK_SEV_ERROR, line, "iCalendar syntax error: %s",
+		report(fd, RK_SEV_ERROR, line, _("iCalendar syntax error: %s"),
 		       icalproperty_get_xlicerror(p));
 }
 
@@ -525,7 +527,7 @@ static enum rk_status read_feed(struct feed *fd, const char *path)
 		path, RK_TEXTFILE_MAX_TIMETABLE, &text, NULL);
 	if (status == RK_ERR_IO)
 		rk_diags_add(fd->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s",
+			     _("cannot read timetable file: %s"),
 			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		return status;
@@ -538,7 +540,7 @@ static enum rk_status read_feed(struct feed *fd, const char *path)
 	fd->root = calendar_of(root);
 	if (!fd->root)
 		report(fd, RK_SEV_ERROR, 0,
-		       "not an iCalendar file (no complete VCALENDAR)");
+		       _("not an iCalendar file (no complete VCALENDAR)"));
 	else
 		read_events(fd, lines, n_lines);
 	make_lessons(fd);

@@ -16,6 +16,7 @@
 #include "csvread.h"
 #include "date.h"
 #include "textfile.h"
+#include "i18n.h"
 
 /* Field numbers are 1-based, as in Untis's own documentation. */
 enum {
@@ -224,7 +225,7 @@ static bool get_date(struct untis *u, const struct rk_csv_record *rec,
 	if (t.len == 0 || parse_untis_date(t, out))
 		return true;
 	report(u, RK_SEV_ERROR, rec->line, number,
-	       "bad date '%.*s': expected YYYYMMDD", (int)t.len, t.s);
+	       _("bad date '%.*s': expected YYYYMMDD"), (int)t.len, t.s);
 	return false;
 }
 
@@ -235,7 +236,7 @@ static int on_gpu002(const struct rk_csv_record *rec, void *data)
 
 	if (rec->n < F2_TEACHER) {
 		report(u, RK_SEV_ERROR, rec->line, 1,
-		       "expected at least %d fields (lesson number to teacher), found %zu",
+		       _("expected at least %d fields (lesson number to teacher), found %zu"),
 		       F2_TEACHER, rec->n);
 		return 0;
 	}
@@ -243,7 +244,7 @@ static int on_gpu002(const struct rk_csv_record *rec, void *data)
 	int week = parse_group(group);
 	if (week < 0)
 		report(u, RK_SEV_WARNING, rec->line, F2_GROUP,
-		       "lesson group '%.*s' is no A or B week; lesson %s is taken as every week",
+		       _("lesson group '%.*s' is no A or B week; lesson %s is taken as every week"),
 		       (int)group.len, group.s, field(rec, F2_LESSON).s);
 	un.week = week < 0 ? RK_AB_BOTH : (enum rk_ab)week;
 	bool ok = get_date(u, rec, F2_FROM, INT_MIN, &un.from);
@@ -253,7 +254,7 @@ static int on_gpu002(const struct rk_csv_record *rec, void *data)
 		rk_date_format(un.to, a);
 		rk_date_format(un.from, b);
 		report(u, RK_SEV_ERROR, rec->line, F2_TO,
-		       "date to %s is before date from %s", a, b);
+		       _("date to %s is before date from %s"), a, b);
 		ok = false;
 	}
 	if (!ok)
@@ -342,7 +343,7 @@ static bool get_day(struct untis *u, const struct rk_csv_record *rec,
 		return true;
 	}
 	report(u, RK_SEV_ERROR, rec->line, F1_DAY,
-	       "day '%.*s' is out of range: expected 1 (Monday) to 7 (Sunday)",
+	       _("day '%.*s' is out of range: expected 1 (Monday) to 7 (Sunday)"),
 	       (int)t.len, t.s);
 	return false;
 }
@@ -352,12 +353,12 @@ static void unknown_period(struct untis *u, int line, int period, int weekday,
 {
 	if (!grid || grid->n == 0) {
 		report(u, RK_SEV_ERROR, line, F1_PERIOD,
-		       "unknown period %d on %s: the time grid has no lesuren that day",
+		       _("unknown period %d on %s: the time grid has no lesuren that day"),
 		       period, rk_weekday_name(weekday));
 		return;
 	}
 	report(u, RK_SEV_ERROR, line, F1_PERIOD,
-	       "unknown period %d on %s: the time grid has lesuren %d-%d that day",
+	       _("unknown period %d on %s: the time grid has lesuren %d-%d that day"),
 	       period, rk_weekday_name(weekday), grid->hours[0].number,
 	       grid->hours[grid->n - 1].number);
 }
@@ -371,7 +372,7 @@ static const struct rk_lesuur *get_period(struct untis *u,
 	int period;
 	if (!parse_number(t, &period)) {
 		report(u, RK_SEV_ERROR, rec->line, F1_PERIOD,
-		       "bad period '%.*s': expected a lesuur number",
+		       _("bad period '%.*s': expected a lesuur number"),
 		       (int)t.len, t.s);
 		return NULL;
 	}
@@ -401,7 +402,7 @@ static bool get_length(struct untis *u, const struct rk_csv_record *rec,
 			return true;
 	}
 	report(u, RK_SEV_ERROR, rec->line, F1_LENGTH,
-	       "bad length '%.*s': expected hh:mm", (int)t.len, t.s);
+	       _("bad length '%.*s': expected hh:mm"), (int)t.len, t.s);
 	return false;
 }
 
@@ -525,7 +526,7 @@ static int on_gpu001(const struct rk_csv_record *rec, void *data)
 
 	if (rec->n < F1_PERIOD) {
 		report(u, RK_SEV_ERROR, rec->line, 1,
-		       "expected at least %d fields (lesson, class, teacher, subject, room, day, period), found %zu",
+		       _("expected at least %d fields (lesson, class, teacher, subject, room, day, period), found %zu"),
 		       F1_PERIOD, rec->n);
 		return 0;
 	}
@@ -593,7 +594,7 @@ static enum rk_status read_file(struct untis *u, const char *path,
 	if (status == RK_ERR_IO) {
 		int saved = errno;
 		rk_diags_add(u->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s",
+			     _("cannot read timetable file: %s"),
 			     rk_textfile_strerror(saved));
 		u->errors++;
 	}
@@ -643,7 +644,7 @@ static void suggest_teachers(struct untis *u)
 			continue;
 		rk_diags_add(
 			u->diags, RK_SEV_WARNING, t->file, t->line, 1,
-			"teacher '%s' is not in the school file; GPU004 suggests: {id: %s, name: %s%s%s}",
+			_("teacher '%s' is not in the school file; GPU004 suggests: {id: %s, name: %s%s%s}"),
 			t->id, t->id, t->name ? t->name : t->id,
 			t->email ? ", email: " : "", t->email ? t->email : "");
 	}

@@ -15,6 +15,7 @@
 #include "csvread.h"
 #include "feed_state.h"
 #include "textfile.h"
+#include "i18n.h"
 
 struct token {
 	char *person;
@@ -111,20 +112,21 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 		if (rec->n == 2 && !strcmp(rec->fields[0], "person") &&
 		    !strcmp(rec->fields[1], "token"))
 			return 0;
-		bad(r, rec, 0, "expected the header 'person<TAB>token'", NULL);
+		bad(r, rec, 0, _("expected the header 'person<TAB>token'"),
+		    NULL);
 		return 0;
 	}
 	if (rec->n != 2) {
-		bad(r, rec, 0, "expected a person and a token", NULL);
+		bad(r, rec, 0, _("expected a person and a token"), NULL);
 		return 0;
 	}
 	const char *person = rec->fields[0], *hex = rec->fields[1];
 	if (!valid_token(hex)) {
-		bad(r, rec, 1, "not a token of 32 hex digits:", hex);
+		bad(r, rec, 1, _("not a token of 32 hex digits:"), hex);
 		return 0;
 	}
 	if (find(r->seen, person)) {
-		bad(r, rec, 0, "a second token for", person);
+		bad(r, rec, 0, _("a second token for"), person);
 		return 0;
 	}
 	struct token *seen = slot(r->seen, person);
@@ -147,7 +149,7 @@ enum rk_status rk_tokens_read(struct rk_tokens *tokens, const char *path,
 		return RK_OK;
 	if (status == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read the feed tokens: %s",
+			     _("cannot read the feed tokens: %s"),
 			     rk_textfile_strerror(errno));
 	if (status != RK_OK)
 		return status;

@@ -10,6 +10,7 @@
 #include "loader.h"
 #include "precheck.h"
 #include "schoolyear.h"
+#include "i18n.h"
 
 /* Lessons of one person in an A week and a B week (the same without A/B). */
 struct load {
@@ -20,18 +21,18 @@ struct load {
 static void check_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek check [OPTION]... SCHOOL\n"
-		"Reads the school file SCHOOL, the people file and timetable it "
-		"names and the\nholiday calendar of its school year; reports "
-		"every problem as\nfile:line:column: error|warning: message, "
-		"and summarises the school.\n\n"
-		"  -c, --calendars DIR  holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the\n"
-		"                       installed ones)\n"
-		"  -q, --quiet          only the problems, no summary\n"
-		"  -h, --help           show this help and exit\n\n"
-		"Exit status: 0 no errors (warnings allowed), 1 errors, "
-		"2 bad usage, 4 failure.\n");
+		_("Usage: ritmiek check [OPTION]... SCHOOL\n"
+		  "Reads the school file SCHOOL, the people file and timetable it "
+		  "names and the\nholiday calendar of its school year; reports "
+		  "every problem as\nfile:line:column: error|warning: message, "
+		  "and summarises the school.\n\n"
+		  "  -c, --calendars DIR  holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or the\n"
+		  "                       installed ones)\n"
+		  "  -q, --quiet          only the problems, no summary\n"
+		  "  -h, --help           show this help and exit\n\n"
+		  "Exit status: 0 no errors (warnings allowed), 1 errors, "
+		  "2 bad usage, 4 failure.\n"));
 }
 
 /* Prints @text padded to @width characters (not bytes: names such as
@@ -57,7 +58,7 @@ static void print_people(const struct rk_school *s)
 		part_time += (p->workdays & RK_WORKDAYS_DEFAULT) !=
 			     RK_WORKDAYS_DEFAULT;
 	}
-	printf("People       %zu:", n);
+	printf("Mensen       %zu:", n);
 	const char *sep = " ";
 	for (int r = 0; r < RK_N_ROLES; r++) {
 		if (!per_role[r])
@@ -66,7 +67,7 @@ static void print_people(const struct rk_school *s)
 		       rk_role_name((enum rk_role)(1u << r)));
 		sep = ", ";
 	}
-	printf("; %zu part-time\n", part_time);
+	printf("; %zu in deeltijd\n", part_time);
 }
 
 static const char *person_name(const struct rk_school *s, int index)
@@ -86,7 +87,7 @@ static void print_teams(const struct rk_school *s)
 		print_padded(t->id, 12);
 		printf(" ");
 		print_padded(t->name ? t->name : "", 28);
-		printf(" %2zu members, cohort %d", t->n_members, t->cohort);
+		printf(" %2zu leden, cohort %d", t->n_members, t->cohort);
 		if (t->coach.id)
 			printf(", schoolcoach %s (%s)", t->coach.id,
 			       person_name(s, t->coach.index));
@@ -113,7 +114,7 @@ static void print_range(int from, int to)
 
 static void print_days_off(const struct rk_schoolyear *y)
 {
-	printf("  Days off:\n");
+	printf("  Vrije dagen:\n");
 	for (size_t i = 0; i < rk_schoolyear_n_holidays(y); i++) {
 		const struct rk_dayoff *d = rk_schoolyear_holiday(y, i);
 		printf("    ");
@@ -121,8 +122,8 @@ static void print_days_off(const struct rk_schoolyear *y)
 		printf("  ");
 		print_padded(d->name, 26);
 		printf(" %s%s\n", rk_dayoff_kind_name(d->kind),
-		       d->overridden ? ", the school's own dates"
-		       : d->advisory ? ", advisory dates"
+		       d->overridden ? ", eigen data van de school"
+		       : d->advisory ? ", adviesdata"
 				     : "");
 	}
 }
@@ -131,7 +132,7 @@ static void print_days_off(const struct rk_schoolyear *y)
  * without school days, a trailing 'T' for a toetsweek. */
 static void print_week_strip(const struct rk_schoolyear *y)
 {
-	printf("  Weeks (ISO number, A/B, '-' no school days, T toetsweek):\n   ");
+	printf("  Weken (ISO-nummer, A/B, '-' geen schooldagen, T toetsweek):\n   ");
 	int col = 0;
 	for (size_t w = 0; w < rk_schoolyear_n_weeks(y); w++) {
 		const struct rk_week *wk = rk_schoolyear_week(y, w);
@@ -162,11 +163,11 @@ static void print_calendar(const struct rk_school *s,
 		a += wk->teaching && wk->ab == RK_AB_A;
 		b += wk->teaching && wk->ab == RK_AB_B;
 	}
-	printf("Calendar     %zu teaching weeks, %zu school days",
+	printf("Kalender     %zu lesweken, %zu schooldagen",
 	       rk_schoolyear_teaching_weeks(y), rk_schoolyear_school_days(y));
 	if (ab->enabled)
-		printf("; %zu A weeks and %zu B weeks, counted by %s week", a,
-		       b, ab->count_teaching ? "teaching" : "calendar");
+		printf("; %zu A-weken en %zu B-weken, geteld per %s", a, b,
+		       ab->count_teaching ? "lesweek" : "kalenderweek");
 	printf("\n");
 	print_days_off(y);
 	for (size_t i = 0; i < rk_school_n_toetsweek(s); i++) {
@@ -203,14 +204,14 @@ static void print_workdays(unsigned workdays)
 
 static void print_lessons(const struct rk_school *s, const struct load *loads)
 {
-	printf("Lessons per week (A / B where they differ), working days:\n");
+	printf("Lessen per week (A / B waar ze verschillen), werkdagen:\n");
 	for (size_t i = 0; i < rk_school_n_person(s); i++) {
 		const struct rk_person *p = rk_school_get_person(s, i);
 		const struct load *ld = &loads[i];
 		char a[32], b[32];
-		snprintf(a, sizeof(a), "%2d (%dh%02d)", ld->lessons[0],
+		snprintf(a, sizeof(a), "%2d (%du%02d)", ld->lessons[0],
 			 ld->minutes[0] / 60, ld->minutes[0] % 60);
-		snprintf(b, sizeof(b), "%2d (%dh%02d)", ld->lessons[1],
+		snprintf(b, sizeof(b), "%2d (%du%02d)", ld->lessons[1],
 			 ld->minutes[1] / 60, ld->minutes[1] % 60);
 		char both[72];
 		if (strcmp(a, b))
@@ -233,9 +234,9 @@ static void print_notes(const struct rk_school *s,
 			const struct rk_schoolyear *y, const struct load *loads)
 {
 	int notes = 0;
-	printf("Worth a look:\n");
+	printf("Het bekijken waard:\n");
 	if (rk_school_n_lesson(s) == 0) {
-		printf("  - no timetable: the planner would take everyone as free all day\n");
+		printf("  - geen rooster: de planner zou iedereen de hele dag vrij nemen\n");
 		notes++;
 	}
 	for (size_t i = 0; rk_school_n_lesson(s) && i < rk_school_n_person(s);
@@ -244,41 +245,41 @@ static void print_notes(const struct rk_school *s,
 		const struct load *ld = &loads[i];
 		if ((p->roles & RK_ROLE_LERAAR) && !ld->lessons[0] &&
 		    !ld->lessons[1]) {
-			printf("  - %s (%s) is a teacher without lessons in the timetable\n",
+			printf("  - %s (%s) is een leraar zonder lessen in het rooster\n",
 			       p->id, p->name ? p->name : "?");
 			notes++;
 		}
 		if (ld->minutes[0] > 30 * 60 || ld->minutes[1] > 30 * 60) {
-			printf("  - %s (%s) teaches more than 30 hours a week\n",
+			printf("  - %s (%s) geeft meer dan 30 uur per week les\n",
 			       p->id, p->name ? p->name : "?");
 			notes++;
 		}
 	}
 	size_t weeks = rk_schoolyear_teaching_weeks(y);
 	if (weeks < 36 || weeks > 42) {
-		printf("  - %zu teaching weeks is unusual (most schools have 38 to 40)\n",
+		printf("  - %zu lesweken is ongebruikelijk (de meeste scholen hebben er 38 tot 40)\n",
 		       weeks);
 		notes++;
 	}
 	for (size_t w = 0; w < rk_schoolyear_n_weeks(y); w++) {
 		const struct rk_week *wk = rk_schoolyear_week(y, w);
 		if (wk->toetsweek && !wk->teaching) {
-			printf("  - toetsweek '%s' lies in week %d, which has no school days\n",
+			printf("  - toetsweek '%s' ligt in week %d, die geen schooldagen heeft\n",
 			       wk->toetsweek, wk->iso_week);
 			notes++;
 		}
 	}
 	if (!notes)
-		printf("  nothing\n");
+		printf("  niets\n");
 }
 
 static void print_summary(const struct rk_school *s,
 			  const struct rk_schoolyear *y)
 {
 	const struct rk_school_info *info = rk_school_get_info(s);
-	printf("School       %s (%s), %s, region %s\n", info->name, info->id,
+	printf("School       %s (%s), %s, regio %s\n", info->name, info->id,
 	       rk_school_type_name(info->type), rk_region_name(info->region));
-	printf("School year  %d-%d, leerKRACHT year %d, time zone %s\n",
+	printf("Schooljaar   %d-%d, leerKRACHT-jaar %d, tijdzone %s\n",
 	       info->year, info->year + 1, info->programme_year,
 	       info->timezone);
 	print_people(s);
@@ -312,8 +313,9 @@ static int run_check(const char *path, const struct rk_load_options *load,
 		status = rk_precheck_predict(school, year, diags);
 	rk_cli_print_diags(stderr, diags);
 	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
-		fprintf(stderr, "ritmiek: %s: %zu error(s), %zu warning(s)\n",
-			path, rk_diags_errors(diags), rk_diags_warnings(diags));
+		fprintf(stderr,
+			_("ritmiek: %s: %zu error(s), %zu warning(s)\n"), path,
+			rk_diags_errors(diags), rk_diags_warnings(diags));
 		exit_status = RK_EXIT_INPUT;
 		goto out;
 	}
@@ -324,7 +326,7 @@ static int run_check(const char *path, const struct rk_load_options *load,
 	if (!quiet)
 		print_summary(school, year);
 	if (rk_diags_warnings(diags))
-		fprintf(stderr, "ritmiek: %s: no errors, %zu warning(s)\n",
+		fprintf(stderr, _("ritmiek: %s: no errors, %zu warning(s)\n"),
 			path, rk_diags_warnings(diags));
 	exit_status = RK_EXIT_OK;
 out:
@@ -362,7 +364,7 @@ int rk_cmd_check(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "ritmiek check: expected one school file\n");
+		fprintf(stderr, _("ritmiek check: expected one school file\n"));
 		return rk_cli_try_help("check");
 	}
 	return run_check(argv[optind], &load, quiet);

@@ -16,6 +16,7 @@
 #include "schoolyear.h"
 #include "suggest.h"
 #include "tokens.h"
+#include "i18n.h"
 
 struct feeds_args {
 	const char *school;
@@ -29,39 +30,39 @@ struct feeds_args {
 static void feeds_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek feeds [OPTION]... SCHOOL PLANDIR\n"
-		"Writes the iCalendar feeds of the plan PLANDIR/plan.tsv made "
-		"for SCHOOL:\nPLANDIR/feeds/ (one .ics per person, team, role "
-		"and the school) and\nPLANDIR/index.tsv. Events that changed "
-		"since the feeds were last written get\nSEQUENCE+1; events that "
-		"left the plan are published as cancelled.\n\n"
-		"      --previous DIR   the plan directory the feeds were last "
-		"written in\n"
-		"                       (default: PLANDIR)\n"
-		"  -c, --calendars DIR  holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the\n"
-		"                       installed ones)\n"
-		"  -q, --quiet          no report, only problems\n"
-		"  -h, --help           show this help and exit\n\n"
-		"Exit status: 0 written, 1 errors in the input, 2 bad usage, "
-		"4 failure.\n");
+		_("Usage: ritmiek feeds [OPTION]... SCHOOL PLANDIR\n"
+		  "Writes the iCalendar feeds of the plan PLANDIR/plan.tsv made "
+		  "for SCHOOL:\nPLANDIR/feeds/ (one .ics per person, team, role "
+		  "and the school) and\nPLANDIR/index.tsv. Events that changed "
+		  "since the feeds were last written get\nSEQUENCE+1; events that "
+		  "left the plan are published as cancelled.\n\n"
+		  "      --previous DIR   the plan directory the feeds were last "
+		  "written in\n"
+		  "                       (default: PLANDIR)\n"
+		  "  -c, --calendars DIR  holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or the\n"
+		  "                       installed ones)\n"
+		  "  -q, --quiet          no report, only problems\n"
+		  "  -h, --help           show this help and exit\n\n"
+		  "Exit status: 0 written, 1 errors in the input, 2 bad usage, "
+		  "4 failure.\n"));
 }
 
 static void tokens_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek tokens rotate [OPTION]... SCHOOL PLANDIR "
-		"PERSON\n"
-		"Gives PERSON a new feed address: a new token in "
-		"PLANDIR/tokens.tsv, the feeds\nwritten again, the old feed "
-		"file removed. PERSON then subscribes anew.\n\n"
-		"  -c, --calendars DIR  holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the\n"
-		"                       installed ones)\n"
-		"  -q, --quiet          no report, only problems\n"
-		"  -h, --help           show this help and exit\n\n"
-		"Exit status: 0 done, 1 errors in the input, 2 bad usage, "
-		"4 failure.\n");
+		_("Usage: ritmiek tokens rotate [OPTION]... SCHOOL PLANDIR "
+		  "PERSON\n"
+		  "Gives PERSON a new feed address: a new token in "
+		  "PLANDIR/tokens.tsv, the feeds\nwritten again, the old feed "
+		  "file removed. PERSON then subscribes anew.\n\n"
+		  "  -c, --calendars DIR  holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or the\n"
+		  "                       installed ones)\n"
+		  "  -q, --quiet          no report, only problems\n"
+		  "  -h, --help           show this help and exit\n\n"
+		  "Exit status: 0 done, 1 errors in the input, 2 bad usage, "
+		  "4 failure.\n"));
 }
 
 /* Options of both commands; -1 after --help, else an exit status. */
@@ -126,7 +127,7 @@ int rk_cli_load_plan(const char *school_path, const char *dir,
 	rk_cli_print_diags(stderr, diags);
 	int exit_status = RK_EXIT_OK;
 	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
-		fprintf(stderr, "ritmiek: %s: %zu error(s)\n", what,
+		fprintf(stderr, _("ritmiek: %s: %zu error(s)\n"), what,
 			rk_diags_errors(diags));
 		exit_status = RK_EXIT_INPUT;
 	} else if (status != RK_OK) {
@@ -168,8 +169,8 @@ int rk_cmd_feeds(int argc, char **argv)
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;
 	if (optind != argc - 2) {
-		fprintf(stderr, "ritmiek feeds: expected a school file and a "
-				"plan folder\n");
+		fprintf(stderr, _("ritmiek feeds: expected a school file and a "
+				  "plan folder\n"));
 		return rk_cli_try_help("feeds");
 	}
 	a.school = argv[optind];
@@ -208,8 +209,8 @@ static int check_person(const struct rk_school *school, const char *id)
 	for (size_t i = 0; i < n; i++)
 		ids[i] = rk_school_get_person(school, i)->id;
 	const char *near = rk_suggest(id, ids, n);
-	fprintf(stderr, "ritmiek tokens: unknown person '%s'%s%s%s\n", id,
-		near ? "; did you mean '" : "", near ? near : "",
+	fprintf(stderr, _("ritmiek tokens: unknown person '%s'%s%s%s\n"), id,
+		near ? _("; did you mean '") : "", near ? near : "",
 		near ? "'?" : "");
 	free(ids);
 	return RK_EXIT_INPUT;
@@ -241,10 +242,10 @@ static int run_rotate(struct feeds_args *a)
 	}
 	rk_schoolyear_free(year);
 	if (rc == RK_EXIT_OK && !a->quiet)
-		printf("ritmiek: %s: new feed %s/feeds/%s.ics%s%s%s\n",
+		printf(_("ritmiek: %s: new feed %s/feeds/%s.ics%s%s%s\n"),
 		       a->person, a->dir, res.new_token,
 		       res.old_token[0] ? "; feeds/" : "", res.old_token,
-		       res.old_token[0] ? ".ics is removed" : "");
+		       res.old_token[0] ? _(".ics is removed") : "");
 	rk_plan_free(plan);
 	rk_school_free(school);
 	return rc;
@@ -260,7 +261,7 @@ int rk_cmd_tokens(int argc, char **argv)
 		return RK_EXIT_OK;
 	}
 	if (argc < 2 || strcmp(argv[1], "rotate")) {
-		fprintf(stderr, "ritmiek tokens: expected 'rotate'\n");
+		fprintf(stderr, _("ritmiek tokens: expected 'rotate'\n"));
 		return rk_cli_try_help("tokens");
 	}
 	/* getopt names the program by argv[0]: "ritmiek tokens", not
@@ -270,8 +271,8 @@ int rk_cmd_tokens(int argc, char **argv)
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;
 	if (optind != argc - 1 - 3) {
-		fprintf(stderr, "ritmiek tokens rotate: expected a school "
-				"file, a plan folder and a person\n");
+		fprintf(stderr, _("ritmiek tokens rotate: expected a school "
+				  "file, a plan folder and a person\n"));
 		return rk_cli_try_help("tokens");
 	}
 	a.school = argv[1 + optind];

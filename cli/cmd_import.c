@@ -15,6 +15,7 @@
 #include "school_yaml.h"
 #include "suggest.h"
 #include "textfile.h"
+#include "i18n.h"
 
 #define HEAD_SIZE 4096
 
@@ -44,21 +45,21 @@ struct import {
 static void import_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek import [OPTION]... [FILE]...\n"
-		"Reads timetable files and says what it understood: the "
-		"teachers, their lessons\nper week, lesson hours and free "
-		"periods, A/B differences, and every problem\nas "
-		"file:line: message. Without FILE, the timetables named in "
-		"the school file.\n\n"
-		"  -f, --format FORMAT  csv, untis, fet or ical (default: "
-		"told from each file)\n"
-		"  -s, --school SCHOOL  the school file: time grid, people, "
-		"day and hour maps\n"
-		"                       (needed for untis and fet)\n"
-		"  -q, --quiet          only the problems, not the summary\n"
-		"  -h, --help           show this help and exit\n\n"
-		"Exit status: 0 no errors (warnings allowed), 1 errors, "
-		"2 bad usage, 4 failure.\n");
+		_("Usage: ritmiek import [OPTION]... [FILE]...\n"
+		  "Reads timetable files and says what it understood: the "
+		  "teachers, their lessons\nper week, lesson hours and free "
+		  "periods, A/B differences, and every problem\nas "
+		  "file:line: message. Without FILE, the timetables named in "
+		  "the school file.\n\n"
+		  "  -f, --format FORMAT  csv, untis, fet or ical (default: "
+		  "told from each file)\n"
+		  "  -s, --school SCHOOL  the school file: time grid, people, "
+		  "day and hour maps\n"
+		  "                       (needed for untis and fet)\n"
+		  "  -q, --quiet          only the problems, not the summary\n"
+		  "  -h, --help           show this help and exit\n\n"
+		  "Exit status: 0 no errors (warnings allowed), 1 errors, "
+		  "2 bad usage, 4 failure.\n"));
 }
 
 /* --- Which sources to read ------------------------------------------------ */
@@ -143,11 +144,12 @@ static const char *format_of(struct import *im, const char *path)
 		return format;
 	if (rk_textfile_head(path, head, sizeof(head), &len) != RK_OK)
 		rk_diags_add(im->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read timetable file: %s",
+			     _("cannot read timetable file: %s"),
 			     rk_textfile_strerror(errno));
 	else
-		rk_diags_add(im->diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot tell the timetable format; give --format");
+		rk_diags_add(
+			im->diags, RK_SEV_ERROR, path, 0, 0,
+			_("cannot tell the timetable format; give --format"));
 	return NULL;
 }
 
@@ -187,7 +189,7 @@ static bool need_school(const struct import *im)
 					     ->format;
 		if (!strcmp(format, "untis") || !strcmp(format, "fet")) {
 			fprintf(stderr,
-				"ritmiek import: %s timetables need --school SCHOOL: its time grid gives the lessons their clock times\n",
+				_("ritmiek import: %s timetables need --school SCHOOL: its time grid gives the lessons their clock times\n"),
 				format);
 			return true;
 		}
@@ -312,11 +314,12 @@ static void check_people(struct import *im)
 		if (rk_school_find_person(s, t->id) >= 0)
 			continue;
 		const char *near = rk_suggest(t->id, ids, np);
-		rk_diags_add(im->diags, RK_SEV_ERROR, loc->file, loc->line,
-			     loc->column,
-			     "teacher '%s' is not in the school file; %s%s%s",
-			     t->id, near ? "did you mean '" : "add them to ",
-			     near ? near : "'people'", near ? "'?" : "");
+		rk_diags_add(
+			im->diags, RK_SEV_ERROR, loc->file, loc->line,
+			loc->column,
+			_("teacher '%s' is not in the school file; %s%s%s"),
+			t->id, near ? _("did you mean '") : _("add them to "),
+			near ? near : "'people'", near ? "'?" : "");
 	}
 	for (size_t i = 0; i < np && im->n_stats; i++) {
 		const struct rk_person *p = rk_school_get_person(s, i);
@@ -327,7 +330,7 @@ static void check_people(struct import *im)
 			rk_diags_add(
 				im->diags, RK_SEV_WARNING, p->loc.file,
 				p->loc.line, p->loc.column,
-				"teacher '%s' (%s) has no lessons in the timetable",
+				_("teacher '%s' (%s) has no lessons in the timetable"),
 				p->id, p->name ? p->name : p->id);
 	}
 	free(ids);
@@ -346,7 +349,7 @@ static void print_padded(const char *text, int width)
 /* "24 (18h00, 3 free)" */
 static void format_week(const struct tstat *t, int k, char *buf, size_t size)
 {
-	snprintf(buf, size, "%2d (%dh%02d, %d free)", t->lessons[k],
+	snprintf(buf, size, _("%2d (%dh%02d, %d free)"), t->lessons[k],
 		 t->minutes[k] / 60, t->minutes[k] % 60, t->free[k]);
 }
 
@@ -363,7 +366,7 @@ static void print_teacher(const struct import *im, const struct tstat *t)
 	print_padded(t->id, 8);
 	printf(" ");
 	print_padded(p		       ? p->name
-		     : im->have_school ? "(not in the school file)"
+		     : im->have_school ? _("(not in the school file)")
 				       : "",
 		     26);
 	if (strcmp(a, b))
@@ -371,7 +374,7 @@ static void print_teacher(const struct import *im, const struct tstat *t)
 	else
 		printf(" %s", a);
 	if (t->one_off)
-		printf("; %d on single dates", t->one_off);
+		printf(_("; %d on single dates"), t->one_off);
 	printf("\n");
 }
 
@@ -381,7 +384,7 @@ static void print_sources(const struct import *im)
 		const struct rk_timetable_source *src =
 			rk_school_get_timetable_source(im->school,
 						       im->sources[i]);
-		printf("Timetable    %s:", src->format);
+		printf(_("Timetable    %s:"), src->format);
 		for (size_t k = 0; k < src->n_files; k++)
 			printf(" %s", src->files[k].path);
 		if (!src->n_files)
@@ -403,18 +406,18 @@ static void print_summary(const struct import *im)
 			   rk_school_find_person(im->school, t->id) < 0;
 	}
 	print_sources(im);
-	printf("Teachers     %zu", im->n_stats);
+	printf(_("Teachers     %zu"), im->n_stats);
 	if (im->have_school)
-		printf(", %d not in the school file", unknown);
-	printf("\nLessons      %zu in the model; a week: ",
+		printf(_(", %d not in the school file"), unknown);
+	printf(_("\nLessons      %zu in the model; a week: "),
 	       rk_school_n_lesson(im->school));
 	if (week[0] == week[1] && !differ)
 		printf("%d\n", week[0]);
 	else
-		printf("%d in A weeks, %d in B weeks (%d teachers differ)\n",
+		printf(_("%d in A weeks, %d in B weeks (%d teachers differ)\n"),
 		       week[0], week[1], differ);
-	printf("Per teacher: lessons a week (hours, free periods)%s:\n",
-	       differ ? ", A / B where they differ" : "");
+	printf(_("Per teacher: lessons a week (hours, free periods)%s:\n"),
+	       differ ? _(", A / B where they differ") : "");
 	for (size_t i = 0; i < im->n_stats; i++)
 		print_teacher(im, &im->stats[i]);
 }
@@ -440,7 +443,7 @@ static int load_school(struct import *im, const char *path)
 	rk_diags_sort(im->diags);
 	rk_cli_print_diags(stderr, im->diags);
 	fprintf(stderr, "ritmiek import: %s: %s\n", path,
-		status == RK_ERR_INPUT ? "fix the school file first"
+		status == RK_ERR_INPUT ? _("fix the school file first")
 				       : rk_strerror(status));
 	return status == RK_ERR_NOMEM ? RK_EXIT_FAILURE : RK_EXIT_INPUT;
 }
@@ -461,7 +464,7 @@ static int run_import(struct import *im, const char *school, char **files,
 	if (need_school(im))
 		return RK_EXIT_USAGE;
 	if (im->n_sources == 0 && rk_diags_count(im->diags) == 0) {
-		fprintf(stderr, "ritmiek import: no timetable to read\n");
+		fprintf(stderr, _("ritmiek import: no timetable to read\n"));
 		return RK_EXIT_USAGE;
 	}
 	if (read_sources(im) != RK_OK || count_stats(im) < 0)
@@ -473,7 +476,7 @@ static int run_import(struct import *im, const char *school, char **files,
 	rk_cli_print_diags(stderr, im->diags);
 	if (rk_diags_errors(im->diags)) {
 		fprintf(stderr,
-			"ritmiek import: %zu error(s), %zu warning(s)\n",
+			_("ritmiek import: %zu error(s), %zu warning(s)\n"),
 			rk_diags_errors(im->diags),
 			rk_diags_warnings(im->diags));
 		return RK_EXIT_INPUT;
@@ -510,13 +513,13 @@ int rk_cmd_import(int argc, char **argv)
 	}
 	if (im.format && !rk_importer_find(im.format)) {
 		fprintf(stderr,
-			"ritmiek import: unknown format '%s': expected csv, untis, fet or ical\n",
+			_("ritmiek import: unknown format '%s': expected csv, untis, fet or ical\n"),
 			im.format);
 		goto out;
 	}
 	if (optind == argc && !school) {
 		fprintf(stderr,
-			"ritmiek import: expected FILE... or --school\n");
+			_("ritmiek import: expected FILE... or --school\n"));
 		goto usage;
 	}
 	status = im.diags ? run_import(&im, school, argv + optind,

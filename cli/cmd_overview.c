@@ -12,6 +12,7 @@
 #include "overview.h"
 #include "plan_file.h"
 #include "schoolyear.h"
+#include "i18n.h"
 
 struct overview_args {
 	const char *school;
@@ -23,20 +24,20 @@ struct overview_args {
 static void overview_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek overview [OPTION]... SCHOOL PLANDIR\n"
-		"Writes the overview of the plan PLANDIR/plan.tsv made for "
-		"SCHOOL, as HTML\npages to print or put online: "
-		"PLANDIR/overview/index.html (the jaarplanning:\nevery week of "
-		"the year, every team), a page per team, and beside each\n"
-		"person's feed PLANDIR/feeds/<token>.html, their year by week. "
-		"'ritmiek plan'\nand 'ritmiek rebalance' write it too.\n\n"
-		"  -c, --calendars DIR  holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the\n"
-		"                       installed ones)\n"
-		"  -q, --quiet          no report, only problems\n"
-		"  -h, --help           show this help and exit\n\n"
-		"Exit status: 0 written, 1 errors in the input, 2 bad usage, "
-		"4 failure.\n");
+		_("Usage: ritmiek overview [OPTION]... SCHOOL PLANDIR\n"
+		  "Writes the overview of the plan PLANDIR/plan.tsv made for "
+		  "SCHOOL, as HTML\npages to print or put online: "
+		  "PLANDIR/overview/index.html (the jaarplanning:\nevery week of "
+		  "the year, every team), a page per team, and beside each\n"
+		  "person's feed PLANDIR/feeds/<token>.html, their year by week. "
+		  "'ritmiek plan'\nand 'ritmiek rebalance' write it too.\n\n"
+		  "  -c, --calendars DIR  holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or the\n"
+		  "                       installed ones)\n"
+		  "  -q, --quiet          no report, only problems\n"
+		  "  -h, --help           show this help and exit\n\n"
+		  "Exit status: 0 written, 1 errors in the input, 2 bad usage, "
+		  "4 failure.\n"));
 }
 
 static int parse(int argc, char **argv, struct overview_args *a)
@@ -62,8 +63,9 @@ static int parse(int argc, char **argv, struct overview_args *a)
 		}
 	}
 	if (optind != argc - 2) {
-		fprintf(stderr, "ritmiek overview: expected a school file and "
-				"a plan folder\n");
+		fprintf(stderr,
+			_("ritmiek overview: expected a school file and "
+			  "a plan folder\n"));
 		return rk_cli_try_help("overview");
 	}
 	a->school = argv[optind];

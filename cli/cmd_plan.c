@@ -22,6 +22,7 @@
 #include "verify.h"
 #include "support.h"
 #include "textfile.h"
+#include "i18n.h"
 
 struct plan_args {
 	const char *school;
@@ -40,40 +41,40 @@ struct plan_args {
 static void plan_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek plan [OPTION]... SCHOOL\n"
-		"Plans the school year's leerKRACHT ritmiek of SCHOOL with "
-		"GLPK and writes the\nplan directory: plan.tsv (every event), "
-		"summary.txt, the calendar feeds\n(feeds/), index.tsv and the "
-		"overview (overview/).\n\n"
-		"  -o, --output DIR        the plan directory (default: plan)\n"
-		"      --previous DIR      the plan directory the feeds were "
-		"last written in, to\n"
-		"                          publish changes and cancellations "
-		"(default: the\n"
-		"                          output directory)\n"
-		"      --no-feeds          write no feeds (see 'ritmiek feeds')\n"
-		"      --no-overview       write no overview (see 'ritmiek "
-		"overview')\n"
-		"      --allow-violations  where a hard rule cannot be kept, "
-		"still write the best\n"
-		"                          plan, the breaking events marked\n"
-		"      --time-limit MS     per solver run (default $RITMIEK_TIME_LIMIT, or 5000)\n"
-		"      --export-models DIR write every GLPK model to DIR as "
-		"NNN.lp (CPLEX LP),\n"
-		"                          to solve it with another solver "
-		"(bench/run)\n"
-		"  -c, --calendars DIR     holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the\n"
-		"                          installed ones)\n"
-		"      --stats             also print the plan's quality figures "
-		"(as in\n"
-		"                          summary.txt): the bound, team time, "
-		"duos, sessions\n"
-		"  -q, --quiet             no report, only problems\n"
-		"  -h, --help              show this help and exit\n\n"
-		"Exit status: 0 planned, 1 errors in the input, 2 bad usage, "
-		"3 a hard rule\ncannot be kept (the plan is written only with "
-		"--allow-violations), 4 failure.\n");
+		_("Usage: ritmiek plan [OPTION]... SCHOOL\n"
+		  "Plans the school year's leerKRACHT ritmiek of SCHOOL with "
+		  "GLPK and writes the\nplan directory: plan.tsv (every event), "
+		  "summary.txt, the calendar feeds\n(feeds/), index.tsv and the "
+		  "overview (overview/).\n\n"
+		  "  -o, --output DIR        the plan directory (default: plan)\n"
+		  "      --previous DIR      the plan directory the feeds were "
+		  "last written in, to\n"
+		  "                          publish changes and cancellations "
+		  "(default: the\n"
+		  "                          output directory)\n"
+		  "      --no-feeds          write no feeds (see 'ritmiek feeds')\n"
+		  "      --no-overview       write no overview (see 'ritmiek "
+		  "overview')\n"
+		  "      --allow-violations  where a hard rule cannot be kept, "
+		  "still write the best\n"
+		  "                          plan, the breaking events marked\n"
+		  "      --time-limit MS     per solver run (default $RITMIEK_TIME_LIMIT, or 5000)\n"
+		  "      --export-models DIR write every GLPK model to DIR as "
+		  "NNN.lp (CPLEX LP),\n"
+		  "                          to solve it with another solver "
+		  "(bench/run)\n"
+		  "  -c, --calendars DIR     holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or the\n"
+		  "                          installed ones)\n"
+		  "      --stats             also print the plan's quality figures "
+		  "(as in\n"
+		  "                          summary.txt): the bound, team time, "
+		  "duos, sessions\n"
+		  "  -q, --quiet             no report, only problems\n"
+		  "  -h, --help              show this help and exit\n\n"
+		  "Exit status: 0 planned, 1 errors in the input, 2 bad usage, "
+		  "3 a hard rule\ncannot be kept (the plan is written only with "
+		  "--allow-violations), 4 failure.\n"));
 }
 
 static int parse(int argc, char **argv, struct plan_args *a)
@@ -108,7 +109,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			a->plan.time_limit_ms = (int)strtol(optarg, &end, 10);
 			if (errno || *end || a->plan.time_limit_ms <= 0) {
 				fprintf(stderr,
-					"ritmiek plan: bad time limit '%s'\n",
+					_("ritmiek plan: bad time limit '%s'\n"),
 					optarg);
 				return RK_EXIT_USAGE;
 			}
@@ -142,7 +143,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "ritmiek plan: expected one school file\n");
+		fprintf(stderr, _("ritmiek plan: expected one school file\n"));
 		return rk_cli_try_help("plan");
 	}
 	a->school = argv[optind];
@@ -151,9 +152,10 @@ static int parse(int argc, char **argv, struct plan_args *a)
 
 static const char *result_name(int result)
 {
-	static const char *const names[] = { "optimal", "feasible (time limit)",
-					     "infeasible", "failed" };
-	return result >= 0 && result < 4 ? names[result] : "?";
+	static const char *const names[] = { N_("optimal"),
+					     N_("feasible (time limit)"),
+					     N_("infeasible"), N_("failed") };
+	return result >= 0 && result < 4 ? _(names[result]) : "?";
 }
 
 /* The solver runs in one line, and any that did not prove optimality. */
@@ -170,17 +172,17 @@ static void report(const char *dir, const struct rk_plan *plan)
 		if (r->gap > worst_gap)
 			worst_gap = r->gap;
 		if (r->result != 0 || r->seconds > 0.5)
-			printf("  model '%s': %s, gap %.2f%%, %.2f s\n",
+			printf(_("  model '%s': %s, gap %.2f%%, %.2f s\n"),
 			       r->model, result_name(r->result), 100.0 * r->gap,
 			       r->seconds);
 	}
-	printf("ritmiek: planned %zu events in %zu periods (%zu duos)\n",
+	printf(_("ritmiek: planned %zu events in %zu periods (%zu duos)\n"),
 	       rk_plan_n_events(plan), rk_plan_n_periods(plan),
 	       rk_plan_n_duos(plan));
-	printf("ritmiek: GLPK solved %zu models (%zu rows, %zu columns in all) "
-	       "in %.2f s, %zu optimal, largest gap %.2f%%\n",
+	printf(_("ritmiek: GLPK solved %zu models (%zu rows, %zu columns in all) "
+		 "in %.2f s, %zu optimal, largest gap %.2f%%\n"),
 	       n, rows, cols, seconds, optimal, 100.0 * worst_gap);
-	printf("ritmiek: wrote %s/plan.tsv and %s/summary.txt\n", dir, dir);
+	printf(_("ritmiek: wrote %s/plan.tsv and %s/summary.txt\n"), dir, dir);
 }
 
 /* External dates during lessons: the roosteraar arranges cover. */
@@ -191,8 +193,8 @@ static void cover_note(const char *dir, const struct rk_school *school,
 	struct rk_cover_lesson *list = NULL;
 	size_t n = 0;
 	if (rk_plan_cover_lessons(school, year, plan, &list, &n) == RK_OK && n)
-		printf("ritmiek: %zu lesson(s) need cover for external dates; "
-		       "see %s/summary.txt\n",
+		printf(_("ritmiek: %zu lesson(s) need cover for external dates; "
+			 "see %s/summary.txt\n"),
 		       n, dir);
 	free(list);
 }
@@ -212,9 +214,9 @@ static bool verified(const char *path, const struct rk_school *school,
 		rk_diags_sort(diags);
 		rk_cli_print_diags(stderr, diags);
 		fprintf(stderr,
-			"ritmiek: %s: the plan breaks %zu hard rule(s) that "
-			"the planner did not report (please report this); it "
-			"is not published\n",
+			_("ritmiek: %s: the plan breaks %zu hard rule(s) that "
+			  "the planner did not report (please report this); it "
+			  "is not published\n"),
 			path, rk_diags_errors(diags));
 	}
 	rk_diags_free(diags);
@@ -267,7 +269,7 @@ static int run_plan(struct plan_args *a)
 		status = rk_planner_run(school, year, &a->plan, &plan, diags);
 	if (a->export_failures)
 		fprintf(stderr,
-			"ritmiek: %s: %d model(s) could not be written\n",
+			_("ritmiek: %s: %d model(s) could not be written\n"),
 			a->export_dir, a->export_failures);
 	rk_cli_print_diags(stderr, diags);
 	if (status != RK_OK && status != RK_ERR_INFEASIBLE) {
@@ -288,8 +290,8 @@ static int run_plan(struct plan_args *a)
 	bool feeds = status == RK_OK && !a->no_feeds;
 	if (status == RK_ERR_INFEASIBLE && !plan) {
 		fprintf(stderr,
-			"ritmiek: %s: %zu hard rule(s) cannot be kept; nothing "
-			"written (see --allow-violations)\n",
+			_("ritmiek: %s: %zu hard rule(s) cannot be kept; nothing "
+			  "written (see --allow-violations)\n"),
 			a->school, rk_diags_errors(diags));
 		exit_status = RK_EXIT_INFEASIBLE;
 		goto out;
@@ -312,9 +314,9 @@ static int run_plan(struct plan_args *a)
 		goto out;
 	if (status == RK_ERR_INFEASIBLE) {
 		fprintf(stderr,
-			"ritmiek: %s: %zu hard rule(s) cannot be kept; the plan "
-			"is written with these violations marked, the feeds "
-			"are not\n",
+			_("ritmiek: %s: %zu hard rule(s) cannot be kept; the plan "
+			  "is written with these violations marked, the feeds "
+			  "are not\n"),
 			a->school, rk_diags_errors(diags));
 		/* The solver's figures hold for a plan with violations too. */
 		if (!a->quiet) {

@@ -16,48 +16,49 @@
 #include "push.h"
 #include "school.h"
 #include "textfile.h"
+#include "i18n.h"
 
 static void push_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek push PLANDIR --url URL [OPTION]...\n"
-		"Puts the events of the feeds in PLANDIR into CalDAV calendars, "
-		"one resource per\nevent, and keeps them in step: a later push "
-		"sends only what changed, and\ndeletes only events ritmiek put "
-		"there itself. What was sent is kept in\nPLANDIR/push.state.\n\n"
-		"  -u, --url URL           the calendar collection; {id} in it "
-		"becomes each\n"
-		"                          target's id, {email} by a person's "
-		"e-mail address\n"
-		"  -t, --target KIND       person, team, role or school "
-		"(repeatable); default:\n"
-		"                          person when the URL has {id} or "
-		"{email}, else school\n"
-		"      --school FILE       the school file, for the addresses "
-		"of {email}\n"
-		"      --user USER         the account on the server\n"
-		"      --password-file FILE  the password is the first line of "
-		"FILE (else\n"
-		"                          $RITMIEK_PASSWORD, else ~/.netrc)\n"
-		"      --cacert FILE       trust the CA certificates in FILE "
-		"(PEM)\n"
-		"      --insecure          do not verify the server's "
-		"certificate\n"
-		"  -n, --dry-run           list what would be created, updated "
-		"and deleted\n"
-		"      --force             overwrite (and delete) events "
-		"changed on the server\n"
-		"      --timeout SECONDS   time limit of one request "
-		"(default: 10)\n"
-		"  -j, --jobs N            requests at a time (1 to 16, "
-		"default: 4)\n"
-		"  -v, --verbose           every event sent and every "
-		"request, with its time\n"
-		"  -q, --quiet             only problems and the summary\n"
-		"  -h, --help              show this help and exit\n\n"
-		"Exit status: 0 everything done, 1 errors in the input, 2 bad "
-		"usage, 4 a\nconflict, a refused event, or the server could not "
-		"be reached (run push\nagain to finish).\n");
+		_("Usage: ritmiek push PLANDIR --url URL [OPTION]...\n"
+		  "Puts the events of the feeds in PLANDIR into CalDAV calendars, "
+		  "one resource per\nevent, and keeps them in step: a later push "
+		  "sends only what changed, and\ndeletes only events ritmiek put "
+		  "there itself. What was sent is kept in\nPLANDIR/push.state.\n\n"
+		  "  -u, --url URL           the calendar collection; {id} in it "
+		  "becomes each\n"
+		  "                          target's id, {email} by a person's "
+		  "e-mail address\n"
+		  "  -t, --target KIND       person, team, role or school "
+		  "(repeatable); default:\n"
+		  "                          person when the URL has {id} or "
+		  "{email}, else school\n"
+		  "      --school FILE       the school file, for the addresses "
+		  "of {email}\n"
+		  "      --user USER         the account on the server\n"
+		  "      --password-file FILE  the password is the first line of "
+		  "FILE (else\n"
+		  "                          $RITMIEK_PASSWORD, else ~/.netrc)\n"
+		  "      --cacert FILE       trust the CA certificates in FILE "
+		  "(PEM)\n"
+		  "      --insecure          do not verify the server's "
+		  "certificate\n"
+		  "  -n, --dry-run           list what would be created, updated "
+		  "and deleted\n"
+		  "      --force             overwrite (and delete) events "
+		  "changed on the server\n"
+		  "      --timeout SECONDS   time limit of one request "
+		  "(default: 10)\n"
+		  "  -j, --jobs N            requests at a time (1 to 16, "
+		  "default: 4)\n"
+		  "  -v, --verbose           every event sent and every "
+		  "request, with its time\n"
+		  "  -q, --quiet             only problems and the summary\n"
+		  "  -h, --help              show this help and exit\n\n"
+		  "Exit status: 0 everything done, 1 errors in the input, 2 bad "
+		  "usage, 4 a\nconflict, a refused event, or the server could not "
+		  "be reached (run push\nagain to finish).\n"));
 }
 
 struct args {
@@ -104,12 +105,15 @@ static const char *event_text(const struct rk_push_note *n, char *buf,
 static void on_note(void *data, const struct rk_push_note *n)
 {
 	static const char *const verbs[] = { "create", "update", "delete" };
-	static const char *const done[] = { "created", "updated", "deleted" };
+	static const char *const done[] = { N_("created"), N_("updated"),
+					    N_("deleted") };
 	struct out *o = data;
 	char ev[512];
 	if (n->what == RK_PUSH_PROGRESS) {
 		if (o->tty && !o->a->quiet) {
-			fprintf(stderr, "\rritmiek: push: %zu/%zu events",
+			/* The \r goes first, outside the message. */
+			fputc('\r', stderr);
+			fprintf(stderr, _("ritmiek: push: %zu/%zu events"),
 				n->done, n->total);
 			o->progress_shown = true;
 		}
@@ -125,14 +129,14 @@ static void on_note(void *data, const struct rk_push_note *n)
 			       n->name ? n->name : "",
 			       event_text(n, ev, sizeof(ev)));
 		else if (o->a->verbose)
-			printf("ritmiek: %s %s\n", done[n->what],
+			printf("ritmiek: %s %s\n", _(done[n->what]),
 			       event_text(n, ev, sizeof(ev)));
 		break;
 	case RK_PUSH_MADE:
 		if (n->dry_run)
 			printf("make %s\n", n->collection);
 		else if (!o->a->quiet)
-			printf("ritmiek: made the calendar %s\n",
+			printf(_("ritmiek: made the calendar %s\n"),
 			       n->collection);
 		break;
 	case RK_PUSH_RESTORED:
@@ -141,13 +145,13 @@ static void on_note(void *data, const struct rk_push_note *n)
 			       n->name ? n->name : "",
 			       event_text(n, ev, sizeof(ev)));
 		else if (o->a->verbose)
-			printf("ritmiek: put back (deleted on the server) "
-			       "%s\n",
+			printf(_("ritmiek: put back (deleted on the server) "
+				 "%s\n"),
 			       event_text(n, ev, sizeof(ev)));
 		break;
 	case RK_PUSH_ADOPTED:
 		if (o->a->verbose)
-			printf("ritmiek: found on the server: %s\n",
+			printf(_("ritmiek: found on the server: %s\n"),
 			       event_text(n, ev, sizeof(ev)));
 		break;
 	case RK_PUSH_CONFLICT:
@@ -155,7 +159,8 @@ static void on_note(void *data, const struct rk_push_note *n)
 		fprintf(stderr, "ritmiek: %s%s: %s: %s: %s\n", n->collection,
 			n->name ? n->name : "",
 			n->what == RK_PUSH_CONFLICT ? "conflict" : "error",
-			n->uid ? event_text(n, ev, sizeof(ev)) : "the calendar",
+			n->uid ? event_text(n, ev, sizeof(ev))
+			       : _("the calendar"),
 			n->message ? n->message : "");
 		break;
 	case RK_PUSH_PROGRESS:
@@ -168,7 +173,7 @@ static void on_trace(void *data, const struct rk_http_trace *t)
 	struct out *o = data;
 	clear_progress(o);
 	fprintf(stderr, "ritmiek: %s %s -> %ld%s (%.3f s)\n", t->method, t->url,
-		t->status, t->tries > 1 ? " after retries" : "", t->seconds);
+		t->status, t->tries > 1 ? _(" after retries") : "", t->seconds);
 }
 
 /* The first line of @path into *@out (caller wipes and frees). */
@@ -178,14 +183,15 @@ static int read_password(const char *path, char **out)
 	size_t len = 0;
 	struct stat st;
 	if (rk_textfile_read(path, &text, &len) != RK_OK) {
-		fprintf(stderr, "ritmiek: %s: cannot read the password: %s\n",
-			path, rk_textfile_strerror(errno));
+		fprintf(stderr,
+			_("ritmiek: %s: cannot read the password: %s\n"), path,
+			rk_textfile_strerror(errno));
 		return RK_EXIT_INPUT;
 	}
 	if (stat(path, &st) == 0 && (st.st_mode & 077))
 		fprintf(stderr,
-			"ritmiek: %s: warning: others may read this password "
-			"file (chmod 600)\n",
+			_("ritmiek: %s: warning: others may read this password "
+			  "file (chmod 600)\n"),
 			path);
 	text[strcspn(text, "\r\n")] = '\0';
 	*out = strdup(text);
@@ -209,28 +215,28 @@ static void print_summary(const struct args *a, const struct rk_push_report *r,
 			  const struct rk_http_counts *n, double seconds)
 {
 	if (a->dry_run) {
-		printf("ritmiek: dry run, %zu calendar(s): would create %zu, "
-		       "update %zu, delete %zu",
+		printf(_("ritmiek: dry run, %zu calendar(s): would create %zu, "
+			 "update %zu, delete %zu"),
 		       r->collections, r->created, r->updated, r->deleted);
 		if (r->restored)
-			printf(", put back %zu", r->restored);
-		printf("; %zu unchanged", r->unchanged);
+			printf(_(", put back %zu"), r->restored);
+		printf(_("; %zu unchanged"), r->unchanged);
 		if (r->conflicts)
-			printf(", %zu conflicts", r->conflicts);
-		printf(" (%zu requests, none changing)\n", n->requests);
+			printf(_(", %zu conflicts"), r->conflicts);
+		printf(_(" (%zu requests, none changing)\n"), n->requests);
 		return;
 	}
-	printf("ritmiek: %zu calendar(s)%s: %zu created, %zu updated, %zu "
-	       "deleted, %zu unchanged, %zu conflicts, %zu failed",
+	printf(_("ritmiek: %zu calendar(s)%s: %zu created, %zu updated, %zu "
+		 "deleted, %zu unchanged, %zu conflicts, %zu failed"),
 	       r->collections, r->stopped ? " (stopped)" : "", r->created,
 	       r->updated, r->deleted, r->unchanged, r->conflicts, r->failed);
 	if (r->adopted)
-		printf(", %zu found on the server", r->adopted);
+		printf(_(", %zu found on the server"), r->adopted);
 	if (r->restored)
-		printf(", %zu put back", r->restored);
+		printf(_(", %zu put back"), r->restored);
 	if (r->not_done)
-		printf(", %zu not done", r->not_done);
-	printf(" (%zu requests, %zu changing, %.2f s)\n", n->requests,
+		printf(_(", %zu not done"), r->not_done);
+	printf(_(" (%zu requests, %zu changing, %.2f s)\n"), n->requests,
 	       n->writes, seconds);
 }
 
@@ -239,22 +245,22 @@ static void print_stop(const struct args *a, const struct rk_push_report *r)
 	if (r->refused) {
 		if (a->user)
 			fprintf(stderr,
-				"ritmiek: error: %s: the server refused the "
-				"account '%s' (%s); check --user and the "
-				"password (--password-file, RITMIEK_PASSWORD "
-				"or ~/.netrc)\n",
+				_("ritmiek: error: %s: the server refused the "
+				  "account '%s' (%s); check --user and the "
+				  "password (--password-file, RITMIEK_PASSWORD "
+				  "or ~/.netrc)\n"),
 				r->stop_url, a->user, r->stop_reason);
 		else
 			fprintf(stderr,
-				"ritmiek: error: %s: the server refused access "
-				"(%s); give an account with --user and its "
-				"password (--password-file, RITMIEK_PASSWORD "
-				"or ~/.netrc)\n",
+				_("ritmiek: error: %s: the server refused access "
+				  "(%s); give an account with --user and its "
+				  "password (--password-file, RITMIEK_PASSWORD "
+				  "or ~/.netrc)\n"),
 				r->stop_url, r->stop_reason);
 	} else {
 		fprintf(stderr,
-			"ritmiek: error: %s: %s; stopped with %zu event(s) not "
-			"done: run the push again to finish\n",
+			_("ritmiek: error: %s: %s; stopped with %zu event(s) not "
+			  "done: run the push again to finish\n"),
 			r->stop_url, r->stop_reason, r->not_done);
 	}
 }
@@ -343,8 +349,8 @@ static int run_push(const struct args *a)
 	if (password && !rk_http_url_is_local(a->url) &&
 	    !strncmp(a->url, "http:", 5))
 		fprintf(stderr,
-			"ritmiek: warning: the password goes to %s "
-			"without encryption (use https://)\n",
+			_("ritmiek: warning: the password goes to %s "
+			  "without encryption (use https://)\n"),
 			a->url);
 	struct rk_http_options ho = {
 		.user = a->user,
@@ -358,7 +364,7 @@ static int run_push(const struct args *a)
 		.trace_data = &o,
 	};
 	if (rk_http_new(&ho, &http) != RK_OK) {
-		fprintf(stderr, "ritmiek: cannot set up libcurl\n");
+		fprintf(stderr, _("ritmiek: cannot set up libcurl\n"));
 		exit_status = RK_EXIT_FAILURE;
 		goto out;
 	}
@@ -385,8 +391,8 @@ static bool add_targets(struct args *a, const char *list)
 				bit = 1u << i;
 		if (!bit) {
 			fprintf(stderr,
-				"ritmiek push: unknown target '%.*s' (person, "
-				"team, role or school)\n",
+				_("ritmiek push: unknown target '%.*s' (person, "
+				  "team, role or school)\n"),
 				(int)n, p);
 			return false;
 		}
@@ -402,18 +408,18 @@ static int check_args(const struct args *a)
 	char why[160];
 	const char *problem = NULL;
 	if (!a->url)
-		problem = "--url is required";
+		problem = _("--url is required");
 	else if (!rk_http_url_ok(a->url, why, sizeof(why)))
 		problem = why;
 	else if (strstr(a->url, "{email}") && !a->school)
-		problem = "{email} in the URL needs --school, where the "
-			  "addresses are";
+		problem = _("{email} in the URL needs --school, where the "
+			    "addresses are");
 	else if (strstr(a->url, "{email}") && (a->targets & ~RK_PUSH_PERSON))
-		problem = "{email} in the URL fits people only";
+		problem = _("{email} in the URL fits people only");
 	else if (a->timeout_s <= 0 || a->timeout_s > 600)
-		problem = "--timeout takes 1 to 600 seconds";
+		problem = _("--timeout takes 1 to 600 seconds");
 	else if (a->jobs < 1 || a->jobs > 16)
-		problem = "--jobs takes 1 to 16";
+		problem = _("--jobs takes 1 to 16");
 	if (!problem)
 		return 0;
 	fprintf(stderr, "ritmiek push: %s\n", problem);
@@ -460,10 +466,10 @@ static int parse_one(struct args *a, int opt)
 		 * --password as short for --password-file, and print the
 		 * password as a file that cannot be read. */
 		fprintf(stderr,
-			"ritmiek push: --password is not an option: every user "
-			"of the machine can read a command line; give the "
-			"password with --password-file, RITMIEK_PASSWORD or "
-			"~/.netrc\n");
+			_("ritmiek push: --password is not an option: every user "
+			  "of the machine can read a command line; give the "
+			  "password with --password-file, RITMIEK_PASSWORD or "
+			  "~/.netrc\n"));
 		return RK_EXIT_USAGE;
 	case OPT_CACERT:
 		a->cacert = optarg;
@@ -528,7 +534,7 @@ int rk_cmd_push(int argc, char **argv)
 			return status < 0 ? RK_EXIT_OK : status;
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "ritmiek push: expected one plan folder\n");
+		fprintf(stderr, _("ritmiek push: expected one plan folder\n"));
 		return rk_cli_try_help("push");
 	}
 	a.plan_dir = argv[optind];

@@ -22,6 +22,7 @@
 #include "textfile.h"
 #include "validate.h"
 #include "verify.h"
+#include "i18n.h"
 
 #define MAX_CHANGES 64
 
@@ -52,34 +53,34 @@ struct rebalance_args {
 static void rebalance_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek rebalance SCHOOL --plan PLANDIR --from DATE "
-		"[CHANGE]...\n"
-		"Re-plans the year from DATE on with as few changes as "
-		"possible; everything\nbefore DATE stays exactly as it is. "
-		"Writes the plan, its feeds, its overview and\nchanges.txt, a "
-		"report per person in Dutch.\n\n"
-		"Changes (several at once):\n"
-		"      --leave PERSON [--until DATE]  away from DATE (until DATE, "
-		"or for good)\n"
-		"      --join PERSON --team TEAM      a teacher joins a team\n"
-		"      --move PERSON --team TEAM      a teacher moves to another "
-		"team\n"
-		"      --split A,B                    A and B must not be a duo "
-		"this period\n"
-		"      --keep A,B                     A and B must stay a duo "
-		"this period\n"
-		"      --timetable FILE               a new timetable from DATE "
-		"(school's format)\n\n"
-		"  -n, --dry-run           show the report, write nothing\n"
-		"      --no-feeds          do not write the feeds\n"
-		"      --no-overview       do not write the overview\n"
-		"      --allow-violations  write the plan even where a hard rule "
-		"breaks\n"
-		"  -c, --calendars DIR     holiday calendars\n"
-		"  -q, --quiet             no report, only problems\n"
-		"  -h, --help              show this help and exit\n\n"
-		"Exit status as for plan: 0, 1 input errors, 2 usage, 3 "
-		"infeasible, 4 failure.\n");
+		_("Usage: ritmiek rebalance SCHOOL --plan PLANDIR --from DATE "
+		  "[CHANGE]...\n"
+		  "Re-plans the year from DATE on with as few changes as "
+		  "possible; everything\nbefore DATE stays exactly as it is. "
+		  "Writes the plan, its feeds, its overview and\nchanges.txt, a "
+		  "report per person in Dutch.\n\n"
+		  "Changes (several at once):\n"
+		  "      --leave PERSON [--until DATE]  away from DATE (until DATE, "
+		  "or for good)\n"
+		  "      --join PERSON --team TEAM      a teacher joins a team\n"
+		  "      --move PERSON --team TEAM      a teacher moves to another "
+		  "team\n"
+		  "      --split A,B                    A and B must not be a duo "
+		  "this period\n"
+		  "      --keep A,B                     A and B must stay a duo "
+		  "this period\n"
+		  "      --timetable FILE               a new timetable from DATE "
+		  "(school's format)\n\n"
+		  "  -n, --dry-run           show the report, write nothing\n"
+		  "      --no-feeds          do not write the feeds\n"
+		  "      --no-overview       do not write the overview\n"
+		  "      --allow-violations  write the plan even where a hard rule "
+		  "breaks\n"
+		  "  -c, --calendars DIR     holiday calendars\n"
+		  "  -q, --quiet             no report, only problems\n"
+		  "  -h, --help              show this help and exit\n\n"
+		  "Exit status as for plan: 0, 1 input errors, 2 usage, 3 "
+		  "infeasible, 4 failure.\n"));
 }
 
 enum {
@@ -102,7 +103,7 @@ static int add_named(struct named *list, size_t *n, const char *person)
 {
 	if (*n >= MAX_CHANGES) {
 		fprintf(stderr,
-			"ritmiek rebalance: at most %d changes of a kind\n",
+			_("ritmiek rebalance: at most %d changes of a kind\n"),
 			MAX_CHANGES);
 		return -1;
 	}
@@ -115,7 +116,7 @@ static int add_pair(struct named *list, size_t *n, char *text)
 {
 	char *comma = strchr(text, ',');
 	if (!comma || comma == text || !comma[1]) {
-		fprintf(stderr, "ritmiek rebalance: '%s': expected A,B\n",
+		fprintf(stderr, _("ritmiek rebalance: '%s': expected A,B\n"),
 			text);
 		return -1;
 	}
@@ -179,9 +180,9 @@ static int option(struct rebalance_args *a, int opt, char *arg, int *last)
 		a->quiet = true;
 		return 0;
 	}
-	fprintf(stderr, "ritmiek rebalance: %s must follow %s\n",
+	fprintf(stderr, _("ritmiek rebalance: %s must follow %s\n"),
 		opt == OPT_UNTIL ? "--until" : "--team",
-		opt == OPT_UNTIL ? "--leave" : "--join or --move");
+		opt == OPT_UNTIL ? "--leave" : _("--join or --move"));
 	return -1;
 }
 
@@ -220,7 +221,7 @@ static int parse(int argc, char **argv, struct rebalance_args *a)
 	}
 	if (optind != argc - 1 || !a->plandir || !a->from) {
 		fprintf(stderr,
-			"ritmiek rebalance: expected SCHOOL, --plan and --from\n");
+			_("ritmiek rebalance: expected SCHOOL, --plan and --from\n"));
 		return rk_cli_try_help("rebalance");
 	}
 	a->school = argv[optind];
@@ -238,9 +239,9 @@ static void unknown_id(const struct rk_school *s, bool team, const char *id,
 		ids[i] = team ? rk_school_get_team(s, i)->id
 			      : rk_school_get_person(s, i)->id;
 	const char *near = ids ? rk_suggest(id, ids, n) : NULL;
-	fprintf(stderr, "ritmiek rebalance: %s: unknown %s '%s'%s%s%s\n",
+	fprintf(stderr, _("ritmiek rebalance: %s: unknown %s '%s'%s%s%s\n"),
 		option, team ? "team" : "person", id,
-		near ? "; did you mean '" : "", near ? near : "",
+		near ? _("; did you mean '") : "", near ? near : "",
 		near ? "'?" : "");
 	free(ids);
 }
@@ -259,7 +260,7 @@ static bool parse_date(const char *text, const char *option, int *date)
 	if (rk_date_parse(text, date))
 		return true;
 	char why[64];
-	fprintf(stderr, "ritmiek rebalance: %s: bad date '%s': %s\n", option,
+	fprintf(stderr, _("ritmiek rebalance: %s: bad date '%s': %s\n"), option,
 		text, rk_date_why(text, why, sizeof(why)));
 	return false;
 }
@@ -470,11 +471,11 @@ static bool verified(const struct rebalance_args *a, const struct rk_school *s,
 	if (status == RK_OK)
 		return true;
 	fprintf(stderr,
-		"ritmiek rebalance: the re-planned year breaks %zu hard rule(s) (below); %s\n",
+		_("ritmiek rebalance: the re-planned year breaks %zu hard rule(s) (below); %s\n"),
 		rk_diags_errors(diags) - before,
 		a->plan.allow_violations
-			? "writing it without feeds (--allow-violations)"
-			: "nothing was written. Try another --from, fewer changes at once, or --allow-violations to write it anyway");
+			? _("writing it without feeds (--allow-violations)")
+			: _("nothing was written. Try another --from, fewer changes at once, or --allow-violations to write it anyway"));
 	return false;
 }
 

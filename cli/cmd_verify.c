@@ -12,21 +12,22 @@
 #include "plan_file.h"
 #include "schoolyear.h"
 #include "verify.h"
+#include "i18n.h"
 
 static void verify_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek verify [OPTION]... SCHOOL PLANDIR\n"
-		"Reads the plan PLANDIR/plan.tsv made for the school file "
-		"SCHOOL and checks\nevery hard rule on it; reports each "
-		"violation as file:line: error: message.\n\n"
-		"  -c, --calendars DIR  holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the\n"
-		"                       installed ones)\n"
-		"  -q, --quiet          only the problems, not that all is well\n"
-		"  -h, --help           show this help and exit\n\n"
-		"Exit status: 0 every hard rule kept, 1 errors in the input or "
-		"rules broken,\n2 bad usage, 4 failure.\n");
+		_("Usage: ritmiek verify [OPTION]... SCHOOL PLANDIR\n"
+		  "Reads the plan PLANDIR/plan.tsv made for the school file "
+		  "SCHOOL and checks\nevery hard rule on it; reports each "
+		  "violation as file:line: error: message.\n\n"
+		  "  -c, --calendars DIR  holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or the\n"
+		  "                       installed ones)\n"
+		  "  -q, --quiet          only the problems, not that all is well\n"
+		  "  -h, --help           show this help and exit\n\n"
+		  "Exit status: 0 every hard rule kept, 1 errors in the input or "
+		  "rules broken,\n2 bad usage, 4 failure.\n"));
 }
 
 /* PLANDIR/plan.tsv as a new string; NULL when out of memory. */
@@ -66,7 +67,7 @@ static int load_all(const char *school_path, const char *path,
 	rk_diags_sort(diags);
 	rk_cli_print_diags(stderr, diags);
 	if (status == RK_ERR_INPUT || status == RK_ERR_IO) {
-		fprintf(stderr, "ritmiek: %s: %zu error(s)\n", what,
+		fprintf(stderr, _("ritmiek: %s: %zu error(s)\n"), what,
 			rk_diags_errors(diags));
 		return RK_EXIT_INPUT;
 	}
@@ -96,11 +97,11 @@ static int run_verify(const char *school_path, const char *dir,
 	rk_cli_print_diags(stderr, diags);
 	if (status == RK_OK) {
 		if (!quiet)
-			printf("ritmiek: %s: %zu events, all hard rules kept\n",
+			printf(_("ritmiek: %s: %zu events, all hard rules kept\n"),
 			       path, rk_plan_n_events(l.plan));
 	} else if (status == RK_ERR_INPUT) {
 		fprintf(stderr,
-			"ritmiek: %s: %zu events, %zu hard rule violation(s)\n",
+			_("ritmiek: %s: %zu events, %zu hard rule violation(s)\n"),
 			path, rk_plan_n_events(l.plan),
 			rk_diags_errors(diags) - before);
 		exit_status = RK_EXIT_INPUT;
@@ -147,7 +148,7 @@ int rk_cmd_verify(int argc, char **argv)
 	}
 	if (optind != argc - 2) {
 		fprintf(stderr,
-			"ritmiek verify: expected a school file and a plan folder\n");
+			_("ritmiek verify: expected a school file and a plan folder\n"));
 		return rk_cli_try_help("verify");
 	}
 	return run_verify(argv[optind], argv[optind + 1], &load, quiet);

@@ -12,6 +12,8 @@
 #include "ical_runtime.h"
 #include "mip.h"
 #include "suggest.h"
+#include "i18n.h"
+#include "language.h"
 
 struct command {
 	const char *name;
@@ -21,44 +23,44 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", rk_cmd_check,
-	  "validate a school file and its timetable, and summarise them" },
+	  N_("validate a school file and its timetable, and summarise them") },
 	{ "feeds", rk_cmd_feeds,
-	  "write the iCalendar feeds of a plan (per person, team and role)" },
+	  N_("write the iCalendar feeds of a plan (per person, team and role)") },
 	{ "import", rk_cmd_import,
-	  "read Untis, FET, iCalendar or CSV timetables and report on them" },
+	  N_("read Untis, FET, iCalendar or CSV timetables and report on them") },
 	{ "overview", rk_cmd_overview,
-	  "write the year of a plan as HTML pages: school, teams, people" },
+	  N_("write the year of a plan as HTML pages: school, teams, people") },
 	{ "plan", rk_cmd_plan,
-	  "plan the school year's ritmiek with GLPK and write the plan" },
+	  N_("plan the school year's ritmiek with GLPK and write the plan") },
 	{ "push", rk_cmd_push,
-	  "publish the plan's events to CalDAV calendars and keep them in step" },
+	  N_("publish the plan's events to CalDAV calendars and keep them in step") },
 	{ "rebalance", rk_cmd_rebalance,
-	  "re-plan from a date after a change, changing as little as possible" },
+	  N_("re-plan from a date after a change, changing as little as possible") },
 	{ "tokens", rk_cmd_tokens,
-	  "give a person a new, unguessable feed address (tokens rotate)" },
+	  N_("give a person a new, unguessable feed address (tokens rotate)") },
 	{ "verify", rk_cmd_verify,
-	  "check a plan against every hard rule, independently of the planner" },
+	  N_("check a plan against every hard rule, independently of the planner") },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static void usage(FILE *out)
 {
-	fprintf(out, "Usage: ritmiek COMMAND [OPTION]... [ARG]...\n"
-		     "Plans the leerKRACHT ritmiek of a school around its "
-		     "lesson timetable.\n\nCommands:\n");
+	fprintf(out, _("Usage: ritmiek COMMAND [OPTION]... [ARG]...\n"
+		       "Plans the leerKRACHT ritmiek of a school around its "
+		       "lesson timetable.\n\nCommands:\n"));
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
-			commands[i].summary);
+			_(commands[i].summary));
 	fprintf(out,
-		"\nOptions:\n"
-		"  -h, --help     show this help and exit\n"
-		"  -V, --version  show the version and exit\n\n"
-		"'ritmiek COMMAND --help' tells more about a command.\n"
-		"Exit status: 0 done, 1 errors in the input, 2 bad usage,\n"
-		"3 no plan keeps every rule, 4 other failure.\n\n"
-		"ritmiek home page: <" PACKAGE_URL ">\n"
-		"Report bugs to: <" PACKAGE_BUGREPORT ">\n");
+		_("\nOptions:\n"
+		  "  -h, --help     show this help and exit\n"
+		  "  -V, --version  show the version and exit\n\n"
+		  "'ritmiek COMMAND --help' tells more about a command.\n"
+		  "Exit status: 0 done, 1 errors in the input, 2 bad usage,\n"
+		  "3 no plan keeps every rule, 4 other failure.\n\n"));
+	fprintf(out, _("ritmiek home page: <%s>\n"), PACKAGE_URL);
+	fprintf(out, _("Report bugs to: <%s>\n"), PACKAGE_BUGREPORT);
 }
 
 /* GNU style, so that a packager sees the licence without the sources. */
@@ -82,12 +84,12 @@ void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
 	}
 	if (rk_diags_oom(diags))
 		fprintf(out,
-			"ritmiek: out of memory: not every problem could be reported\n");
+			_("ritmiek: out of memory: not every problem could be reported\n"));
 }
 
 int rk_cli_try_help(const char *cmd)
 {
-	fprintf(stderr, "Try 'ritmiek %s%s--help'.\n", cmd ? cmd : "",
+	fprintf(stderr, _("Try 'ritmiek %s%s--help'.\n"), cmd ? cmd : "",
 		cmd ? " " : "");
 	return RK_EXIT_USAGE;
 }
@@ -105,7 +107,7 @@ static int run_command(const struct command *c, int argc, char **argv)
 static int dispatch(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "ritmiek: missing command\n");
+		fprintf(stderr, _("ritmiek: missing command\n"));
 		return rk_cli_try_help(NULL);
 	}
 	const char *name = argv[1];
@@ -137,16 +139,17 @@ static int dispatch(int argc, char **argv)
 	const char *near = rk_suggest(name, names, N_COMMANDS);
 	if (near)
 		fprintf(stderr,
-			"ritmiek: unknown command '%s'; did you mean '%s'?\n",
+			_("ritmiek: unknown command '%s'; did you mean '%s'?\n"),
 			name, near);
 	else
-		fprintf(stderr, "ritmiek: unknown command '%s'\n", name);
+		fprintf(stderr, _("ritmiek: unknown command '%s'\n"), name);
 	return rk_cli_try_help(NULL);
 }
 
 int main(int argc, char **argv)
 {
 	/* Process-wide library state is set up and torn down here only. */
+	rk_cli_language_init();
 	rk_ical_global_init();
 	rk_mip_global_init();
 	rk_http_global_init();

@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "output.h"
+#include "i18n.h"
 
 static const int held[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
@@ -45,24 +46,24 @@ void rk_cli_output_say(const char *dir, const struct rk_output *o,
 {
 	if (o->feeds) {
 		const struct rk_feeds_report *r = &res->feeds;
-		printf("ritmiek: wrote %zu feeds (%zu KB) to %s/feeds and "
-		       "%s/index.tsv\n"
-		       "ritmiek: events: %zu new, %zu changed, %zu unchanged, "
-		       "%zu cancelled\n",
+		printf(_("ritmiek: wrote %zu feeds (%zu KB) to %s/feeds and "
+			 "%s/index.tsv\n"
+			 "ritmiek: events: %zu new, %zu changed, %zu unchanged, "
+			 "%zu cancelled\n"),
 		       r->feeds, (r->bytes + 1023) / 1024, dir, dir, r->added,
 		       r->changed, r->unchanged, r->cancelled);
 		if (r->removed)
-			printf("ritmiek: removed %zu feed file(s) no longer "
-			       "in use\n",
+			printf(_("ritmiek: removed %zu feed file(s) no longer "
+				 "in use\n"),
 			       r->removed);
 	}
 	if (o->overview && res->overview.people)
-		printf("ritmiek: wrote the overview to %s/overview/index.html "
-		       "(%zu pages) and %zu person pages to %s/feeds\n",
+		printf(_("ritmiek: wrote the overview to %s/overview/index.html "
+			 "(%zu pages) and %zu person pages to %s/feeds\n"),
 		       dir, res->overview.pages, res->overview.people, dir);
 	else if (o->overview)
-		printf("ritmiek: wrote the overview to %s/overview/index.html "
-		       "(%zu pages)\n",
+		printf(_("ritmiek: wrote the overview to %s/overview/index.html "
+			 "(%zu pages)\n"),
 		       dir, res->overview.pages);
 }
 
@@ -101,20 +102,22 @@ int rk_cli_output(const char *dir, struct rk_output *o,
 			rk_cli_output_say(dir, o, res);
 		return RK_EXIT_OK;
 	case RK_ERR_STOPPED:
-		fprintf(stderr, "ritmiek: %s: stopped by signal %d (%s); %s\n",
-			dir, signo, strsignal(signo),
-			committed ? "the plan directory is the new one"
-				  : "the plan directory is as it was");
+		fprintf(stderr,
+			_("ritmiek: %s: stopped by signal %d (%s); %s\n"), dir,
+			signo, strsignal(signo),
+			committed ? _("the plan directory is the new one")
+				  : _("the plan directory is as it was"));
 		return 128 + signo;
 	case RK_ERR_BUSY:
-		fprintf(stderr, "ritmiek: %s: %s; try again when it is done\n",
-			dir, rk_strerror(status));
+		fprintf(stderr,
+			_("ritmiek: %s: %s; try again when it is done\n"), dir,
+			rk_strerror(status));
 		return RK_EXIT_FAILURE;
 	case RK_ERR_INPUT:
 		return RK_EXIT_INPUT;
 	case RK_ERR_IO:
 		fprintf(stderr,
-			"ritmiek: %s: %s; the plan directory is as it was\n",
+			_("ritmiek: %s: %s; the plan directory is as it was\n"),
 			res->failed[0] ? res->failed : dir, strerror(saved));
 		return RK_EXIT_FAILURE;
 	default:

@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "planctx.h"
+#include "i18n.h"
 
 /* Every cover binary costs a little, so that a lesbezoek in the visitor's
  * free time stays the better choice; people listed earlier under cover:
@@ -77,13 +78,14 @@ void rk_cover_fix(const struct rk_planctx *ctx, int visitor, char *buf,
 {
 	const char *name = rk_planctx_name(ctx, visitor);
 	if (!rk_school_n_cover(ctx->school))
-		snprintf(buf, size,
-			 "add cover capacity (cover:) or free a lesuur for %s",
-			 name);
+		snprintf(
+			buf, size,
+			_("add cover capacity (cover:) or free a lesuur for %s"),
+			name);
 	else
 		snprintf(
 			buf, size,
-			"nobody under cover: can take the group of %s then; add cover capacity (cover:) or free a lesuur for %s",
+			_("nobody under cover: can take the group of %s then; add cover capacity (cover:) or free a lesuur for %s"),
 			name, name);
 }
 

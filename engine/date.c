@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "date.h"
+#include "i18n.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -95,20 +96,20 @@ bool rk_date_parse(const char *text, int *date)
 const char *rk_date_why(const char *text, char *buf, size_t size)
 {
 	static const char *const months[] = {
-		"January",   "February", "March",    "April",
-		"May",	     "June",	 "July",     "August",
-		"September", "October",	 "November", "December"
+		N_("January"),	 N_("February"), N_("March"),	 N_("April"),
+		N_("May"),	 N_("June"),	 N_("July"),	 N_("August"),
+		N_("September"), N_("October"),	 N_("November"), N_("December")
 	};
 	int y, m, d;
 	if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-' ||
 	    !digits(text, 4, &y) || !digits(text + 5, 2, &m) ||
 	    !digits(text + 8, 2, &d))
-		snprintf(buf, size, "expected YYYY-MM-DD");
+		snprintf(buf, size, _("expected YYYY-MM-DD"));
 	else if (m < 1 || m > 12)
-		snprintf(buf, size, "there is no month %d", m);
+		snprintf(buf, size, _("there is no month %d"), m);
 	else
-		snprintf(buf, size, "%d %s %d does not exist", d, months[m - 1],
-			 y);
+		snprintf(buf, size, _("%d %s %d does not exist"), d,
+			 _(months[m - 1]), y);
 	return buf;
 }
 

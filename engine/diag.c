@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* A message said once for several weeks (rk_diags_add_merged): its text
  * with "{}" where the list goes, and the list so far. */
 struct merge {
@@ -203,7 +205,8 @@ void rk_diags_sort(struct rk_diags *diags)
 
 int rk_diag_format(const struct rk_diag *d, char *buf, size_t size)
 {
-	const char *sev = d->severity == RK_SEV_ERROR ? "error" : "warning";
+	const char *sev =
+		d->severity == RK_SEV_ERROR ? _("error") : _("warning");
 	if (!d->file)
 		return snprintf(buf, size, "%s: %s", sev, d->message);
 	if (d->line <= 0)
@@ -219,18 +222,18 @@ int rk_diag_format(const struct rk_diag *d, char *buf, size_t size)
 /* "week 3", "weeks 3 and 5", "weeks 3, 5 and 9". */
 static char *render(const struct merge *m)
 {
-	size_t len = strlen(m->many) + 2;
+	size_t len = strlen(_(m->many)) + strlen(_(m->one)) + 2;
 	for (size_t i = 0; i < m->n; i++)
-		len += strlen(m->items[i]) + 6;
+		len += strlen(m->items[i]) + strlen(_(" and ")) + 2;
 	char *list = malloc(len);
 	if (!list)
 		return NULL;
 	size_t at = (size_t)snprintf(list, len, "%s ",
-				     m->n == 1 ? m->one : m->many);
+				     m->n == 1 ? _(m->one) : _(m->many));
 	for (size_t i = 0; i < m->n; i++)
 		at += (size_t)snprintf(list + at, len - at, "%s%s",
 				       i == 0	       ? ""
-				       : i + 1 == m->n ? " and "
+				       : i + 1 == m->n ? _(" and ")
 						       : ", ",
 				       m->items[i]);
 	const char *mark = strstr(m->text, "{}");

@@ -25,6 +25,7 @@
 #include "explain.h"
 #include "planctx.h"
 #include "ritmiek.h"
+#include "i18n.h"
 
 #define COST_NO_COMMON_SUBJECT 4
 #define COST_NO_COMMON_GRADE   2
@@ -500,14 +501,14 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 		if (first_time(ctx, v, h, 1))
 			rk_planctx_infeasible(
 				ctx,
-				"%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this%s%s",
+				_("%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this%s%s"),
 				team, number, vn, hn, hn, vn, fix, cover);
 	} else if (i < j &&
 		   (!AT(pr->gl[0], pr, i, j) || !AT(pr->gl[1], pr, i, j))) {
 		if (first_time(ctx, v, h, 2))
 			rk_planctx_infeasible(
 				ctx,
-				"%s, period %d: %s and %s have no %d minutes free together in the weeks for gezamenlijk lesontwerp, and no other split of the team into duos avoids this",
+				_("%s, period %d: %s and %s have no %d minutes free together in the weeks for gezamenlijk lesontwerp, and no other split of the team into duos avoids this"),
 				team, number, vn, hn,
 				rk_school_get_settings(ctx->school)
 					->gl_minutes);
@@ -515,7 +516,7 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 		   first_time(ctx, v, h, 4)) {
 		rk_planctx_infeasible(
 			ctx,
-			"%s, period %d: %s cannot visit a lesson of %s in the weeks for lesbezoek with a feedbackgesprek on one of their next two common working days after it, and no other split of the team into duos avoids this",
+			_("%s, period %d: %s cannot visit a lesson of %s in the weeks for lesbezoek with a feedbackgesprek on one of their next two common working days after it, and no other split of the team into duos avoids this"),
 			team, number, vn, hn);
 	}
 }
@@ -660,7 +661,7 @@ static enum rk_status pair_team(struct rk_planctx *ctx,
 	else if (status == RK_OK && pr.current)
 		rk_planctx_infeasible(
 			ctx,
-			"%s, period %d: the duos to keep and to split cannot all be honoured",
+			_("%s, period %d: the duos to keep and to split cannot all be honoured"),
 			g->name, p->number);
 	else if (status == RK_OK)
 		status = RK_ERR_SOLVER; /* every split is in the model */

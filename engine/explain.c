@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 
 #define MAX_STARTS    64
 #define MAX_DATES     60
@@ -99,7 +100,7 @@ static void lesson_text(const struct rk_lesson *l, char *buf, size_t size)
 	if (l->group)
 		append(buf, size, " (%s)", l->group);
 	if (l->week != RK_AB_BOTH)
-		append(buf, size, " in %s-weeks",
+		append(buf, size, _(" in %s-weeks"),
 		       l->week == RK_AB_A ? "A" : "B");
 }
 
@@ -144,7 +145,7 @@ static void names(const struct rk_planctx *ctx, const int *people,
 			continue;
 		append(buf, size, "%s%s",
 		       k == 0		   ? ""
-		       : k + 1 == n_chosen ? " and "
+		       : k + 1 == n_chosen ? _(" and ")
 					   : ", ",
 		       rk_planctx_name(ctx, people[i]));
 		k++;
@@ -194,20 +195,20 @@ static void fixes(const struct rk_planctx *ctx, const int *people, size_t n,
 			}
 			append(buf, size, "%s%s%s",
 			       shown ? ", "
-			       : any ? "; for "
-				     : " To open a moment, free one of these lesuren: for ",
+			       : any ? _("; for ")
+				     : _(" To open a moment, free one of these lesuren: for "),
 			       shown ? "" : rk_planctx_name(ctx, people[i]),
 			       shown ? "" : " ");
 			append(buf, size, "%s", what);
 			shown++;
 		}
 		if (more)
-			append(buf, size, " (or one of %zu more)", more);
+			append(buf, size, _(" (or one of %zu more)"), more);
 		any |= shown > 0;
 	}
 	append(buf, size, "%s",
 	       any ? "."
-		   : " No single lesuur opens a moment: at least two of them must change.");
+		   : _(" No single lesuur opens a moment: at least two of them must change."));
 }
 
 /* --- the weekly moment of a group ------------------------------------ */
@@ -305,12 +306,12 @@ static void days_off(const struct rk_planctx *ctx, const int *people,
 			k++;
 			append(off, sizeof(off), "%s%s",
 			       k == 1	    ? ""
-			       : k == n_off ? " and "
+			       : k == n_off ? _(" and ")
 					    : ", ",
 			       rk_weekday_name(d));
 		}
 		if (off[0])
-			append(buf, size, " %s does not work on %s.",
+			append(buf, size, _(" %s does not work on %s."),
 			       rk_planctx_name(ctx, people[i]), off);
 	}
 }
@@ -345,7 +346,7 @@ void rk_explain_no_moment(struct rk_planctx *ctx, int gi, int length)
 					     &n_chosen) != RK_OK) {
 		rk_planctx_infeasible(
 			ctx,
-			"%s: no time in the grid for a %d-minute bordsessie",
+			_("%s: no time in the grid for a %d-minute bordsessie"),
 			g->name, length);
 		goto out;
 	}
@@ -353,11 +354,13 @@ void rk_explain_no_moment(struct rk_planctx *ctx, int gi, int length)
 	names(ctx, g->members, chosen, g->n, n_chosen, who, sizeof(who));
 	snprintf(
 		text, 4096,
-		"%s: no %d-minute weekly moment when all %zu members are free: %s %s a lesson or a day off at every possible moment",
-		g->name, length, g->n, who, n_chosen > 1 ? "have" : "has");
+		_("%s: no %d-minute weekly moment when all %zu members are free: %s %s a lesson or a day off at every possible moment"),
+		g->name, length, g->n, who,
+		n_chosen > 1 ? _("have") : _("has"));
 	if (n_chosen < g->n)
-		append(text, 4096, " (the other %zu %s not in the way)",
-		       g->n - n_chosen, g->n - n_chosen > 1 ? "are" : "is");
+		append(text, 4096, _(" (the other %zu %s not in the way)"),
+		       g->n - n_chosen,
+		       g->n - n_chosen > 1 ? _("are") : _("is"));
 	append(text, 4096, ".");
 	days_off(ctx, g->members, chosen, g->n, text, 4096);
 	fixes(ctx, g->members, g->n, chosen, blocks, slots, n_slots,
@@ -419,7 +422,7 @@ static void sessions_in_way(const struct rk_planctx *ctx, const int *people,
 			    (last && !strcmp(last, ev->title)))
 				continue;
 			last = ev->title;
-			append(buf, size, " %s has %s then.",
+			append(buf, size, _(" %s has %s then."),
 			       rk_planctx_name(ctx, people[i]), ev->title);
 		}
 	}
@@ -478,7 +481,7 @@ static void school_wide(struct rk_planctx *ctx, const struct wording *w,
 						 slots[c].end);
 	if (n_slots == 0 || rk_explain_cover(blocks, n_slots, n_people, chosen,
 					     &n_chosen) != RK_OK) {
-		snprintf(text, 4096, "no time in the grid for %d minutes",
+		snprintf(text, 4096, _("no time in the grid for %d minutes"),
 			 minutes);
 	} else {
 		char who[1024];
@@ -486,13 +489,14 @@ static void school_wide(struct rk_planctx *ctx, const struct wording *w,
 		      sizeof(who));
 		snprintf(
 			text, 4096,
-			"no %d-minute moment in its week when all %zu %s who work that day are free: %s %s a lesson or another session at every possible moment",
-			minutes, n_people, w->who, who,
-			n_chosen > 1 ? "have" : "has");
+			_("no %d-minute moment in its week when all %zu %s who work that day are free: %s %s a lesson or another session at every possible moment"),
+			minutes, n_people, _(w->who), who,
+			n_chosen > 1 ? _("have") : _("has"));
 		if (n_chosen < n_people)
-			append(text, 4096, " (the other %zu %s not in the way)",
+			append(text, 4096,
+			       _(" (the other %zu %s not in the way)"),
 			       n_people - n_chosen,
-			       n_people - n_chosen > 1 ? "are" : "is");
+			       n_people - n_chosen > 1 ? _("are") : _("is"));
 		append(text, 4096, ".");
 		sessions_in_way(ctx, people, chosen, n_people, blocks, slots,
 				n_slots, text, 4096);
@@ -501,7 +505,7 @@ static void school_wide(struct rk_planctx *ctx, const struct wording *w,
 		      slot_date, &dd, text, 4096);
 	}
 	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, w->one, w->many, w->item,
-			    "%s: %s", w->head, text);
+			    "%s: %s", _(w->head), text);
 out:
 	free(slots);
 	free(blocks);
@@ -513,8 +517,8 @@ void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
 			      const int *people, size_t n_people,
 			      const int *dates, size_t n_dates, int minutes)
 {
-	struct wording w = { "verbindingssessie of {}", "period", "periods",
-			     "staff", "" };
+	struct wording w = { N_("verbindingssessie of {}"), N_("period"),
+			     N_("periods"), N_("staff"), "" };
 	snprintf(w.item, sizeof(w.item), "%d", period);
 	school_wide(ctx, &w, people, n_people, dates, n_dates, minutes);
 }
@@ -524,8 +528,8 @@ void rk_explain_no_common_moment(struct rk_planctx *ctx, const char *what,
 				 const int *dates, size_t n_dates, int minutes)
 {
 	char head[160];
-	snprintf(head, sizeof(head), "%s in {}", what);
-	struct wording w = { head, "week", "weeks", "people", "" };
+	snprintf(head, sizeof(head), _("%s in {}"), what);
+	struct wording w = { head, N_("week"), N_("weeks"), N_("people"), "" };
 	const struct rk_day *day =
 		n_dates ? rk_schoolyear_day(ctx->year, dates[0]) : NULL;
 	const struct rk_week *wk =
@@ -573,15 +577,15 @@ void rk_explain_visit_fix(const struct rk_planctx *ctx, int visitor, int host,
 			append(buf, size, "; ");
 		else
 			append(buf, size,
-			       ". To fix it, free one of these lesuren for %s: ",
+			       _(". To fix it, free one of these lesuren for %s: "),
 			       rk_planctx_name(ctx, visitor));
-		append(buf, size, "%s (to sit in %s)", what, ht);
+		append(buf, size, _("%s (to sit in %s)"), what, ht);
 		shown++;
 	}
 	if (more)
-		append(buf, size, " (or one of %zu more)", more);
+		append(buf, size, _(" (or one of %zu more)"), more);
 	if (n_host == 0)
-		append(buf, size, ". %s has no lessons in the timetable",
+		append(buf, size, _(". %s has no lessons in the timetable"),
 		       rk_planctx_name(ctx, host));
 	unsigned off = 0;
 	for (size_t i = 0; i < n_host; i++) {
@@ -591,8 +595,8 @@ void rk_explain_visit_fix(const struct rk_planctx *ctx, int visitor, int host,
 	}
 	for (int d = 0; d < 5; d++)
 		if (off & (1u << d))
-			append(buf, size, "%slet %s work on %s",
-			       shown++ ? "; or " : ". To fix it, ",
+			append(buf, size, _("%slet %s work on %s"),
+			       shown++ ? _("; or ") : _(". To fix it, "),
 			       rk_planctx_name(ctx, visitor),
 			       rk_weekday_name(d));
 }
@@ -606,7 +610,7 @@ void rk_explain_in_week(struct rk_planctx *ctx, int week, const char *fmt, ...)
 	va_end(ap);
 	const struct rk_week *w = rk_schoolyear_week(ctx->year, (size_t)week);
 	snprintf(item, sizeof(item), "%d", w ? w->iso_week : week + 1);
-	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, "week", "weeks", item,
-			    "%s", text);
+	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, N_("week"), N_("weeks"),
+			    item, "%s", text);
 	ctx->infeasible++;
 }

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "explain.h"
 #include "planctx.h"
+#include "i18n.h"
 
 #define COST_LATE_FRIDAY   150
 #define COST_NO_ROOM	   300	  /* no room for a team session after it */
@@ -254,7 +255,7 @@ static void explain_no_moment(struct rk_planctx *ctx, struct rk_group *g,
 	if (best == (size_t)-1) {
 		rk_planctx_infeasible(
 			ctx,
-			"%s: no time in the school's windows for a %d-minute bordsessie",
+			_("%s: no time in the school's windows for a %d-minute bordsessie"),
 			g->name, length);
 		return;
 	}
@@ -406,7 +407,7 @@ static void explain_clash(struct rk_planctx *ctx)
 	}
 	rk_planctx_infeasible(
 		ctx,
-		"the weekly moments cannot be combined: someone in several teams would be in two places at once (people in several teams: %s)",
+		_("the weekly moments cannot be combined: someone in several teams would be in two places at once (people in several teams: %s)"),
 		who[0] ? who : "none");
 }
 

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "explain.h"
 #include "planctx.h"
+#include "i18n.h"
 
 #define DRAAGVLAK_MINUTES 90
 #define STARTFASE_MINUTES 120
@@ -294,7 +295,7 @@ static enum rk_status opening(struct rk_planctx *ctx, const int *weeks,
 	if (ctx->start_week < 0)
 		rk_planctx_infeasible(
 			ctx,
-			"the school year has too few weeks with sessions for the first year's opening and a period after it");
+			_("the school year has too few weeks with sessions for the first year's opening and a period after it"));
 	return RK_OK;
 }
 
@@ -356,7 +357,7 @@ enum rk_status rk_plan_phases(struct rk_planctx *ctx)
 	status = RK_OK;
 	if (n == 0) {
 		rk_planctx_infeasible(
-			ctx, "the school year has no weeks with sessions");
+			ctx, _("the school year has no weeks with sessions"));
 		goto out;
 	}
 	if (rk_school_get_info(ctx->school)->programme_year >= 2)

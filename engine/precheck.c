@@ -10,6 +10,7 @@
 #include "busy.h"
 #include "date.h"
 #include "plan.h"
+#include "i18n.h"
 
 /* ------------------------------------------------------------------ */
 /* External dates on days the school is closed                          */
@@ -49,11 +50,11 @@ static void closed_reason(const struct rk_school *school,
 			 rk_region_name(rk_school_get_info(school)->region));
 	if (day->off_kind == RK_OFF_VAKANTIE) {
 		/* "the Voorjaarsvakantie" reads oddly in a sentence. */
-		snprintf(buf, size, "in the %c%s%s",
+		snprintf(buf, size, _("in the %c%s%s"),
 			 (char)tolower((unsigned char)day->off[0]),
 			 day->off + 1, region);
 	} else if (day->off_kind == RK_OFF_FEESTDAG) {
-		snprintf(buf, size, "on %s, a public holiday%s", day->off,
+		snprintf(buf, size, _("on %s, a public holiday%s"), day->off,
 			 region);
 	}
 }
@@ -78,7 +79,7 @@ enum rk_status rk_precheck_dates(const struct rk_school *school,
 		rk_date_format(e->date, date);
 		rk_diags_add(
 			diags, RK_SEV_ERROR, loc->file, loc->line, loc->column,
-			"%s '%s' on %s falls %s, when the school is closed",
+			_("%s '%s' on %s falls %s, when the school is closed"),
 			rk_external_kind_name(e->kind), e->name, date, why);
 	}
 	return rk_diags_errors(diags) > errors_before ? RK_ERR_INPUT : RK_OK;
@@ -195,7 +196,7 @@ static const char *name_of(const struct pre *x, int person)
 	return p->name ? p->name : p->id;
 }
 
-/* "every week", "in A-weeks", "in B-weeks" or "in 3 of 38 weeks". */
+/* _("every week"), _("in A-weeks"), _("in B-weeks") or "in 3 of 38 weeks". */
 static void blocked_weeks(const struct pre *x, int person, int d, int s, int e,
 			  char *buf, size_t size,
 			  const struct rk_lesson **first)
@@ -219,13 +220,13 @@ static void blocked_weeks(const struct pre *x, int person, int d, int s, int e,
 		ab[w]++;
 	}
 	if (count == n)
-		snprintf(buf, size, "every week");
+		snprintf(buf, size, _("every week"));
 	else if (count && ab[RK_AB_A] == count && count == all[RK_AB_A])
-		snprintf(buf, size, "in A-weeks");
+		snprintf(buf, size, _("in A-weeks"));
 	else if (count && ab[RK_AB_B] == count && count == all[RK_AB_B])
-		snprintf(buf, size, "in B-weeks");
+		snprintf(buf, size, _("in B-weeks"));
 	else
-		snprintf(buf, size, "in %zu of %zu weeks", count, n);
+		snprintf(buf, size, _("in %zu of %zu weeks"), count, n);
 }
 
 /* Appends "Anna Bakker every week (lesson 13:00-14:00 5A, rooster.csv:7)"
@@ -238,7 +239,7 @@ static void describe_member(const struct pre *x, int person, int d, int s,
 	if (len + 1 >= size)
 		return;
 	if (!works_on(x, person, d)) {
-		snprintf(text + len, size - len, "%s%s does not work on %s",
+		snprintf(text + len, size - len, _("%s%s does not work on %s"),
 			 sep, name_of(x, person), rk_weekday_name(d));
 		return;
 	}
@@ -291,7 +292,7 @@ static void check_moment(struct pre *x, const char *what, const int *members,
 		rk_diags_add(
 			x->diags, RK_SEV_WARNING, loc->file, loc->line,
 			loc->column,
-			"%s has no %d-minute moment for its weekly session: no start time of the time grid lies inside the windows (ritmiek.windows)",
+			_("%s has no %d-minute moment for its weekly session: no start time of the time grid lies inside the windows (ritmiek.windows)"),
 			what, len);
 		return;
 	}
@@ -302,7 +303,7 @@ static void check_moment(struct pre *x, const char *what, const int *members,
 	rk_time_format(best_s, at);
 	rk_diags_add(
 		x->diags, RK_SEV_WARNING, loc->file, loc->line, loc->column,
-		"%s has no common free %d-minute moment in the week (all %zu members at work and free, every week, inside the windows), so plan will fail; closest is %s %s, blocked by %s",
+		_("%s has no common free %d-minute moment in the week (all %zu members at work and free, every week, inside the windows), so plan will fail; closest is %s %s, blocked by %s"),
 		what, len, n, rk_weekday_name(best_d), at, who);
 }
 
@@ -510,7 +511,7 @@ static void outside_moment(const struct pre *x, char *buf, size_t size)
 	if (x->only_d < 0)
 		return;
 	rk_time_format(x->only_s, at);
-	snprintf(buf, size, " outside the bordsessie (%s %s)",
+	snprintf(buf, size, _(" outside the bordsessie (%s %s)"),
 		 rk_weekday_name(x->only_d), at);
 }
 
@@ -537,26 +538,27 @@ static size_t describe_member_pairs(const struct pre *x,
 	if (count > 1)
 		return 0;
 	if (!visited)
-		return (size_t)snprintf(text, size,
-					"no teammate can visit a lesson of %s",
-					who);
+		return (size_t)snprintf(
+			text, size, _("no teammate can visit a lesson of %s"),
+			who);
 	if (count)
-		return (size_t)snprintf(text, size, "%s can pair only with %s",
-					who, name_of(x, tp->members[only]));
+		return (size_t)snprintf(text, size,
+					_("%s can pair only with %s"), who,
+					name_of(x, tp->members[only]));
 	if (!mutual)
 		return (size_t)snprintf(
 			text, size,
-			"%s can pair with no one: no teammate both visits them and is visited by them",
+			_("%s can pair with no one: no teammate both visits them and is visited by them"),
 			who);
 	outside_moment(x, outside, sizeof(outside));
 	if (!meets)
 		return (size_t)snprintf(
 			text, size,
-			"%s has no free time together with a teammate who can visit them both ways%s",
+			_("%s has no free time together with a teammate who can visit them both ways%s"),
 			who, outside);
 	return (size_t)snprintf(
 		text, size,
-		"%s can pair with no one: with no teammate do a lesbezoek both ways, each with a feedbackgesprek on one of their next two common working days%s, fit in most weeks",
+		_("%s can pair with no one: with no teammate do a lesbezoek both ways, each with a feedbackgesprek on one of their next two common working days%s, fit in most weeks"),
 		who, outside);
 }
 
@@ -576,14 +578,15 @@ static void describe_pairs(const struct pre *x, const struct team_pairs *tp,
 	}
 	if (!text[0])
 		snprintf(text, size,
-			 "the possible duos do not cover every member");
+			 _("the possible duos do not cover every member"));
 }
 
 static const char *cover_hint(const struct pre *x)
 {
 	if (rk_school_get_info(x->school)->type == RK_SCHOOL_PO)
-		return "list cover capacity (cover: in the school file) for the days its teachers teach";
-	return "free a lesuur in the timetable while a teammate teaches";
+		return _(
+			"list cover capacity (cover: in the school file) for the days its teachers teach");
+	return _("free a lesuur in the timetable while a teammate teaches");
 }
 
 /* Every teacher can visit a teammate; then the team splits into duos. */
@@ -611,14 +614,14 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 			rk_diags_add(
 				x->diags, RK_SEV_WARNING, loc->file, loc->line,
 				loc->column,
-				"%s (%s) of team '%s' has no free lesuur in which a teammate teaches, so no lesbezoek is possible without cover; %s",
+				_("%s (%s) of team '%s' has no free lesuur in which a teammate teaches, so no lesbezoek is possible without cover; %s"),
 				t->members[i].id, name_of(x, tp.members[i]),
 				t->id, cover_hint(x));
 		else
 			rk_diags_add(
 				x->diags, RK_SEV_WARNING, loc->file, loc->line,
 				loc->column,
-				"%s (%s) of team '%s' can make no lesbezoek: no teammate teaches on a day %s works",
+				_("%s (%s) of team '%s' can make no lesbezoek: no teammate teaches on a day %s works"),
 				t->members[i].id, name_of(x, tp.members[i]),
 				t->id, t->members[i].id);
 		warned = true;
@@ -651,8 +654,8 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 		rk_diags_add(
 			x->diags, RK_SEV_WARNING, t->loc.file, t->loc.line,
 			t->loc.column,
-			"team '%s' cannot be split into duos%s who can visit each other's lessons (with a feedbackgesprek after) and have %d minutes free together: %s",
-			t->id, tp.n % 2 ? " and a trio" : "",
+			_("team '%s' cannot be split into duos%s who can visit each other's lessons (with a feedbackgesprek after) and have %d minutes free together: %s"),
+			t->id, tp.n % 2 ? _(" and a trio") : "",
 			rk_school_get_settings(x->school)->gl_minutes, why);
 	}
 	free(tp.memo);
@@ -695,7 +698,7 @@ enum rk_status rk_precheck_predict(const struct rk_school *school,
 	}
 	if (status == RK_OK)
 		status = check_group(&x, rk_school_get_lkteam(school),
-				     RK_EV_LKTEAM, "the leerKRACHT-team");
+				     RK_EV_LKTEAM, _("the leerKRACHT-team"));
 	for (int d = 0; d < 5; d++)
 		free(x.dates[d]);
 	free(x.session);

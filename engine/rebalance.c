@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "planctx.h"
+#include "i18n.h"
 
 static bool duo_kind(enum rk_event_kind kind)
 {
@@ -542,11 +543,11 @@ static void check_from(const struct rk_schoolyear *year, int from,
 	rk_date_format(from, date);
 	if (!day)
 		rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
-			     "--from %s lies outside the school year", date);
+			     _("--from %s lies outside the school year"), date);
 	else if (!day->school_day)
 		rk_diags_add(
 			diags, RK_SEV_ERROR, NULL, 0, 0,
-			"--from %s is no school day (%s %s): give the first school day from which the change holds",
+			_("--from %s is no school day (%s %s): give the first school day from which the change holds"),
 			date, rk_weekday_name(day->weekday),
 			day->off ? day->off : "");
 }
@@ -561,7 +562,7 @@ static void check_pairs(const struct rk_school *school,
 			continue;
 		rk_diags_add(
 			diags, RK_SEV_ERROR, NULL, 0, 0,
-			"%s: %s and %s are not a duo in period %d: nothing to %s",
+			_("%s: %s and %s are not a duo in period %d: nothing to %s"),
 			option, person_name(school, pairs[i].a),
 			person_name(school, pairs[i].b), p ? p->number : 0,
 			option + 2);
@@ -591,7 +592,7 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 		if (a->until < req->from) {
 			rk_date_format(a->until, until);
 			rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
-				     "--until %s is before --from %s", until,
+				     _("--until %s is before --from %s"), until,
 				     from);
 		}
 		if (!has_sessions_from(previous, a->person, req->from))
@@ -599,7 +600,7 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 				diags,
 				only_idle ? RK_SEV_ERROR : RK_SEV_WARNING, NULL,
 				0, 0,
-				"--leave: %s has no sessions from %s on in this plan: nothing to re-plan",
+				_("--leave: %s has no sessions from %s on in this plan: nothing to re-plan"),
 				person_name(school, a->person), from);
 	}
 	const struct rk_period *p = period_at(year, previous, req->from);
@@ -613,7 +614,7 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 		if (t && t->n_members > RK_TEAM_MAX)
 			rk_diags_add(
 				diags, RK_SEV_ERROR, NULL, 0, 0,
-				"--team %s is full: with %s it would have %zu members (a lerarenteam has 5 to %d)",
+				_("--team %s is full: with %s it would have %zu members (a lerarenteam has 5 to %d)"),
 				t->id,
 				person_name(school, req->joins[i].person),
 				t->n_members, RK_TEAM_MAX);

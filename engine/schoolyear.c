@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 
 struct rk_schoolyear {
 	const struct rk_school *school;
@@ -157,7 +158,7 @@ static void fill_ab(struct rk_schoolyear *y, struct rk_diags *diags)
 		rk_diags_add(
 			diags, RK_SEV_WARNING, ab->loc.file, ab->loc.line,
 			ab->loc.column,
-			"first_a_week lies outside the school year; A/B weeks are counted from it as if every week in between had lessons");
+			_("first_a_week lies outside the school year; A/B weeks are counted from it as if every week in between had lessons"));
 	}
 	for (size_t w = 0; w < y->n_weeks; w++) {
 		struct rk_week *wk = &y->weeks[w];
@@ -197,7 +198,7 @@ static void warn_studiedagen(struct rk_schoolyear *y, struct rk_diags *diags)
 				       date);
 			rk_diags_add(diags, RK_SEV_WARNING, s->loc.file,
 				     s->loc.line, s->loc.column,
-				     "studiedag '%s' on %s falls in %s",
+				     _("studiedag '%s' on %s falls in %s"),
 				     s->name, date, o->name);
 			break;
 		}

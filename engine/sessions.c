@@ -28,6 +28,7 @@
 #include "explain.h"
 #include "planctx.h"
 #include "ritmiek.h"
+#include "i18n.h"
 
 #define TEAM_SESSION_MINUTES 60
 #define KEEP_CANDIDATES	     12
@@ -1013,14 +1014,14 @@ static void explain(struct model *m, const struct act *a)
 	const char *v = rk_planctx_name(m->ctx, a->people[0]);
 	const char *h = rk_planctx_name(m->ctx, a->people[1]);
 	const char *why =
-		a->n ? "every possible moment clashes with other sessions"
+		a->n ? _("every possible moment clashes with other sessions")
 		     : NULL;
 	size_t n_people = rk_school_n_person(m->ctx->school);
 	char never[320], fix[256];
 	rk_cover_fix(m->ctx, a->people[0], fix, sizeof(fix));
 	snprintf(
 		never, sizeof(never),
-		"the visitor is never free while the host teaches that week; %s",
+		_("the visitor is never free while the host teaches that week; %s"),
 		fix);
 	switch (a->kind) {
 	case RK_EV_LB:
@@ -1031,27 +1032,30 @@ static void explain(struct model *m, const struct act *a)
 		     1))
 			break;
 		rk_explain_in_week(m->ctx, a->week,
-				   "%s: no lesbezoek of %s at %s in {}: %s",
+				   _("%s: no lesbezoek of %s at %s in {}: %s"),
 				   m->g->name, v, h, why ? why : never);
 		break;
 	case RK_EV_FB:
 		rk_explain_in_week(
 			m->ctx, a->week,
-			"%s: no feedbackgesprek of %s and %s within two school days after their lesbezoek in {}: %s",
+			_("%s: no feedbackgesprek of %s and %s within two school days after their lesbezoek in {}: %s"),
 			m->g->name, v, h,
-			why ? why : "they have no common free time then");
+			why ? why : _("they have no common free time then"));
 		break;
 	default:
 		rk_explain_in_week(
 			m->ctx, a->week,
-			"%s: no moment for gezamenlijk lesontwerp of %s and %s in {}: %s",
+			_("%s: no moment for gezamenlijk lesontwerp of %s and %s in {}: %s"),
 			m->g->name, v, h,
-			why ? why : "they have no common free time that week");
+			why ? why
+			    : _("they have no common free time that week"));
 		break;
 	}
 }
 
-/* Why a member cannot come at [s, e) on @date, or NULL when they can. */
+/* Why a member cannot come at [s, e) on @date, or NULL when they can.
+ * Not translated: the words also go into plan.tsv (violation_text), which
+ * reads the same in every language. */
 static const char *blocked_by(const struct model *m, int person, int date,
 			      int s, int e)
 {
@@ -1122,7 +1126,7 @@ static enum rk_status explain_team(struct model *m, const struct act *a)
 	if (!closest_moment(m, a, &c)) {
 		rk_planctx_infeasible(
 			m->ctx,
-			"%s, period %d, week %d (week of %s): no %d-minute moment for the %s inside the school's windows before the verbindingssessie",
+			_("%s, period %d, week %d (week of %s): no %d-minute moment for the %s inside the school's windows before the verbindingssessie"),
 			m->g->name, m->p->number, a->nth, week,
 			TEAM_SESSION_MINUTES, rk_event_kind_name(a->kind));
 		return RK_OK;
@@ -1146,7 +1150,7 @@ static enum rk_status explain_team(struct model *m, const struct act *a)
 			"the team's lesontwerp, lesbezoeken and feedbackgesprekken of the period, which must come after it or fill the team's common time");
 	rk_planctx_infeasible(
 		m->ctx,
-		"%s, period %d, week %d (week of %s): no %d-minute moment for the %s when the whole team is free; closest is %s %s %s, blocked for %s",
+		_("%s, period %d, week %d (week of %s): no %d-minute moment for the %s when the whole team is free; closest is %s %s %s, blocked for %s"),
 		m->g->name, m->p->number, a->nth, week, TEAM_SESSION_MINUTES,
 		rk_event_kind_name(a->kind),
 		rk_weekday_name(rk_date_weekday(c.date)), day, at, who);

@@ -2,33 +2,35 @@
 
 #include "status.h"
 
+#include "i18n.h"
+
 const char *rk_strerror(enum rk_status status)
 {
 	switch (status) {
 	case RK_OK:
-		return "success";
+		return _("success");
 	case RK_ERR_NOMEM:
-		return "out of memory";
+		return _("out of memory");
 	case RK_ERR_IO:
-		return "input/output error";
+		return _("input/output error");
 	case RK_ERR_INPUT:
-		return "the input has errors";
+		return _("the input has errors");
 	case RK_ERR_ARG:
-		return "invalid argument";
+		return _("invalid argument");
 	case RK_ERR_NOTFOUND:
-		return "not found";
+		return _("not found");
 	case RK_ERR_INFEASIBLE:
-		return "no plan satisfies the hard rules";
+		return _("no plan satisfies the hard rules");
 	case RK_ERR_SOLVER:
-		return "the solver failed";
+		return _("the solver failed");
 	case RK_ERR_NETWORK:
-		return "network error";
+		return _("network error");
 	case RK_ERR_BUSY:
-		return "another ritmiek run is writing this plan directory";
+		return _("another ritmiek run is writing this plan directory");
 	case RK_ERR_STOPPED:
-		return "stopped by a signal; nothing was changed";
+		return _("stopped by a signal; nothing was changed");
 	case RK_ERR_BUG:
-		return "internal error";
+		return _("internal error");
 	}
-	return "unknown status";
+	return _("unknown status");
 }

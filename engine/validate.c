@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "suggest.h"
+#include "i18n.h"
 
 #define RK_TEAM_MIN 5
 #define RK_TEAM_MAX 10
@@ -36,11 +37,11 @@ static void unknown_person(struct check *c, const struct rk_ref *ref,
 	char text[512];
 	if (near)
 		snprintf(text, sizeof(text),
-			 "unknown person '%s' %s; did you mean '%s'?", ref->id,
-			 where, near);
+			 _("unknown person '%s' %s; did you mean '%s'?"),
+			 ref->id, where, near);
 	else
-		snprintf(text, sizeof(text), "unknown person '%s' %s", ref->id,
-			 where);
+		snprintf(text, sizeof(text), _("unknown person '%s' %s"),
+			 ref->id, where);
 	report(c, RK_SEV_ERROR, &ref->loc, text);
 }
 
@@ -56,7 +57,7 @@ static void describe_place(const struct rk_loc *here,
 			   const struct rk_loc *first, char *buf, size_t size)
 {
 	if (here->file && first->file && !strcmp(here->file, first->file))
-		snprintf(buf, size, "line %d", first->line);
+		snprintf(buf, size, _("line %d"), first->line);
 	else
 		snprintf(buf, size, "%s:%d", first->file ? first->file : "?",
 			 first->line);
@@ -75,7 +76,7 @@ static void check_people(struct check *c)
 			describe_place(&p->loc, &f->loc, place, sizeof(place));
 			snprintf(
 				text, sizeof(text),
-				"duplicate person id '%s' (first defined at %s)",
+				_("duplicate person id '%s' (first defined at %s)"),
 				p->id, place);
 			report(c, RK_SEV_ERROR, &p->loc, text);
 		}
@@ -93,9 +94,10 @@ static void check_team_ids(struct check *c)
 				rk_school_get_team(c->school, (size_t)first);
 			char place[300], text[512];
 			describe_place(&t->loc, &f->loc, place, sizeof(place));
-			snprintf(text, sizeof(text),
-				 "duplicate team id '%s' (first defined at %s)",
-				 t->id, place);
+			snprintf(
+				text, sizeof(text),
+				_("duplicate team id '%s' (first defined at %s)"),
+				t->id, place);
 			report(c, RK_SEV_ERROR, &t->loc, text);
 		}
 	}
@@ -110,7 +112,7 @@ static void check_membership(struct check *c, int ti, struct rk_team *t,
 	for (size_t k = 0; k < m; k++) {
 		if (t->members[k].index == ref->index) {
 			snprintf(text, sizeof(text),
-				 "person '%s' is listed twice in team '%s'",
+				 _("person '%s' is listed twice in team '%s'"),
 				 ref->id, t->id);
 			report(c, RK_SEV_ERROR, &ref->loc, text);
 			return;
@@ -124,7 +126,7 @@ static void check_membership(struct check *c, int ti, struct rk_team *t,
 	if (rk_school_get_settings(c->school)->allow_multi_team)
 		return;
 	snprintf(text, sizeof(text),
-		 "person '%s' is in two teams: '%s' and '%s'", ref->id,
+		 _("person '%s' is in two teams: '%s' and '%s'"), ref->id,
 		 rk_school_get_team(c->school, (size_t)other)->id, t->id);
 	report(c, RK_SEV_ERROR, &ref->loc, text);
 }
@@ -133,12 +135,12 @@ static void check_coach(struct check *c, struct rk_team *t)
 {
 	char text[512], where[300];
 	if (!t->coach.id) {
-		snprintf(text, sizeof(text), "team '%s' has no schoolcoach",
+		snprintf(text, sizeof(text), _("team '%s' has no schoolcoach"),
 			 t->id);
 		report(c, RK_SEV_WARNING, &t->loc, text);
 		return;
 	}
-	snprintf(where, sizeof(where), "as schoolcoach of team '%s'", t->id);
+	snprintf(where, sizeof(where), _("as schoolcoach of team '%s'"), t->id);
 	resolve(c, &t->coach, where);
 	if (t->coach.index < 0)
 		return;
@@ -146,8 +148,8 @@ static void check_coach(struct check *c, struct rk_team *t)
 		if (t->members[m].index == t->coach.index)
 			return;
 	snprintf(text, sizeof(text),
-		 "schoolcoach '%s' is not a member of team '%s'", t->coach.id,
-		 t->id);
+		 _("schoolcoach '%s' is not a member of team '%s'"),
+		 t->coach.id, t->id);
 	report(c, RK_SEV_ERROR, &t->coach.loc, text);
 }
 
@@ -157,7 +159,7 @@ static void check_teams(struct check *c)
 	for (size_t i = 0; i < n; i++) {
 		struct rk_team *t = rk_school_team_at(c->school, i);
 		char where[300], text[512];
-		snprintf(where, sizeof(where), "in team '%s'", t->id);
+		snprintf(where, sizeof(where), _("in team '%s'"), t->id);
 		for (size_t m = 0; m < t->n_members; m++) {
 			resolve(c, &t->members[m], where);
 			if (t->members[m].index >= 0)
@@ -167,7 +169,7 @@ static void check_teams(struct check *c)
 		if (t->n_members < RK_TEAM_MIN || t->n_members > RK_TEAM_MAX) {
 			snprintf(
 				text, sizeof(text),
-				"team '%s' has %zu members; %d to %d work best",
+				_("team '%s' has %zu members; %d to %d work best"),
 				t->id, t->n_members, RK_TEAM_MIN, RK_TEAM_MAX);
 			report(c, RK_SEV_WARNING, &t->loc, text);
 		}
@@ -184,8 +186,9 @@ static void check_teamless(struct check *c)
 		if (rk_school_find_person(c->school, p->id) != (int)i)
 			continue;
 		char text[512];
-		snprintf(text, sizeof(text), "teacher '%s' (%s) is in no team",
-			 p->id, p->name ? p->name : "?");
+		snprintf(text, sizeof(text),
+			 _("teacher '%s' (%s) is in no team"), p->id,
+			 p->name ? p->name : "?");
 		report(c, RK_SEV_WARNING, &p->loc, text);
 	}
 }
@@ -195,12 +198,12 @@ static void check_cover(struct check *c)
 {
 	for (size_t i = 0; i < rk_school_n_cover(c->school); i++) {
 		struct rk_cover *cv = rk_school_cover_at(c->school, i);
-		resolve(c, &cv->person, "in cover");
+		resolve(c, &cv->person, _("in cover"));
 		for (size_t k = 0; k < i && cv->person.index >= 0; k++)
 			if (rk_school_get_cover(c->school, k)->person.index ==
 			    cv->person.index)
 				report(c, RK_SEV_ERROR, &cv->person.loc,
-				       "cover: this person is listed twice");
+				       _("cover: this person is listed twice"));
 	}
 }
 
@@ -208,14 +211,14 @@ static void check_lkteam(struct check *c)
 {
 	struct rk_team *lk = rk_school_lkteam(c->school);
 	for (size_t m = 0; m < lk->n_members; m++)
-		resolve(c, &lk->members[m], "in the leerKRACHT-team");
+		resolve(c, &lk->members[m], _("in the leerKRACHT-team"));
 	if (lk->n_members == 0 && lk->loc.file)
 		report(c, RK_SEV_WARNING, &lk->loc,
-		       "the leerKRACHT-team has no members");
+		       _("the leerKRACHT-team has no members"));
 	else if (lk->n_members == 0 && rk_school_n_team(c->school))
 		report(c, RK_SEV_WARNING, &rk_school_get_info(c->school)->loc,
-		       "the school file has no leerkracht_team: no one prepares "
-		       "the startfase, the startdag and the verbindingssessies");
+		       _("the school file has no leerkracht_team: no one prepares "
+			 "the startfase, the startdag and the verbindingssessies"));
 }
 
 /* Roles the ritmiek needs someone in: a school without teachers has
@@ -231,12 +234,12 @@ static void check_roles(struct check *c)
 		info->people_file ? &info->people_file_loc : &info->loc;
 	if (!(roles & RK_ROLE_LERAAR))
 		report(c, RK_SEV_WARNING, people,
-		       "the school has no teachers (role leraar): there is "
-		       "nothing to plan");
+		       _("the school has no teachers (role leraar): there is "
+			 "nothing to plan"));
 	else if (!(roles & RK_ROLE_SCHOOLLEIDER))
 		report(c, RK_SEV_WARNING, people,
-		       "no one has the role schoolleider: the school leader "
-		       "joins the leerKRACHT-team and the teams' sessions");
+		       _("no one has the role schoolleider: the school leader "
+			 "joins the leerKRACHT-team and the teams' sessions"));
 }
 
 static void check_externals(struct check *c)
@@ -245,7 +248,7 @@ static void check_externals(struct check *c)
 	for (size_t i = 0; i < n; i++) {
 		struct rk_external *e = rk_school_external_at(c->school, i);
 		char where[300];
-		snprintf(where, sizeof(where), "in '%s'",
+		snprintf(where, sizeof(where), _("in '%s'"),
 			 e->name ? e->name : "?");
 		for (size_t k = 0; k < e->n_people; k++)
 			resolve(c, &e->people[k], where);
@@ -262,7 +265,7 @@ static void check_lesson_grid(struct check *c, const struct rk_lesson *l)
 	if (!g || g->n == 0) {
 		snprintf(
 			text, sizeof(text),
-			"lesson on %s %s-%s is outside the time grid (no lessons on %s)",
+			_("lesson on %s %s-%s is outside the time grid (no lessons on %s)"),
 			rk_weekday_name(l->weekday), from, to,
 			rk_weekday_name(l->weekday));
 		report(c, RK_SEV_ERROR, &l->loc, text);
@@ -275,7 +278,7 @@ static void check_lesson_grid(struct check *c, const struct rk_lesson *l)
 	rk_time_format(first, gf);
 	rk_time_format(last, gt);
 	snprintf(text, sizeof(text),
-		 "lesson on %s %s-%s is outside the time grid (%s-%s)",
+		 _("lesson on %s %s-%s is outside the time grid (%s-%s)"),
 		 rk_weekday_name(l->weekday), from, to, gf, gt);
 	report(c, RK_SEV_ERROR, &l->loc, text);
 }
@@ -298,12 +301,12 @@ static void check_lessons(struct check *c)
 	bool warned_ab = false;
 	for (size_t i = 0; i < n; i++) {
 		struct rk_lesson *l = rk_school_lesson_at(c->school, i);
-		resolve(c, &l->person, "in the timetable");
+		resolve(c, &l->person, _("in the timetable"));
 		check_lesson_grid(c, l);
 		number_lesson(c, l);
 		if (l->week != RK_AB_BOTH && !ab && !warned_ab) {
 			report(c, RK_SEV_WARNING, &l->loc,
-			       "lesson in A or B weeks only, but the school file has no ab_weeks");
+			       _("lesson in A or B weeks only, but the school file has no ab_weeks"));
 			warned_ab = true;
 		}
 		if (l->person.index < 0)
@@ -314,7 +317,7 @@ static void check_lessons(struct check *c)
 			char text[512];
 			snprintf(
 				text, sizeof(text),
-				"lesson of '%s' on %s, which is not one of their working days",
+				_("lesson of '%s' on %s, which is not one of their working days"),
 				p->id, rk_weekday_name(l->weekday));
 			report(c, RK_SEV_WARNING, &l->loc, text);
 		}
@@ -342,12 +345,12 @@ static void check_overrides(struct check *c)
 		char text[512];
 		if (near)
 			snprintf(text, sizeof(text),
-				 "unknown holiday '%s'; did you mean '%s'?",
+				 _("unknown holiday '%s'; did you mean '%s'?"),
 				 o->key, near);
 		else
 			snprintf(
 				text, sizeof(text),
-				"unknown holiday '%s' in the calendar of this school year",
+				_("unknown holiday '%s' in the calendar of this school year"),
 				o->key);
 		report(c, RK_SEV_ERROR, &o->loc, text);
 	}
@@ -365,7 +368,7 @@ static void outside_year(struct check *c, const struct rk_loc *loc,
 	if (from >= first && to <= last)
 		return;
 	char text[512];
-	snprintf(text, sizeof(text), "%s lies outside the school year %d-%d",
+	snprintf(text, sizeof(text), _("%s lies outside the school year %d-%d"),
 		 what, year, year + 1);
 	report(c, RK_SEV_WARNING, loc, text);
 }
@@ -376,7 +379,7 @@ static void check_dates(struct check *c)
 	for (size_t i = 0; i < rk_school_n_toetsweek(c->school); i++) {
 		const struct rk_toetsweek *t =
 			rk_school_get_toetsweek(c->school, i);
-		snprintf(what, sizeof(what), "toetsweek '%s'", t->name);
+		snprintf(what, sizeof(what), _("toetsweek '%s'"), t->name);
 		outside_year(c, &t->loc, what, t->from, t->to);
 	}
 	for (size_t i = 0; i < rk_school_n_dayoff(c->school); i++) {

@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "ritmiek.h"
+#include "i18n.h"
 
 #define DAY_MINUTES	   (24 * 60)
 #define FB_MAX_SCHOOL_DAYS 2 /* a feedbackgesprek within two school days */
@@ -125,8 +126,8 @@ static void event_problem(struct verifier *v, const struct rk_event *ev,
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	when(ev->date, ev->start, ev->end, span, sizeof(span));
-	problem(v, ev->source_line, "event '%s' on %s: %s", event_id(ev), span,
-		msg);
+	problem(v, ev->source_line, _("event '%s' on %s: %s"), event_id(ev),
+		span, msg);
 }
 
 /* ------------------------------------------------------------------ */
@@ -270,33 +271,33 @@ static enum rk_status index_lessons(struct verifier *v)
 static void check_shape(struct verifier *v, const struct rk_event *ev)
 {
 	if (!ev->id || !*ev->id)
-		event_problem(v, ev, "the event has no id");
+		event_problem(v, ev, _("the event has no id"));
 	if (!kind_ok(ev))
-		event_problem(v, ev, "unknown event kind %d", (int)ev->kind);
+		event_problem(v, ev, _("unknown event kind %d"), (int)ev->kind);
 	if (!(ev->start == -1 && ev->end == -1) &&
 	    (!time_ok(ev->start) || !time_ok(ev->end) || ev->end <= ev->start))
-		event_problem(v, ev, "bad times: start %d, end %d minutes",
+		event_problem(v, ev, _("bad times: start %d, end %d minutes"),
 			      ev->start, ev->end);
 	if (ev->team < -1 || (ev->team >= 0 && (size_t)ev->team >= v->n_teams))
-		event_problem(v, ev, "team %d does not exist", ev->team);
+		event_problem(v, ev, _("team %d does not exist"), ev->team);
 	for (size_t i = 0; i < ev->n_parts; i++) {
 		const struct rk_participant *p = &ev->parts[i];
 		char name[256];
 		if (!part_ok(v, p)) {
 			event_problem(
 				v, ev,
-				"participant %zu is person %d, who is not a person of the school",
+				_("participant %zu is person %d, who is not a person of the school"),
 				i + 1, p->person);
 			continue;
 		}
 		who(v, p->person, name, sizeof(name));
 		if ((int)p->role < RK_PART_ATTENDEE || p->role > RK_PART_COVER)
-			event_problem(v, ev, "%s has an unknown role %d", name,
-				      (int)p->role);
+			event_problem(v, ev, _("%s has an unknown role %d"),
+				      name, (int)p->role);
 		else if (p->role == RK_PART_COVER && ev->kind != RK_EV_LB)
 			event_problem(
 				v, ev,
-				"%s is cover, but only a lesbezoek has a cover person (who takes the visitor's group)",
+				_("%s is cover, but only a lesbezoek has a cover person (who takes the visitor's group)"),
 				name);
 	}
 }
@@ -332,7 +333,7 @@ static enum rk_status check_ids(struct verifier *v)
 		if (*event_id(evs[i]) &&
 		    !strcmp(event_id(evs[i]), event_id(evs[i - 1])))
 			event_problem(v, evs[i],
-				      "another event has the id '%s'",
+				      _("another event has the id '%s'"),
 				      event_id(evs[i]));
 	free(evs);
 	return RK_OK;
@@ -345,19 +346,19 @@ static void check_lists(struct verifier *v)
 		if (m->team < -1 ||
 		    (m->team >= 0 && (size_t)m->team >= v->n_teams))
 			problem(v, 0,
-				"moment %zu is of team %d, which does not exist",
+				_("moment %zu is of team %d, which does not exist"),
 				i + 1, m->team);
 	}
 	for (size_t i = 0; i < rk_plan_n_duos(v->plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(v->plan, i);
 		if (d->team < 0 || (size_t)d->team >= v->n_teams)
 			problem(v, 0,
-				"duo %zu is of team %d, which does not exist",
+				_("duo %zu is of team %d, which does not exist"),
 				i + 1, d->team);
 		if (!person(v, d->a) || !person(v, d->b) ||
 		    (d->c != -1 && !person(v, d->c)))
 			problem(v, 0,
-				"duo %zu has a member who is not a person of the school",
+				_("duo %zu has a member who is not a person of the school"),
 				i + 1);
 	}
 }
@@ -375,12 +376,13 @@ static const struct rk_day *check_day(struct verifier *v,
 	const struct rk_day *day = rk_schoolyear_day(v->year, ev->date);
 	int year = rk_school_get_info(v->school)->year;
 	if (!day) {
-		event_problem(v, ev, "it falls outside the school year %d-%d",
-			      year, year + 1);
+		event_problem(v, ev,
+			      _("it falls outside the school year %d-%d"), year,
+			      year + 1);
 		return NULL;
 	}
 	if (day->weekday >= 5) {
-		event_problem(v, ev, "it falls on a %s",
+		event_problem(v, ev, _("it falls on a %s"),
 			      rk_weekday_name(day->weekday));
 		return day;
 	}
@@ -389,19 +391,21 @@ static const struct rk_day *check_day(struct verifier *v,
 	const char *name = day->off ? day->off : "?";
 	switch (day->off_kind) {
 	case RK_OFF_VAKANTIE:
-		event_problem(v, ev, "it falls in the %s", name);
+		event_problem(v, ev, _("it falls in the %s"), name);
 		break;
 	case RK_OFF_FEESTDAG:
-		event_problem(v, ev, "it falls on %s, a public holiday", name);
+		event_problem(v, ev, _("it falls on %s, a public holiday"),
+			      name);
 		break;
 	case RK_OFF_STUDIEDAG:
 	case RK_OFF_VRIJ:
 		if (ev->kind == RK_EV_STARTDAG ||
 		    ev->kind == RK_EV_VERBINDING || is_external(v, ev))
 			break;
-		event_problem(v, ev, "it falls on %s, a %s of the school", name,
-			      day->off_kind == RK_OFF_STUDIEDAG ? "studiedag"
-								: "free day");
+		event_problem(
+			v, ev, _("it falls on %s, a %s of the school"), name,
+			day->off_kind == RK_OFF_STUDIEDAG ? "studiedag"
+							  : _("free day"));
 		break;
 	}
 	return day;
@@ -413,9 +417,9 @@ static const char *role_word(const struct rk_event *ev,
 {
 	if (ev->kind != RK_EV_LB)
 		return "";
-	return p->role == RK_PART_HOST	    ? "host "
-	       : p->role == RK_PART_VISITOR ? "visitor "
-	       : p->role == RK_PART_COVER   ? "cover "
+	return p->role == RK_PART_HOST	    ? _("host ")
+	       : p->role == RK_PART_VISITOR ? _("visitor ")
+	       : p->role == RK_PART_COVER   ? _("cover ")
 					    : "";
 }
 
@@ -438,7 +442,7 @@ static void check_person_day(struct verifier *v, const struct rk_event *ev,
 	if (ev->kind == RK_EV_STARTDAG)
 		return;
 	if (!school_wide && !(pp->workdays & (1u << day->weekday))) {
-		event_problem(v, ev, "%s%s does not work on %s",
+		event_problem(v, ev, _("%s%s does not work on %s"),
 			      role_word(ev, p), name,
 			      rk_weekday_name(day->weekday));
 		return;
@@ -454,8 +458,8 @@ static void check_person_day(struct verifier *v, const struct rk_event *ev,
 	if (!l)
 		return;
 	lesson_place(l, place, sizeof(place));
-	event_problem(v, ev, "%s%s has a lesson %s%s", role_word(ev, p), name,
-		      all_day(ev) ? "that day" : "then", place);
+	event_problem(v, ev, _("%s%s has a lesson %s%s"), role_word(ev, p),
+		      name, all_day(ev) ? _("that day") : _("then"), place);
 }
 
 /* Rule 5: one host, who teaches then; visitors, who are free (rule 4). */
@@ -473,15 +477,17 @@ static void check_lesbezoek(struct verifier *v, const struct rk_event *ev)
 		visitors += p->role == RK_PART_VISITOR;
 	}
 	if (hosts != 1)
-		event_problem(v, ev, "a lesbezoek has exactly one host, not %d",
+		event_problem(v, ev,
+			      _("a lesbezoek has exactly one host, not %d"),
 			      hosts);
 	if (visitors == 0)
-		event_problem(v, ev,
-			      "a lesbezoek has at least one visitor, not none");
+		event_problem(
+			v, ev,
+			_("a lesbezoek has at least one visitor, not none"));
 	if (all_day(ev)) {
 		event_problem(
 			v, ev,
-			"a lesbezoek takes place in a lesson, not all day");
+			_("a lesbezoek takes place in a lesson, not all day"));
 		return;
 	}
 	if (hosts != 1 ||
@@ -489,7 +495,7 @@ static void check_lesbezoek(struct verifier *v, const struct rk_event *ev)
 		return;
 	char name[256];
 	who(v, host, name, sizeof(name));
-	event_problem(v, ev, "host %s has no lesson then", name);
+	event_problem(v, ev, _("host %s has no lesson then"), name);
 }
 
 /* The school's cover capacity of person @p, or NULL. */
@@ -515,13 +521,13 @@ static bool cover_ok(struct verifier *v, const struct rk_event *ev,
 	if (!c) {
 		event_problem(
 			v, ev,
-			"cover %s is not on the school's cover list (cover:)",
+			_("cover %s is not on the school's cover list (cover:)"),
 			name);
 		return false;
 	}
 	unsigned days = c->days ? c->days : person(v, p)->workdays;
 	if (!(days & (1u << day->weekday))) {
-		event_problem(v, ev, "cover %s does not cover on %s", name,
+		event_problem(v, ev, _("cover %s does not cover on %s"), name,
 			      rk_weekday_name(day->weekday));
 		return false;
 	}
@@ -558,15 +564,15 @@ static void check_cover(struct verifier *v, const struct rk_event *ev,
 		lesson_place(l, place, sizeof(place));
 		if (++teaching > valid)
 			event_problem(
-				v, ev, "visitor %s has a lesson then%s%s", name,
-				place,
-				covers ? " and no cover person free to take the group"
+				v, ev, _("visitor %s has a lesson then%s%s"),
+				name, place,
+				covers ? _(" and no cover person free to take the group")
 				       : "");
 	}
 	if (covers && !teaching)
 		event_problem(
 			v, ev,
-			"it has a cover person, but no visitor has a lesson then: there is no group to take");
+			_("it has a cover person, but no visitor has a lesson then: there is no group to take"));
 }
 
 /* Rule 7, by the dates of the toetsweek itself. */
@@ -578,7 +584,7 @@ static void check_toetsweek(struct verifier *v, const struct rk_event *ev)
 		const struct rk_toetsweek *t =
 			rk_school_get_toetsweek(v->school, i);
 		if (ev->date >= t->from && ev->date <= t->to) {
-			event_problem(v, ev, "it falls in toetsweek '%s'",
+			event_problem(v, ev, _("it falls in toetsweek '%s'"),
 				      t->name ? t->name : "");
 			return;
 		}
@@ -597,7 +603,7 @@ static void check_window(struct verifier *v, const struct rk_event *ev,
 		return;
 	event_problem(
 		v, ev,
-		"a %s on %s at this time lies outside the school's windows (ritmiek.windows, earliest/latest)",
+		_("a %s on %s at this time lies outside the school's windows (ritmiek.windows, earliest/latest)"),
 		rk_event_kind_name(ev->kind), rk_weekday_name(day->weekday));
 }
 
@@ -688,7 +694,7 @@ static void overlap(struct verifier *v, const struct slot *a,
 	else
 		when(a->date, start, end, span, sizeof(span));
 	problem(v, y->source_line,
-		"%s is in two events at once: '%s' and '%s' on %s", name,
+		_("%s is in two events at once: '%s' and '%s' on %s"), name,
 		event_id(x), event_id(y), span);
 }
 
@@ -724,14 +730,14 @@ static enum rk_status check_overlaps(struct verifier *v)
 /* Rule 6: every team's bordsessie, weekly, at its moment              */
 /* ------------------------------------------------------------------ */
 
-/* "team 'exact'", or "the leerKRACHT-team" for -1. */
+/* "team 'exact'", or _("the leerKRACHT-team") for -1. */
 static void team_words(const struct verifier *v, int team, char *buf,
 		       size_t size)
 {
 	if (team < 0)
-		snprintf(buf, size, "the leerKRACHT-team");
+		snprintf(buf, size, _("the leerKRACHT-team"));
 	else
-		snprintf(buf, size, "team '%s'", team_id(v, team));
+		snprintf(buf, size, _("team '%s'"), team_id(v, team));
 }
 
 /* "dinsdag 15:30", with the end when @end >= 0. */
@@ -740,7 +746,7 @@ static void moment_words(int weekday, int start, int end, char *buf,
 {
 	char s[RK_TIME_BUFSIZE], e[RK_TIME_BUFSIZE];
 	if (!time_ok(start)) {
-		snprintf(buf, size, "%s all day", rk_weekday_name(weekday));
+		snprintf(buf, size, _("%s all day"), rk_weekday_name(weekday));
 		return;
 	}
 	rk_time_format(start, s);
@@ -774,7 +780,7 @@ static const struct rk_moment **moments_by_team(struct verifier *v)
 		const struct rk_moment *had = by_team[m->team + 1];
 		if (had && had->from == m->from)
 			problem(v, 0,
-				"%s has more than one weekly moment from the same date on",
+				_("%s has more than one weekly moment from the same date on"),
 				team);
 		else if (!had || had->from < m->from)
 			by_team[m->team + 1] = m; /* the latest, for presence */
@@ -831,7 +837,7 @@ static void check_at_moment(struct verifier *v, const struct rk_event *ev,
 	moment_words(m->weekday, m->start, ends ? m->end : -1, want,
 		     sizeof(want));
 	problem(v, ev->source_line,
-		"%s meets on %s in week %d but its moment is %s", team, got,
+		_("%s meets on %s in week %d but its moment is %s"), team, got,
 		rk_date_iso_week(ev->date, NULL), want);
 }
 
@@ -871,7 +877,7 @@ static void check_bordsessies(struct verifier *v, unsigned char *have,
 			if (ev->team == -1)
 				event_problem(
 					v, ev,
-					"a bordsessie belongs to a team; this one has none");
+					_("a bordsessie belongs to a team; this one has none"));
 			continue;
 		}
 		const struct rk_day *day = rk_schoolyear_day(v->year, ev->date);
@@ -889,7 +895,7 @@ static void check_bordsessies(struct verifier *v, unsigned char *have,
 			rk_date_format(wk->monday, monday);
 			event_problem(
 				v, ev,
-				"team '%s' has more than one bordsessie in week %d (%s); it has one a week",
+				_("team '%s' has more than one bordsessie in week %d (%s); it has one a week"),
 				team_id(v, ev->team), wk->iso_week, monday);
 		}
 		if (m && !change_week(m, ev) &&
@@ -952,7 +958,7 @@ static void check_weeks(struct verifier *v, const struct rk_moment **moments,
 		const struct rk_moment *m = moments[t + 1];
 		weeks_required(v, t, have, n_weeks, need);
 		if (!m && memchr(need, 1, n_weeks))
-			problem(v, 0, "team '%s' has no weekly moment",
+			problem(v, 0, _("team '%s' has no weekly moment"),
 				team_id(v, (int)t));
 		for (size_t w = 0; w < n_weeks; w++) {
 			const struct rk_week *wk =
@@ -963,7 +969,7 @@ static void check_weeks(struct verifier *v, const struct rk_moment **moments,
 				continue;
 			rk_date_format(wk->monday, monday);
 			problem(v, 0,
-				"team '%s' has no bordsessie in week %d (%s)",
+				_("team '%s' has no bordsessie in week %d (%s)"),
 				team_id(v, (int)t), wk->iso_week, monday);
 		}
 	}
@@ -1222,18 +1228,19 @@ static void check_feedback(struct verifier *v, struct talk *group, size_t n,
 		     sizeof(span));
 		event_problem(
 			v, fb->ev,
-			"it comes more than two school days after lesbezoek '%s' on %s",
+			_("it comes more than two school days after lesbezoek '%s' on %s"),
 			event_id(before->ev), span);
 	} else if (after) {
 		event_problem(
 			v, fb->ev,
-			"it comes before lesbezoek '%s' of the same duo, not after it",
+			_("it comes before lesbezoek '%s' of the same duo, not after it"),
 			event_id(after->ev));
 	} else {
 		people_words(v, fb, people, sizeof(people));
-		event_problem(v, fb->ev,
-			      "no lesbezoek of period %d has the same duo (%s)",
-			      fb->period, people);
+		event_problem(
+			v, fb->ev,
+			_("no lesbezoek of period %d has the same duo (%s)"),
+			fb->period, people);
 	}
 }
 
@@ -1261,7 +1268,7 @@ static void check_feedbacks(struct verifier *v, struct talks *ts)
 		people_words(v, t, people, sizeof(people));
 		event_problem(
 			v, t->ev,
-			"no feedbackgesprek of its visitor and host (%s) follows this lesbezoek, after it ends and within the next two school days on which both work",
+			_("no feedbackgesprek of its visitor and host (%s) follows this lesbezoek, after it ends and within the next two school days on which both work"),
 			people);
 	}
 }
@@ -1306,11 +1313,11 @@ static void check_member(struct verifier *v, const struct rk_duo *d, int p,
 		if (duo_visit(&talks[i], d, p, role))
 			return;
 	char duo[256], name[256];
-	const char *as = role == RK_PART_HOST ? "host" : "visitor";
+	const char *as = role == RK_PART_HOST ? _("host") : _("visitor");
 	duo_words(v, d, duo, sizeof(duo));
 	who(v, p, name, sizeof(name));
 	problem(v, 0,
-		"duo %s of team '%s' in period %d: %s has no lesbezoek as %s",
+		_("duo %s of team '%s' in period %d: %s has no lesbezoek as %s"),
 		duo, team_id(v, d->team), d->period, name, as);
 }
 
@@ -1477,7 +1484,7 @@ static void check_carries(struct verifier *v, const struct rk_event *ev)
 	if (ev->carries & ~TEAM_KIND_BITS)
 		event_problem(
 			v, ev,
-			"it says it holds sessions a bordsessie cannot hold (only leerlingarena, verdieping and retrospectief)");
+			_("it says it holds sessions a bordsessie cannot hold (only leerlingarena, verdieping and retrospectief)"));
 	for (size_t k = 0; k < 3; k++) {
 		enum rk_event_kind kind = team_kinds[k].kind;
 		const char *name = rk_event_kind_name(kind);
@@ -1487,19 +1494,19 @@ static void check_carries(struct verifier *v, const struct rk_event *ev)
 		if (!(st->in_bordsessie & (1u << kind)))
 			event_problem(
 				v, ev,
-				"it holds the %s, but the school holds the %s as a session of its own (ritmiek.team_sessions)",
+				_("it holds the %s, but the school holds the %s as a session of its own (ritmiek.team_sessions)"),
 				name, name);
 		if (!mentions(ev->title, name))
 			event_problem(
 				v, ev,
-				"it holds the %s, but its title '%s' does not say so",
+				_("it holds the %s, but its title '%s' does not say so"),
 				name, ev->title ? ev->title : "");
 	}
 	int need = st->bordsessie_minutes + 30 * carried;
 	if (!all_day(ev) && ev->end - ev->start < need)
 		event_problem(
 			v, ev,
-			"it holds %d team session(s) and lasts %d minutes; it needs at least %d (the bordsessie and 30 per session)",
+			_("it holds %d team session(s) and lasts %d minutes; it needs at least %d (the bordsessie and 30 per session)"),
 			carried, ev->end - ev->start, need);
 }
 
@@ -1545,11 +1552,11 @@ static void collect_held(struct verifier *v, struct held *h)
 			if (p < 0)
 				event_problem(
 					v, ev,
-					"a verbindingssessie closes a period; this one falls in none");
+					_("a verbindingssessie closes a period; this one falls in none"));
 			else if (v->periods[p].verbinding)
 				event_problem(
 					v, ev,
-					"period %d has another verbindingssessie, '%s'; it has one",
+					_("period %d has another verbindingssessie, '%s'; it has one"),
 					rk_plan_period(v->plan, (size_t)p)
 						->number,
 					event_id(v->periods[p].verbinding));
@@ -1563,9 +1570,9 @@ static void collect_held(struct verifier *v, struct held *h)
 			if (own)
 				event_problem(
 					v, ev,
-					"a %s is a session of a team in a period; this one has %s",
+					_("a %s is a session of a team in a period; this one has %s"),
 					rk_event_kind_name(ev->kind),
-					p < 0 ? "no period" : "no team");
+					p < 0 ? _("no period") : _("no team"));
 			continue;
 		}
 		for (k = 0; k < 3; k++)
@@ -1591,18 +1598,18 @@ static void check_held(struct verifier *v, struct held *h, size_t t, size_t p)
 		bool want = acts & team_kinds[k].act;
 		if (want && x->n == 0)
 			problem(v, 0,
-				"team '%s' has no %s in %s: the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)",
+				_("team '%s' has no %s in %s: the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)"),
 				team_id(v, (int)t), name, period);
 		else if (want && x->n > 1)
 			event_problem(
 				v, x->second,
-				"team '%s' already has a %s in %s ('%s'); the ritmiek has one",
+				_("team '%s' already has a %s in %s ('%s'); the ritmiek has one"),
 				team_id(v, (int)t), name, period,
 				event_id(x->first));
 		else if (!want && x->n)
 			event_problem(
 				v, x->first,
-				"the ritmiek of team '%s' in %s has no %s",
+				_("the ritmiek of team '%s' in %s has no %s"),
 				team_id(v, (int)t), period, name);
 	}
 }
@@ -1621,14 +1628,14 @@ static void check_order(struct verifier *v, struct held *h, size_t t, size_t p)
 		if (verbinding && end_key(ev) > start_key(verbinding))
 			event_problem(
 				v, ev,
-				"the %s of team '%s' ends after verbindingssessie '%s' begins; the team's sessions of period %d come before it",
+				_("the %s of team '%s' ends after verbindingssessie '%s' begins; the team's sessions of period %d come before it"),
 				name, team_id(v, (int)t), event_id(verbinding),
 				rk_plan_period(v->plan, p)->number);
 		if (k > 0 && arena && ev != arena &&
 		    start_key(ev) < start_key(arena))
 			event_problem(
 				v, arena,
-				"the leerlingarena of team '%s' comes after its %s '%s'; the leerlingarena is the first team session of the period",
+				_("the leerlingarena of team '%s' comes after its %s '%s'; the leerlingarena is the first team session of the period"),
 				team_id(v, (int)t), name, event_id(ev));
 	}
 }
@@ -1644,7 +1651,7 @@ static enum rk_status check_team_sessions(struct verifier *v)
 		period_words(v, p, period, sizeof(period));
 		if (!v->periods[p].verbinding)
 			problem(v, 0,
-				"%s has no verbindingssessie; it closes every period",
+				_("%s has no verbindingssessie; it closes every period"),
 				period);
 		for (size_t t = 0; t < v->n_teams; t++) {
 			check_held(v, h, t, p);
@@ -1712,7 +1719,7 @@ static void check_duo_gl(struct verifier *v, const struct rk_duo *d,
 		duo_words(v, d, duo, sizeof(duo));
 		who(v, members[m], name, sizeof(name));
 		problem(v, 0,
-			"duo %s of team '%s' in period %d: %s has %d gezamenlijk lesontwerp, but the period has %d round(s) of it",
+			_("duo %s of team '%s' in period %d: %s has %d gezamenlijk lesontwerp, but the period has %d round(s) of it"),
 			duo, team_id(v, d->team), d->period, name, n, rounds);
 	}
 }
@@ -1770,7 +1777,7 @@ static void check_duo_rounds(struct verifier *v, const struct rk_duo *d,
 		duo_words(v, d, duo, sizeof(duo));
 		event_problem(
 			v, ev,
-			"duo %s of team '%s' in period %d: this %s of round 2 comes before '%s' of round 1",
+			_("duo %s of team '%s' in period %d: this %s of round 2 comes before '%s' of round 1"),
 			duo, team_id(v, d->team), d->period,
 			rk_event_kind_name(ev->kind), event_id(last1));
 	}
@@ -1786,7 +1793,7 @@ static void check_duo_sessions(struct verifier *v)
 		int p = period_numbered(v, d->period);
 		if (p < 0) {
 			problem(v, 0,
-				"duo %zu is of period %d, which the plan does not have",
+				_("duo %zu is of period %d, which the plan does not have"),
 				i + 1, d->period);
 			continue;
 		}
@@ -1876,7 +1883,7 @@ static void check_audience(struct verifier *v, const struct presence *pr,
 			continue;
 		char name[256];
 		who(v, (int)p, name, sizeof(name));
-		event_problem(v, ev, "%s is not invited, but %s", name, why);
+		event_problem(v, ev, _("%s is not invited, but %s"), name, why);
 	}
 }
 
@@ -1939,14 +1946,14 @@ static void check_externals(struct verifier *v, const struct presence *pr)
 		rk_date_format(x->date, date);
 		if (!ev) {
 			problem(v, 0,
-				"the external date '%s' on %s (school file line %d) is not in the plan",
+				_("the external date '%s' on %s (school file line %d) is not in the plan"),
 				x->name ? x->name : "", date, x->loc.line);
 			continue;
 		}
 		if (!given)
 			continue;
 		snprintf(why, sizeof(why),
-			 "the school file invites them to '%s' (line %d)",
+			 _("the school file invites them to '%s' (line %d)"),
 			 x->name ? x->name : "", x->loc.line);
 		check_audience(v, pr, ev, external_expected, x, why);
 	}
@@ -1960,7 +1967,8 @@ static void check_invited(struct verifier *v)
 		if (ev->kind != RK_EV_DRAAGVLAKSESSIE &&
 		    ev->kind != RK_EV_STARTDAG && ev->kind != RK_EV_VERBINDING)
 			continue;
-		snprintf(why, sizeof(why), "a %s is for everyone on the staff",
+		snprintf(why, sizeof(why),
+			 _("a %s is for everyone on the staff"),
 			 rk_event_kind_name(ev->kind));
 		check_audience(v, &v->presence, ev, staff_expected, NULL, why);
 	}
@@ -1993,7 +2001,7 @@ static enum rk_status check_cover_weeks(struct verifier *v)
 			who(v, p, name, sizeof(name));
 			event_problem(
 				v, ev,
-				"cover %s covers more than %d lesbezoek(en) in week %d (cover: max_per_week)",
+				_("cover %s covers more than %d lesbezoek(en) in week %d (cover: max_per_week)"),
 				name, cv->max_per_week,
 				rk_date_iso_week(ev->date, NULL));
 		}
@@ -2014,7 +2022,7 @@ static enum rk_status check_periods(struct verifier *v)
 		/* The ritmiek of a period depends on its length. */
 		if (p->weeks != v->periods[i].weeks)
 			problem(v, 0,
-				"period %d says it has %d weeks with sessions, but the calendar gives it %d",
+				_("period %d says it has %d weeks with sessions, but the calendar gives it %d"),
 				p->number, p->weeks, v->periods[i].weeks);
 	}
 	enum rk_status status = check_team_sessions(v);

@@ -11,6 +11,7 @@
 #include "explain.h"
 #include "planctx.h"
 #include "ritmiek.h"
+#include "i18n.h"
 
 #define VERBINDING_MINUTES 90
 
@@ -144,7 +145,7 @@ static enum rk_status move(struct rk_planctx *ctx, int gi, int week, int fixed,
 		       monday);
 	rk_planctx_infeasible(
 		ctx,
-		"%s: no bordsessie in the week of %s: %s, and no other %d-minute moment that week inside the school's windows when all members who work that day are free",
+		_("%s: no bordsessie in the week of %s: %s, and no other %d-minute moment that week inside the school's windows when all members who work that day are free"),
 		g->name, monday, why, minutes);
 	return RK_ERR_INFEASIBLE;
 }

@@ -257,6 +257,50 @@ START_TEST(test_check_every_problem)
 }
 END_TEST
 
+/* The messages follow the locale (issue 14): Dutch when LANG is Dutch,
+ * English otherwise, from the build tree's catalogue ($RITMIEK_LOCALEDIR,
+ * set by make check), whatever is installed. A Dutch locale must exist:
+ * .ci/run generates nl_NL.UTF-8. */
+START_TEST(test_messages_follow_lang)
+{
+	const char *argv[] = { "ritmiek", "check",
+			       "tests/data/school/unknown-member.yaml", NULL };
+	const char *english[] = { "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=",
+				  "LANG=C", NULL };
+	struct run r = run_ritmiek_with(argv, english, 0);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_str_eq(
+		r.err,
+		"ritmiek: tests/data/school/unknown-member.yaml:18:40: error: "
+		"unknown person 'P6' in team 'exact'; did you mean 'P06'?\n"
+		"ritmiek: tests/data/school/people.csv:7:1: warning: teacher "
+		"'P06' (Fenna de Graaf) is in no team\n"
+		"ritmiek: tests/data/school/unknown-member.yaml: 1 error(s), 1 "
+		"warning(s)\n");
+	run_free(&r);
+#ifdef ENABLE_NLS
+	const char *dutch[] = { "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=",
+				"LANG=nl_NL.UTF-8", NULL };
+	r = run_ritmiek_with(argv, dutch, 0);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(
+		!strcmp(r.err,
+			"ritmiek: tests/data/school/unknown-member.yaml:18:40: "
+			"fout: onbekende persoon 'P6' in team 'exact'; "
+			"bedoelde u 'P06'?\n"
+			"ritmiek: tests/data/school/people.csv:7:1: "
+			"waarschuwing: leraar 'P06' (Fenna de Graaf) zit in "
+			"geen enkel team\n"
+			"ritmiek: tests/data/school/unknown-member.yaml: 1 "
+			"fout(en), 1 waarschuwing(en)\n"),
+		"not the Dutch messages (is the nl_NL.UTF-8 locale there? "
+		"localedef -i nl_NL -f UTF-8 nl_NL.UTF-8):\n%s",
+		r.err);
+	run_free(&r);
+#endif
+}
+END_TEST
+
 START_TEST(test_examples_are_clean)
 {
 	const char *schools[] = { "examples/vo-school/school.yaml",
@@ -977,9 +1021,9 @@ START_TEST(test_plan_stats)
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	ck_assert_ptr_nonnull(strstr(
 		r.out,
-		"\nQuality\n  Optimality    optimaal per model; het geheel binnen 0.00% van de grens\n"));
+		"\nKwaliteit\n  Optimaliteit  optimaal per model; het geheel binnen 0.00% van de grens\n"));
 	char *summary = dir_file(dir, "summary.txt");
-	ck_assert_ptr_nonnull(strstr(summary, strstr(r.out, "\nQuality\n")));
+	ck_assert_ptr_nonnull(strstr(summary, strstr(r.out, "\nKwaliteit\n")));
 	free(summary);
 	run_free(&r);
 	remove_dir(dir);
@@ -1047,7 +1091,7 @@ START_TEST(test_unplaced_everywhere)
 		"  2026-10-26  NIET GEPLAND: Lesbezoek: Anna Bakker bij Bram de Boer: no moment for this session in its week\n"));
 	ck_assert_ptr_nonnull(strstr(
 		summary,
-		"  Violations    20 events marked as breaking a hard rule\n"));
+		"  Overtredingen 20 afspraken gemarkeerd als in strijd met een harde regel\n"));
 	const char *feeds[] = { "ritmiek", "feeds", school, dir, NULL };
 	r = run_ritmiek(feeds);
 	ck_assert_msg(r.status == 0, "%s", r.err);
@@ -1663,6 +1707,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_check_summary);
 	tcase_add_test(tc, test_check_every_problem);
+	tcase_add_test(tc, test_messages_follow_lang);
 	tcase_add_test(tc, test_examples_are_clean);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("plan");

@@ -118,9 +118,9 @@ START_TEST(test_cover_lessons)
 	char *text = rk_test_slurp(path);
 	unlink(path);
 	const char *want =
-		"\nLessons that need cover (external dates during lessons): 2\n"
-		"  2026-10-06  lesuur 1  08:00-09:00  T1       Anna Bakker              class 1A     room 1.08   forum I\n"
-		"  2026-10-06  lesuur 2  09:00-10:00  T2       Bram de Boer             class 2A     room 1.09   forum I\n";
+		"\nLessen die vervanging nodig hebben (externe data tijdens lessen): 2\n"
+		"  2026-10-06  lesuur 1  08:00-09:00  T1       Anna Bakker              klas 1A     lokaal 1.08   forum I\n"
+		"  2026-10-06  lesuur 2  09:00-10:00  T2       Bram de Boer             klas 2A     lokaal 1.09   forum I\n";
 	ck_assert_msg(strstr(text, want) != NULL, "%s", text);
 	free(text);
 	run_free(&r);

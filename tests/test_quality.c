@@ -201,14 +201,14 @@ START_TEST(test_figures_written)
 	fclose(out);
 	ck_assert_ptr_nonnull(strstr(
 		text,
-		"  Optimality    optimaal per model; het geheel binnen 10.00% van de grens\n"));
+		"  Optimaliteit  optimaal per model; het geheel binnen 10.00% van de grens\n"));
 	ck_assert_ptr_nonnull(strstr(
 		text,
-		"average 47 min,\n"
-		"                lowest 30 min, highest 1 h 10 min (6 teachers;"));
+		"gemiddeld 47 min,\n"
+		"                laagste 30 min, hoogste 1 u 10 min (6 leraren;"));
 	ck_assert_ptr_nonnull(strstr(
 		text,
-		"for GL: 33.3% (1 of 3), for LB and FB: 33.3% (1 of 3)\n"));
+		"voor GL: 33.3% (1 van 3), voor LB en FB: 33.3% (1 van 3)\n"));
 	ck_assert_ptr_nonnull(strstr(
 		text,
 		"                lesbezoek                       6        2\n"));
@@ -217,7 +217,7 @@ START_TEST(test_figures_written)
 		"                retrospectief                   1        0              1\n"));
 	ck_assert_ptr_nonnull(strstr(
 		text,
-		"  Violations    1 event marked as breaking a hard rule\n"));
+		"  Overtredingen 1 afspraak gemarkeerd als in strijd met een harde regel\n"));
 	/* Never a sentence that reads as if the whole plan were optimal. */
 	ck_assert_ptr_null(strstr(text, "het geheel optimaal"));
 	free(text);
