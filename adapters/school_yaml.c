@@ -2253,13 +2253,14 @@ static enum rk_status read_text(struct ctx *c, char **text, size_t *len)
 
 /* --- include ------------------------------------------------------------- */
 
-/* What an included file may hold: what a board or region shares. */
+/* What an included file may hold: what a board or region shares. Its
+ * own includes last, as in the school file. */
 static const struct key include_keys[] = {
-	{ "include", false, map_include },
 	{ "people", false, map_people },
 	{ "external", false, map_external },
 	{ "holidays", false, map_holidays },
 	{ "metingen", false, map_metingen },
+	{ "include", false, map_include },
 };
 
 #define N_INCLUDE_KEYS (sizeof(include_keys) / sizeof(include_keys[0]))
