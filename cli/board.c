@@ -220,13 +220,43 @@ static struct job *job_of(struct board *b, pid_t pid)
 	return NULL;
 }
 
+/* A school in the order of starting: its size (people) and place. */
+struct turn {
+	size_t size;
+	size_t job;
+};
+
+static int larger_first(const void *pa, const void *pb)
+{
+	const struct turn *a = pa, *b = pb;
+	if (a->size != b->size)
+		return a->size > b->size ? -1 : 1;
+	return a->job < b->job ? -1 : a->job > b->job;
+}
+
 static void plan_all(struct board *b)
 {
 	size_t next = 0;
 	int running = 0;
+	/* The largest schools first, so that the last to finish is a small
+	 * one and the workers stay busy to the end; the lines still come in
+	 * the list's order. */
+	struct turn *order = malloc((b->n ? b->n : 1) * sizeof(*order));
+	if (!order) {
+		for (size_t i = 0; i < b->n; i++)
+			if (!b->jobs[i].done)
+				fail(&b->jobs[i]);
+		say_done(b);
+		return;
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		const struct rk_school *s = b->jobs[i].school;
+		order[i] = (struct turn){ s ? rk_school_n_person(s) : 0, i };
+	}
+	qsort(order, b->n, sizeof(*order), larger_first);
 	for (;;) {
 		while (running < b->run->jobs && next < b->n) {
-			struct job *j = &b->jobs[next++];
+			struct job *j = &b->jobs[order[next++].job];
 			if (j->done)
 				continue;
 			if (start(b, j))
@@ -247,6 +277,7 @@ static void plan_all(struct board *b)
 		finish(j, wstatus);
 		running--;
 	}
+	free(order);
 }
 
 /* A person of a school who may be at other schools too. */
