@@ -182,7 +182,7 @@ static void say(struct board *b, const struct job *j)
 	if (j->res.exit > b->worst)
 		b->worst = j->res.exit;
 	if (j->res.exit == RK_EXIT_OK) {
-		if (!b->run->quiet)
+		if (!b->run->quiet && !b->run->people_only)
 			printf("ritmiek: %s: planned %zu events in %zu "
 			       "periods (%zu duos) into %s\n",
 			       id, j->res.events, j->res.periods, j->res.duos,
@@ -278,6 +278,25 @@ static void plan_all(struct board *b)
 		running--;
 	}
 	free(order);
+}
+
+/* --people-only: each school counts as planned when its plan is there. */
+static void take_plans(struct board *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		struct job *j = &b->jobs[i];
+		char *path = j->done ? NULL : join(j->dir, "/plan.tsv", "");
+		if (!j->done) {
+			j->done = true;
+			j->res.exit = path && access(path, R_OK) == 0
+					      ? RK_EXIT_OK
+					      : RK_EXIT_INPUT;
+			if (j->res.exit != RK_EXIT_OK)
+				fprintf(stderr, "ritmiek: %s: no plan\n",
+					path ? path : j->dir);
+		}
+		free(path);
+	}
 }
 
 /* A person of a school who may be at other schools too. */
@@ -473,14 +492,20 @@ int rk_board_plan(const char *const *schools, size_t n,
 	for (size_t i = 0; i < n; i++)
 		b.jobs[i].path = schools[i];
 	read_schools(&b);
-	plan_all(&b);
+	if (run->people_only)
+		take_plans(&b);
+	else
+		plan_all(&b);
 	size_t planned = 0;
 	for (size_t i = 0; i < n; i++)
 		planned += b.jobs[i].res.exit == RK_EXIT_OK;
 	int people = shared_people(&b);
 	if (people > b.worst)
 		b.worst = people;
-	if (!run->quiet || planned < n)
+	if (run->people_only && !run->quiet)
+		printf("ritmiek: took the plans of %zu of %zu schools in %s\n",
+		       planned, n, run->out);
+	else if (!run->people_only && (!run->quiet || planned < n))
 		printf("ritmiek: planned %zu of %zu schools into %s\n", planned,
 		       n, run->out);
 	rc = b.worst;

@@ -22,6 +22,9 @@ struct rk_board_run {
 	int jobs;	  /* schools planned at once, >= 1 */
 	bool quiet;	  /* only the failures and the problems */
 	bool no_feeds;	  /* no combined feeds of the shared people */
+	/* Plan nothing: take the plans in BOARDDIR as they are (a batch
+	 * system planned the schools) and only check the shared people. */
+	bool people_only;
 	/* Plans the school file @school into the plan directory @dir, as
 	 * `ritmiek plan -o DIR SCHOOL` would, printing what it prints; runs
 	 * in the worker, with stdout and stderr going to the school's log.

@@ -32,6 +32,8 @@ struct plan_args {
 	struct rk_board *board;		/* from a board file, or NULL */
 	struct rk_board_result *result; /* a board's worker fills it */
 	long jobs;			/* -j: schools at once */
+	bool as_board;			/* --board, even for one school */
+	bool people_only;		/* --people-only */
 	const char *out;
 	const char *export_dir; /* --export-models */
 	int export_failures;
@@ -83,6 +85,13 @@ static void plan_usage(FILE *out)
 		"                          number of processors); each school "
 		"goes to\n"
 		"                          BOARDDIR/<school id>/ (doc/board.md)\n"
+		"      --board             a board even of one school file "
+		"(one job of a batch)\n"
+		"      --people-only       a board: plan nothing, only check "
+		"the people at\n"
+		"                          several schools in BOARDDIR's plans "
+		"and write their\n"
+		"                          feeds\n"
 		"  -q, --quiet             no report, only problems\n"
 		"  -h, --help              show this help and exit\n\n"
 		"Exit status: 0 planned, 1 errors in the input, 2 bad usage, "
@@ -104,6 +113,8 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "board", no_argument, NULL, 'B' },
+		{ "people-only", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -160,6 +171,12 @@ static int parse(int argc, char **argv, struct plan_args *a)
 					optarg);
 				return RK_EXIT_USAGE;
 			}
+			break;
+		case 'B':
+			a->as_board = true;
+			break;
+		case 'W':
+			a->as_board = a->people_only = true;
 			break;
 		case 'h':
 			plan_usage(stdout);
@@ -404,6 +421,7 @@ static int run_board(struct plan_args *a)
 				    .jobs = (int)a->jobs,
 				    .quiet = a->quiet,
 				    .no_feeds = a->no_feeds,
+				    .people_only = a->people_only,
 				    .plan_one = plan_one,
 				    .data = a };
 	if (run.jobs < 1) {
@@ -444,7 +462,7 @@ int rk_cmd_plan(int argc, char **argv)
 		rc = read_board(&a);
 	if (rc != RK_EXIT_OK)
 		return rc;
-	if (a.board || a.n_schools > 1)
+	if (a.board || a.n_schools > 1 || a.as_board)
 		rc = run_board(&a);
 	else
 		rc = run_plan(&a);

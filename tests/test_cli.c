@@ -1792,6 +1792,45 @@ START_TEST(test_board_one_fails)
 }
 END_TEST
 
+/* The batch recipe of doc/board.md: each school a job of its own with
+ * --board, then the people checked over the plans with --people-only. */
+START_TEST(test_board_batch)
+{
+	char *dir = temp_dir();
+	const char *const schools[] = { BOARD "a/school.yaml",
+					BOARD "b/school.yaml",
+					BOARD "c/school.yaml" };
+	for (size_t i = 0; i < 3; i++) {
+		const char *argv[] = { "ritmiek", "plan", "--board",  "-q",
+				       "-o",	  dir,	  schools[i], NULL };
+		struct run r = run_ritmiek(argv);
+		ck_assert_msg(r.status == 0, "%s", r.err);
+		ck_assert_str_eq(r.out, "");
+		run_free(&r);
+	}
+	const char *ab[] = { "ritmiek", "plan",	    "--people-only", "-o",
+			     dir,	schools[0], schools[1],	     NULL };
+	struct run r = run_ritmiek(ab);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_msg(strstr(r.out, "ritmiek: took the plans of 2 of 2 "
+				    "schools in "),
+		      "%s", r.out);
+	run_free(&r);
+	char *text = dir_file(dir, "people/index.tsv");
+	ck_assert_msg(strstr(text, "person\tEC\tEline Coach\t"), "%s", text);
+	free(text);
+	const char *ac[] = { "ritmiek", "plan",	    "--people-only", "-o",
+			     dir,	schools[0], schools[2],	     NULL };
+	r = run_ritmiek(ac);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_msg(strstr(r.err, "Eline Coach (EC) is at two schools at "
+				    "once on 2026-09-07"),
+		      "%s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1853,6 +1892,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_board_file);
 	tcase_add_test(tc, test_board_refuses_clash);
 	tcase_add_test(tc, test_board_one_fails);
+	tcase_add_test(tc, test_board_batch);
 	suite_add_tcase(s, tc);
 	return s;
 }
