@@ -74,6 +74,14 @@ static void read_schools(struct board *b)
 		}
 		rk_diags_free(diags);
 		const char *id = rk_school_get_info(j->school)->id;
+		/* The board's own folders. */
+		if (!strcmp(id, "logs") || !strcmp(id, "people")) {
+			fprintf(stderr,
+				"ritmiek: %s: error: school id '%s' names a "
+				"folder of the board itself; choose another\n",
+				j->path, id);
+			continue;
+		}
 		for (size_t k = 0; k < i; k++)
 			if (b->jobs[k].school &&
 			    !strcmp(rk_school_get_info(b->jobs[k].school)->id,

@@ -424,6 +424,14 @@ static int run_board(struct plan_args *a)
 				    .people_only = a->people_only,
 				    .plan_one = plan_one,
 				    .data = a };
+	/* One folder or file for every school would mix them up. */
+	if (a->feeds.previous || a->export_dir) {
+		fprintf(stderr,
+			"ritmiek plan: %s is for one school, not a "
+			"board\n",
+			a->feeds.previous ? "--previous" : "--export-models");
+		return rk_cli_try_help("plan");
+	}
 	if (run.jobs < 1) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		run.jobs = cpus > 0 ? (int)cpus : 1;
