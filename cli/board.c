@@ -66,8 +66,11 @@ static void read_schools(struct board *b)
 		struct rk_diags *diags = rk_diags_new();
 		j->done = true;
 		j->res.exit = RK_EXIT_INPUT;
-		if (!diags ||
-		    rk_board_school_read(j->path, &j->school, diags) != RK_OK) {
+		if (!diags) {
+			j->res.exit = RK_EXIT_FAILURE;
+			continue;
+		}
+		if (rk_board_school_read(j->path, &j->school, diags) != RK_OK) {
 			rk_cli_print_diags(stderr, diags);
 			rk_diags_free(diags);
 			continue;
