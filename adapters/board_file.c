@@ -27,6 +27,46 @@ static int column_of(const yaml_node_t *node)
 	return (int)node->start_mark.column + 1;
 }
 
+/* A board file needs two levels; libyaml's loader has no limit and is
+ * slow on deep nesting (see school_yaml.c), so the events are counted
+ * first. */
+#define MAX_DEPTH 32
+
+/* Whether @text nests at most MAX_DEPTH levels (reported when not). A
+ * syntax error ends the scan with true: the loader reports it. */
+static bool shallow(const char *path, const char *text, size_t len,
+		    struct rk_diags *diags)
+{
+	yaml_parser_t parser;
+	int depth = 0;
+	bool ok = true, done = false;
+	if (!yaml_parser_initialize(&parser))
+		return false;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (ok && !done) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev))
+			break;
+		if (ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT)
+			ok = ++depth <= MAX_DEPTH;
+		else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+			 ev.type == YAML_MAPPING_END_EVENT)
+			depth--;
+		done = ev.type == YAML_STREAM_END_EVENT;
+		if (!ok && diags)
+			rk_diags_add(diags, RK_SEV_ERROR, path,
+				     (int)ev.start_mark.line + 1,
+				     (int)ev.start_mark.column + 1,
+				     "the YAML nests more than %d levels deep "
+				     "here (a board file needs two)",
+				     MAX_DEPTH);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
 /* Parses @path into @doc; false (reported) when it cannot be. */
 static bool load_doc(const char *path, yaml_document_t *doc,
 		     struct rk_diags *diags, enum rk_status *status)
@@ -42,6 +82,11 @@ static bool load_doc(const char *path, yaml_document_t *doc,
 			rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
 				     "cannot read file: %s",
 				     rk_textfile_strerror(errno));
+		return false;
+	}
+	if (!shallow(path, text, len, diags)) {
+		free(text);
+		*status = RK_ERR_INPUT;
 		return false;
 	}
 	if (!yaml_parser_initialize(&parser)) {

@@ -50,6 +50,16 @@ START_TEST(test_board_file_problems)
 		"the name of a school file\n");
 	free(text);
 	rk_diags_free(diags);
+	rk_test_path_in(path, sizeof(path), "tests/data/board/deep-board.yaml");
+	diags = rk_diags_new();
+	ck_assert_int_eq(rk_board_read(path, &board, diags), RK_ERR_INPUT);
+	text = rk_test_diags_text(diags);
+	ck_assert_str_eq(text, "tests/data/board/deep-board.yaml:3:41: error: "
+			       "the YAML nests more than 32 levels deep here "
+			       "(a board file needs two)\n");
+	ck_assert(!rk_board_file_is(path));
+	free(text);
+	rk_diags_free(diags);
 	/* A school file is no board file. */
 	rk_test_path_in(path, sizeof(path), "tests/data/board/a/school.yaml");
 	ck_assert(!rk_board_file_is(path));
