@@ -451,6 +451,7 @@ static int read_board(struct plan_args *a)
 	if (!diags)
 		return RK_EXIT_FAILURE;
 	enum rk_status status = rk_board_read(a->school, &a->board, diags);
+	rk_diags_sort(diags);
 	rk_cli_print_diags(stderr, diags);
 	rk_diags_free(diags);
 	return status == RK_OK		? RK_EXIT_OK
