@@ -38,6 +38,10 @@ struct ctx {
 	 * mapped in. */
 	struct rk_diags *diags;
 	bool nomem;
+	/* Reading a file that @parent includes (doc/school-file.md,
+	 * `include`), @depth files deep; NULL and 0 for the school file. */
+	const struct ctx *parent;
+	int depth;
 };
 
 /* A known key of a mapping. @map is used at the top level only, where
@@ -1513,6 +1517,17 @@ static void add_holiday(struct ctx *c, const yaml_node_t *key,
 	ok = get_date(c, v[1], "to", &h.to) && ok;
 	if (!ok || !check_dates(c, v[1], "to", "from", h.from, h.to))
 		return;
+	/* One date per holiday: a board's file and a school that both set
+	 * it would leave the reader guessing which one holds. */
+	for (size_t i = 0; i < rk_school_n_holiday_override(c->school); i++) {
+		const struct rk_holiday_override *o =
+			rk_school_get_holiday_override(c->school, i);
+		if (strcmp(o->key, text_of(key)) != 0)
+			continue;
+		report(c, key, "holiday '%s' is set twice (also at %s:%d)",
+		       o->key, o->loc.file, o->loc.line);
+		return;
+	}
 	h.key = keep(c, text_of(key));
 	struct rk_holiday_override *slot =
 		h.key ? rk_school_add_holiday_override(c->school) : NULL;
@@ -1982,6 +1997,8 @@ static void map_feeds(struct ctx *c, yaml_node_t *node)
 
 /* --- The whole file ------------------------------------------------------- */
 
+static void map_include(struct ctx *c, yaml_node_t *node);
+
 /* In the order of doc/school-file.md. */
 enum {
 	TOP_SCHOOL,
@@ -2001,6 +2018,9 @@ enum {
 	TOP_RITMIEK,
 	TOP_COVER,
 	TOP_FEEDS,
+	/* Last: what the school file itself defines comes first, so that a
+	 * repeat is reported in the included file. */
+	TOP_INCLUDE,
 	N_TOP
 };
 
@@ -2022,6 +2042,7 @@ static const struct key top_keys[N_TOP] = {
 	[TOP_RITMIEK] = { "ritmiek", false, map_ritmiek },
 	[TOP_COVER] = { "cover", false, map_cover },
 	[TOP_FEEDS] = { "feeds", false, map_feeds },
+	[TOP_INCLUDE] = { "include", false, map_include },
 };
 
 static void map_root(struct ctx *c, yaml_node_t *root)
@@ -2240,6 +2261,106 @@ static enum rk_status read_text(struct ctx *c, char **text, size_t *len)
 		report_at(c, 0, 0, _("cannot read file: %s"),
 			  rk_textfile_strerror(err));
 	return status;
+}
+
+/* --- include ------------------------------------------------------------- */
+
+/* What an included file may hold: what a board or region shares. Its
+ * own includes last, as in the school file. */
+static const struct key include_keys[] = {
+	{ "people", false, map_people },
+	{ "external", false, map_external },
+	{ "holidays", false, map_holidays },
+	{ "metingen", false, map_metingen },
+	{ "include", false, map_include },
+};
+
+#define N_INCLUDE_KEYS (sizeof(include_keys) / sizeof(include_keys[0]))
+
+/* A school file includes a board file that includes a region file; a
+ * chain longer than this is a mistake. */
+#define MAX_INCLUDE_DEPTH 8
+
+/* The file @c reads or one that includes it, when it is @real: a cycle. */
+static const struct ctx *includer(const struct ctx *c, const char *real)
+{
+	for (; c; c = c->parent) {
+		char *mine = realpath(c->path, NULL);
+		bool same = mine && !strcmp(mine, real);
+		free(mine);
+		if (same)
+			return c;
+	}
+	return NULL;
+}
+
+/* Whether the file at @path, named at @node of @c, may be read: it
+ * exists, is no cycle and not too deep (reported when not). */
+static bool may_include(struct ctx *c, const yaml_node_t *node,
+			const char *path)
+{
+	char *real = realpath(path, NULL);
+	if (!real) {
+		report(c, node, "cannot read included file '%s': %s",
+		       text_of(node), rk_textfile_strerror(errno));
+		return false;
+	}
+	const struct ctx *loop = includer(c, real);
+	free(real);
+	if (loop)
+		report(c, node,
+		       "include '%s' makes a cycle: %s is already being read",
+		       text_of(node), loop->path);
+	else if (c->depth >= MAX_INCLUDE_DEPTH)
+		report(c, node, "includes nest more than %d files deep",
+		       MAX_INCLUDE_DEPTH);
+	return !loop && c->depth < MAX_INCLUDE_DEPTH;
+}
+
+/* Reads the file @item names into the school, with its own places. */
+static void include_file(struct ctx *c, yaml_node_t *item, void *arg)
+{
+	const char *path = get_path(c, item, "include");
+	struct ctx sub = { .path = path,
+			   .file = path,
+			   .school = c->school,
+			   .diags = c->diags,
+			   .parent = c,
+			   .depth = c->depth + 1 };
+	yaml_document_t doc;
+	char *text = NULL;
+	size_t len = 0;
+	if (!path || !may_include(c, item, path))
+		return;
+	if (rk_textfile_read_max(path, RK_TEXTFILE_MAX_SCHOOL, &text, &len) !=
+	    RK_OK) {
+		report(c, item, "cannot read included file '%s': %s",
+		       text_of(item), rk_textfile_strerror(errno));
+		free(text);
+		return;
+	}
+	if (read_document(&sub, text, len, &doc)) {
+		yaml_node_t *root = yaml_document_get_root_node(&doc);
+		yaml_node_t *v[N_INCLUDE_KEYS];
+		sub.doc = &doc;
+		if (get_keys(&sub, root, "included file", include_keys,
+			     N_INCLUDE_KEYS, v))
+			for (size_t i = 0; i < N_INCLUDE_KEYS; i++)
+				if (v[i])
+					include_keys[i].map(&sub, v[i]);
+		yaml_document_delete(&doc);
+	}
+	c->nomem = c->nomem || sub.nomem;
+	free(text);
+}
+
+/* `include: FILE` or a list of files, relative to the including file. */
+static void map_include(struct ctx *c, yaml_node_t *node)
+{
+	if (has_type(node, YAML_SCALAR_NODE))
+		include_file(c, node, NULL);
+	else if (want(c, node, YAML_SEQUENCE_NODE, "include"))
+		each_item(c, node, "include", include_file, NULL);
 }
 
 /* Hands the problems over in file order; the status says what happened. */

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "board.h"
+#include "board_file.h"
 #include "cmd.h"
 #include "feeds.h"
 #include "loader.h"
@@ -26,6 +28,13 @@
 
 struct plan_args {
 	const char *school;
+	const char *const *schools; /* several: a board (board.h) */
+	size_t n_schools;
+	struct rk_board *board;		/* from a board file, or NULL */
+	struct rk_board_result *result; /* a board's worker fills it */
+	long jobs;			/* -j: schools at once */
+	bool as_board;			/* --board, even for one school */
+	bool people_only;		/* --people-only */
 	const char *out;
 	const char *export_dir; /* --export-models */
 	int export_failures;
@@ -42,6 +51,8 @@ static void plan_usage(FILE *out)
 {
 	fprintf(out,
 		_("Usage: ritmiek plan [OPTION]... SCHOOL\n"
+		  "  or:  ritmiek plan [OPTION]... -o BOARDDIR SCHOOL SCHOOL...\n"
+		  "  or:  ritmiek plan [OPTION]... -o BOARDDIR BOARDFILE\n"
 		  "Plans the school year's leerKRACHT ritmiek of SCHOOL with "
 		  "GLPK and writes the\nplan directory: plan.tsv (every event), "
 		  "summary.txt, the calendar feeds\n(feeds/), index.tsv and the "
@@ -70,6 +81,18 @@ static void plan_usage(FILE *out)
 		  "(as in\n"
 		  "                          summary.txt): the bound, team time, "
 		  "duos, sessions\n"
+		  "  -j, --jobs N            a board: plan N schools at once "
+		  "(default: the\n"
+		  "                          number of processors); each school "
+		  "goes to\n"
+		  "                          BOARDDIR/<school id>/ (doc/board.md)\n"
+		  "      --board             a board even of one school file "
+		  "(one job of a batch)\n"
+		  "      --people-only       a board: plan nothing, only check "
+		  "the people at\n"
+		  "                          several schools in BOARDDIR's plans "
+		  "and write their\n"
+		  "                          feeds\n"
 		  "  -q, --quiet             no report, only problems\n"
 		  "  -h, --help              show this help and exit\n\n"
 		  "Exit status: 0 planned, 1 errors in the input, 2 bad usage, "
@@ -90,12 +113,16 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "no-overview", no_argument, NULL, 'O' },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "board", no_argument, NULL, 'B' },
+		{ "people-only", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:c:qh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "o:c:j:qh", options, NULL)) !=
+	       -1) {
 		char *end;
 		switch (opt) {
 		case 'o':
@@ -135,6 +162,23 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		case 'q':
 			a->quiet = true;
 			break;
+		case 'j':
+			errno = 0;
+			a->jobs = strtol(optarg, &end, 10);
+			if (errno || *end || a->jobs < 1 || a->jobs > 1024) {
+				fprintf(stderr,
+					"ritmiek plan: bad number of jobs '%s' "
+					"(1 to 1024)\n",
+					optarg);
+				return RK_EXIT_USAGE;
+			}
+			break;
+		case 'B':
+			a->as_board = true;
+			break;
+		case 'W':
+			a->as_board = a->people_only = true;
+			break;
 		case 'h':
 			plan_usage(stdout);
 			return -1;
@@ -142,11 +186,13 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			return rk_cli_try_help("plan");
 		}
 	}
-	if (optind != argc - 1) {
+	if (optind >= argc) {
 		fprintf(stderr, _("ritmiek plan: expected one school file\n"));
 		return rk_cli_try_help("plan");
 	}
 	a->school = argv[optind];
+	a->schools = (const char *const *)argv + optind;
+	a->n_schools = (size_t)(argc - optind);
 	return RK_EXIT_OK;
 }
 
@@ -337,6 +383,11 @@ static int run_plan(struct plan_args *a)
 	    rk_plan_quality_write(stdout, school, year, plan) != RK_OK)
 		goto out;
 	exit_status = RK_EXIT_OK;
+	if (a->result)
+		*a->result =
+			(struct rk_board_result){ 0, rk_plan_n_events(plan),
+						  rk_plan_n_periods(plan),
+						  rk_plan_n_duos(plan) };
 out:
 	rk_plan_free(plan);
 	rk_schoolyear_free(year);
@@ -353,6 +404,63 @@ int rk_cli_env_time_limit(void)
 	return text && *text && !*end && ms > 0 && ms <= 86400000 ? (int)ms : 0;
 }
 
+/* A board's worker: this school as `ritmiek plan -o DIR SCHOOL`. */
+static int plan_one(const char *school, const char *dir,
+		    struct rk_board_result *res, void *data)
+{
+	struct plan_args *a = data;
+	a->school = school;
+	a->out = dir;
+	a->quiet = false; /* the report goes to the school's log */
+	a->result = res;
+	return run_plan(a);
+}
+
+/* Several school files, or one board file: a board (board.h). */
+static int run_board(struct plan_args *a)
+{
+	struct rk_board_run run = { .out = a->out,
+				    .jobs = (int)a->jobs,
+				    .quiet = a->quiet,
+				    .no_feeds = a->no_feeds,
+				    .people_only = a->people_only,
+				    .plan_one = plan_one,
+				    .data = a };
+	/* One folder or file for every school would mix them up. */
+	if (a->feeds.previous || a->export_dir) {
+		fprintf(stderr,
+			"ritmiek plan: %s is for one school, not a "
+			"board\n",
+			a->feeds.previous ? "--previous" : "--export-models");
+		return rk_cli_try_help("plan");
+	}
+	if (run.jobs < 1) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		run.jobs = cpus > 0 ? (int)cpus : 1;
+	}
+	if (a->board) {
+		run.name = a->board->name;
+		return rk_board_plan((const char *const *)a->board->schools,
+				     a->board->n_schools, &run);
+	}
+	return rk_board_plan(a->schools, a->n_schools, &run);
+}
+
+/* A single argument is a board file when it lists `schools`. */
+static int read_board(struct plan_args *a)
+{
+	struct rk_diags *diags = rk_diags_new();
+	if (!diags)
+		return RK_EXIT_FAILURE;
+	enum rk_status status = rk_board_read(a->school, &a->board, diags);
+	rk_diags_sort(diags);
+	rk_cli_print_diags(stderr, diags);
+	rk_diags_free(diags);
+	return status == RK_OK		? RK_EXIT_OK
+	       : status == RK_ERR_NOMEM ? RK_EXIT_FAILURE
+					: RK_EXIT_INPUT;
+}
+
 int rk_cmd_plan(int argc, char **argv)
 {
 	struct plan_args a = { .out = "plan" };
@@ -361,5 +469,14 @@ int rk_cmd_plan(int argc, char **argv)
 	int rc = parse(argc, argv, &a);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;
-	return run_plan(&a);
+	if (a.n_schools == 1 && rk_board_file_is(a.school))
+		rc = read_board(&a);
+	if (rc != RK_EXIT_OK)
+		return rc;
+	if (a.board || a.n_schools > 1 || a.as_board)
+		rc = run_board(&a);
+	else
+		rc = run_plan(&a);
+	rk_board_free(a.board);
+	return rc;
 }

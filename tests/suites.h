@@ -32,6 +32,8 @@ Suite *suite_externals(void);
 Suite *suite_quality(void);
 Suite *suite_overview(void);
 Suite *suite_hostile(void);
+Suite *suite_include(void);
+Suite *suite_board_file(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);

@@ -1696,6 +1696,225 @@ START_TEST(test_csv_column_in_characters)
 }
 END_TEST
 
+/* --- A board: several schools in one command (cli/board.c) ------------ */
+
+#define BOARD "tests/data/board/"
+
+/* What the board says about its schools a and b planned into @dir. */
+static char *board_ab_lines(const char *dir)
+{
+	char *want = NULL;
+	ck_assert_int_ge(
+		asprintf(
+			&want,
+			"ritmiek: board-a: planned 178 events in 5 periods (15 "
+			"duos) into %s/board-a\n"
+			"ritmiek: board-b: planned 178 events in 5 periods (15 "
+			"duos) into %s/board-b\n"
+			"ritmiek: wrote the feeds of 1 person(s) at several "
+			"schools to %s/people/feeds (see %s/people/index.tsv)\n"
+			"ritmiek: planned 2 of 2 schools into %s\n",
+			dir, dir, dir, dir, dir),
+		0);
+	return want;
+}
+
+/* How often @needle occurs in @text. */
+static size_t count_of(const char *text, const char *needle)
+{
+	size_t n = 0;
+	for (const char *at = strstr(text, needle); at;
+	     at = strstr(at + 1, needle))
+		n++;
+	return n;
+}
+
+/* The expertcoach of bestuur.yaml works at a and b: one feed with the
+ * sessions of both schools, the board's forum once; the lines come in
+ * the order of the schools whatever the number of jobs. */
+START_TEST(test_board_plan)
+{
+	const char *jobs[] = { "1", "2" };
+	for (size_t i = 0; i < 2; i++) {
+		char *dir = temp_dir();
+		const char *argv[] = { "ritmiek",
+				       "plan",
+				       "-j",
+				       jobs[i],
+				       "-o",
+				       dir,
+				       BOARD "a/school.yaml",
+				       BOARD "b/school.yaml",
+				       NULL };
+		struct run r = run_ritmiek(argv);
+		char *want = board_ab_lines(dir);
+		ck_assert_msg(r.status == 0, "%s", r.err);
+		ck_assert_str_eq(r.out, want);
+		ck_assert_str_eq(r.err, "");
+		char *text = dir_file(dir, "people/index.tsv");
+		char *tab = strstr(text, "person\tEC\tEline Coach\tfeeds/");
+		ck_assert_msg(tab, "%s", text);
+		char feed[256];
+		snprintf(feed, sizeof(feed), "people/%.*s", 42, tab + 22);
+		char *ics = dir_file(dir, feed);
+		ck_assert_uint_eq(count_of(ics, "SUMMARY:leerKRACHT-teamforum "
+						"I\r\n"),
+				  1);
+		ck_assert_uint_eq(count_of(ics, "SUMMARY:Startfase leerKRACHT-"
+						"team (Testschool board-a)"),
+				  3);
+		ck_assert_uint_eq(count_of(ics, "SUMMARY:Startfase leerKRACHT-"
+						"team (Testschool board-b)"),
+				  3);
+		free(ics);
+		free(text);
+		free(want);
+		run_free(&r);
+		remove_dir(dir);
+	}
+}
+END_TEST
+
+/* A board file names the schools; the same lines as on the command line. */
+START_TEST(test_board_file)
+{
+	char *dir = temp_dir();
+	const char *argv[] = { "ritmiek",	   "plan", "-q", "-o", dir,
+			       BOARD "board.yaml", NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_str_eq(r.out, "");
+	char *text = dir_file(dir, "people/index.tsv");
+	ck_assert_msg(strstr(text, "school\tboard\tStichting Test\t"), "%s",
+		      text);
+	free(text);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* School c plans the expertcoach's startfase and bootcamp at the very
+ * times school a does: each school's plan is fine, the board is not. */
+START_TEST(test_board_refuses_clash)
+{
+	char *dir = temp_dir();
+	const char *argv[] = { "ritmiek",
+			       "plan",
+			       "-o",
+			       dir,
+			       BOARD "a/school.yaml",
+			       BOARD "c/school.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_msg(
+		strstr(r.err,
+		       "ritmiek: error: Eline Coach (EC) is at two schools at "
+		       "once on 2026-09-07: Startfase leerKRACHT-team "
+		       "15:00-17:00 at school 'board-a' and Startfase "
+		       "leerKRACHT-team 15:00-17:00 at school 'board-c'\n"),
+		"%s", r.err);
+	ck_assert_msg(strstr(r.err, "ritmiek: 4 time(s) a person is at two "
+				    "schools at once; their feeds are not "
+				    "written\n"),
+		      "%s", r.err);
+	char people[512], plan_c[512];
+	snprintf(people, sizeof(people), "%s/people", dir);
+	snprintf(plan_c, sizeof(plan_c), "%s/board-c/plan.tsv", dir);
+	ck_assert_int_ne(access(people, F_OK), 0);
+	ck_assert_int_eq(access(plan_c, F_OK), 0);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* A school that cannot be planned takes no other down: its line says so
+ * and names its log, the others are written, the exit status is its. */
+START_TEST(test_board_one_fails)
+{
+	char *dir = temp_dir();
+	const char *argv[] = { "ritmiek",
+			       "plan",
+			       "-j",
+			       "2",
+			       "-o",
+			       dir,
+			       BOARD "a/school.yaml",
+			       BOARD "broken/school.yaml",
+			       BOARD "a/school.yaml",
+			       BOARD "b/school.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	char *want = NULL;
+	ck_assert_int_ge(
+		asprintf(
+			&want,
+			"ritmiek: board-a: planned 178 events in 5 periods (15 "
+			"duos) into %s/board-a\n"
+			"ritmiek: board-x: not planned (exit 1: errors in the "
+			"input); see %s/logs/board-x.log\n"
+			"ritmiek: " BOARD "a/school.yaml: not planned (exit 1: "
+			"errors in the input)\n"
+			"ritmiek: board-b: planned 178 events in 5 periods (15 "
+			"duos) into %s/board-b\n",
+			dir, dir, dir),
+		0);
+	ck_assert_msg(!strncmp(r.out, want, strlen(want)), "%s", r.out);
+	ck_assert_msg(strstr(r.out, "ritmiek: planned 2 of 4 schools into "),
+		      "%s", r.out);
+	ck_assert_msg(strstr(r.err, BOARD "a/school.yaml: error: school id "
+					  "'board-a' is that of " BOARD
+					  "a/school.yaml too"),
+		      "%s", r.err);
+	char *text = dir_file(dir, "logs/board-x.log");
+	ck_assert_msg(strstr(text, "unknown person 'T9'"), "%s", text);
+	free(text);
+	free(want);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* The batch recipe of doc/board.md: each school a job of its own with
+ * --board, then the people checked over the plans with --people-only. */
+START_TEST(test_board_batch)
+{
+	char *dir = temp_dir();
+	const char *const schools[] = { BOARD "a/school.yaml",
+					BOARD "b/school.yaml",
+					BOARD "c/school.yaml" };
+	for (size_t i = 0; i < 3; i++) {
+		const char *argv[] = { "ritmiek", "plan", "--board",  "-q",
+				       "-o",	  dir,	  schools[i], NULL };
+		struct run r = run_ritmiek(argv);
+		ck_assert_msg(r.status == 0, "%s", r.err);
+		ck_assert_str_eq(r.out, "");
+		run_free(&r);
+	}
+	const char *ab[] = { "ritmiek", "plan",	    "--people-only", "-o",
+			     dir,	schools[0], schools[1],	     NULL };
+	struct run r = run_ritmiek(ab);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_msg(strstr(r.out, "ritmiek: took the plans of 2 of 2 "
+				    "schools in "),
+		      "%s", r.out);
+	run_free(&r);
+	char *text = dir_file(dir, "people/index.tsv");
+	ck_assert_msg(strstr(text, "person\tEC\tEline Coach\t"), "%s", text);
+	free(text);
+	const char *ac[] = { "ritmiek", "plan",	    "--people-only", "-o",
+			     dir,	schools[0], schools[2],	     NULL };
+	r = run_ritmiek(ac);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_msg(strstr(r.err, "Eline Coach (EC) is at two schools at "
+				    "once on 2026-09-07"),
+		      "%s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1752,6 +1971,14 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_quiet_everywhere);
 	tcase_add_test(tc, test_doc_examples_use_real_ids);
 	tcase_add_test(tc, test_csv_column_in_characters);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("board");
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, test_board_plan);
+	tcase_add_test(tc, test_board_file);
+	tcase_add_test(tc, test_board_refuses_clash);
+	tcase_add_test(tc, test_board_one_fails);
+	tcase_add_test(tc, test_board_batch);
 	suite_add_tcase(s, tc);
 	return s;
 }
