@@ -10,6 +10,7 @@ Suite *suite_diag(void);
 Suite *suite_school(void);
 Suite *suite_validate(void);
 Suite *suite_schoolyear(void);
+Suite *suite_grades(void);
 
 /* adapters/ */
 Suite *suite_school_yaml(void);
