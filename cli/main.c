@@ -23,6 +23,8 @@ static const struct command commands[] = {
 	  "write the iCalendar feeds of a plan (per person, team and role)" },
 	{ "import", rk_cmd_import,
 	  "read Untis, FET, iCalendar or CSV timetables and report on them" },
+	{ "init", rk_cmd_init,
+	  "write a first school file from a timetable: people, grid, teams" },
 	{ "overview", rk_cmd_overview,
 	  "write the year of a plan as HTML pages: school, teams, people" },
 	{ "plan", rk_cmd_plan,
