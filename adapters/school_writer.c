@@ -298,12 +298,35 @@ static void write_teams(FILE *out, const struct rk_draft *d)
 static void write_lkteam(FILE *out, const struct rk_draft *d)
 {
 	const struct rk_team *lk = rk_school_get_lkteam(d->school);
-	fputs("leerkracht_team:\n"
-	      "  # TODO: de schoolleiding en 1 tot 3 schoolcoaches; vul aan.\n"
-	      "  members: ",
-	      out);
+	fputs("leerkracht_team:\n", out);
+	if (lk->n_members)
+		fputs("  # de schoolleiders en schoolcoaches volgens hun rollen; "
+		      "vul aan tot de\n  # schoolleiding en 1 tot 3 "
+		      "schoolcoaches.\n",
+		      out);
+	else
+		fputs("  # TODO: de schoolleiding en 1 tot 3 schoolcoaches; vul "
+		      "aan.\n",
+		      out);
+	fputs("  members: ", out);
 	put_refs(out, lk->members, lk->n_members);
 	putc('\n', out);
+}
+
+static void write_ab(FILE *out, const struct rk_draft *d)
+{
+	const struct rk_ab_scheme *ab = rk_school_get_ab(d->school);
+	char date[RK_DATE_BUFSIZE];
+	if (!ab->enabled)
+		return;
+	rk_date_format(ab->first_a, date);
+	fprintf(out,
+		"ab_weeks:\n"
+		"  # geraden uit het rooster: er zijn lessen in A- of B-weken; "
+		"de week van\n"
+		"  # 1 september is hier een A-week. Controleer dat.\n"
+		"  first_a_week: \"%s\"\n  count: teaching\n",
+		date);
 }
 
 static void write_timetable(FILE *out, const struct rk_draft *d)
@@ -371,7 +394,7 @@ bool rk_school_writer_check(const struct rk_draft *d, size_t i, char *buf,
 	size_t names = count_guessed(d, RK_GUESS_NAME);
 	size_t facts = count_guessed(d, RK_GUESS_WORKDAYS | RK_GUESS_SUBJECTS |
 						RK_GUESS_GRADES);
-	const char *items[10];
+	const char *items[12];
 	char a[160], b[160];
 	size_t n = 0;
 	items[n++] = d->grid == RK_GRID_USUAL
@@ -393,6 +416,8 @@ bool rk_school_writer_check(const struct rk_draft *d, size_t i, char *buf,
 		 facts);
 	if (facts)
 		items[n++] = b;
+	if (rk_school_get_ab(d->school)->enabled)
+		items[n++] = "ab_weeks: welke week een A-week is";
 	if (d->late_lessons_end)
 		items[n++] = "ritmiek: de draagvlaksessie en de "
 			     "verbindingssessies mogen tot 21:00 (teamavond)";
@@ -430,6 +455,7 @@ enum rk_status rk_school_writer_write(FILE *out, const struct rk_draft *d)
 	write_teams(out, d);
 	write_lkteam(out, d);
 	write_timetable(out, d);
+	write_ab(out, d);
 	write_settings(out, d);
 	fputs("# Nakijken:\n", out);
 	for (size_t i = 0; rk_school_writer_check(d, i, line, sizeof(line));

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "grades.h"
 
 struct rk_draft *rk_draft_new(struct rk_school *school)
@@ -302,7 +303,8 @@ static enum rk_status fill_person(struct rk_draft *d, int person,
 		add_grades(&grades, l->group, type);
 	}
 	enum rk_status st = RK_OK;
-	if (p->workdays == RK_WORKDAYS_DEFAULT && days) {
+	/* Workdays a people file gave stay; ma-vr may be its default. */
+	if (p->workdays == RK_WORKDAYS_DEFAULT && days && days != p->workdays) {
 		p->workdays = days;
 		d->guessed[person] |= RK_GUESS_WORKDAYS;
 	}
@@ -401,4 +403,44 @@ enum rk_status rk_draft_people(struct rk_draft *d)
 	free(order);
 	free(idx);
 	return st;
+}
+
+enum rk_status rk_draft_lkteam(struct rk_draft *d)
+{
+	struct rk_school *s = d->school;
+	struct rk_team *lk = rk_school_lkteam(s);
+	size_t n = rk_school_n_person(s), k = 0;
+	unsigned roles = RK_ROLE_SCHOOLLEIDER | RK_ROLE_SCHOOLCOACH;
+	for (size_t i = 0; i < n; i++)
+		k += (rk_school_get_person(s, i)->roles & roles) != 0;
+	lk->n_members = 0;
+	if (k == 0)
+		return RK_OK;
+	lk->members = rk_school_alloc(s, k, sizeof(*lk->members));
+	if (!lk->members)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_person *p = rk_school_get_person(s, i);
+		if (p->roles & roles)
+			lk->members[lk->n_members++] =
+				(struct rk_ref){ .id = p->id, .index = (int)i };
+	}
+	return RK_OK;
+}
+
+void rk_draft_ab_weeks(struct rk_draft *d)
+{
+	struct rk_school *s = d->school;
+	struct rk_ab_scheme *ab = rk_school_ab(s);
+	for (size_t i = 0; i < rk_school_n_lesson(s); i++)
+		if (rk_school_get_lesson(s, i)->week != RK_AB_BOTH) {
+			/* The week of 1 September: the first school week in
+			 * most regions and years. */
+			int sep1 = rk_date_from_ymd(rk_school_get_info(s)->year,
+						    9, 1);
+			ab->enabled = true;
+			ab->count_teaching = true;
+			ab->first_a = sep1 - rk_date_weekday(sep1);
+			return;
+		}
 }

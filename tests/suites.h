@@ -33,6 +33,7 @@ Suite *suite_externals(void);
 Suite *suite_quality(void);
 Suite *suite_overview(void);
 Suite *suite_hostile(void);
+Suite *suite_school_writer(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);
@@ -41,5 +42,6 @@ Suite *suite_push(void);
 /* cli/ */
 Suite *suite_cli(void);
 Suite *suite_privacy(void);
+Suite *suite_init(void);
 
 #endif
