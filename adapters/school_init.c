@@ -343,8 +343,6 @@ static enum rk_status build(struct rk_draft *d, const struct rk_init_options *o,
 		st = rk_draft_people(d);
 	if (st == RK_OK)
 		st = name_files(d, o);
-	if (st == RK_OK)
-		st = rk_draft_lkteam(d);
 	rk_draft_late_lessons(d);
 	rk_draft_ab_weeks(d);
 	if (st == RK_OK)

@@ -295,22 +295,29 @@ static void write_teams(FILE *out, const struct rk_draft *d)
 	}
 }
 
+/* Left empty for the school: who prepares the startfase with the expert
+ * coach is the school's choice, and every member must be free for its
+ * two-hour sessions. The roles suggest candidates. */
 static void write_lkteam(FILE *out, const struct rk_draft *d)
 {
-	const struct rk_team *lk = rk_school_get_lkteam(d->school);
-	fputs("leerkracht_team:\n", out);
-	if (lk->n_members)
-		fputs("  # de schoolleiders en schoolcoaches volgens hun rollen; "
-		      "vul aan tot de\n  # schoolleiding en 1 tot 3 "
-		      "schoolcoaches.\n",
-		      out);
-	else
-		fputs("  # TODO: de schoolleiding en 1 tot 3 schoolcoaches; vul "
-		      "aan.\n",
-		      out);
-	fputs("  members: ", out);
-	put_refs(out, lk->members, lk->n_members);
-	putc('\n', out);
+	const unsigned roles = RK_ROLE_SCHOOLLEIDER | RK_ROLE_SCHOOLCOACH;
+	bool any = false;
+	fputs("leerkracht_team:\n"
+	      "  # TODO: de schoolleiding en 1 tot 3 schoolcoaches; vul aan.\n",
+	      out);
+	for (size_t i = 0; i < rk_school_n_person(d->school); i++) {
+		const struct rk_person *p = rk_school_get_person(d->school, i);
+		if (!(p->roles & roles))
+			continue;
+		fputs(any ? ", " : "  # Volgens hun rollen: ", out);
+		rk_yaml_put_scalar(out, p->id);
+		fprintf(out, " (%s)",
+			rk_role_name(p->roles & RK_ROLE_SCHOOLLEIDER
+					     ? RK_ROLE_SCHOOLLEIDER
+					     : RK_ROLE_SCHOOLCOACH));
+		any = true;
+	}
+	fputs(any ? "\n  members: []\n" : "  members: []\n", out);
 }
 
 static void write_ab(FILE *out, const struct rk_draft *d)

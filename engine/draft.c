@@ -405,29 +405,6 @@ enum rk_status rk_draft_people(struct rk_draft *d)
 	return st;
 }
 
-enum rk_status rk_draft_lkteam(struct rk_draft *d)
-{
-	struct rk_school *s = d->school;
-	struct rk_team *lk = rk_school_lkteam(s);
-	size_t n = rk_school_n_person(s), k = 0;
-	unsigned roles = RK_ROLE_SCHOOLLEIDER | RK_ROLE_SCHOOLCOACH;
-	for (size_t i = 0; i < n; i++)
-		k += (rk_school_get_person(s, i)->roles & roles) != 0;
-	lk->n_members = 0;
-	if (k == 0)
-		return RK_OK;
-	lk->members = rk_school_alloc(s, k, sizeof(*lk->members));
-	if (!lk->members)
-		return RK_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++) {
-		const struct rk_person *p = rk_school_get_person(s, i);
-		if (p->roles & roles)
-			lk->members[lk->n_members++] =
-				(struct rk_ref){ .id = p->id, .index = (int)i };
-	}
-	return RK_OK;
-}
-
 void rk_draft_ab_weeks(struct rk_draft *d)
 {
 	struct rk_school *s = d->school;

@@ -94,10 +94,6 @@ void rk_draft_late_lessons(struct rk_draft *draft);
  * them; records what it guessed. */
 enum rk_status rk_draft_people(struct rk_draft *draft);
 
-/* The leerKRACHT-team as far as the roles say: the school leaders and the
- * schoolcoaches. */
-enum rk_status rk_draft_lkteam(struct rk_draft *draft);
-
 /* A/B weeks when a lesson is in A or B weeks only: the week of
  * 1 September is an A week, teaching weeks count (guessed). */
 void rk_draft_ab_weeks(struct rk_draft *draft);
