@@ -1239,9 +1239,10 @@ START_TEST(test_rebalance_helpful_errors)
 }
 END_TEST
 
-static const char *const commands[] = { "check",     "feeds",  "import",
-					"overview",  "plan",   "push",
-					"rebalance", "tokens", "verify" };
+static const char *const commands[] = { "check", "feeds",     "import",
+					"init",	 "overview",  "plan",
+					"push",	 "rebalance", "tokens",
+					"verify" };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 /* Characters, not bytes, on each line of @text; the longest. */
