@@ -412,15 +412,15 @@ bool rk_school_writer_check(const struct rk_draft *d, size_t i, char *buf,
 	if (d->name_guessed || d->kind_guessed)
 		items[n++] = "school: naam en soort school";
 	snprintf(a, sizeof(a),
-		 "people: %zu namen zijn de code uit het rooster; vul naam en "
-		 "e-mail in",
-		 names);
+		 "people: %zu %s de code uit het rooster; vul naam en e-mail "
+		 "in",
+		 names, names == 1 ? "naam is" : "namen zijn");
 	if (names)
 		items[n++] = a;
 	snprintf(b, sizeof(b),
-		 "people: werkdagen, vakken en leerjaren van %zu mensen komen "
-		 "uit het rooster",
-		 facts);
+		 "people: werkdagen, vakken en leerjaren van %zu %s uit het "
+		 "rooster",
+		 facts, facts == 1 ? "persoon komen" : "mensen komen");
 	if (facts)
 		items[n++] = b;
 	if (rk_school_get_ab(d->school)->enabled)

@@ -142,6 +142,30 @@ START_TEST(test_init_generated_po)
 }
 END_TEST
 
+/* One iCalendar feed of one teacher, named by its file. */
+START_TEST(test_init_ical)
+{
+	char *dir = temp_dir();
+	const char *args[] = { "-t", "tests/data/ical/JDV.ics",
+			       "-f", "ical",
+			       "-r", "midden",
+			       "-y", "2026-2027",
+			       NULL };
+	struct run r = init(dir, "school.yaml", args);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_ptr_nonnull(strstr(
+		r.out, "  - people: 1 naam is de code uit het rooster;"));
+	run_free(&r);
+	char *text = dir_file(dir, "school.yaml");
+	ck_assert_ptr_nonnull(
+		strstr(text, "  - {id: JDV, name: JDV, workdays: [ma, wo], "));
+	ck_assert_ptr_nonnull(strstr(
+		text, "    - {lesuur: 3, start: \"14:00\", end: \"15:00\"}\n"));
+	free(text);
+	remove_dir(dir);
+}
+END_TEST
+
 /* Same input, same bytes; an existing file is kept unless --force. */
 START_TEST(test_init_deterministic_and_force)
 {
@@ -236,6 +260,7 @@ Suite *suite_init(void)
 	tcase_add_test(tc, test_init_fet);
 	tcase_add_test(tc, test_init_generated_vo);
 	tcase_add_test(tc, test_init_generated_po);
+	tcase_add_test(tc, test_init_ical);
 	tcase_add_test(tc, test_init_deterministic_and_force);
 	tcase_add_test(tc, test_init_usage);
 	suite_add_tcase(s, tc);
