@@ -17,21 +17,6 @@
 #include "teams.h"
 #include "textfile.h"
 
-#define HEAD_SIZE 4096
-
-static const char *probe_format(const char *path)
-{
-	char head[HEAD_SIZE];
-	size_t len;
-	if (rk_textfile_head(path, head, sizeof(head), &len) != RK_OK)
-		return NULL;
-	const struct rk_importer *const *imp = rk_importers();
-	for (size_t i = 0; imp[i]; i++)
-		if (imp[i]->probe(path, head, len))
-			return imp[i]->id;
-	return NULL;
-}
-
 /* "Gymnasium De Brug" -> "gymnasium-de-brug": the school's id. */
 static const char *slug(struct rk_school *s, const char *name)
 {
@@ -152,8 +137,9 @@ static const struct rk_importer *choose_importer(
 	const struct rk_init_options *o, struct rk_diags *diags)
 {
 	const char *first = o->timetables[0];
-	const char *format = o->format ? o->format : probe_format(first);
-	const struct rk_importer *imp = rk_importer_find(format);
+	const struct rk_importer *imp = o->format ? rk_importer_find(o->format)
+						  : rk_importer_probe(first);
+	const char *format = o->format;
 	char head[1];
 	size_t len;
 	if (imp)
