@@ -1,19 +1,21 @@
 /* teams.c - lerarenteams proposed by GLPK.
  *
  * One model per block of teachers: x[i,t] puts teacher i in team t,
- * used[t] opens team t (teams in order: t only if t - 1), y[t,s] takes
- * moment s for team t only when every member is free then, and each open
- * team takes at least min_moments moments that do not overlap. The
- * objective rewards every pair in one team that shares a section or a
- * grade (z[i,j,t], linearised) and charges every member a team lies away
- * from the preferred size.
+ * used[t] opens team t (teams in order: t only if t - 1; teacher i only in
+ * teams t <= i), y[t,s] takes moment s for team t only when every member
+ * is free then, and each open team takes at least min_moments moments
+ * that do not overlap. The objective rewards every pair in one team that
+ * shares its section or its grade (through level variables per team and
+ * class, see add_class) and charges every member a team lies away from
+ * the preferred size, more for each further one.
  *
- * One model over a whole school grows with teachers times teams times
- * pairs, too fast for 2,000 teachers; so the teachers are sorted by bouw
- * (primary schools), section and grade and cut into blocks of a few teams.
- * A block that cannot be divided is merged with its neighbour and solved
- * again; the whole school in one model is the last resort, and when even
- * that has no solution the teachers that cannot be placed are named. */
+ * One model over a whole school grows with teachers times teams, and its
+ * symmetry with the number of teams: too slow for 2,000 teachers. So the
+ * teachers are sorted by bouw (primary schools), section and grade and
+ * cut into blocks of two teams, at section (bouw) boundaries where those
+ * leave whole teams. A block that cannot be divided is merged with its
+ * neighbour and solved again; the whole school in one model is the last
+ * resort. Teachers that no team can hold are named before any model. */
 #include "config.h"
 
 #include <stdio.h>
@@ -729,7 +731,7 @@ struct block {
 
 struct blocks {
 	int *people; /* the teachers to divide, in block order */
-	int *bouw;   /* per position: its bouw (primary schools), else 0 */
+	int *bouw;   /* per position: its bouw (primary schools) or section */
 	size_t n;
 	struct block *items;
 	size_t n_blocks;
@@ -742,7 +744,8 @@ static void blocks_free(struct blocks *b)
 	free(b->items);
 }
 
-/* The teachers not yet in a team, sorted by bouw, section, grade. */
+/* The teachers not yet in a team, sorted by bouw (primary schools),
+ * section and grade. */
 static enum rk_status order_people(const struct rk_teams_proposal *p,
 				   struct blocks *b)
 {
@@ -760,7 +763,8 @@ static enum rk_status order_people(const struct rk_teams_proposal *p,
 	for (size_t i = 0; i < f->n_people; i++)
 		if (f->teacher[i] && p->team_of[i] < 0)
 			keys[b->n++] = (struct order_key){
-				po ? key_part(f->grade[i]) : 0, f->section[i],
+				key_part(po ? f->grade[i] : f->section[i]),
+				f->section[i],
 				f->grade[i], (int)i
 			};
 	qsort(keys, b->n, sizeof(*keys), cmp_key);
@@ -795,8 +799,9 @@ static void cut_segment(struct blocks *b, const struct opts *o, size_t from,
 	}
 }
 
-/* A primary school's bouw is a segment of its own (a team per bouw)
- * unless too small for a team; each segment is cut into blocks. */
+/* A segment (a primary school's bouw, a team per bouw; else a section)
+ * is cut into blocks of its own unless too small for a team, so that a
+ * block boundary does not split a section that fits in whole teams. */
 static void make_blocks(struct blocks *b, const struct opts *o)
 {
 	size_t from = 0;

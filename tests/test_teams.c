@@ -381,6 +381,36 @@ START_TEST(test_sections_broken)
 }
 END_TEST
 
+/* The school file's sections: win over the table. */
+START_TEST(test_sections_override)
+{
+	struct loaded l = load("tests/data/teams/override.yaml");
+	struct rk_teams_proposal *now = NULL;
+	ck_assert_int_eq(rk_teams_current(l.school, &l.options, &now), RK_OK);
+	int t1 = rk_school_find_person(l.school, "T1");
+	int t3 = rk_school_find_person(l.school, "T3");
+	ck_assert_str_eq(rk_teams_person_section(now, t1), "rekenwerk");
+	ck_assert_str_eq(rk_teams_person_section(now, t3), "exact");
+	rk_teams_proposal_free(now);
+	unload(&l);
+}
+END_TEST
+
+START_TEST(test_sections_override_broken)
+{
+	char *path = rk_test_path("tests/data/teams/override-broken.yaml");
+	struct rk_diags *d = rk_diags_new();
+	struct rk_school *school = NULL;
+	ck_assert_int_eq(rk_load_school(path, NULL, &school, d), RK_ERR_INPUT);
+	static const char *const want[] = {
+		"43:16: error: 'natuurkunde' must be a text",
+	};
+	rk_test_assert_diags(d, path, want, sizeof(want) / sizeof(want[0]));
+	rk_diags_free(d);
+	free(path);
+}
+END_TEST
+
 Suite *suite_teams(void)
 {
 	Suite *s = suite_create("teams");
@@ -399,6 +429,8 @@ Suite *suite_teams(void)
 	tcase_add_test(tc, test_keep_teams);
 	tcase_add_test(tc, test_sections_table);
 	tcase_add_test(tc, test_sections_broken);
+	tcase_add_test(tc, test_sections_override);
+	tcase_add_test(tc, test_sections_override_broken);
 	suite_add_tcase(s, tc);
 	return s;
 }
