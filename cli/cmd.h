@@ -31,6 +31,7 @@ int rk_cmd_overview(int argc, char **argv);
 int rk_cmd_plan(int argc, char **argv);
 int rk_cmd_push(int argc, char **argv);
 int rk_cmd_rebalance(int argc, char **argv);
+int rk_cmd_teams(int argc, char **argv);
 int rk_cmd_tokens(int argc, char **argv);
 int rk_cmd_verify(int argc, char **argv);
 

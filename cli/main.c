@@ -33,6 +33,8 @@ static const struct command commands[] = {
 	  "publish the plan's events to CalDAV calendars and keep them in step" },
 	{ "rebalance", rk_cmd_rebalance,
 	  "re-plan from a date after a change, changing as little as possible" },
+	{ "teams", rk_cmd_teams,
+	  "propose lerarenteams with GLPK and show them against today's" },
 	{ "tokens", rk_cmd_tokens,
 	  "give a person a new, unguessable feed address (tokens rotate)" },
 	{ "verify", rk_cmd_verify,

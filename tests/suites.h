@@ -34,6 +34,7 @@ Suite *suite_quality(void);
 Suite *suite_overview(void);
 Suite *suite_hostile(void);
 Suite *suite_school_writer(void);
+Suite *suite_teams(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);
