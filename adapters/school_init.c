@@ -13,7 +13,9 @@
 #include "importer.h"
 #include "loader.h"
 #include "people_csv.h"
+#include "date.h"
 #include "school_writer.h"
+#include "sections.h"
 #include "teams.h"
 #include "textfile.h"
 
@@ -305,17 +307,126 @@ static enum rk_status reload(const struct rk_draft *d,
 	return st;
 }
 
-/* The lerarenteams: until ritmiek can propose them, the teachers are
- * listed for the school to divide (a teacher in no team is a warning of
- * ritmiek check, not an error). */
+/* A line on team @t for the school file: its section, how homogeneous it
+ * is and its common free moments. */
+static const char *team_note(struct rk_school *s,
+			     const struct rk_teams_proposal *p, size_t t)
+{
+	char note[512];
+	const struct rk_free_moment *m;
+	size_t n = rk_teams_moments(p, t, &m);
+	const char *section = rk_teams_section(p, t);
+	int at = snprintf(note, sizeof(note),
+			  "voorgesteld: sectie %s, %.0f%% van de paren deelt "
+			  "een sectie; vrij samen:",
+			  section ? section : "gemengd",
+			  100.0 * rk_teams_homogeneity(p, t));
+	for (size_t i = 0;
+	     i < n && i < 4 && at > 0 && (size_t)at < sizeof(note); i++) {
+		char a[RK_TIME_BUFSIZE], b[RK_TIME_BUFSIZE];
+		rk_time_format(m[i].start, a);
+		rk_time_format(m[i].end, b);
+		at += snprintf(note + at, sizeof(note) - (size_t)at,
+			       "%s %s %s-%s", i ? "," : "",
+			       rk_weekday_abbr(m[i].weekday), a, b);
+	}
+	return rk_school_strdup(s, note);
+}
+
+static enum rk_status add_team(struct rk_draft *d, const struct rk_school *from,
+			       const struct rk_teams_proposal *p, size_t t)
+{
+	struct rk_school *s = d->school;
+	const int *members;
+	size_t n = rk_teams_members(p, t, &members);
+	char id[32], name[160];
+	const char *section = rk_teams_section(p, t);
+	struct rk_team *team = rk_school_add_team(s);
+	struct rk_ref *refs =
+		team ? rk_school_alloc(s, n ? n : 1, sizeof(*refs)) : NULL;
+	if (!refs)
+		return RK_ERR_NOMEM;
+	snprintf(id, sizeof(id), "team-%02zu", t + 1);
+	if (section)
+		snprintf(name, sizeof(name), "Team %zu (%s)", t + 1, section);
+	else
+		snprintf(name, sizeof(name), "Team %zu", t + 1);
+	team->id = rk_school_strdup(s, id);
+	team->name = rk_school_strdup(s, name);
+	team->cohort = 1;
+	team->coach.index = -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *pid =
+			rk_school_get_person(from, (size_t)members[i])->id;
+		refs[i] = (struct rk_ref){ .id = rk_school_strdup(s, pid),
+					   .index = -1 };
+		if (!refs[i].id)
+			return RK_ERR_NOMEM;
+	}
+	team->members = refs;
+	team->n_members = n;
+	d->team_notes[t] = team_note(s, p, t);
+	return team->id && team->name && d->team_notes[t] ? RK_OK
+							  : RK_ERR_NOMEM;
+}
+
+/* No division keeps the rules (a school of three teachers, teachers never
+ * free together): the file is still written, with the teachers listed for
+ * the school to divide and the reasons as warnings. */
+static void teams_left_todo(struct rk_draft *d, const struct rk_diags *why,
+			    struct rk_diags *diags)
+{
+	d->teams_todo = true;
+	for (size_t i = 0; i < rk_diags_count(why); i++) {
+		const struct rk_diag *g = rk_diags_get(why, i);
+		rk_diags_add(diags, RK_SEV_WARNING, g->file, g->line, g->column,
+			     "no lerarenteams proposed: %s", g->message);
+	}
+}
+
+/* The lerarenteams, proposed by rk_teams_propose on the school as the
+ * loader read it from the draft, so that what it sees is what check and
+ * plan will see. */
 static enum rk_status propose_teams(struct rk_draft *d,
+				    const struct rk_init_options *o,
 				    const struct rk_school *loaded,
 				    struct rk_diags *diags)
 {
-	(void)loaded;
-	(void)diags;
-	d->teams_todo = true;
-	return RK_OK;
+	struct rk_sections *table = NULL;
+	struct rk_teams_proposal *p = NULL;
+	struct rk_diags *why = rk_diags_new();
+	struct rk_teams_options opt = { .time_limit_ms = o->time_limit_ms };
+	enum rk_status st =
+		why ? rk_sections_load(o->sections, loaded, &table, diags)
+		    : RK_ERR_NOMEM;
+	if (st == RK_OK) {
+		opt.sections = rk_sections_items(table, &opt.n_sections);
+		st = rk_teams_propose(loaded, &opt, &p, why);
+	}
+	if (st == RK_ERR_INFEASIBLE) {
+		teams_left_todo(d, why, diags);
+		st = RK_OK;
+	} else if (st == RK_OK) {
+		size_t n = rk_teams_count(p);
+		d->team_notes =
+			rk_school_alloc(d->school, n ? n : 1, sizeof(char *));
+		d->n_team_notes = d->team_notes ? n : 0;
+		st = d->team_notes ? RK_OK : RK_ERR_NOMEM;
+		for (size_t t = 0; st == RK_OK && t < n; t++)
+			st = add_team(d, loaded, p, t);
+		d->teams_solver =
+			rk_school_strdup(d->school, rk_teams_solver_status(p));
+	} else {
+		for (size_t i = 0; why && i < rk_diags_count(why); i++) {
+			const struct rk_diag *g = rk_diags_get(why, i);
+			rk_diags_add(diags, g->severity, g->file, g->line,
+				     g->column, "%s", g->message);
+		}
+	}
+	rk_teams_proposal_free(p);
+	rk_sections_free(table);
+	rk_diags_free(why);
+	return st;
 }
 
 static enum rk_status build(struct rk_draft *d, const struct rk_init_options *o,
@@ -334,7 +445,7 @@ static enum rk_status build(struct rk_draft *d, const struct rk_init_options *o,
 	if (st == RK_OK)
 		st = reload(d, o, &loaded, diags);
 	if (st == RK_OK)
-		st = propose_teams(d, loaded, diags);
+		st = propose_teams(d, o, loaded, diags);
 	rk_school_free(loaded);
 	loaded = NULL;
 	/* The file with its teams must read back as well. */

@@ -28,6 +28,8 @@ struct rk_init_options {
 	const char *output;	  /* the school file to write */
 	bool force;		  /* overwrite @output */
 	const char *calendar_dir; /* as in rk_load_options; NULL: default */
+	const char *sections;	  /* subject-to-section table; NULL: default */
+	int time_limit_ms;	  /* of the team proposal; 0: its default */
 };
 
 /* Writes the school file @options->output. On RK_OK *out is the draft it

@@ -357,8 +357,9 @@ static void write_timetable(FILE *out, const struct rk_draft *d)
 	}
 }
 
-/* The teamavond: sessions of the whole school after the last lesson, until
- * the evening. */
+/* After lessons that end late: the sessions of the whole school and the
+ * teams' long sessions (an hour) may run into the evening, the only time
+ * when all of them are free on such days. */
 static void write_settings(FILE *out, const struct rk_draft *d)
 {
 	char end[RK_TIME_BUFSIZE];
@@ -367,15 +368,16 @@ static void write_settings(FILE *out, const struct rk_draft *d)
 	rk_time_format(d->late_lessons_end, end);
 	fprintf(out,
 		"ritmiek:\n"
-		"  # geraden uit het rooster: er zijn lessen tot %s, dus is de "
-		"hele school\n"
-		"  # pas daarna samen: de draagvlaksessie en de "
-		"verbindingssessies mogen tot\n"
-		"  # 21:00 (een teamavond). Pas dit aan aan wat de school "
-		"wil.\n"
+		"  # geraden uit het rooster: er zijn lessen tot %s, dus is "
+		"iedereen pas\n"
+		"  # daarna samen vrij: de sessies met de hele school en de "
+		"lange sessies van\n"
+		"  # de teams mogen tot 21:00 (een teamavond). Pas dit aan aan "
+		"wat de school wil.\n"
 		"  windows:\n"
 		"    - {days: [ma, di, wo, do, vr], start: \"08:00\", end: "
-		"\"21:00\", kinds: [draagvlaksessie, verbindingssessie]}\n",
+		"\"21:00\", kinds: [draagvlaksessie, verbindingssessie, "
+		"verdieping, retrospectief, leerlingarena]}\n",
 		end);
 }
 
@@ -426,8 +428,8 @@ bool rk_school_writer_check(const struct rk_draft *d, size_t i, char *buf,
 	if (rk_school_get_ab(d->school)->enabled)
 		items[n++] = "ab_weeks: welke week een A-week is";
 	if (d->late_lessons_end)
-		items[n++] = "ritmiek: de draagvlaksessie en de "
-			     "verbindingssessies mogen tot 21:00 (teamavond)";
+		items[n++] = "ritmiek: sessies met de hele school en lange "
+			     "teamsessies mogen tot 21:00 (teamavond)";
 	if (!has_role(d, RK_ROLE_SCHOOLLEIDER))
 		items[n++] = "people: voeg de schoolleider toe "
 			     "(roles: [schoolleider])";

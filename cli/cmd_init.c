@@ -148,7 +148,8 @@ int rk_cmd_init(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct rk_init_options o = { .calendar_dir =
-					     getenv("RITMIEK_CALENDARS") };
+					     getenv("RITMIEK_CALENDARS"),
+				     .time_limit_ms = rk_cli_env_time_limit() };
 	const char *region = NULL, *year = NULL, *kind = NULL;
 	const char **files = calloc((size_t)argc, sizeof(*files));
 	bool quiet = false;
