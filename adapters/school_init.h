@@ -35,9 +35,9 @@ struct rk_init_options {
 /* Writes the school file @options->output. On RK_OK *out is the draft it
  * wrote (rk_draft_free), for the list of what to check. RK_ERR_INPUT
  * with @diags saying why when @options->output is there and !force, or
- * when the timetable or people file has errors; RK_ERR_INFEASIBLE when no
- * division into teams keeps the rules (@diags says why); RK_ERR_IO,
- * RK_ERR_NOMEM. */
+ * when the timetable or people file has errors; RK_ERR_IO, RK_ERR_NOMEM.
+ * When no division into teams keeps the rules, the file is written with
+ * the teachers left to divide, and @diags warns why. */
 enum rk_status rk_school_init(const struct rk_init_options *options,
 			      struct rk_draft **out, struct rk_diags *diags);
 

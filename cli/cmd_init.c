@@ -39,9 +39,8 @@ static void init_usage(FILE *out)
 		"  -q, --quiet           only the problems, not what to check\n"
 		"  -h, --help            show this help and exit\n\n"
 		"Then: ritmiek check SCHOOL; ritmiek plan -o plan SCHOOL.\n"
-		"Exit status: 0 written, 1 errors in the input (nothing "
-		"written), 2 bad usage,\n3 no division into teams keeps the "
-		"rules, 4 failure.\n");
+		"Exit status: 0 written (warnings allowed), 1 errors in the "
+		"input (nothing\nwritten), 2 bad usage, 4 failure.\n");
 }
 
 /* "2026-2027": the first year, or -1. */
@@ -70,10 +69,9 @@ static int run_init(const struct rk_init_options *o, bool quiet)
 	enum rk_status st = rk_school_init(o, &draft, diags);
 	rk_diags_sort(diags);
 	rk_cli_print_diags(stderr, diags);
-	int exit_status = st == RK_OK		    ? RK_EXIT_OK
-			  : st == RK_ERR_INPUT	    ? RK_EXIT_INPUT
-			  : st == RK_ERR_INFEASIBLE ? RK_EXIT_INFEASIBLE
-						    : RK_EXIT_FAILURE;
+	int exit_status = st == RK_OK	       ? RK_EXIT_OK
+			  : st == RK_ERR_INPUT ? RK_EXIT_INPUT
+					       : RK_EXIT_FAILURE;
 	if (st != RK_OK && st != RK_ERR_INPUT)
 		fprintf(stderr, "ritmiek: %s: %s\n", o->output,
 			rk_strerror(st));
