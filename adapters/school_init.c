@@ -295,8 +295,11 @@ static enum rk_status reload(const struct rk_draft *d,
 	for (size_t i = 0; st == RK_ERR_INPUT && i < rk_diags_count(mine);
 	     i++) {
 		const struct rk_diag *g = rk_diags_get(mine, i);
+		/* The temporary file is gone: name the file it becomes. */
+		const char *file =
+			g->file && !strcmp(g->file, tmp) ? o->output : g->file;
 		if (g->severity == RK_SEV_ERROR)
-			rk_diags_add(diags, g->severity, g->file, g->line,
+			rk_diags_add(diags, g->severity, file, g->line,
 				     g->column, "%s", g->message);
 	}
 	if (tmp)

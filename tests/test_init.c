@@ -270,6 +270,17 @@ START_TEST(test_init_usage)
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_ptr_nonnull(strstr(r.err, "tests/data/init/none.csv"));
 	run_free(&r);
+	/* A year without a holiday calendar, said at the file init writes. */
+	const char *future[] = { "-t", "tests/data/init/po/rooster.csv",
+				 "-r", "noord",
+				 "-y", "2031-2032",
+				 NULL };
+	r = init(dir, "s.yaml", future);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "/s.yaml:10:16: error: no holiday "
+					    "calendar for school year "
+					    "2031-2032"));
+	run_free(&r);
 	struct stat st;
 	char path[1024];
 	snprintf(path, sizeof(path), "%s/s.yaml", dir);
