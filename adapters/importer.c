@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "textfile.h"
+
 #include "timetable_csv.h"
 #include "timetable_fet.h"
 #include "timetable_ical.h"
@@ -28,6 +30,21 @@ const struct rk_importer *rk_importer_find(const char *id)
 {
 	for (size_t i = 0; id && importers[i]; i++)
 		if (!strcmp(importers[i]->id, id))
+			return importers[i];
+	return NULL;
+}
+
+/* Enough of a file to tell every format by. */
+#define HEAD_SIZE 4096
+
+const struct rk_importer *rk_importer_probe(const char *path)
+{
+	char head[HEAD_SIZE];
+	size_t len;
+	if (rk_textfile_head(path, head, sizeof(head), &len) != RK_OK)
+		return NULL;
+	for (size_t i = 0; importers[i]; i++)
+		if (importers[i]->probe(path, head, len))
 			return importers[i];
 	return NULL;
 }

@@ -29,4 +29,8 @@ const struct rk_importer *const *rk_importers(void);
 /* The importer called @id, or NULL. */
 const struct rk_importer *rk_importer_find(const char *id);
 
+/* The first importer whose probe takes the start of the file @path, or
+ * NULL (also when the file cannot be read: errno says why). */
+const struct rk_importer *rk_importer_probe(const char *path);
+
 #endif

@@ -1995,6 +1995,35 @@ static void map_feeds(struct ctx *c, yaml_node_t *node)
 	free(copy);
 }
 
+/* --- sections -------------------------------------------------------------- */
+
+/* sections: {subject: section, ...}: the school's own sections for its
+ * subject codes, before the table of ritmiek teams (data/sections.tsv). */
+static void map_sections(struct ctx *c, yaml_node_t *node)
+{
+	yaml_node_pair_t *p;
+
+	if (!want(c, node, YAML_MAPPING_NODE, "sections"))
+		return;
+	for (p = node->data.mapping.pairs.start;
+	     p < node->data.mapping.pairs.top; p++) {
+		const char *subject = pair_key(c, node, p, "sections");
+		yaml_node_t *value = node_of(c, p->value);
+		struct rk_section_override o = { .loc = loc_of(c, value) };
+		if (!subject || !get_text(c, value, subject, &o.section))
+			continue;
+		o.subject = keep(c, subject);
+		struct rk_section_override *slot =
+			o.subject ? rk_school_add_section_override(c->school)
+				  : NULL;
+		if (!slot) {
+			c->nomem = true;
+			return;
+		}
+		*slot = o;
+	}
+}
+
 /* --- The whole file ------------------------------------------------------- */
 
 static void map_include(struct ctx *c, yaml_node_t *node);
@@ -2018,6 +2047,7 @@ enum {
 	TOP_RITMIEK,
 	TOP_COVER,
 	TOP_FEEDS,
+	TOP_SECTIONS,
 	/* Last: what the school file itself defines comes first, so that a
 	 * repeat is reported in the included file. */
 	TOP_INCLUDE,
@@ -2042,6 +2072,7 @@ static const struct key top_keys[N_TOP] = {
 	[TOP_RITMIEK] = { "ritmiek", false, map_ritmiek },
 	[TOP_COVER] = { "cover", false, map_cover },
 	[TOP_FEEDS] = { "feeds", false, map_feeds },
+	[TOP_SECTIONS] = { "sections", false, map_sections },
 	[TOP_INCLUDE] = { "include", false, map_include },
 };
 

@@ -26,10 +26,12 @@ enum rk_exit {
 int rk_cmd_check(int argc, char **argv);
 int rk_cmd_feeds(int argc, char **argv);
 int rk_cmd_import(int argc, char **argv);
+int rk_cmd_init(int argc, char **argv);
 int rk_cmd_overview(int argc, char **argv);
 int rk_cmd_plan(int argc, char **argv);
 int rk_cmd_push(int argc, char **argv);
 int rk_cmd_rebalance(int argc, char **argv);
+int rk_cmd_teams(int argc, char **argv);
 int rk_cmd_tokens(int argc, char **argv);
 int rk_cmd_verify(int argc, char **argv);
 

@@ -17,8 +17,6 @@
 #include "textfile.h"
 #include "i18n.h"
 
-#define HEAD_SIZE 4096
-
 /* What one teacher of the timetable does in a week: [0] A weeks (or every
  * week), [1] B weeks. */
 struct tstat {
@@ -66,15 +64,8 @@ static void import_usage(FILE *out)
 
 static const char *probe_format(const char *path)
 {
-	char head[HEAD_SIZE];
-	size_t len;
-	if (rk_textfile_head(path, head, sizeof(head), &len) != RK_OK)
-		return NULL;
-	const struct rk_importer *const *imp = rk_importers();
-	for (size_t i = 0; imp[i]; i++)
-		if (imp[i]->probe(path, head, len))
-			return imp[i]->id;
-	return NULL;
+	const struct rk_importer *imp = rk_importer_probe(path);
+	return imp ? imp->id : NULL;
 }
 
 /* The school's own source that names @path (by its real path), or -1. */

@@ -25,6 +25,7 @@ struct rk_school {
 	struct rk_vec meting_override;
 	struct rk_vec timetable_source;
 	struct rk_vec cover;
+	struct rk_vec section_override;
 	struct rk_arena arena;
 };
 
@@ -65,12 +66,12 @@ void rk_school_free(struct rk_school *s)
 	if (!s)
 		return;
 	rk_arena_release(&s->arena);
-	struct rk_vec *vecs[] = {
-		&s->person,	      &s->team,	    &s->lesson,
-		&s->short_day,	      &s->dayoff,   &s->holiday_override,
-		&s->toetsweek,	      &s->external, &s->meting_override,
-		&s->timetable_source, &s->cover
-	};
+	struct rk_vec *vecs[] = { &s->person,	       &s->team,
+				  &s->lesson,	       &s->short_day,
+				  &s->dayoff,	       &s->holiday_override,
+				  &s->toetsweek,       &s->external,
+				  &s->meting_override, &s->timetable_source,
+				  &s->cover,	       &s->section_override };
 	for (size_t i = 0; i < sizeof(vecs) / sizeof(vecs[0]); i++)
 		rk_vec_release(vecs[i]);
 	free(s);
@@ -171,6 +172,7 @@ RK_SCHOOL_COLLECTION(rk_external, external)
 RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
 RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
 RK_SCHOOL_COLLECTION(rk_cover, cover)
+RK_SCHOOL_COLLECTION(rk_section_override, section_override)
 
 bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
 			   int start, int end)

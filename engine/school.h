@@ -229,6 +229,14 @@ struct rk_cover {
 	struct rk_loc loc;
 };
 
+/* The school's own section for a subject (school file sections:), before
+ * the subject-to-section table's (ritmiek teams). */
+struct rk_section_override {
+	const char *subject;
+	const char *section;
+	struct rk_loc loc;
+};
+
 struct rk_settings {
 	int bordsessie_minutes;	   /* 30; 15..45 */
 	int gl_minutes;		   /* gezamenlijk lesontwerp, 45 */
@@ -376,6 +384,7 @@ RK_SCHOOL_COLLECTION(rk_external, external)
 RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
 RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
 RK_SCHOOL_COLLECTION(rk_cover, cover)
+RK_SCHOOL_COLLECTION(rk_section_override, section_override)
 
 #undef RK_SCHOOL_COLLECTION
 

@@ -76,4 +76,29 @@ double rk_teams_homogeneity(const struct rk_teams_proposal *p, size_t t);
 const char *rk_teams_solver_status(const struct rk_teams_proposal *p);
 double rk_teams_gap(const struct rk_teams_proposal *p);
 
+/* Today's teams of @school (its teams:) described like a proposal, with
+ * their common free moments and homogeneity, so that a proposal can be
+ * compared with them. Solves nothing. On RK_OK *out is to be freed with
+ * rk_teams_proposal_free. */
+enum rk_status rk_teams_current(const struct rk_school *school,
+				const struct rk_teams_options *options,
+				struct rk_teams_proposal **out);
+/* The school team team @t is (kept with keep_teams, or today's team in
+ * rk_teams_current), as an index of the school's teams; -1 when new. */
+int rk_teams_source(const struct rk_teams_proposal *p, size_t t);
+/* The team of @person, or -1 (not a teacher, or in no team). */
+int rk_teams_team_of(const struct rk_teams_proposal *p, int person);
+/* The section and grade @person teaches most (lower case), or NULL. */
+const char *rk_teams_person_section(const struct rk_teams_proposal *p,
+				    int person);
+const char *rk_teams_person_grade(const struct rk_teams_proposal *p,
+				  int person);
+/* How many members of team @t other than @person share a section with
+ * @person (who need not be in @t): why a move helps. */
+size_t rk_teams_section_peers(const struct rk_teams_proposal *p, size_t t,
+			      int person);
+/* Number of models solved (the school is decomposed by section, or by bouw
+ * in a primary school, into models of a few teams each). */
+size_t rk_teams_models(const struct rk_teams_proposal *p);
+
 #endif

@@ -14,7 +14,7 @@ int main(void)
 		suite_feeds,	     suite_cover,	   suite_plandir,
 		suite_precheck,	     suite_externals,	   suite_quality,
 		suite_overview,	     suite_hostile,	   suite_include,
-		suite_board_file,
+		suite_board_file,    suite_school_writer,  suite_teams,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -9,6 +9,7 @@ int main(void)
 	static Suite *(*const suites[])(void) = {
 		suite_cli,
 		suite_privacy,
+		suite_init,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -10,6 +10,7 @@ Suite *suite_diag(void);
 Suite *suite_school(void);
 Suite *suite_validate(void);
 Suite *suite_schoolyear(void);
+Suite *suite_grades(void);
 
 /* adapters/ */
 Suite *suite_school_yaml(void);
@@ -34,6 +35,8 @@ Suite *suite_overview(void);
 Suite *suite_hostile(void);
 Suite *suite_include(void);
 Suite *suite_board_file(void);
+Suite *suite_school_writer(void);
+Suite *suite_teams(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);
@@ -42,5 +45,6 @@ Suite *suite_push(void);
 /* cli/ */
 Suite *suite_cli(void);
 Suite *suite_privacy(void);
+Suite *suite_init(void);
 
 #endif

@@ -1,0 +1,307 @@
+/* ritmiek init, end to end: the school file it writes from a timetable is
+ * accepted by check and planned without edits. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "clirun.h"
+#include "suites.h"
+#include "testutil.h"
+
+/* ritmiek init with @extra (NULL-terminated) into @dir/@name. */
+static struct run init(const char *dir, const char *name,
+		       const char *const *extra)
+{
+	char out[1024];
+	const char *argv[24] = { "ritmiek", "init", "-o", out };
+	size_t n = 4;
+	snprintf(out, sizeof(out), "%s/%s", dir, name);
+	for (size_t i = 0; extra[i] && n + 1 < 24; i++)
+		argv[n++] = extra[i];
+	argv[n] = NULL;
+	return run_ritmiek(argv);
+}
+
+/* init, then check (exit 0: no errors); the file as written. */
+static char *init_check(const char *dir, const char *const *extra)
+{
+	struct run r = init(dir, "school.yaml", extra);
+	ck_assert_msg(r.status == 0, "init: %s", r.err);
+	ck_assert_ptr_nonnull(strstr(r.out, "school.yaml: written"));
+	run_free(&r);
+	char school[1024];
+	snprintf(school, sizeof(school), "%s/school.yaml", dir);
+	const char *check[] = { "ritmiek", "check", "-q", school, NULL };
+	r = run_ritmiek(check);
+	ck_assert_msg(r.status == 0, "check: %s", r.err);
+	ck_assert_ptr_null(strstr(r.err, ": error: "));
+	run_free(&r);
+	return dir_file(dir, "school.yaml");
+}
+
+/* init and check, then plan and verify: 0 violations without edits. */
+static char *init_check_plan(const char *dir, const char *const *extra)
+{
+	char *text = init_check(dir, extra);
+	char school[1024], plan[1024];
+	snprintf(school, sizeof(school), "%s/school.yaml", dir);
+	snprintf(plan, sizeof(plan), "%s/plan", dir);
+	plan_and_verify(school, plan);
+	return text;
+}
+
+START_TEST(test_init_untis)
+{
+	char *dir = temp_dir();
+	const char *args[] = { "--timetable", "tests/data/untis/GPU001.TXT",
+			       "--region",    "midden",
+			       "--year",      "2026-2027",
+			       NULL };
+	/* check accepts it; plan does not yet keep every rule on the teams
+	 * proposed for this export (rk_teams_propose does not weigh who can
+	 * visit whose lessons), so only check is asserted here. */
+	char *text = init_check(dir, args);
+	/* Untis gives period numbers only: the grid is guessed, and said. */
+	ck_assert_ptr_nonnull(strstr(
+		text, "# geraden uit het rooster: het rooster geeft alleen "
+		      "lesuurnummers;"));
+	ck_assert_ptr_nonnull(strstr(
+		text,
+		"    - {lesuur: 12, start: \"17:30\", end: \"18:15\"}\n"));
+	/* Every teacher of the export, the code as the name: Wiss teaches
+	 * GE in 09a, 10a ... on two days. */
+	ck_assert_ptr_nonnull(strstr(text, "\n  - {id: Wiss, name: Wiss, "));
+	ck_assert_ptr_nonnull(strstr(text, "{id: \"MüSt\", name: \"MüSt\""));
+	ck_assert_ptr_nonnull(
+		strstr(text, "naam (de code), rol leraar, werkdagen"));
+	ck_assert_ptr_nonnull(strstr(text, "# Nakijken:\n"));
+	/* The teams proposed by GLPK, each with the why beside it. */
+	ck_assert_ptr_nonnull(
+		strstr(text, "  # voorgesteld door ritmiek (GLPK, "));
+	ck_assert_ptr_nonnull(
+		strstr(text, "  - id: team-01\n    name: \"Team 1 ("));
+	ck_assert_ptr_null(strstr(text, "TODO: verdeel in lerarenteams"));
+	free(text);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_init_fet)
+{
+	char *dir = temp_dir();
+	const char *args[] = { "-t",
+			       "tests/data/fet/German_subact_constr/"
+			       "German_subact_constr_timetable.csv",
+			       "-r",
+			       "zuid",
+			       "-y",
+			       "2026-2027",
+			       "--name",
+			       "Gymnasium \"Am See\": FET",
+			       NULL };
+	char *text = init_check_plan(dir, args);
+	ck_assert_ptr_nonnull(strstr(text, "  format: fet\n"));
+	ck_assert_ptr_nonnull(
+		strstr(text, "  name: \"Gymnasium \\\"Am See\\\": FET\"\n"));
+	ck_assert_ptr_nonnull(strstr(text, "  id: gymnasium-am-see-fet\n"));
+	ck_assert_ptr_nonnull(strstr(text, "{id: Jenny, name: Jenny"));
+	free(text);
+	remove_dir(dir);
+}
+END_TEST
+
+/* A generated VO school's CSV timetable with its people file: names and
+ * e-mail from the people file, the grid from the lessons' clock times. */
+START_TEST(test_init_generated_vo)
+{
+	char *dir = temp_dir();
+	const char *args[] = { "-t",	   "tests/data/init/vo/rooster.csv",
+			       "--people", "tests/data/init/vo/personeel.csv",
+			       "-r",	   "midden",
+			       "-y",	   "2026-2027",
+			       "--kind",   "vo",
+			       "--name",   "Openbaar College De Esch",
+			       NULL };
+	char *text = init_check_plan(dir, args);
+	ck_assert_ptr_nonnull(strstr(
+		text, "# geraden uit het rooster: de begin- en eindtijden"));
+	ck_assert_ptr_nonnull(strstr(
+		text, "    - {lesuur: 3, start: \"10:30\", end: \"11:20\"}\n"));
+	ck_assert_ptr_nonnull(strstr(text, "  name: Openbaar College De Esch\n"
+					   "  type: vo\n"));
+	ck_assert_ptr_nonnull(strstr(text, "first_a_week: \"2026-08-31\""));
+	ck_assert_ptr_null(strstr(text, "naam (de code)"));
+	ck_assert_ptr_nonnull(
+		strstr(text, "  # voorgesteld door ritmiek (GLPK, "));
+	ck_assert_ptr_nonnull(strstr(text, "  - id: team-01\n"));
+	free(text);
+	remove_dir(dir);
+}
+END_TEST
+
+/* A generated PO school without its people file: the codes are the
+ * names, the groups are groepen. */
+START_TEST(test_init_generated_po)
+{
+	char *dir = temp_dir();
+	const char *args[] = { "-t", "tests/data/init/po/rooster.csv",
+			       "-r", "noord",
+			       "-y", "2026-2027",
+			       "-k", "po",
+			       NULL };
+	char *text = init_check_plan(dir, args);
+	ck_assert_ptr_nonnull(strstr(text, "  type: po\n  region: noord\n"));
+	ck_assert_ptr_null(strstr(text, "# geraden: po, vo of mbo"));
+	ck_assert_ptr_nonnull(strstr(
+		text,
+		"{id: T001, name: T001, workdays: [wo, do], subjects: [kring en spel, spel en creatief, taal en rekenen], grades: [groep 1, groep 2]}"));
+	free(text);
+	remove_dir(dir);
+}
+END_TEST
+
+/* One iCalendar feed of one teacher, named by its file. */
+START_TEST(test_init_ical)
+{
+	char *dir = temp_dir();
+	const char *args[] = { "-t", "tests/data/ical/JDV.ics",
+			       "-f", "ical",
+			       "-r", "midden",
+			       "-y", "2026-2027",
+			       NULL };
+	struct run r = init(dir, "school.yaml", args);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_ptr_nonnull(strstr(
+		r.out, "  - people: 1 naam is de code uit het rooster;"));
+	/* One teacher makes no team: the file is still written, with the
+	 * teachers listed for the school to divide. */
+	ck_assert_ptr_nonnull(
+		strstr(r.err, "warning: no lerarenteams proposed: only 1 "));
+	run_free(&r);
+	char *text = dir_file(dir, "school.yaml");
+	ck_assert_ptr_nonnull(
+		strstr(text, "  - {id: JDV, name: JDV, workdays: [ma, wo], "));
+	ck_assert_ptr_nonnull(strstr(
+		text, "    - {lesuur: 3, start: \"14:00\", end: \"15:00\"}\n"));
+	ck_assert_ptr_nonnull(strstr(
+		text, "  # TODO: verdeel in lerarenteams (ritmiek teams).\n"
+		      "  # De leraren uit het rooster:\n  #   JDV\n  []\n"));
+	free(text);
+	remove_dir(dir);
+}
+END_TEST
+
+/* Same input, same bytes; an existing file is kept unless --force. */
+START_TEST(test_init_deterministic_and_force)
+{
+	char *dir = temp_dir();
+	const char *args[] = { "-t", "tests/data/init/po/rooster.csv",
+			       "-r", "noord",
+			       "-y", "2026-2027",
+			       "-q", NULL };
+	struct run r = init(dir, "a.yaml", args);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_str_eq(r.out, "");
+	run_free(&r);
+	r = init(dir, "b.yaml", args);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+	char *a = dir_file(dir, "a.yaml"), *b = dir_file(dir, "b.yaml");
+	ck_assert_str_eq(a, b);
+
+	r = init(dir, "a.yaml", args);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(
+		strstr(r.err, "a.yaml: error: the file exists; give --force to "
+			      "overwrite it\n"));
+	run_free(&r);
+	const char *force[] = { "-t",	   "tests/data/init/po/rooster.csv",
+				"-r",	   "noord",
+				"-y",	   "2026-2027",
+				"--name",  "De Regenboog",
+				"--force", NULL };
+	r = init(dir, "a.yaml", force);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	/* What to check is listed at the end of the output. */
+	ck_assert_ptr_nonnull(strstr(
+		r.out, "  - time_grid: de lesuren komen uit de lestijden van "
+		       "het rooster\n"));
+	ck_assert_ptr_nonnull(strstr(r.out, "  - people: 15 namen zijn de "
+					    "code uit het rooster"));
+	run_free(&r);
+	char *c = dir_file(dir, "a.yaml");
+	ck_assert_ptr_nonnull(strstr(c, "  name: De Regenboog\n"));
+	free(a);
+	free(b);
+	free(c);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_init_usage)
+{
+	static const struct {
+		const char *args[8];
+		const char *err;
+	} cases[] = {
+		{ { "-t", "x", "-y", "2026-2027", NULL },
+		  "ritmiek init: missing --region\n" },
+		{ { "-t", "x", "-r", "west", "-y", "2026-2027", NULL },
+		  "ritmiek init: unknown region 'west': noord, midden or zuid\n" },
+		{ { "-t", "x", "-r", "noord", "-y", "2026-2028", NULL },
+		  "ritmiek init: bad school year '2026-2028': expected e.g. "
+		  "2026-2027\n" },
+	};
+	char *dir = temp_dir();
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct run r = init(dir, "s.yaml", cases[i].args);
+		ck_assert_int_eq(r.status, 2);
+		ck_assert_ptr_nonnull(strstr(r.err, cases[i].err));
+		run_free(&r);
+	}
+	const char *missing[] = { "-t", "tests/data/init/none.csv",
+				  "-r", "noord",
+				  "-y", "2026-2027",
+				  NULL };
+	struct run r = init(dir, "s.yaml", missing);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "tests/data/init/none.csv"));
+	run_free(&r);
+	/* A year without a holiday calendar, said at the file init writes. */
+	const char *future[] = { "-t", "tests/data/init/po/rooster.csv",
+				 "-r", "noord",
+				 "-y", "2031-2032",
+				 NULL };
+	r = init(dir, "s.yaml", future);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "/s.yaml:10:16: error: no holiday "
+					    "calendar for school year "
+					    "2031-2032"));
+	run_free(&r);
+	struct stat st;
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/s.yaml", dir);
+	ck_assert_int_ne(stat(path, &st), 0);
+	remove_dir(dir);
+}
+END_TEST
+
+Suite *suite_init(void)
+{
+	Suite *s = suite_create("init");
+	TCase *tc = tcase_create("core");
+	/* init, check, plan and verify of an 80-teacher school. */
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, test_init_untis);
+	tcase_add_test(tc, test_init_fet);
+	tcase_add_test(tc, test_init_generated_vo);
+	tcase_add_test(tc, test_init_generated_po);
+	tcase_add_test(tc, test_init_ical);
+	tcase_add_test(tc, test_init_deterministic_and_force);
+	tcase_add_test(tc, test_init_usage);
+	suite_add_tcase(s, tc);
+	return s;
+}
