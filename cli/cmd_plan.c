@@ -58,6 +58,9 @@ static void plan_usage(FILE *out)
 		"still write the best\n"
 		"                          plan, the breaking events marked\n"
 		"      --time-limit MS     per solver run (default $RITMIEK_TIME_LIMIT, or 5000)\n"
+		"  -j, --jobs N            solve N team models at a time (1 to "
+		"256, default 1);\n"
+		"                          the plan is the same for every N\n"
 		"      --export-models DIR write every GLPK model to DIR as "
 		"NNN.lp (CPLEX LP),\n"
 		"                          to solve it with another solver "
@@ -82,6 +85,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "allow-violations", no_argument, NULL, 'V' },
 		{ "time-limit", required_argument, NULL, 't' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "export-models", required_argument, NULL, 'E' },
 		{ "previous", required_argument, NULL, 'P' },
 		{ "no-feeds", no_argument, NULL, 'F' },
@@ -94,7 +98,8 @@ static int parse(int argc, char **argv, struct plan_args *a)
 	};
 	int opt;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:c:qh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "o:c:j:qh", options, NULL)) !=
+	       -1) {
 		char *end;
 		switch (opt) {
 		case 'o':
@@ -109,6 +114,17 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			if (errno || *end || a->plan.time_limit_ms <= 0) {
 				fprintf(stderr,
 					"ritmiek plan: bad time limit '%s'\n",
+					optarg);
+				return RK_EXIT_USAGE;
+			}
+			break;
+		case 'j':
+			errno = 0;
+			a->plan.jobs = (int)strtol(optarg, &end, 10);
+			if (errno || *end || a->plan.jobs < 1 ||
+			    a->plan.jobs > 256) {
+				fprintf(stderr,
+					"ritmiek plan: --jobs takes 1 to 256, not '%s'\n",
 					optarg);
 				return RK_EXIT_USAGE;
 			}

@@ -56,7 +56,14 @@ struct rk_planctx {
 	 * that a pair that never works is reported once, not every period. */
 	unsigned char *visit_reported;
 	int infeasible; /* hard rules that could not be kept */
+	/* In a worker (parallel.c): the plan of the steps so far, read-only
+	 * while ctx->plan receives this worker's events. NULL: ctx->plan is
+	 * both. */
+	const struct rk_plan *base;
 };
+
+/* The plan made by the steps so far, to read (ctx->base in a worker). */
+const struct rk_plan *rk_planctx_base(const struct rk_planctx *ctx);
 
 /* Adds an event of @kind with id "<school>-<kind>-<suffix>"; NULL when out
  * of memory. @group is an index into ctx->groups or -1. The pointer is valid
@@ -170,6 +177,14 @@ enum rk_status rk_plan_bound(struct rk_planctx *ctx);
 enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
 				     const struct rk_group *g,
 				     const struct rk_period *p);
+
+/* The sessions of the teams @groups (indices into ctx->groups, in
+ * order) in period @p, solved on ctx->options->jobs threads and put into
+ * the plan in that order, exactly as one rk_plan_sessions_team after the
+ * other would (parallel.c). */
+enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
+					 const struct rk_period *p,
+					 const size_t *groups, size_t n);
 
 /* For the bound: the session model of group @g in period @p as a
  * relaxation of what rk_plan_sessions solves (every session may slip,

@@ -42,6 +42,11 @@ enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 	return rk_plan_add_report(ctx->plan, r);
 }
 
+const struct rk_plan *rk_planctx_base(const struct rk_planctx *ctx)
+{
+	return ctx->base ? ctx->base : ctx->plan;
+}
+
 const char *rk_planctx_name(const struct rk_planctx *ctx, int person)
 {
 	const struct rk_person *p =
@@ -382,7 +387,8 @@ enum rk_status rk_planctx_init(struct rk_planctx *ctx,
 			       const struct rk_plan_options *options,
 			       struct rk_diags *diags)
 {
-	static const struct rk_plan_options defaults = { 0, false, NULL, NULL };
+	static const struct rk_plan_options defaults = { 0, false, NULL, NULL,
+							 0 };
 	*ctx = (struct rk_planctx){
 		.school = school,
 		.year = year,

@@ -13,7 +13,7 @@ int main(void)
 		suite_verify,	     suite_planner,	   suite_rebalance,
 		suite_feeds,	     suite_cover,	   suite_plandir,
 		suite_precheck,	     suite_externals,	   suite_quality,
-		suite_overview,	     suite_hostile,
+		suite_overview,	     suite_hostile,	   suite_parallel,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -32,6 +32,7 @@ Suite *suite_externals(void);
 Suite *suite_quality(void);
 Suite *suite_overview(void);
 Suite *suite_hostile(void);
+Suite *suite_parallel(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);
