@@ -52,9 +52,14 @@ struct rk_planctx {
 	/* Rebalancing: the previous plan's events ordered by id, for
 	 * rk_planctx_prev_event. */
 	const struct rk_event **prev_by_id;
-	/* [visitor * n_people + host]: "cannot visit" was already said, so
-	 * that a pair that never works is reported once, not every period. */
-	unsigned char *visit_reported;
+	/* "Cannot visit" already said per (visitor, host), so that a pair
+	 * that never works is reported once, not every period: an open hash
+	 * of keys visitor * n_people + host + 1 (0: empty) with their bits.
+	 * Only pairs of one team are ever said; a table of every pair of the
+	 * school grew with its square (16 MB at 4,000 people). */
+	size_t *said_keys;
+	unsigned char *said_bits;
+	size_t said_n, said_cap;
 	int infeasible; /* hard rules that could not be kept */
 	/* In a worker (parallel.c): the plan of the steps so far, read-only
 	 * while ctx->plan receives this worker's events. NULL: ctx->plan is
@@ -127,6 +132,13 @@ enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
 /* Runs @mip, records its report under @model, and returns the result. */
 enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 				const char *model, enum rk_mip_result *result);
+
+/* The reasons (bits) already said for @visitor and @host, 0: none. */
+unsigned rk_planctx_said(const struct rk_planctx *ctx, int visitor, int host);
+/* Records @bit for @visitor and @host; whether it is new (also when the
+ * table cannot grow: then it is said again rather than never). */
+bool rk_planctx_say(struct rk_planctx *ctx, int visitor, int host,
+		    unsigned bit);
 
 /* The person's display name ("Jan de Vries"), never NULL. */
 const char *rk_planctx_name(const struct rk_planctx *ctx, int person);

@@ -1016,7 +1016,6 @@ static void explain(struct model *m, const struct act *a)
 	const char *why =
 		a->n ? "every possible moment clashes with other sessions"
 		     : NULL;
-	size_t n_people = rk_school_n_person(m->ctx->school);
 	char never[320], fix[256];
 	rk_cover_fix(m->ctx, a->people[0], fix, sizeof(fix));
 	snprintf(
@@ -1027,9 +1026,7 @@ static void explain(struct model *m, const struct act *a)
 	case RK_EV_LB:
 		/* Already said when the duo was formed. */
 		if (!a->n &&
-		    (m->ctx->visit_reported[(size_t)a->people[0] * n_people +
-					    (size_t)a->people[1]] &
-		     1))
+		    (rk_planctx_said(m->ctx, a->people[0], a->people[1]) & 1))
 			break;
 		rk_explain_in_week(m->ctx, a->week,
 				   "%s: no lesbezoek of %s at %s in {}: %s",
