@@ -903,8 +903,12 @@ def vo_place(rng, teachers, teams, spare):
     same = {}             # (group, subject, day) -> lessons
     reserved = {}
     for tm in teams:
+        # A teamuur before lesuur 9 keeps the next lesuur free too: a
+        # 60-minute team session needs more than one 50-minute lesuur.
+        hours = set(tm["teamuren"])
+        hours |= {(d, les + 1) for d, les in tm["teamuren"] if les < 9}
         for t in tm["members"]:
-            reserved[t.id] = set(tm["teamuren"])
+            reserved[t.id] = set(hours)
     pending = []
     for t in teachers:
         ab = rng.choice(["AB", "BA"])

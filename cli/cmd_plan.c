@@ -81,11 +81,14 @@ static void plan_usage(FILE *out)
 		  "(as in\n"
 		  "                          summary.txt): the bound, team time, "
 		  "duos, sessions\n"
-		  "  -j, --jobs N            a board: plan N schools at once "
-		  "(default: the\n"
-		  "                          number of processors); each school "
-		  "goes to\n"
-		  "                          BOARDDIR/<school id>/ (doc/board.md)\n"
+		  "  -j, --jobs N            solve N team models at a time (1 to "
+		  "256, default 1;\n"
+		  "                          the plan is the same for every N); a "
+		  "board: plan N\n"
+		  "                          schools at once (default: the number "
+		  "of processors),\n"
+		  "                          each to BOARDDIR/<school id>/ "
+		  "(doc/board.md)\n"
 		  "      --board             a board even of one school file "
 		  "(one job of a batch)\n"
 		  "      --people-only       a board: plan nothing, only check "
@@ -165,10 +168,10 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		case 'j':
 			errno = 0;
 			a->jobs = strtol(optarg, &end, 10);
-			if (errno || *end || a->jobs < 1 || a->jobs > 1024) {
+			if (errno || *end || a->jobs < 1 || a->jobs > 256) {
 				fprintf(stderr,
-					"ritmiek plan: bad number of jobs '%s' "
-					"(1 to 1024)\n",
+					_("ritmiek plan: --jobs takes 1 to 256, "
+					  "not '%s'\n"),
 					optarg);
 				return RK_EXIT_USAGE;
 			}
@@ -412,6 +415,7 @@ static int plan_one(const char *school, const char *dir,
 	a->school = school;
 	a->out = dir;
 	a->quiet = false; /* the report goes to the school's log */
+	a->plan.jobs = 1; /* the board's workers are the schools */
 	a->result = res;
 	return run_plan(a);
 }
@@ -475,8 +479,11 @@ int rk_cmd_plan(int argc, char **argv)
 		return rc;
 	if (a.board || a.n_schools > 1 || a.as_board)
 		rc = run_board(&a);
-	else
+	else {
+		/* One school: -j is its team models at a time. */
+		a.plan.jobs = a.jobs > 0 ? (int)a.jobs : 1;
 		rc = run_plan(&a);
+	}
 	rk_board_free(a.board);
 	return rc;
 }

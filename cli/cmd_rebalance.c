@@ -76,6 +76,8 @@ static void rebalance_usage(FILE *out)
 		  "      --no-overview       do not write the overview\n"
 		  "      --allow-violations  write the plan even where a hard rule "
 		  "breaks\n"
+		  "  -j, --jobs N            solve N team models at a time (1 to "
+		  "256, default 1)\n"
 		  "  -c, --calendars DIR     holiday calendars\n"
 		  "  -q, --quiet             no report, only problems\n"
 		  "  -h, --help              show this help and exit\n\n"
@@ -179,6 +181,18 @@ static int option(struct rebalance_args *a, int opt, char *arg, int *last)
 	case 'q':
 		a->quiet = true;
 		return 0;
+	case 'j': {
+		char *end;
+		long jobs = strtol(arg, &end, 10);
+		if (*end || jobs < 1 || jobs > 256) {
+			fprintf(stderr,
+				_("ritmiek rebalance: --jobs takes 1 to 256, not '%s'\n"),
+				arg);
+			return -1;
+		}
+		a->plan.jobs = (int)jobs;
+		return 0;
+	}
 	}
 	fprintf(stderr, _("ritmiek rebalance: %s must follow %s\n"),
 		opt == OPT_UNTIL ? "--until" : "--team",
@@ -205,12 +219,14 @@ static int parse(int argc, char **argv, struct rebalance_args *a)
 		{ "no-overview", no_argument, NULL, OPT_NO_OVERVIEW },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt, last = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "nc:qh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "nc:j:qh", options, NULL)) !=
+	       -1) {
 		if (opt == 'h') {
 			rebalance_usage(stdout);
 			return -1;

@@ -18,9 +18,15 @@ struct rk_busy {
 	const struct rk_school *school;
 	const struct rk_schoolyear *year;
 	size_t n_people;
-	size_t n_days;
+	size_t n_days; /* school days: the only days with rows below */
 	int first;
-	uint64_t *teach; /* [person][day][WORDS] */
+	/* [date - first]: the row of a school day, -1 for any other day.
+	 * Lessons and sessions fall on school days only, and a row for every
+	 * day of the year (weekends, holidays) nearly doubled the largest
+	 * tables of a run. */
+	int *row;
+	size_t n_dates;
+	uint64_t *teach; /* [person][school day][WORDS] */
 	uint64_t *book;
 	unsigned char *sessions; /* [person][day] */
 	int **lessons;		 /* [person] -> lesson indices */
@@ -56,7 +62,7 @@ static bool any_in_range(const uint64_t *w, int start, int end)
 static int day_index(const struct rk_busy *b, int date)
 {
 	int d = date - b->first;
-	return d >= 0 && (size_t)d < b->n_days ? d : -1;
+	return d >= 0 && (size_t)d < b->n_dates ? b->row[d] : -1;
 }
 
 static enum rk_status index_lessons(struct rk_busy *b)
@@ -84,10 +90,10 @@ static enum rk_status index_lessons(struct rk_busy *b)
 /* Every lesson on every date it takes place. */
 static void lay_lessons(struct rk_busy *b)
 {
-	for (size_t d = 0; d < b->n_days; d++) {
-		int date = b->first + (int)d;
-		const struct rk_day *day = rk_schoolyear_day(b->year, date);
-		if (!day || !day->school_day)
+	for (size_t i = 0; i < b->n_dates; i++) {
+		int date = b->first + (int)i;
+		int d = b->row[i];
+		if (d < 0)
 			continue;
 		for (size_t p = 0; p < b->n_people; p++) {
 			for (size_t k = 0; k < b->n_lessons[p]; k++) {
@@ -98,7 +104,8 @@ static void lay_lessons(struct rk_busy *b)
 				int start, end;
 				if (rk_schoolyear_lesson_times(b->year, l, date,
 							       &start, &end))
-					set_range(bits(b->teach, b, (int)p, d),
+					set_range(bits(b->teach, b, (int)p,
+						       (size_t)d),
 						  start, end);
 			}
 		}
@@ -117,8 +124,19 @@ enum rk_status rk_busy_new(const struct rk_school *school,
 	b->year = year;
 	b->n_people = rk_school_n_person(school);
 	b->first = rk_schoolyear_first(year);
-	b->n_days = (size_t)(rk_schoolyear_last(year) - b->first + 1);
-	size_t cells = (b->n_people ? b->n_people : 1) * b->n_days;
+	b->n_dates = (size_t)(rk_schoolyear_last(year) - b->first + 1);
+	b->row = malloc((b->n_dates + 1) * sizeof(int));
+	if (!b->row) {
+		free(b);
+		return RK_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < b->n_dates; i++) {
+		const struct rk_day *day =
+			rk_schoolyear_day(year, b->first + (int)i);
+		b->row[i] = day && day->school_day ? (int)b->n_days++ : -1;
+	}
+	size_t cells =
+		(b->n_people ? b->n_people : 1) * (b->n_days ? b->n_days : 1);
 	b->teach = calloc(cells * WORDS, sizeof(uint64_t));
 	b->book = calloc(cells * WORDS, sizeof(uint64_t));
 	b->sessions = calloc(cells, 1);
@@ -154,6 +172,7 @@ void rk_busy_free(struct rk_busy *b)
 	free(b->teach);
 	free(b->book);
 	free(b->sessions);
+	free(b->row);
 	free(b);
 }
 

@@ -303,3 +303,23 @@ void rk_diags_add_merged(struct rk_diags *diags, enum rk_severity severity,
 	free((char *)diags->items[i].message);
 	diags->items[i].message = message;
 }
+
+void rk_diags_append(struct rk_diags *dst, const struct rk_diags *src)
+{
+	if (!dst || !src)
+		return;
+	if (src->oom)
+		dst->oom = 1;
+	for (size_t i = 0; i < src->n; i++) {
+		const struct rk_diag *d = &src->items[i];
+		const struct merge *m = &src->merges[i];
+		if (!m->text) {
+			rk_diags_add(dst, d->severity, d->file, d->line,
+				     d->column, "%s", d->message);
+			continue;
+		}
+		for (size_t k = 0; k < m->n; k++)
+			rk_diags_add_merged(dst, d->severity, m->one, m->many,
+					    m->items[k], "%s", m->text);
+	}
+}

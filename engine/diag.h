@@ -44,6 +44,13 @@ void rk_diags_add_merged(struct rk_diags *diags, enum rk_severity severity,
 			 const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* Adds every entry of @src to @dst, in order, as if the calls that made
+ * @src had been made on @dst: a merged entry's items join @dst's entry of
+ * the same text, a repeated problem without a place is said once. The
+ * planner's workers (parallel.c) report into lists of their own, appended
+ * in a fixed order. Running out of memory is remembered in @dst. */
+void rk_diags_append(struct rk_diags *dst, const struct rk_diags *src);
+
 size_t rk_diags_count(const struct rk_diags *diags);
 size_t rk_diags_errors(const struct rk_diags *diags);
 size_t rk_diags_warnings(const struct rk_diags *diags);

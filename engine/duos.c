@@ -472,12 +472,7 @@ static enum rk_status build(const struct pairing *pr, struct rk_mip *mip,
  * visit in the weeks". */
 static bool first_time(struct rk_planctx *ctx, int v, int h, unsigned char bit)
 {
-	size_t n_people = rk_school_n_person(ctx->school);
-	unsigned char *said =
-		&ctx->visit_reported[(size_t)v * n_people + (size_t)h];
-	bool first = !(*said & bit);
-	*said |= bit;
-	return first;
+	return rk_planctx_say(ctx, v, h, bit);
 }
 
 /* A chosen group whose members cannot work together: say who and why. */

@@ -386,12 +386,11 @@ static const int *slot_date(const void *data, int c, size_t *n)
 	return &dd->slots[c].date;
 }
 
-/* A leerKRACHT event of @person on @date overlapping [s, e), or NULL. */
-static const struct rk_event *session_at(const struct rk_planctx *ctx,
-					 int person, int date, int s, int e)
+static const struct rk_event *session_in(const struct rk_plan *plan, int person,
+					 int date, int s, int e)
 {
-	for (size_t i = 0; i < rk_plan_n_events(ctx->plan); i++) {
-		const struct rk_event *ev = rk_plan_event(ctx->plan, i);
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
 		if (ev->date != date || ev->kind == RK_EV_METING ||
 		    (ev->start >= 0 && (ev->start >= e || ev->end <= s)))
 			continue;
@@ -400,6 +399,19 @@ static const struct rk_event *session_at(const struct rk_planctx *ctx,
 				return ev;
 	}
 	return NULL;
+}
+
+/* A leerKRACHT event of @person on @date overlapping [s, e), or NULL. In a
+ * worker the steps before come first, then what the worker planned: the
+ * order of the plan of one thread. */
+static const struct rk_event *session_at(const struct rk_planctx *ctx,
+					 int person, int date, int s, int e)
+{
+	const struct rk_event *ev =
+		session_in(rk_planctx_base(ctx), person, date, s, e);
+	if (!ev && ctx->base)
+		ev = session_in(ctx->plan, person, date, s, e);
+	return ev;
 }
 
 /* Sessions that stand in the way of the chosen people, said once each. */

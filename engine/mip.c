@@ -63,6 +63,26 @@ void rk_mip_global_cleanup(void)
 	glp_free_env();
 }
 
+void rk_mip_thread_init(void)
+{
+	glp_term_out(GLP_OFF);
+}
+
+void rk_mip_thread_cleanup(void)
+{
+	glp_free_env();
+}
+
+/* Processor time of the calling thread: with workers solving side by side,
+ * clock() would count the others' time too. */
+static double thread_seconds(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+		return (double)clock() / CLOCKS_PER_SEC;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 struct rk_mip *rk_mip_new(const char *name)
 {
 	struct rk_mip *mip = calloc(1, sizeof(*mip));
@@ -259,9 +279,9 @@ enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
 	parm.gmi_cuts = GLP_ON;
 	parm.cb_func = watch_gap;
 	parm.cb_info = &progress;
-	clock_t started = clock();
+	double started = thread_seconds();
 	int ret = glp_intopt(lp, &parm);
-	stats->seconds = (double)(clock() - started) / CLOCKS_PER_SEC;
+	stats->seconds = thread_seconds() - started;
 	int status = glp_mip_status(lp);
 	stats->result = classify(ret, status);
 	if (stats->result == RK_MIP_OPTIMAL ||

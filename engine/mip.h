@@ -20,6 +20,11 @@ struct rk_mip;
  * and its environment freed at exit so that valgrind sees no leaks. */
 void rk_mip_global_init(void);
 void rk_mip_global_cleanup(void);
+/* The same for a worker thread of the planner (parallel.c): GLPK keeps its
+ * environment per thread (thread-local storage), so each thread turns its
+ * own terminal output off and frees its own environment before it ends. */
+void rk_mip_thread_init(void);
+void rk_mip_thread_cleanup(void);
 
 enum rk_mip_result {
 	RK_MIP_OPTIMAL,	   /* proven optimal */
@@ -59,7 +64,7 @@ struct rk_mip_stats {
 	size_t rows;
 	size_t cols;
 	size_t nonzeros;
-	double seconds; /* processor time of the solve */
+	double seconds; /* processor time of the solve, this thread's */
 };
 
 /* Solves within @time_limit_ms. On RK_MIP_OPTIMAL or RK_MIP_FEASIBLE the

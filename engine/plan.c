@@ -72,18 +72,24 @@ struct rk_event *rk_plan_add_event(struct rk_plan *plan)
 	return ev;
 }
 
-/* Participants grow in the arena; events have a handful of them. */
+/* Participants grow in the arena, doubling: a school-wide event has every
+ * member of staff, and growing it one by one kept every earlier copy (at
+ * 2,000 people 16 MB per event). */
 int rk_event_add_part(struct rk_plan *plan, struct rk_event *ev, int person,
 		      enum rk_part_role role)
 {
-	struct rk_participant *parts =
-		rk_plan_alloc(plan, ev->n_parts + 1, sizeof(*parts));
-	if (!parts)
-		return -1;
-	if (ev->n_parts)
-		memcpy(parts, ev->parts, ev->n_parts * sizeof(*parts));
-	parts[ev->n_parts] = (struct rk_participant){ person, role };
-	ev->parts = parts;
+	if (ev->n_parts >= ev->cap_parts) {
+		size_t cap = ev->n_parts < 2 ? 4 : ev->n_parts * 2;
+		struct rk_participant *parts =
+			rk_plan_alloc(plan, cap, sizeof(*parts));
+		if (!parts)
+			return -1;
+		if (ev->n_parts)
+			memcpy(parts, ev->parts, ev->n_parts * sizeof(*parts));
+		ev->parts = parts;
+		ev->cap_parts = cap;
+	}
+	ev->parts[ev->n_parts] = (struct rk_participant){ person, role };
 	ev->n_parts++;
 	return 0;
 }
@@ -112,6 +118,7 @@ struct rk_event *rk_plan_add_copy(struct rk_plan *plan,
 	*copy = *ev;
 	copy->parts = NULL;
 	copy->n_parts = 0;
+	copy->cap_parts = 0;
 	copy->id = rk_plan_strdup(plan, ev->id);
 	copy->title = rk_plan_strdup(plan, ev->title);
 	copy->agenda = rk_plan_strdup(plan, ev->agenda);
@@ -126,6 +133,7 @@ struct rk_event *rk_plan_add_copy(struct rk_plan *plan,
 		memcpy(copy->parts, ev->parts,
 		       ev->n_parts * sizeof(*ev->parts));
 		copy->n_parts = ev->n_parts;
+		copy->cap_parts = ev->n_parts;
 	}
 	return copy->id ? copy : NULL;
 }

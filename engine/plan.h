@@ -73,6 +73,9 @@ struct rk_event {
 	bool violation; /* breaks a hard rule (--allow-violations) */
 	const char *violation_text;
 	int source_line; /* line in the plan file it was read from, or 0 */
+	/* Room for participants at @parts, for rk_event_add_part alone (0:
+	 * none beyond n_parts). */
+	size_t cap_parts;
 };
 
 /* A team's weekly moment ("vast moment"). A rebalance that moves it

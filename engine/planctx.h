@@ -52,11 +52,23 @@ struct rk_planctx {
 	/* Rebalancing: the previous plan's events ordered by id, for
 	 * rk_planctx_prev_event. */
 	const struct rk_event **prev_by_id;
-	/* [visitor * n_people + host]: "cannot visit" was already said, so
-	 * that a pair that never works is reported once, not every period. */
-	unsigned char *visit_reported;
+	/* "Cannot visit" already said per (visitor, host), so that a pair
+	 * that never works is reported once, not every period: an open hash
+	 * of keys visitor * n_people + host + 1 (0: empty) with their bits.
+	 * Only pairs of one team are ever said; a table of every pair of the
+	 * school grew with its square (16 MB at 4,000 people). */
+	size_t *said_keys;
+	unsigned char *said_bits;
+	size_t said_n, said_cap;
 	int infeasible; /* hard rules that could not be kept */
+	/* In a worker (parallel.c): the plan of the steps so far, read-only
+	 * while ctx->plan receives this worker's events. NULL: ctx->plan is
+	 * both. */
+	const struct rk_plan *base;
 };
+
+/* The plan made by the steps so far, to read (ctx->base in a worker). */
+const struct rk_plan *rk_planctx_base(const struct rk_planctx *ctx);
 
 /* Adds an event of @kind with id "<school>-<kind>-<suffix>"; NULL when out
  * of memory. @group is an index into ctx->groups or -1. The pointer is valid
@@ -121,6 +133,13 @@ enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
 enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 				const char *model, enum rk_mip_result *result);
 
+/* The reasons (bits) already said for @visitor and @host, 0: none. */
+unsigned rk_planctx_said(const struct rk_planctx *ctx, int visitor, int host);
+/* Records @bit for @visitor and @host; whether it is new (also when the
+ * table cannot grow: then it is said again rather than never). */
+bool rk_planctx_say(struct rk_planctx *ctx, int visitor, int host,
+		    unsigned bit);
+
 /* The person's display name ("Jan de Vries"), never NULL. */
 const char *rk_planctx_name(const struct rk_planctx *ctx, int person);
 
@@ -170,6 +189,14 @@ enum rk_status rk_plan_bound(struct rk_planctx *ctx);
 enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
 				     const struct rk_group *g,
 				     const struct rk_period *p);
+
+/* The sessions of the teams @groups (indices into ctx->groups, in
+ * order) in period @p, solved on ctx->options->jobs threads and put into
+ * the plan in that order, exactly as one rk_plan_sessions_team after the
+ * other would (parallel.c). */
+enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
+					 const struct rk_period *p,
+					 const size_t *groups, size_t n);
 
 /* For the bound: the session model of group @g in period @p as a
  * relaxation of what rk_plan_sessions solves (every session may slip,

@@ -4,6 +4,7 @@
 #include "planner.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,76 @@ enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 	if (stats.result == RK_MIP_FAILED)
 		return RK_ERR_SOLVER;
 	return rk_plan_add_report(ctx->plan, r);
+}
+
+const struct rk_plan *rk_planctx_base(const struct rk_planctx *ctx)
+{
+	return ctx->base ? ctx->base : ctx->plan;
+}
+
+static size_t said_slot(const size_t *keys, size_t cap, size_t key)
+{
+	uint64_t h = (uint64_t)key * UINT64_C(0x9E3779B97F4A7C15);
+	size_t i = (size_t)(h ^ (h >> 32)) & (cap - 1);
+	while (keys[i] && keys[i] != key)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static size_t said_key(const struct rk_planctx *ctx, int visitor, int host)
+{
+	return (size_t)visitor * rk_school_n_person(ctx->school) +
+	       (size_t)host + 1;
+}
+
+unsigned rk_planctx_said(const struct rk_planctx *ctx, int visitor, int host)
+{
+	if (!ctx->said_cap)
+		return 0;
+	size_t i = said_slot(ctx->said_keys, ctx->said_cap,
+			     said_key(ctx, visitor, host));
+	return ctx->said_keys[i] ? ctx->said_bits[i] : 0;
+}
+
+/* Doubles the table (kept at most half full). */
+static bool said_grow(struct rk_planctx *ctx)
+{
+	size_t cap = ctx->said_cap ? ctx->said_cap * 2 : 64;
+	size_t *keys = calloc(cap, sizeof(*keys));
+	unsigned char *bits = calloc(cap, 1);
+	if (!keys || !bits) {
+		free(keys);
+		free(bits);
+		return false;
+	}
+	for (size_t i = 0; i < ctx->said_cap; i++) {
+		if (!ctx->said_keys[i])
+			continue;
+		size_t k = said_slot(keys, cap, ctx->said_keys[i]);
+		keys[k] = ctx->said_keys[i];
+		bits[k] = ctx->said_bits[i];
+	}
+	free(ctx->said_keys);
+	free(ctx->said_bits);
+	ctx->said_keys = keys;
+	ctx->said_bits = bits;
+	ctx->said_cap = cap;
+	return true;
+}
+
+bool rk_planctx_say(struct rk_planctx *ctx, int visitor, int host, unsigned bit)
+{
+	if (2 * (ctx->said_n + 1) > ctx->said_cap && !said_grow(ctx))
+		return true;
+	size_t key = said_key(ctx, visitor, host);
+	size_t i = said_slot(ctx->said_keys, ctx->said_cap, key);
+	if (!ctx->said_keys[i]) {
+		ctx->said_keys[i] = key;
+		ctx->said_n++;
+	}
+	bool first = !(ctx->said_bits[i] & bit);
+	ctx->said_bits[i] |= (unsigned char)bit;
+	return first;
 }
 
 const char *rk_planctx_name(const struct rk_planctx *ctx, int person)
@@ -382,7 +453,8 @@ enum rk_status rk_planctx_init(struct rk_planctx *ctx,
 			       const struct rk_plan_options *options,
 			       struct rk_diags *diags)
 {
-	static const struct rk_plan_options defaults = { 0, false, NULL, NULL };
+	static const struct rk_plan_options defaults = { 0, false, NULL, NULL,
+							 0 };
 	*ctx = (struct rk_planctx){
 		.school = school,
 		.year = year,
@@ -394,11 +466,8 @@ enum rk_status rk_planctx_init(struct rk_planctx *ctx,
 	};
 	if (!ctx->sid)
 		ctx->sid = "school";
-	size_t n_people = rk_school_n_person(school);
 	ctx->plan = rk_plan_new();
-	ctx->visit_reported = calloc(n_people * n_people + 1, 1);
-	if (!ctx->plan || !ctx->visit_reported ||
-	    rk_busy_new(school, year, &ctx->busy) != RK_OK ||
+	if (!ctx->plan || rk_busy_new(school, year, &ctx->busy) != RK_OK ||
 	    mark_session_weeks(ctx) != RK_OK || make_groups(ctx) != RK_OK)
 		return RK_ERR_NOMEM;
 	return RK_OK;
@@ -410,7 +479,8 @@ void rk_planctx_release(struct rk_planctx *ctx)
 	rk_busy_free(ctx->busy);
 	free(ctx->session_week);
 	free(ctx->groups);
-	free(ctx->visit_reported);
+	free(ctx->said_keys);
+	free(ctx->said_bits);
 	free(ctx->frozen);
 	free(ctx->prev_by_id);
 	ctx->frozen = NULL;
@@ -419,7 +489,9 @@ void rk_planctx_release(struct rk_planctx *ctx)
 	ctx->busy = NULL;
 	ctx->session_week = NULL;
 	ctx->groups = NULL;
-	ctx->visit_reported = NULL;
+	ctx->said_keys = NULL;
+	ctx->said_bits = NULL;
+	ctx->said_n = ctx->said_cap = 0;
 }
 
 enum rk_status rk_planctx_run(struct rk_planctx *ctx)

@@ -19,6 +19,11 @@ struct rk_plan_options {
 	void (*model_hook)(const struct rk_mip *mip, const char *model,
 			   int number, void *data);
 	void *hook_data;
+	/* Threads that solve the team models of a period side by side; 0 or
+	 * 1: one. The plan is the same whatever the number (parallel.c);
+	 * with a model_hook, or cover people shared by the teams, the models
+	 * are solved one after the other. */
+	int jobs;
 };
 
 /* Plans every event of @school's year. On RK_OK *out is the plan (the

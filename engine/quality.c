@@ -63,13 +63,101 @@ static int week_of(const struct rk_schoolyear *year, int date)
 	return day ? day->week : -1;
 }
 
-/* Weeks with a bordsessie of team @t (bits in @weeks) and the first. */
-static int bordsessie_weeks(const struct rk_schoolyear *year,
-			    const struct rk_plan *plan, int t, bool *weeks)
+/* The plan's events and duos by team, and each person's team time: the
+ * figures per team read their own team's share, not the whole plan per
+ * team, member and duo (that was quadratic in the school's size). */
+struct by_team {
+	size_t n_teams;
+	const struct rk_event **events; /* team t: [ev_at[t], ev_at[t + 1]) */
+	size_t *ev_at;
+	const struct rk_duo **duos;
+	size_t *duo_at;
+	long *minutes; /* [person]: minutes of team work held in the year */
+};
+
+/* Team work minutes per person, as team_time counts them. */
+static void count_minutes(const struct rk_schoolyear *year,
+			  const struct rk_plan *plan, long *minutes,
+			  size_t n_people)
 {
-	int first = -1;
 	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
 		const struct rk_event *ev = rk_plan_event(plan, i);
+		if (!team_kind(ev->kind) || !held(ev) ||
+		    week_of(year, ev->date) < 0)
+			continue;
+		for (size_t k = 0; k < ev->n_parts; k++) {
+			int p = ev->parts[k].person;
+			if (p >= 0 && (size_t)p < n_people &&
+			    !(ev->kind == RK_EV_LB &&
+			      ev->parts[k].role != RK_PART_VISITOR))
+				minutes[p] += ev->end - ev->start;
+		}
+	}
+}
+
+static void by_team_free(struct by_team *ix)
+{
+	free(ix->events);
+	free(ix->ev_at);
+	free(ix->duos);
+	free(ix->duo_at);
+	free(ix->minutes);
+}
+
+static enum rk_status by_team_make(const struct rk_school *school,
+				   const struct rk_schoolyear *year,
+				   const struct rk_plan *plan,
+				   struct by_team *ix)
+{
+	size_t nt = rk_school_n_team(school), ne = rk_plan_n_events(plan);
+	size_t nd = rk_plan_n_duos(plan), np = rk_school_n_person(school);
+	*ix = (struct by_team){ .n_teams = nt };
+	ix->events = malloc((ne + 1) * sizeof(*ix->events));
+	ix->ev_at = calloc(nt + 2, sizeof(*ix->ev_at));
+	ix->duos = malloc((nd + 1) * sizeof(*ix->duos));
+	ix->duo_at = calloc(nt + 2, sizeof(*ix->duo_at));
+	ix->minutes = calloc(np + 1, sizeof(*ix->minutes));
+	if (!ix->events || !ix->ev_at || !ix->duos || !ix->duo_at ||
+	    !ix->minutes) {
+		by_team_free(ix);
+		return RK_ERR_NOMEM;
+	}
+	/* Counting sort, stable: a team's events keep the plan's order. */
+	for (size_t i = 0; i < ne; i++) {
+		int t = rk_plan_event(plan, i)->team;
+		if (t >= 0 && (size_t)t < nt)
+			ix->ev_at[t + 2]++;
+	}
+	for (size_t i = 0; i < nd; i++) {
+		int t = rk_plan_duo(plan, i)->team;
+		if (t >= 0 && (size_t)t < nt)
+			ix->duo_at[t + 2]++;
+	}
+	for (size_t t = 2; t < nt + 2; t++) {
+		ix->ev_at[t] += ix->ev_at[t - 1];
+		ix->duo_at[t] += ix->duo_at[t - 1];
+	}
+	for (size_t i = 0; i < ne; i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		if (ev->team >= 0 && (size_t)ev->team < nt)
+			ix->events[ix->ev_at[ev->team + 1]++] = ev;
+	}
+	for (size_t i = 0; i < nd; i++) {
+		const struct rk_duo *d = rk_plan_duo(plan, i);
+		if (d->team >= 0 && (size_t)d->team < nt)
+			ix->duos[ix->duo_at[d->team + 1]++] = d;
+	}
+	count_minutes(year, plan, ix->minutes, np);
+	return RK_OK;
+}
+
+/* Weeks with a bordsessie of team @t (bits in @weeks) and the first. */
+static int bordsessie_weeks(const struct rk_schoolyear *year,
+			    const struct by_team *ix, int t, bool *weeks)
+{
+	int first = -1;
+	for (size_t i = ix->ev_at[t]; i < ix->ev_at[t + 1]; i++) {
+		const struct rk_event *ev = ix->events[i];
 		int w = week_of(year, ev->date);
 		if (ev->kind != RK_EV_BORDSESSIE || ev->team != t || w < 0)
 			continue;
@@ -81,11 +169,10 @@ static int bordsessie_weeks(const struct rk_schoolyear *year,
 }
 
 /* Team time of the team's members into @tq->time, and the school's. */
-static void team_time(const struct rk_school *school,
-		      const struct rk_schoolyear *year,
-		      const struct rk_plan *plan, const struct rk_team *t,
-		      size_t n_weeks, struct rk_quality_team *tq,
-		      double *sum_all, struct rk_quality *q)
+static void team_time(const struct rk_school *school, const struct by_team *ix,
+		      const struct rk_team *t, size_t n_weeks,
+		      struct rk_quality_team *tq, double *sum_all,
+		      struct rk_quality *q)
 {
 	double sum = 0.0;
 	for (size_t m = 0; m < t->n_members; m++) {
@@ -94,18 +181,7 @@ static void team_time(const struct rk_school *school,
 		    !(rk_school_get_person(school, (size_t)person)->roles &
 		      RK_ROLE_LERAAR))
 			continue;
-		long minutes = 0;
-		for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
-			const struct rk_event *ev = rk_plan_event(plan, i);
-			if (!team_kind(ev->kind) || !held(ev) ||
-			    week_of(year, ev->date) < 0)
-				continue;
-			for (size_t k = 0; k < ev->n_parts; k++)
-				if (ev->parts[k].person == person &&
-				    !(ev->kind == RK_EV_LB &&
-				      ev->parts[k].role != RK_PART_VISITOR))
-					minutes += ev->end - ev->start;
-		}
+		long minutes = ix->minutes[person];
 		double avg = n_weeks ? (double)minutes / (double)n_weeks : 0.0;
 		if (!tq->time.teachers || avg < tq->time.min)
 			tq->time.min = avg;
@@ -159,14 +235,13 @@ static void rounds(const struct rk_school *school,
 	}
 }
 
-static void count_duo(const struct rk_plan *plan, const struct rk_duo *d,
-		      int gl, int lb, struct rk_quality_team *tq,
-		      struct rk_quality *q)
+static void count_duo(const struct by_team *ix, const struct rk_duo *d, int gl,
+		      int lb, struct rk_quality_team *tq, struct rk_quality *q)
 {
 	size_t n_gl = 0, n_lb = 0, n_fb = 0;
 	size_t per_round = d->c >= 0 ? 3 : 1;
-	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
-		const struct rk_event *ev = rk_plan_event(plan, i);
+	for (size_t i = ix->ev_at[d->team]; i < ix->ev_at[d->team + 1]; i++) {
+		const struct rk_event *ev = ix->events[i];
 		if (ev->team != d->team || ev->period != d->period ||
 		    !held(ev) || !of_duo(ev, d))
 			continue;
@@ -191,8 +266,9 @@ static void count_duo(const struct rk_plan *plan, const struct rk_duo *d,
 /* Duo coverage and the expected duo and team sessions of team @t. */
 static void team_periods(const struct rk_school *school,
 			 const struct rk_schoolyear *year,
-			 const struct rk_plan *plan, int t,
-			 struct rk_quality_team *tq, struct rk_quality *q)
+			 const struct rk_plan *plan, const struct by_team *ix,
+			 int t, struct rk_quality_team *tq,
+			 struct rk_quality *q)
 {
 	static const struct {
 		unsigned act;
@@ -204,8 +280,9 @@ static void team_periods(const struct rk_school *school,
 	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
 		const struct rk_period *p = rk_plan_period(plan, i);
 		bool part = false;
-		for (size_t e = 0; e < rk_plan_n_events(plan) && !part; e++) {
-			const struct rk_event *ev = rk_plan_event(plan, e);
+		for (size_t e = ix->ev_at[t]; e < ix->ev_at[t + 1] && !part;
+		     e++) {
+			const struct rk_event *ev = ix->events[e];
 			part = ev->kind == RK_EV_BORDSESSIE && ev->team == t &&
 			       ev->period == p->number;
 		}
@@ -223,19 +300,19 @@ static void team_periods(const struct rk_school *school,
 				continue;
 			tq->member_periods++;
 			bool in = false;
-			for (size_t k = 0; k < rk_plan_n_duos(plan) && !in;
-			     k++) {
-				const struct rk_duo *d = rk_plan_duo(plan, k);
+			for (size_t k = ix->duo_at[t];
+			     k < ix->duo_at[t + 1] && !in; k++) {
+				const struct rk_duo *d = ix->duos[k];
 				in = d->team == t && d->period == p->number &&
 				     (d->a == person || d->b == person ||
 				      d->c == person);
 			}
 			tq->in_duo += in;
 		}
-		for (size_t k = 0; k < rk_plan_n_duos(plan); k++) {
-			const struct rk_duo *d = rk_plan_duo(plan, k);
+		for (size_t k = ix->duo_at[t]; k < ix->duo_at[t + 1]; k++) {
+			const struct rk_duo *d = ix->duos[k];
 			if (d->team == t && d->period == p->number)
-				count_duo(plan, d, gl, lb, tq, q);
+				count_duo(ix, d, gl, lb, tq, q);
 		}
 	}
 }
@@ -257,23 +334,24 @@ static void count_events(const struct rk_plan *plan, struct rk_quality *q)
 
 static void team_figures(const struct rk_school *school,
 			 const struct rk_schoolyear *year,
-			 const struct rk_plan *plan, int t, bool *weeks,
-			 struct rk_quality *q, double *sum_all)
+			 const struct rk_plan *plan, const struct by_team *ix,
+			 int t, bool *weeks, struct rk_quality *q,
+			 double *sum_all)
 {
 	struct rk_quality_team *tq = &q->teams[t];
 	size_t n_weeks = rk_schoolyear_n_weeks(year);
 	memset(weeks, 0, n_weeks * sizeof(*weeks));
 	tq->team = t;
-	int first = bordsessie_weeks(year, plan, t, weeks);
+	int first = bordsessie_weeks(year, ix, t, weeks);
 	for (size_t w = 0; first >= 0 && w < n_weeks; w++) {
 		tq->bordsessie_weeks += weeks[w];
 		tq->session_weeks +=
 			w >= (size_t)first && session_week(school, year, w);
 	}
 	q->expected[RK_EV_BORDSESSIE] += tq->session_weeks;
-	team_time(school, year, plan, rk_school_get_team(school, (size_t)t),
+	team_time(school, ix, rk_school_get_team(school, (size_t)t),
 		  tq->bordsessie_weeks, tq, sum_all, q);
-	team_periods(school, year, plan, t, tq, q);
+	team_periods(school, year, plan, ix, t, tq, q);
 }
 
 enum rk_status rk_quality_new(const struct rk_school *school,
@@ -284,10 +362,12 @@ enum rk_status rk_quality_new(const struct rk_school *school,
 	struct rk_quality *q = calloc(1, sizeof(*q));
 	size_t n_teams = rk_school_n_team(school);
 	bool *weeks = calloc(rk_schoolyear_n_weeks(year) + 1, sizeof(*weeks));
+	struct by_team ix = { 0 };
 	*out = NULL;
 	if (q)
 		q->teams = calloc(n_teams + 1, sizeof(*q->teams));
-	if (!q || !q->teams || !weeks) {
+	if (!q || !q->teams || !weeks ||
+	    by_team_make(school, year, plan, &ix) != RK_OK) {
 		free(weeks);
 		rk_quality_free(q);
 		return RK_ERR_NOMEM;
@@ -295,10 +375,12 @@ enum rk_status rk_quality_new(const struct rk_school *school,
 	q->n_teams = n_teams;
 	double sum_all = 0.0;
 	for (size_t t = 0; t < n_teams; t++)
-		team_figures(school, year, plan, (int)t, weeks, q, &sum_all);
+		team_figures(school, year, plan, &ix, (int)t, weeks, q,
+			     &sum_all);
 	q->time.average =
 		q->time.teachers ? sum_all / (double)q->time.teachers : 0.0;
 	count_events(plan, q);
+	by_team_free(&ix);
 	free(weeks);
 	*out = q;
 	return RK_OK;

@@ -94,48 +94,99 @@ static bool is_member(const struct rk_group *g, int person)
 	return false;
 }
 
-/* Whether the previous plan's duos of the team, from the request's period
- * on, hold exactly the group's members now (nobody joined, moved or left). */
-static bool same_members(const struct rk_planctx *ctx, const struct rk_group *g)
+/* The group of team @team, or -1. */
+static int group_of_team(const struct rk_planctx *ctx, int team)
 {
-	size_t seen = 0;
-	for (size_t i = 0; i < rk_plan_n_duos(ctx->prev); i++) {
-		const struct rk_duo *d = rk_plan_duo(ctx->prev, i);
-		const struct rk_period *p = period_number(ctx->prev, d->period);
-		if (d->team != g->team || !p || p->last_week < ctx->from_week)
-			continue;
-		int m[3] = { d->a, d->b, d->c };
-		for (int k = 0; k < 3; k++) {
-			if (m[k] < 0)
-				continue;
-			if (!is_member(g, m[k]))
-				return false;
-			seen++;
-		}
-	}
-	/* Every member in a duo of each such period: count per period. */
-	size_t periods = 0;
-	for (size_t i = 0; i < rk_plan_n_periods(ctx->prev); i++) {
-		const struct rk_period *p = rk_plan_period(ctx->prev, i);
-		bool has = false;
-		for (size_t k = 0; k < rk_plan_n_duos(ctx->prev) && !has; k++)
-			has = rk_plan_duo(ctx->prev, k)->team == g->team &&
-			      rk_plan_duo(ctx->prev, k)->period == p->number;
-		periods += has && p->last_week >= ctx->from_week;
-	}
-	return seen == periods * g->n;
+	for (size_t g = 0; g < ctx->n_groups; g++)
+		if (ctx->groups[g].team == team)
+			return (int)g;
+	return -1;
 }
 
-/* Whether @ev is one of group @gi's own events (a team's sessions, the
- * leerKRACHT-team's weekly meeting). */
-static bool group_event(const struct rk_planctx *ctx, size_t gi,
-			const struct rk_event *ev)
+/* [team]: the group index of every team (-1: none). */
+static int *team_groups(const struct rk_planctx *ctx)
 {
-	const struct rk_group *g = &ctx->groups[gi];
-	if (g->team < 0)
-		return ev->kind == RK_EV_LKTEAM;
-	return ev->team == g->team &&
-	       (ev->kind == RK_EV_BORDSESSIE || duo_kind(ev->kind));
+	size_t n = rk_school_n_team(ctx->school);
+	int *map = malloc((n + 1) * sizeof(*map));
+	for (size_t t = 0; map && t < n; t++)
+		map[t] = -1;
+	for (size_t g = 0; map && g < ctx->n_groups; g++)
+		if (ctx->groups[g].team >= 0 && (size_t)ctx->groups[g].team < n)
+			map[ctx->groups[g].team] = (int)g;
+	return map;
+}
+
+/* The group whose own event @ev is (a team's sessions, the
+ * leerKRACHT-team's weekly meeting), or -1. */
+static int event_group(const struct rk_planctx *ctx, const int *team_group,
+		       int lk_group, const struct rk_event *ev)
+{
+	if (ev->kind == RK_EV_LKTEAM)
+		return lk_group;
+	if (ev->team < 0 || (size_t)ev->team >= rk_school_n_team(ctx->school))
+		return -1;
+	if (ev->kind != RK_EV_BORDSESSIE && !duo_kind(ev->kind))
+		return -1;
+	return team_group[ev->team];
+}
+
+/* Whether the previous plan's duos, from the request's period on, hold
+ * exactly each team's members now (nobody joined, moved or left): into
+ * @changed[group]. One walk over the duos for all teams. */
+static enum rk_status changed_members(const struct rk_planctx *ctx,
+				      const int *team_group, bool *changed)
+{
+	size_t n_periods = rk_plan_n_periods(ctx->prev);
+	size_t *seen = calloc(ctx->n_groups + 1, sizeof(*seen));
+	/* [group * n_periods + period index]: the team has duos then */
+	bool *has = calloc(ctx->n_groups * n_periods + 1, sizeof(*has));
+	if (!seen || !has) {
+		free(seen);
+		free(has);
+		return RK_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < rk_plan_n_duos(ctx->prev); i++) {
+		const struct rk_duo *d = rk_plan_duo(ctx->prev, i);
+		if (d->team < 0 ||
+		    (size_t)d->team >= rk_school_n_team(ctx->school) ||
+		    team_group[d->team] < 0)
+			continue;
+		size_t g = (size_t)team_group[d->team];
+		for (size_t k = 0; k < n_periods; k++) {
+			const struct rk_period *p =
+				rk_plan_period(ctx->prev, k);
+			if (p->number != d->period)
+				continue;
+			has[g * n_periods + k] = true;
+			if (p->last_week < ctx->from_week)
+				break;
+			int m[3] = { d->a, d->b, d->c };
+			for (int x = 0; x < 3; x++) {
+				if (m[x] < 0)
+					continue;
+				if (!is_member(&ctx->groups[g], m[x]))
+					changed[g] = true;
+				seen[g]++;
+			}
+			break;
+		}
+	}
+	/* Every member in a duo of each such period. */
+	for (size_t g = 0; g < ctx->n_groups; g++) {
+		size_t periods = 0;
+		for (size_t k = 0; k < n_periods; k++)
+			periods += has[g * n_periods + k] &&
+				   rk_plan_period(ctx->prev, k)->last_week >=
+					   ctx->from_week;
+		if (ctx->groups[g].team >= 0 &&
+		    seen[g] != periods * ctx->groups[g].n)
+			changed[g] = true;
+		if (ctx->groups[g].team < 0)
+			changed[g] = false;
+	}
+	free(seen);
+	free(has);
+	return RK_OK;
 }
 
 /* Whether @ev can stay as it is with the school as it is now: everyone
@@ -159,27 +210,36 @@ static bool still_fits(const struct rk_planctx *ctx, const struct rk_event *ev)
 }
 
 /* Which groups keep everything from the date on: those the request does
- * not touch and whose events all still fit. */
-static enum rk_status mark_frozen(struct rk_planctx *ctx)
+ * not touch and whose events all still fit. Linear in the plan: each
+ * event is looked at once, for its own group. */
+static enum rk_status mark_frozen(struct rk_planctx *ctx, const int *team_group,
+				  int lk_group)
 {
 	ctx->frozen = calloc(ctx->n_groups + 1, sizeof(bool));
-	if (!ctx->frozen)
-		return RK_ERR_NOMEM;
+	bool *touched = calloc(ctx->n_groups + 1, sizeof(bool));
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!ctx->frozen || !touched ||
+	    changed_members(ctx, team_group, touched) != RK_OK)
+		goto out;
 	for (size_t g = 0; g < ctx->n_groups; g++) {
 		const struct rk_group *grp = &ctx->groups[g];
-		bool touched = grp->team >= 0 && !same_members(ctx, grp);
-		for (size_t m = 0; m < grp->n && !touched; m++)
-			touched = named(ctx->req, grp->members[m]);
-		for (size_t i = 0; i < rk_plan_n_events(ctx->prev) && !touched;
-		     i++) {
-			const struct rk_event *ev = rk_plan_event(ctx->prev, i);
-			touched = ev->date >= ctx->from &&
-				  group_event(ctx, g, ev) &&
-				  !still_fits(ctx, ev);
-		}
-		ctx->frozen[g] = !touched;
+		for (size_t m = 0; m < grp->n && !touched[g]; m++)
+			touched[g] = named(ctx->req, grp->members[m]);
 	}
-	return RK_OK;
+	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
+		int g = ev->date >= ctx->from
+				? event_group(ctx, team_group, lk_group, ev)
+				: -1;
+		if (g >= 0 && !touched[g] && !still_fits(ctx, ev))
+			touched[g] = true;
+	}
+	for (size_t g = 0; g < ctx->n_groups; g++)
+		ctx->frozen[g] = !touched[g];
+	status = RK_OK;
+out:
+	free(touched);
+	return status;
 }
 
 /* An event of the previous plan that stays as it is, booked so that what
@@ -199,15 +259,15 @@ static enum rk_status keep_event(struct rk_planctx *ctx,
 
 /* Before the steps run: the untouched groups' events and what carries
  * over are in the plan already, and booked. */
-static enum rk_status keep_untouched(struct rk_planctx *ctx)
+static enum rk_status keep_untouched(struct rk_planctx *ctx,
+				     const int *team_group, int lk_group)
 {
 	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
 		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
 		if (ev->date < ctx->from)
 			continue;
-		bool keep = false;
-		for (size_t g = 0; g < ctx->n_groups && !keep; g++)
-			keep = ctx->frozen[g] && group_event(ctx, g, ev);
+		int g = event_group(ctx, team_group, lk_group, ev);
+		bool keep = g >= 0 && ctx->frozen[g];
 		if (!keep && duo_kind(ev->kind))
 			keep = carried_over(ctx, ev);
 		if (keep && keep_event(ctx, ev) != RK_OK)
@@ -350,39 +410,56 @@ static enum rk_status count_events(const struct rk_plan *old,
 	return RK_OK;
 }
 
-/* The one or two partners of @person in @period (person indices, sorted,
- * -1 for none). */
-static void partners(const struct rk_plan *plan, int period, int person,
+/* [person]: the first duo of @period that person is in, -1: none. */
+static int *duo_of_person(const struct rk_plan *plan, int period,
+			  size_t n_people)
+{
+	int *of = malloc((n_people + 1) * sizeof(*of));
+	for (size_t p = 0; of && p < n_people; p++)
+		of[p] = -1;
+	for (size_t i = 0; of && i < rk_plan_n_duos(plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(plan, i);
+		int m[3] = { d->a, d->b, d->c };
+		for (int x = 0; d->period == period && x < 3; x++)
+			if (m[x] >= 0 && (size_t)m[x] < n_people &&
+			    of[m[x]] < 0)
+				of[m[x]] = (int)i;
+	}
+	return of;
+}
+
+/* The one or two partners of @person in duo @duo (person indices,
+ * sorted, -1 for none). */
+static void partners(const struct rk_plan *plan, int duo, int person,
 		     int out[2])
 {
 	out[0] = out[1] = -1;
-	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
-		const struct rk_duo *d = rk_plan_duo(plan, i);
-		if (d->period != period ||
-		    (d->a != person && d->b != person && d->c != person))
-			continue;
-		int m[3] = { d->a, d->b, d->c }, k = 0;
-		for (int x = 0; x < 3; x++)
-			if (m[x] >= 0 && m[x] != person)
-				out[k++] = m[x];
-		if (out[0] > out[1] && out[1] >= 0) {
-			int t = out[0];
-			out[0] = out[1];
-			out[1] = t;
-		}
+	if (duo < 0)
 		return;
+	const struct rk_duo *d = rk_plan_duo(plan, (size_t)duo);
+	int m[3] = { d->a, d->b, d->c }, k = 0;
+	for (int x = 0; x < 3; x++)
+		if (m[x] >= 0 && m[x] != person)
+			out[k++] = m[x];
+	if (out[0] > out[1] && out[1] >= 0) {
+		int t = out[0];
+		out[0] = out[1];
+		out[1] = t;
 	}
 }
 
 /* People who lost a partner in the request's period (a person who left is
- * not counted: they have no partner any more). */
+ * not counted: they have no partner any more); -1 when out of memory. */
 static int count_partners(const struct rk_planctx *ctx, int period)
 {
-	int changed = 0;
-	for (size_t p = 0; p < rk_school_n_person(ctx->school); p++) {
+	size_t n_people = rk_school_n_person(ctx->school);
+	int *was_in = duo_of_person(ctx->prev, period, n_people);
+	int *now_in = duo_of_person(ctx->plan, period, n_people);
+	int changed = was_in && now_in ? 0 : -1;
+	for (size_t p = 0; changed >= 0 && p < n_people; p++) {
 		int was[2], now[2];
-		partners(ctx->prev, period, (int)p, was);
-		partners(ctx->plan, period, (int)p, now);
+		partners(ctx->prev, was_in[p], (int)p, was);
+		partners(ctx->plan, now_in[p], (int)p, now);
 		if (now[0] < 0 && now[1] < 0)
 			continue;
 		/* Losing a partner counts; gaining a third does not. */
@@ -394,6 +471,8 @@ static int count_partners(const struct rk_planctx *ctx, int period)
 			}
 		}
 	}
+	free(was_in);
+	free(now_in);
 	return changed;
 }
 
@@ -464,10 +543,15 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 	ctx.prev_by_id = by_id(previous);
 	if (!ctx.prev_by_id)
 		status = RK_ERR_NOMEM;
+	int *team_group = team_groups(&ctx);
+	int lk_group = group_of_team(&ctx, -1);
+	if (!team_group)
+		status = RK_ERR_NOMEM;
 	if (status == RK_OK)
-		status = mark_frozen(&ctx);
+		status = mark_frozen(&ctx, team_group, lk_group);
 	if (status == RK_OK)
-		status = keep_untouched(&ctx);
+		status = keep_untouched(&ctx, team_group, lk_group);
+	free(team_group);
 	if (status == RK_OK)
 		status = rk_planctx_run(&ctx);
 	if (status == RK_OK)
@@ -481,6 +565,10 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 		goto out;
 	perturbation->partners_changed =
 		count_partners(&ctx, current_period(&ctx));
+	if (perturbation->partners_changed < 0) {
+		status = RK_ERR_NOMEM;
+		goto out;
+	}
 	perturbation->moments_changed = count_moments(ctx.plan, ctx.from);
 	if (ctx.infeasible)
 		status = RK_ERR_INFEASIBLE;

@@ -206,8 +206,9 @@ static bool new_duo(const struct model *m, const struct rk_duo *d)
 static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 			       int week, int nth)
 {
-	for (size_t i = 0; i < rk_plan_n_duos(m->ctx->plan); i++) {
-		const struct rk_duo *d = rk_plan_duo(m->ctx->plan, i);
+	const struct rk_plan *base = rk_planctx_base(m->ctx);
+	for (size_t i = 0; i < rk_plan_n_duos(base); i++) {
+		const struct rk_duo *d = rk_plan_duo(base, i);
 		if (d->team != m->g->team || d->period != m->p->number)
 			continue;
 		unsigned all = acts;
@@ -1016,7 +1017,6 @@ static void explain(struct model *m, const struct act *a)
 	const char *why =
 		a->n ? _("every possible moment clashes with other sessions")
 		     : NULL;
-	size_t n_people = rk_school_n_person(m->ctx->school);
 	char never[320], fix[256];
 	rk_cover_fix(m->ctx, a->people[0], fix, sizeof(fix));
 	snprintf(
@@ -1027,9 +1027,7 @@ static void explain(struct model *m, const struct act *a)
 	case RK_EV_LB:
 		/* Already said when the duo was formed. */
 		if (!a->n &&
-		    (m->ctx->visit_reported[(size_t)a->people[0] * n_people +
-					    (size_t)a->people[1]] &
-		     1))
+		    (rk_planctx_said(m->ctx, a->people[0], a->people[1]) & 1))
 			break;
 		rk_explain_in_week(m->ctx, a->week,
 				   _("%s: no lesbezoek of %s at %s in {}: %s"),
@@ -1347,9 +1345,10 @@ static void reset(struct model *m, struct rk_mip **mip)
  * after it starts. */
 static void verbinding_bound(struct model *m)
 {
+	const struct rk_plan *base = rk_planctx_base(m->ctx);
 	m->bound_date = -1;
-	for (size_t i = 0; i < rk_plan_n_events(m->ctx->plan); i++) {
-		const struct rk_event *ev = rk_plan_event(m->ctx->plan, i);
+	for (size_t i = 0; i < rk_plan_n_events(base); i++) {
+		const struct rk_event *ev = rk_plan_event(base, i);
 		if (ev->kind == RK_EV_VERBINDING &&
 		    ev->period == m->p->number && ev->start >= 0) {
 			m->bound_date = ev->date;
@@ -1390,24 +1389,43 @@ enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
 	return plan_team(ctx, g, p);
 }
 
+/* Several threads only where the teams' models cannot see each other:
+ * cover people are shared by every team (their week limits count the
+ * lesbezoeken planned before), and exported models are numbered in the
+ * order they are solved. */
+static bool side_by_side(const struct rk_planctx *ctx)
+{
+	return ctx->options->jobs > 1 && !ctx->options->model_hook &&
+	       rk_school_n_cover(ctx->school) == 0;
+}
+
 enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 {
-	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
+	size_t *todo = malloc((ctx->n_groups + 1) * sizeof(*todo));
+	enum rk_status status = todo ? RK_OK : RK_ERR_NOMEM;
+	for (size_t i = 0; status == RK_OK && i < rk_plan_n_periods(ctx->plan);
+	     i++) {
 		const struct rk_period *p = rk_plan_period(ctx->plan, i);
 		if (ctx->prev && p->last_week < ctx->from_week)
 			continue; /* rebalancing: over, kept as it was */
+		size_t n = 0;
 		for (size_t g = 0; g < ctx->n_groups; g++) {
 			const struct rk_group *grp = &ctx->groups[g];
 			if (grp->team < 0 || grp->first_week < 0 ||
 			    grp->first_week > p->first_week ||
 			    rk_planctx_frozen(ctx, (int)g))
 				continue;
-			enum rk_status status = plan_team(ctx, grp, p);
-			if (status != RK_OK)
-				return status;
+			todo[n++] = g;
 		}
+		if (side_by_side(ctx) && n > 1) {
+			status = rk_plan_sessions_parallel(ctx, p, todo, n);
+			continue;
+		}
+		for (size_t k = 0; status == RK_OK && k < n; k++)
+			status = plan_team(ctx, &ctx->groups[todo[k]], p);
 	}
-	return RK_OK;
+	free(todo);
+	return status;
 }
 
 enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,

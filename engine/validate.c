@@ -20,7 +20,58 @@ struct check {
 	const char **person_ids; /* for suggestions */
 	size_t n_people;
 	int *team_of; /* first team of each person, -1 */
+	/* The people by id (then index), for find_person: a scan per lesson
+	 * made checking a school quadratic in its size. */
+	struct id_index *by_id;
+	size_t n_by_id;
 };
+
+struct id_index {
+	const char *id;
+	int index;
+};
+
+static int cmp_id_index(const void *a, const void *b)
+{
+	const struct id_index *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static int cmp_id_key(const void *key, const void *item)
+{
+	const struct id_index *it = item;
+	return strcmp(key, it->id);
+}
+
+/* As rk_school_find_person: the first person with @id, or -1. */
+static int find_person(const struct check *c, const char *id)
+{
+	if (!id || !c->n_by_id)
+		return -1;
+	const struct id_index *hit = bsearch(id, c->by_id, c->n_by_id,
+					     sizeof(*c->by_id), cmp_id_key);
+	if (!hit)
+		return -1;
+	while (hit > c->by_id && !strcmp(hit[-1].id, id))
+		hit--;
+	return hit->index;
+}
+
+static enum rk_status index_people(struct check *c)
+{
+	c->by_id = malloc((c->n_people + 1) * sizeof(*c->by_id));
+	if (!c->by_id)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < c->n_people; i++) {
+		const char *id = rk_school_get_person(c->school, i)->id;
+		if (id)
+			c->by_id[c->n_by_id++] =
+				(struct id_index){ id, (int)i };
+	}
+	qsort(c->by_id, c->n_by_id, sizeof(*c->by_id), cmp_id_index);
+	return RK_OK;
+}
 
 static void report(struct check *c, enum rk_severity sev,
 		   const struct rk_loc *loc, const char *text)
@@ -47,7 +98,7 @@ static void unknown_person(struct check *c, const struct rk_ref *ref,
 
 static void resolve(struct check *c, struct rk_ref *ref, const char *where)
 {
-	ref->index = rk_school_find_person(c->school, ref->id);
+	ref->index = find_person(c, ref->id);
 	if (ref->index < 0)
 		unknown_person(c, ref, where);
 }
@@ -68,7 +119,7 @@ static void check_people(struct check *c)
 	size_t n = rk_school_n_person(c->school);
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_person *p = rk_school_get_person(c->school, i);
-		int first = rk_school_find_person(c->school, p->id);
+		int first = find_person(c, p->id);
 		if (first >= 0 && (size_t)first != i) {
 			const struct rk_person *f =
 				rk_school_get_person(c->school, (size_t)first);
@@ -183,7 +234,7 @@ static void check_teamless(struct check *c)
 		if (!(p->roles & RK_ROLE_LERAAR) || c->team_of[i] >= 0)
 			continue;
 		/* A duplicate id is already an error; say it once. */
-		if (rk_school_find_person(c->school, p->id) != (int)i)
+		if (find_person(c, p->id) != (int)i)
 			continue;
 		char text[512];
 		snprintf(text, sizeof(text),
@@ -407,7 +458,7 @@ enum rk_status rk_school_validate(struct rk_school *school,
 	c.n_people = rk_school_n_person(school);
 	c.person_ids = calloc(c.n_people ? c.n_people : 1, sizeof(char *));
 	c.team_of = malloc((c.n_people ? c.n_people : 1) * sizeof(int));
-	if (!c.person_ids || !c.team_of)
+	if (!c.person_ids || !c.team_of || index_people(&c) != RK_OK)
 		goto out;
 	for (size_t i = 0; i < c.n_people; i++) {
 		c.person_ids[i] = rk_school_get_person(school, i)->id;
@@ -430,5 +481,6 @@ enum rk_status rk_school_validate(struct rk_school *school,
 out:
 	free(c.person_ids);
 	free(c.team_of);
+	free(c.by_id);
 	return status;
 }

@@ -36,6 +36,11 @@ struct verifier {
 	struct pinfo *periods; /* per period of the plan */
 	struct presence presence;
 	size_t n_periods;
+	/* The events of team t, in plan order: by_team[team_at[t]] up to
+	 * team_at[t + 1]; the duo checks read their team's alone (a scan of
+	 * the plan per duo was quadratic in the school's size). */
+	const struct rk_event **by_team;
+	size_t *team_at;
 	bool found;
 };
 
@@ -1707,8 +1712,9 @@ static void check_duo_gl(struct verifier *v, const struct rk_duo *d,
 		int n = 0;
 		if (!in_team(v, d->team, members[m]))
 			continue;
-		for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
-			const struct rk_event *ev = rk_plan_event(v->plan, i);
+		for (size_t i = v->team_at[d->team];
+		     i < v->team_at[d->team + 1]; i++) {
+			const struct rk_event *ev = v->by_team[i];
 			n += ev->kind == RK_EV_GL && ev->team == d->team &&
 			     ev->date >= pi->from && ev->date <= pi->to &&
 			     takes_part(ev, members[m]);
@@ -1759,8 +1765,9 @@ static void check_duo_rounds(struct verifier *v, const struct rk_duo *d,
 {
 	int n[2] = { 0, 0 };
 	const struct rk_event *last1 = NULL;
-	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
-		const struct rk_event *ev = rk_plan_event(v->plan, i);
+	size_t first = v->team_at[d->team], end = v->team_at[d->team + 1];
+	for (size_t i = first; i < end; i++) {
+		const struct rk_event *ev = v->by_team[i];
 		if (duo_session(ev, d, pi) && round_of(ev, d, n) == 0 &&
 		    (!last1 || start_key(ev) > start_key(last1)))
 			last1 = ev;
@@ -1768,8 +1775,8 @@ static void check_duo_rounds(struct verifier *v, const struct rk_duo *d,
 	if (n[0] < 2)
 		return;
 	memset(n, 0, sizeof(n));
-	for (size_t i = 0; last1 && i < rk_plan_n_events(v->plan); i++) {
-		const struct rk_event *ev = rk_plan_event(v->plan, i);
+	for (size_t i = first; last1 && i < end; i++) {
+		const struct rk_event *ev = v->by_team[i];
 		if (!duo_session(ev, d, pi) || round_of(ev, d, n) != 1 ||
 		    start_key(ev) >= start_key(last1))
 			continue;
@@ -1781,6 +1788,27 @@ static void check_duo_rounds(struct verifier *v, const struct rk_duo *d,
 			duo, team_id(v, d->team), d->period,
 			rk_event_kind_name(ev->kind), event_id(last1));
 	}
+}
+
+/* v->by_team: a stable counting sort of the events by team. */
+static enum rk_status index_teams(struct verifier *v)
+{
+	size_t n = rk_plan_n_events(v->plan);
+	v->by_team = malloc((n + 1) * sizeof(*v->by_team));
+	v->team_at = calloc(v->n_teams + 2, sizeof(*v->team_at));
+	if (!v->by_team || !v->team_at)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (team_ok(v, rk_plan_event(v->plan, i)->team))
+			v->team_at[rk_plan_event(v->plan, i)->team + 2]++;
+	for (size_t t = 2; t < v->n_teams + 2; t++)
+		v->team_at[t] += v->team_at[t - 1];
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		if (team_ok(v, ev->team))
+			v->by_team[v->team_at[ev->team + 1]++] = ev;
+	}
+	return RK_OK;
 }
 
 static void check_duo_sessions(struct verifier *v)
@@ -2027,6 +2055,8 @@ static enum rk_status check_periods(struct verifier *v)
 	}
 	enum rk_status status = check_team_sessions(v);
 	if (status == RK_OK)
+		status = index_teams(v);
+	if (status == RK_OK)
 		check_duo_sessions(v);
 	return status;
 }
@@ -2075,6 +2105,8 @@ enum rk_status rk_verify(const struct rk_school *school,
 	free(v.lesson_first);
 	free(v.lesson_idx);
 	free(v.periods);
+	free(v.by_team);
+	free(v.team_at);
 	free(v.presence.first);
 	free(v.presence.dates);
 	free(v.presence.weekly);

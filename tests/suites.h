@@ -37,6 +37,7 @@ Suite *suite_include(void);
 Suite *suite_board_file(void);
 Suite *suite_school_writer(void);
 Suite *suite_teams(void);
+Suite *suite_parallel(void);
 
 /* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);

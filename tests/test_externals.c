@@ -32,7 +32,7 @@ static struct run plan_forum(void)
 	struct run r = { .diags = rk_diags_new() };
 	ck_assert_int_eq(rk_load_school(path, NULL, &r.school, r.diags), RK_OK);
 	ck_assert_int_eq(rk_schoolyear_new(r.school, &r.year, r.diags), RK_OK);
-	struct rk_plan_options options = { 0, false, NULL, NULL };
+	struct rk_plan_options options = { 0, false, NULL, NULL, 0 };
 	ck_assert_int_eq(
 		rk_planner_run(r.school, r.year, &options, &r.plan, r.diags),
 		RK_OK);

@@ -37,8 +37,8 @@ static struct run plan_path(const char *rel, bool allow_violations)
 	ck_assert_int_eq(rk_schoolyear_new(r.school, &r.year, r.diags), RK_OK);
 	/* Time enough under valgrind too: a model stopped by the clock is
 	 * not proven optimal, and the bound is then unknown. */
-	struct rk_plan_options options = { 600000, allow_violations, NULL,
-					   NULL };
+	struct rk_plan_options options = { 600000, allow_violations, NULL, NULL,
+					   0 };
 	r.status = rk_planner_run(r.school, r.year, &options, &r.plan, r.diags);
 	free(path);
 	return r;

@@ -1,0 +1,262 @@
+/* parallel.c - the session models of a period on several threads.
+ *
+ * The teams of a period plan their sessions independently, but for people
+ * in two teams: the team planned later works around what the earlier one
+ * booked. So the teams are cut into clusters (teams linked by a shared
+ * member); a cluster is one job, its teams planned in school order on one
+ * thread, clusters side by side. Nothing else is shared: cover people
+ * (every team's) keep the whole period on one thread (sessions.c), and
+ * each person's busy time is written by the one job whose teams they are
+ * in.
+ *
+ * A job writes into a plan and diagnostics of its own and reads the plan
+ * of the steps before (ctx->base), which nobody changes while the jobs
+ * run. Afterwards every team's events, solver reports and diagnostics are
+ * put into the real plan in school order, so the plan is byte for byte
+ * the one a single thread makes, whatever ran when. */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "planctx.h"
+
+/* What one team left behind in its job's plan. */
+struct team_out {
+	size_t group;		   /* index into ctx->groups */
+	size_t job;		   /* the cluster it was planned in */
+	struct rk_diags *diags;	   /* its own */
+	size_t events, events_end; /* its events in the job's plan */
+	size_t reports, reports_end;
+	int infeasible;
+	enum rk_status status;
+};
+
+struct job {
+	struct rk_plan *plan;
+	size_t first; /* its first team (index into the team_out list) */
+};
+
+struct pool {
+	struct rk_planctx *ctx;
+	const struct rk_period *p;
+	struct team_out *teams;
+	size_t n_teams;
+	struct job *jobs;
+	size_t n_jobs;
+	size_t *next_in_job; /* [team]: the next team of its job, or n_teams */
+	pthread_mutex_t lock;
+	size_t next; /* the next job to take */
+};
+
+static size_t find(size_t *parent, size_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+/* Links teams that share a member: the later one goes where the earlier
+ * one went. @root gets each team's cluster (the index of its first team). */
+static enum rk_status clusters(const struct pool *pl, size_t *root)
+{
+	size_t n_people = rk_school_n_person(pl->ctx->school);
+	size_t *owner = malloc((n_people + 1) * sizeof(*owner));
+	if (!owner)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < n_people; i++)
+		owner[i] = pl->n_teams;
+	for (size_t t = 0; t < pl->n_teams; t++)
+		root[t] = t;
+	for (size_t t = 0; t < pl->n_teams; t++) {
+		const struct rk_group *g = &pl->ctx->groups[pl->teams[t].group];
+		for (size_t m = 0; m < g->n; m++) {
+			size_t who = (size_t)g->members[m];
+			if (who >= n_people)
+				continue;
+			if (owner[who] == pl->n_teams) {
+				owner[who] = t;
+				continue;
+			}
+			size_t a = find(root, owner[who]), b = find(root, t);
+			/* The smaller index stays the root: a cluster is
+			 * known by its first team. */
+			if (a < b)
+				root[b] = a;
+			else
+				root[a] = b;
+		}
+	}
+	for (size_t t = 0; t < pl->n_teams; t++)
+		root[t] = find(root, t);
+	free(owner);
+	return RK_OK;
+}
+
+/* One job per cluster, in the order of their first teams; the teams of a
+ * job chained in school order. */
+static enum rk_status make_jobs(struct pool *pl)
+{
+	size_t *root = malloc((pl->n_teams + 1) * sizeof(*root));
+	size_t *last = malloc((pl->n_teams + 1) * sizeof(*last));
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!root || !last || clusters(pl, root) != RK_OK)
+		goto out;
+	for (size_t t = 0; t < pl->n_teams; t++) {
+		pl->next_in_job[t] = pl->n_teams;
+		if (root[t] == t) {
+			struct job *j = &pl->jobs[pl->n_jobs];
+			j->first = t;
+			j->plan = rk_plan_new();
+			if (!j->plan)
+				goto out;
+			pl->teams[t].job = pl->n_jobs++;
+		} else {
+			pl->teams[t].job = pl->teams[root[t]].job;
+			pl->next_in_job[last[root[t]]] = t;
+		}
+		last[root[t]] = t;
+	}
+	status = RK_OK;
+out:
+	free(root);
+	free(last);
+	return status;
+}
+
+static void run_job(struct pool *pl, struct job *j)
+{
+	struct rk_planctx w = *pl->ctx;
+	w.plan = j->plan;
+	w.base = pl->ctx->plan;
+	for (size_t t = j->first; t < pl->n_teams; t = pl->next_in_job[t]) {
+		struct team_out *o = &pl->teams[t];
+		w.diags = o->diags;
+		w.infeasible = 0;
+		o->events = rk_plan_n_events(j->plan);
+		o->reports = rk_plan_n_reports(j->plan);
+		o->status = rk_plan_sessions_team(
+			&w, &pl->ctx->groups[o->group], pl->p);
+		o->events_end = rk_plan_n_events(j->plan);
+		o->reports_end = rk_plan_n_reports(j->plan);
+		o->infeasible = w.infeasible;
+		if (o->status != RK_OK)
+			return; /* one thread would have stopped here too */
+	}
+}
+
+/* Takes jobs until none is left. */
+static void take_jobs(struct pool *pl)
+{
+	for (;;) {
+		pthread_mutex_lock(&pl->lock);
+		size_t j = pl->next++;
+		pthread_mutex_unlock(&pl->lock);
+		if (j >= pl->n_jobs)
+			return;
+		run_job(pl, &pl->jobs[j]);
+	}
+}
+
+static void *worker(void *data)
+{
+	rk_mip_thread_init();
+	take_jobs(data);
+	rk_mip_thread_cleanup();
+	return NULL;
+}
+
+/* Runs the jobs on @threads threads, the calling one among them (its GLPK
+ * environment is main's). */
+static void run_all(struct pool *pl, size_t threads)
+{
+	pthread_t *tid = calloc(threads + 1, sizeof(*tid));
+	size_t started = 0;
+	for (size_t i = 1; tid && i < threads; i++) {
+		if (pthread_create(&tid[started], NULL, worker, pl) != 0)
+			break; /* fewer threads: the same plan, later */
+		started++;
+	}
+	take_jobs(pl);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	free(tid);
+}
+
+static enum rk_status merge_team(struct rk_planctx *ctx,
+				 const struct team_out *o,
+				 const struct rk_plan *from)
+{
+	for (size_t e = o->events; e < o->events_end; e++)
+		if (!rk_plan_add_copy(ctx->plan, rk_plan_event(from, e)))
+			return RK_ERR_NOMEM;
+	for (size_t r = o->reports; r < o->reports_end; r++) {
+		struct rk_solve_report rep = *rk_plan_report(from, r);
+		rep.model = rk_plan_strdup(ctx->plan, rep.model);
+		if (!rep.model || rk_plan_add_report(ctx->plan, rep) != RK_OK)
+			return RK_ERR_NOMEM;
+	}
+	rk_diags_append(ctx->diags, o->diags);
+	ctx->infeasible += o->infeasible;
+	return RK_OK;
+}
+
+/* Every team's results in school order; at the first team that failed
+ * the rest is dropped, as one thread would not have planned it. */
+static enum rk_status merge(struct pool *pl)
+{
+	for (size_t t = 0; t < pl->n_teams; t++) {
+		const struct team_out *o = &pl->teams[t];
+		enum rk_status status =
+			merge_team(pl->ctx, o, pl->jobs[o->job].plan);
+		if (status == RK_OK)
+			status = o->status;
+		if (status != RK_OK)
+			return status;
+	}
+	return RK_OK;
+}
+
+static void release(struct pool *pl)
+{
+	for (size_t t = 0; pl->teams && t < pl->n_teams; t++)
+		rk_diags_free(pl->teams[t].diags);
+	for (size_t j = 0; pl->jobs && j < pl->n_jobs; j++)
+		rk_plan_free(pl->jobs[j].plan);
+	free(pl->teams);
+	free(pl->jobs);
+	free(pl->next_in_job);
+}
+
+enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
+					 const struct rk_period *p,
+					 const size_t *groups, size_t n)
+{
+	struct pool pl = { .ctx = ctx, .p = p, .n_teams = n };
+	pl.teams = calloc(n + 1, sizeof(*pl.teams));
+	pl.jobs = calloc(n + 1, sizeof(*pl.jobs));
+	pl.next_in_job = calloc(n + 1, sizeof(*pl.next_in_job));
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!pl.teams || !pl.jobs || !pl.next_in_job)
+		goto out;
+	for (size_t t = 0; t < n; t++) {
+		pl.teams[t].group = groups[t];
+		pl.teams[t].status = RK_OK;
+		pl.teams[t].diags = rk_diags_new();
+		if (!pl.teams[t].diags)
+			goto out;
+	}
+	if (make_jobs(&pl) != RK_OK)
+		goto out;
+	if (pthread_mutex_init(&pl.lock, NULL) != 0)
+		goto out;
+	size_t threads = (size_t)ctx->options->jobs;
+	run_all(&pl, threads < pl.n_jobs ? threads : pl.n_jobs);
+	pthread_mutex_destroy(&pl.lock);
+	status = merge(&pl);
+out:
+	release(&pl);
+	return status;
+}
