@@ -17,6 +17,7 @@
 struct teams_args {
 	const char *school;
 	const char *sections; /* the subject-to-section table, or NULL */
+	bool quiet;	      /* one line per team, nothing else */
 	struct rk_load_options load;
 	struct rk_teams_options teams;
 };
@@ -51,6 +52,8 @@ static void teams_usage(FILE *out)
 		"teachers\n"
 		"  -t, --time-limit MS     solver time per model (default "
 		"10000)\n"
+		"  -q, --quiet             only the teams, one line each: "
+		"their members' ids\n"
 		"  -h, --help              show this help and exit\n\n"
 		"Exit status: 0 a division was found, 1 errors in the input, "
 		"2 bad usage,\n3 no division keeps the rules (who cannot be "
@@ -104,12 +107,13 @@ static int parse(int argc, char **argv, struct teams_args *a)
 		{ "weight-grade", required_argument, NULL, 'g' },
 		{ "keep-teams", no_argument, NULL, 'k' },
 		{ "time-limit", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "c:t:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:t:qh", options, NULL)) != -1) {
 		int *count = count_option(a, opt);
 		if (count) {
 			if (!parse_count(optarg, count)) {
@@ -129,6 +133,9 @@ static int parse(int argc, char **argv, struct teams_args *a)
 			break;
 		case 'k':
 			a->teams.keep_teams = true;
+			break;
+		case 'q':
+			a->quiet = true;
 			break;
 		case 'h':
 			teams_usage(stdout);
@@ -339,6 +346,20 @@ static void print_proposal(const struct rk_school *s,
 	       b.short_of_moments);
 }
 
+static void print_quiet(const struct rk_school *s,
+			const struct rk_teams_proposal *prop)
+{
+	for (size_t t = 0; t < rk_teams_count(prop); t++) {
+		const int *m;
+		size_t n = rk_teams_members(prop, t, &m);
+		printf("team %zu:", t + 1);
+		for (size_t i = 0; i < n; i++)
+			printf(" %s",
+			       rk_school_get_person(s, (size_t)m[i])->id);
+		printf("\n");
+	}
+}
+
 /* Reads the subject-to-section table into @table (caller frees with
  * rk_sections_free); problems are printed. */
 static int load_sections(const struct teams_args *a,
@@ -390,7 +411,9 @@ static int run_teams(struct teams_args *a, const struct rk_school *school)
 		rk_cli_print_diags(stderr, diags);
 	if (st == RK_OK)
 		st = rk_teams_current(school, &a->teams, &now);
-	if (st == RK_OK)
+	if (st == RK_OK && a->quiet)
+		print_quiet(school, prop);
+	else if (st == RK_OK)
 		print_proposal(school, prop, now,
 			       a->teams.min_moments ? a->teams.min_moments : 2);
 	else if (st != RK_ERR_INFEASIBLE && st != RK_ERR_INPUT)
