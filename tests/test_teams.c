@@ -381,6 +381,47 @@ START_TEST(test_sections_broken)
 }
 END_TEST
 
+/* team_forming and fixed: kept in the proposal. */
+START_TEST(test_team_forming)
+{
+	struct loaded l = load("tests/data/teams/forming.yaml");
+	struct rk_teams_proposal *p = NULL;
+	ck_assert_int_eq(rk_teams_propose(l.school, &l.options, &p, l.diags),
+			 RK_OK);
+	check_division(l.school, p, 5, 10);
+	const struct rk_school *s = l.school;
+	ck_assert_int_eq(rk_teams_team_of(p, rk_school_find_person(s, "MBO")),
+			 rk_teams_team_of(p, rk_school_find_person(s, "NHO")));
+	ck_assert_int_ne(rk_teams_team_of(p, rk_school_find_person(s, "GBO")),
+			 rk_teams_team_of(p, rk_school_find_person(s, "HSC")));
+	int exact = rk_school_find_team(s, "exact");
+	const struct rk_team *today = rk_school_get_team(s, (size_t)exact);
+	int t = rk_teams_team_of(p, today->members[0].index);
+	ck_assert_int_eq(rk_teams_source(p, (size_t)t), exact);
+	const int *m;
+	ck_assert_uint_eq(rk_teams_members(p, (size_t)t, &m), today->n_members);
+	rk_teams_proposal_free(p);
+	unload(&l);
+}
+END_TEST
+
+START_TEST(test_team_forming_broken)
+{
+	char *path = rk_test_path("tests/data/teams/forming-broken.yaml");
+	struct rk_diags *d = rk_diags_new();
+	struct rk_school *school = NULL;
+	ck_assert_int_eq(rk_load_school(path, NULL, &school, d), RK_ERR_INPUT);
+	static const char *const want[] = {
+		"42:7: error: team_forming: a rule names at least two people",
+		"43:12: error: unknown person 'T7' in team_forming; did you mean 'T1'?",
+		"44:10: error: 'apart' must be a list",
+	};
+	rk_test_assert_diags(d, path, want, sizeof(want) / sizeof(want[0]));
+	rk_diags_free(d);
+	free(path);
+}
+END_TEST
+
 /* The school file's sections: win over the table. */
 START_TEST(test_sections_override)
 {
@@ -430,6 +471,8 @@ Suite *suite_teams(void)
 	tcase_add_test(tc, test_sections_table);
 	tcase_add_test(tc, test_sections_broken);
 	tcase_add_test(tc, test_sections_override);
+	tcase_add_test(tc, test_team_forming);
+	tcase_add_test(tc, test_team_forming_broken);
 	tcase_add_test(tc, test_sections_override_broken);
 	suite_add_tcase(s, tc);
 	return s;
