@@ -516,6 +516,31 @@ static enum rk_status add_overlap_row(struct model *m, size_t t, size_t s)
 	return st;
 }
 
+/* min_moments * x[i,t] <= sum of y[t,s] over the moments s at which i
+ * is free: implied by the links for whole numbers, but the relaxation
+ * with x fractional loses it, and with it the bound (measured: tiny
+ * primary-school blocks of 16 that did not close in 10 s). */
+static enum rk_status add_member_moments(struct model *m, size_t t)
+{
+	enum rk_status st = RK_OK;
+	char name[64];
+	for (size_t i = 0; i < m->n && st == RK_OK; i++) {
+		if (X(m, i, t) < 0)
+			continue;
+		snprintf(name, sizeof(name), "own_moments_%d_%zu", m->people[i],
+			 t);
+		if (!mip_ok(&st, rk_mip_add_row(m->mip, name, RK_MIP_GE, 0)))
+			return st;
+		for (size_t s = 0; s < m->f->n_slots && st == RK_OK; s++)
+			if (Y(m, t, s) >= 0 &&
+			    rk_teams_facts_free_at(m->f, m->people[i], s))
+				st = rk_mip_term(m->mip, Y(m, t, s), 1);
+		if (st == RK_OK)
+			st = rk_mip_term(m->mip, X(m, i, t), -m->o->moments);
+	}
+	return st;
+}
+
 static enum rk_status add_moments(struct model *m)
 {
 	enum rk_status st = RK_OK;
@@ -536,6 +561,8 @@ static enum rk_status add_moments(struct model *m)
 		for (size_t s = 0; s < ns && st == RK_OK; s++)
 			if (Y(m, t, s) >= 0)
 				st = add_overlap_row(m, t, s);
+		if (st == RK_OK)
+			st = add_member_moments(m, t);
 		if (st != RK_OK)
 			return st;
 		snprintf(name, sizeof(name), "moments_%zu", t);
