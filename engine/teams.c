@@ -1047,6 +1047,55 @@ out:
 	return bad;
 }
 
+/* Warns about each teacher of a section large enough for a team of its
+ * own whom no team of that section could hold ("a team of exact cannot
+ * hold LIST"): why they are in a mixed team. Not for primary schools,
+ * whose teachers teach every subject. */
+static void warn_outside_section(const struct rk_teams_proposal *p,
+				 const struct opts *o, const struct blocks *b,
+				 struct rk_diags *diags)
+{
+	const struct rk_teams_facts *f = p->facts;
+	if (rk_school_get_info(f->school)->type == RK_SCHOOL_PO)
+		return;
+	size_t pw = f->n_people / 64 + 1;
+	int minutes = rk_school_get_settings(f->school)->bordsessie_minutes;
+	uint64_t *pool = malloc(pw * sizeof(*pool));
+	size_t *count = malloc((f->n_slots + 1) * sizeof(*count));
+	for (size_t k = 0; pool && count && k < f->sections.n; k++) {
+		size_t members = 0;
+		memset(pool, 0, pw * sizeof(*pool));
+		for (size_t i = 0; i < b->n; i++)
+			if (f->section[b->people[i]] == (int)k) {
+				int q = b->people[i];
+				pool[q / 64] |= (uint64_t)1 << (q % 64);
+				members++;
+			}
+		if (members < (size_t)o->min)
+			continue;
+		rk_teams_facts_pool_count(f, pool, count);
+		for (size_t q = 0; q < f->n_people; q++) {
+			size_t found;
+			if (!(pool[q / 64] >> (q % 64) & 1u) ||
+			    rk_teams_facts_placeable(f, pool, count, (int)q,
+						     o->min, o->moments,
+						     &found) == RK_PLACE_OK)
+				continue;
+			const struct rk_person *pe =
+				rk_school_get_person(f->school, q);
+			rk_diags_add(
+				diags, RK_SEV_WARNING, pe->loc.file,
+				pe->loc.line, pe->loc.column,
+				"%s (%s) has no %d free moments of %d minutes in the week that %d colleagues of %s also have free: no team of %s can hold them",
+				pe->id, pe->name ? pe->name : "?", o->moments,
+				minutes, o->min - 1, f->sections.items[k],
+				f->sections.items[k]);
+		}
+	}
+	free(pool);
+	free(count);
+}
+
 static void say_no_division(const struct rk_teams_facts *f,
 			    const struct opts *o, size_t n,
 			    struct rk_diags *diags)
@@ -1136,6 +1185,8 @@ static enum rk_status propose(struct rk_teams_proposal *p, const struct opts *o,
 		say_no_division(p->facts, o, b.n, diags);
 		st = RK_ERR_INFEASIBLE;
 	}
+	if (st == RK_OK)
+		warn_outside_section(p, o, &b, diags);
 out:
 	blocks_free(&b);
 	return st;

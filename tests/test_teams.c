@@ -278,6 +278,31 @@ START_TEST(test_unplaceable_named)
 }
 END_TEST
 
+/* LATE teaches exact but is free only when no four exact colleagues are:
+ * placed in a mixed team, and warned why. */
+START_TEST(test_outside_section_warned)
+{
+	struct loaded l = load("tests/data/teams/mixed.yaml");
+	rk_diags_free(l.diags);
+	l.diags = rk_diags_new();
+	struct rk_teams_proposal *p = NULL;
+	ck_assert_int_eq(rk_teams_propose(l.school, &l.options, &p, l.diags),
+			 RK_OK);
+	check_division(l.school, p, 5, 10);
+	ck_assert_uint_eq(rk_teams_count(p), 2);
+	int late = rk_school_find_person(l.school, "LATE");
+	int t1 = rk_school_find_person(l.school, "T1");
+	ck_assert_int_eq(rk_teams_team_of(p, late), rk_teams_team_of(p, t1));
+	char *text = rk_test_diags_text(l.diags);
+	ck_assert_str_eq(
+		text,
+		"tests/data/teams/mixed.yaml:28:5: warning: LATE (Lars Teunissen) has no 2 free moments of 30 minutes in the week that 4 colleagues of exact also have free: no team of exact can hold them\n");
+	free(text);
+	rk_teams_proposal_free(p);
+	unload(&l);
+}
+END_TEST
+
 /* Twenty teachers cannot make teams of exactly seven: every one passes
  * the test per teacher, and the model itself says no. */
 START_TEST(test_no_division)
@@ -466,6 +491,7 @@ Suite *suite_teams(void)
 	tcase_add_test(tc, test_deterministic);
 	tcase_add_test(tc, test_unplaceable_named);
 	tcase_add_test(tc, test_no_division);
+	tcase_add_test(tc, test_outside_section_warned);
 	tcase_add_test(tc, test_bad_options);
 	tcase_add_test(tc, test_keep_teams);
 	tcase_add_test(tc, test_sections_table);
