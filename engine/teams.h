@@ -55,8 +55,9 @@ struct rk_teams_proposal;
  * rk_teams_proposal_free; it does not refer to @school, which may go
  * first), and @diags may hold warnings (a teacher no team of their own
  * section can hold). Teams marked fixed in the school file (all with
- * keep_teams) are kept and come first; its team_forming rules are kept. RK_ERR_INFEASIBLE when no division keeps the
- * rules: @diags then says who cannot be placed and why, like the planner.
+ * keep_teams) are kept and come first; its team_forming rules are kept.
+ * RK_ERR_INFEASIBLE when no division keeps the rules: @diags then says
+ * who cannot be placed and why, like the planner.
  * RK_ERR_INPUT, RK_ERR_NOMEM, RK_ERR_SOLVER as usual. */
 enum rk_status rk_teams_propose(const struct rk_school *school,
 				const struct rk_teams_options *options,
