@@ -52,8 +52,9 @@ static void unload(struct loaded *l)
 static bool free_then(const struct rk_school *s, int person, int weekday,
 		      int start, int end)
 {
-	if (!(rk_school_get_person(s, (size_t)person)->workdays &
-	      (1u << weekday)))
+	unsigned days = rk_school_get_person(s, (size_t)person)->workdays;
+	/* No workdays (a school made in memory): every weekday. */
+	if (days && !(days & (1u << weekday)))
 		return false;
 	for (size_t i = 0; i < rk_school_n_lesson(s); i++) {
 		const struct rk_lesson *l = rk_school_get_lesson(s, i);
@@ -303,6 +304,49 @@ START_TEST(test_outside_section_warned)
 }
 END_TEST
 
+/* A school made in memory, as ritmiek init makes one from a timetable:
+ * people without workdays or teams, subjects only in the lessons. */
+START_TEST(test_school_in_memory)
+{
+	struct rk_school *s = rk_school_new();
+	ck_assert_ptr_nonnull(s);
+	static const char *const ids[] = { "A", "B", "C", "D", "E", "F" };
+	for (size_t i = 0; i < 6; i++) {
+		struct rk_person *p = rk_school_add_person(s);
+		p->id = rk_school_strdup(s, ids[i]);
+		p->name = p->id;
+		p->roles = RK_ROLE_LERAAR;
+		struct rk_lesson *l = rk_school_add_lesson(s);
+		rk_lesson_init(l);
+		l->person = (struct rk_ref){ p->id, { NULL, 0, 0 }, (int)i };
+		l->weekday = (int)i % 5;
+		l->start = 9 * 60;
+		l->end = 16 * 60;
+		l->subject = rk_school_strdup(s, i < 3 ? "D" : "M");
+		l->group = rk_school_strdup(s, "7a");
+	}
+	struct rk_subject_section table[] = { { "D", "talen" },
+					      { "M", "exact" } };
+	struct rk_teams_options o = { .sections = table, .n_sections = 2 };
+	struct rk_diags *d = rk_diags_new();
+	struct rk_teams_proposal *p = NULL, *now = NULL;
+	ck_assert_int_eq(rk_teams_propose(s, &o, &p, d), RK_OK);
+	check_division(s, p, 5, 10);
+	ck_assert_uint_eq(rk_teams_count(p), 1);
+	ck_assert_str_eq(rk_teams_person_section(p, 0), "talen");
+	ck_assert_str_eq(rk_teams_person_section(p, 5), "exact");
+	ck_assert_str_eq(rk_teams_person_grade(p, 0), "7");
+	ck_assert(rk_teams_homogeneity(p, 0) > 0.39 &&
+		  rk_teams_homogeneity(p, 0) < 0.41);
+	ck_assert_int_eq(rk_teams_current(s, &o, &now), RK_OK);
+	ck_assert_uint_eq(rk_teams_count(now), 0);
+	rk_teams_proposal_free(now);
+	rk_teams_proposal_free(p);
+	rk_diags_free(d);
+	rk_school_free(s);
+}
+END_TEST
+
 /* Twenty teachers cannot make teams of exactly seven: every one passes
  * the test per teacher, and the model itself says no. */
 START_TEST(test_no_division)
@@ -491,6 +535,7 @@ Suite *suite_teams(void)
 	tcase_add_test(tc, test_deterministic);
 	tcase_add_test(tc, test_unplaceable_named);
 	tcase_add_test(tc, test_no_division);
+	tcase_add_test(tc, test_school_in_memory);
 	tcase_add_test(tc, test_outside_section_warned);
 	tcase_add_test(tc, test_bad_options);
 	tcase_add_test(tc, test_keep_teams);
