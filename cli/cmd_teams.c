@@ -94,6 +94,24 @@ static int *count_option(struct teams_args *a, int opt)
 	}
 }
 
+/* --min <= --target <= --max, with the defaults for what is not given. */
+static int check_sizes(const struct rk_teams_options *o)
+{
+	int min = o->min_size ? o->min_size : 5;
+	int max = o->max_size ? o->max_size : 10;
+	int target = o->target_size ? o->target_size : 8;
+	/* The preferred size follows --min and --max unless given. */
+	if (!o->target_size)
+		target = target < min ? min : target > max ? max : target;
+	if (min < 2 || min > max || target < min || target > max) {
+		fprintf(stderr,
+			"ritmiek teams: team sizes must be 2 <= min <= target <= max, not min %d, target %d, max %d\n",
+			min, target, max);
+		return rk_cli_try_help("teams");
+	}
+	return RK_EXIT_OK;
+}
+
 static int parse(int argc, char **argv, struct teams_args *a)
 {
 	static const struct option options[] = {
@@ -149,7 +167,7 @@ static int parse(int argc, char **argv, struct teams_args *a)
 		return rk_cli_try_help("teams");
 	}
 	a->school = argv[optind];
-	return RK_EXIT_OK;
+	return check_sizes(&a->teams);
 }
 
 /* "ma 15:00-17:30, wo 12:15-13:15": moments that follow each other
@@ -374,7 +392,9 @@ static int load_sections(const struct teams_args *a,
 	rk_diags_free(diags);
 	if (st == RK_OK)
 		return RK_EXIT_OK;
-	if (st == RK_ERR_INPUT)
+	/* A table that cannot be read is said at its path, like a school
+	 * file that cannot be read. */
+	if (st == RK_ERR_INPUT || st == RK_ERR_IO)
 		return RK_EXIT_INPUT;
 	fprintf(stderr, "ritmiek teams: subject-to-section table: %s\n",
 		rk_strerror(st));

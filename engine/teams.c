@@ -89,6 +89,11 @@ static struct opts resolve(const struct rk_teams_options *o)
 		o->sections,
 		o->n_sections,
 	};
+	/* Without a preferred size, 8 within min..max. */
+	if (o->target_size <= 0)
+		r.target = r.target < r.min   ? r.min
+			   : r.target > r.max ? r.max
+					      : r.target;
 	/* One member away from the preferred size costs more than the one
 	 * more pair a bigger team holds, so teams grow only for homogeneity
 	 * they would not have otherwise. */

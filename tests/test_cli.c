@@ -1671,6 +1671,20 @@ START_TEST(test_teams_unplaceable)
 	r = run_ritmiek(bad);
 	ck_assert_int_eq(r.status, 2);
 	run_free(&r);
+	const char *sizes[] = { "ritmiek",
+				"teams",
+				"--min",
+				"6",
+				"--max",
+				"5",
+				"examples/vo-school/school.yaml",
+				NULL };
+	r = run_ritmiek(sizes);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "ritmiek teams: team sizes must be 2 <= min "
+				"<= target <= max, not min 6, target 5, max "
+				"5\nTry 'ritmiek teams --help'.\n");
+	run_free(&r);
 }
 END_TEST
 
