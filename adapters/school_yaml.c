@@ -1055,7 +1055,7 @@ static void map_people_file(struct ctx *c, yaml_node_t *node)
 	info->people_file_loc = loc_of(c, node);
 }
 
-enum { T_ID, T_NAME, T_MEMBERS, T_COACH, T_COHORT, T_ROOM, N_T };
+enum { T_ID, T_NAME, T_MEMBERS, T_COACH, T_COHORT, T_ROOM, T_FIXED, N_T };
 
 static const struct key team_keys[N_T] = {
 	[T_ID] = { "id", true, NULL },
@@ -1064,6 +1064,7 @@ static const struct key team_keys[N_T] = {
 	[T_COACH] = { "schoolcoach", false, NULL },
 	[T_COHORT] = { "cohort", false, NULL },
 	[T_ROOM] = { "room", false, NULL },
+	[T_FIXED] = { "fixed", false, NULL },
 };
 
 static void add_team(struct ctx *c, yaml_node_t *entry, void *arg)
@@ -1080,6 +1081,8 @@ static void add_team(struct ctx *c, yaml_node_t *entry, void *arg)
 	get_ref(c, v[T_COACH], "schoolcoach", &t.coach);
 	get_int_min(c, v[T_COHORT], "cohort", 1, &t.cohort);
 	get_text(c, v[T_ROOM], "room", &t.room);
+	if (v[T_FIXED])
+		get_bool(c, v[T_FIXED], "fixed", &t.fixed);
 	if (!t.id)
 		return;
 	if (!t.name)
@@ -2024,6 +2027,49 @@ static void map_sections(struct ctx *c, yaml_node_t *node)
 	}
 }
 
+/* --- team_forming ---------------------------------------------------------- */
+
+enum { FORM_TOGETHER, FORM_APART, N_FORM };
+
+static const struct key team_forming_keys[N_FORM] = {
+	[FORM_TOGETHER] = { "together", false, NULL },
+	[FORM_APART] = { "apart", false, NULL },
+};
+
+/* Each entry of @list (the value of @name) is a list of people ids. */
+static void add_team_rules(struct ctx *c, yaml_node_t *list, const char *name,
+			   bool together)
+{
+	if (!get_list(c, list, name))
+		return;
+	yaml_node_item_t *it;
+	for (it = list->data.sequence.items.start;
+	     it < list->data.sequence.items.top; it++) {
+		yaml_node_t *entry = node_of(c, *it);
+		struct rk_team_rule r = { .together = together,
+					  .loc = loc_of(c, entry) };
+		if (!get_refs(c, entry, name, &r.people, &r.n_people))
+			continue;
+		struct rk_team_rule *slot = rk_school_add_team_rule(c->school);
+		if (!slot) {
+			c->nomem = true;
+			return;
+		}
+		*slot = r;
+	}
+}
+
+/* team_forming: {together: [[A, B]], apart: [[C, D]]}: what ritmiek
+ * teams keeps when it proposes lerarenteams. */
+static void map_team_forming(struct ctx *c, yaml_node_t *node)
+{
+	yaml_node_t *v[N_FORM];
+	if (!get_keys(c, node, "team_forming", team_forming_keys, N_FORM, v))
+		return;
+	add_team_rules(c, v[FORM_TOGETHER], "together", true);
+	add_team_rules(c, v[FORM_APART], "apart", false);
+}
+
 /* --- The whole file ------------------------------------------------------- */
 
 static void map_include(struct ctx *c, yaml_node_t *node);
@@ -2048,6 +2094,7 @@ enum {
 	TOP_COVER,
 	TOP_FEEDS,
 	TOP_SECTIONS,
+	TOP_TEAM_FORMING,
 	/* Last: what the school file itself defines comes first, so that a
 	 * repeat is reported in the included file. */
 	TOP_INCLUDE,
@@ -2073,6 +2120,7 @@ static const struct key top_keys[N_TOP] = {
 	[TOP_COVER] = { "cover", false, map_cover },
 	[TOP_FEEDS] = { "feeds", false, map_feeds },
 	[TOP_SECTIONS] = { "sections", false, map_sections },
+	[TOP_TEAM_FORMING] = { "team_forming", false, map_team_forming },
 	[TOP_INCLUDE] = { "include", false, map_include },
 };
 

@@ -17,6 +17,7 @@
 struct teams_args {
 	const char *school;
 	const char *sections; /* the subject-to-section table, or NULL */
+	bool quiet;	      /* one line per team, nothing else */
 	struct rk_load_options load;
 	struct rk_teams_options teams;
 };
@@ -51,6 +52,8 @@ static void teams_usage(FILE *out)
 		"teachers\n"
 		"  -t, --time-limit MS     solver time per model (default "
 		"10000)\n"
+		"  -q, --quiet             only the teams, one line each: "
+		"their members' ids\n"
 		"  -h, --help              show this help and exit\n\n"
 		"Exit status: 0 a division was found, 1 errors in the input, "
 		"2 bad usage,\n3 no division keeps the rules (who cannot be "
@@ -91,6 +94,24 @@ static int *count_option(struct teams_args *a, int opt)
 	}
 }
 
+/* --min <= --target <= --max, with the defaults for what is not given. */
+static int check_sizes(const struct rk_teams_options *o)
+{
+	int min = o->min_size ? o->min_size : 5;
+	int max = o->max_size ? o->max_size : 10;
+	int target = o->target_size ? o->target_size : 8;
+	/* The preferred size follows --min and --max unless given. */
+	if (!o->target_size)
+		target = target < min ? min : target > max ? max : target;
+	if (min < 2 || min > max || target < min || target > max) {
+		fprintf(stderr,
+			"ritmiek teams: team sizes must be 2 <= min <= target <= max, not min %d, target %d, max %d\n",
+			min, target, max);
+		return rk_cli_try_help("teams");
+	}
+	return RK_EXIT_OK;
+}
+
 static int parse(int argc, char **argv, struct teams_args *a)
 {
 	static const struct option options[] = {
@@ -104,12 +125,13 @@ static int parse(int argc, char **argv, struct teams_args *a)
 		{ "weight-grade", required_argument, NULL, 'g' },
 		{ "keep-teams", no_argument, NULL, 'k' },
 		{ "time-limit", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "c:t:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:t:qh", options, NULL)) != -1) {
 		int *count = count_option(a, opt);
 		if (count) {
 			if (!parse_count(optarg, count)) {
@@ -130,6 +152,9 @@ static int parse(int argc, char **argv, struct teams_args *a)
 		case 'k':
 			a->teams.keep_teams = true;
 			break;
+		case 'q':
+			a->quiet = true;
+			break;
 		case 'h':
 			teams_usage(stdout);
 			return -1;
@@ -142,7 +167,7 @@ static int parse(int argc, char **argv, struct teams_args *a)
 		return rk_cli_try_help("teams");
 	}
 	a->school = argv[optind];
-	return RK_EXIT_OK;
+	return check_sizes(&a->teams);
 }
 
 /* "ma 15:00-17:30, wo 12:15-13:15": moments that follow each other
@@ -339,6 +364,20 @@ static void print_proposal(const struct rk_school *s,
 	       b.short_of_moments);
 }
 
+static void print_quiet(const struct rk_school *s,
+			const struct rk_teams_proposal *prop)
+{
+	for (size_t t = 0; t < rk_teams_count(prop); t++) {
+		const int *m;
+		size_t n = rk_teams_members(prop, t, &m);
+		printf("team %zu:", t + 1);
+		for (size_t i = 0; i < n; i++)
+			printf(" %s",
+			       rk_school_get_person(s, (size_t)m[i])->id);
+		printf("\n");
+	}
+}
+
 /* Reads the subject-to-section table into @table (caller frees with
  * rk_sections_free); problems are printed. */
 static int load_sections(const struct teams_args *a,
@@ -353,7 +392,9 @@ static int load_sections(const struct teams_args *a,
 	rk_diags_free(diags);
 	if (st == RK_OK)
 		return RK_EXIT_OK;
-	if (st == RK_ERR_INPUT)
+	/* A table that cannot be read is said at its path, like a school
+	 * file that cannot be read. */
+	if (st == RK_ERR_INPUT || st == RK_ERR_IO)
 		return RK_EXIT_INPUT;
 	fprintf(stderr, "ritmiek teams: subject-to-section table: %s\n",
 		rk_strerror(st));
@@ -390,7 +431,9 @@ static int run_teams(struct teams_args *a, const struct rk_school *school)
 		rk_cli_print_diags(stderr, diags);
 	if (st == RK_OK)
 		st = rk_teams_current(school, &a->teams, &now);
-	if (st == RK_OK)
+	if (st == RK_OK && a->quiet)
+		print_quiet(school, prop);
+	else if (st == RK_OK)
 		print_proposal(school, prop, now,
 			       a->teams.min_moments ? a->teams.min_moments : 2);
 	else if (st != RK_ERR_INFEASIBLE && st != RK_ERR_INPUT)

@@ -26,6 +26,7 @@ struct rk_school {
 	struct rk_vec timetable_source;
 	struct rk_vec cover;
 	struct rk_vec section_override;
+	struct rk_vec team_rule;
 	struct rk_arena arena;
 };
 
@@ -71,7 +72,8 @@ void rk_school_free(struct rk_school *s)
 				  &s->dayoff,	       &s->holiday_override,
 				  &s->toetsweek,       &s->external,
 				  &s->meting_override, &s->timetable_source,
-				  &s->cover,	       &s->section_override };
+				  &s->cover,	       &s->section_override,
+				  &s->team_rule };
 	for (size_t i = 0; i < sizeof(vecs) / sizeof(vecs[0]); i++)
 		rk_vec_release(vecs[i]);
 	free(s);
@@ -173,6 +175,7 @@ RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
 RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
 RK_SCHOOL_COLLECTION(rk_cover, cover)
 RK_SCHOOL_COLLECTION(rk_section_override, section_override)
+RK_SCHOOL_COLLECTION(rk_team_rule, team_rule)
 
 bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
 			   int start, int end)

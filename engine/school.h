@@ -77,6 +77,7 @@ struct rk_team {
 	struct rk_ref coach; /* id NULL when none was given */
 	int cohort;	     /* 1-based start wave; 1 by default */
 	const char *room;    /* where its sessions are held, or NULL */
+	bool fixed;	     /* ritmiek teams keeps it as it is */
 	struct rk_loc loc;
 };
 
@@ -237,6 +238,15 @@ struct rk_section_override {
 	struct rk_loc loc;
 };
 
+/* People who must be in one lerarenteam (@together), or in different
+ * ones (school file team_forming:), for ritmiek teams. */
+struct rk_team_rule {
+	bool together;
+	struct rk_ref *people;
+	size_t n_people;
+	struct rk_loc loc;
+};
+
 struct rk_settings {
 	int bordsessie_minutes;	   /* 30; 15..45 */
 	int gl_minutes;		   /* gezamenlijk lesontwerp, 45 */
@@ -385,6 +395,7 @@ RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
 RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
 RK_SCHOOL_COLLECTION(rk_cover, cover)
 RK_SCHOOL_COLLECTION(rk_section_override, section_override)
+RK_SCHOOL_COLLECTION(rk_team_rule, team_rule)
 
 #undef RK_SCHOOL_COLLECTION
 

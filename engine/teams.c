@@ -60,6 +60,7 @@ struct rk_teams_proposal {
 	struct team *teams;
 	size_t n, cap;
 	int *team_of;
+	int *group; /* per person: the first person of their together group */
 	bool optimal;
 	double gap;
 	size_t models;
@@ -88,6 +89,11 @@ static struct opts resolve(const struct rk_teams_options *o)
 		o->sections,
 		o->n_sections,
 	};
+	/* Without a preferred size, 8 within min..max. */
+	if (o->target_size <= 0)
+		r.target = r.target < r.min   ? r.min
+			   : r.target > r.max ? r.max
+					      : r.target;
 	/* One member away from the preferred size costs more than the one
 	 * more pair a bigger team holds, so teams grow only for homogeneity
 	 * they would not have otherwise. */
@@ -117,15 +123,18 @@ static enum rk_status proposal_new(const struct rk_school *school,
 	if (status == RK_OK) {
 		size_t n = p->facts->n_people ? p->facts->n_people : 1;
 		p->team_of = malloc(n * sizeof(*p->team_of));
-		if (!p->team_of)
+		p->group = malloc(n * sizeof(*p->group));
+		if (!p->team_of || !p->group)
 			status = RK_ERR_NOMEM;
 	}
 	if (status != RK_OK) {
 		rk_teams_proposal_free(p);
 		return status;
 	}
-	for (size_t i = 0; i < p->facts->n_people; i++)
+	for (size_t i = 0; i < p->facts->n_people; i++) {
 		p->team_of[i] = -1;
+		p->group[i] = (int)i;
+	}
 	*out = p;
 	return RK_OK;
 }
@@ -140,6 +149,7 @@ void rk_teams_proposal_free(struct rk_teams_proposal *p)
 	}
 	free(p->teams);
 	free(p->team_of);
+	free(p->group);
 	rk_teams_facts_free(p->facts);
 	free(p);
 }
@@ -226,12 +236,15 @@ static void drop_teams(struct rk_teams_proposal *p, size_t from)
 	}
 }
 
-/* The school's own teams, members resolved, as teams of @p. */
+/* The school's own teams (all, or only those marked fixed), members
+ * resolved, as teams of @p. */
 static enum rk_status add_school_teams(struct rk_teams_proposal *p,
-				       const struct rk_school *school)
+				       const struct rk_school *school, bool all)
 {
 	for (size_t t = 0; t < rk_school_n_team(school); t++) {
 		const struct rk_team *st = rk_school_get_team(school, t);
+		if (!all && !st->fixed)
+			continue;
 		int *m = malloc((st->n_members + 1) * sizeof(*m));
 		if (!m)
 			return RK_ERR_NOMEM;
@@ -262,7 +275,7 @@ enum rk_status rk_teams_current(const struct rk_school *school,
 	enum rk_status status = proposal_new(school, &o, &p);
 	if (status != RK_OK)
 		return status;
-	status = add_school_teams(p, school);
+	status = add_school_teams(p, school, true);
 	if (status != RK_OK) {
 		rk_teams_proposal_free(p);
 		return status;
@@ -508,6 +521,31 @@ static enum rk_status add_overlap_row(struct model *m, size_t t, size_t s)
 	return st;
 }
 
+/* min_moments * x[i,t] <= sum of y[t,s] over the moments s at which i
+ * is free: implied by the links for whole numbers, but the relaxation
+ * with x fractional loses it, and with it the bound (measured: tiny
+ * primary-school blocks of 16 that did not close in 10 s). */
+static enum rk_status add_member_moments(struct model *m, size_t t)
+{
+	enum rk_status st = RK_OK;
+	char name[64];
+	for (size_t i = 0; i < m->n && st == RK_OK; i++) {
+		if (X(m, i, t) < 0)
+			continue;
+		snprintf(name, sizeof(name), "own_moments_%d_%zu", m->people[i],
+			 t);
+		if (!mip_ok(&st, rk_mip_add_row(m->mip, name, RK_MIP_GE, 0)))
+			return st;
+		for (size_t s = 0; s < m->f->n_slots && st == RK_OK; s++)
+			if (Y(m, t, s) >= 0 &&
+			    rk_teams_facts_free_at(m->f, m->people[i], s))
+				st = rk_mip_term(m->mip, Y(m, t, s), 1);
+		if (st == RK_OK)
+			st = rk_mip_term(m->mip, X(m, i, t), -m->o->moments);
+	}
+	return st;
+}
+
 static enum rk_status add_moments(struct model *m)
 {
 	enum rk_status st = RK_OK;
@@ -528,6 +566,8 @@ static enum rk_status add_moments(struct model *m)
 		for (size_t s = 0; s < ns && st == RK_OK; s++)
 			if (Y(m, t, s) >= 0)
 				st = add_overlap_row(m, t, s);
+		if (st == RK_OK)
+			st = add_member_moments(m, t);
 		if (st != RK_OK)
 			return st;
 		snprintf(name, sizeof(name), "moments_%zu", t);
@@ -610,6 +650,67 @@ static enum rk_status add_homogeneity(struct model *m)
 	return st;
 }
 
+/* x[a,t] == x[b,t] (together) or x[a,t] + x[b,t] <= 1 (apart) for every
+ * team t; a column that does not exist (t > a) is 0. */
+static enum rk_status add_rule_pair(struct model *m, bool together, int a,
+				    int b)
+{
+	enum rk_status st = RK_OK;
+	char name[64];
+	for (size_t t = 0; t < m->teams && st == RK_OK; t++) {
+		int xa = X(m, a, t), xb = X(m, b, t);
+		if (xa < 0 && xb < 0)
+			continue;
+		if (!together && (xa < 0 || xb < 0))
+			continue;
+		snprintf(name, sizeof(name), "%s_%d_%d_%zu",
+			 together ? "together" : "apart", m->people[a],
+			 m->people[b], t);
+		if (!mip_ok(&st,
+			    rk_mip_add_row(m->mip, name,
+					   together ? RK_MIP_EQ : RK_MIP_LE,
+					   together ? 0 : 1)))
+			return st;
+		if (xa >= 0)
+			st = rk_mip_term(m->mip, xa, 1);
+		if (xb >= 0 && st == RK_OK)
+			st = rk_mip_term(m->mip, xb, together ? -1 : 1);
+	}
+	return st;
+}
+
+/* The school file's team_forming rules between members of the block. */
+static enum rk_status add_rules(struct model *m)
+{
+	const struct rk_school *s = m->f->school;
+	if (rk_school_n_team_rule(s) == 0)
+		return RK_OK;
+	int *pos = malloc((m->f->n_people + 1) * sizeof(*pos));
+	if (!pos)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < m->f->n_people; i++)
+		pos[i] = -1;
+	for (size_t i = 0; i < m->n; i++)
+		pos[m->people[i]] = (int)i;
+	enum rk_status st = RK_OK;
+	for (size_t r = 0; r < rk_school_n_team_rule(s) && st == RK_OK; r++) {
+		const struct rk_team_rule *rule = rk_school_get_team_rule(s, r);
+		for (size_t j = 0; j < rule->n_people && st == RK_OK; j++)
+			for (size_t k = j + 1;
+			     k < rule->n_people && st == RK_OK; k++) {
+				int a = rule->people[j].index;
+				int b = rule->people[k].index;
+				if (a < 0 || b < 0 || pos[a] < 0 ||
+				    pos[b] < 0 || a == b)
+					continue;
+				st = add_rule_pair(m, rule->together, pos[a],
+						   pos[b]);
+			}
+	}
+	free(pos);
+	return st;
+}
+
 static void model_free(struct model *m)
 {
 	rk_mip_free(m->mip);
@@ -640,6 +741,8 @@ static enum rk_status model_build(struct model *m)
 		st = add_moments(m);
 	if (st == RK_OK)
 		st = add_homogeneity(m);
+	if (st == RK_OK)
+		st = add_rules(m);
 	return st;
 }
 
@@ -703,6 +806,7 @@ struct order_key {
 	int bouw;
 	int section;
 	int grade;
+	int group;
 	int person;
 };
 
@@ -720,6 +824,8 @@ static int cmp_key(const void *a, const void *b)
 		return key_part(x->section) < key_part(y->section) ? -1 : 1;
 	if (key_part(x->grade) != key_part(y->grade))
 		return key_part(x->grade) < key_part(y->grade) ? -1 : 1;
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
 	return (x->person > y->person) - (x->person < y->person);
 }
 
@@ -760,13 +866,15 @@ static enum rk_status order_people(const struct rk_teams_proposal *p,
 		free(keys);
 		return RK_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < f->n_people; i++)
+	/* People who must be together sort as the first of them. */
+	for (size_t i = 0; i < f->n_people; i++) {
+		int g = p->group[i];
 		if (f->teacher[i] && p->team_of[i] < 0)
 			keys[b->n++] = (struct order_key){
-				key_part(po ? f->grade[i] : f->section[i]),
-				f->section[i],
-				f->grade[i], (int)i
+				key_part(po ? f->grade[g] : f->section[g]),
+				f->section[g], f->grade[g], g, (int)i
 			};
+	}
 	qsort(keys, b->n, sizeof(*keys), cmp_key);
 	for (size_t i = 0; i < b->n; i++) {
 		b->people[i] = keys[i].person;
@@ -820,6 +928,62 @@ static void make_blocks(struct blocks *b, const struct opts *o)
 	}
 	if (from < b->n)
 		cut_segment(b, o, from, b->n);
+}
+
+/* Moves block boundaries past people who must be together, and drops
+ * blocks left empty. */
+static void keep_groups_whole(struct blocks *b, const int *group)
+{
+	size_t kept = 0;
+	for (size_t k = 0; k < b->n_blocks; k++) {
+		struct block bl = b->items[k];
+		if (kept > 0) {
+			bl.from = b->items[kept - 1].to;
+			while (bl.from < bl.to &&
+			       group[b->people[bl.from]] ==
+				       group[b->people[bl.from - 1]])
+				bl.from++;
+			b->items[kept - 1].to = bl.from;
+		}
+		if (bl.from < bl.to)
+			b->items[kept++] = bl;
+		else if (kept > 0)
+			b->items[kept - 1].to = bl.to;
+	}
+	b->n_blocks = kept;
+}
+
+static int find_group(int *group, int i)
+{
+	while (group[i] != i) {
+		group[i] = group[group[i]];
+		i = group[i];
+	}
+	return i;
+}
+
+/* The together rules of the school file as groups: each person's group
+ * is the first (lowest index) person of it. */
+static void make_groups(struct rk_teams_proposal *p)
+{
+	const struct rk_school *s = p->facts->school;
+	for (size_t r = 0; r < rk_school_n_team_rule(s); r++) {
+		const struct rk_team_rule *rule = rk_school_get_team_rule(s, r);
+		for (size_t k = 1; rule->together && k < rule->n_people; k++) {
+			int a = rule->people[0].index,
+			    b = rule->people[k].index;
+			if (a < 0 || b < 0)
+				continue;
+			a = find_group(p->group, a);
+			b = find_group(p->group, b);
+			if (a < b)
+				p->group[b] = a;
+			else
+				p->group[a] = b;
+		}
+	}
+	for (size_t i = 0; i < p->facts->n_people; i++)
+		p->group[i] = find_group(p->group, (int)i);
 }
 
 /* ---- who cannot be placed ---- */
@@ -888,6 +1052,55 @@ out:
 	return bad;
 }
 
+/* Warns about each teacher of a section large enough for a team of its
+ * own whom no team of that section could hold ("a team of exact cannot
+ * hold LIST"): why they are in a mixed team. Not for primary schools,
+ * whose teachers teach every subject. */
+static void warn_outside_section(const struct rk_teams_proposal *p,
+				 const struct opts *o, const struct blocks *b,
+				 struct rk_diags *diags)
+{
+	const struct rk_teams_facts *f = p->facts;
+	if (rk_school_get_info(f->school)->type == RK_SCHOOL_PO)
+		return;
+	size_t pw = f->n_people / 64 + 1;
+	int minutes = rk_school_get_settings(f->school)->bordsessie_minutes;
+	uint64_t *pool = malloc(pw * sizeof(*pool));
+	size_t *count = malloc((f->n_slots + 1) * sizeof(*count));
+	for (size_t k = 0; pool && count && k < f->sections.n; k++) {
+		size_t members = 0;
+		memset(pool, 0, pw * sizeof(*pool));
+		for (size_t i = 0; i < b->n; i++)
+			if (f->section[b->people[i]] == (int)k) {
+				int q = b->people[i];
+				pool[q / 64] |= (uint64_t)1 << (q % 64);
+				members++;
+			}
+		if (members < (size_t)o->min)
+			continue;
+		rk_teams_facts_pool_count(f, pool, count);
+		for (size_t q = 0; q < f->n_people; q++) {
+			size_t found;
+			if (!(pool[q / 64] >> (q % 64) & 1u) ||
+			    rk_teams_facts_placeable(f, pool, count, (int)q,
+						     o->min, o->moments,
+						     &found) == RK_PLACE_OK)
+				continue;
+			const struct rk_person *pe =
+				rk_school_get_person(f->school, q);
+			rk_diags_add(
+				diags, RK_SEV_WARNING, pe->loc.file,
+				pe->loc.line, pe->loc.column,
+				"%s (%s) has no %d free moments of %d minutes in the week that %d colleagues of %s also have free: no team of %s can hold them",
+				pe->id, pe->name ? pe->name : "?", o->moments,
+				minutes, o->min - 1, f->sections.items[k],
+				f->sections.items[k]);
+		}
+	}
+	free(pool);
+	free(count);
+}
+
 static void say_no_division(const struct rk_teams_facts *f,
 			    const struct opts *o, size_t n,
 			    struct rk_diags *diags)
@@ -945,8 +1158,8 @@ static enum rk_status propose(struct rk_teams_proposal *p, const struct opts *o,
 {
 	struct blocks b = { 0 };
 	enum rk_status st = RK_OK;
-	if (o->keep)
-		st = add_school_teams(p, p->facts->school);
+	make_groups(p);
+	st = add_school_teams(p, p->facts->school, o->keep);
 	if (st == RK_OK)
 		st = order_people(p, &b);
 	if (st != RK_OK)
@@ -970,12 +1183,15 @@ static enum rk_status propose(struct rk_teams_proposal *p, const struct opts *o,
 		goto out;
 	}
 	make_blocks(&b, o);
+	keep_groups_whole(&b, p->group);
 	bool feasible;
 	st = solve_blocks(p, o, &b, &feasible);
 	if (st == RK_OK && !feasible) {
 		say_no_division(p->facts, o, b.n, diags);
 		st = RK_ERR_INFEASIBLE;
 	}
+	if (st == RK_OK)
+		warn_outside_section(p, o, &b, diags);
 out:
 	blocks_free(&b);
 	return st;

@@ -52,8 +52,12 @@ struct rk_free_moment {
 struct rk_teams_proposal;
 
 /* Proposes a division. On RK_OK *out holds it (free with
- * rk_teams_proposal_free). RK_ERR_INFEASIBLE when no division keeps the
- * rules: @diags then says who cannot be placed and why, like the planner.
+ * rk_teams_proposal_free; it does not refer to @school, which may go
+ * first), and @diags may hold warnings (a teacher no team of their own
+ * section can hold). Teams marked fixed in the school file (all with
+ * keep_teams) are kept and come first; its team_forming rules are kept.
+ * RK_ERR_INFEASIBLE when no division keeps the rules: @diags then says
+ * who cannot be placed and why, like the planner.
  * RK_ERR_INPUT, RK_ERR_NOMEM, RK_ERR_SOLVER as usual. */
 enum rk_status rk_teams_propose(const struct rk_school *school,
 				const struct rk_teams_options *options,
@@ -83,7 +87,7 @@ double rk_teams_gap(const struct rk_teams_proposal *p);
 enum rk_status rk_teams_current(const struct rk_school *school,
 				const struct rk_teams_options *options,
 				struct rk_teams_proposal **out);
-/* The school team team @t is (kept with keep_teams, or today's team in
+/* The school team that team @t is (kept with keep_teams, or today's team in
  * rk_teams_current), as an index of the school's teams; -1 when new. */
 int rk_teams_source(const struct rk_teams_proposal *p, size_t t);
 /* The team of @person, or -1 (not a teacher, or in no team). */

@@ -297,6 +297,11 @@ static void mark_busy(struct rk_teams_facts *f)
 	const struct rk_school *s = f->school;
 	for (size_t p = 0; p < f->n_people; p++) {
 		unsigned days = rk_school_get_person(s, p)->workdays;
+		/* A person made in memory (ritmiek init, from a timetable
+		 * alone) may have no workdays yet: they work every day, as
+		 * the school file's default says. */
+		if (days == 0)
+			days = RK_WORKDAYS_DEFAULT;
 		for (size_t k = 0; k < f->n_slots; k++) {
 			f->free[p * f->words + k / 64] |= (uint64_t)1
 							  << (k % 64);

@@ -258,6 +258,19 @@ static void check_cover(struct check *c)
 	}
 }
 
+/* team_forming: names people of the school; a rule of one says nothing. */
+static void check_team_rules(struct check *c)
+{
+	for (size_t i = 0; i < rk_school_n_team_rule(c->school); i++) {
+		struct rk_team_rule *r = rk_school_team_rule_at(c->school, i);
+		for (size_t k = 0; k < r->n_people; k++)
+			resolve(c, &r->people[k], "in team_forming");
+		if (r->n_people < 2)
+			report(c, RK_SEV_ERROR, &r->loc,
+			       "team_forming: a rule names at least two people");
+	}
+}
+
 static void check_lkteam(struct check *c)
 {
 	struct rk_team *lk = rk_school_lkteam(c->school);
@@ -471,6 +484,7 @@ enum rk_status rk_school_validate(struct rk_school *school,
 	check_lkteam(&c);
 	check_roles(&c);
 	check_cover(&c);
+	check_team_rules(&c);
 	check_externals(&c);
 	check_overrides(&c);
 	check_dates(&c);

@@ -1323,10 +1323,10 @@ START_TEST(test_rebalance_helpful_errors)
 }
 END_TEST
 
-static const char *const commands[] = { "check", "feeds",     "import",
-					"init",	 "overview",  "plan",
-					"push",	 "rebalance", "tokens",
-					"verify" };
+static const char *const commands[] = { "check",  "feeds",     "import",
+					"init",	  "overview",  "plan",
+					"push",	  "rebalance", "teams",
+					"tokens", "verify" };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 /* Characters, not bytes, on each line of @text; the longest. */
@@ -1761,6 +1761,81 @@ START_TEST(test_board_batch)
 }
 END_TEST
 
+/* ritmiek teams on a bundled example: a proposal solved to optimality,
+ * shown against today's teams with who moves and why; the same twice. */
+static void assert_teams_example(const char *school, const char *head,
+				 const char *today)
+{
+	const char *argv[] = { "ritmiek", "teams", school, NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_msg(strstr(r.out, head), "%s", r.out);
+	ck_assert_msg(strstr(r.out, today), "%s", r.out);
+	ck_assert_msg(strstr(r.out, "common free moments: "), "%s", r.out);
+	ck_assert_msg(strstr(r.out, " -> team "), "%s", r.out);
+	ck_assert_msg(strstr(r.out, "teams with fewer than 2 common free "
+				    "moments 0 -> 0\n"),
+		      "%s", r.out);
+	struct run again = run_ritmiek(argv);
+	ck_assert_str_eq(again.out, r.out);
+	run_free(&again);
+	run_free(&r);
+}
+
+START_TEST(test_teams_examples)
+{
+	assert_teams_example("examples/vo-school/school.yaml",
+			     "Proposal: 8 teams for 60 teachers (solver: "
+			     "optimal, gap 0.0%",
+			     "Against today's 8 teams:\n");
+	assert_teams_example("examples/po-school/school.yaml",
+			     "Proposal: 2 teams for 14 teachers (solver: "
+			     "optimal, gap 0.0%",
+			     "Against today's 2 teams:\n");
+}
+END_TEST
+
+/* No division: exit 3, and who cannot be placed, at their line. */
+START_TEST(test_teams_unplaceable)
+{
+	const char *argv[] = { "ritmiek", "teams",
+			       "tests/data/teams/unplaceable.yaml", NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_msg(strstr(r.err,
+			     "ritmiek: tests/data/teams/unplaceable.yaml:29:5: "
+			     "error: LIST (Lisa Stam) has no free moment of "
+			     "30 minutes in the week that 4 colleagues also "
+			     "have free\n"),
+		      "%s", r.err);
+	run_free(&r);
+	const char *bad[] = { "ritmiek",
+			      "teams",
+			      "--min",
+			      "0",
+			      "examples/vo-school/school.yaml",
+			      NULL };
+	r = run_ritmiek(bad);
+	ck_assert_int_eq(r.status, 2);
+	run_free(&r);
+	const char *sizes[] = { "ritmiek",
+				"teams",
+				"--min",
+				"6",
+				"--max",
+				"5",
+				"examples/vo-school/school.yaml",
+				NULL };
+	r = run_ritmiek(sizes);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "ritmiek teams: team sizes must be 2 <= min "
+				"<= target <= max, not min 6, target 5, max "
+				"5\nTry 'ritmiek teams --help'.\n");
+	run_free(&r);
+}
+END_TEST
+
 Suite *suite_cli(void)
 {
 	Suite *s = suite_create("cli");
@@ -1789,6 +1864,8 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_rebalance_usage);
 	tcase_add_test(tc, test_feeds_rerun);
 	tcase_add_test(tc, test_tokens_rotate);
+	tcase_add_test(tc, test_teams_examples);
+	tcase_add_test(tc, test_teams_unplaceable);
 	tcase_add_test(tc, test_plan_stats);
 	tcase_add_test(tc, test_unplaced_everywhere);
 	suite_add_tcase(s, tc);

@@ -52,8 +52,9 @@ static void unload(struct loaded *l)
 static bool free_then(const struct rk_school *s, int person, int weekday,
 		      int start, int end)
 {
-	if (!(rk_school_get_person(s, (size_t)person)->workdays &
-	      (1u << weekday)))
+	unsigned days = rk_school_get_person(s, (size_t)person)->workdays;
+	/* No workdays (a school made in memory): every weekday. */
+	if (days && !(days & (1u << weekday)))
 		return false;
 	for (size_t i = 0; i < rk_school_n_lesson(s); i++) {
 		const struct rk_lesson *l = rk_school_get_lesson(s, i);
@@ -278,6 +279,74 @@ START_TEST(test_unplaceable_named)
 }
 END_TEST
 
+/* LATE teaches exact but is free only when no four exact colleagues are:
+ * placed in a mixed team, and warned why. */
+START_TEST(test_outside_section_warned)
+{
+	struct loaded l = load("tests/data/teams/mixed.yaml");
+	rk_diags_free(l.diags);
+	l.diags = rk_diags_new();
+	struct rk_teams_proposal *p = NULL;
+	ck_assert_int_eq(rk_teams_propose(l.school, &l.options, &p, l.diags),
+			 RK_OK);
+	check_division(l.school, p, 5, 10);
+	ck_assert_uint_eq(rk_teams_count(p), 2);
+	int late = rk_school_find_person(l.school, "LATE");
+	int t1 = rk_school_find_person(l.school, "T1");
+	ck_assert_int_eq(rk_teams_team_of(p, late), rk_teams_team_of(p, t1));
+	char *text = rk_test_diags_text(l.diags);
+	ck_assert_str_eq(
+		text,
+		"tests/data/teams/mixed.yaml:28:5: warning: LATE (Lars Teunissen) has no 2 free moments of 30 minutes in the week that 4 colleagues of exact also have free: no team of exact can hold them\n");
+	free(text);
+	rk_teams_proposal_free(p);
+	unload(&l);
+}
+END_TEST
+
+/* A school made in memory, as ritmiek init makes one from a timetable:
+ * people without workdays or teams, subjects only in the lessons. */
+START_TEST(test_school_in_memory)
+{
+	struct rk_school *s = rk_school_new();
+	ck_assert_ptr_nonnull(s);
+	static const char *const ids[] = { "A", "B", "C", "D", "E", "F" };
+	for (size_t i = 0; i < 6; i++) {
+		struct rk_person *p = rk_school_add_person(s);
+		p->id = rk_school_strdup(s, ids[i]);
+		p->name = p->id;
+		p->roles = RK_ROLE_LERAAR;
+		struct rk_lesson *l = rk_school_add_lesson(s);
+		rk_lesson_init(l);
+		l->person = (struct rk_ref){ p->id, { NULL, 0, 0 }, (int)i };
+		l->weekday = (int)i % 5;
+		l->start = 9 * 60;
+		l->end = 16 * 60;
+		l->subject = rk_school_strdup(s, i < 3 ? "D" : "M");
+		l->group = rk_school_strdup(s, "7a");
+	}
+	struct rk_subject_section table[] = { { "D", "talen" },
+					      { "M", "exact" } };
+	struct rk_teams_options o = { .sections = table, .n_sections = 2 };
+	struct rk_diags *d = rk_diags_new();
+	struct rk_teams_proposal *p = NULL, *now = NULL;
+	ck_assert_int_eq(rk_teams_propose(s, &o, &p, d), RK_OK);
+	check_division(s, p, 5, 10);
+	ck_assert_uint_eq(rk_teams_count(p), 1);
+	ck_assert_str_eq(rk_teams_person_section(p, 0), "talen");
+	ck_assert_str_eq(rk_teams_person_section(p, 5), "exact");
+	ck_assert_str_eq(rk_teams_person_grade(p, 0), "7");
+	ck_assert(rk_teams_homogeneity(p, 0) > 0.39 &&
+		  rk_teams_homogeneity(p, 0) < 0.41);
+	ck_assert_int_eq(rk_teams_current(s, &o, &now), RK_OK);
+	ck_assert_uint_eq(rk_teams_count(now), 0);
+	rk_teams_proposal_free(now);
+	rk_teams_proposal_free(p);
+	rk_diags_free(d);
+	rk_school_free(s);
+}
+END_TEST
+
 /* Twenty teachers cannot make teams of exactly seven: every one passes
  * the test per teacher, and the model itself says no. */
 START_TEST(test_no_division)
@@ -381,6 +450,47 @@ START_TEST(test_sections_broken)
 }
 END_TEST
 
+/* team_forming and fixed: kept in the proposal. */
+START_TEST(test_team_forming)
+{
+	struct loaded l = load("tests/data/teams/forming.yaml");
+	struct rk_teams_proposal *p = NULL;
+	ck_assert_int_eq(rk_teams_propose(l.school, &l.options, &p, l.diags),
+			 RK_OK);
+	check_division(l.school, p, 5, 10);
+	const struct rk_school *s = l.school;
+	ck_assert_int_eq(rk_teams_team_of(p, rk_school_find_person(s, "MBO")),
+			 rk_teams_team_of(p, rk_school_find_person(s, "NHO")));
+	ck_assert_int_ne(rk_teams_team_of(p, rk_school_find_person(s, "GBO")),
+			 rk_teams_team_of(p, rk_school_find_person(s, "HSC")));
+	int exact = rk_school_find_team(s, "exact");
+	const struct rk_team *today = rk_school_get_team(s, (size_t)exact);
+	int t = rk_teams_team_of(p, today->members[0].index);
+	ck_assert_int_eq(rk_teams_source(p, (size_t)t), exact);
+	const int *m;
+	ck_assert_uint_eq(rk_teams_members(p, (size_t)t, &m), today->n_members);
+	rk_teams_proposal_free(p);
+	unload(&l);
+}
+END_TEST
+
+START_TEST(test_team_forming_broken)
+{
+	char *path = rk_test_path("tests/data/teams/forming-broken.yaml");
+	struct rk_diags *d = rk_diags_new();
+	struct rk_school *school = NULL;
+	ck_assert_int_eq(rk_load_school(path, NULL, &school, d), RK_ERR_INPUT);
+	static const char *const want[] = {
+		"42:7: error: team_forming: a rule names at least two people",
+		"43:12: error: unknown person 'T7' in team_forming; did you mean 'T1'?",
+		"44:10: error: 'apart' must be a list",
+	};
+	rk_test_assert_diags(d, path, want, sizeof(want) / sizeof(want[0]));
+	rk_diags_free(d);
+	free(path);
+}
+END_TEST
+
 /* The school file's sections: win over the table. */
 START_TEST(test_sections_override)
 {
@@ -425,11 +535,15 @@ Suite *suite_teams(void)
 	tcase_add_test(tc, test_deterministic);
 	tcase_add_test(tc, test_unplaceable_named);
 	tcase_add_test(tc, test_no_division);
+	tcase_add_test(tc, test_school_in_memory);
+	tcase_add_test(tc, test_outside_section_warned);
 	tcase_add_test(tc, test_bad_options);
 	tcase_add_test(tc, test_keep_teams);
 	tcase_add_test(tc, test_sections_table);
 	tcase_add_test(tc, test_sections_broken);
 	tcase_add_test(tc, test_sections_override);
+	tcase_add_test(tc, test_team_forming);
+	tcase_add_test(tc, test_team_forming_broken);
 	tcase_add_test(tc, test_sections_override_broken);
 	suite_add_tcase(s, tc);
 	return s;
