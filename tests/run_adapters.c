@@ -11,9 +11,9 @@ int main(void)
 		suite_ical_calendar, suite_loader,	   suite_untis,
 		suite_fet,	     suite_timetable_ical, suite_plan_file,
 		suite_verify,	     suite_planner,	   suite_rebalance,
-		suite_feeds,	     suite_cover,	   suite_plandir,
-		suite_precheck,	     suite_externals,	   suite_quality,
-		suite_overview,	     suite_hostile,
+		suite_feeds,	     suite_feeds_examples, suite_cover,
+		suite_plandir,	     suite_precheck,	   suite_externals,
+		suite_quality,	     suite_overview,	   suite_hostile,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }
