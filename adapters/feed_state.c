@@ -273,7 +273,7 @@ enum rk_status rk_feed_state_write(const struct rk_feed_state *state,
 		put_entry(&t, rk_feed_state_get(state, i));
 	enum rk_status status = RK_ERR_NOMEM;
 	if (!t.nomem)
-		status = rk_textfile_write_atomic(path, t.data, t.len);
+		status = rk_textfile_write_staged(path, t.data, t.len);
 	rk_tsv_release(&t);
 	return status;
 }

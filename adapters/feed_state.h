@@ -77,7 +77,9 @@ const struct rk_feed_entry *rk_feed_state_get(const struct rk_feed_state *s,
 const struct rk_feed_entry *rk_feed_state_find(
 	const struct rk_feed_state *state, const char *uid);
 
-/* Writes the state to @path atomically, entries in the order added. */
+/* Writes the state to @path, entries in the order added, replacing the
+ * file as rk_textfile_write_staged does: in a plan directory's new
+ * generation, which its commit syncs. */
 enum rk_status rk_feed_state_write(const struct rk_feed_state *state,
 				   const char *path);
 

@@ -1439,26 +1439,42 @@ static bool ours(const char *name)
 	return true;
 }
 
-/* Whether @name is a feed written now, or the page of one: the same name
- * up to its extension. */
-static bool written(const struct ctx *c, const char *name)
+/* The names of the feeds written now in feeds/, sorted, for written(). */
+static const char **written_names(struct ctx *c)
 {
-	size_t stem = strcspn(name, ".");
-	for (size_t i = 0; i < c->feeds.n; i++) {
+	const char **names =
+		rk_arena_alloc(&c->arena, c->feeds.n, sizeof(*names));
+	for (size_t i = 0; names && i < c->feeds.n; i++) {
 		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
-		const char *file = f->file + strlen("feeds/");
-		if (!strcmp(file, name) || (!strcmp(name + stem, ".html") &&
-					    !strncmp(file, name, stem) &&
-					    !strcmp(file + stem, ".ics")))
-			return true;
+		names[i] = f->file + strlen("feeds/");
 	}
-	return false;
+	if (names && c->feeds.n)
+		qsort(names, c->feeds.n, sizeof(*names), cmp_str);
+	return names;
+}
+
+/* Whether @name is a feed written now (of the sorted @names), or the page
+ * of one: the same name up to its extension. */
+static bool written(const struct ctx *c, const char **names, const char *name)
+{
+	char ics[RK_TOKEN_LEN + 8];
+	size_t stem = strcspn(name, ".");
+	if (bsearch(name, names, c->feeds.n, sizeof(*names), cmp_key))
+		return true;
+	if (strcmp(name + stem, ".html") || stem >= sizeof(ics) - 4)
+		return false;
+	memcpy(ics, name, stem);
+	memcpy(ics + stem, ".ics", 5);
+	return bsearch(ics, names, c->feeds.n, sizeof(*names), cmp_key);
 }
 
 /* A rotated token's old feed and page, a person or team no longer in the
  * school: their address must stop working. */
 static enum rk_status remove_stale(struct ctx *c, const char *folder)
 {
+	const char **names = written_names(c);
+	if (!names)
+		return RK_ERR_NOMEM;
 	DIR *d = opendir(folder);
 	if (!d)
 		return io_error(c, folder, "read the folder");
@@ -1467,7 +1483,7 @@ static enum rk_status remove_stale(struct ctx *c, const char *folder)
 		struct dirent *de = readdir(d);
 		if (!de)
 			break;
-		if (!ours(de->d_name) || written(c, de->d_name))
+		if (!ours(de->d_name) || written(c, names, de->d_name))
 			continue;
 		const char *path = keepf(c, "%s/%s", folder, de->d_name);
 		if (!path) {

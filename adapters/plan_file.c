@@ -370,7 +370,7 @@ enum rk_status rk_plan_file_write(const struct rk_school *school,
 	if (status == RK_OK && o.nomem)
 		status = RK_ERR_NOMEM;
 	if (status == RK_OK)
-		status = rk_textfile_write_atomic(path, o.data, o.len);
+		status = rk_textfile_write_staged(path, o.data, o.len);
 	free(o.data);
 	return status;
 }
