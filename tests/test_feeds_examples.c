@@ -85,9 +85,8 @@ static void write_feeds(const struct example *ex, const char *dir,
 	struct rk_feeds_options options = { NULL, now };
 	struct rk_feeds_report report;
 	struct rk_diags *diags = rk_diags_new();
-	(void)jobs;
-	enum rk_status status = rk_feeds_write(ex->school, ex->plan, dir,
-					       &options, &report, diags);
+	enum rk_status status = rk_feeds_write_jobs(
+		ex->school, ex->plan, dir, &options, jobs, &report, diags);
 	char *text = rk_test_diags_text(diags);
 	ck_assert_msg(status == RK_OK, "feeds: %s: %s", rk_strerror(status),
 		      text);
@@ -260,6 +259,86 @@ START_TEST(test_vo_as_before)
 }
 END_TEST
 
+/* Every file of @a and @b alike, byte for byte. */
+static void assert_same_files(const char *a, const char *b)
+{
+	size_t n, m;
+	char **names = files_of(a, &n), **others = files_of(b, &m);
+	ck_assert_uint_eq(n, m);
+	for (size_t i = 0; i < n; i++) {
+		char pa[512], pb[512];
+		ck_assert_str_eq(names[i], others[i]);
+		snprintf(pa, sizeof(pa), "%s/%s", a, names[i]);
+		snprintf(pb, sizeof(pb), "%s/%s", b, names[i]);
+		char *x = rk_test_slurp(pa), *y = rk_test_slurp(pb);
+		ck_assert_msg(!strcmp(x, y), "%s and %s differ", pa, pb);
+		free(x);
+		free(y);
+	}
+	free_names(names, n);
+	free_names(others, m);
+}
+
+/* Two and seven threads write what one writes, in both runs, and what
+ * the code before issue 16 wrote. */
+START_TEST(test_vo_jobs_same_bytes)
+{
+	static const unsigned jobs[] = { 2, 7 };
+	struct example one, many;
+	char dir1[64], dirn[64];
+	for (size_t j = 0; j < 2; j++) {
+		load("vo", &one);
+		load("vo", &many);
+		make_dir("vo", dir1, sizeof(dir1));
+		make_dir("vo", dirn, sizeof(dirn));
+		write_feeds(&one, dir1, T0, 1);
+		write_feeds(&many, dirn, T0, jobs[j]);
+		assert_same_files(dir1, dirn);
+		assert_expected(dirn, "feeds-vo-1.txt");
+		change_plan(one.plan);
+		change_plan(many.plan);
+		write_feeds(&one, dir1, T1, 1);
+		write_feeds(&many, dirn, T1, jobs[j]);
+		assert_same_files(dir1, dirn);
+		assert_expected(dirn, "feeds-vo-2.txt");
+		remove_dir(dir1);
+		remove_dir(dirn);
+		unload(&one);
+		unload(&many);
+	}
+}
+END_TEST
+
+/* A feed that cannot be written (a folder where its file goes) fails the
+ * run with RK_ERR_IO naming that file, whichever thread met it. */
+START_TEST(test_jobs_failure_named)
+{
+	struct example ex;
+	char dir[64], blocked[128];
+	load("vo", &ex);
+	make_dir("vo", dir, sizeof(dir));
+	snprintf(blocked, sizeof(blocked), "%s/feeds", dir);
+	ck_assert_int_eq(mkdir(blocked, 0755), 0);
+	snprintf(blocked, sizeof(blocked), "%s/feeds/team-mavo.ics", dir);
+	ck_assert_int_eq(mkdir(blocked, 0755), 0);
+	struct rk_feeds_options options = { NULL, T0 };
+	struct rk_diags *diags = rk_diags_new();
+	ck_assert_int_eq(rk_feeds_write_jobs(ex.school, ex.plan, dir, &options,
+					     2, NULL, diags),
+			 RK_ERR_IO);
+	char *text = rk_test_diags_text(diags);
+	char want[256];
+	snprintf(want, sizeof(want), "%s: error: cannot write: Is a directory",
+		 blocked);
+	ck_assert_msg(strstr(text, want) != NULL, "got %s", text);
+	free(text);
+	rk_diags_free(diags);
+	rmdir(blocked);
+	remove_dir(dir);
+	unload(&ex);
+}
+END_TEST
+
 START_TEST(test_po_as_before)
 {
 	check_example("po", 1);
@@ -273,6 +352,8 @@ Suite *suite_feeds_examples(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_vo_as_before);
 	tcase_add_test(tc, test_po_as_before);
+	tcase_add_test(tc, test_vo_jobs_same_bytes);
+	tcase_add_test(tc, test_jobs_failure_named);
 	suite_add_tcase(s, tc);
 	return s;
 }
