@@ -237,7 +237,7 @@ static void put_stamp(struct rk_tsv *t, long long stamp)
 	rk_tsv_field(t, buf);
 }
 
-static void put_entry(struct rk_tsv *t, const struct rk_feed_entry *e)
+void rk_feed_state_put_entry(struct rk_tsv *t, const struct rk_feed_entry *e)
 {
 	char hash[17];
 	snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)e->hash);
@@ -262,19 +262,24 @@ static void put_entry(struct rk_tsv *t, const struct rk_feed_entry *e)
 	rk_tsv_end_line(t);
 }
 
+void rk_feed_state_put_header(struct rk_tsv *t, const char *school)
+{
+	rk_tsv_field(t, "state");
+	put_int(t, RK_FEED_STATE_VERSION);
+	rk_tsv_field(t, school);
+	rk_tsv_end_line(t);
+}
+
 enum rk_status rk_feed_state_write(const struct rk_feed_state *state,
 				   const char *path)
 {
 	struct rk_tsv t = { 0 };
-	rk_tsv_field(&t, "state");
-	put_int(&t, RK_FEED_STATE_VERSION);
-	rk_tsv_field(&t, state->school);
-	rk_tsv_end_line(&t);
+	rk_feed_state_put_header(&t, state->school);
 	for (size_t i = 0; i < state->entries.n; i++)
-		put_entry(&t, rk_feed_state_get(state, i));
+		rk_feed_state_put_entry(&t, rk_feed_state_get(state, i));
 	enum rk_status status = RK_ERR_NOMEM;
 	if (!t.nomem)
-		status = rk_textfile_write_atomic(path, t.data, t.len);
+		status = rk_textfile_write_staged(path, t.data, t.len);
 	rk_tsv_release(&t);
 	return status;
 }

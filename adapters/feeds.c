@@ -4,7 +4,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +57,36 @@ struct feed {
 	int index;	/* FEED_TEAM, FEED_PERSON: the team or person */
 	const char *id;
 	const char *name;
-	const char *file; /* "feeds/NAME.ics" */
+	const char *file;    /* "feeds/NAME.ics" */
+	struct rk_vec shows; /* size_t: its variants, in the items' order */
+};
+
+/* An item as some readers see it: its VEVENT rendered once by libical,
+ * shared by every feed that shows it so. The SUMMARY is the reader's side
+ * ("X bezoekt je les", "Lesbezoek bij Y"), "Vervallen: " when cancelled;
+ * everything else is the item's. Rendered by the first feed that needs it
+ * and freed after the last: holding every variant at once took 80 MB at
+ * 2,000 teachers. */
+struct variant {
+	size_t item;
+	const char *summary;
+	bool cancelled;
+	/* icalcomponent_as_ical_string_r's; NULL until rendered and after
+	 * its last use. Rendered under c->locks[index % N_LOCKS]. */
+	char *text;
+	size_t len;
+	atomic_size_t users; /* the feeds that have yet to use it */
+};
+
+/* Locks for rendering the variants: one per variant would be thousands;
+ * one for all would keep the threads waiting for each other. */
+#define N_LOCKS 64
+
+/* How a feed's file came out, filled by whichever thread wrote it. */
+struct outcome {
+	enum rk_status status;
+	int err; /* errno on RK_ERR_IO */
+	size_t bytes;
 };
 
 /* An event to publish: a plan's event, or one of the state that left the
@@ -75,9 +106,6 @@ struct item {
 	bool cancelled;
 };
 
-/* How an item appears in a feed. */
-enum appearance { NOT_IN, AS_IS, AS_CANCELLED };
-
 struct ctx {
 	const struct rk_school *school;
 	const struct rk_plan *plan;
@@ -93,6 +121,11 @@ struct ctx {
 	const char **plan_uids; /* sorted, for finding what left the plan */
 	struct rk_vec feeds;	/* struct feed, in the order of index.tsv */
 	icalcomponent *vtimezone;
+	char *vtimezone_text;	/* as libical writes it, once for every feed */
+	unsigned jobs;		/* threads that render and write; 0 is 1 */
+	struct rk_vec variants; /* struct variant, each item's together */
+	struct outcome *outcomes; /* per feed */
+	pthread_mutex_t locks[N_LOCKS];
 	const char *organizer;	    /* a mailto: URI */
 	const char *organizer_name; /* whose address it is */
 	const char *base_url;	    /* feeds.base_url, or NULL */
@@ -118,6 +151,15 @@ long long rk_feeds_now(void)
 static void put(struct rk_tsv *t, const char *text)
 {
 	rk_tsv_append(t, text, strlen(text));
+}
+
+/* Empties @t for the next text, keeping its memory. */
+static void clear(struct rk_tsv *t)
+{
+	t->len = 0;
+	t->nomem = false;
+	if (t->data)
+		t->data[0] = '\0';
 }
 
 static const char *keep(struct ctx *c, const char *text)
@@ -612,7 +654,8 @@ static enum rk_status add_feed(struct ctx *c, enum feed_kind kind,
 	struct feed *f = rk_vec_push(&c->feeds, sizeof(*f));
 	if (!f)
 		return RK_ERR_NOMEM;
-	*f = (struct feed){ kind, kinds, index, id, name ? name : id, file };
+	*f = (struct feed){ kind, kinds, index, id, name ? name : id,
+			    file, { 0 } };
 	return RK_OK;
 }
 
@@ -706,26 +749,122 @@ static enum rk_status collect_feeds(struct ctx *c)
 	return status == RK_OK ? add_people(c) : status;
 }
 
-static enum appearance appearance(const struct feed *f, const struct item *it)
+/* Whether the last item feed @f shows is @item. */
+static bool shows_last(const struct ctx *c, const struct feed *f, size_t item)
 {
-	const struct rk_event *ev = &it->ev;
-	enum appearance as = it->cancelled ? AS_CANCELLED : AS_IS;
-	switch (f->kind) {
-	case FEED_PERSON:
-		if (rk_event_words_role(ev, f->index) >= 0)
-			return as;
-		for (size_t i = 0; i < it->n_former; i++)
-			if (it->former_people[i] == f->index)
-				return AS_CANCELLED;
-		return NOT_IN;
-	case FEED_TEAM:
-		return ev->team == f->index ? as : NOT_IN;
-	default:
-		return (unsigned)ev->kind < RK_N_EVENT_KINDS &&
-				       (f->kinds & KIND(ev->kind))
-			       ? as
-			       : NOT_IN;
+	if (!f->shows.n)
+		return false;
+	const size_t *v = rk_vec_at(&f->shows, f->shows.n - 1, sizeof(*v));
+	const struct variant *var = rk_vec_at(&c->variants, *v, sizeof(*var));
+	return var->item == item;
+}
+
+/* Puts item @i into feed @f as person @view (-1: nobody in particular)
+ * sees it, as one of its variants: an existing one (from @first on) with
+ * the same SUMMARY, else a new one. @buf is for the SUMMARY. */
+static enum rk_status show(struct ctx *c, struct rk_tsv *buf, size_t i,
+			   size_t first, struct feed *f, int view,
+			   bool cancelled)
+{
+	const struct item *it = item_at(c, i);
+	size_t v = first;
+	clear(buf);
+	/* Clients that show cancelled events rather than drop them. */
+	put(buf, cancelled ? "Vervallen: " : "");
+	rk_event_words_summary(c->school, buf, &it->ev, view);
+	if (buf->nomem)
+		return RK_ERR_NOMEM;
+	for (; v < c->variants.n; v++) {
+		const struct variant *var =
+			rk_vec_at(&c->variants, v, sizeof(*var));
+		if (var->cancelled == cancelled &&
+		    !strcmp(var->summary, buf->data))
+			break;
 	}
+	if (v == c->variants.n) {
+		struct variant *var = rk_vec_push(&c->variants, sizeof(*var));
+		if (!var)
+			return RK_ERR_NOMEM;
+		var->item = i;
+		var->summary = keep(c, buf->data);
+		var->cancelled = cancelled;
+		atomic_init(&var->users, 0);
+		if (!var->summary)
+			return RK_ERR_NOMEM;
+	}
+	struct variant *var = rk_vec_at(&c->variants, v, sizeof(*var));
+	atomic_fetch_add(&var->users, 1);
+	size_t *at = rk_vec_push(&f->shows, sizeof(*at));
+	if (!at)
+		return RK_ERR_NOMEM;
+	*at = v;
+	return RK_OK;
+}
+
+/* Item @i in every feed that shows it: the school's and the roles' by its
+ * kind, its team's, and the person feeds of its participants and (as
+ * cancelled) of the people who left it. @person_feed and @team_feed give
+ * the feed of each person and team. */
+static enum rk_status place(struct ctx *c, struct rk_tsv *buf, size_t i,
+			    const size_t *person_feed, const size_t *team_feed)
+{
+	const struct item *it = item_at(c, i);
+	const struct rk_event *ev = &it->ev;
+	size_t first = c->variants.n;
+	enum rk_status status = RK_OK;
+	for (size_t k = 0; k < c->feeds.n && status == RK_OK; k++) {
+		struct feed *f = rk_vec_at(&c->feeds, k, sizeof(*f));
+		if (f->kind == FEED_TEAM || f->kind == FEED_PERSON)
+			break; /* the school's and the roles' come first */
+		if ((unsigned)ev->kind < RK_N_EVENT_KINDS &&
+		    (f->kinds & KIND(ev->kind)))
+			status = show(c, buf, i, first, f, -1, it->cancelled);
+	}
+	if (status == RK_OK && ev->team >= 0 &&
+	    (size_t)ev->team < rk_school_n_team(c->school))
+		status = show(c, buf, i, first,
+			      rk_vec_at(&c->feeds, team_feed[ev->team],
+					sizeof(struct feed)),
+			      -1, it->cancelled);
+	size_t n = ev->n_parts + it->n_former;
+	for (size_t k = 0; k < n && status == RK_OK; k++) {
+		bool former = k >= ev->n_parts;
+		int p = former ? it->former_people[k - ev->n_parts]
+			       : ev->parts[k].person;
+		if (p < 0 || (size_t)p >= rk_school_n_person(c->school))
+			continue;
+		struct feed *f = rk_vec_at(&c->feeds, person_feed[p],
+					   sizeof(struct feed));
+		/* Once per feed: someone named twice, or in it and former. */
+		if (!shows_last(c, f, i))
+			status = show(c, buf, i, first, f, p,
+				      former || it->cancelled);
+	}
+	return status;
+}
+
+/* Which variants of which items each feed shows, in the items' order. */
+static enum rk_status place_items(struct ctx *c)
+{
+	size_t people = rk_school_n_person(c->school);
+	size_t teams = rk_school_n_team(c->school);
+	size_t *person_feed = rk_arena_alloc(&c->arena, people, sizeof(size_t));
+	size_t *team_feed = rk_arena_alloc(&c->arena, teams, sizeof(size_t));
+	if (!person_feed || !team_feed)
+		return RK_ERR_NOMEM;
+	for (size_t k = 0; k < c->feeds.n; k++) {
+		const struct feed *f = rk_vec_at(&c->feeds, k, sizeof(*f));
+		if (f->kind == FEED_PERSON)
+			person_feed[f->index] = k;
+		else if (f->kind == FEED_TEAM)
+			team_feed[f->index] = k;
+	}
+	struct rk_tsv buf = { 0 };
+	enum rk_status status = RK_OK;
+	for (size_t i = 0; i < c->items.n && status == RK_OK; i++)
+		status = place(c, &buf, i, person_feed, team_feed);
+	rk_tsv_release(&buf);
+	return status;
 }
 
 /* ------------------------------------------------------------------ */
@@ -853,7 +992,7 @@ static void add_organizer(const struct ctx *c, icalcomponent *e)
 }
 
 static void add_fields(const struct ctx *c, icalcomponent *e,
-		       const struct item *it, const struct rk_tsv *summary,
+		       const struct item *it, const char *summary,
 		       const struct rk_tsv *description, bool cancelled)
 {
 	const struct rk_event *ev = &it->ev;
@@ -861,7 +1000,7 @@ static void add_fields(const struct ctx *c, icalcomponent *e,
 	add_prop(e, icalproperty_new_dtstamp(utc_time(it->dtstamp)));
 	add_prop(e, icalproperty_new_sequence(it->sequence));
 	add_times(c, e, ev);
-	add_prop(e, icalproperty_new_summary(summary->data));
+	add_prop(e, icalproperty_new_summary(summary));
 	if (description->len)
 		add_prop(e, icalproperty_new_description(description->data));
 	if (ev->location && *ev->location)
@@ -881,28 +1020,29 @@ static void add_fields(const struct ctx *c, icalcomponent *e,
 						 : ICAL_TRANSP_OPAQUE));
 }
 
-/* The VEVENT of @it as person @view (-1: nobody in particular) sees it. */
-static icalcomponent *render(const struct ctx *c, const struct item *it,
-			     int view, bool cancelled)
+/* The VEVENT of variant @v as text. Runs in the worker threads: it only
+ * reads the context, and libical keeps its error number and temporary
+ * buffers per thread. */
+static enum rk_status render(const struct ctx *c, struct variant *v)
 {
-	struct rk_tsv summary = { 0 }, description = { 0 };
-	icalcomponent *e = NULL;
-	/* Clients that show cancelled events rather than drop them. */
-	put(&summary, cancelled ? "Vervallen: " : "");
-	rk_event_words_summary(c->school, &summary, &it->ev, view);
+	const struct item *it = item_at(c, v->item);
+	struct rk_tsv description = { 0 };
 	put_description(c, &description, it);
-	if (summary.nomem || description.nomem)
-		goto out;
-	e = icalcomponent_new_vevent();
-	if (!e)
-		goto out;
-	add_fields(c, e, it, &summary, &description, cancelled);
-	if (!cancelled)
-		add_reminders(c, e, &it->ev, summary.data);
-out:
-	rk_tsv_release(&summary);
+	icalcomponent *e =
+		description.nomem ? NULL : icalcomponent_new_vevent();
+	if (e) {
+		add_fields(c, e, it, v->summary, &description, v->cancelled);
+		if (!v->cancelled)
+			add_reminders(c, e, &it->ev, v->summary);
+		v->text = icalcomponent_as_ical_string_r(e);
+		v->len = v->text ? strlen(v->text) : 0;
+		/* libical's buffer doubles as it grows: give back the rest. */
+		if (v->text)
+			v->text = icalmemory_resize_buffer(v->text, v->len + 1);
+		icalcomponent_free(e);
+	}
 	rk_tsv_release(&description);
-	return e;
+	return v->text ? RK_OK : RK_ERR_NOMEM;
 }
 
 static icalcomponent *tz_part(icalcomponent_kind kind, const char *name,
@@ -1006,18 +1146,16 @@ static void calendar_description(const struct ctx *c, const struct feed *f,
 	}
 }
 
+/* The VCALENDAR of @f without its components: its properties, which name
+ * the feed; the VTIMEZONE and the events go before its END line. */
 static icalcomponent *new_calendar(const struct ctx *c, const struct feed *f)
 {
 	int hours = rk_school_get_settings(c->school)->feed_ttl_hours;
 	struct icaldurationtype ttl = icaldurationtype_null_duration();
 	char name[512], about[1024], ttl_text[32];
 	icalcomponent *cal = icalcomponent_new_vcalendar();
-	icalcomponent *tz = icalcomponent_new_clone(c->vtimezone);
-	if (!cal || !tz) {
-		free_comp(cal);
-		free_comp(tz);
+	if (!cal)
 		return NULL;
-	}
 	ttl.hours = (unsigned)hours;
 	snprintf(name, sizeof(name), RK_FEED_NAME_PREFIX "%s", f->name);
 	snprintf(ttl_text, sizeof(ttl_text), "PT%dH", hours);
@@ -1032,7 +1170,6 @@ static icalcomponent *new_calendar(const struct ctx *c, const struct feed *f)
 	add_prop(cal, x_prop("X-WR-TIMEZONE", c->tzid));
 	add_prop(cal, icalproperty_new_refreshinterval(ttl));
 	add_prop(cal, x_prop("X-PUBLISHED-TTL", ttl_text));
-	icalcomponent_add_component(cal, tz);
 	return cal;
 }
 
@@ -1049,42 +1186,181 @@ static enum rk_status write_text(struct ctx *c, const char *path,
 {
 	if (!path)
 		return RK_ERR_NOMEM;
-	enum rk_status status = rk_textfile_write_atomic(path, text, len);
+	enum rk_status status = rk_textfile_write_staged(path, text, len);
 	if (status == RK_ERR_IO)
 		return io_error(c, path, _("write"));
 	return status;
 }
 
-static enum rk_status write_feed(struct ctx *c, const struct feed *f)
+/* Work shared out over the threads: task @i for each @i below @n, taken
+ * in turns, so the order the tasks run in varies but not what they make.
+ * After a failure no new task starts. */
+struct work {
+	struct ctx *c;
+	size_t n;
+	atomic_size_t next;
+	atomic_bool failed;
+	enum rk_status (*task)(struct ctx *c, size_t i, struct rk_tsv *buf);
+};
+
+struct worker {
+	struct work *work;
+	struct rk_tsv buf; /* the thread's own, reused task after task */
+	bool own_thread;
+};
+
+static void *work_loop(void *arg)
 {
+	struct worker *w = arg;
+	struct work *work = w->work;
+	while (!atomic_load(&work->failed)) {
+		size_t i = atomic_fetch_add(&work->next, 1);
+		if (i >= work->n)
+			break;
+		if (work->task(work->c, i, &w->buf) != RK_OK)
+			atomic_store(&work->failed, true);
+	}
+	rk_tsv_release(&w->buf);
+	/* libical's temporary buffers are per thread. */
+	if (w->own_thread)
+		icalmemory_free_ring();
+	return NULL;
+}
+
+/* Runs the tasks on c->jobs threads, this one among them; a thread that
+ * cannot be started leaves its share to the others. False when a task
+ * failed (it says how in its own result). */
+static bool run_work(struct ctx *c, size_t n,
+		     enum rk_status (*task)(struct ctx *, size_t,
+					    struct rk_tsv *))
+{
+	struct work work = { .c = c, .n = n, .task = task };
+	size_t threads = c->jobs > 1 ? c->jobs : 1;
+	if (threads > n)
+		threads = n ? n : 1;
+	atomic_init(&work.next, 0);
+	atomic_init(&work.failed, false);
+	struct worker *workers = calloc(threads, sizeof(*workers));
+	pthread_t *ids = calloc(threads, sizeof(*ids));
+	size_t started = 1;
+	if (!workers || !ids)
+		threads = 0; /* no room even for the list: this thread alone */
+	for (; started < threads; started++) {
+		workers[started] = (struct worker){ &work, { 0 }, true };
+		if (pthread_create(&ids[started], NULL, work_loop,
+				   &workers[started]) != 0)
+			break;
+	}
+	struct worker self = { &work, { 0 }, false };
+	work_loop(&self);
+	for (size_t i = 1; i < started && i < threads; i++)
+		pthread_join(ids[i], NULL);
+	free(ids);
+	free(workers);
+	return !atomic_load(&work.failed);
+}
+
+/* Variant @v, rendered by this thread unless another did it first. */
+static const struct variant *rendered(struct ctx *c, size_t v)
+{
+	struct variant *var = rk_vec_at(&c->variants, v, sizeof(*var));
+	pthread_mutex_t *lock = &c->locks[v % N_LOCKS];
+	pthread_mutex_lock(lock);
+	enum rk_status status = var->text ? RK_OK : render(c, var);
+	pthread_mutex_unlock(lock);
+	return status == RK_OK ? var : NULL;
+}
+
+/* The feed is done with variant @v: the last one frees it. */
+static void used(struct ctx *c, size_t v)
+{
+	struct variant *var = rk_vec_at(&c->variants, v, sizeof(*var));
+	if (atomic_fetch_sub(&var->users, 1) == 1) {
+		icalmemory_free_buffer(var->text);
+		var->text = NULL;
+	}
+}
+
+/* Feed @i from the rendered variants: the calendar's properties, the
+ * VTIMEZONE, the events and the END line, exactly as libical writes the
+ * whole calendar (a component is its BEGIN line, its properties, its
+ * components and its END line). In a worker thread: the result goes to
+ * c->outcomes. */
+static enum rk_status write_task(struct ctx *c, size_t i, struct rk_tsv *buf)
+{
+	const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
+	struct outcome *out = &c->outcomes[i];
+	char path[4096];
 	icalcomponent *cal = new_calendar(c, f);
-	if (!cal)
+	char *head = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
+	free_comp(cal);
+	if (!head)
+		return out->status = RK_ERR_NOMEM;
+	size_t len = strlen(head);
+	size_t end = len > 2 ? len - 2 : 0; /* the END line's start */
+	while (end > 0 && head[end - 1] != '\n')
+		end--;
+	clear(buf);
+	rk_tsv_append(buf, head, end);
+	put(buf, c->vtimezone_text);
+	bool nomem = false;
+	for (size_t k = 0; k < f->shows.n && !nomem; k++) {
+		const size_t *v = rk_vec_at(&f->shows, k, sizeof(*v));
+		const struct variant *var = rendered(c, *v);
+		if (var)
+			rk_tsv_append(buf, var->text, var->len);
+		nomem = !var;
+	}
+	rk_tsv_append(buf, head + end, len - end);
+	icalmemory_free_buffer(head);
+	if (buf->nomem || nomem)
+		return out->status = RK_ERR_NOMEM;
+	for (size_t k = 0; k < f->shows.n; k++)
+		used(c,
+		     *(const size_t *)rk_vec_at(&f->shows, k, sizeof(size_t)));
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", c->dir, f->file) >=
+	    sizeof(path)) {
+		out->err = ENAMETOOLONG;
+		return out->status = RK_ERR_IO;
+	}
+	out->status = rk_textfile_write_staged(path, buf->data, buf->len);
+	out->err = errno;
+	out->bytes = buf->len;
+	return out->status;
+}
+
+/* Every feed written on c->jobs threads, each rendering the variants it
+ * is the first to need; the report and the first failure (in the order of
+ * the feeds) afterwards, in this thread. */
+static enum rk_status write_feeds(struct ctx *c)
+{
+	c->outcomes = calloc(c->feeds.n + 1, sizeof(*c->outcomes));
+	if (!c->outcomes)
 		return RK_ERR_NOMEM;
-	int view = f->kind == FEED_PERSON ? f->index : -1;
-	for (size_t i = 0; i < c->items.n; i++) {
-		const struct item *it = item_at(c, i);
-		enum appearance as = appearance(f, it);
-		if (as == NOT_IN)
-			continue;
-		icalcomponent *e = render(c, it, view, as == AS_CANCELLED);
-		if (!e) {
-			icalcomponent_free(cal);
-			return RK_ERR_NOMEM;
+	c->vtimezone_text = icalcomponent_as_ical_string_r(c->vtimezone);
+	if (!c->vtimezone_text)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < N_LOCKS; i++)
+		pthread_mutex_init(&c->locks[i], NULL);
+	bool ok = run_work(c, c->feeds.n, write_task);
+	for (size_t i = 0; i < N_LOCKS; i++)
+		pthread_mutex_destroy(&c->locks[i]);
+	for (size_t i = 0; i < c->feeds.n; i++) {
+		const struct outcome *out = &c->outcomes[i];
+		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
+		if (out->status == RK_ERR_IO) {
+			const char *path = in_dir(c, f->file);
+			errno = out->err;
+			return path ? io_error(c, path, _("write"))
+				    : RK_ERR_NOMEM;
 		}
-		icalcomponent_add_component(cal, e);
-	}
-	char *text = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	if (!text)
-		return RK_ERR_NOMEM;
-	size_t len = strlen(text);
-	enum rk_status status = write_text(c, in_dir(c, f->file), text, len);
-	icalmemory_free_buffer(text);
-	if (status == RK_OK) {
+		if (out->status != RK_OK)
+			return out->status;
 		c->report.feeds++;
-		c->report.bytes += len;
+		c->report.bytes += out->bytes;
 	}
-	return status;
+	/* A failure leaves feeds unwritten; each written one said RK_OK. */
+	return ok ? RK_OK : RK_ERR_NOMEM;
 }
 
 /* A field of the address of @f by @kind (only with a base_url). */
@@ -1204,26 +1480,42 @@ static bool ours(const char *name)
 	return true;
 }
 
-/* Whether @name is a feed written now, or the page of one: the same name
- * up to its extension. */
-static bool written(const struct ctx *c, const char *name)
+/* The names of the feeds written now in feeds/, sorted, for written(). */
+static const char **written_names(struct ctx *c)
 {
-	size_t stem = strcspn(name, ".");
-	for (size_t i = 0; i < c->feeds.n; i++) {
+	const char **names =
+		rk_arena_alloc(&c->arena, c->feeds.n, sizeof(*names));
+	for (size_t i = 0; names && i < c->feeds.n; i++) {
 		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
-		const char *file = f->file + strlen("feeds/");
-		if (!strcmp(file, name) || (!strcmp(name + stem, ".html") &&
-					    !strncmp(file, name, stem) &&
-					    !strcmp(file + stem, ".ics")))
-			return true;
+		names[i] = f->file + strlen("feeds/");
 	}
-	return false;
+	if (names && c->feeds.n)
+		qsort(names, c->feeds.n, sizeof(*names), cmp_str);
+	return names;
+}
+
+/* Whether @name is a feed written now (of the sorted @names), or the page
+ * of one: the same name up to its extension. */
+static bool written(const struct ctx *c, const char **names, const char *name)
+{
+	char ics[RK_TOKEN_LEN + 8];
+	size_t stem = strcspn(name, ".");
+	if (bsearch(name, names, c->feeds.n, sizeof(*names), cmp_key))
+		return true;
+	if (strcmp(name + stem, ".html") || stem >= sizeof(ics) - 4)
+		return false;
+	memcpy(ics, name, stem);
+	memcpy(ics + stem, ".ics", 5);
+	return bsearch(ics, names, c->feeds.n, sizeof(*names), cmp_key);
 }
 
 /* A rotated token's old feed and page, a person or team no longer in the
  * school: their address must stop working. */
 static enum rk_status remove_stale(struct ctx *c, const char *folder)
 {
+	const char **names = written_names(c);
+	if (!names)
+		return RK_ERR_NOMEM;
 	DIR *d = opendir(folder);
 	if (!d)
 		return io_error(c, folder, _("read the folder"));
@@ -1232,7 +1524,7 @@ static enum rk_status remove_stale(struct ctx *c, const char *folder)
 		struct dirent *de = readdir(d);
 		if (!de)
 			break;
-		if (!ours(de->d_name) || written(c, de->d_name))
+		if (!ours(de->d_name) || written(c, names, de->d_name))
 			continue;
 		const char *path = keepf(c, "%s/%s", folder, de->d_name);
 		if (!path) {
@@ -1249,12 +1541,13 @@ static enum rk_status remove_stale(struct ctx *c, const char *folder)
 	return status;
 }
 
+/* The state straight from the items: a copy of them all in an
+ * rk_feed_state first was 35 MB at 2,000 teachers, at the run's peak. */
 static enum rk_status write_state(struct ctx *c)
 {
-	struct rk_feed_state *state =
-		rk_feed_state_new(rk_school_get_info(c->school)->id);
-	enum rk_status status = state ? RK_OK : RK_ERR_NOMEM;
-	for (size_t i = 0; i < c->items.n && status == RK_OK; i++) {
+	struct rk_tsv t = { 0 };
+	rk_feed_state_put_header(&t, rk_school_get_info(c->school)->id);
+	for (size_t i = 0; i < c->items.n && !t.nomem; i++) {
 		const struct item *it = item_at(c, i);
 		const struct rk_event *ev = &it->ev;
 		struct rk_feed_entry e = {
@@ -1268,17 +1561,13 @@ static enum rk_status write_state(struct ctx *c)
 			ev->group,	 rk_event_words_title(ev),
 			it->description,
 		};
-		status = rk_feed_state_add(state, &e);
+		rk_feed_state_put_entry(&t, &e);
 	}
 	const char *path = in_dir(c, "feeds.state");
-	if (status == RK_OK && !path)
-		status = RK_ERR_NOMEM;
-	if (status == RK_OK) {
-		status = rk_feed_state_write(state, path);
-		if (status == RK_ERR_IO)
-			status = io_error(c, path, _("write"));
-	}
-	rk_feed_state_free(state);
+	enum rk_status status = t.nomem || !path ? RK_ERR_NOMEM : RK_OK;
+	if (status == RK_OK)
+		status = write_text(c, path, t.data, t.len);
+	rk_tsv_release(&t);
 	return status;
 }
 
@@ -1297,9 +1586,9 @@ static enum rk_status write_all(struct ctx *c)
 		return status;
 	if (mkdir(folder, 0755) != 0 && errno != EEXIST)
 		return io_error(c, folder, _("make the folder"));
-	for (size_t i = 0; i < c->feeds.n && status == RK_OK; i++)
-		status = write_feed(
-			c, rk_vec_at(&c->feeds, i, sizeof(struct feed)));
+	status = place_items(c);
+	if (status == RK_OK)
+		status = write_feeds(c);
 	if (status == RK_OK)
 		status = write_index(c);
 	if (status == RK_OK)
@@ -1401,15 +1690,44 @@ static enum rk_status load_previous(struct ctx *c, const char *previous)
 	return status;
 }
 
+static void release_output(struct ctx *c)
+{
+	for (size_t i = 0; i < c->variants.n; i++) {
+		struct variant *v = rk_vec_at(&c->variants, i, sizeof(*v));
+		if (v->text)
+			icalmemory_free_buffer(v->text);
+	}
+	for (size_t i = 0; i < c->feeds.n; i++)
+		rk_vec_release(&((struct feed *)rk_vec_at(&c->feeds, i,
+							  sizeof(struct feed)))
+					->shows);
+	if (c->vtimezone_text)
+		icalmemory_free_buffer(c->vtimezone_text);
+	rk_vec_release(&c->variants);
+	free(c->outcomes);
+}
+
 enum rk_status rk_feeds_write(const struct rk_school *school,
 			      const struct rk_plan *plan, const char *dir,
 			      const struct rk_feeds_options *options,
 			      struct rk_feeds_report *report,
 			      struct rk_diags *diags)
 {
+	return rk_feeds_write_jobs(school, plan, dir, options, 1, report,
+				   diags);
+}
+
+enum rk_status rk_feeds_write_jobs(const struct rk_school *school,
+				   const struct rk_plan *plan, const char *dir,
+				   const struct rk_feeds_options *options,
+				   unsigned jobs,
+				   struct rk_feeds_report *report,
+				   struct rk_diags *diags)
+{
 	struct ctx c = { .school = school, .plan = plan, .dir = dir };
 	c.diags = diags;
 	c.now = options && options->now ? options->now : rk_feeds_now();
+	c.jobs = jobs;
 	if (!school || !plan || !dir)
 		return RK_ERR_ARG;
 	enum rk_status status = setup(&c);
@@ -1424,6 +1742,7 @@ enum rk_status rk_feeds_write(const struct rk_school *school,
 	if (status == RK_OK && report)
 		*report = c.report;
 	free_comp(c.vtimezone);
+	release_output(&c);
 	rk_feed_state_free(c.old);
 	rk_tokens_free(c.tokens);
 	rk_vec_release(&c.items);

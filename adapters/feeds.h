@@ -62,4 +62,18 @@ enum rk_status rk_feeds_write(const struct rk_school *school,
 			      struct rk_feeds_report *report,
 			      struct rk_diags *diags);
 
+/* rk_feeds_write with @jobs threads rendering the events and writing the
+ * feeds (0 or 1: the calling thread alone); the files are the same, byte
+ * for byte, for any number. Each event is rendered once per way it reads
+ * (the host's and the visitor's title differ) and shared by the feeds that
+ * show it. @dir is meant to be a plan directory's new generation
+ * (plandir.h): the files are not flushed one by one, rk_plandir_commit
+ * syncs them all at once. */
+enum rk_status rk_feeds_write_jobs(const struct rk_school *school,
+				   const struct rk_plan *plan, const char *dir,
+				   const struct rk_feeds_options *options,
+				   unsigned jobs,
+				   struct rk_feeds_report *report,
+				   struct rk_diags *diags);
+
 #endif

@@ -61,7 +61,7 @@ enum rk_status rk_letters_write(const struct rk_school *school,
 			errno = ENAMETOOLONG;
 			return RK_ERR_IO;
 		}
-		status = rk_textfile_write_atomic(path, text, strlen(text));
+		status = rk_textfile_write_staged(path, text, strlen(text));
 	}
 	return status;
 }

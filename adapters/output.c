@@ -89,9 +89,9 @@ static enum rk_status write_parts(struct rk_plandir *pd,
 	if (status == RK_OK && o->feeds) {
 		/* rk_feeds_write names the file it could not write. */
 		res->failed[0] = '\0';
-		status =
-			rk_feeds_write(o->school, o->plan, rk_plandir_stage(pd),
-				       o->feed_options, &res->feeds, diags);
+		status = rk_feeds_write_jobs(
+			o->school, o->plan, rk_plandir_stage(pd),
+			o->feed_options, o->jobs, &res->feeds, diags);
 	}
 	if (status == RK_OK && o->overview) {
 		/* After the feeds: the person pages go beside them. */

@@ -36,6 +36,7 @@ struct rk_output {
 	const struct rk_changes *letters; /* changes/<id>.txt, or NULL */
 	bool overview;			  /* overview/ (needs @year) */
 	bool person_pages;		  /* with it, feeds/<token>.html */
+	unsigned jobs; /* threads for writing the feeds; 0 or 1: one */
 	/* Asked once all is written, just before the commit; false throws
 	 * the new generation away (RK_ERR_STOPPED): a signal came in. */
 	bool (*may_commit)(void *data);

@@ -262,7 +262,7 @@ static enum rk_status write_page(struct ctx *c, const char *folder,
 		status = RK_ERR_NOMEM;
 	if (status == RK_OK) {
 		snprintf(path, len, "%s/%s/%s", c->dir, folder, name);
-		status = rk_textfile_write_atomic(path, t->data, t->len);
+		status = rk_textfile_write_staged(path, t->data, t->len);
 		if (status == RK_ERR_IO)
 			status = io_error(c, path, _("write"));
 	}

@@ -11,8 +11,9 @@
 #define RK_PLAN_FILE_VERSION 1
 
 /* Writes @plan, made for @school, to @path atomically (a temporary file
- * renamed over @path). Periods, moments and duos come in the plan's order,
- * events in the canonical order (date, start, kind, id) whatever the
+ * renamed over @path; not flushed: the plan directory's commit syncs
+ * it). Periods, moments and duos come in the plan's order, events in the
+ * canonical order (date, start, kind, id) whatever the
  * plan's order. People and teams are written by their ids. Returns
  * RK_ERR_ARG when the plan refers to a person or team index @school does
  * not have, RK_ERR_IO when the file cannot be written. */

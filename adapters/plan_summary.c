@@ -497,7 +497,7 @@ enum rk_status rk_plan_summary_write(const struct rk_school *school,
 	if (fclose(f) != 0 || failed)
 		status = status == RK_OK ? RK_ERR_NOMEM : status;
 	if (status == RK_OK)
-		status = rk_textfile_write_atomic(path, text, len);
+		status = rk_textfile_write_staged(path, text, len);
 	free(text);
 	return status;
 }

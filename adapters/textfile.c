@@ -218,8 +218,10 @@ static int set_mode(int fd, const char *path)
 	return fchmod(fd, mode);
 }
 
-enum rk_status rk_textfile_write_atomic(const char *path, const char *data,
-					size_t len)
+/* @sync: flush the file before the rename; without, the caller syncs (a
+ * plan directory's generation is synced once, at its commit). */
+static enum rk_status write_replacing(const char *path, const char *data,
+				      size_t len, bool sync)
 {
 	static const char suffix[] = ".XXXXXX";
 	enum rk_status status = RK_ERR_IO;
@@ -242,7 +244,7 @@ enum rk_status rk_textfile_write_atomic(const char *path, const char *data,
 	}
 	created = true;
 	if (set_mode(fd, path) < 0 || write_all(fd, data, len) < 0 ||
-	    fsync(fd) < 0) {
+	    (sync && fsync(fd) < 0)) {
 		saved = errno;
 		goto out;
 	}
@@ -264,4 +266,16 @@ out:
 	}
 	free(tmp);
 	return status;
+}
+
+enum rk_status rk_textfile_write_atomic(const char *path, const char *data,
+					size_t len)
+{
+	return write_replacing(path, data, len, true);
+}
+
+enum rk_status rk_textfile_write_staged(const char *path, const char *data,
+					size_t len)
+{
+	return write_replacing(path, data, len, false);
 }

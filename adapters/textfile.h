@@ -64,4 +64,13 @@ char *rk_path_relative_to(const char *base, const char *rel);
 enum rk_status rk_textfile_write_atomic(const char *path, const char *data,
 					size_t len);
 
+/* rk_textfile_write_atomic without the flush: for a file of a plan
+ * directory's new generation (plandir.h), which nobody reads before
+ * rk_plandir_commit syncs the whole generation at once. One fsync per file
+ * cost more than writing the feeds. Still a temporary file renamed over
+ * @path: a file carried into the generation is a hard link to the current
+ * one and must be replaced, never written into. Thread-safe. */
+enum rk_status rk_textfile_write_staged(const char *path, const char *data,
+					size_t len);
+
 #endif

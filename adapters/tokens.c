@@ -44,33 +44,57 @@ void rk_tokens_free(struct rk_tokens *tokens)
 	free(tokens);
 }
 
+/* Where @person's token is (*@found) or would go: the tokens are kept in
+ * the order of the people's ids, so that a school's thousands are found by
+ * halving, not one by one for each (that was quadratic). */
+static size_t position(const struct rk_tokens *tokens, const char *person,
+		       bool *found)
+{
+	size_t lo = 0, hi = tokens->items.n;
+	*found = false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct token *t =
+			rk_vec_at(&tokens->items, mid, sizeof(*t));
+		int cmp = strcmp(t->person, person);
+		if (cmp == 0) {
+			*found = true;
+			return mid;
+		}
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static struct token *find(const struct rk_tokens *tokens, const char *person)
 {
-	for (size_t i = 0; i < tokens->items.n; i++) {
-		struct token *t =
-			rk_vec_at(&tokens->items, i, sizeof(struct token));
-		if (!strcmp(t->person, person))
-			return t;
-	}
-	return NULL;
+	bool found;
+	size_t i = position(tokens, person, &found);
+	return found ? rk_vec_at(&tokens->items, i, sizeof(struct token))
+		     : NULL;
 }
 
 /* The token of @person, added empty when there is none; NULL when out of
  * memory. */
 static struct token *slot(struct rk_tokens *tokens, const char *person)
 {
-	struct token *t = find(tokens, person);
-	if (t)
-		return t;
+	bool found;
+	size_t i = position(tokens, person, &found);
+	if (found)
+		return rk_vec_at(&tokens->items, i, sizeof(struct token));
 	char *copy = strdup(person);
 	if (!copy)
 		return NULL;
-	t = rk_vec_push(&tokens->items, sizeof(*t));
-	if (!t) {
+	if (!rk_vec_push(&tokens->items, sizeof(struct token))) {
 		free(copy);
 		return NULL;
 	}
-	t->person = copy;
+	struct token *t = rk_vec_at(&tokens->items, i, sizeof(*t));
+	memmove(t + 1, t, (tokens->items.n - 1 - i) * sizeof(*t));
+	*t = (struct token){ copy, "" };
 	return t;
 }
 
@@ -270,7 +294,7 @@ enum rk_status rk_tokens_write(struct rk_tokens *tokens, const char *path)
 	enum rk_status status =
 		t.nomem ? RK_ERR_NOMEM : rk_tokens_private_file(path);
 	if (status == RK_OK)
-		status = rk_textfile_write_atomic(path, t.data, t.len);
+		status = rk_textfile_write_staged(path, t.data, t.len);
 	rk_tsv_release(&t);
 	return status;
 }

@@ -42,14 +42,16 @@ enum rk_status rk_tokens_ensure(struct rk_tokens *tokens, const char *person,
 enum rk_status rk_tokens_rotate(struct rk_tokens *tokens, const char *person,
 				const char **token);
 
-/* Writes the set to @path atomically, people in the order of their ids. A
+/* Writes the set to @path, people in the order of their ids, replacing the
+ * file as rk_textfile_write_staged does (in a plan directory's new
+ * generation, which its commit syncs). A
  * new file is made readable by its owner only (rk_tokens_private_file):
  * whoever has it can read everyone's feed. */
 enum rk_status rk_tokens_write(struct rk_tokens *tokens, const char *path);
 
 /* Makes @path a file only its owner may read and write: an empty one when
  * it does not exist, else the existing one gets mode 0600 (also when it had
- * a wider mode); rk_textfile_write_atomic keeps that mode when it replaces
+ * a wider mode); rk_textfile_write_staged keeps that mode when it replaces
  * the file. For tokens.tsv and index.tsv, which give away every feed's
  * address. RK_ERR_IO (errno set) when it cannot be made or is a symlink. */
 enum rk_status rk_tokens_private_file(const char *path);

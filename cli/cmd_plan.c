@@ -356,7 +356,9 @@ static int run_plan(struct plan_args *a)
 				* the leerKRACHT-team, but no person pages: they
 				* come only with the feeds (overview.h). */
 			       .overview = !a->no_overview,
-			       .person_pages = feeds };
+			       .person_pages = feeds,
+			       /* -j: the feeds on as many threads too. */
+			       .jobs = (unsigned)a->plan.jobs };
 	struct rk_output_result res;
 	exit_status = rk_cli_output(a->out, &o, &res, true);
 	if (exit_status != RK_EXIT_OK)

@@ -558,7 +558,8 @@ static int run_rebalance(struct rebalance_args *a)
 				       .changes_len = len,
 				       .letters = changes,
 				       .overview = !a->no_overview,
-				       .person_pages = !a->no_feeds };
+				       .person_pages = !a->no_feeds,
+				       .jobs = (unsigned)a->plan.jobs };
 		struct rk_output_result res;
 		rc = rk_cli_output(a->plandir, &o, &res, true);
 		if (rc != RK_EXIT_OK)

@@ -26,6 +26,7 @@ Suite *suite_verify(void);
 Suite *suite_planner(void);
 Suite *suite_rebalance(void);
 Suite *suite_feeds(void);
+Suite *suite_feeds_examples(void);
 Suite *suite_cover(void);
 Suite *suite_plandir(void);
 Suite *suite_precheck(void);

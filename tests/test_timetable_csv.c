@@ -449,6 +449,41 @@ START_TEST(test_textfile_write_atomic)
 }
 END_TEST
 
+/* A staged write (into a plan directory's new generation) replaces the
+ * file: one carried over as a hard link to the current generation keeps
+ * its old bytes there; the mode carries over, no temporary file stays. */
+START_TEST(test_textfile_write_staged)
+{
+	const char *tmp = getenv("TMPDIR");
+	char dir[512], current[600], staged[600], missing[600];
+	struct stat st;
+
+	snprintf(dir, sizeof(dir), "%s/rk-test-XXXXXX", tmp ? tmp : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(current, sizeof(current), "%s/current.ics", dir);
+	snprintf(staged, sizeof(staged), "%s/staged.ics", dir);
+	ck_assert_int_eq(rk_textfile_write_atomic(current, "old\n", 4), RK_OK);
+	ck_assert_int_eq(chmod(current, 0600), 0);
+	ck_assert_int_eq(link(current, staged), 0);
+	ck_assert_int_eq(rk_textfile_write_staged(staged, "new\n", 4), RK_OK);
+	check_content(staged, "new\n");
+	check_content(current, "old\n");
+	ck_assert_int_eq(stat(staged, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	ck_assert_int_eq(st.st_nlink, 1);
+
+	snprintf(missing, sizeof(missing), "%s/no/feed.ics", dir);
+	errno = 0;
+	ck_assert_int_eq(rk_textfile_write_staged(missing, "x", 1), RK_ERR_IO);
+	ck_assert_int_eq(errno, ENOENT);
+
+	/* Empty now: no temporary file was left behind. */
+	ck_assert_int_eq(unlink(staged), 0);
+	ck_assert_int_eq(unlink(current), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 Suite *suite_timetable_csv(void)
 {
 	Suite *s = suite_create("timetable_csv");
@@ -475,6 +510,7 @@ Suite *suite_timetable_csv(void)
 	tcase_add_test(tc, test_textfile_read_bom);
 	tcase_add_test(tc, test_path_relative_to);
 	tcase_add_test(tc, test_textfile_write_atomic);
+	tcase_add_test(tc, test_textfile_write_staged);
 	suite_add_tcase(s, tc);
 	return s;
 }
