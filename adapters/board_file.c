@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <yaml.h>
 
+#include "i18n.h"
 #include "people_csv.h"
 #include "school_yaml.h"
 #include "textfile.h"
@@ -55,12 +56,13 @@ static bool shallow(const char *path, const char *text, size_t len,
 			depth--;
 		done = ev.type == YAML_STREAM_END_EVENT;
 		if (!ok && diags)
-			rk_diags_add(diags, RK_SEV_ERROR, path,
-				     (int)ev.start_mark.line + 1,
-				     (int)ev.start_mark.column + 1,
-				     "the YAML nests more than %d levels deep "
-				     "here (a board file needs two)",
-				     MAX_DEPTH);
+			rk_diags_add(
+				diags, RK_SEV_ERROR, path,
+				(int)ev.start_mark.line + 1,
+				(int)ev.start_mark.column + 1,
+				_("the YAML nests more than %d levels deep "
+				  "here (a board file needs two)"),
+				MAX_DEPTH);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
@@ -80,7 +82,7 @@ static bool load_doc(const char *path, yaml_document_t *doc,
 	if (*status != RK_OK) {
 		if (*status == RK_ERR_IO && diags)
 			rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-				     "cannot read file: %s",
+				     _("cannot read file: %s"),
 				     rk_textfile_strerror(errno));
 		return false;
 	}
@@ -97,16 +99,17 @@ static bool load_doc(const char *path, yaml_document_t *doc,
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	ok = yaml_parser_load(&parser, doc);
 	if (!ok && diags)
-		rk_diags_add(
-			diags, RK_SEV_ERROR, path,
-			(int)parser.problem_mark.line + 1,
-			(int)parser.problem_mark.column + 1, "YAML syntax: %s",
-			parser.problem ? parser.problem : "unknown problem");
+		rk_diags_add(diags, RK_SEV_ERROR, path,
+			     (int)parser.problem_mark.line + 1,
+			     (int)parser.problem_mark.column + 1,
+			     _("YAML syntax: %s"),
+			     parser.problem ? parser.problem
+					    : _("unknown problem"));
 	if (ok && !yaml_document_get_root_node(doc)) {
 		yaml_document_delete(doc);
 		if (diags)
 			rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-				     "the board file is empty");
+				     _("the board file is empty"));
 		ok = false;
 	}
 	*status = ok ? RK_OK : RK_ERR_INPUT;
@@ -173,7 +176,7 @@ static enum rk_status add_schools(struct rk_board *b, const char *path,
 {
 	if (list->type != YAML_SEQUENCE_NODE) {
 		problem(diags, path, list,
-			"'schools' must be a list of school files");
+			_("'schools' must be a list of school files"));
 		return RK_ERR_INPUT;
 	}
 	size_t n = (size_t)(list->data.sequence.items.top -
@@ -183,14 +186,14 @@ static enum rk_status add_schools(struct rk_board *b, const char *path,
 		return RK_ERR_NOMEM;
 	enum rk_status status = n ? RK_OK : RK_ERR_INPUT;
 	if (!n)
-		problem(diags, path, list, "'schools' lists no school file");
+		problem(diags, path, list, _("'schools' lists no school file"));
 	for (size_t i = 0; i < n; i++) {
 		const yaml_node_t *item = yaml_document_get_node(
 			doc, list->data.sequence.items.start[i]);
 		const char *name = scalar(item);
 		if (!name || !*name) {
 			problem(diags, path, item,
-				"a school must be the name of a school file");
+				_("a school must be the name of a school file"));
 			status = RK_ERR_INPUT;
 			continue;
 		}
@@ -207,7 +210,8 @@ static enum rk_status map_board(struct rk_board *b, const char *path,
 {
 	const yaml_node_t *root = yaml_document_get_root_node(doc);
 	if (root->type != YAML_MAPPING_NODE) {
-		problem(diags, path, root, "the board file must be a mapping");
+		problem(diags, path, root,
+			_("the board file must be a mapping"));
 		return RK_ERR_INPUT;
 	}
 	enum rk_status status = RK_OK;
@@ -219,8 +223,8 @@ static enum rk_status map_board(struct rk_board *b, const char *path,
 			continue;
 		rk_diags_add(diags, RK_SEV_ERROR, path, line_of(key),
 			     column_of(key),
-			     "unknown key '%s' in the board file: expected "
-			     "name or schools",
+			     _("unknown key '%s' in the board file: expected "
+			       "name or schools"),
 			     k ? k : "?");
 		status = RK_ERR_INPUT;
 	}
@@ -230,11 +234,11 @@ static enum rk_status map_board(struct rk_board *b, const char *path,
 	if (!b->name)
 		return RK_ERR_NOMEM;
 	if (name && !scalar(name)) {
-		problem(diags, path, name, "'name' must be a text");
+		problem(diags, path, name, _("'name' must be a text"));
 		status = RK_ERR_INPUT;
 	}
 	if (!list) {
-		problem(diags, path, root, "'schools' is required");
+		problem(diags, path, root, _("'schools' is required"));
 		return RK_ERR_INPUT;
 	}
 	enum rk_status s = add_schools(b, path, doc, list, diags);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 
 /* Where an event of the gathered plan came from, for the messages. */
 struct origin {
@@ -280,8 +281,8 @@ static void clash(const struct rk_board_people *bp, int person,
 	rk_time_format(b->start, t[2]);
 	rk_time_format(b->end, t[3]);
 	rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
-		     "%s (%s) is at two schools at once on %s: %s %s-%s at "
-		     "school '%s' and %s %s-%s at school '%s'",
+		     _("%s (%s) is at two schools at once on %s: %s %s-%s at "
+		       "school '%s' and %s %s-%s at school '%s'"),
 		     p->name, p->id, day, oa->title, t[0], t[1], oa->school,
 		     ob->title, t[2], t[3], ob->school);
 }
@@ -319,8 +320,9 @@ size_t rk_board_people_check(const struct rk_board_people *bp,
 	size_t n = rk_plan_n_events(bp->plan), clashes = 0;
 	struct slot *slots = malloc((n ? n : 1) * sizeof(*slots));
 	if (!slots) {
-		rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
-			     "out of memory while checking the shared people");
+		rk_diags_add(
+			diags, RK_SEV_ERROR, NULL, 0, 0,
+			_("out of memory while checking the shared people"));
 		return 1;
 	}
 	for (size_t p = 0; p < rk_school_n_person(bp->school); p++)

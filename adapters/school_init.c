@@ -14,6 +14,7 @@
 #include "loader.h"
 #include "people_csv.h"
 #include "date.h"
+#include "i18n.h"
 #include "school_writer.h"
 #include "sections.h"
 #include "teams.h"
@@ -148,14 +149,15 @@ static const struct rk_importer *choose_importer(
 		return imp;
 	if (format)
 		rk_diags_add(diags, RK_SEV_ERROR, first, 0, 0,
-			     "unknown timetable format '%s'", format);
+			     _("unknown timetable format '%s'"), format);
 	else if (rk_textfile_head(first, head, sizeof(head), &len) != RK_OK)
 		rk_diags_add(diags, RK_SEV_ERROR, first, 0, 0,
-			     "cannot read timetable file: %s",
+			     _("cannot read timetable file: %s"),
 			     rk_textfile_strerror(errno));
 	else
-		rk_diags_add(diags, RK_SEV_ERROR, first, 0, 0,
-			     "cannot tell the timetable format; give --format");
+		rk_diags_add(
+			diags, RK_SEV_ERROR, first, 0, 0,
+			_("cannot tell the timetable format; give --format"));
 	return NULL;
 }
 
@@ -190,7 +192,7 @@ static enum rk_status read_lessons(struct rk_draft *d,
 		return RK_ERR_INPUT;
 	if (rk_school_n_lesson(d->school) == 0) {
 		rk_diags_add(diags, RK_SEV_ERROR, src->path, 0, 0,
-			     "the timetable has no lessons with a teacher");
+			     _("the timetable has no lessons with a teacher"));
 		return RK_ERR_INPUT;
 	}
 	if (d->grid == RK_GRID_USUAL)
@@ -288,7 +290,7 @@ static enum rk_status reload(const struct rk_draft *d,
 		st = write_temp(o->output, text, len, &tmp);
 	if (st == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, o->output, 0, 0,
-			     "cannot write beside the school file: %s",
+			     _("cannot write beside the school file: %s"),
 			     strerror(errno));
 	if (st == RK_OK)
 		st = rk_load_school(tmp, &lo, out, mine);
@@ -383,7 +385,7 @@ static void teams_left_todo(struct rk_draft *d, const struct rk_diags *why,
 	for (size_t i = 0; i < rk_diags_count(why); i++) {
 		const struct rk_diag *g = rk_diags_get(why, i);
 		rk_diags_add(diags, RK_SEV_WARNING, g->file, g->line, g->column,
-			     "no lerarenteams proposed: %s", g->message);
+			     _("no lerarenteams proposed: %s"), g->message);
 	}
 }
 
@@ -467,8 +469,9 @@ enum rk_status rk_school_init(const struct rk_init_options *o,
 	if (!o || !o->output || !o->n_timetables)
 		return RK_ERR_ARG;
 	if (!o->force && access(o->output, F_OK) == 0) {
-		rk_diags_add(diags, RK_SEV_ERROR, o->output, 0, 0,
-			     "the file exists; give --force to overwrite it");
+		rk_diags_add(
+			diags, RK_SEV_ERROR, o->output, 0, 0,
+			_("the file exists; give --force to overwrite it"));
 		return RK_ERR_INPUT;
 	}
 	struct rk_school *school = rk_school_new();
@@ -482,7 +485,7 @@ enum rk_status rk_school_init(const struct rk_init_options *o,
 		st = rk_textfile_write_atomic(o->output, text, len);
 		if (st == RK_ERR_IO)
 			rk_diags_add(diags, RK_SEV_ERROR, o->output, 0, 0,
-				     "cannot write the school file: %s",
+				     _("cannot write the school file: %s"),
 				     strerror(errno));
 	}
 	free(text);

@@ -2380,7 +2380,7 @@ static bool may_include(struct ctx *c, const yaml_node_t *node,
 {
 	char *real = realpath(path, NULL);
 	if (!real) {
-		report(c, node, "cannot read included file '%s': %s",
+		report(c, node, _("cannot read included file '%s': %s"),
 		       text_of(node), rk_textfile_strerror(errno));
 		return false;
 	}
@@ -2388,10 +2388,10 @@ static bool may_include(struct ctx *c, const yaml_node_t *node,
 	free(real);
 	if (loop)
 		report(c, node,
-		       "include '%s' makes a cycle: %s is already being read",
+		       _("include '%s' makes a cycle: %s is already being read"),
 		       text_of(node), loop->path);
 	else if (c->depth >= MAX_INCLUDE_DEPTH)
-		report(c, node, "includes nest more than %d files deep",
+		report(c, node, _("includes nest more than %d files deep"),
 		       MAX_INCLUDE_DEPTH);
 	return !loop && c->depth < MAX_INCLUDE_DEPTH;
 }
@@ -2413,7 +2413,7 @@ static void include_file(struct ctx *c, yaml_node_t *item, void *arg)
 		return;
 	if (rk_textfile_read_max(path, RK_TEXTFILE_MAX_SCHOOL, &text, &len) !=
 	    RK_OK) {
-		report(c, item, "cannot read included file '%s': %s",
+		report(c, item, _("cannot read included file '%s': %s"),
 		       text_of(item), rk_textfile_strerror(errno));
 		free(text);
 		return;
@@ -2422,7 +2422,7 @@ static void include_file(struct ctx *c, yaml_node_t *item, void *arg)
 		yaml_node_t *root = yaml_document_get_root_node(&doc);
 		yaml_node_t *v[N_INCLUDE_KEYS];
 		sub.doc = &doc;
-		if (get_keys(&sub, root, "included file", include_keys,
+		if (get_keys(&sub, root, _("included file"), include_keys,
 			     N_INCLUDE_KEYS, v))
 			for (size_t i = 0; i < N_INCLUDE_KEYS; i++)
 				if (v[i])

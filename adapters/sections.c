@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "sections.h"
 #include "textfile.h"
 
@@ -76,19 +77,19 @@ static enum rk_status read_line(struct rk_sections *t, char *line,
 	char *tab = strchr(text, '\t');
 	if (!tab) {
 		rk_diags_add(diags, RK_SEV_ERROR, path, lineno, 1,
-			     "expected a subject, a TAB and its section");
+			     _("expected a subject, a TAB and its section"));
 		return RK_ERR_INPUT;
 	}
 	*tab = '\0';
 	char *subject = trim(text), *section = trim(tab + 1);
 	if (!*subject || !*section || strchr(section, '\t')) {
 		rk_diags_add(diags, RK_SEV_ERROR, path, lineno, 1,
-			     "expected a subject, a TAB and its section");
+			     _("expected a subject, a TAB and its section"));
 		return RK_ERR_INPUT;
 	}
 	if (known(t, t->n, subject)) {
 		rk_diags_add(diags, RK_SEV_ERROR, path, lineno, 1,
-			     "subject '%s' is in the table twice", subject);
+			     _("subject '%s' is in the table twice"), subject);
 		return RK_ERR_INPUT;
 	}
 	return push(t, subject, section);

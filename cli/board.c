@@ -17,6 +17,7 @@
 #include "board_file.h"
 #include "board_people.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "output.h"
 #include "plan_file.h"
 
@@ -80,8 +81,8 @@ static void read_schools(struct board *b)
 		/* The board's own folders. */
 		if (!strcmp(id, "logs") || !strcmp(id, "people")) {
 			fprintf(stderr,
-				"ritmiek: %s: error: school id '%s' names a "
-				"folder of the board itself; choose another\n",
+				_("ritmiek: %s: error: school id '%s' names a "
+				  "folder of the board itself; choose another\n"),
 				j->path, id);
 			continue;
 		}
@@ -90,9 +91,9 @@ static void read_schools(struct board *b)
 			    !strcmp(rk_school_get_info(b->jobs[k].school)->id,
 				    id)) {
 				fprintf(stderr,
-					"ritmiek: %s: error: school id '%s' is "
-					"that of %s too; each school of a "
-					"board needs its own\n",
+					_("ritmiek: %s: error: school id '%s' is "
+					  "that of %s too; each school of a "
+					  "board needs its own\n"),
 					j->path, id, b->jobs[k].path);
 				id = NULL;
 				break;
@@ -146,7 +147,7 @@ static bool start(struct board *b, struct job *j)
 	close(fds[1]);
 	close(log);
 	if (pid < 0) {
-		fprintf(stderr, "ritmiek: cannot start a worker: %s\n",
+		fprintf(stderr, _("ritmiek: cannot start a worker: %s\n"),
 			strerror(errno));
 		close(fds[0]);
 		return false;
@@ -177,13 +178,13 @@ static const char *why(int exit)
 {
 	switch (exit) {
 	case RK_EXIT_INPUT:
-		return "errors in the input";
+		return _("errors in the input");
 	case RK_EXIT_INFEASIBLE:
-		return "a hard rule cannot be kept";
+		return _("a hard rule cannot be kept");
 	case RK_EXIT_FAILURE:
-		return "failure";
+		return _("failure");
 	default:
-		return exit > 128 ? "the worker was killed" : "failure";
+		return exit > 128 ? _("the worker was killed") : _("failure");
 	}
 }
 
@@ -194,17 +195,17 @@ static void say(struct board *b, const struct job *j)
 		b->worst = j->res.exit;
 	if (j->res.exit == RK_EXIT_OK) {
 		if (!b->run->quiet && !b->run->people_only)
-			printf("ritmiek: %s: planned %zu events in %zu "
-			       "periods (%zu duos) into %s\n",
+			printf(_("ritmiek: %s: planned %zu events in %zu "
+				 "periods (%zu duos) into %s\n"),
 			       id, j->res.events, j->res.periods, j->res.duos,
 			       j->dir);
 		return;
 	}
 	if (j->pid)
-		printf("ritmiek: %s: not planned (exit %d: %s); see %s\n", id,
-		       j->res.exit, why(j->res.exit), j->log);
+		printf(_("ritmiek: %s: not planned (exit %d: %s); see %s\n"),
+		       id, j->res.exit, why(j->res.exit), j->log);
 	else
-		printf("ritmiek: %s: not planned (exit %d: %s)\n", j->path,
+		printf(_("ritmiek: %s: not planned (exit %d: %s)\n"), j->path,
 		       j->res.exit, why(j->res.exit));
 }
 
@@ -303,7 +304,7 @@ static void take_plans(struct board *b)
 					      ? RK_EXIT_OK
 					      : RK_EXIT_INPUT;
 			if (j->res.exit != RK_EXIT_OK)
-				fprintf(stderr, "ritmiek: %s: no plan\n",
+				fprintf(stderr, _("ritmiek: %s: no plan\n"),
 					path ? path : j->dir);
 		}
 		free(path);
@@ -434,8 +435,11 @@ static int write_people(struct board *b, struct rk_board_people *bp)
 	struct rk_output_result res;
 	int rc = dir ? rk_cli_output(dir, &o, &res, true) : RK_EXIT_FAILURE;
 	if (rc == RK_EXIT_OK && !b->run->quiet)
-		printf("ritmiek: wrote the feeds of %zu person(s) at several "
-		       "schools to %s/feeds (see %s/index.tsv)\n",
+		printf(P_("ritmiek: wrote the feeds of %zu person at several "
+			  "schools to %s/feeds (see %s/index.tsv)\n",
+			  "ritmiek: wrote the feeds of %zu people at several "
+			  "schools to %s/feeds (see %s/index.tsv)\n",
+			  rk_school_n_person(o.school)),
 		       rk_school_n_person(o.school), dir, dir);
 	free(dir);
 	return rc;
@@ -465,15 +469,22 @@ static int shared_people(struct board *b)
 	rk_cli_print_diags(stderr, diags);
 	if (clashes) {
 		fprintf(stderr,
-			"ritmiek: %zu time(s) a person is at two schools at "
-			"once; their feeds are not written\n",
+			P_("ritmiek: %zu time a person is at two schools at "
+			   "once; their feeds are not written\n",
+			   "ritmiek: %zu times a person is at two schools at "
+			   "once; their feeds are not written\n",
+			   clashes),
 			clashes);
 		rc = RK_EXIT_INFEASIBLE;
 	} else if (missing) {
 		fprintf(stderr,
-			"ritmiek: %zu school(s) with people at other schools "
-			"too were not planned; those people's feeds are not "
-			"written\n",
+			P_("ritmiek: %zu school with people at other schools "
+			   "too was not planned; those people's feeds are not "
+			   "written\n",
+			   "ritmiek: %zu schools with people at other schools "
+			   "too were not planned; those people's feeds are not "
+			   "written\n",
+			   missing),
 			missing);
 	} else if (!b->run->no_feeds) {
 		rc = write_people(b, bp);
@@ -514,11 +525,14 @@ int rk_board_plan(const char *const *schools, size_t n,
 	if (people > b.worst)
 		b.worst = people;
 	if (run->people_only && !run->quiet)
-		printf("ritmiek: took the plans of %zu of %zu schools in %s\n",
+		printf(P_("ritmiek: took the plans of %zu of %zu school in %s\n",
+			  "ritmiek: took the plans of %zu of %zu schools in %s\n",
+			  n),
 		       planned, n, run->out);
 	else if (!run->people_only && (!run->quiet || planned < n))
-		printf("ritmiek: planned %zu of %zu schools into %s\n", planned,
-		       n, run->out);
+		printf(P_("ritmiek: planned %zu of %zu school into %s\n",
+			  "ritmiek: planned %zu of %zu schools into %s\n", n),
+		       planned, n, run->out);
 	rc = b.worst;
 out:
 	for (size_t i = 0; b.jobs && i < n; i++) {

@@ -7,40 +7,41 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "school_init.h"
 #include "school_writer.h"
 
 static void init_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek init --timetable FILE --region REGION --year "
-		"YYYY-YYYY -o SCHOOL\n"
-		"Writes a first school file from a lesson timetable: its "
-		"teachers with the days,\nsubjects and grades they teach, the "
-		"time grid, the holiday region and school\nyear, and proposed "
-		"lerarenteams. What it guessed is marked in the file and\n"
-		"listed at the end.\n\n"
-		"  -t, --timetable FILE  the timetable (again for more files "
-		"of it: GPU002.TXT,\n"
-		"                        one iCalendar feed per teacher)\n"
-		"  -f, --format FORMAT   csv, untis, fet or ical (default: "
-		"told from the file)\n"
-		"  -p, --people FILE     a people CSV file: names, e-mail, "
-		"roles\n"
-		"  -r, --region REGION   noord, midden or zuid\n"
-		"  -y, --year YYYY-YYYY  the school year, e.g. 2026-2027\n"
-		"  -k, --kind KIND       po, vo or mbo (default: vo)\n"
-		"  -n, --name NAME       the school's name\n"
-		"  -o, --output SCHOOL   the school file to write\n"
-		"      --force           overwrite SCHOOL if it exists\n"
-		"  -c, --calendars DIR   holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or the\n"
-		"                        installed ones)\n"
-		"  -q, --quiet           only the problems, not what to check\n"
-		"  -h, --help            show this help and exit\n\n"
-		"Then: ritmiek check SCHOOL; ritmiek plan -o plan SCHOOL.\n"
-		"Exit status: 0 written (warnings allowed), 1 errors in the "
-		"input (nothing\nwritten), 2 bad usage, 4 failure.\n");
+		_("Usage: ritmiek init --timetable FILE --region REGION --year "
+		  "YYYY-YYYY -o SCHOOL\n"
+		  "Writes a first school file from a lesson timetable: its "
+		  "teachers with the days,\nsubjects and grades they teach, the "
+		  "time grid, the holiday region and school\nyear, and proposed "
+		  "lerarenteams. What it guessed is marked in the file and\n"
+		  "listed at the end.\n\n"
+		  "  -t, --timetable FILE  the timetable (again for more files "
+		  "of it: GPU002.TXT,\n"
+		  "                        one iCalendar feed per teacher)\n"
+		  "  -f, --format FORMAT   csv, untis, fet or ical (default: "
+		  "told from the file)\n"
+		  "  -p, --people FILE     a people CSV file: names, e-mail, "
+		  "roles\n"
+		  "  -r, --region REGION   noord, midden or zuid\n"
+		  "  -y, --year YYYY-YYYY  the school year, e.g. 2026-2027\n"
+		  "  -k, --kind KIND       po, vo or mbo (default: vo)\n"
+		  "  -n, --name NAME       the school's name\n"
+		  "  -o, --output SCHOOL   the school file to write\n"
+		  "      --force           overwrite SCHOOL if it exists\n"
+		  "  -c, --calendars DIR   holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or the\n"
+		  "                        installed ones)\n"
+		  "  -q, --quiet           only the problems, not what to check\n"
+		  "  -h, --help            show this help and exit\n\n"
+		  "Then: ritmiek check SCHOOL; ritmiek plan -o plan SCHOOL.\n"
+		  "Exit status: 0 written (warnings allowed), 1 errors in the "
+		  "input (nothing\nwritten), 2 bad usage, 4 failure.\n"));
 }
 
 /* "2026-2027": the first year, or -1. */
@@ -76,8 +77,10 @@ static int run_init(const struct rk_init_options *o, bool quiet)
 		fprintf(stderr, "ritmiek: %s: %s\n", o->output,
 			rk_strerror(st));
 	if (st == RK_OK && !quiet) {
-		printf("ritmiek: %s: written, %zu people; check:\n", o->output,
-		       rk_school_n_person(draft->school));
+		printf(P_("ritmiek: %s: written, %zu person; check:\n",
+			  "ritmiek: %s: written, %zu people; check:\n",
+			  rk_school_n_person(draft->school)),
+		       o->output, rk_school_n_person(draft->school));
 		for (size_t i = 0;
 		     rk_school_writer_check(draft, i, line, sizeof(line)); i++)
 			printf("  - %s\n", line);
@@ -97,7 +100,7 @@ static int check_args(struct rk_init_options *o, const char *region,
 			      : !o->output     ? "-o"
 					       : NULL;
 	if (missing) {
-		fprintf(stderr, "ritmiek init: missing %s\n", missing);
+		fprintf(stderr, _("ritmiek init: missing %s\n"), missing);
 		return -1;
 	}
 	int r = rk_region_parse(region);
@@ -105,21 +108,21 @@ static int check_args(struct rk_init_options *o, const char *region,
 	o->kind = kind ? rk_school_type_parse(kind) : -1;
 	if (r < 0)
 		fprintf(stderr,
-			"ritmiek init: unknown region '%s': noord, midden or zuid\n",
+			_("ritmiek init: unknown region '%s': noord, midden or zuid\n"),
 			region);
 	else if (o->year < 0)
 		fprintf(stderr,
-			"ritmiek init: bad school year '%s': expected e.g. 2026-2027\n",
+			_("ritmiek init: bad school year '%s': expected e.g. 2026-2027\n"),
 			year);
 	else if (kind && o->kind < 0)
 		fprintf(stderr,
-			"ritmiek init: unknown kind '%s': po, vo or mbo\n",
+			_("ritmiek init: unknown kind '%s': po, vo or mbo\n"),
 			kind);
 	else if (o->format && strcmp(o->format, "csv") &&
 		 strcmp(o->format, "untis") && strcmp(o->format, "fet") &&
 		 strcmp(o->format, "ical"))
 		fprintf(stderr,
-			"ritmiek init: unknown format '%s': csv, untis, fet or ical\n",
+			_("ritmiek init: unknown format '%s': csv, untis, fet or ical\n"),
 			o->format);
 	else {
 		o->region = (enum rk_region)r;
@@ -202,7 +205,7 @@ int rk_cmd_init(int argc, char **argv)
 	}
 	o.timetables = files;
 	if (optind != argc) {
-		fprintf(stderr, "ritmiek init: unexpected argument '%s'\n",
+		fprintf(stderr, _("ritmiek init: unexpected argument '%s'\n"),
 			argv[optind]);
 		status = rk_cli_try_help("init");
 	} else if (check_args(&o, region, year, kind) < 0) {

@@ -435,8 +435,8 @@ static int run_board(struct plan_args *a)
 	/* One folder or file for every school would mix them up. */
 	if (a->feeds.previous || a->export_dir) {
 		fprintf(stderr,
-			"ritmiek plan: %s is for one school, not a "
-			"board\n",
+			_("ritmiek plan: %s is for one school, not a "
+			  "board\n"),
 			a->feeds.previous ? "--previous" : "--export-models");
 		return rk_cli_try_help("plan");
 	}

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Every message marked for translation (_() and N_(), engine/i18n.h) has a
-# translation in every po/LANG.po, none of them fuzzy, each valid for its
-# format (msgfmt -c), and every source that marks messages is listed in
+# Every message marked for translation (_(), N_() and P_(), engine/i18n.h)
+# has a translation in every po/LANG.po, none of them fuzzy, each valid for
+# its format (msgfmt -c), and every source that marks messages is listed in
 # po/POTFILES.in. `make update-po` brings the catalogues up to date; then
 # translate what it added.
 set -eu
@@ -16,7 +16,7 @@ cd "$top_srcdir"
 status=0
 
 # A source with marked messages that xgettext would not read.
-for f in $(grep -l -E '\bN?_\(' engine/*.c adapters/*.c cli/*.c); do
+for f in $(grep -l -E '\b[NP]?_\(' engine/*.c adapters/*.c cli/*.c); do
 	grep -qx "$f" po/POTFILES.in ||
 		{ echo "po_check: $f marks messages but is not in po/POTFILES.in"; status=1; }
 done

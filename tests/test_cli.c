@@ -1557,7 +1557,7 @@ static char *board_ab_lines(const char *dir)
 			"duos) into %s/board-a\n"
 			"ritmiek: board-b: planned 178 events in 5 periods (15 "
 			"duos) into %s/board-b\n"
-			"ritmiek: wrote the feeds of 1 person(s) at several "
+			"ritmiek: wrote the feeds of 1 person at several "
 			"schools to %s/people/feeds (see %s/people/index.tsv)\n"
 			"ritmiek: planned 2 of 2 schools into %s\n",
 			dir, dir, dir, dir, dir),
@@ -1660,7 +1660,7 @@ START_TEST(test_board_refuses_clash)
 		       "15:00-17:00 at school 'board-a' and Startfase "
 		       "leerKRACHT-team 15:00-17:00 at school 'board-c'\n"),
 		"%s", r.err);
-	ck_assert_msg(strstr(r.err, "ritmiek: 4 time(s) a person is at two "
+	ck_assert_msg(strstr(r.err, "ritmiek: 4 times a person is at two "
 				    "schools at once; their feeds are not "
 				    "written\n"),
 		      "%s", r.err);
