@@ -124,7 +124,7 @@ enum rk_status rk_sections_read(const char *path, struct rk_sections **out,
 	enum rk_status st = rk_textfile_read(path, &t->text, NULL);
 	if (st == RK_ERR_IO)
 		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     "cannot read file: %s",
+			     _("cannot read file: %s"),
 			     rk_textfile_strerror(errno));
 	if (st == RK_OK)
 		st = read_rows(t, path, diags);

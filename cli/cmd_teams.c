@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "date.h"
+#include "i18n.h"
 #include "loader.h"
 #include "sections.h"
 #include "teams.h"
@@ -25,39 +26,39 @@ struct teams_args {
 static void teams_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: ritmiek teams [OPTION]... SCHOOL\n"
-		"Proposes a division of the teachers of SCHOOL into lerarenteams, "
-		"made by GLPK:\nteams of 5 to 10 (about 8), as homogeneous as "
-		"possible (pairs sharing a\nsection or a grade), each with at "
-		"least two common free moments of the\nbordsessie's length every "
-		"week. Shows each team with its members, their\nsections and "
-		"grades, its common free moments and homogeneity, and who moves\n"
-		"against today's teams, and why.\n\n"
-		"  -c, --calendars DIR     holiday calendars (default: "
-		"$RITMIEK_CALENDARS, or\n"
-		"                          the installed ones)\n"
-		"      --sections FILE     the subject-to-section table "
-		"(default: the installed\n"
-		"                          sections.tsv)\n"
-		"      --min N             smallest team (default 5)\n"
-		"      --max N             largest team (default 10)\n"
-		"      --target N          preferred team size (default 8)\n"
-		"      --moments N         common free moments a week (default "
-		"2)\n"
-		"      --weight-section N  worth of a pair sharing a section "
-		"(default 10)\n"
-		"      --weight-grade N    worth of a pair sharing a grade "
-		"(default 4)\n"
-		"      --keep-teams        keep today's teams; divide the other "
-		"teachers\n"
-		"  -t, --time-limit MS     solver time per model (default "
-		"10000)\n"
-		"  -q, --quiet             only the teams, one line each: "
-		"their members' ids\n"
-		"  -h, --help              show this help and exit\n\n"
-		"Exit status: 0 a division was found, 1 errors in the input, "
-		"2 bad usage,\n3 no division keeps the rules (who cannot be "
-		"placed is said), 4 failure.\n");
+		_("Usage: ritmiek teams [OPTION]... SCHOOL\n"
+		  "Proposes a division of the teachers of SCHOOL into lerarenteams, "
+		  "made by GLPK:\nteams of 5 to 10 (about 8), as homogeneous as "
+		  "possible (pairs sharing a\nsection or a grade), each with at "
+		  "least two common free moments of the\nbordsessie's length every "
+		  "week. Shows each team with its members, their\nsections and "
+		  "grades, its common free moments and homogeneity, and who moves\n"
+		  "against today's teams, and why.\n\n"
+		  "  -c, --calendars DIR     holiday calendars (default: "
+		  "$RITMIEK_CALENDARS, or\n"
+		  "                          the installed ones)\n"
+		  "      --sections FILE     the subject-to-section table "
+		  "(default: the installed\n"
+		  "                          sections.tsv)\n"
+		  "      --min N             smallest team (default 5)\n"
+		  "      --max N             largest team (default 10)\n"
+		  "      --target N          preferred team size (default 8)\n"
+		  "      --moments N         common free moments a week (default "
+		  "2)\n"
+		  "      --weight-section N  worth of a pair sharing a section "
+		  "(default 10)\n"
+		  "      --weight-grade N    worth of a pair sharing a grade "
+		  "(default 4)\n"
+		  "      --keep-teams        keep today's teams; divide the other "
+		  "teachers\n"
+		  "  -t, --time-limit MS     solver time per model (default "
+		  "10000)\n"
+		  "  -q, --quiet             only the teams, one line each: "
+		  "their members' ids\n"
+		  "  -h, --help              show this help and exit\n\n"
+		  "Exit status: 0 a division was found, 1 errors in the input, "
+		  "2 bad usage,\n3 no division keeps the rules (who cannot be "
+		  "placed is said), 4 failure.\n"));
 }
 
 static bool parse_count(const char *text, int *out)
@@ -105,7 +106,7 @@ static int check_sizes(const struct rk_teams_options *o)
 		target = target < min ? min : target > max ? max : target;
 	if (min < 2 || min > max || target < min || target > max) {
 		fprintf(stderr,
-			"ritmiek teams: team sizes must be 2 <= min <= target <= max, not min %d, target %d, max %d\n",
+			_("ritmiek teams: team sizes must be 2 <= min <= target <= max, not min %d, target %d, max %d\n"),
 			min, target, max);
 		return rk_cli_try_help("teams");
 	}
@@ -136,7 +137,7 @@ static int parse(int argc, char **argv, struct teams_args *a)
 		if (count) {
 			if (!parse_count(optarg, count)) {
 				fprintf(stderr,
-					"ritmiek teams: bad number '%s'\n",
+					_("ritmiek teams: bad number '%s'\n"),
 					optarg);
 				return rk_cli_try_help("teams");
 			}
@@ -163,7 +164,7 @@ static int parse(int argc, char **argv, struct teams_args *a)
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "ritmiek teams: expected one school file\n");
+		fprintf(stderr, _("ritmiek teams: expected one school file\n"));
 		return rk_cli_try_help("teams");
 	}
 	a->school = argv[optind];
@@ -187,7 +188,7 @@ static void print_moments(const struct rk_free_moment *m, size_t n)
 		i = j;
 	}
 	if (n == 0)
-		printf("none");
+		fputs(_("none"), stdout);
 }
 
 static const char *or_dash(const char *text)
@@ -260,16 +261,26 @@ static void print_team(const struct rk_school *s,
 	size_t n = rk_teams_members(prop, t, &m);
 	size_t nm = rk_teams_moments(prop, t, &mo);
 	const char *was = today_name(s, now, closest_today(prop, now, t));
-	printf("Team %zu: %s, %zu members, homogeneity %.2f", t + 1,
-	       or_dash(rk_teams_section(prop, t)), n,
+	/* TRANSLATORS: the team's number, its most common section, its
+	 * size; homogeneity is the share of member pairs sharing a section. */
+	printf(P_("Team %zu: %s, %zu member, homogeneity %.2f",
+		  "Team %zu: %s, %zu members, homogeneity %.2f", n),
+	       t + 1, or_dash(rk_teams_section(prop, t)), n,
 	       rk_teams_homogeneity(prop, t));
 	if (rk_teams_source(prop, t) >= 0)
-		printf(" (kept: %s)",
+		/* TRANSLATORS: follows the team's heading: a team of
+		 * today that --keep-teams kept as it is. */
+		printf(_(" (kept: %s)"),
 		       rk_school_get_team(s, (size_t)rk_teams_source(prop, t))
 			       ->id);
 	else if (was)
-		printf(" (most from today's %s)", was);
-	printf("\n  %zu common free moments: ", nm);
+		/* TRANSLATORS: follows the team's heading: the team of
+		 * today most of its members come from. */
+		printf(_(" (most from today's %s)"), was);
+	printf("\n");
+	printf(P_("  %zu common free moment: ", "  %zu common free moments: ",
+		  nm),
+	       nm);
 	print_moments(mo, nm);
 	printf("\n");
 	for (size_t i = 0; i < n; i++)
@@ -300,7 +311,10 @@ static size_t print_moves(const struct rk_school *s,
 			printf("  ");
 			print_padded(rk_school_get_person(s, (size_t)m[i])->id,
 				     8);
-			printf(" %s -> team %zu: common free moments %zu -> %zu, colleagues sharing a section %zu -> %zu\n",
+			/* TRANSLATORS: a teacher who moves, after their id:
+			 * the team of today -> the proposed team, and how the
+			 * counts change. */
+			printf(_(" %s -> team %zu: common free moments %zu -> %zu, colleagues sharing a section %zu -> %zu\n"),
 			       or_dash(today_name(s, now, old)), t + 1, before,
 			       after,
 			       old >= 0 ? rk_teams_section_peers(
@@ -342,10 +356,19 @@ static void print_proposal(const struct rk_school *s,
 		const int *m;
 		teachers += rk_teams_members(prop, t, &m);
 	}
-	printf("Proposal: %zu teams for %zu teachers (solver: %s, gap %.1f%%, %zu model%s)\n\n",
-	       rk_teams_count(prop), teachers, rk_teams_solver_status(prop),
-	       100.0 * rk_teams_gap(prop), rk_teams_models(prop),
-	       rk_teams_models(prop) == 1 ? "" : "s");
+	/* Each count says its own noun, so each is its own plural. */
+	size_t n = rk_teams_count(prop), models = rk_teams_models(prop);
+	char teams_s[64], teachers_s[64], models_s[64];
+	snprintf(teams_s, sizeof(teams_s), P_("%zu team", "%zu teams", n), n);
+	snprintf(teachers_s, sizeof(teachers_s),
+		 P_("%zu teacher", "%zu teachers", teachers), teachers);
+	snprintf(models_s, sizeof(models_s),
+		 P_("%zu model", "%zu models", models), models);
+	/* TRANSLATORS: "8 teams for 60 teachers (solver: optimal, gap 0.0%,
+	 * 3 models)"; the solver's verdict is translated on its own. */
+	printf(_("Proposal: %s for %s (solver: %s, gap %.1f%%, %s)\n\n"),
+	       teams_s, teachers_s, _(rk_teams_solver_status(prop)),
+	       100.0 * rk_teams_gap(prop), models_s);
 	for (size_t t = 0; t < rk_teams_count(prop); t++) {
 		print_team(s, prop, now, t);
 		printf("\n");
@@ -353,15 +376,23 @@ static void print_proposal(const struct rk_school *s,
 	struct summary a = summarise(now, moments),
 		       b = summarise(prop, moments);
 	if (rk_teams_count(now) == 0) {
-		printf("The school file has no teams yet.\n");
+		fputs(_("The school file has no teams yet.\n"), stdout);
 		return;
 	}
-	printf("Against today's %zu teams:\n", rk_teams_count(now));
+	printf(P_("Against today's %zu team:\n", "Against today's %zu teams:\n",
+		  rk_teams_count(now)),
+	       rk_teams_count(now));
 	size_t moves = print_moves(s, prop, now);
-	printf("  %zu teacher%s move%s; homogeneity %.2f -> %.2f; teams with fewer than %d common free moments %zu -> %zu\n",
-	       moves, moves == 1 ? "" : "s", moves == 1 ? "s" : "",
-	       a.homogeneity, b.homogeneity, moments, a.short_of_moments,
-	       b.short_of_moments);
+	char moves_s[64];
+	snprintf(moves_s, sizeof(moves_s),
+		 P_("%zu teacher moves", "%zu teachers move", moves), moves);
+	/* TRANSLATORS: "3 teachers move; homogeneity ..."; the counts
+	 * before and after, today's teams -> the proposal. */
+	printf(P_("  %s; homogeneity %.2f -> %.2f; teams with fewer than %d common free moment %zu -> %zu\n",
+		  "  %s; homogeneity %.2f -> %.2f; teams with fewer than %d common free moments %zu -> %zu\n",
+		  moments),
+	       moves_s, a.homogeneity, b.homogeneity, moments,
+	       a.short_of_moments, b.short_of_moments);
 }
 
 static void print_quiet(const struct rk_school *s,
@@ -370,7 +401,7 @@ static void print_quiet(const struct rk_school *s,
 	for (size_t t = 0; t < rk_teams_count(prop); t++) {
 		const int *m;
 		size_t n = rk_teams_members(prop, t, &m);
-		printf("team %zu:", t + 1);
+		printf(_("team %zu:"), t + 1);
 		for (size_t i = 0; i < n; i++)
 			printf(" %s",
 			       rk_school_get_person(s, (size_t)m[i])->id);
@@ -396,7 +427,7 @@ static int load_sections(const struct teams_args *a,
 	 * file that cannot be read. */
 	if (st == RK_ERR_INPUT || st == RK_ERR_IO)
 		return RK_EXIT_INPUT;
-	fprintf(stderr, "ritmiek teams: subject-to-section table: %s\n",
+	fprintf(stderr, _("ritmiek teams: subject-to-section table: %s\n"),
 		rk_strerror(st));
 	return RK_EXIT_FAILURE;
 }

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mip.h"
 #include "teams.h"
 #include "teams_facts.h"
@@ -1001,20 +1002,22 @@ static void say_unplaceable(const struct rk_teams_facts *f,
 		rk_diags_add(
 			diags, RK_SEV_ERROR, p->loc.file, p->loc.line,
 			p->loc.column,
-			"%s (%s) has no free moment of %d minutes in the week that %d colleagues also have free",
+			_("%s (%s) has no free moment of %d minutes in the week that %d colleagues also have free"),
 			p->id, p->name ? p->name : "?", minutes, others);
 	else if (why == RK_PLACE_TOO_FEW)
 		rk_diags_add(
 			diags, RK_SEV_ERROR, p->loc.file, p->loc.line,
 			p->loc.column,
-			"%s (%s) has only %zu free moment%s of %d minutes in the week that %d colleagues also have free; a team needs %d",
-			p->id, p->name ? p->name : "?", found,
-			found == 1 ? "" : "s", minutes, others, o->moments);
+			P_("%s (%s) has only %zu free moment of %d minutes in the week that %d colleagues also have free; a team needs %d",
+			   "%s (%s) has only %zu free moments of %d minutes in the week that %d colleagues also have free; a team needs %d",
+			   found),
+			p->id, p->name ? p->name : "?", found, minutes, others,
+			o->moments);
 	else
 		rk_diags_add(
 			diags, RK_SEV_ERROR, p->loc.file, p->loc.line,
 			p->loc.column,
-			"%s (%s) has no %d free moments of %d minutes in the week that the same %d colleagues also have free",
+			_("%s (%s) has no %d free moments of %d minutes in the week that the same %d colleagues also have free"),
 			p->id, p->name ? p->name : "?", o->moments, minutes,
 			others);
 }
@@ -1091,7 +1094,7 @@ static void warn_outside_section(const struct rk_teams_proposal *p,
 			rk_diags_add(
 				diags, RK_SEV_WARNING, pe->loc.file,
 				pe->loc.line, pe->loc.column,
-				"%s (%s) has no %d free moments of %d minutes in the week that %d colleagues of %s also have free: no team of %s can hold them",
+				_("%s (%s) has no %d free moments of %d minutes in the week that %d colleagues of %s also have free: no team of %s can hold them"),
 				pe->id, pe->name ? pe->name : "?", o->moments,
 				minutes, o->min - 1, f->sections.items[k],
 				f->sections.items[k]);
@@ -1109,7 +1112,7 @@ static void say_no_division(const struct rk_teams_facts *f,
 	rk_diags_add(
 		diags, RK_SEV_ERROR, info->loc.file, info->loc.line,
 		info->loc.column,
-		"no division of the %zu teachers into teams of %d to %d gives every team %d common free moments of %d minutes a week",
+		_("no division of the %zu teachers into teams of %d to %d gives every team %d common free moments of %d minutes a week"),
 		n, o->min, o->max, o->moments,
 		rk_school_get_settings(f->school)->bordsessie_minutes);
 }
@@ -1165,15 +1168,18 @@ static enum rk_status propose(struct rk_teams_proposal *p, const struct opts *o,
 	if (st != RK_OK)
 		goto out;
 	if (b.n == 0 && p->n == 0) {
-		rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
-			     "the school has no teachers to divide into teams");
+		rk_diags_add(
+			diags, RK_SEV_ERROR, NULL, 0, 0,
+			_("the school has no teachers to divide into teams"));
 		st = RK_ERR_INPUT;
 		goto out;
 	}
 	if (b.n > 0 && b.n < (size_t)o->min) {
 		rk_diags_add(
 			diags, RK_SEV_ERROR, NULL, 0, 0,
-			"only %zu teachers to divide: a team has at least %d",
+			P_("only %zu teacher to divide: a team has at least %d",
+			   "only %zu teachers to divide: a team has at least %d",
+			   b.n),
 			b.n, o->min);
 		st = RK_ERR_INFEASIBLE;
 		goto out;
@@ -1264,8 +1270,8 @@ double rk_teams_homogeneity(const struct rk_teams_proposal *p, size_t t)
 const char *rk_teams_solver_status(const struct rk_teams_proposal *p)
 {
 	if (!p || p->models == 0)
-		return "none";
-	return p->optimal ? "optimal" : "feasible";
+		return N_("none");
+	return p->optimal ? N_("optimal") : N_("feasible");
 }
 
 double rk_teams_gap(const struct rk_teams_proposal *p)

@@ -76,7 +76,8 @@ size_t rk_teams_moments(const struct rk_teams_proposal *p, size_t t,
 const char *rk_teams_section(const struct rk_teams_proposal *p, size_t t);
 /* Share of member pairs with a section in common, 0..1. */
 double rk_teams_homogeneity(const struct rk_teams_proposal *p, size_t t);
-/* The solver's verdict: "optimal", "feasible", and the relative gap. */
+/* The solver's verdict: "optimal", "feasible" or "none" (English,
+ * marked with N_(): the caller translates it with _()). */
 const char *rk_teams_solver_status(const struct rk_teams_proposal *p);
 double rk_teams_gap(const struct rk_teams_proposal *p);
 

@@ -1795,6 +1795,33 @@ START_TEST(test_teams_examples)
 }
 END_TEST
 
+/* The report of ritmiek teams follows the locale: in Dutch its heading,
+ * plurals and all. The teams and sections themselves are data. */
+START_TEST(test_teams_in_dutch)
+{
+#ifdef ENABLE_NLS
+	const char *argv[] = { "ritmiek", "teams",
+			       "examples/po-school/school.yaml", NULL };
+	const char *dutch[] = { "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=",
+				"LANG=nl_NL.UTF-8", NULL };
+	struct run r = run_ritmiek_with(argv, dutch, 0);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_msg(strstr(r.out, "Voorstel: 2 teams voor 14 leraren "
+				    "(solver: optimaal, gap 0.0%"),
+		      "not the Dutch report (is the nl_NL.UTF-8 locale there? "
+		      "localedef -i nl_NL -f UTF-8 nl_NL.UTF-8):\n%s",
+		      r.out);
+	ck_assert_msg(strstr(r.out, "Tegen de huidige teams (2):\n"), "%s",
+		      r.out);
+	ck_assert_msg(strstr(r.out, "gezamenlijke vrije momenten: "), "%s",
+		      r.out);
+	ck_assert_msg(!strstr(r.out, "Proposal") && !strstr(r.out, "members"),
+		      "%s", r.out);
+	run_free(&r);
+#endif
+}
+END_TEST
+
 /* No division: exit 3, and who cannot be placed, at their line. */
 START_TEST(test_teams_unplaceable)
 {
@@ -1865,6 +1892,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_feeds_rerun);
 	tcase_add_test(tc, test_tokens_rotate);
 	tcase_add_test(tc, test_teams_examples);
+	tcase_add_test(tc, test_teams_in_dutch);
 	tcase_add_test(tc, test_teams_unplaceable);
 	tcase_add_test(tc, test_plan_stats);
 	tcase_add_test(tc, test_unplaced_everywhere);
