@@ -28,18 +28,20 @@ static bool session_kind(enum rk_event_kind k)
 }
 
 /* The report of the last model sessions.c solved for @g in period
- * @number (the second try, "slipping a week", when there was one). */
+ * @number (the second or third try, when there was one). */
 static const struct rk_solve_report *final_report(const struct rk_plan *plan,
 						  const char *id, int number)
 {
-	char first[160], second[200];
+	char first[160], second[200], third[200];
 	snprintf(first, sizeof(first), "sessions %s period %d", id, number);
 	snprintf(second, sizeof(second), "%s, slipping a week", first);
+	snprintf(third, sizeof(third), "%s, a lesbezoek earlier", first);
 	const struct rk_solve_report *found = NULL;
 	for (size_t i = 0; i < rk_plan_n_reports(plan); i++) {
 		const struct rk_solve_report *r = rk_plan_report(plan, i);
 		if (r->model &&
-		    (!strcmp(r->model, first) || !strcmp(r->model, second)))
+		    (!strcmp(r->model, first) || !strcmp(r->model, second) ||
+		     !strcmp(r->model, third)))
 			found = r;
 	}
 	return found;

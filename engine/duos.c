@@ -78,7 +78,8 @@ static bool meet_on(const struct rk_planctx *ctx, const int *people, int n,
 
 /* The weeks of the period's GL and LB rounds: each round's own week and
  * every later week of the period, as the session model lets a session
- * slip (costing more each week). Rebalancing leaves out the weeks before
+ * slip (costing more each week); for a lesbezoek also from the week of
+ * its round's lesontwerp on. Rebalancing leaves out the weeks before
  * the date: what was planned there has been. */
 static void round_weeks(const struct rk_planctx *ctx, const struct rk_period *p,
 			struct windows *win)
@@ -101,7 +102,10 @@ static void round_weeks(const struct rk_planctx *ctx, const struct rk_period *p,
 			started_lb[r] |= (acts & lb[r]) != 0;
 			if (open && started_gl[r] && win->n_gl[r] < 12)
 				win->gl[r][win->n_gl[r]++] = w;
-			if (open && started_lb[r] && win->n_lb[r] < 12)
+			/* A lesbezoek may come as early as its round's
+			 * lesontwerp (sessions.c, lesson_slots). */
+			if (open && (started_lb[r] || started_gl[r]) &&
+			    win->n_lb[r] < 12)
 				win->lb[r][win->n_lb[r]++] = w;
 		}
 	}

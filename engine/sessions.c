@@ -38,6 +38,7 @@
 #define COST_FRIDAY_LB	     15
 #define COST_COVER_LB	     10
 #define COST_WEEK_LATE	     60
+#define COST_LB_BEFORE_GL    30
 #define COST_MOVED	     200
 #define MAX_STARTS	     128
 
@@ -47,6 +48,8 @@ struct act {
 	int n_people;
 	int visitor;  /* LB and FB: people[0] visits people[1] */
 	int week;     /* year week of the activity (of its LB for an FB) */
+	int gl_week;  /* LB: year week of its round's lesontwerp, the first
+		       * it may take when its own week has no moment */
 	int nth;      /* week in the period */
 	int old_date; /* rebalancing: where it was before, -1: new */
 	int old_start;
@@ -72,6 +75,10 @@ struct cand {
 struct model {
 	struct rk_planctx *ctx;
 	bool allow_late; /* second try: sessions may slip a week */
+	/* Third try: a lesbezoek may also come in an earlier week of its
+	 * round (lesson_slots). Not sooner: the extra candidates make the
+	 * models of teams that need none of them several times slower. */
+	bool allow_early;
 	/* The bound (bound.c): every candidate kept, and the idle time of
 	 * these people (those in other teams too) not counted; NULL when
 	 * planning. */
@@ -106,6 +113,7 @@ static struct act *new_act(struct model *m, enum rk_event_kind kind, int week,
 			   .week = week,
 			   .nth = nth,
 			   .round = round,
+			   .gl_week = week,
 			   .lb = -1,
 			   .unplaced = -1 };
 	return a;
@@ -144,7 +152,7 @@ static int add_cand(struct model *m, struct cand c)
 
 /* The activities of the team in the period, week by week. */
 static enum rk_status lb_acts(struct model *m, const struct rk_duo *d, int week,
-			      int nth, int round)
+			      int nth, int round, int gl_week)
 {
 	int u[3] = { d->a, d->b, d->c };
 	int size = d->c >= 0 ? 3 : 2;
@@ -167,6 +175,7 @@ static enum rk_status lb_acts(struct model *m, const struct rk_duo *d, int week,
 		lb->people[0] = visitor;
 		lb->people[1] = host;
 		lb->n_people = 2;
+		lb->gl_week = gl_week;
 		int lb_index = (int)m->n_acts - 1;
 		struct act *fb = new_act(m, RK_EV_FB, week, nth, round);
 		if (!fb)
@@ -204,7 +213,7 @@ static bool new_duo(const struct model *m, const struct rk_duo *d)
  * round 1 before round 2), so that it still designs together and each
  * visits the other this period. */
 static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
-			       int week, int nth)
+			       int week, int nth, const int *gl_week)
 {
 	const struct rk_plan *base = rk_planctx_base(m->ctx);
 	for (size_t i = 0; i < rk_plan_n_duos(base); i++) {
@@ -227,8 +236,10 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 				a->people[2] = d->c;
 				a->n_people = d->c >= 0 ? 3 : 2;
 			}
+			int from = gl_week[round - 1] >= 0 ? gl_week[round - 1]
+							   : week;
 			if ((all & lb) &&
-			    lb_acts(m, d, week, nth, round) != RK_OK)
+			    lb_acts(m, d, week, nth, round, from) != RK_OK)
 				return RK_ERR_NOMEM;
 		}
 	}
@@ -247,7 +258,7 @@ static enum rk_status collect_acts(struct model *m)
 	};
 	bool ads = !strcmp(m->p->phase, "aan de slag");
 	unsigned in_bs = rk_school_get_settings(m->ctx->school)->in_bordsessie;
-	int nth = 0;
+	int nth = 0, gl_week[2] = { -1, -1 };
 	unsigned missed = 0;
 	for (int w = m->p->first_week; w <= m->p->last_week; w++) {
 		if (!m->ctx->session_week[w])
@@ -255,6 +266,10 @@ static enum rk_status collect_acts(struct model *m)
 		char agenda[600];
 		unsigned acts = rk_ritmiek_week(m->p->weeks, ++nth, ads, agenda,
 						sizeof(agenda));
+		if (acts & RK_ACT_GL1)
+			gl_week[0] = w;
+		if (acts & RK_ACT_GL2)
+			gl_week[1] = w;
 		/* Rebalancing: the weeks before the date stay as they were. */
 		if (m->ctx->prev && w < m->ctx->from_week) {
 			missed |= acts & (RK_ACT_GL1 | RK_ACT_LB1 | RK_ACT_GL2 |
@@ -269,7 +284,7 @@ static enum rk_status collect_acts(struct model *m)
 			if (!new_act(m, team_acts[t].kind, w, nth, 1))
 				return RK_ERR_NOMEM;
 		}
-		if (duo_acts(m, acts, missed, w, nth) != RK_OK)
+		if (duo_acts(m, acts, missed, w, nth, gl_week) != RK_OK)
 			return RK_ERR_NOMEM;
 		missed = 0;
 	}
@@ -417,12 +432,27 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 
 /* The second try lets a session slip to a later week of the period, each
  * week later costing more: the next week is usually enough, but someone
- * ill for two weeks (rebalancing) needs the weeks after. */
+ * ill for two weeks (rebalancing) needs the weeks after. A lesbezoek may
+ * also come earlier, back to the week its round's lesontwerp agrees it
+ * (DOMAIN.md: "lesbezoeken afspreken"): when a holiday takes the only
+ * lesson the visitor can sit in that week, or the feedbackgesprek after
+ * it would fall past the verbindingssessie. The week sequence is the
+ * ritmiek's preference, not a rule verify checks, so each week away from
+ * it costs; the order rows keep round 2 after round 1. */
 static int lesson_slots(struct model *m, int act)
 {
 	const struct act *a = &m->acts[act];
 	if (lesson_slots_in(m, act, a->week, a->nth, 0.0) < 0)
 		return -1;
+	int earlier = 0;
+	for (int w = a->week - 1; m->allow_early && w >= a->gl_week; w--) {
+		if (!m->ctx->session_week[w])
+			continue;
+		earlier++;
+		if (lesson_slots_in(m, act, w, a->nth - earlier,
+				    COST_WEEK_LATE * earlier) < 0)
+			return -1;
+	}
 	int later = 0;
 	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
 		if (!m->ctx->session_week[w])
@@ -758,16 +788,34 @@ static bool comes_before(const struct model *m, const struct act *x,
 		x->kind == RK_EV_FB);
 }
 
-/* @x ends before @y starts, unless @y finds no place:
- * sum end(c) x_c - sum start(c) y_c - M unplaced_y <= 0. */
+/* Whether lesbezoek @y may come before the lesontwerp @x of its round
+ * at a cost: when it has taken a week before its own (lesson_slots), the
+ * lesontwerp that agrees it should still come first, but that is the
+ * ritmiek's preference, not a rule. */
+static bool soft_before(const struct model *m, const struct act *x,
+			const struct act *y)
+{
+	if (m->ctx->prev || x->kind != RK_EV_GL || y->kind != RK_EV_LB ||
+	    x->round != y->round || !shares_person(x, y))
+		return false;
+	for (size_t c = y->first; c < y->first + y->n; c++)
+		if (m->cands[c].nth < y->nth)
+			return true;
+	return false;
+}
+
+/* @x ends before @y starts, unless @y finds no place or @soft (a column
+ * of cost) is paid:
+ * sum end(c) x_c - sum start(c) y_c - M unplaced_y - M soft <= 0. */
 static enum rk_status order_row(struct model *m, struct rk_mip *mip, size_t x,
-				size_t y, double big)
+				size_t y, double big, int soft)
 {
 	const struct act *a = &m->acts[x], *b = &m->acts[y];
 	char name[64];
 	snprintf(name, sizeof(name), "order_%zu_%zu", x, y);
 	if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0 ||
-	    rk_mip_term(mip, b->unplaced, -big) != RK_OK)
+	    rk_mip_term(mip, b->unplaced, -big) != RK_OK ||
+	    (soft >= 0 && rk_mip_term(mip, soft, -big) != RK_OK))
 		return RK_ERR_NOMEM;
 	for (size_t c = a->first; c < a->first + a->n; c++) {
 		const struct cand *k = &m->cands[c];
@@ -794,10 +842,21 @@ static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
 	}
 	for (size_t x = 0; x < m->n_acts; x++) {
 		for (size_t y = 0; y < m->n_acts; y++) {
-			if (x == y || !m->acts[x].n || !m->acts[y].n ||
-			    !comes_before(m, &m->acts[x], &m->acts[y]))
+			if (x == y || !m->acts[x].n || !m->acts[y].n)
 				continue;
-			if (order_row(m, mip, x, y, big) != RK_OK)
+			int soft = -1;
+			if (soft_before(m, &m->acts[x], &m->acts[y])) {
+				char name[64];
+				snprintf(name, sizeof(name), "lb_first_%zu_%zu",
+					 x, y);
+				soft = rk_mip_add_binary(mip, name,
+							 COST_LB_BEFORE_GL);
+				if (soft < 0)
+					return RK_ERR_NOMEM;
+			} else if (!comes_before(m, &m->acts[x], &m->acts[y])) {
+				continue;
+			}
+			if (order_row(m, mip, x, y, big, soft) != RK_OK)
 				return RK_ERR_NOMEM;
 		}
 	}
@@ -1339,8 +1398,6 @@ static void reset(struct model *m, struct rk_mip **mip)
 	m->n_acts = m->cap_acts = m->n_cands = m->cap_cands = 0;
 }
 
-/* First with every session in its own week (a smaller model); only when
- * something finds no place, again with the next week as a fallback. */
 /* The period closes with its verbindingssessie: nothing of the period
  * after it starts. */
 static void verbinding_bound(struct model *m)
@@ -1357,6 +1414,9 @@ static void verbinding_bound(struct model *m)
 	}
 }
 
+/* First with every session in its own week (a smaller model); only when
+ * something finds no place, again with the later weeks as a fallback, and
+ * then with the earlier weeks of a lesbezoek's round too. */
 static enum rk_status plan_team(struct rk_planctx *ctx,
 				const struct rk_group *g,
 				const struct rk_period *p)
@@ -1373,6 +1433,14 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 		m.allow_late = true;
 		snprintf(name, sizeof(name),
 			 "sessions %s period %d, slipping a week", g->id,
+			 p->number);
+		status = solve(&m, &mip, name, &unplaced);
+	}
+	if (status == RK_OK && unplaced) {
+		reset(&m, &mip);
+		m.allow_early = true;
+		snprintf(name, sizeof(name),
+			 "sessions %s period %d, a lesbezoek earlier", g->id,
 			 p->number);
 		status = solve(&m, &mip, name, &unplaced);
 	}
@@ -1436,6 +1504,7 @@ enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
 {
 	struct model m = { .ctx = ctx,
 			   .allow_late = true,
+			   .allow_early = true,
 			   .relaxed = relaxed,
 			   .g = g,
 			   .p = p };

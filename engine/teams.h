@@ -7,7 +7,10 @@
  * (people with lessons in its timetable, or with the role teacher) so that
  * every team has at least @min_moments common free moments of the
  * bordsessie's length in every kind of teaching week (A and B), on days all
- * members work, and maximises homogeneity.
+ * members work, and maximises homogeneity. Where the school year can be
+ * derived, every member is, where any division allows it, in a team with
+ * colleagues whose lessons they can visit and who can visit theirs, as the
+ * planner's duo step judges it.
  *
  * This header is the contract between the engine's model (engine/teams.c)
  * and its callers (`ritmiek teams`, `ritmiek init`). */

@@ -17,6 +17,8 @@
 #include <strings.h>
 
 #include "plan.h"
+#include "planctx.h"
+#include "schoolyear.h"
 #include "teams_facts.h"
 
 /* Weight of a subject or grade the school file gives a person, against one
@@ -341,6 +343,45 @@ static enum rk_status alloc_tables(struct rk_teams_facts *f)
 	return RK_OK;
 }
 
+/* The planning context of rk_teams_facts_can_visit. A school without a
+ * school year (no calendar for it) has none: the problems of its year
+ * are check's to report, not the proposal's. */
+static enum rk_status visits_new(struct rk_teams_facts *f)
+{
+	f->ctx_diags = rk_diags_new();
+	if (!f->ctx_diags)
+		return RK_ERR_NOMEM;
+	enum rk_status status =
+		rk_schoolyear_new(f->school, &f->year, f->ctx_diags);
+	if (status == RK_ERR_NOMEM)
+		return status;
+	if (status != RK_OK || !f->year) {
+		rk_schoolyear_free(f->year);
+		f->year = NULL;
+		return RK_OK;
+	}
+	f->ctx = calloc(1, sizeof(*f->ctx));
+	if (!f->ctx)
+		return RK_ERR_NOMEM;
+	status =
+		rk_planctx_init(f->ctx, f->school, f->year, NULL, f->ctx_diags);
+	return status == RK_OK ? RK_OK : RK_ERR_NOMEM;
+}
+
+bool rk_teams_facts_can_visit(const struct rk_teams_facts *f, int visitor,
+			      int host)
+{
+	if (!f->ctx)
+		return true;
+	/* Every week of the year: rk_planctx_visit_chances counts those
+	 * with sessions only. */
+	struct rk_period year = {
+		.first_week = 0,
+		.last_week = (int)rk_schoolyear_n_weeks(f->year) - 1,
+	};
+	return rk_planctx_visit_chances(f->ctx, &year, visitor, host) > 0;
+}
+
 enum rk_status rk_teams_facts_new(const struct rk_school *school,
 				  int bordsessie_minutes,
 				  const struct rk_subject_section *table,
@@ -365,6 +406,11 @@ enum rk_status rk_teams_facts_new(const struct rk_school *school,
 	}
 	count_labels(f, table, n_table);
 	mark_busy(f);
+	status = visits_new(f);
+	if (status != RK_OK) {
+		rk_teams_facts_free(f);
+		return status;
+	}
 	*out = f;
 	return RK_OK;
 }
@@ -382,6 +428,11 @@ void rk_teams_facts_free(struct rk_teams_facts *f)
 	free(f->grade);
 	free(f->section_count);
 	free(f->grade_count);
+	if (f->ctx)
+		rk_planctx_release(f->ctx);
+	free(f->ctx);
+	rk_schoolyear_free(f->year);
+	rk_diags_free(f->ctx_diags);
 	free(f);
 }
 

@@ -23,8 +23,17 @@ struct rk_labels {
 	size_t cap;
 };
 
+struct rk_planctx;
+struct rk_schoolyear;
+
 struct rk_teams_facts {
 	const struct rk_school *school;
+	/* Who can visit whose lessons is judged as the planner judges it:
+	 * on the school year, in a planning context of its own (NULL when
+	 * the school has no school year to judge by). */
+	struct rk_schoolyear *year;
+	struct rk_planctx *ctx;
+	struct rk_diags *ctx_diags;
 	size_t n_people;
 	bool *teacher; /* per person */
 	/* Candidate moments of one week, by weekday then start. */
@@ -57,6 +66,12 @@ bool rk_teams_facts_free_at(const struct rk_teams_facts *f, int person,
 /* Whether persons @a and @b share their section (the one each teaches
  * most). */
 bool rk_teams_facts_share_section(const struct rk_teams_facts *f, int a, int b);
+/* Whether @visitor can sit in a lesson of @host in some teaching week of
+ * the school year (free then, or with cover), by the planner's own test
+ * (rk_planctx_visit_chances); true when there is no school year to judge
+ * by, so that nothing is ruled out on a guess. */
+bool rk_teams_facts_can_visit(const struct rk_teams_facts *f, int visitor,
+			      int host);
 /* The most moments of the week, none overlapping another, at which all
  * @n @people are free, into @out (room for f->n_slots); their number. */
 size_t rk_teams_facts_common(const struct rk_teams_facts *f, const int *people,

@@ -817,6 +817,46 @@ START_TEST(test_bound)
 }
 END_TEST
 
+/* Goede Vrijdag takes the only lesson of the week of period 3's second
+ * lesbezoek, and a studiedag the one of the week after, the last before
+ * the verbindingssessie: the lesbezoek comes a week early, after the
+ * lesontwerp that agrees it, and the plan keeps every rule. */
+START_TEST(test_lesbezoek_holiday_week)
+{
+	struct run r = plan_school("holiday-visit.yaml", false);
+	ck_assert_int_eq(r.status, RK_OK);
+	assert_verified(&r);
+	int goede_vrijdag = rk_date_from_ymd(2027, 3, 26);
+	const struct rk_event *lb = NULL, *fb = NULL, *gl = NULL;
+	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(r.plan, i);
+		ck_assert(!ev->violation);
+		if (ev->period != 3 || !strstr(ev->id, "-p3-r2-"))
+			continue;
+		if (ev->kind == RK_EV_LB)
+			lb = ev;
+		else if (ev->kind == RK_EV_FB)
+			fb = ev;
+		else if (ev->kind == RK_EV_GL)
+			gl = ev;
+	}
+	ck_assert(lb && fb && gl);
+	/* Friday 19 March, in its round's lesontwerp week, after it. */
+	ck_assert_int_eq(lb->date, goede_vrijdag - 7);
+	ck_assert_int_eq(lb->start, 9 * 60);
+	ck_assert_int_lt(gl->date, lb->date);
+	ck_assert(fb->date > lb->date ||
+		  (fb->date == lb->date && fb->start >= lb->end));
+	/* Only that period needed the earlier week. */
+	size_t early = 0;
+	for (size_t i = 0; i < rk_plan_n_reports(r.plan); i++)
+		early += strstr(rk_plan_report(r.plan, i)->model,
+				"a lesbezoek earlier") != NULL;
+	ck_assert_uint_eq(early, 1);
+	run_free(&r);
+}
+END_TEST
+
 Suite *suite_planner(void)
 {
 	Suite *s = suite_create("planner");
@@ -840,6 +880,7 @@ Suite *suite_planner(void)
 	tcase_add_test(tc, test_period_rules_examples);
 	tcase_add_test(tc, test_team_sessions_in_bordsessie);
 	tcase_add_test(tc, test_team_session_unplaceable);
+	tcase_add_test(tc, test_lesbezoek_holiday_week);
 	suite_add_tcase(s, tc);
 	return s;
 }

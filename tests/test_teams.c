@@ -173,9 +173,92 @@ START_TEST(test_po_example)
 }
 END_TEST
 
+/* Whether @v is free during some lesson of @h, on a day @v works: from
+ * the lessons alone, not the model's or the planner's test. */
+static bool visits(const struct rk_school *s, int v, int h)
+{
+	for (size_t i = 0; i < rk_school_n_lesson(s); i++) {
+		const struct rk_lesson *l = rk_school_get_lesson(s, i);
+		if (l->person.index == h &&
+		    free_then(s, v, l->weekday, l->start, l->end))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the members of @m not in @used split into duos who visit each
+ * other and, when @trio, one trio visiting round a cycle: what the duo
+ * step must find. A team has at most ten members. */
+static bool splits(const struct rk_school *s, const int *m, size_t n,
+		   unsigned used, bool trio)
+{
+	size_t a = 0;
+	while (a < n && (used & (1u << a)))
+		a++;
+	if (a == n)
+		return !trio;
+	for (size_t b = a + 1; b < n; b++) {
+		if (used & (1u << b))
+			continue;
+		unsigned two = used | (1u << a) | (1u << b);
+		if (visits(s, m[a], m[b]) && visits(s, m[b], m[a]) &&
+		    splits(s, m, n, two, trio))
+			return true;
+		for (size_t c = b + 1; trio && c < n; c++) {
+			bool cycle = (visits(s, m[a], m[b]) &&
+				      visits(s, m[b], m[c]) &&
+				      visits(s, m[c], m[a])) ||
+				     (visits(s, m[a], m[c]) &&
+				      visits(s, m[c], m[b]) &&
+				      visits(s, m[b], m[a]));
+			if (!(used & (1u << c)) && cycle &&
+			    splits(s, m, n, two | (1u << c), false))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Every member of every team can visit a teammate's lesson and be
+ * visited by a teammate, and the team splits into duos (and a trio)
+ * who visit each other: what the duo step needs (issue 19). */
+static void check_visits(const struct rk_school *s,
+			 const struct rk_teams_proposal *p)
+{
+	for (size_t t = 0; t < rk_teams_count(p); t++) {
+		const int *m;
+		size_t n = rk_teams_members(p, t, &m);
+		for (size_t i = 0; i < n; i++) {
+			bool host = false, visitor = false;
+			for (size_t j = 0; j < n; j++) {
+				host |= j != i && visits(s, m[i], m[j]);
+				visitor |= j != i && visits(s, m[j], m[i]);
+			}
+			const char *id =
+				rk_school_get_person(s, (size_t)m[i])->id;
+			ck_assert_msg(host, "team %zu: %s can visit no one", t,
+				      id);
+			ck_assert_msg(visitor, "team %zu: no one can visit %s",
+				      t, id);
+		}
+		ck_assert_msg(splits(s, m, n, 0, n % 2 == 1),
+			      "team %zu cannot be split into duos", t);
+	}
+}
+
 START_TEST(test_untis_export)
 {
 	propose_checked("tests/data/untis/school.yaml");
+	/* The school ritmiek init writes for the export: the teachers work
+	 * the days they teach, so that some can visit few colleagues (Wms
+	 * and Murr, on Thursday only). */
+	struct loaded l = load("tests/data/untis/init-school.yaml");
+	struct rk_teams_proposal *p = NULL;
+	ck_assert_int_eq(rk_teams_propose(l.school, &l.options, &p, l.diags),
+			 RK_OK);
+	check_visits(l.school, p);
+	rk_teams_proposal_free(p);
+	unload(&l);
 }
 END_TEST
 

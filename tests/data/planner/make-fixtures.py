@@ -111,6 +111,16 @@ files = {
                             timetable="rooster-no-visit.csv"),
     "rooster-no-visit.csv": "person,weekday,start,end\n"
                             "T1,di,08:00,09:00\nT1,di,10:00,11:00\n",
+    # T5 and T6 teach one lesson a week, on Friday: each can visit the
+    # other only then. Goede Vrijdag (2027-03-26) takes the lesson of the
+    # week of period 3's second lesbezoek, and a studiedag that of the
+    # week after it (the last Friday before the verbindingssessie).
+    "holiday-visit.yaml": school(
+        "holiday-visit", ["T6", "T5"],
+        IN_BS + "studiedagen:\n  - {date: 2027-04-02, name: Studiedag}\n",
+        timetable="rooster-holiday-visit.csv"),
+    "rooster-holiday-visit.csv": "person,weekday,start,end\n"
+                                 "T5,vr,11:00,12:00\nT6,vr,09:00,10:00\n",
 }
 for name, text in files.items():
     with open(name, "w", encoding="utf-8") as f:
