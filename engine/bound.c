@@ -35,7 +35,7 @@ static const struct rk_solve_report *final_report(const struct rk_plan *plan,
 	char first[160], second[200], third[200];
 	snprintf(first, sizeof(first), "sessions %s period %d", id, number);
 	snprintf(second, sizeof(second), "%s, slipping a week", first);
-	snprintf(third, sizeof(third), "%s, a lesbezoek earlier", first);
+	snprintf(third, sizeof(third), "%s%s", first, RK_SESSIONS_EARLY_TRY);
 	const struct rk_solve_report *found = NULL;
 	for (size_t i = 0; i < rk_plan_n_reports(plan); i++) {
 		const struct rk_solve_report *r = rk_plan_report(plan, i);
@@ -111,8 +111,14 @@ static enum rk_status team_alone(struct rk_planctx *ctx,
 		double objective = 0.0;
 		bool optimal = false;
 		ctx->busy = alone;
-		status = rk_plan_sessions_bound(ctx, g, p, shared, &objective,
-						&optimal);
+		/* The relaxation must hold what the plan did: the earlier
+		 * weeks of a lesbezoek only when the third try made it. */
+		const struct rk_solve_report *last =
+			final_report(ctx->plan, g->id, p->number);
+		bool early = last && last->model &&
+			     strstr(last->model, RK_SESSIONS_EARLY_TRY) != NULL;
+		status = rk_plan_sessions_bound(ctx, g, p, shared, early,
+						&objective, &optimal);
 		ctx->busy = saved;
 		/* The bound only informs: a model the solver could not finish
 		 * leaves it unknown, the plan stands. */

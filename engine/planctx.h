@@ -198,16 +198,23 @@ enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
 					 const struct rk_period *p,
 					 const size_t *groups, size_t n);
 
+/* The suffix of the name of a session model's third try (a lesbezoek in
+ * an earlier week of its round), which the bound looks for. */
+#define RK_SESSIONS_EARLY_TRY ", a lesbezoek earlier"
+
 /* For the bound: the session model of group @g in period @p as a
  * relaxation of what rk_plan_sessions solves (every session may slip,
  * every candidate kept, no idle time counted for the people marked in
  * @relaxed, feedback not dearer for coming later), solved against
  * ctx->busy; its optimum into *objective, whether proven into *optimal.
+ * @early: a lesbezoek may come in an earlier week of its round too, as in
+ * the planner's third try; only when that try made the plan, since its
+ * extra candidates make the model many times harder to prove optimal.
  * Nothing is planned. */
 enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
 				      const struct rk_group *g,
 				      const struct rk_period *p,
-				      const bool *relaxed, double *objective,
-				      bool *optimal);
+				      const bool *relaxed, bool early,
+				      double *objective, bool *optimal);
 
 #endif

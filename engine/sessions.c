@@ -1440,7 +1440,7 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 		reset(&m, &mip);
 		m.allow_early = true;
 		snprintf(name, sizeof(name),
-			 "sessions %s period %d, a lesbezoek earlier", g->id,
+			 "sessions %s period %d" RK_SESSIONS_EARLY_TRY, g->id,
 			 p->number);
 		status = solve(&m, &mip, name, &unplaced);
 	}
@@ -1499,12 +1499,12 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
 				      const struct rk_group *g,
 				      const struct rk_period *p,
-				      const bool *relaxed, double *objective,
-				      bool *optimal)
+				      const bool *relaxed, bool early,
+				      double *objective, bool *optimal)
 {
 	struct model m = { .ctx = ctx,
 			   .allow_late = true,
-			   .allow_early = true,
+			   .allow_early = early,
 			   .relaxed = relaxed,
 			   .g = g,
 			   .p = p };
