@@ -75,4 +75,8 @@ int rk_cli_try_help(const char *cmd);
  * "ritmiek: file:line:column: error: message". */
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags);
 
+/* Prints @text to standard output padded to @width characters (not bytes:
+ * names such as "Hans Öztürk" are UTF-8), for the columns of a report. */
+void rk_cli_print_padded(const char *text, int width);
+
 #endif

@@ -35,18 +35,6 @@ static void check_usage(FILE *out)
 		  "2 bad usage, 4 failure.\n"));
 }
 
-/* Prints @text padded to @width characters (not bytes: names such as
- * "Hans Öztürk" are UTF-8). */
-static void print_padded(const char *text, int width)
-{
-	int chars = 0;
-	for (const char *c = text; *c; c++)
-		chars += ((unsigned char)*c & 0xc0) != 0x80;
-	fputs(text, stdout);
-	for (; chars < width; chars++)
-		putchar(' ');
-}
-
 static void print_people(const struct rk_school *s)
 {
 	size_t n = rk_school_n_person(s);
@@ -84,9 +72,9 @@ static void print_teams(const struct rk_school *s)
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_team *t = rk_school_get_team(s, i);
 		printf("  ");
-		print_padded(t->id, 12);
+		rk_cli_print_padded(t->id, 12);
 		printf(" ");
-		print_padded(t->name ? t->name : "", 28);
+		rk_cli_print_padded(t->name ? t->name : "", 28);
 		printf(" %2zu leden, cohort %d", t->n_members, t->cohort);
 		if (t->coach.id)
 			printf(", schoolcoach %s (%s)", t->coach.id,
@@ -120,7 +108,7 @@ static void print_days_off(const struct rk_schoolyear *y)
 		printf("    ");
 		print_range(d->from, d->to);
 		printf("  ");
-		print_padded(d->name, 26);
+		rk_cli_print_padded(d->name, 26);
 		printf(" %s%s\n", rk_dayoff_kind_name(d->kind),
 		       d->overridden ? ", eigen data van de school"
 		       : d->advisory ? ", adviesdata"
@@ -219,11 +207,11 @@ static void print_lessons(const struct rk_school *s, const struct load *loads)
 		else
 			snprintf(both, sizeof(both), "%s", a);
 		printf("  ");
-		print_padded(p->id, 8);
+		rk_cli_print_padded(p->id, 8);
 		printf(" ");
-		print_padded(p->name ? p->name : "", 28);
+		rk_cli_print_padded(p->name ? p->name : "", 28);
 		printf(" ");
-		print_padded(both, 26);
+		rk_cli_print_padded(both, 26);
 		print_workdays(p->workdays);
 		printf("\n");
 	}

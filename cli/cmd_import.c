@@ -327,16 +327,6 @@ static void check_people(struct import *im)
 	free(ids);
 }
 
-static void print_padded(const char *text, int width)
-{
-	int chars = 0;
-	for (const char *c = text; *c; c++)
-		chars += ((unsigned char)*c & 0xc0) != 0x80;
-	fputs(text, stdout);
-	for (; chars < width; chars++)
-		putchar(' ');
-}
-
 /* "24 (18h00, 3 free)" */
 static void format_week(const struct tstat *t, int k, char *buf, size_t size)
 {
@@ -354,12 +344,12 @@ static void print_teacher(const struct import *im, const struct tstat *t)
 	format_week(t, 0, a, sizeof(a));
 	format_week(t, 1, b, sizeof(b));
 	printf("  ");
-	print_padded(t->id, 8);
+	rk_cli_print_padded(t->id, 8);
 	printf(" ");
-	print_padded(p		       ? p->name
-		     : im->have_school ? _("(not in the school file)")
-				       : "",
-		     26);
+	rk_cli_print_padded(p		      ? p->name
+			    : im->have_school ? _("(not in the school file)")
+					      : "",
+			    26);
 	if (strcmp(a, b))
 		printf(" A %s / B %s", a, b);
 	else

@@ -227,28 +227,16 @@ static const char *today_name(const struct rk_school *s,
 	return t ? t->id : NULL;
 }
 
-/* Prints @text padded to @width characters (not bytes: names such as
- * "Hans Öztürk" are UTF-8). */
-static void print_padded(const char *text, int width)
-{
-	int chars = 0;
-	for (const char *c = text; *c; c++)
-		chars += ((unsigned char)*c & 0xc0) != 0x80;
-	fputs(text, stdout);
-	for (; chars < width; chars++)
-		putchar(' ');
-}
-
 static void print_member(const struct rk_school *s,
 			 const struct rk_teams_proposal *prop, int person)
 {
 	const struct rk_person *p = rk_school_get_person(s, (size_t)person);
 	printf("    ");
-	print_padded(p->id, 8);
+	rk_cli_print_padded(p->id, 8);
 	printf(" ");
-	print_padded(p->name ? p->name : "", 28);
+	rk_cli_print_padded(p->name ? p->name : "", 28);
 	printf(" ");
-	print_padded(or_dash(rk_teams_person_section(prop, person)), 22);
+	rk_cli_print_padded(or_dash(rk_teams_person_section(prop, person)), 22);
 	printf(" %s\n", or_dash(rk_teams_person_grade(prop, person)));
 }
 
@@ -309,8 +297,8 @@ static size_t print_moves(const struct rk_school *s,
 					 : 0;
 			size_t after = rk_teams_moments(prop, t, &mo);
 			printf("  ");
-			print_padded(rk_school_get_person(s, (size_t)m[i])->id,
-				     8);
+			rk_cli_print_padded(
+				rk_school_get_person(s, (size_t)m[i])->id, 8);
 			/* TRANSLATORS: a teacher who moves, after their id:
 			 * the team of today -> the proposed team, and how the
 			 * counts change. */

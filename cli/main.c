@@ -79,6 +79,16 @@ static void version(FILE *out)
 		"There is NO WARRANTY, to the extent permitted by law.\n");
 }
 
+void rk_cli_print_padded(const char *text, int width)
+{
+	int chars = 0;
+	for (const char *c = text; *c; c++)
+		chars += ((unsigned char)*c & 0xc0) != 0x80;
+	fputs(text, stdout);
+	for (; chars < width; chars++)
+		putchar(' ');
+}
+
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
 {
 	char line[2048];
