@@ -51,11 +51,6 @@ static const char *const colors[RK_N_EVENT_KINDS] = {
 	[RK_EV_METING] = "chocolate",
 };
 
-static const char *const months[12] = {
-	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
-	"juli",	   "augustus", "september", "oktober", "november", "december",
-};
-
 const char *rk_event_words_category(enum rk_event_kind kind)
 {
 	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? categories[kind]
@@ -142,7 +137,8 @@ void rk_event_words_date(struct rk_tsv *t, int date)
 	char buf[64];
 	rk_date_to_ymd(date, &y, &m, &d);
 	snprintf(buf, sizeof(buf), "%s %d %s %d",
-		 rk_weekday_name(rk_date_weekday(date)), d, months[m - 1], y);
+		 rk_weekday_name(rk_date_weekday(date)), d, rk_month_name(m),
+		 y);
 	rk_tsv_put(t, buf);
 }
 
