@@ -51,16 +51,6 @@ static const char *const colors[RK_N_EVENT_KINDS] = {
 	[RK_EV_METING] = "chocolate",
 };
 
-static const char *const months[12] = {
-	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
-	"juli",	   "augustus", "september", "oktober", "november", "december",
-};
-
-static void put(struct rk_tsv *t, const char *text)
-{
-	rk_tsv_append(t, text, strlen(text));
-}
-
 const char *rk_event_words_category(enum rk_event_kind kind)
 {
 	return (int)kind >= 0 && kind < RK_N_EVENT_KINDS ? categories[kind]
@@ -118,8 +108,8 @@ void rk_event_words_names(const struct rk_school *school, struct rk_tsv *t,
 		if (!picked(&ev->parts[i], role, skip))
 			continue;
 		if (k++)
-			put(t, k == n ? " en " : ", ");
-		put(t, person_name(school, ev->parts[i].person));
+			rk_tsv_put(t, k == n ? " en " : ", ");
+		rk_tsv_put(t, person_name(school, ev->parts[i].person));
 	}
 }
 
@@ -129,16 +119,16 @@ void rk_event_words_where(struct rk_tsv *t, const struct rk_event *ev)
 	bool room = ev->location && *ev->location;
 	if (!group && !room)
 		return;
-	put(t, " (");
+	rk_tsv_put(t, " (");
 	if (group)
-		put(t, ev->group);
+		rk_tsv_put(t, ev->group);
 	if (group && room)
-		put(t, ", ");
+		rk_tsv_put(t, ", ");
 	if (room) {
-		put(t, "lokaal ");
-		put(t, ev->location);
+		rk_tsv_put(t, "lokaal ");
+		rk_tsv_put(t, ev->location);
 	}
-	put(t, ")");
+	rk_tsv_put(t, ")");
 }
 
 void rk_event_words_date(struct rk_tsv *t, int date)
@@ -147,8 +137,9 @@ void rk_event_words_date(struct rk_tsv *t, int date)
 	char buf[64];
 	rk_date_to_ymd(date, &y, &m, &d);
 	snprintf(buf, sizeof(buf), "%s %d %s %d",
-		 rk_weekday_name(rk_date_weekday(date)), d, months[m - 1], y);
-	put(t, buf);
+		 rk_weekday_name(rk_date_weekday(date)), d, rk_month_name(m),
+		 y);
+	rk_tsv_put(t, buf);
 }
 
 const char *rk_event_words_covered_group(const struct rk_school *school,
@@ -177,19 +168,19 @@ static void cover_summary(const struct rk_school *school, struct rk_tsv *t,
 			  const struct rk_event *ev)
 {
 	const char *group = rk_event_words_covered_group(school, ev);
-	put(t, "Invallen");
+	rk_tsv_put(t, "Invallen");
 	if (group) {
-		put(t, " in ");
-		put(t, group);
+		rk_tsv_put(t, " in ");
+		rk_tsv_put(t, group);
 	} else {
-		put(t, " voor ");
+		rk_tsv_put(t, " voor ");
 		rk_event_words_names(school, t, ev, RK_PART_VISITOR, -1);
 	}
-	put(t, " (lesbezoek ");
+	rk_tsv_put(t, " (lesbezoek ");
 	rk_event_words_names(school, t, ev, RK_PART_VISITOR, -1);
-	put(t, " bij ");
+	rk_tsv_put(t, " bij ");
 	rk_event_words_names(school, t, ev, RK_PART_HOST, -1);
-	put(t, ")");
+	rk_tsv_put(t, ")");
 }
 
 /* "Lesbezoek: Piet bij Klaas (4H2, lokaal 12)", "Feedbackgesprek: Piet en
@@ -202,19 +193,19 @@ static bool both_summary(const struct rk_school *school, struct rk_tsv *t,
 	size_t visitors = rk_event_words_count(ev, RK_PART_VISITOR, -1);
 	size_t hosts = rk_event_words_count(ev, RK_PART_HOST, -1);
 	if (ev->kind == RK_EV_LB && visitors && hosts) {
-		put(t, prefix);
-		put(t, "Lesbezoek: ");
+		rk_tsv_put(t, prefix);
+		rk_tsv_put(t, "Lesbezoek: ");
 		rk_event_words_names(school, t, ev, RK_PART_VISITOR, -1);
-		put(t, " bij ");
+		rk_tsv_put(t, " bij ");
 		rk_event_words_names(school, t, ev, RK_PART_HOST, -1);
 		rk_event_words_where(t, ev);
 		return true;
 	}
 	if ((ev->kind != RK_EV_FB && ev->kind != RK_EV_GL) || ev->n_parts < 2)
 		return false;
-	put(t, prefix);
-	put(t, ev->kind == RK_EV_FB ? "Feedbackgesprek: "
-				    : "Gezamenlijk lesontwerp: ");
+	rk_tsv_put(t, prefix);
+	rk_tsv_put(t, ev->kind == RK_EV_FB ? "Feedbackgesprek: "
+					   : "Gezamenlijk lesontwerp: ");
 	rk_event_words_names(school, t, ev, -1, -1);
 	return true;
 }
@@ -226,7 +217,7 @@ static void host_summary(const struct rk_school *school, struct rk_tsv *t,
 {
 	size_t visitors = rk_event_words_count(ev, RK_PART_VISITOR, view);
 	rk_event_words_names(school, t, ev, RK_PART_VISITOR, view);
-	put(t, visitors > 1 ? " bezoeken je les" : " bezoekt je les");
+	rk_tsv_put(t, visitors > 1 ? " bezoeken je les" : " bezoekt je les");
 	rk_event_words_where(t, ev);
 }
 
@@ -245,7 +236,7 @@ void rk_event_words_summary(const struct rk_school *school, struct rk_tsv *t,
 	}
 	if (role == RK_PART_HOST && ev->kind == RK_EV_LB &&
 	    rk_event_words_count(ev, RK_PART_VISITOR, view)) {
-		put(t, unplaced);
+		rk_tsv_put(t, unplaced);
 		host_summary(school, t, ev, view);
 		return;
 	}
@@ -259,11 +250,11 @@ void rk_event_words_summary(const struct rk_school *school, struct rk_tsv *t,
 	}
 	if (!lead || !rk_event_words_count(ev, with, view)) {
 		if (role >= 0 || !both_summary(school, t, ev, unplaced))
-			put(t, rk_event_words_title(ev));
+			rk_tsv_put(t, rk_event_words_title(ev));
 		return;
 	}
-	put(t, unplaced);
-	put(t, lead);
+	rk_tsv_put(t, unplaced);
+	rk_tsv_put(t, lead);
 	rk_event_words_names(school, t, ev, with, view);
 	if (ev->kind == RK_EV_LB)
 		rk_event_words_where(t, ev);
@@ -322,13 +313,13 @@ void rk_event_words_about(struct rk_tsv *t, const struct rk_event *ev)
 						      RK_EV_LEERLINGARENA };
 	const char *own = rk_event_words_method(ev->kind);
 	if (own)
-		put(t, own);
+		rk_tsv_put(t, own);
 	for (size_t i = 0; i < sizeof(carried) / sizeof(carried[0]); i++) {
 		if (!(ev->carries & (1u << carried[i])))
 			continue;
-		put(t, t->len ? "\n\n" : "");
-		put(t, categories[carried[i]]);
-		put(t, ": ");
-		put(t, methods[carried[i]]);
+		rk_tsv_put(t, t->len ? "\n\n" : "");
+		rk_tsv_put(t, categories[carried[i]]);
+		rk_tsv_put(t, ": ");
+		rk_tsv_put(t, methods[carried[i]]);
 	}
 }

@@ -8,11 +8,6 @@
 
 #include <csv.h>
 
-static void put(struct rk_tsv *t, const char *text)
-{
-	rk_tsv_append(t, text, strlen(text));
-}
-
 void rk_url_encode(struct rk_tsv *t, const char *text)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -35,9 +30,9 @@ static void address(struct rk_tsv *t, const char *scheme, const char *base,
 {
 	const char *rest = strstr(base, "://");
 	const char *slash = strrchr(file, '/');
-	put(t, scheme);
-	put(t, rest ? rest : "://");
-	put(t, slash ? slash + 1 : file);
+	rk_tsv_put(t, scheme);
+	rk_tsv_put(t, rest ? rest : "://");
+	rk_tsv_put(t, slash ? slash + 1 : file);
 }
 
 void rk_feed_link(struct rk_tsv *t, enum rk_feed_link kind,
@@ -52,11 +47,13 @@ void rk_feed_link(struct rk_tsv *t, enum rk_feed_link kind,
 		address(t, "webcal", base_url, file);
 		return;
 	case RK_LINK_GOOGLE:
-		put(t, "https://calendar.google.com/calendar/r?cid=");
+		rk_tsv_put(t, "https://calendar.google.com/calendar/r?cid=");
 		address(&inner, "webcal", base_url, file);
 		break;
 	case RK_LINK_OUTLOOK:
-		put(t, "https://outlook.live.com/calendar/0/addfromweb?url=");
+		rk_tsv_put(
+			t,
+			"https://outlook.live.com/calendar/0/addfromweb?url=");
 		address(&inner, "https", base_url, file);
 		break;
 	}
@@ -67,9 +64,9 @@ void rk_feed_link(struct rk_tsv *t, enum rk_feed_link kind,
 	rk_tsv_release(&inner);
 	if (kind != RK_LINK_OUTLOOK)
 		return;
-	put(t, "&name=");
-	put(&inner, RK_FEED_NAME_PREFIX);
-	put(&inner, name ? name : "");
+	rk_tsv_put(t, "&name=");
+	rk_tsv_put(&inner, RK_FEED_NAME_PREFIX);
+	rk_tsv_put(&inner, name ? name : "");
 	if (inner.nomem)
 		t->nomem = true;
 	else

@@ -46,6 +46,11 @@ void rk_tsv_append(struct rk_tsv *t, const char *text, size_t n)
 	t->data[t->len] = '\0';
 }
 
+void rk_tsv_put(struct rk_tsv *t, const char *text)
+{
+	rk_tsv_append(t, text, strlen(text));
+}
+
 static bool needs_quotes(const char *s)
 {
 	size_t n = strlen(s);

@@ -95,6 +95,8 @@ struct rk_tsv {
 
 /* Appends @n bytes as they are. */
 void rk_tsv_append(struct rk_tsv *t, const char *text, size_t n);
+/* Appends the NUL-terminated @text as it is. */
+void rk_tsv_put(struct rk_tsv *t, const char *text);
 /* Appends a field of a TSV line (NULL: empty), a TAB before it unless it is
  * the line's first, quoted as in CSV when it holds a TAB, a line end or a
  * quote, or spaces at either end (which libcsv would trim). */

@@ -175,15 +175,7 @@ static const char *keepf(struct ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return NULL;
-	char *text = rk_arena_alloc(&c->arena, (size_t)n + 1, 1);
-	if (!text)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	const char *text = rk_arena_vprintf(&c->arena, fmt, ap);
 	va_end(ap);
 	return text;
 }

@@ -20,11 +20,6 @@ static const unsigned lkteam_kinds =
 	KIND(RK_EV_STARTFASE) | KIND(RK_EV_FORUM) | KIND(RK_EV_WEBINAR) |
 	KIND(RK_EV_BEDRIJFSBEZOEK) | KIND(RK_EV_EXTERNAL);
 
-static const char *const month_names[12] = {
-	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
-	"juli",	   "augustus", "september", "oktober", "november", "december",
-};
-
 /* The shapes of the marks, defined once per page. */
 static const char symbols[] =
 	"<svg width=\"0\" height=\"0\" style=\"position:absolute\" "
@@ -202,7 +197,7 @@ static void head_rows(struct rk_tsv *t, const struct grid *g)
 					->monday) == m)
 			span++;
 		rk_html_printf(t, "<th colspan=\"%d\">%.*s</th>", span,
-			       span > 2 ? 20 : 3, month_names[m - 1]);
+			       span > 2 ? 20 : 3, rk_month_name(m));
 		w += span;
 	}
 	rk_html_raw(t, "</tr>\n<tr class=\"weeks\"><th class=\"name\">Week"

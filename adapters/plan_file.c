@@ -11,6 +11,7 @@
 
 #include "csvread.h"
 #include "date.h"
+#include "feed_state.h"
 #include "suggest.h"
 #include "textfile.h"
 #include "i18n.h"
@@ -56,97 +57,30 @@ static int year_first_monday(const struct rk_school *school)
 /* Writing                                                             */
 /* ------------------------------------------------------------------ */
 
-/* The file's text, built in memory and written in one go. */
-struct out {
-	char *data;
-	size_t len;
-	size_t cap;
-	bool nomem;
-};
-
-static void put(struct out *o, const char *s, size_t n)
-{
-	if (o->nomem)
-		return;
-	if (o->len + n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap : 4096;
-		while (cap < o->len + n + 1)
-			cap *= 2;
-		char *data = realloc(o->data, cap);
-		if (!data) {
-			o->nomem = true;
-			return;
-		}
-		o->data = data;
-		o->cap = cap;
-	}
-	memcpy(o->data + o->len, s, n);
-	o->len += n;
-	o->data[o->len] = '\0';
-}
-
-static void put_str(struct out *o, const char *s)
-{
-	put(o, s, strlen(s));
-}
-
-/* Quotes are needed for what would end the field, and for spaces at either
- * end, which libcsv trims from unquoted fields: without them the round trip
- * would not give the same text back. */
-static bool needs_quotes(const char *s)
-{
-	size_t n = strlen(s);
-	if (n && (s[0] == ' ' || s[n - 1] == ' '))
-		return true;
-	return strpbrk(s, "\t\n\r\"") != NULL;
-}
-
-/* A TAB and the field @s (NULL: empty), quoted as in CSV when needed. */
-static void put_field(struct out *o, const char *s)
-{
-	put(o, "\t", 1);
-	if (!s)
-		return;
-	if (!needs_quotes(s)) {
-		put_str(o, s);
-		return;
-	}
-	put(o, "\"", 1);
-	const char *q = strchr(s, '"');
-	while (q) {
-		put(o, s, (size_t)(q - s) + 1); /* up to the quote, doubled */
-		put(o, "\"", 1);
-		s = q + 1;
-		q = strchr(s, '"');
-	}
-	put_str(o, s);
-	put(o, "\"", 1);
-}
-
-static void put_int(struct out *o, int value)
+static void put_int(struct rk_tsv *o, int value)
 {
 	char buf[16];
 	snprintf(buf, sizeof(buf), "%d", value);
-	put_field(o, buf);
+	rk_tsv_field(o, buf);
 }
 
-static void put_date(struct out *o, int date)
+static void put_date(struct rk_tsv *o, int date)
 {
 	char buf[RK_DATE_BUFSIZE];
 	rk_date_format(date, buf);
-	put_field(o, buf);
+	rk_tsv_field(o, buf);
 }
 
 /* A time, or an empty field for -1 (all day). */
-static void put_time(struct out *o, int minutes)
+static void put_time(struct rk_tsv *o, int minutes)
 {
 	char buf[RK_TIME_BUFSIZE];
 	if (minutes < 0) {
-		put_field(o, NULL);
+		rk_tsv_field(o, NULL);
 		return;
 	}
 	rk_time_format(minutes, buf);
-	put_field(o, buf);
+	rk_tsv_field(o, buf);
 }
 
 static const char *person_id(const struct rk_school *school, int person)
@@ -168,63 +102,65 @@ static const char *team_id(const struct rk_school *school, int team, bool lk)
 	return t ? t->id : NULL;
 }
 
-static void write_header(const struct rk_school *school, struct out *o)
+static void write_header(const struct rk_school *school, struct rk_tsv *o)
 {
 	const struct rk_school_info *info = rk_school_get_info(school);
 	char year[32];
 	snprintf(year, sizeof(year), "%d-%d", info->year, info->year + 1);
-	put_str(o, "plan");
+	rk_tsv_field(o, "plan");
 	put_int(o, RK_PLAN_FILE_VERSION);
-	put_field(o, info->id);
-	put_field(o, year);
-	put_field(o, info->timezone);
-	put(o, "\n", 1);
+	rk_tsv_field(o, info->id);
+	rk_tsv_field(o, year);
+	rk_tsv_field(o, info->timezone);
+	rk_tsv_end_line(o);
 }
 
 static enum rk_status write_periods(const struct rk_school *school,
-				    const struct rk_plan *plan, struct out *o)
+				    const struct rk_plan *plan,
+				    struct rk_tsv *o)
 {
 	int first = year_first_monday(school);
 	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
 		const struct rk_period *p = rk_plan_period(plan, i);
-		put_str(o, "period");
+		rk_tsv_field(o, "period");
 		put_int(o, p->number);
-		put_field(o, p->phase);
+		rk_tsv_field(o, p->phase);
 		put_date(o, first + 7 * p->first_week);
 		put_date(o, first + 7 * p->last_week);
 		put_int(o, p->weeks);
 		if (p->verbinding_date > 0)
 			put_date(o, p->verbinding_date);
 		else
-			put_field(o, NULL);
-		put(o, "\n", 1);
+			rk_tsv_field(o, NULL);
+		rk_tsv_end_line(o);
 	}
 	return RK_OK;
 }
 
 static enum rk_status write_moments(const struct rk_school *school,
-				    const struct rk_plan *plan, struct out *o)
+				    const struct rk_plan *plan,
+				    struct rk_tsv *o)
 {
 	for (size_t i = 0; i < rk_plan_n_moments(plan); i++) {
 		const struct rk_moment *m = rk_plan_moment(plan, i);
 		const char *team = team_id(school, m->team, true);
 		if (!team || m->weekday < 0 || m->weekday > 6)
 			return RK_ERR_ARG;
-		put_str(o, "moment");
-		put_field(o, team);
-		put_field(o, rk_weekday_abbr(m->weekday));
+		rk_tsv_field(o, "moment");
+		rk_tsv_field(o, team);
+		rk_tsv_field(o, rk_weekday_abbr(m->weekday));
 		put_time(o, m->start);
 		put_time(o, m->end);
 		/* Only a moment that holds from a date on (rebalance). */
 		if (m->from)
 			put_date(o, m->from);
-		put(o, "\n", 1);
+		rk_tsv_end_line(o);
 	}
 	return RK_OK;
 }
 
 static enum rk_status write_duos(const struct rk_school *school,
-				 const struct rk_plan *plan, struct out *o)
+				 const struct rk_plan *plan, struct rk_tsv *o)
 {
 	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(plan, i);
@@ -234,14 +170,14 @@ static enum rk_status write_duos(const struct rk_school *school,
 		const char *c = d->c >= 0 ? person_id(school, d->c) : "";
 		if (!team || !a || !b || !c)
 			return RK_ERR_ARG;
-		put_str(o, "duo");
-		put_field(o, team);
+		rk_tsv_field(o, "duo");
+		rk_tsv_field(o, team);
 		put_int(o, d->period);
-		put_field(o, a);
-		put_field(o, b);
+		rk_tsv_field(o, a);
+		rk_tsv_field(o, b);
 		if (d->c >= 0)
-			put_field(o, c);
-		put(o, "\n", 1);
+			rk_tsv_field(o, c);
+		rk_tsv_end_line(o);
 	}
 	return RK_OK;
 }
@@ -249,10 +185,10 @@ static enum rk_status write_duos(const struct rk_school *school,
 /* "P01:visitor,P02:host" into @scratch. */
 static enum rk_status participants(const struct rk_school *school,
 				   const struct rk_event *ev,
-				   struct out *scratch)
+				   struct rk_tsv *scratch)
 {
 	scratch->len = 0;
-	put(scratch, "", 0);
+	rk_tsv_append(scratch, "", 0);
 	for (size_t i = 0; i < ev->n_parts; i++) {
 		const struct rk_participant *p = &ev->parts[i];
 		const char *id = person_id(school, p->person);
@@ -260,17 +196,17 @@ static enum rk_status participants(const struct rk_school *school,
 		    p->role > RK_PART_COVER)
 			return RK_ERR_ARG;
 		if (i)
-			put(scratch, ",", 1);
-		put_str(scratch, id);
-		put(scratch, ":", 1);
-		put_str(scratch, rk_part_role_name(p->role));
+			rk_tsv_append(scratch, ",", 1);
+		rk_tsv_put(scratch, id);
+		rk_tsv_append(scratch, ":", 1);
+		rk_tsv_put(scratch, rk_part_role_name(p->role));
 	}
 	return scratch->nomem ? RK_ERR_NOMEM : RK_OK;
 }
 
 static enum rk_status write_event(const struct rk_school *school,
-				  const struct rk_event *ev, struct out *o,
-				  struct out *scratch)
+				  const struct rk_event *ev, struct rk_tsv *o,
+				  struct rk_tsv *scratch)
 {
 	const char *team = team_id(school, ev->team, ev->kind == RK_EV_LKTEAM);
 	if (!team || (int)ev->kind < 0 || ev->kind >= RK_N_EVENT_KINDS ||
@@ -284,35 +220,36 @@ static enum rk_status write_event(const struct rk_school *school,
 		violation = ev->violation_text && *ev->violation_text
 				    ? ev->violation_text
 				    : "violation";
-	put_str(o, "event");
-	put_field(o, ev->id);
-	put_field(o, rk_event_kind_name(ev->kind));
+	rk_tsv_field(o, "event");
+	rk_tsv_field(o, ev->id);
+	rk_tsv_field(o, rk_event_kind_name(ev->kind));
 	put_date(o, ev->date);
 	put_time(o, ev->start);
 	put_time(o, ev->start < 0 ? -1 : ev->end);
 	put_date(o, ev->kind == RK_EV_METING ? ev->opens : ev->date);
-	put_field(o, team);
+	rk_tsv_field(o, team);
 	put_int(o, ev->period);
 	put_int(o, ev->week_in_period);
-	put_field(o, scratch->data);
-	put_field(o, ev->location);
-	put_field(o, ev->group);
-	put_field(o, ev->title);
-	put_field(o, ev->agenda);
-	put_field(o, violation);
+	rk_tsv_field(o, scratch->data);
+	rk_tsv_field(o, ev->location);
+	rk_tsv_field(o, ev->group);
+	rk_tsv_field(o, ev->title);
+	rk_tsv_field(o, ev->agenda);
+	rk_tsv_field(o, violation);
 	if (ev->carries) {
 		/* Written only when set, so plans without it keep 16 fields. */
-		put_str(o, "\t");
+		rk_tsv_append(o, "\t", 1);
 		const char *sep = "";
 		for (int k = 0; k < RK_N_EVENT_KINDS; k++) {
 			if (!(ev->carries & (1u << k)))
 				continue;
-			put_str(o, sep);
-			put_str(o, rk_event_kind_name((enum rk_event_kind)k));
+			rk_tsv_put(o, sep);
+			rk_tsv_put(o,
+				   rk_event_kind_name((enum rk_event_kind)k));
 			sep = ",";
 		}
 	}
-	put(o, "\n", 1);
+	rk_tsv_end_line(o);
 	return RK_OK;
 }
 
@@ -333,11 +270,11 @@ static int cmp_event_ptr(const void *a, const void *b)
 /* Events are sorted here, not trusted to be sorted, so that a plan read
  * from a hand-edited file is written back in the canonical order. */
 static enum rk_status write_events(const struct rk_school *school,
-				   const struct rk_plan *plan, struct out *o)
+				   const struct rk_plan *plan, struct rk_tsv *o)
 {
 	size_t n = rk_plan_n_events(plan);
 	const struct rk_event **order = calloc(n ? n : 1, sizeof(*order));
-	struct out scratch = { 0 };
+	struct rk_tsv scratch = { 0 };
 	enum rk_status status = RK_OK;
 
 	if (!order)
@@ -347,7 +284,7 @@ static enum rk_status write_events(const struct rk_school *school,
 	qsort(order, n, sizeof(*order), cmp_event_ptr);
 	for (size_t i = 0; i < n && status == RK_OK; i++)
 		status = write_event(school, order[i], o, &scratch);
-	free(scratch.data);
+	rk_tsv_release(&scratch);
 	free(order);
 	return status;
 }
@@ -355,7 +292,7 @@ static enum rk_status write_events(const struct rk_school *school,
 enum rk_status rk_plan_file_write(const struct rk_school *school,
 				  const struct rk_plan *plan, const char *path)
 {
-	struct out o = { 0 };
+	struct rk_tsv o = { 0 };
 	enum rk_status status;
 
 	if (!school || !plan || !path)
@@ -372,7 +309,7 @@ enum rk_status rk_plan_file_write(const struct rk_school *school,
 		status = RK_ERR_NOMEM;
 	if (status == RK_OK)
 		status = rk_textfile_write_staged(path, o.data, o.len);
-	free(o.data);
+	rk_tsv_release(&o);
 	return status;
 }
 

@@ -64,36 +64,14 @@ struct choice {
 
 /* --- Diagnostics --------------------------------------------------------- */
 
-static char *vformat(const char *fmt, va_list ap)
-	__attribute__((format(printf, 1, 0)));
-
-static char *vformat(const char *fmt, va_list ap)
-{
-	va_list copy;
-	va_copy(copy, ap);
-	int len = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (len < 0)
-		return NULL;
-	char *text = malloc((size_t)len + 1);
-	if (text)
-		vsnprintf(text, (size_t)len + 1, fmt, ap);
-	return text;
-}
-
 static void vreport(struct ctx *c, int line, int column, const char *fmt,
 		    va_list ap) __attribute__((format(printf, 4, 0)));
 
 static void vreport(struct ctx *c, int line, int column, const char *fmt,
 		    va_list ap)
 {
-	char *text = vformat(fmt, ap);
-	if (!text) {
-		c->nomem = true;
-		return;
-	}
-	rk_diags_add(c->diags, RK_SEV_ERROR, c->path, line, column, "%s", text);
-	free(text);
+	/* Out of memory shows in rk_diags_oom, which the load checks. */
+	rk_diags_vadd(c->diags, RK_SEV_ERROR, c->path, line, column, fmt, ap);
 }
 
 static void report_at(struct ctx *c, int line, int column, const char *fmt, ...)

@@ -2,7 +2,9 @@
 
 #include "arena.h"
 
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +35,29 @@ char *rk_arena_strndup(struct rk_arena *arena, const char *text, size_t len)
 	if (copy)
 		memcpy(copy, text, len);
 	return copy;
+}
+
+char *rk_arena_vprintf(struct rk_arena *arena, const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int len = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (len < 0)
+		return NULL;
+	char *text = rk_arena_alloc(arena, (size_t)len + 1, 1);
+	if (text)
+		vsnprintf(text, (size_t)len + 1, fmt, ap);
+	return text;
+}
+
+char *rk_arena_printf(struct rk_arena *arena, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = rk_arena_vprintf(arena, fmt, ap);
+	va_end(ap);
+	return text;
 }
 
 void rk_arena_release(struct rk_arena *arena)

@@ -5,6 +5,7 @@
 #ifndef RK_ARENA_H
 #define RK_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct rk_arena {
@@ -18,6 +19,12 @@ struct rk_arena {
 void *rk_arena_alloc(struct rk_arena *arena, size_t count, size_t size);
 /* A copy of @len bytes of @text plus a NUL; NULL for NULL @text. */
 char *rk_arena_strndup(struct rk_arena *arena, const char *text, size_t len);
+/* The text printf would give for @fmt, in the arena; NULL when out of
+ * memory or for a format vsnprintf refuses. */
+char *rk_arena_printf(struct rk_arena *arena, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *rk_arena_vprintf(struct rk_arena *arena, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Frees every block; the arena is empty and usable again. */
 void rk_arena_release(struct rk_arena *arena);
 

@@ -79,21 +79,12 @@ static void clause(struct text *t, const char *fmt, ...)
 	}
 }
 
-static const char *const short_months[12] = { "jan", "feb", "mrt", "apr",
-					      "mei", "jun", "jul", "aug",
-					      "sep", "okt", "nov", "dec" };
-
-static const char *const months[12] = { "januari", "februari", "maart",
-					"april",   "mei",      "juni",
-					"juli",	   "augustus", "september",
-					"oktober", "november", "december" };
-
 void rk_changes_date(int date, char *buf, size_t size)
 {
 	int y, m, d;
 	rk_date_to_ymd(date, &y, &m, &d);
 	snprintf(buf, size, "%s %d %s", rk_weekday_name(rk_date_weekday(date)),
-		 d, months[(m - 1) % 12]);
+		 d, rk_month_name(m));
 }
 
 static const char *name_of(const struct rk_school *s, int person)
@@ -165,8 +156,7 @@ static void short_date(int date, char *buf, size_t size)
 	int y, m, d;
 	rk_date_to_ymd(date, &y, &m, &d);
 	snprintf(buf, size, "%.2s %d %s",
-		 rk_weekday_name(rk_date_weekday(date)), d,
-		 short_months[(m - 1) % 12]);
+		 rk_weekday_name(rk_date_weekday(date)), d, rk_month_abbr(m));
 }
 
 /* "di 9 feb 3e uur" when the session starts a lesuur, else "di 9 feb

@@ -181,3 +181,21 @@ const char *rk_weekday_abbr(int weekday)
 {
 	return weekday >= 0 && weekday < 7 ? nl_abbr[weekday] : "?";
 }
+
+static const char *const nl_months[12] = {
+	"januari", "februari", "maart",	    "april",   "mei",	   "juni",
+	"juli",	   "augustus", "september", "oktober", "november", "december",
+};
+static const char *const nl_month_abbr[12] = { "jan", "feb", "mrt", "apr",
+					       "mei", "jun", "jul", "aug",
+					       "sep", "okt", "nov", "dec" };
+
+const char *rk_month_name(int month)
+{
+	return month >= 1 && month <= 12 ? nl_months[month - 1] : "?";
+}
+
+const char *rk_month_abbr(int month)
+{
+	return month >= 1 && month <= 12 ? nl_month_abbr[month - 1] : "?";
+}

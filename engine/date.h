@@ -41,5 +41,9 @@ int rk_weekday_parse(const char *text);
 /* Dutch names: "maandag" .. "zondag", and "ma" .. "zo". */
 const char *rk_weekday_name(int weekday);
 const char *rk_weekday_abbr(int weekday);
+/* Dutch month names for @month 1..12: "januari" .. "december", and
+ * "jan" .. "dec" (with "mrt" for maart); "?" outside. */
+const char *rk_month_name(int month);
+const char *rk_month_abbr(int month);
 
 #endif

@@ -83,13 +83,20 @@ static int grow(struct rk_diags *diags)
 void rk_diags_add(struct rk_diags *diags, enum rk_severity severity,
 		  const char *file, int line, int column, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
+	rk_diags_vadd(diags, severity, file, line, column, fmt, ap);
+	va_end(ap);
+}
+
+void rk_diags_vadd(struct rk_diags *diags, enum rk_severity severity,
+		   const char *file, int line, int column, const char *fmt,
+		   va_list ap)
+{
 	if (!diags)
 		return;
 	char *filecopy = file ? strdup(file) : NULL;
-	va_list ap;
-	va_start(ap, fmt);
 	char *message = vformat(fmt, ap);
-	va_end(ap);
 	if (!message || (file && !filecopy) || grow(diags) < 0) {
 		free(filecopy);
 		free(message);

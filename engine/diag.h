@@ -5,6 +5,7 @@
 #ifndef RK_DIAG_H
 #define RK_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 enum rk_severity { RK_SEV_WARNING = 1, RK_SEV_ERROR = 2 };
@@ -33,6 +34,10 @@ void rk_diags_free(struct rk_diags *diags);
 void rk_diags_add(struct rk_diags *diags, enum rk_severity severity,
 		  const char *file, int line, int column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* rk_diags_add with the arguments in @ap. */
+void rk_diags_vadd(struct rk_diags *diags, enum rk_severity severity,
+		   const char *file, int line, int column, const char *fmt,
+		   va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Adds a problem without a place that is said once for several weeks (or
  * periods): @fmt's text has "{}" where the list goes. When an entry of

@@ -285,7 +285,7 @@ static bool is_member(const struct rk_group *g, int person)
 static enum rk_status conflict_rows(struct rk_planctx *ctx, struct rk_mip *mip,
 				    const struct cands *cs, int person)
 {
-	enum rk_status status = RK_ERR_NOMEM;
+	enum rk_status status = RK_OK;
 	size_t *mine = malloc((cs->n + 1) * sizeof(*mine)), n = 0;
 	if (!mine)
 		return RK_ERR_NOMEM;
@@ -303,16 +303,19 @@ static enum rk_status conflict_rows(struct rk_planctx *ctx, struct rk_mip *mip,
 			continue;
 		snprintf(name, sizeof(name), "p%d_d%d_t%d_c%zu", person,
 			 p->weekday, p->start, mine[i]);
-		if (rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0)
+		if (rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0) {
+			status = RK_ERR_NOMEM;
 			goto out;
+		}
 		for (size_t j = 0; j < n; j++) {
 			const struct cand *c = &cs->items[mine[j]];
-			if (covers(c, p->weekday, p->start) &&
-			    rk_mip_term(mip, c->col, 1.0) != RK_OK)
+			if (!covers(c, p->weekday, p->start))
+				continue;
+			status = rk_mip_term(mip, c->col, 1.0);
+			if (status != RK_OK)
 				goto out;
 		}
 	}
-	status = RK_OK;
 out:
 	free(mine);
 	return status;
@@ -336,16 +339,17 @@ static enum rk_status overlap_rows(struct rk_planctx *ctx, struct rk_mip *mip,
 			 p->start);
 		int o = rk_mip_add_integer(mip, name, COST_OVERLAP, 0.0,
 					   (double)ctx->n_groups);
-		if (o < 0 || rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0 ||
-		    rk_mip_term(mip, o, -1.0) != RK_OK)
+		if (o < 0 || rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0)
 			return RK_ERR_NOMEM;
-		for (size_t j = 0; j < cs->n; j++) {
+		enum rk_status status = rk_mip_term(mip, o, -1.0);
+		for (size_t j = 0; j < cs->n && status == RK_OK; j++) {
 			const struct cand *c = &cs->items[j];
 			if (ctx->groups[c->group].team >= 0 &&
-			    covers(c, p->weekday, p->start) &&
-			    rk_mip_term(mip, c->col, 1.0) != RK_OK)
-				return RK_ERR_NOMEM;
+			    covers(c, p->weekday, p->start))
+				status = rk_mip_term(mip, c->col, 1.0);
 		}
+		if (status != RK_OK)
+			return status;
 	}
 	return RK_OK;
 }
@@ -371,10 +375,13 @@ static enum rk_status build(struct rk_planctx *ctx, struct rk_mip *mip,
 			continue;
 		if (rk_mip_add_row(mip, name, RK_MIP_EQ, 1.0) < 0)
 			return RK_ERR_NOMEM;
-		for (size_t i = 0; i < cs->n; i++)
-			if (cs->items[i].group == (int)g &&
-			    rk_mip_term(mip, cs->items[i].col, 1.0) != RK_OK)
-				return RK_ERR_NOMEM;
+		enum rk_status status = RK_OK;
+		for (size_t i = 0; i < cs->n && status == RK_OK; i++)
+			if (cs->items[i].group == (int)g)
+				status =
+					rk_mip_term(mip, cs->items[i].col, 1.0);
+		if (status != RK_OK)
+			return status;
 	}
 	/* People in more than one group. */
 	size_t n_people = rk_school_n_person(ctx->school);
@@ -383,8 +390,11 @@ static enum rk_status build(struct rk_planctx *ctx, struct rk_mip *mip,
 		for (size_t g = 0; g < ctx->n_groups; g++)
 			groups += is_member(&ctx->groups[g], (int)p) &&
 				  ctx->groups[g].first_week >= 0;
-		if (groups > 1 && conflict_rows(ctx, mip, cs, (int)p) != RK_OK)
-			return RK_ERR_NOMEM;
+		if (groups <= 1)
+			continue;
+		enum rk_status status = conflict_rows(ctx, mip, cs, (int)p);
+		if (status != RK_OK)
+			return status;
 	}
 	return overlap_rows(ctx, mip, cs);
 }
@@ -435,7 +445,10 @@ enum rk_status rk_plan_moments(struct rk_planctx *ctx)
 			goto out;
 	}
 	mip = rk_mip_new("weekly-moments");
-	if (!mip || build(ctx, mip, &cs) != RK_OK)
+	if (!mip)
+		goto out;
+	status = build(ctx, mip, &cs);
+	if (status != RK_OK)
 		goto out;
 	enum rk_mip_result result;
 	status = rk_planctx_solve(ctx, mip, "weekly moments", &result);

@@ -46,15 +46,7 @@ const char *rk_plan_printf(struct rk_plan *plan, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return NULL;
-	char *text = rk_arena_alloc(&plan->arena, (size_t)len + 1, 1);
-	if (!text)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)len + 1, fmt, ap);
+	const char *text = rk_arena_vprintf(&plan->arena, fmt, ap);
 	va_end(ap);
 	return text;
 }
