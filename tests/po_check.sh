@@ -16,7 +16,7 @@ cd "$top_srcdir"
 status=0
 
 # A source with marked messages that xgettext would not read.
-for f in $(grep -l -E '\b[NP]?_\(' engine/*.c adapters/*.c cli/*.c); do
+for f in $(grep -l -E '\b[NP]?_\(' engine/*.c adapters/*.c adapters/*/*.c cli/*.c); do
 	grep -qx "$f" po/POTFILES.in ||
 		{ echo "po_check: $f marks messages but is not in po/POTFILES.in"; status=1; }
 done

@@ -4,15 +4,24 @@
 
 #include <check.h>
 
-/* engine/ */
+/* engine/ (tests/run_engine.c) */
 Suite *suite_date(void);
 Suite *suite_diag(void);
 Suite *suite_school(void);
 Suite *suite_validate(void);
 Suite *suite_schoolyear(void);
 Suite *suite_grades(void);
+Suite *suite_verify(void);
+Suite *suite_planner(void);
+Suite *suite_rebalance(void);
+Suite *suite_cover(void);
+Suite *suite_precheck(void);
+Suite *suite_externals(void);
+Suite *suite_quality(void);
+Suite *suite_parallel(void);
+Suite *suite_teams(void);
 
-/* adapters/ */
+/* adapters/read/ (tests/run_read.c) */
 Suite *suite_school_yaml(void);
 Suite *suite_people_csv(void);
 Suite *suite_timetable_csv(void);
@@ -21,26 +30,19 @@ Suite *suite_fet(void);
 Suite *suite_timetable_ical(void);
 Suite *suite_ical_calendar(void);
 Suite *suite_loader(void);
-Suite *suite_plan_file(void);
-Suite *suite_verify(void);
-Suite *suite_planner(void);
-Suite *suite_rebalance(void);
-Suite *suite_feeds(void);
-Suite *suite_feeds_examples(void);
-Suite *suite_cover(void);
-Suite *suite_plandir(void);
-Suite *suite_precheck(void);
-Suite *suite_externals(void);
-Suite *suite_quality(void);
-Suite *suite_overview(void);
 Suite *suite_hostile(void);
 Suite *suite_include(void);
 Suite *suite_board_file(void);
 Suite *suite_school_writer(void);
-Suite *suite_teams(void);
-Suite *suite_parallel(void);
 
-/* adapters/ that talk to CalDAV servers (tests/run_caldav.c) */
+/* adapters/write/ (tests/run_write.c) */
+Suite *suite_plan_file(void);
+Suite *suite_feeds(void);
+Suite *suite_feeds_examples(void);
+Suite *suite_plandir(void);
+Suite *suite_overview(void);
+
+/* adapters/caldav/, also against CalDAV servers (tests/run_caldav.c) */
 Suite *suite_caldav(void);
 Suite *suite_push(void);
 
