@@ -16,6 +16,7 @@
 #include "date.h"
 #include "explain.h"
 #include "planctx.h"
+#include "planner.h"
 #include "i18n.h"
 
 #define COST_LATE_FRIDAY   150

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "planctx.h"
+#include "planner.h"
 
 /* What one team left behind in its job's plan. */
 struct team_out {

@@ -8,10 +8,13 @@
 #include "diag.h"
 #include "mip.h"
 #include "plan.h"
-#include "planner.h"
-#include "rebalance.h"
 #include "school.h"
 #include "schoolyear.h"
+
+/* Only pointed to here; a step that reads them includes planner.h or
+ * rebalance.h itself. */
+struct rk_plan_options;
+struct rk_rebalance_request;
 
 /* A group that meets weekly: a lerarenteam, or (last) the leerKRACHT-team. */
 struct rk_group {

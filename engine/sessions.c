@@ -27,6 +27,7 @@
 #include "date.h"
 #include "explain.h"
 #include "planctx.h"
+#include "planner.h"
 #include "ritmiek.h"
 #include "i18n.h"
 

@@ -10,29 +10,11 @@
 #include "date.h"
 #include "explain.h"
 #include "planctx.h"
+#include "planner.h"
 #include "ritmiek.h"
 #include "i18n.h"
 
 #define VERBINDING_MINUTES 90
-
-/* The period that holds year week @week, or NULL; its week number goes to
- * @nth (1-based, counting weeks with sessions). */
-const struct rk_period *rk_planctx_period_of(const struct rk_planctx *ctx,
-					     int week, int *nth)
-{
-	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
-		const struct rk_period *p = rk_plan_period(ctx->plan, i);
-		if (week < p->first_week || week > p->last_week)
-			continue;
-		int k = 0;
-		for (int w = p->first_week; w <= week; w++)
-			k += ctx->session_week[w];
-		*nth = k;
-		return p;
-	}
-	*nth = 0;
-	return NULL;
-}
 
 /* The team sessions of week @nth of @p that the school holds in the
  * bordsessie (ritmiek.team_sessions), as bits of enum rk_event_kind. */
