@@ -659,7 +659,7 @@ static enum rk_status keep_duos(struct rk_planctx *ctx,
 	return RK_OK;
 }
 
-enum rk_status rk_plan_duos(struct rk_planctx *ctx)
+enum rk_status rk_step_duos(struct rk_planctx *ctx)
 {
 	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
 		const struct rk_period *p = rk_plan_period(ctx->plan, i);

@@ -401,17 +401,12 @@ static enum rk_status make_groups(struct rk_planctx *ctx)
 
 static enum rk_status run_steps(struct rk_planctx *ctx)
 {
-	/* Fixed external dates first (everything else avoids them), then the
-	 * phases (they fix where the periods start), the periods, the weekly
-	 * moments, the weekly sessions and school-wide closings, the duos,
-	 * their sessions (teams that share a teacher in the cheaper order),
-	 * the metingen (deadlines that block nothing), and last the bound on
-	 * the whole plan, which plans nothing. */
+	/* The order and what each step adds: planctx.h, above rk_step_*. */
 	static enum rk_status (*const steps[])(struct rk_planctx *) = {
-		rk_plan_externals, rk_plan_phases,     rk_plan_periods,
-		rk_plan_moments,   rk_plan_weekly,     rk_plan_duos,
-		rk_plan_sessions,  rk_plan_team_order, rk_plan_metingen,
-		rk_plan_bound,
+		rk_step_externals, rk_step_phases,     rk_step_periods,
+		rk_step_moments,   rk_step_weekly,     rk_step_duos,
+		rk_step_sessions,  rk_step_team_order, rk_step_metingen,
+		rk_step_bound,
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		enum rk_status status = steps[i](ctx);

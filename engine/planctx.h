@@ -159,7 +159,7 @@ enum rk_status rk_planctx_init(struct rk_planctx *ctx,
 			       const struct rk_plan_options *options,
 			       struct rk_diags *diags);
 void rk_planctx_release(struct rk_planctx *ctx);
-/* Runs every step, in order. */
+/* Runs every step (rk_step_*, below), in order. */
 enum rk_status rk_planctx_run(struct rk_planctx *ctx);
 
 /* While rebalancing: whether @date may still change. Always true when
@@ -171,33 +171,58 @@ bool rk_planctx_frozen(const struct rk_planctx *ctx, int group);
 const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 					     const char *id);
 
-/* The steps, in order. Each returns RK_OK, RK_ERR_NOMEM or RK_ERR_SOLVER;
- * hard rules that cannot be kept are counted in ctx->infeasible. */
-enum rk_status rk_plan_externals(struct rk_planctx *ctx);
-enum rk_status rk_plan_phases(struct rk_planctx *ctx);
-enum rk_status rk_plan_periods(struct rk_planctx *ctx);
-enum rk_status rk_plan_moments(struct rk_planctx *ctx);
-enum rk_status rk_plan_weekly(struct rk_planctx *ctx);
-enum rk_status rk_plan_duos(struct rk_planctx *ctx);
-enum rk_status rk_plan_sessions(struct rk_planctx *ctx);
-enum rk_status rk_plan_metingen(struct rk_planctx *ctx);
-/* After the sessions: teams that share a teacher planned in the order that
- * costs least (bound.c). */
-enum rk_status rk_plan_team_order(struct rk_planctx *ctx);
-/* After every step: the bound on the whole plan (bound.c). */
-enum rk_status rk_plan_bound(struct rk_planctx *ctx);
+/* The planner's steps, rk_step_<step>, in the order rk_planctx_run runs
+ * them; each plans around what the steps before it booked in ctx->busy.
+ * Each returns RK_OK, RK_ERR_NOMEM or RK_ERR_SOLVER; hard rules that
+ * cannot be kept are counted in ctx->infeasible.
+ *
+ *  1. externals   (support.c)   the fixed dates from outside the school
+ *                 (fora, bedrijfsbezoek, webinars, a bootcamp with a fixed
+ *                 date); everything else avoids them.
+ *  2. phases      (phases.c)    the first year's opening: draagvlaksessie,
+ *                 startfase, bootcamp, startdag; fixes where the first
+ *                 period starts.
+ *  3. periods     (periods.c)   the year's periods (plan periods, no
+ *                 events).
+ *  4. moments     (moments.c)   every group's fixed weekly moment (in
+ *                 ctx->groups, no events).
+ *  5. weekly      (weekly.c)    the bordsessies on those moments and the
+ *                 verbindingssessie that closes each period.
+ *  6. duos        (duos.c)      the duos (and a trio) of every team in
+ *                 every period (plan duos, no events).
+ *  7. sessions    (sessions.c)  per team and period: gezamenlijk
+ *                 lesontwerp, lesbezoek, feedbackgesprek, and the team
+ *                 sessions not held in the bordsessie.
+ *  8. team_order  (bound.c)     teams that share a teacher re-planned in
+ *                 the order that costs least (replaces step 7's sessions
+ *                 of those teams when cheaper).
+ *  9. metingen    (support.c)   the metingen: deadlines that block nothing.
+ * 10. bound       (bound.c)     the lower bound on the session models
+ *                 (plan bound, no events). */
+enum rk_status rk_step_externals(struct rk_planctx *ctx);
+enum rk_status rk_step_phases(struct rk_planctx *ctx);
+enum rk_status rk_step_periods(struct rk_planctx *ctx);
+enum rk_status rk_step_moments(struct rk_planctx *ctx);
+enum rk_status rk_step_weekly(struct rk_planctx *ctx);
+enum rk_status rk_step_duos(struct rk_planctx *ctx);
+enum rk_status rk_step_sessions(struct rk_planctx *ctx);
+enum rk_status rk_step_team_order(struct rk_planctx *ctx);
+enum rk_status rk_step_metingen(struct rk_planctx *ctx);
+enum rk_status rk_step_bound(struct rk_planctx *ctx);
+
+/* Parts of step 7 (sessions.c, parallel.c), and of steps 8 and 10. */
 
 /* The sessions of group @g in period @p, planned and booked as
- * rk_plan_sessions does for each team. */
-enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
+ * rk_step_sessions does for each team. */
+enum rk_status rk_step_sessions_team(struct rk_planctx *ctx,
 				     const struct rk_group *g,
 				     const struct rk_period *p);
 
 /* The sessions of the teams @groups (indices into ctx->groups, in
  * order) in period @p, solved on ctx->options->jobs threads and put into
- * the plan in that order, exactly as one rk_plan_sessions_team after the
+ * the plan in that order, exactly as one rk_step_sessions_team after the
  * other would (parallel.c). */
-enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
 					 const struct rk_period *p,
 					 const size_t *groups, size_t n);
 
@@ -206,7 +231,7 @@ enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
 #define RK_SESSIONS_EARLY_TRY ", a lesbezoek earlier"
 
 /* For the bound: the session model of group @g in period @p as a
- * relaxation of what rk_plan_sessions solves (every session may slip,
+ * relaxation of what rk_step_sessions solves (every session may slip,
  * every candidate kept, no idle time counted for the people marked in
  * @relaxed, feedback not dearer for coming later), solved against
  * ctx->busy; its optimum into *objective, whether proven into *optimal.
@@ -214,7 +239,7 @@ enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
  * the planner's third try; only when that try made the plan, since its
  * extra candidates make the model many times harder to prove optimal.
  * Nothing is planned. */
-enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_bound(struct rk_planctx *ctx,
 				      const struct rk_group *g,
 				      const struct rk_period *p,
 				      const bool *relaxed, bool early,

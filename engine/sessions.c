@@ -1451,7 +1451,7 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 	return status;
 }
 
-enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_team(struct rk_planctx *ctx,
 				     const struct rk_group *g,
 				     const struct rk_period *p)
 {
@@ -1468,7 +1468,7 @@ static bool side_by_side(const struct rk_planctx *ctx)
 	       rk_school_n_cover(ctx->school) == 0;
 }
 
-enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
+enum rk_status rk_step_sessions(struct rk_planctx *ctx)
 {
 	size_t *todo = malloc((ctx->n_groups + 1) * sizeof(*todo));
 	enum rk_status status = todo ? RK_OK : RK_ERR_NOMEM;
@@ -1487,7 +1487,7 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 			todo[n++] = g;
 		}
 		if (side_by_side(ctx) && n > 1) {
-			status = rk_plan_sessions_parallel(ctx, p, todo, n);
+			status = rk_step_sessions_parallel(ctx, p, todo, n);
 			continue;
 		}
 		for (size_t k = 0; status == RK_OK && k < n; k++)
@@ -1497,7 +1497,7 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 	return status;
 }
 
-enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_bound(struct rk_planctx *ctx,
 				      const struct rk_group *g,
 				      const struct rk_period *p,
 				      const bool *relaxed, bool early,

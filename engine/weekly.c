@@ -444,7 +444,7 @@ static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 	return ev->title ? RK_OK : RK_ERR_NOMEM;
 }
 
-enum rk_status rk_plan_weekly(struct rk_planctx *ctx)
+enum rk_status rk_step_weekly(struct rk_planctx *ctx)
 {
 	size_t n_weeks = rk_schoolyear_n_weeks(ctx->year);
 	for (size_t g = 0; g < ctx->n_groups; g++) {
