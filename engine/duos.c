@@ -159,10 +159,8 @@ static bool visit_in(const struct rk_planctx *ctx, const int *weeks,
 				ctx->school, (size_t)idx[k]);
 			int date = monday + l->weekday, start, end;
 			if (rk_planctx_open(ctx, date) &&
-			    rk_schoolyear_lesson_times(ctx->year, l, date,
-						       &start, &end) &&
-			    rk_cover_visit_ok(ctx, v, h, date, start, end,
-					      NULL) &&
+			    rk_planctx_can_visit(ctx, v, h, l, date, &start,
+						 &end, NULL) &&
 			    fb_fits(ctx, v, h, date))
 				return true;
 		}

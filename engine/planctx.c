@@ -515,9 +515,6 @@ const struct rk_period *rk_planctx_period_of(const struct rk_planctx *ctx,
 	return NULL;
 }
 
-/* Chances for @visitor to sit in a lesson of @host during the period:
- * lessons of the host on dates of the period with the visitor free, or
- * with someone to take the visitor's group. */
 int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 			     const struct rk_period *p, int visitor, int host)
 {
@@ -531,13 +528,25 @@ int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 		for (size_t k = 0; k < n; k++) {
 			const struct rk_lesson *l = rk_school_get_lesson(
 				ctx->school, (size_t)idx[k]);
-			int date = monday + l->weekday, start, end;
-			if (rk_schoolyear_lesson_times(ctx->year, l, date,
-						       &start, &end) &&
-			    rk_cover_visit_ok(ctx, visitor, host, date, start,
-					      end, NULL))
-				count++;
+			int start, end;
+			count += rk_planctx_can_visit(ctx, visitor, host, l,
+						      monday + l->weekday,
+						      &start, &end, NULL);
 		}
 	}
 	return count;
+}
+
+bool rk_planctx_can_visit(const struct rk_planctx *ctx, int visitor, int host,
+			  const struct rk_lesson *l, int date, int *start,
+			  int *end, bool *needs_cover)
+{
+	if (needs_cover)
+		*needs_cover = false;
+	/* A host who is away or at a session gives no lesson to visit. */
+	return rk_schoolyear_lesson_times(ctx->year, l, date, start, end) &&
+	       !rk_busy_absent(ctx->busy, host, date) &&
+	       !rk_busy_booked(ctx->busy, host, date, *start, *end) &&
+	       rk_cover_visit_ok(ctx, visitor, host, date, *start, *end,
+				 needs_cover);
 }

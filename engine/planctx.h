@@ -100,9 +100,25 @@ int rk_planctx_next_days(const struct rk_planctx *ctx, int a, int b, int date,
 			 int *out);
 
 /* Chances for @visitor to sit in a lesson of @host in period @p: lessons of
- * the host on dates of the period with the visitor free. */
+ * the host in the period's weeks with sessions that
+ * rk_planctx_can_visit. */
 int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 			     const struct rk_period *p, int visitor, int host);
+
+/* THE test whether @visitor can sit in lesson @l of @host on @date (a
+ * lesbezoek), used by the duos and by the lesbezoek candidates alike:
+ *  - the lesson is held that day: rk_schoolyear_lesson_times, whose times
+ *    (those of its lesuur on a shortened day) go to *start and *end;
+ *  - the host is there to give it: not away (rebalancing) and no session
+ *    of theirs (a fixed external date, a bordsessie ...) then;
+ *  - the visitor is free then (works that day, no lesson, no session), or
+ *    teaches but a cover person can take their group: rk_cover_visit_ok,
+ *    which sets *needs_cover (may be NULL) for the second.
+ * Not looked at: the date's week (the caller chooses the weeks), the
+ * feedbackgesprek after it, a cover person's max_per_week. */
+bool rk_planctx_can_visit(const struct rk_planctx *ctx, int visitor, int host,
+			  const struct rk_lesson *l, int date, int *start,
+			  int *end, bool *needs_cover);
 
 /* Everyone on the staff but the external expert coach, into @out (room for
  * every person); their number. */

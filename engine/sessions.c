@@ -410,17 +410,15 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 			rk_school_get_lesson(m->ctx->school, (size_t)idx[k]);
 		int date = monday + l->weekday, start, end;
 		long idle = 0;
-		bool cover = false;
-		/* A host who is away (rebalancing) gives no lesson to visit. */
-		if (!rk_schoolyear_lesson_times(m->ctx->year, l, date, &start,
-						&end) ||
-		    rk_busy_absent(m->ctx->busy, host, date) ||
-		    rk_busy_booked(m->ctx->busy, host, date, start, end) ||
-		    (!all_free(m, &visitor, 1, false, date, start, end,
-			       &idle) &&
-		     !rk_cover_visit_ok(m->ctx, visitor, host, date, start, end,
-					&cover)))
+		bool cover;
+		if (!rk_planctx_can_visit(m->ctx, visitor, host, l, date,
+					  &start, &end, &cover))
 			continue;
+		/* A visitor who is free then waits around it; one whose group
+		 * is covered does not. */
+		if (!cover)
+			all_free(m, &visitor, 1, false, date, start, end,
+				 &idle);
 		double cost = (double)idle / 5.0 + extra +
 			      (l->weekday == 4 ? COST_FRIDAY_LB : 0.0) +
 			      (cover ? COST_COVER_LB : 0.0);

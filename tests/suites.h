@@ -28,6 +28,7 @@ Suite *suite_rebalance(void);
 Suite *suite_feeds(void);
 Suite *suite_feeds_examples(void);
 Suite *suite_cover(void);
+Suite *suite_planctx(void);
 Suite *suite_plandir(void);
 Suite *suite_precheck(void);
 Suite *suite_externals(void);
