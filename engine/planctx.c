@@ -491,6 +491,22 @@ void rk_planctx_release(struct rk_planctx *ctx)
 	ctx->said_n = ctx->said_cap = 0;
 }
 
+enum rk_status rk_planctx_finish(struct rk_planctx *ctx, enum rk_status status,
+				 struct rk_plan **out)
+{
+	/* A failed run hands over nothing; a plan that breaks a hard rule
+	 * only when asked for. */
+	bool ran = status == RK_OK;
+	if (ran && ctx->infeasible)
+		status = RK_ERR_INFEASIBLE;
+	if (ran && (!ctx->infeasible || ctx->options->allow_violations)) {
+		*out = ctx->plan;
+		ctx->plan = NULL;
+	}
+	rk_planctx_release(ctx);
+	return status;
+}
+
 enum rk_status rk_planctx_run(struct rk_planctx *ctx)
 {
 	return run_steps(ctx);

@@ -175,6 +175,12 @@ enum rk_status rk_planctx_init(struct rk_planctx *ctx,
 			       const struct rk_plan_options *options,
 			       struct rk_diags *diags);
 void rk_planctx_release(struct rk_planctx *ctx);
+/* The end of a run with @status: on RK_OK, RK_ERR_INFEASIBLE when a hard
+ * rule could not be kept, and the plan handed to *@out unless it breaks
+ * one and ctx->options->allow_violations is off; then rk_planctx_release.
+ * Returns the run's status. */
+enum rk_status rk_planctx_finish(struct rk_planctx *ctx, enum rk_status status,
+				 struct rk_plan **out);
 /* Runs every step (rk_step_*, below), in order. */
 enum rk_status rk_planctx_run(struct rk_planctx *ctx);
 

@@ -17,16 +17,7 @@ enum rk_status rk_planner_run(const struct rk_school *school,
 		rk_planctx_init(&ctx, school, year, options, diags);
 	if (status == RK_OK)
 		status = rk_planctx_run(&ctx);
-	if (status != RK_OK)
-		goto out;
-	rk_plan_sort(ctx.plan);
-	if (ctx.infeasible)
-		status = RK_ERR_INFEASIBLE;
-	if (!ctx.infeasible || ctx.options->allow_violations) {
-		*out = ctx.plan;
-		ctx.plan = NULL;
-	}
-out:
-	rk_planctx_release(&ctx);
-	return status;
+	if (status == RK_OK)
+		rk_plan_sort(ctx.plan);
+	return rk_planctx_finish(&ctx, status, out);
 }

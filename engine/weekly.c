@@ -12,6 +12,7 @@
 #include "planctx.h"
 #include "planner.h"
 #include "ritmiek.h"
+#include "words.h"
 #include "i18n.h"
 
 #define VERBINDING_MINUTES 90
@@ -56,16 +57,10 @@ static void carried_words(unsigned kinds, char *buf, size_t size)
 						    RK_EV_RETROSPECTIVE };
 	size_t len = 0, n = 0, total = (size_t)__builtin_popcount(kinds);
 	buf[0] = '\0';
-	for (size_t i = 0; i < 3 && len < size; i++) {
-		if (!(kinds & (1u << order[i])))
-			continue;
-		n++;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					n == 1	     ? " met "
-					: n == total ? " en "
-						     : ", ",
-					rk_event_kind_name(order[i]));
-	}
+	for (size_t i = 0; i < 3; i++)
+		if (kinds & (1u << order[i]))
+			rk_words_list_add(buf, size, &len, ++n, total, " met ",
+					  rk_event_kind_name(order[i]));
 }
 
 /* Whether every member who works on @date has no lesson in [s, e): the

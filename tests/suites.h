@@ -11,6 +11,9 @@ Suite *suite_school(void);
 Suite *suite_validate(void);
 Suite *suite_schoolyear(void);
 Suite *suite_grades(void);
+Suite *suite_sort(void);
+Suite *suite_words(void);
+Suite *suite_plan(void);
 
 /* adapters/ */
 Suite *suite_school_yaml(void);
