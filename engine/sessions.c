@@ -398,8 +398,9 @@ static int free_slots(struct model *m, int act, int date, int minutes,
 
 /* Lessons of the host in year week @week that the visitor can sit in. */
 static int lesson_slots_in(struct model *m, int act, int week, int nth,
-			   double extra)
+			   int minutes, double extra)
 {
+	(void)minutes; /* the lesson's own */
 	const struct act *a = &m->acts[act];
 	int visitor = a->people[0], host = a->people[1];
 	int monday = rk_schoolyear_week(m->ctx->year, (size_t)week)->monday;
@@ -429,6 +430,38 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 	return 0;
 }
 
+/* The candidates of @act in its own week, then in the weeks with
+ * sessions before it down to @earliest and, in the second try, after it
+ * to the period's end, each week away costing COST_WEEK_LATE more; one
+ * week's by @in_week (lesson_slots_in, week_slots_in). */
+static int around_week(struct model *m, int act, int earliest, int minutes,
+		       int (*in_week)(struct model *m, int act, int week,
+				      int nth, int minutes, double extra))
+{
+	const struct act *a = &m->acts[act];
+	if (in_week(m, act, a->week, a->nth, minutes, 0.0) < 0)
+		return -1;
+	int earlier = 0;
+	for (int w = a->week - 1; w >= earliest; w--) {
+		if (!m->ctx->session_week[w])
+			continue;
+		earlier++;
+		if (in_week(m, act, w, a->nth - earlier, minutes,
+			    COST_WEEK_LATE * earlier) < 0)
+			return -1;
+	}
+	int later = 0;
+	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
+		if (!m->ctx->session_week[w])
+			continue;
+		later++;
+		if (in_week(m, act, w, a->nth + later, minutes,
+			    COST_WEEK_LATE * later) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The second try lets a session slip to a later week of the period, each
  * week later costing more: the next week is usually enough, but someone
  * ill for two weeks (rebalancing) needs the weeks after. A lesbezoek may
@@ -441,27 +474,8 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 static int lesson_slots(struct model *m, int act)
 {
 	const struct act *a = &m->acts[act];
-	if (lesson_slots_in(m, act, a->week, a->nth, 0.0) < 0)
-		return -1;
-	int earlier = 0;
-	for (int w = a->week - 1; m->allow_early && w >= a->gl_week; w--) {
-		if (!m->ctx->session_week[w])
-			continue;
-		earlier++;
-		if (lesson_slots_in(m, act, w, a->nth - earlier,
-				    COST_WEEK_LATE * earlier) < 0)
-			return -1;
-	}
-	int later = 0;
-	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
-		if (!m->ctx->session_week[w])
-			continue;
-		later++;
-		if (lesson_slots_in(m, act, w, a->nth + later,
-				    COST_WEEK_LATE * later) < 0)
-			return -1;
-	}
-	return 0;
+	return around_week(m, act, m->allow_early ? a->gl_week : a->week, 0,
+			   lesson_slots_in);
 }
 
 static int cmp_cost(const void *x, const void *y)
@@ -565,32 +579,12 @@ static int week_slots_in(struct model *m, int act, int week, int nth,
 static int week_slots(struct model *m, int act, int minutes)
 {
 	const struct act *a = &m->acts[act];
-	if (week_slots_in(m, act, a->week, a->nth, minutes, 0.0) < 0)
-		return -1;
 	/* A team session may also come a week early: the retrospectief of
 	 * the verbindingssessie's own week finds room before it. */
-	int earlier = 0;
-	for (int w = a->week - 1;
-	     m->allow_late && a->n_people == 0 &&
-	     a->kind != RK_EV_LEERLINGARENA && w >= m->p->first_week;
-	     w--) {
-		if (!m->ctx->session_week[w])
-			continue;
-		earlier++;
-		if (week_slots_in(m, act, w, a->nth - earlier, minutes,
-				  COST_WEEK_LATE * earlier) < 0)
-			return -1;
-	}
-	int later = 0;
-	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
-		if (!m->ctx->session_week[w])
-			continue;
-		later++;
-		if (week_slots_in(m, act, w, a->nth + later, minutes,
-				  COST_WEEK_LATE * later) < 0)
-			return -1;
-	}
-	return 0;
+	bool early = m->allow_late && a->n_people == 0 &&
+		     a->kind != RK_EV_LEERLINGARENA;
+	return around_week(m, act, early ? m->p->first_week : a->week, minutes,
+			   week_slots_in);
 }
 
 static enum rk_status gen_cands(struct model *m)
