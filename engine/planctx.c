@@ -127,12 +127,10 @@ const char *rk_planctx_name(const struct rk_planctx *ctx, int person)
 
 void rk_planctx_infeasible(struct rk_planctx *ctx, const char *fmt, ...)
 {
-	char text[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	rk_diags_vadd(ctx->diags, RK_SEV_ERROR, NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	rk_diags_add(ctx->diags, RK_SEV_ERROR, NULL, 0, 0, "%s", text);
 	ctx->infeasible++;
 }
 

@@ -107,13 +107,11 @@ static void problem(struct verifier *v, int line, const char *fmt, ...)
 
 static void problem(struct verifier *v, int line, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	rk_diags_vadd(v->diags, RK_SEV_ERROR, v->file, line, 0, fmt, ap);
 	va_end(ap);
-	rk_diags_add(v->diags, RK_SEV_ERROR, v->file, line, 0, "%s", msg);
 	v->found = true;
 }
 
