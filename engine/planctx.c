@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "cover.h"
-#include "planner.h"
 #include "date.h"
+#include "planner.h"
 
 enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 				const char *model, enum rk_mip_result *result)
