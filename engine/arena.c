@@ -37,7 +37,8 @@ char *rk_arena_strndup(struct rk_arena *arena, const char *text, size_t len)
 	return copy;
 }
 
-char *rk_arena_vprintf(struct rk_arena *arena, const char *fmt, va_list ap)
+char *rk_arena_vprintf_with(void *(*alloc)(void *data, size_t size), void *data,
+			    const char *fmt, va_list ap)
 {
 	va_list copy;
 	va_copy(copy, ap);
@@ -45,10 +46,20 @@ char *rk_arena_vprintf(struct rk_arena *arena, const char *fmt, va_list ap)
 	va_end(copy);
 	if (len < 0)
 		return NULL;
-	char *text = rk_arena_alloc(arena, (size_t)len + 1, 1);
+	char *text = alloc(data, (size_t)len + 1);
 	if (text)
 		vsnprintf(text, (size_t)len + 1, fmt, ap);
 	return text;
+}
+
+static void *arena_bytes(void *arena, size_t size)
+{
+	return rk_arena_alloc(arena, size, 1);
+}
+
+char *rk_arena_vprintf(struct rk_arena *arena, const char *fmt, va_list ap)
+{
+	return rk_arena_vprintf_with(arena_bytes, arena, fmt, ap);
 }
 
 char *rk_arena_printf(struct rk_arena *arena, const char *fmt, ...)

@@ -25,6 +25,12 @@ char *rk_arena_printf(struct rk_arena *arena, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *rk_arena_vprintf(struct rk_arena *arena, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* As rk_arena_vprintf, into memory from @alloc(@data, size) (NULL when
+ * out of memory): the one place a printf is sized before it is printed,
+ * for a caller whose text outlives no arena (diag.c: malloc). */
+char *rk_arena_vprintf_with(void *(*alloc)(void *data, size_t size), void *data,
+			    const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 /* Frees every block; the arena is empty and usable again. */
 void rk_arena_release(struct rk_arena *arena);
 

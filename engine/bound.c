@@ -10,7 +10,7 @@
  * A team none of whose members is in another team saw exactly the state it
  * would have seen alone (nobody else books its members), so its own
  * models are that relaxation already. A team with such members is solved
- * again, alone, in the relaxed form of rk_plan_sessions_bound. */
+ * again, alone, in the relaxed form of rk_step_sessions_bound. */
 #include "config.h"
 
 #include <stdio.h>
@@ -117,7 +117,7 @@ static enum rk_status team_alone(struct rk_planctx *ctx,
 			final_report(ctx->plan, g->id, p->number);
 		bool early = last && last->model &&
 			     strstr(last->model, RK_SESSIONS_EARLY_TRY) != NULL;
-		status = rk_plan_sessions_bound(ctx, g, p, shared, early,
+		status = rk_step_sessions_bound(ctx, g, p, shared, early,
 						&objective, &optimal);
 		ctx->busy = saved;
 		/* The bound only informs: a model the solver could not finish
@@ -139,7 +139,7 @@ static enum rk_status team_alone(struct rk_planctx *ctx,
 	return status;
 }
 
-enum rk_status rk_plan_bound(struct rk_planctx *ctx)
+enum rk_status rk_step_bound(struct rk_planctx *ctx)
 {
 	/* Rebalancing keeps what was before the date: no whole to bound. */
 	if (ctx->prev)
@@ -267,7 +267,7 @@ static enum rk_status replan(struct rk_planctx *ctx, const struct sharing *s,
 		for (size_t k = 0; status == RK_OK && k < s->n; k++) {
 			size_t t = k == 0 ? first : k <= first ? k - 1 : k;
 			if (s->teams[t]->first_week <= p->first_week)
-				status = rk_plan_sessions_team(ctx, s->teams[t],
+				status = rk_step_sessions_team(ctx, s->teams[t],
 							       p);
 		}
 	}
@@ -330,7 +330,7 @@ out:
 	return status;
 }
 
-enum rk_status rk_plan_team_order(struct rk_planctx *ctx)
+enum rk_status rk_step_team_order(struct rk_planctx *ctx)
 {
 	/* Rebalancing keeps what it can; a plan that already breaks a rule
 	 * is not worth the time. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "words.h"
 
 struct entry {
 	int person;
@@ -111,16 +112,10 @@ static void others(const struct rk_school *s, const struct rk_event *ev,
 	for (size_t i = 0; i < ev->n_parts; i++)
 		n += ev->parts[i].person != person;
 	size_t k = 0;
-	for (size_t i = 0; i < ev->n_parts && len < size; i++) {
-		if (ev->parts[i].person == person)
-			continue;
-		k++;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					k == 1	 ? ""
-					: k == n ? " en "
-						 : ", ",
-					name_of(s, ev->parts[i].person));
-	}
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person != person)
+			rk_words_list_add(buf, size, &len, ++k, n, "",
+					  name_of(s, ev->parts[i].person));
 }
 
 /* "lesbezoek bij Piet Jansen", "feedbackgesprek met Piet Jansen" ... */
@@ -248,16 +243,10 @@ static void partners(const struct rk_plan *plan, int period, int person,
 		     int out[2])
 {
 	out[0] = out[1] = -1;
-	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
+	for (size_t i = 0; i < rk_plan_n_duos(plan) && out[0] < 0; i++) {
 		const struct rk_duo *d = rk_plan_duo(plan, i);
-		if (d->period != period ||
-		    (d->a != person && d->b != person && d->c != person))
-			continue;
-		int m[3] = { d->a, d->b, d->c }, k = 0;
-		for (int x = 0; x < 3; x++)
-			if (m[x] >= 0 && m[x] != person)
-				out[k++] = m[x];
-		return;
+		if (d->period == period)
+			rk_duo_partners(d, person, out);
 	}
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "i18n.h"
 
 /* A message said once for several weeks (rk_diags_add_merged): its text
@@ -49,18 +50,16 @@ void rk_diags_free(struct rk_diags *diags)
 	free(diags);
 }
 
+static void *heap_bytes(void *unused, size_t size)
+{
+	(void)unused;
+	return malloc(size);
+}
+
+/* The message printed to the heap (the list frees it). */
 static char *vformat(const char *fmt, va_list ap)
 {
-	va_list copy;
-	va_copy(copy, ap);
-	int len = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (len < 0)
-		return NULL;
-	char *text = malloc((size_t)len + 1);
-	if (text)
-		vsnprintf(text, (size_t)len + 1, fmt, ap);
-	return text;
+	return rk_arena_vprintf_with(heap_bytes, NULL, fmt, ap);
 }
 
 static int grow(struct rk_diags *diags)

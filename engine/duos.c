@@ -24,6 +24,7 @@
 #include "cover.h"
 #include "explain.h"
 #include "planctx.h"
+#include "rebalance.h"
 #include "ritmiek.h"
 #include "i18n.h"
 
@@ -158,42 +159,13 @@ static bool visit_in(const struct rk_planctx *ctx, const int *weeks,
 				ctx->school, (size_t)idx[k]);
 			int date = monday + l->weekday, start, end;
 			if (rk_planctx_open(ctx, date) &&
-			    rk_schoolyear_lesson_times(ctx->year, l, date,
-						       &start, &end) &&
-			    rk_cover_visit_ok(ctx, v, h, date, start, end,
-					      NULL) &&
+			    rk_planctx_can_visit(ctx, v, h, l, date, &start,
+						 &end, NULL) &&
 			    fb_fits(ctx, v, h, date))
 				return true;
 		}
 	}
 	return false;
-}
-
-/* Chances for @visitor to sit in a lesson of @host during the period:
- * lessons of the host on dates of the period with the visitor free, or
- * with someone to take the visitor's group. */
-int rk_planctx_visit_chances(const struct rk_planctx *ctx,
-			     const struct rk_period *p, int visitor, int host)
-{
-	size_t n;
-	const int *idx = rk_busy_lessons(ctx->busy, host, &n);
-	int count = 0;
-	for (int w = p->first_week; w <= p->last_week; w++) {
-		if (!ctx->session_week[w])
-			continue;
-		int monday = rk_schoolyear_week(ctx->year, (size_t)w)->monday;
-		for (size_t k = 0; k < n; k++) {
-			const struct rk_lesson *l = rk_school_get_lesson(
-				ctx->school, (size_t)idx[k]);
-			int date = monday + l->weekday, start, end;
-			if (rk_schoolyear_lesson_times(ctx->year, l, date,
-						       &start, &end) &&
-			    rk_cover_visit_ok(ctx, visitor, host, date, start,
-					      end, NULL))
-				count++;
-		}
-	}
-	return count;
 }
 
 static bool share(const struct rk_strlist *a, const struct rk_strlist *b)
@@ -685,7 +657,7 @@ static enum rk_status keep_duos(struct rk_planctx *ctx,
 	return RK_OK;
 }
 
-enum rk_status rk_plan_duos(struct rk_planctx *ctx)
+enum rk_status rk_step_duos(struct rk_planctx *ctx)
 {
 	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
 		const struct rk_period *p = rk_plan_period(ctx->plan, i);

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "explain.h"
 #include "planctx.h"
+#include "planner.h"
 #include "i18n.h"
 
 #define COST_LATE_FRIDAY   150
@@ -421,7 +422,7 @@ static void explain_clash(struct rk_planctx *ctx)
 		who[0] ? who : "none");
 }
 
-enum rk_status rk_plan_moments(struct rk_planctx *ctx)
+enum rk_status rk_step_moments(struct rk_planctx *ctx)
 {
 	const struct rk_settings *st = rk_school_get_settings(ctx->school);
 	struct cands cs = { 0 };

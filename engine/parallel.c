@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "planctx.h"
+#include "planner.h"
 
 /* What one team left behind in its job's plan. */
 struct team_out {
@@ -137,7 +138,7 @@ static void run_job(struct pool *pl, struct job *j)
 		w.infeasible = 0;
 		o->events = rk_plan_n_events(j->plan);
 		o->reports = rk_plan_n_reports(j->plan);
-		o->status = rk_plan_sessions_team(
+		o->status = rk_step_sessions_team(
 			&w, &pl->ctx->groups[o->group], pl->p);
 		o->events_end = rk_plan_n_events(j->plan);
 		o->reports_end = rk_plan_n_reports(j->plan);
@@ -230,7 +231,7 @@ static void release(struct pool *pl)
 	free(pl->next_in_job);
 }
 
-enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
 					 const struct rk_period *p,
 					 const size_t *groups, size_t n)
 {

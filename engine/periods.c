@@ -166,7 +166,7 @@ static enum rk_status keep_periods(struct rk_planctx *ctx)
 	return RK_OK;
 }
 
-enum rk_status rk_plan_periods(struct rk_planctx *ctx)
+enum rk_status rk_step_periods(struct rk_planctx *ctx)
 {
 	if (ctx->prev)
 		return keep_periods(ctx);

@@ -341,7 +341,7 @@ static enum rk_status keep_opening(struct rk_planctx *ctx)
 	return RK_OK;
 }
 
-enum rk_status rk_plan_phases(struct rk_planctx *ctx)
+enum rk_status rk_step_phases(struct rk_planctx *ctx)
 {
 	if (ctx->prev)
 		return keep_opening(ctx);

@@ -142,6 +142,17 @@ void rk_plan_filter(struct rk_plan *plan,
 	plan->events.n = kept;
 }
 
+void rk_duo_partners(const struct rk_duo *d, int person, int out[2])
+{
+	int m[3] = { d->a, d->b, d->c }, k = 0;
+	out[0] = out[1] = -1;
+	if (d->a != person && d->b != person && d->c != person)
+		return;
+	for (int x = 0; x < 3; x++)
+		if (m[x] >= 0 && m[x] != person && k < 2)
+			out[k++] = m[x];
+}
+
 void rk_plan_drop_duos(struct rk_plan *plan, int period)
 {
 	struct rk_duo *items = plan->duos.items;

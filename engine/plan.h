@@ -164,6 +164,10 @@ const struct rk_moment *rk_plan_moment(const struct rk_plan *plan, size_t i);
 enum rk_status rk_plan_set_moments(struct rk_plan *plan,
 				   const struct rk_moment *moments, size_t n);
 
+/* The one or two partners of @person in @d, in the order a, b, c, into
+ * @out; -1 for none (also when @person is not in @d). */
+void rk_duo_partners(const struct rk_duo *d, int person, int out[2]);
+
 enum rk_status rk_plan_add_duo(struct rk_plan *plan, struct rk_duo duo);
 size_t rk_plan_n_duos(const struct rk_plan *plan);
 const struct rk_duo *rk_plan_duo(const struct rk_plan *plan, size_t i);

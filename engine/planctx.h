@@ -8,10 +8,13 @@
 #include "diag.h"
 #include "mip.h"
 #include "plan.h"
-#include "planner.h"
-#include "rebalance.h"
 #include "school.h"
 #include "schoolyear.h"
+
+/* Only pointed to here; a step that reads them includes planner.h or
+ * rebalance.h itself. */
+struct rk_plan_options;
+struct rk_rebalance_request;
 
 /* A group that meets weekly: a lerarenteam, or (last) the leerKRACHT-team. */
 struct rk_group {
@@ -97,9 +100,25 @@ int rk_planctx_next_days(const struct rk_planctx *ctx, int a, int b, int date,
 			 int *out);
 
 /* Chances for @visitor to sit in a lesson of @host in period @p: lessons of
- * the host on dates of the period with the visitor free. */
+ * the host in the period's weeks with sessions that
+ * rk_planctx_can_visit. */
 int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 			     const struct rk_period *p, int visitor, int host);
+
+/* THE test whether @visitor can sit in lesson @l of @host on @date (a
+ * lesbezoek), used by the duos and by the lesbezoek candidates alike:
+ *  - the lesson is held that day: rk_schoolyear_lesson_times, whose times
+ *    (those of its lesuur on a shortened day) go to *start and *end;
+ *  - the host is there to give it: not away (rebalancing) and no session
+ *    of theirs (a fixed external date, a bordsessie ...) then;
+ *  - the visitor is free then (works that day, no lesson, no session), or
+ *    teaches but a cover person can take their group: rk_cover_visit_ok,
+ *    which sets *needs_cover (may be NULL) for the second.
+ * Not looked at: the date's week (the caller chooses the weeks), the
+ * feedbackgesprek after it, a cover person's max_per_week. */
+bool rk_planctx_can_visit(const struct rk_planctx *ctx, int visitor, int host,
+			  const struct rk_lesson *l, int date, int *start,
+			  int *end, bool *needs_cover);
 
 /* Everyone on the staff but the external expert coach, into @out (room for
  * every person); their number. */
@@ -156,7 +175,13 @@ enum rk_status rk_planctx_init(struct rk_planctx *ctx,
 			       const struct rk_plan_options *options,
 			       struct rk_diags *diags);
 void rk_planctx_release(struct rk_planctx *ctx);
-/* Runs every step, in order. */
+/* The end of a run with @status: on RK_OK, RK_ERR_INFEASIBLE when a hard
+ * rule could not be kept, and the plan handed to *@out unless it breaks
+ * one and ctx->options->allow_violations is off; then rk_planctx_release.
+ * Returns the run's status. */
+enum rk_status rk_planctx_finish(struct rk_planctx *ctx, enum rk_status status,
+				 struct rk_plan **out);
+/* Runs every step (rk_step_*, below), in order. */
 enum rk_status rk_planctx_run(struct rk_planctx *ctx);
 
 /* While rebalancing: whether @date may still change. Always true when
@@ -168,33 +193,58 @@ bool rk_planctx_frozen(const struct rk_planctx *ctx, int group);
 const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 					     const char *id);
 
-/* The steps, in order. Each returns RK_OK, RK_ERR_NOMEM or RK_ERR_SOLVER;
- * hard rules that cannot be kept are counted in ctx->infeasible. */
-enum rk_status rk_plan_externals(struct rk_planctx *ctx);
-enum rk_status rk_plan_phases(struct rk_planctx *ctx);
-enum rk_status rk_plan_periods(struct rk_planctx *ctx);
-enum rk_status rk_plan_moments(struct rk_planctx *ctx);
-enum rk_status rk_plan_weekly(struct rk_planctx *ctx);
-enum rk_status rk_plan_duos(struct rk_planctx *ctx);
-enum rk_status rk_plan_sessions(struct rk_planctx *ctx);
-enum rk_status rk_plan_metingen(struct rk_planctx *ctx);
-/* After the sessions: teams that share a teacher planned in the order that
- * costs least (bound.c). */
-enum rk_status rk_plan_team_order(struct rk_planctx *ctx);
-/* After every step: the bound on the whole plan (bound.c). */
-enum rk_status rk_plan_bound(struct rk_planctx *ctx);
+/* The planner's steps, rk_step_<step>, in the order rk_planctx_run runs
+ * them; each plans around what the steps before it booked in ctx->busy.
+ * Each returns RK_OK, RK_ERR_NOMEM or RK_ERR_SOLVER; hard rules that
+ * cannot be kept are counted in ctx->infeasible.
+ *
+ *  1. externals   (support.c)   the fixed dates from outside the school
+ *                 (fora, bedrijfsbezoek, webinars, a bootcamp with a fixed
+ *                 date); everything else avoids them.
+ *  2. phases      (phases.c)    the first year's opening: draagvlaksessie,
+ *                 startfase, bootcamp, startdag; fixes where the first
+ *                 period starts.
+ *  3. periods     (periods.c)   the year's periods (plan periods, no
+ *                 events).
+ *  4. moments     (moments.c)   every group's fixed weekly moment (in
+ *                 ctx->groups, no events).
+ *  5. weekly      (weekly.c)    the bordsessies on those moments and the
+ *                 verbindingssessie that closes each period.
+ *  6. duos        (duos.c)      the duos (and a trio) of every team in
+ *                 every period (plan duos, no events).
+ *  7. sessions    (sessions.c)  per team and period: gezamenlijk
+ *                 lesontwerp, lesbezoek, feedbackgesprek, and the team
+ *                 sessions not held in the bordsessie.
+ *  8. team_order  (bound.c)     teams that share a teacher re-planned in
+ *                 the order that costs least (replaces step 7's sessions
+ *                 of those teams when cheaper).
+ *  9. metingen    (support.c)   the metingen: deadlines that block nothing.
+ * 10. bound       (bound.c)     the lower bound on the session models
+ *                 (plan bound, no events). */
+enum rk_status rk_step_externals(struct rk_planctx *ctx);
+enum rk_status rk_step_phases(struct rk_planctx *ctx);
+enum rk_status rk_step_periods(struct rk_planctx *ctx);
+enum rk_status rk_step_moments(struct rk_planctx *ctx);
+enum rk_status rk_step_weekly(struct rk_planctx *ctx);
+enum rk_status rk_step_duos(struct rk_planctx *ctx);
+enum rk_status rk_step_sessions(struct rk_planctx *ctx);
+enum rk_status rk_step_team_order(struct rk_planctx *ctx);
+enum rk_status rk_step_metingen(struct rk_planctx *ctx);
+enum rk_status rk_step_bound(struct rk_planctx *ctx);
+
+/* Parts of step 7 (sessions.c, parallel.c), and of steps 8 and 10. */
 
 /* The sessions of group @g in period @p, planned and booked as
- * rk_plan_sessions does for each team. */
-enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
+ * rk_step_sessions does for each team. */
+enum rk_status rk_step_sessions_team(struct rk_planctx *ctx,
 				     const struct rk_group *g,
 				     const struct rk_period *p);
 
 /* The sessions of the teams @groups (indices into ctx->groups, in
  * order) in period @p, solved on ctx->options->jobs threads and put into
- * the plan in that order, exactly as one rk_plan_sessions_team after the
+ * the plan in that order, exactly as one rk_step_sessions_team after the
  * other would (parallel.c). */
-enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
 					 const struct rk_period *p,
 					 const size_t *groups, size_t n);
 
@@ -203,7 +253,7 @@ enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
 #define RK_SESSIONS_EARLY_TRY ", a lesbezoek earlier"
 
 /* For the bound: the session model of group @g in period @p as a
- * relaxation of what rk_plan_sessions solves (every session may slip,
+ * relaxation of what rk_step_sessions solves (every session may slip,
  * every candidate kept, no idle time counted for the people marked in
  * @relaxed, feedback not dearer for coming later), solved against
  * ctx->busy; its optimum into *objective, whether proven into *optimal.
@@ -211,7 +261,7 @@ enum rk_status rk_plan_sessions_parallel(struct rk_planctx *ctx,
  * the planner's third try; only when that try made the plan, since its
  * extra candidates make the model many times harder to prove optimal.
  * Nothing is planned. */
-enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_bound(struct rk_planctx *ctx,
 				      const struct rk_group *g,
 				      const struct rk_period *p,
 				      const bool *relaxed, bool early,

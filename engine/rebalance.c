@@ -428,24 +428,14 @@ static int *duo_of_person(const struct rk_plan *plan, int period,
 	return of;
 }
 
-/* The one or two partners of @person in duo @duo (person indices,
- * sorted, -1 for none). */
+/* The one or two partners of @person in the plan's duo @duo (-1: in
+ * none), -1 for none. */
 static void partners(const struct rk_plan *plan, int duo, int person,
 		     int out[2])
 {
 	out[0] = out[1] = -1;
-	if (duo < 0)
-		return;
-	const struct rk_duo *d = rk_plan_duo(plan, (size_t)duo);
-	int m[3] = { d->a, d->b, d->c }, k = 0;
-	for (int x = 0; x < 3; x++)
-		if (m[x] >= 0 && m[x] != person)
-			out[k++] = m[x];
-	if (out[0] > out[1] && out[1] >= 0) {
-		int t = out[0];
-		out[0] = out[1];
-		out[1] = t;
-	}
+	if (duo >= 0)
+		rk_duo_partners(rk_plan_duo(plan, (size_t)duo), person, out);
 }
 
 /* People who lost a partner in the request's period (a person who left is
@@ -570,15 +560,8 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 		goto out;
 	}
 	perturbation->moments_changed = count_moments(ctx.plan, ctx.from);
-	if (ctx.infeasible)
-		status = RK_ERR_INFEASIBLE;
-	if (!ctx.infeasible || ctx.options->allow_violations) {
-		*out = ctx.plan;
-		ctx.plan = NULL;
-	}
 out:
-	rk_planctx_release(&ctx);
-	return status;
+	return rk_planctx_finish(&ctx, status, out);
 }
 
 static const char *person_name(const struct rk_school *s, int p)

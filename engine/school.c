@@ -14,19 +14,9 @@ struct rk_school {
 	struct rk_ab_scheme ab;
 	struct rk_grid grid[7];
 	struct rk_team lkteam;
-	struct rk_vec person;
-	struct rk_vec team;
-	struct rk_vec lesson;
-	struct rk_vec short_day;
-	struct rk_vec dayoff;
-	struct rk_vec holiday_override;
-	struct rk_vec toetsweek;
-	struct rk_vec external;
-	struct rk_vec meting_override;
-	struct rk_vec timetable_source;
-	struct rk_vec cover;
-	struct rk_vec section_override;
-	struct rk_vec team_rule;
+#define RK_SCHOOL_FIELD(type, name) struct rk_vec name;
+	RK_SCHOOL_COLLECTIONS(RK_SCHOOL_FIELD)
+#undef RK_SCHOOL_FIELD
 	struct rk_arena arena;
 };
 
@@ -67,15 +57,9 @@ void rk_school_free(struct rk_school *s)
 	if (!s)
 		return;
 	rk_arena_release(&s->arena);
-	struct rk_vec *vecs[] = { &s->person,	       &s->team,
-				  &s->lesson,	       &s->short_day,
-				  &s->dayoff,	       &s->holiday_override,
-				  &s->toetsweek,       &s->external,
-				  &s->meting_override, &s->timetable_source,
-				  &s->cover,	       &s->section_override,
-				  &s->team_rule };
-	for (size_t i = 0; i < sizeof(vecs) / sizeof(vecs[0]); i++)
-		rk_vec_release(vecs[i]);
+#define RK_SCHOOL_RELEASE(type, name) rk_vec_release(&s->name);
+	RK_SCHOOL_COLLECTIONS(RK_SCHOOL_RELEASE)
+#undef RK_SCHOOL_RELEASE
 	free(s);
 }
 
@@ -163,19 +147,7 @@ const struct rk_team *rk_school_get_lkteam(const struct rk_school *s)
 		return rk_vec_at(&s->name, i, sizeof(struct type));        \
 	}
 
-RK_SCHOOL_COLLECTION(rk_person, person)
-RK_SCHOOL_COLLECTION(rk_team, team)
-RK_SCHOOL_COLLECTION(rk_lesson, lesson)
-RK_SCHOOL_COLLECTION(rk_short_day, short_day)
-RK_SCHOOL_COLLECTION(rk_dayoff, dayoff)
-RK_SCHOOL_COLLECTION(rk_holiday_override, holiday_override)
-RK_SCHOOL_COLLECTION(rk_toetsweek, toetsweek)
-RK_SCHOOL_COLLECTION(rk_external, external)
-RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
-RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
-RK_SCHOOL_COLLECTION(rk_cover, cover)
-RK_SCHOOL_COLLECTION(rk_section_override, section_override)
-RK_SCHOOL_COLLECTION(rk_team_rule, team_rule)
+RK_SCHOOL_COLLECTIONS(RK_SCHOOL_COLLECTION)
 
 bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
 			   int start, int end)

@@ -373,6 +373,24 @@ const struct rk_grid *rk_school_get_grid(const struct rk_school *s,
 struct rk_team *rk_school_lkteam(struct rk_school *school);
 const struct rk_team *rk_school_get_lkteam(const struct rk_school *s);
 
+/* Every collection of a school, as X(type, name): the one list that the
+ * declarations below and school.c's fields, definitions and release are
+ * made from, so that a new collection is one line here. */
+#define RK_SCHOOL_COLLECTIONS(X)                 \
+	X(rk_person, person)                     \
+	X(rk_team, team)                         \
+	X(rk_lesson, lesson)                     \
+	X(rk_short_day, short_day)               \
+	X(rk_dayoff, dayoff)                     \
+	X(rk_holiday_override, holiday_override) \
+	X(rk_toetsweek, toetsweek)               \
+	X(rk_external, external)                 \
+	X(rk_meting_override, meting_override)   \
+	X(rk_timetable_source, timetable_source) \
+	X(rk_cover, cover)                       \
+	X(rk_section_override, section_override) \
+	X(rk_team_rule, team_rule)
+
 /* Collections. rk_school_add_X returns a zeroed element owned by the school
  * (NULL when out of memory); rk_school_n_X counts; rk_school_get_X(i)
  * lends element i, NULL when out of range. */
@@ -383,19 +401,7 @@ const struct rk_team *rk_school_get_lkteam(const struct rk_school *s);
 		const struct rk_school *school, size_t i);           \
 	struct type *rk_school_##name##_at(struct rk_school *school, size_t i);
 
-RK_SCHOOL_COLLECTION(rk_person, person)
-RK_SCHOOL_COLLECTION(rk_team, team)
-RK_SCHOOL_COLLECTION(rk_lesson, lesson)
-RK_SCHOOL_COLLECTION(rk_short_day, short_day)
-RK_SCHOOL_COLLECTION(rk_dayoff, dayoff)
-RK_SCHOOL_COLLECTION(rk_holiday_override, holiday_override)
-RK_SCHOOL_COLLECTION(rk_toetsweek, toetsweek)
-RK_SCHOOL_COLLECTION(rk_external, external)
-RK_SCHOOL_COLLECTION(rk_meting_override, meting_override)
-RK_SCHOOL_COLLECTION(rk_timetable_source, timetable_source)
-RK_SCHOOL_COLLECTION(rk_cover, cover)
-RK_SCHOOL_COLLECTION(rk_section_override, section_override)
-RK_SCHOOL_COLLECTION(rk_team_rule, team_rule)
+RK_SCHOOL_COLLECTIONS(RK_SCHOOL_COLLECTION)
 
 #undef RK_SCHOOL_COLLECTION
 

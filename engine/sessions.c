@@ -27,6 +27,7 @@
 #include "date.h"
 #include "explain.h"
 #include "planctx.h"
+#include "planner.h"
 #include "ritmiek.h"
 #include "i18n.h"
 
@@ -397,8 +398,9 @@ static int free_slots(struct model *m, int act, int date, int minutes,
 
 /* Lessons of the host in year week @week that the visitor can sit in. */
 static int lesson_slots_in(struct model *m, int act, int week, int nth,
-			   double extra)
+			   int minutes, double extra)
 {
+	(void)minutes; /* the lesson's own */
 	const struct act *a = &m->acts[act];
 	int visitor = a->people[0], host = a->people[1];
 	int monday = rk_schoolyear_week(m->ctx->year, (size_t)week)->monday;
@@ -409,22 +411,52 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 			rk_school_get_lesson(m->ctx->school, (size_t)idx[k]);
 		int date = monday + l->weekday, start, end;
 		long idle = 0;
-		bool cover = false;
-		/* A host who is away (rebalancing) gives no lesson to visit. */
-		if (!rk_schoolyear_lesson_times(m->ctx->year, l, date, &start,
-						&end) ||
-		    rk_busy_absent(m->ctx->busy, host, date) ||
-		    rk_busy_booked(m->ctx->busy, host, date, start, end) ||
-		    (!all_free(m, &visitor, 1, false, date, start, end,
-			       &idle) &&
-		     !rk_cover_visit_ok(m->ctx, visitor, host, date, start, end,
-					&cover)))
+		bool cover;
+		if (!rk_planctx_can_visit(m->ctx, visitor, host, l, date,
+					  &start, &end, &cover))
 			continue;
+		/* A visitor who is free then waits around it; one whose group
+		 * is covered does not. */
+		if (!cover)
+			all_free(m, &visitor, 1, false, date, start, end,
+				 &idle);
 		double cost = (double)idle / 5.0 + extra +
 			      (l->weekday == 4 ? COST_FRIDAY_LB : 0.0) +
 			      (cover ? COST_COVER_LB : 0.0);
 		if (add_cand(m, (struct cand){ act, date, start, end, idx[k],
 					       nth, cost, -1 }) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The candidates of @act in its own week, then in the weeks with
+ * sessions before it down to @earliest and, in the second try, after it
+ * to the period's end, each week away costing COST_WEEK_LATE more; one
+ * week's by @in_week (lesson_slots_in, week_slots_in). */
+static int around_week(struct model *m, int act, int earliest, int minutes,
+		       int (*in_week)(struct model *m, int act, int week,
+				      int nth, int minutes, double extra))
+{
+	const struct act *a = &m->acts[act];
+	if (in_week(m, act, a->week, a->nth, minutes, 0.0) < 0)
+		return -1;
+	int earlier = 0;
+	for (int w = a->week - 1; w >= earliest; w--) {
+		if (!m->ctx->session_week[w])
+			continue;
+		earlier++;
+		if (in_week(m, act, w, a->nth - earlier, minutes,
+			    COST_WEEK_LATE * earlier) < 0)
+			return -1;
+	}
+	int later = 0;
+	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
+		if (!m->ctx->session_week[w])
+			continue;
+		later++;
+		if (in_week(m, act, w, a->nth + later, minutes,
+			    COST_WEEK_LATE * later) < 0)
 			return -1;
 	}
 	return 0;
@@ -442,27 +474,8 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 static int lesson_slots(struct model *m, int act)
 {
 	const struct act *a = &m->acts[act];
-	if (lesson_slots_in(m, act, a->week, a->nth, 0.0) < 0)
-		return -1;
-	int earlier = 0;
-	for (int w = a->week - 1; m->allow_early && w >= a->gl_week; w--) {
-		if (!m->ctx->session_week[w])
-			continue;
-		earlier++;
-		if (lesson_slots_in(m, act, w, a->nth - earlier,
-				    COST_WEEK_LATE * earlier) < 0)
-			return -1;
-	}
-	int later = 0;
-	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
-		if (!m->ctx->session_week[w])
-			continue;
-		later++;
-		if (lesson_slots_in(m, act, w, a->nth + later,
-				    COST_WEEK_LATE * later) < 0)
-			return -1;
-	}
-	return 0;
+	return around_week(m, act, m->allow_early ? a->gl_week : a->week, 0,
+			   lesson_slots_in);
 }
 
 static int cmp_cost(const void *x, const void *y)
@@ -566,32 +579,12 @@ static int week_slots_in(struct model *m, int act, int week, int nth,
 static int week_slots(struct model *m, int act, int minutes)
 {
 	const struct act *a = &m->acts[act];
-	if (week_slots_in(m, act, a->week, a->nth, minutes, 0.0) < 0)
-		return -1;
 	/* A team session may also come a week early: the retrospectief of
 	 * the verbindingssessie's own week finds room before it. */
-	int earlier = 0;
-	for (int w = a->week - 1;
-	     m->allow_late && a->n_people == 0 &&
-	     a->kind != RK_EV_LEERLINGARENA && w >= m->p->first_week;
-	     w--) {
-		if (!m->ctx->session_week[w])
-			continue;
-		earlier++;
-		if (week_slots_in(m, act, w, a->nth - earlier, minutes,
-				  COST_WEEK_LATE * earlier) < 0)
-			return -1;
-	}
-	int later = 0;
-	for (int w = a->week + 1; m->allow_late && w <= m->p->last_week; w++) {
-		if (!m->ctx->session_week[w])
-			continue;
-		later++;
-		if (week_slots_in(m, act, w, a->nth + later, minutes,
-				  COST_WEEK_LATE * later) < 0)
-			return -1;
-	}
-	return 0;
+	bool early = m->allow_late && a->n_people == 0 &&
+		     a->kind != RK_EV_LEERLINGARENA;
+	return around_week(m, act, early ? m->p->first_week : a->week, minutes,
+			   week_slots_in);
 }
 
 static enum rk_status gen_cands(struct model *m)
@@ -1450,7 +1443,7 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 	return status;
 }
 
-enum rk_status rk_plan_sessions_team(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_team(struct rk_planctx *ctx,
 				     const struct rk_group *g,
 				     const struct rk_period *p)
 {
@@ -1467,7 +1460,7 @@ static bool side_by_side(const struct rk_planctx *ctx)
 	       rk_school_n_cover(ctx->school) == 0;
 }
 
-enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
+enum rk_status rk_step_sessions(struct rk_planctx *ctx)
 {
 	size_t *todo = malloc((ctx->n_groups + 1) * sizeof(*todo));
 	enum rk_status status = todo ? RK_OK : RK_ERR_NOMEM;
@@ -1486,7 +1479,7 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 			todo[n++] = g;
 		}
 		if (side_by_side(ctx) && n > 1) {
-			status = rk_plan_sessions_parallel(ctx, p, todo, n);
+			status = rk_step_sessions_parallel(ctx, p, todo, n);
 			continue;
 		}
 		for (size_t k = 0; status == RK_OK && k < n; k++)
@@ -1496,7 +1489,7 @@ enum rk_status rk_plan_sessions(struct rk_planctx *ctx)
 	return status;
 }
 
-enum rk_status rk_plan_sessions_bound(struct rk_planctx *ctx,
+enum rk_status rk_step_sessions_bound(struct rk_planctx *ctx,
 				      const struct rk_group *g,
 				      const struct rk_period *p,
 				      const bool *relaxed, bool early,

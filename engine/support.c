@@ -70,7 +70,7 @@ static bool invited(const struct rk_planctx *ctx, const struct rk_external *e,
 	}
 }
 
-enum rk_status rk_plan_externals(struct rk_planctx *ctx)
+enum rk_status rk_step_externals(struct rk_planctx *ctx)
 {
 	for (size_t i = 0; i < rk_school_n_external(ctx->school); i++) {
 		const struct rk_external *e =
@@ -276,7 +276,7 @@ static int school_day_on_or_before(const struct rk_planctx *ctx, int date)
 	return date;
 }
 
-enum rk_status rk_plan_metingen(struct rk_planctx *ctx)
+enum rk_status rk_step_metingen(struct rk_planctx *ctx)
 {
 	bool year1 = rk_school_get_info(ctx->school)->programme_year < 2;
 	for (int k = 0; k < RK_N_METINGEN; k++) {

@@ -1,6 +1,6 @@
 /* support.h - what the fixed dates from outside the school ask of the
  * timetable: the lessons their participants miss. (The dates themselves are
- * planned by rk_plan_externals, internal to the planner.) */
+ * planned by rk_step_externals, internal to the planner.) */
 #ifndef RK_SUPPORT_H
 #define RK_SUPPORT_H
 

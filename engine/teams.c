@@ -27,6 +27,7 @@
 
 #include "i18n.h"
 #include "mip.h"
+#include "sort.h"
 #include "teams.h"
 #include "teams_facts.h"
 
@@ -165,12 +166,6 @@ void rk_teams_proposal_free(struct rk_teams_proposal *p)
 	free(p);
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
 /* The most common section of the members; ties go to the first label. */
 static int team_section(const struct rk_teams_facts *f, const int *m, size_t n)
 {
@@ -222,7 +217,7 @@ static enum rk_status add_team(struct rk_teams_proposal *p, const int *members,
 		return RK_ERR_NOMEM;
 	}
 	memcpy(t->members, members, n * sizeof(*members));
-	qsort(t->members, n, sizeof(*t->members), cmp_int);
+	rk_sort_ints(t->members, n);
 	t->n = n;
 	t->source = source;
 	t->n_moments =
@@ -1182,7 +1177,7 @@ static size_t explain(const struct rk_teams_proposal *p, const struct opts *o,
 	rk_teams_facts_pool_count(f, pool, count);
 	/* In the order of the school file, as the reader knows them. */
 	memcpy(sorted, b->people, b->n * sizeof(*sorted));
-	qsort(sorted, b->n, sizeof(*sorted), cmp_int);
+	rk_sort_ints(sorted, b->n);
 	for (size_t i = 0; i < b->n; i++) {
 		size_t found;
 		enum rk_teams_place why = rk_teams_facts_placeable(

@@ -19,6 +19,7 @@
 #include "plan.h"
 #include "planctx.h"
 #include "schoolyear.h"
+#include "sort.h"
 #include "teams_facts.h"
 
 /* Weight of a subject or grade the school file gives a person, against one
@@ -212,12 +213,6 @@ static void count_labels(struct rk_teams_facts *f,
 	}
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
 /* Start times of @weekday worth a moment, sorted, each once; into a new
  * array (caller frees), their number in *n. */
 static int *day_starts(const struct rk_school *s, int weekday, int length,
@@ -246,7 +241,7 @@ static int *day_starts(const struct rk_school *s, int weekday, int length,
 		     t += length)
 			out[m++] = t;
 	}
-	qsort(out, m, sizeof(*out), cmp_int);
+	rk_sort_ints(out, m);
 	size_t k = 0;
 	for (size_t i = 0; i < m; i++)
 		if (!k || out[k - 1] != out[i])

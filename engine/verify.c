@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "ritmiek.h"
+#include "sort.h"
 #include "i18n.h"
 
 #define DAY_MINUTES	   (24 * 60)
@@ -106,13 +107,11 @@ static void problem(struct verifier *v, int line, const char *fmt, ...)
 
 static void problem(struct verifier *v, int line, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	rk_diags_vadd(v->diags, RK_SEV_ERROR, v->file, line, 0, fmt, ap);
 	va_end(ap);
-	rk_diags_add(v->diags, RK_SEV_ERROR, v->file, line, 0, "%s", msg);
 	v->found = true;
 }
 
@@ -1018,12 +1017,6 @@ struct talk {
 	bool followed; /* a lesbezoek followed by its feedbackgesprek */
 };
 
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return x < y ? -1 : x > y;
-}
-
 static int cmp_people(const struct talk *x, const struct talk *y)
 {
 	if (x->n != y->n)
@@ -1062,7 +1055,7 @@ static void make_talk(const struct verifier *v, const struct rk_event *ev,
 		if (part_ok(v, &ev->parts[j]) &&
 		    ev->parts[j].role != RK_PART_COVER)
 			people[n++] = ev->parts[j].person;
-	qsort(people, n, sizeof(*people), cmp_int);
+	rk_sort_ints(people, n);
 	size_t u = 0;
 	for (size_t j = 0; j < n; j++)
 		if (u == 0 || people[u - 1] != people[j])
@@ -1872,8 +1865,8 @@ static enum rk_status index_presence(const struct verifier *v,
 				pr->first[p] += pr->first[p - 1];
 	}
 	for (size_t p = 0; p < v->n_people; p++)
-		qsort(pr->dates + pr->first[p], pr->first[p + 1] - pr->first[p],
-		      sizeof(int), cmp_int);
+		rk_sort_ints(pr->dates + pr->first[p],
+			     pr->first[p + 1] - pr->first[p]);
 	return RK_OK;
 }
 

@@ -10,29 +10,12 @@
 #include "date.h"
 #include "explain.h"
 #include "planctx.h"
+#include "planner.h"
 #include "ritmiek.h"
+#include "words.h"
 #include "i18n.h"
 
 #define VERBINDING_MINUTES 90
-
-/* The period that holds year week @week, or NULL; its week number goes to
- * @nth (1-based, counting weeks with sessions). */
-const struct rk_period *rk_planctx_period_of(const struct rk_planctx *ctx,
-					     int week, int *nth)
-{
-	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
-		const struct rk_period *p = rk_plan_period(ctx->plan, i);
-		if (week < p->first_week || week > p->last_week)
-			continue;
-		int k = 0;
-		for (int w = p->first_week; w <= week; w++)
-			k += ctx->session_week[w];
-		*nth = k;
-		return p;
-	}
-	*nth = 0;
-	return NULL;
-}
 
 /* The team sessions of week @nth of @p that the school holds in the
  * bordsessie (ritmiek.team_sessions), as bits of enum rk_event_kind. */
@@ -74,16 +57,10 @@ static void carried_words(unsigned kinds, char *buf, size_t size)
 						    RK_EV_RETROSPECTIVE };
 	size_t len = 0, n = 0, total = (size_t)__builtin_popcount(kinds);
 	buf[0] = '\0';
-	for (size_t i = 0; i < 3 && len < size; i++) {
-		if (!(kinds & (1u << order[i])))
-			continue;
-		n++;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					n == 1	     ? " met "
-					: n == total ? " en "
-						     : ", ",
-					rk_event_kind_name(order[i]));
-	}
+	for (size_t i = 0; i < 3; i++)
+		if (kinds & (1u << order[i]))
+			rk_words_list_add(buf, size, &len, ++n, total, " met ",
+					  rk_event_kind_name(order[i]));
 }
 
 /* Whether every member who works on @date has no lesson in [s, e): the
@@ -462,7 +439,7 @@ static enum rk_status verbinding(struct rk_planctx *ctx, struct rk_period *p,
 	return ev->title ? RK_OK : RK_ERR_NOMEM;
 }
 
-enum rk_status rk_plan_weekly(struct rk_planctx *ctx)
+enum rk_status rk_step_weekly(struct rk_planctx *ctx)
 {
 	size_t n_weeks = rk_schoolyear_n_weeks(ctx->year);
 	for (size_t g = 0; g < ctx->n_groups; g++) {

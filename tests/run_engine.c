@@ -14,6 +14,8 @@ int main(void)
 		suite_verify,	suite_planner,	  suite_rebalance,
 		suite_cover,	suite_precheck,	  suite_externals,
 		suite_quality,	suite_parallel,	  suite_teams,
+		suite_sort,	suite_words,	  suite_plan,
+		suite_planctx,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

@@ -20,6 +20,10 @@ Suite *suite_externals(void);
 Suite *suite_quality(void);
 Suite *suite_parallel(void);
 Suite *suite_teams(void);
+Suite *suite_sort(void);
+Suite *suite_words(void);
+Suite *suite_plan(void);
+Suite *suite_planctx(void);
 
 /* adapters/read/ (tests/run_read.c) */
 Suite *suite_school_yaml(void);
