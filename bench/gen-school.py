@@ -48,7 +48,7 @@ import unicodedata
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "examples", "tools"))
-from schoolgen import FIRST_NAMES, SURNAMES, pick  # noqa: E402
+from schoolgen import FIRST_NAMES, SURNAMES, cheapest, pick  # noqa: E402
 
 DAYS = ["ma", "di", "wo", "do", "vr"]
 DAY_INDEX = {d: i for i, d in enumerate(DAYS)}
@@ -876,40 +876,38 @@ def vo_place(rng, teachers, teams, spare):
     rows, failed = [], []
     for t, group, subject, week, is_class in pending:
         weeks = ("A", "B") if week == "" else (week,)
-        best = None
-        for day in t.workdays:
-            for les in LESUREN:
-                if (day, les) in reserved[t.id]:
-                    continue
-                if any((w, "t", t.id, day, les) in busy for w in weeks):
-                    continue
-                if any((w, "g", group, day, les) in busy for w in weeks):
-                    continue
-                room = t.room
-                if any((w, "r", room, day, les) in busy for w in weeks):
-                    room = None
-                    for r in spare:
-                        if not any((w, "r", r, day, les) in busy
-                                   for w in weeks):
-                            room = r
-                            break
-                    if room is None:
+
+        def free(kind, who, day, les):
+            return not any((w, kind, who, day, les) in busy for w in weeks)
+
+        def places():
+            for day in t.workdays:
+                for les in LESUREN:
+                    if ((day, les) in reserved[t.id] or
+                            not free("t", t.id, day, les) or
+                            not free("g", group, day, les)):
                         continue
-                cost = LESUUR_COST[les] + 3.0 * same.get((group, subject,
-                                                           day), 0)
-                for w in weeks:
-                    cost += 0.35 * per_day.get((t.id, w, day), 0)
-                    if is_class:
-                        cost += 0.15 * class_day.get((group, w, day), 0)
-                if room != t.room:
-                    cost += 0.8
-                cost += rng.random() * 1.2
-                if best is None or cost < best[0]:
-                    best = (cost, day, les, room)
+                    room = t.room if free("r", t.room, day, les) else next(
+                        (r for r in spare if free("r", r, day, les)), None)
+                    if room is not None:
+                        yield day, les, room
+
+        def cost(place):
+            day, les, room = place
+            c = LESUUR_COST[les] + 3.0 * same.get((group, subject, day), 0)
+            for w in weeks:
+                c += 0.35 * per_day.get((t.id, w, day), 0)
+                if is_class:
+                    c += 0.15 * class_day.get((group, w, day), 0)
+            if room != t.room:
+                c += 0.8
+            return c + rng.random() * 1.2
+
+        best = cheapest(places(), cost)
         if best is None:
             failed.append((t.id, group, subject, week))
             continue
-        _c, day, les, room = best
+        day, les, room = best
         for w in weeks:
             busy.add((w, "t", t.id, day, les))
             busy.add((w, "g", group, day, les))

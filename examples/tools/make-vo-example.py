@@ -535,38 +535,39 @@ def place_all(rng, teachers, spare_rooms, teamuur, log):
     pending.sort(key=lambda p: (len(p[0].workdays), not p[1][4]))
     for t, (group, subject, week, level, is_class) in pending:
         state = "core" if is_class else "cluster"
-        best = None
-        for day in t.workdays:
-            for les in LESUREN:
-                if (day, les) in SCHOOL_FREE or (day, les) == teamuur[t.team]:
-                    continue
-                if not board.free(week, "t", t.id, day, les):
-                    continue
-                if not board.free(week, "g", group, day, les):
-                    continue
-                if not board.level_ok(week, level, day, les, state):
-                    continue
-                room = t.room
-                if not board.free(week, "r", room, day, les):
-                    room = next((r for r in spare_rooms
-                                 if board.free(week, "r", r, day, les)), None)
-                    if room is None:
+
+        def places():
+            for day in t.workdays:
+                for les in LESUREN:
+                    if ((day, les) in SCHOOL_FREE or
+                            (day, les) == teamuur[t.team] or
+                            not board.free(week, "t", t.id, day, les) or
+                            not board.free(week, "g", group, day, les) or
+                            not board.level_ok(week, level, day, les, state)):
                         continue
-                cost = LESUUR_COST[les]
-                cost += 3.0 * same.get((t.id, group, subject, day), 0)
-                for w in board.weeks(week):
-                    cost += 0.35 * per_day.get((t.id, w, day), 0)
-                if room != t.room:
-                    cost += 0.8
-                cost += rng.random() * 1.5
-                if best is None or cost < best[0]:
-                    best = (cost, day, les, room)
+                    room = t.room
+                    if not board.free(week, "r", room, day, les):
+                        room = next((r for r in spare_rooms
+                                     if board.free(week, "r", r, day, les)),
+                                    None)
+                    if room is not None:
+                        yield day, les, room
+
+        def cost(place):
+            day, les, room = place
+            c = LESUUR_COST[les]
+            c += 3.0 * same.get((t.id, group, subject, day), 0)
+            for w in board.weeks(week):
+                c += 0.35 * per_day.get((t.id, w, day), 0)
+            return c + (0.8 if room != t.room else 0) + rng.random() * 1.5
+
+        best = schoolgen.cheapest(places(), cost)
         if best is None:
             failed += 1
             log("niet ingeroosterd: %s %s %s %s" % (t.id, group, subject,
                                                      week))
             continue
-        _cost, day, les, room = best
+        day, les, room = best
         board.take(week, day, les, t.id, group, room, level, state)
         for w in board.weeks(week):
             per_day[(t.id, w, day)] = per_day.get((t.id, w, day), 0) + 1

@@ -22,10 +22,23 @@ FIRST_NAMES = _read("first-names.txt")
 SURNAMES = _read("surnames.txt")
 
 
+def _least(items, key):
+    """(key(item), item) of the first item of least key, or None when there
+    is none. key is called once per item, in their order, as it may draw
+    random numbers."""
+    return min(((key(i), i) for i in items), key=lambda ki: ki[0],
+               default=None)
+
+
 def pick(candidates, key):
     """The first candidate of least key(candidate), or None when there is
-    none or even that key starts with True (over the limit). key is called
-    once per candidate, in their order, as it may draw random numbers."""
-    best = min(((key(c), c) for c in candidates), key=lambda kc: kc[0],
-               default=None)
+    none or even that key starts with True (over the limit)."""
+    best = _least(candidates, key)
     return None if best is None or best[0][0] else best[1]
+
+
+def cheapest(options, cost):
+    """The first option of least cost(option), or None when there is
+    none."""
+    best = _least(options, cost)
+    return None if best is None else best[1]
