@@ -11,10 +11,9 @@
 
 #include "textfile.h"
 
-/* The length of the UTF-8 sequence starting at @s (at most @left bytes), or
- * 0 when it is not a valid one. */
-static size_t utf8_sequence(const unsigned char *s, size_t left)
+size_t rk_charset_sequence(const char *text, size_t left)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	size_t n;
 	uint32_t cp, min;
 
@@ -47,13 +46,27 @@ static size_t utf8_sequence(const unsigned char *s, size_t left)
 	return n;
 }
 
+size_t rk_charset_width(const char *text)
+{
+	size_t chars = 0;
+	for (const char *c = text; *c; c++)
+		chars += ((unsigned char)*c & 0xc0) != 0x80;
+	return chars;
+}
+
+void rk_charset_put_padded(FILE *f, const char *text, int width)
+{
+	fputs(text, f);
+	for (int i = (int)rk_charset_width(text); i < width; i++)
+		fputc(' ', f);
+}
+
 bool rk_charset_is_utf8(const char *text, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)text;
 	size_t pos = 0;
 
 	while (pos < len) {
-		size_t n = utf8_sequence(s + pos, len - pos);
+		size_t n = rk_charset_sequence(text + pos, len - pos);
 		if (n == 0)
 			return false;
 		pos += n;
