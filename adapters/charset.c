@@ -46,21 +46,6 @@ size_t rk_charset_sequence(const char *text, size_t left)
 	return n;
 }
 
-size_t rk_charset_width(const char *text)
-{
-	size_t chars = 0;
-	for (const char *c = text; *c; c++)
-		chars += ((unsigned char)*c & 0xc0) != 0x80;
-	return chars;
-}
-
-void rk_charset_put_padded(FILE *f, const char *text, int width)
-{
-	fputs(text, f);
-	for (int i = (int)rk_charset_width(text); i < width; i++)
-		fputc(' ', f);
-}
-
 bool rk_charset_is_utf8(const char *text, size_t len)
 {
 	size_t pos = 0;

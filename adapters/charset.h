@@ -8,7 +8,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #include "status.h"
 
@@ -22,14 +21,6 @@ bool rk_charset_is_utf8(const char *text, size_t len);
  * ends it too, as it is no continuation byte): 1 for ASCII, 0 when it is
  * not valid. */
 size_t rk_charset_sequence(const char *s, size_t left);
-
-/* The width of @text (UTF-8) in a column of plain text: its characters,
- * not its bytes, so that "Één" is 3 wide. Names of Dutch schools have no
- * wide or combining characters, which this would count wrong. */
-size_t rk_charset_width(const char *text);
-/* Writes @text to @f and spaces after it up to @width (as
- * rk_charset_width counts); the one way report columns are padded. */
-void rk_charset_put_padded(FILE *f, const char *text, int width);
 
 /* @len bytes of @text as UTF-8 in a new NUL-terminated buffer the caller
  * frees: a leading UTF-8 byte-order mark is dropped, valid UTF-8 is copied,

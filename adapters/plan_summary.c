@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charset.h"
 #include "date.h"
 #include "mip.h"
 #include "support.h"
@@ -198,7 +197,7 @@ static void count_load(const struct rk_schoolyear *year,
  * as "Zoë Hoogendoorn" are UTF-8. */
 static void put_padded(FILE *f, const char *text, int width)
 {
-	rk_charset_put_padded(f, text, width);
+	rk_text_put_padded(f, text, width);
 	fputc(' ', f);
 }
 
@@ -369,8 +368,7 @@ static void write_team_quality(FILE *f, const struct rk_school *school,
 {
 	int width = 14; /* the team ids' column, as wide as the longest */
 	for (size_t t = 0; t < q->n_teams; t++) {
-		int len = (int)rk_charset_width(
-			rk_school_get_team(school, t)->id);
+		int len = (int)rk_text_width(rk_school_get_team(school, t)->id);
 		width = len > width ? len : width;
 	}
 	fprintf(f, "  Per team      %-*s %-16s %-18s %7s %7s %7s\n", width,

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charset.h"
 #include "cmd.h"
+#include "textfile.h"
 #include "date.h"
 #include "loader.h"
 #include "precheck.h"
@@ -73,9 +73,9 @@ static void print_teams(const struct rk_school *s)
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_team *t = rk_school_get_team(s, i);
 		printf("  ");
-		rk_charset_put_padded(stdout, t->id, 12);
+		rk_text_put_padded(stdout, t->id, 12);
 		printf(" ");
-		rk_charset_put_padded(stdout, t->name ? t->name : "", 28);
+		rk_text_put_padded(stdout, t->name ? t->name : "", 28);
 		printf(" %2zu leden, cohort %d", t->n_members, t->cohort);
 		if (t->coach.id)
 			printf(", schoolcoach %s (%s)", t->coach.id,
@@ -109,7 +109,7 @@ static void print_days_off(const struct rk_schoolyear *y)
 		printf("    ");
 		print_range(d->from, d->to);
 		printf("  ");
-		rk_charset_put_padded(stdout, d->name, 26);
+		rk_text_put_padded(stdout, d->name, 26);
 		printf(" %s%s\n", rk_dayoff_kind_name(d->kind),
 		       d->overridden ? ", eigen data van de school"
 		       : d->advisory ? ", adviesdata"
@@ -208,11 +208,11 @@ static void print_lessons(const struct rk_school *s, const struct load *loads)
 		else
 			snprintf(both, sizeof(both), "%s", a);
 		printf("  ");
-		rk_charset_put_padded(stdout, p->id, 8);
+		rk_text_put_padded(stdout, p->id, 8);
 		printf(" ");
-		rk_charset_put_padded(stdout, p->name ? p->name : "", 28);
+		rk_text_put_padded(stdout, p->name ? p->name : "", 28);
 		printf(" ");
-		rk_charset_put_padded(stdout, both, 26);
+		rk_text_put_padded(stdout, both, 26);
 		print_workdays(p->workdays);
 		printf("\n");
 	}
