@@ -632,19 +632,8 @@ def gen_vo(args, rng):
         main = [s for s in top[:2] if tally[s] >= 2] or top[:1]
         main.sort(key=SECTIONS.index)
         teams.append({"label": " en ".join(main), "members": members})
-    seen = {}
-    for tm in teams:
-        seen[tm["label"]] = seen.get(tm["label"], 0) + 1
-    number = {}
-    for tm in teams:
-        label = tm["label"]
-        if seen[label] > 1:
-            number[label] = number.get(label, 0) + 1
-            label = "%s %d" % (label, number[label])
-        tm["name"] = "Team " + label
-        tm["id"] = slug(label.replace("&", " "))
-        for t in tm["members"]:
-            t.team = tm["id"]
+    name_teams(teams, lambda label, n: "%s %d" % (label, n),
+               lambda label: slug(label.replace("&", " ")))
 
     # Schoolcoach: a full-time member; teamleiders: full-timers elsewhere.
     for tm in teams:
@@ -919,6 +908,25 @@ def vo_place(rng, teachers, teams, spare):
     return rows, failed
 
 
+def name_teams(teams, numbered, id_of):
+    """Each team's name ("Team " + its label) and id (id_of(label)), for it
+    and its members; a label that two teams share is numbered(label, n),
+    n = 1, 2, ... in their order."""
+    count = {}
+    for tm in teams:
+        count[tm["label"]] = count.get(tm["label"], 0) + 1
+    number = {}
+    for tm in teams:
+        label = tm["label"]
+        if count[label] > 1:
+            number[label] = number.get(label, 0) + 1
+            label = numbered(label, number[label])
+        tm["name"] = "Team " + label
+        tm["id"] = id_of(label)
+        for p in tm["members"]:
+            p.team = tm["id"]
+
+
 def write_staff(args, names, staff, teachers):
     """personeel.csv: the staff, the teachers by id and an expertcoach of
     the foundation (the next name of @names). Returns them."""
@@ -965,6 +973,12 @@ def yaml_school(args, kind, what, school_name, region):
     ]
 
 
+def yaml_time_grid(L, comment, grid):
+    """time_grid: after the comment line @comment, with its default."""
+    L.extend(["# " + comment, "time_grid:", "  default:"])
+    yaml_grid(L, "    ", grid)
+
+
 def yaml_grid(L, indent, grid):
     for les, a, b in grid:
         L.append('%s- {lesuur: %d, start: "%s", end: "%s"}' %
@@ -1006,11 +1020,8 @@ def write_yaml(path, L, dates, external_times, ritmiek):
 def write_vo_yaml(path, args, school_name, region, teams, leader,
                   lk_coaches, dates):
     L = yaml_school(args, "vo", "school", school_name, region)
-    L.append("# 9 lesuren van 50 minuten; pauzes 10:10-10:30, 12:10-12:40 "
-             "en 14:20-14:35.")
-    L.append("time_grid:")
-    L.append("  default:")
-    yaml_grid(L, "    ", VO_GRID)
+    yaml_time_grid(L, "9 lesuren van 50 minuten; pauzes 10:10-10:30, "
+                   "12:10-12:40 en 14:20-14:35.", VO_GRID)
     L.append("  shortened:")
     L.append("    # Laatste dag voor de kerstvakantie: korte lessen, "
              "'s middags vrij.")
@@ -1024,12 +1035,9 @@ def write_vo_yaml(path, args, school_name, region, teams, leader,
                teams, vo_team_note,
                "De schoolleider en %d schoolcoaches." % len(lk_coaches),
                [leader.id] + [t.id for t in lk_coaches])
-    L.append("# De eerste schoolweek is een A-week; vakantieweken tellen "
-             "niet mee.")
-    L.append("ab_weeks:")
-    L.append("  first_a_week: 2026-08-31")
-    L.append("  count: teaching")
-    L.append("")
+    L.extend(["# De eerste schoolweek is een A-week; vakantieweken tellen "
+              "niet mee.", "ab_weeks:", "  first_a_week: 2026-08-31",
+              "  count: teaching", ""])
     write_yaml(path, L, dates, ("13:00", "12:40"), RITMIEK_VO)
 
 
@@ -1239,19 +1247,8 @@ def gen_po(args, rng):
         elif len(teams) == 1:
             label = "Basisschool"
         tm["label"] = label[0].upper() + label[1:]
-    count = {}
-    for tm in teams:
-        count[tm["label"]] = count.get(tm["label"], 0) + 1
-    number = {}
-    for tm in teams:
-        label = tm["label"]
-        if count[label] > 1:
-            number[label] = number.get(label, 0) + 1
-            label = "%s %s" % (label, letters(number[label] - 1))
-        tm["name"] = "Team " + label
-        tm["id"] = slug(label)
-        for p in tm["members"]:
-            p.team = tm["id"]
+    name_teams(teams, lambda label, n: "%s %s" % (label, letters(n - 1)),
+               slug)
 
     # Working days: full-timers ma-vr; duo partners share the team's day
     # (the duodag) and split the other four; gym teachers 3-4 days.
@@ -1357,11 +1354,8 @@ def gen_po(args, rng):
 def write_po_yaml(path, args, school_name, region, teams, leader, dates,
                   assistants):
     L = yaml_school(args, "po", "basisschool", school_name, region)
-    L.append("# Schooltijden in blokken; woensdagmiddag zijn de kinderen "
-             "vrij.")
-    L.append("time_grid:")
-    L.append("  default:")
-    yaml_grid(L, "    ", PO_GRID)
+    yaml_time_grid(L, "Schooltijden in blokken; woensdagmiddag zijn de "
+                   "kinderen vrij.", PO_GRID)
     L.append("  wo:")
     yaml_grid(L, "    ", PO_GRID_WO)
     L.append("  shortened:")
