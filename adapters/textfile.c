@@ -279,3 +279,18 @@ enum rk_status rk_textfile_write_staged(const char *path, const char *data,
 {
 	return write_replacing(path, data, len, false);
 }
+
+size_t rk_text_width(const char *text)
+{
+	size_t chars = 0;
+	for (const char *c = text; *c; c++)
+		chars += ((unsigned char)*c & 0xc0) != 0x80;
+	return chars;
+}
+
+void rk_text_put_padded(FILE *f, const char *text, int width)
+{
+	fputs(text, f);
+	for (int i = (int)rk_text_width(text); i < width; i++)
+		fputc(' ', f);
+}

@@ -3,6 +3,7 @@
 #define RK_TEXTFILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "status.h"
 
@@ -27,6 +28,14 @@
  * times the text), 60 MB of CSV lessons 4 s and 480 MB. A large school's
  * timetable is under 1 MB. */
 #define RK_TEXTFILE_MAX_TIMETABLE ((size_t)4 << 20)
+
+/* The width of @text (UTF-8) in a column of plain text: its characters,
+ * not its bytes, so that "Één" is 3 wide. Names of Dutch schools have no
+ * wide or combining characters, which this would count wrong. */
+size_t rk_text_width(const char *text);
+/* Writes @text to @f and spaces after it up to @width (as rk_text_width
+ * counts): the one way report columns are padded (cli, summary.txt). */
+void rk_text_put_padded(FILE *f, const char *text, int width);
 
 /* Reads the whole file at @path into a NUL-terminated buffer the caller
  * frees; a UTF-8 byte-order mark is dropped. @len (may be NULL) receives the

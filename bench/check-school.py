@@ -57,18 +57,26 @@ MOMENT = 30
 
 # ------------------------------------------------------------- tiny YAML
 
-def _strip_comment(line):
-    out, quote = [], None
-    for i, c in enumerate(line):
+def _outside_quotes(text):
+    """(index, character, depth) of each character of @text that is not
+    inside quotes (nor a quote): depth counts the [ and { open at it."""
+    depth, quote = 0, None
+    for i, c in enumerate(text):
         if quote:
             if c == quote:
                 quote = None
         elif c in "\"'":
             quote = c
-        elif c == "#" and (i == 0 or line[i - 1] in " \t"):
-            break
-        out.append(c)
-    return "".join(out).rstrip()
+        else:
+            depth += (c in "[{") - (c in "]}")
+            yield i, c, depth
+
+
+def _strip_comment(line):
+    for i, c, _ in _outside_quotes(line):
+        if c == "#" and (i == 0 or line[i - 1] in " \t"):
+            return line[:i].rstrip()
+    return line.rstrip()
 
 
 def _scalar(text):
@@ -83,44 +91,21 @@ def _scalar(text):
 
 
 def _split_top(text, sep=","):
-    parts, depth, quote, cur = [], 0, None, []
-    for c in text:
-        if quote:
-            cur.append(c)
-            if c == quote:
-                quote = None
-            continue
-        if c in "\"'":
-            quote = c
-        elif c in "[{":
-            depth += 1
-        elif c in "]}":
-            depth -= 1
-        elif c == sep and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-            continue
-        cur.append(c)
-    if "".join(cur).strip():
-        parts.append("".join(cur))
+    parts, start = [], 0
+    for i, c, depth in _outside_quotes(text):
+        if c == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    if text[start:].strip():
+        parts.append(text[start:])
     return parts
 
 
 def _key_value(text):
     """Split 'key: value' at the first ': ' outside quotes/brackets."""
-    depth, quote = 0, None
-    for i, c in enumerate(text):
-        if quote:
-            if c == quote:
-                quote = None
-        elif c in "\"'":
-            quote = c
-        elif c in "[{":
-            depth += 1
-        elif c in "]}":
-            depth -= 1
-        elif c == ":" and depth == 0 and (i + 1 == len(text) or
-                                          text[i + 1] in " \t"):
+    for i, c, depth in _outside_quotes(text):
+        if c == ":" and depth == 0 and (i + 1 == len(text) or
+                                        text[i + 1] in " \t"):
             return text[:i].strip(), text[i + 1:].strip()
     return None
 

@@ -43,54 +43,19 @@ import random
 import sys
 import unicodedata
 
+# The names and the pick of a teacher are shared with the VO example's
+# generator.
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "examples", "tools"))
+from schoolgen import FIRST_NAMES, SURNAMES, cheapest, pick  # noqa: E402
+
 DAYS = ["ma", "di", "wo", "do", "vr"]
 DAY_INDEX = {d: i for i, d in enumerate(DAYS)}
 
 SCHOOL_YEAR = "2026-2027"
 
 # ------------------------------------------------------------------ names
-
-FIRST_NAMES = [
-    "Anne", "Bas", "Charlotte", "Daan", "Eva", "Fleur", "Gijs", "Hanna",
-    "Iris", "Jeroen", "Karin", "Lars", "Maaike", "Niels", "Olga", "Pieter",
-    "Quinten", "Rianne", "Sander", "Tessa", "Ruben", "Vera", "Willem",
-    "Yara", "Zoë", "Bram", "Chantal", "Dirk", "Esra", "Floor", "Gerben",
-    "Hatice", "Ilse", "Joost", "Kim", "Lieke", "Mehmet", "Nadia", "Oscar",
-    "Petra", "Rachid", "Saskia", "Thijs", "Ursula", "Vincent", "Wendy",
-    "Youssef", "Anouk", "Bart", "Carmen", "Dewi", "Emre", "Femke",
-    "Gert-Jan", "Hester", "Jasper", "Kees", "Linda", "Marco", "Noor",
-    "Priscilla", "Rens", "Sietske", "Tim", "Anaïs", "Joëlle", "Stijn",
-    "Marjolein", "Hans", "Wouter", "Laura", "Marloes", "Ingrid", "Jorien",
-    "Koen", "Mirjam", "Nathalie", "Pim", "Roos", "Sven", "Tamara", "Uriel",
-    "Valerie", "Wim", "Yusuf", "Zeynep", "Arjen", "Brenda", "Coen",
-    "Dionne", "Erik", "Fatima", "Geert", "Hilde", "Imane", "Jan", "Kirsten",
-    "Lotte", "Mark", "Nina", "Ot", "Paula", "Rik", "Sanne", "Tjeerd",
-    "Ilona", "Ahmed", "Bianca", "Cor", "Dagmar", "Evert", "Froukje",
-    "Gerrit", "Hanneke", "Jelle", "Karlijn", "Leon", "Merel", "Nouri",
-]
-
-SURNAMES = [
-    "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit",
-    "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters",
-    "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra",
-    "Smits", "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs",
-    "de Haan", "Vermeulen", "van den Heuvel", "van der Veen",
-    "van den Broek", "de Bruijn", "de Jong", "Schouten", "van Beek",
-    "Willems", "van Vliet", "Hoekstra", "Maas", "Koster", "Prins", "Blom",
-    "Huisman", "Kuipers", "Postma", "Kramer", "van Dam", "Veenstra",
-    "Yılmaz", "el Amrani", "Öztürk", "Bouzid", "Ramdin", "Nguyen",
-    "Wijnands", "Terpstra", "Zwart", "Groenewegen", "Sanders", "Çelik",
-    "Hoogendoorn", "Lambrechts", "van Oosten", "ter Horst", "Tuinman",
-    "Oudshoorn", "Rietveld", "Bosman", "Lucassen", "van Dijk", "Wiersma",
-    "Boersma", "Kamphuis", "Mertens", "Goossens", "Verbeek", "Kuiper",
-    "van Wijk", "Timmermans", "Verhoeven", "Gerritsen", "Jonker",
-    "Molenaar", "Bulut", "Kaya", "Haddou", "Pinas", "Sital", "Vermeer",
-    "Scholten", "van Rijn", "Claassen", "Driessen", "Evers", "Franken",
-    "Geurts", "Hermans", "IJzerman", "Jongeneel", "Kleine", "Lammers",
-    "Mol", "Nijhuis", "Oosterhuis", "Pauwels", "Reinders", "Stam",
-    "Teunissen", "Uiterwijk", "Veldman", "Wolters", "Zijlstra", "Bruins",
-    "Wuyts", "Roelofs", "de Lange", "van Es", "Heijnen", "Brink",
-]
 
 VO_NAMES = ["De Linde", "Het Baken", "De Vecht", "Het Rietland",
             "De Kaap", "Stadsmuur", "De Esch", "Het Lichtschip",
@@ -667,19 +632,8 @@ def gen_vo(args, rng):
         main = [s for s in top[:2] if tally[s] >= 2] or top[:1]
         main.sort(key=SECTIONS.index)
         teams.append({"label": " en ".join(main), "members": members})
-    seen = {}
-    for tm in teams:
-        seen[tm["label"]] = seen.get(tm["label"], 0) + 1
-    number = {}
-    for tm in teams:
-        label = tm["label"]
-        if seen[label] > 1:
-            number[label] = number.get(label, 0) + 1
-            label = "%s %d" % (label, number[label])
-        tm["name"] = "Team " + label
-        tm["id"] = slug(label.replace("&", " "))
-        for t in tm["members"]:
-            t.team = tm["id"]
+    name_teams(teams, lambda label, n: "%s %d" % (label, n),
+               lambda label: slug(label.replace("&", " ")))
 
     # Schoolcoach: a full-time member; teamleiders: full-timers elsewhere.
     for tm in teams:
@@ -740,20 +694,17 @@ def gen_vo(args, rng):
         for need in needs:
             cname, subject, hours, year = need
             want = "ob" if year <= 3 else "bb"
-            best = None
-            for t in by_subject.get(subject, []):
-                if t.load + hours > 26.0 * len(t.workdays) / 5:
-                    continue    # nobody above 26 lessons (pro rata)
+            def key(t):
                 ratio = (t.load + hours) / max(t.target, 1)
                 over = max(0.0, ratio - 1.0)
-                key = (over > limit, (t.focus != want) * 0.5 + 4 * over +
-                       ratio, rng.random())
-                if best is None or key < best[0]:
-                    best = (key, t)
-            if best is None or best[0][0]:
+                return (over > limit, (t.focus != want) * 0.5 + 4 * over +
+                        ratio, rng.random())
+            # Nobody above 26 lessons (pro rata).
+            t = pick([t for t in by_subject.get(subject, [])
+                      if t.load + hours <= 26.0 * len(t.workdays) / 5], key)
+            if t is None:
                 left.append(need)
                 continue
-            t = best[1]
             t.load += hours
             t.assignments.append((cname, subject, hours, True))
         needs = left
@@ -815,19 +766,8 @@ def gen_vo(args, rng):
     lk_n = min(len(teams), max(2, min(4, 2 + n // 100)))
     lk_coaches = [tm["coach"] for tm in rng.sample(teams, lk_n)]
     lk_coaches.sort(key=lambda t: t.id)
-    expert_name, _mail = names.next()
-    expert = Person("E01", expert_name,
-                    slug(ascii_fold(expert_name)).replace("-", ".", 1) +
-                    "@stichting-leerkracht.example", ["expertcoach"],
-                    ["di", "do"])
-    people = staff + sorted(teachers, key=lambda t: t.id) + [expert]
-    os.makedirs(args.out, exist_ok=True)
-    write_people(os.path.join(args.out, "personeel.csv"), people)
-    header = [
-        "Lesrooster %s van %s (verzonnen, voor benchmarks)." % (
-            SCHOOL_YEAR, school_name),
-        "Gemaakt door bench/gen-school.py --kind vo --teachers %d --seed %s."
-        % (n, args.seed),
+    people = write_staff(args, names, staff, teachers)
+    header = timetable_head(args, "vo", n, school_name) + [
         "week: leeg = elke week, A = alleen A-weken, B = alleen B-weken.",
         "Groepen: klassen (1A, 3HB, 5VA) en keuzewerktijd (KWT-wi-t001-1).",
     ]
@@ -925,40 +865,38 @@ def vo_place(rng, teachers, teams, spare):
     rows, failed = [], []
     for t, group, subject, week, is_class in pending:
         weeks = ("A", "B") if week == "" else (week,)
-        best = None
-        for day in t.workdays:
-            for les in LESUREN:
-                if (day, les) in reserved[t.id]:
-                    continue
-                if any((w, "t", t.id, day, les) in busy for w in weeks):
-                    continue
-                if any((w, "g", group, day, les) in busy for w in weeks):
-                    continue
-                room = t.room
-                if any((w, "r", room, day, les) in busy for w in weeks):
-                    room = None
-                    for r in spare:
-                        if not any((w, "r", r, day, les) in busy
-                                   for w in weeks):
-                            room = r
-                            break
-                    if room is None:
+
+        def free(kind, who, day, les):
+            return not any((w, kind, who, day, les) in busy for w in weeks)
+
+        def places():
+            for day in t.workdays:
+                for les in LESUREN:
+                    if ((day, les) in reserved[t.id] or
+                            not free("t", t.id, day, les) or
+                            not free("g", group, day, les)):
                         continue
-                cost = LESUUR_COST[les] + 3.0 * same.get((group, subject,
-                                                           day), 0)
-                for w in weeks:
-                    cost += 0.35 * per_day.get((t.id, w, day), 0)
-                    if is_class:
-                        cost += 0.15 * class_day.get((group, w, day), 0)
-                if room != t.room:
-                    cost += 0.8
-                cost += rng.random() * 1.2
-                if best is None or cost < best[0]:
-                    best = (cost, day, les, room)
+                    room = t.room if free("r", t.room, day, les) else next(
+                        (r for r in spare if free("r", r, day, les)), None)
+                    if room is not None:
+                        yield day, les, room
+
+        def cost(place):
+            day, les, room = place
+            c = LESUUR_COST[les] + 3.0 * same.get((group, subject, day), 0)
+            for w in weeks:
+                c += 0.35 * per_day.get((t.id, w, day), 0)
+                if is_class:
+                    c += 0.15 * class_day.get((group, w, day), 0)
+            if room != t.room:
+                c += 0.8
+            return c + rng.random() * 1.2
+
+        best = cheapest(places(), cost)
         if best is None:
             failed.append((t.id, group, subject, week))
             continue
-        _c, day, les, room = best
+        day, les, room = best
         for w in weeks:
             busy.add((w, "t", t.id, day, les))
             busy.add((w, "g", group, day, les))
@@ -970,76 +908,137 @@ def vo_place(rng, teachers, teams, spare):
     return rows, failed
 
 
+def name_teams(teams, numbered, id_of):
+    """Each team's name ("Team " + its label) and id (id_of(label)), for it
+    and its members; a label that two teams share is numbered(label, n),
+    n = 1, 2, ... in their order."""
+    count = {}
+    for tm in teams:
+        count[tm["label"]] = count.get(tm["label"], 0) + 1
+    number = {}
+    for tm in teams:
+        label = tm["label"]
+        if count[label] > 1:
+            number[label] = number.get(label, 0) + 1
+            label = numbered(label, number[label])
+        tm["name"] = "Team " + label
+        tm["id"] = id_of(label)
+        for p in tm["members"]:
+            p.team = tm["id"]
+
+
+def write_staff(args, names, staff, teachers):
+    """personeel.csv: the staff, the teachers by id and an expertcoach of
+    the foundation (the next name of @names). Returns them."""
+    expert_name, _mail = names.next()
+    expert = Person("E01", expert_name,
+                    slug(ascii_fold(expert_name)).replace("-", ".", 1) +
+                    "@stichting-leerkracht.example", ["expertcoach"],
+                    ["di", "do"])
+    people = staff + sorted(teachers, key=lambda p: p.id) + [expert]
+    os.makedirs(args.out, exist_ok=True)
+    write_people(os.path.join(args.out, "personeel.csv"), people)
+    return people
+
+
+def timetable_head(args, kind, n, school_name):
+    """The first comment lines of rooster.csv: what made it."""
+    return [
+        "Lesrooster %s van %s (verzonnen, voor benchmarks)." % (
+            SCHOOL_YEAR, school_name),
+        "Gemaakt door bench/gen-school.py --kind %s --teachers %d --seed %s."
+        % (kind, n, args.seed),
+    ]
+
+
+def yaml_school(args, kind, what, school_name, region):
+    """The first lines of a school.yaml made here: what made it, and the
+    school: block. Returns the list of lines to go on with."""
+    return [
+        "# %s - verzonnen %s voor benchmarks van ritmiek (%s)." %
+        (school_name, what, kind.upper()),
+        "# Gemaakt door bench/gen-school.py --kind %s --teachers %d "
+        "--seed %s;" % (kind, args.teachers, args.seed),
+        "# niet met de hand bewerken: school.yaml, personeel.csv en "
+        "rooster.csv horen bij elkaar.",
+        "",
+        "school:",
+        "  id: bench-%s%d-s%s" % (kind, args.teachers, args.seed),
+        "  name: %s" % school_name,
+        "  type: %s" % kind,
+        "  region: %s" % region,
+        "  school_year: %s" % SCHOOL_YEAR,
+        "  programme_year: 1",
+        "",
+    ]
+
+
+def yaml_time_grid(L, comment, grid):
+    """time_grid: after the comment line @comment, with its default."""
+    L.extend(["# " + comment, "time_grid:", "  default:"])
+    yaml_grid(L, "    ", grid)
+
+
+def yaml_grid(L, indent, grid):
+    for les, a, b in grid:
+        L.append('%s- {lesuur: %d, start: "%s", end: "%s"}' %
+                 (indent, les, a, b))
+
+
+def yaml_teams(L, comment, teams, note, lk_comment, lk_ids):
+    """people_file:, teams: (each after the comment lines @note(team) and
+    with its cohort when not the first), leerkracht_team: and timetable:."""
+    L.extend(["", "people_file: personeel.csv", ""] + comment + ["teams:"])
+    for tm in teams:
+        L.extend("  # " + line for line in note(tm))
+        L.append("  - id: %s" % tm["id"])
+        L.append("    name: %s" % tm["name"])
+        L.append("    members: %s" % flow(p.id for p in tm["members"]))
+        L.append("    schoolcoach: %s" % tm["coach"].id)
+        if tm.get("cohort", 1) != 1:
+            L.append("    cohort: %d" % tm["cohort"])
+    L.extend(["", "# " + lk_comment, "leerkracht_team:",
+              "  members: %s" % flow(lk_ids),
+              "", "timetable:", "  format: csv", "  file: rooster.csv", ""])
+
+
+def vo_team_note(tm):
+    return ["teamuren: " + ", ".join(
+        "%s lesuur %d (%s-%s)" % (d, les, TIMES[les][0], TIMES[les][1])
+        for d, les in tm["teamuren"])]
+
+
+def write_yaml(path, L, dates, external_times, ritmiek):
+    """school.yaml: the lines @L, the dates, the external dates (at the
+    VO or PO times) and the ritmiek: block."""
+    text = "\n".join(L) + "\n" + yaml_dates(dates) + "\n" + \
+        yaml_external(dates, *external_times) + ritmiek
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
 def write_vo_yaml(path, args, school_name, region, teams, leader,
                   lk_coaches, dates):
-    L = []
-    L.append("# %s - verzonnen school voor benchmarks van ritmiek (VO)." %
-             school_name)
-    L.append("# Gemaakt door bench/gen-school.py --kind vo --teachers %d "
-             "--seed %s;" % (args.teachers, args.seed))
-    L.append("# niet met de hand bewerken: school.yaml, personeel.csv en "
-             "rooster.csv horen bij elkaar.")
-    L.append("")
-    L.append("school:")
-    L.append("  id: bench-vo%d-s%s" % (args.teachers, args.seed))
-    L.append("  name: %s" % school_name)
-    L.append("  type: vo")
-    L.append("  region: %s" % region)
-    L.append("  school_year: %s" % SCHOOL_YEAR)
-    L.append("  programme_year: 1")
-    L.append("")
-    L.append("# 9 lesuren van 50 minuten; pauzes 10:10-10:30, 12:10-12:40 "
-             "en 14:20-14:35.")
-    L.append("time_grid:")
-    L.append("  default:")
-    for les, a, b in VO_GRID:
-        L.append('    - {lesuur: %d, start: "%s", end: "%s"}' % (les, a, b))
+    L = yaml_school(args, "vo", "school", school_name, region)
+    yaml_time_grid(L, "9 lesuren van 50 minuten; pauzes 10:10-10:30, "
+                   "12:10-12:40 en 14:20-14:35.", VO_GRID)
     L.append("  shortened:")
     L.append("    # Laatste dag voor de kerstvakantie: korte lessen, "
              "'s middags vrij.")
     L.append("    - dates: [2026-12-18]")
     L.append("      grid:")
-    for les, a, b in VO_SHORT:
-        L.append('        - {lesuur: %d, start: "%s", end: "%s"}' %
-                 (les, a, b))
-    L.append("")
-    L.append("people_file: personeel.csv")
-    L.append("")
-    L.append("# Lerarenteams per sectie. Elk team heeft twee teamuren: "
-             "lesuren waarin")
-    L.append("# geen teamlid lesgeeft, op dagen dat iedereen van het team "
-             "werkt.")
-    L.append("teams:")
-    for tm in teams:
-        uren = ", ".join("%s lesuur %d (%s-%s)" % (d, les, TIMES[les][0],
-                                                   TIMES[les][1])
-                         for d, les in tm["teamuren"])
-        L.append("  # teamuren: %s" % uren)
-        L.append("  - id: %s" % tm["id"])
-        L.append("    name: %s" % tm["name"])
-        L.append("    members: %s" % flow(t.id for t in tm["members"]))
-        L.append("    schoolcoach: %s" % tm["coach"].id)
-        if tm["cohort"] != 1:
-            L.append("    cohort: %d" % tm["cohort"])
-    L.append("")
-    L.append("# De schoolleider en %d schoolcoaches." % len(lk_coaches))
-    L.append("leerkracht_team:")
-    L.append("  members: %s" % flow([leader.id] + [t.id for t in lk_coaches]))
-    L.append("")
-    L.append("timetable:")
-    L.append("  format: csv")
-    L.append("  file: rooster.csv")
-    L.append("")
-    L.append("# De eerste schoolweek is een A-week; vakantieweken tellen "
-             "niet mee.")
-    L.append("ab_weeks:")
-    L.append("  first_a_week: 2026-08-31")
-    L.append("  count: teaching")
-    L.append("")
-    text = "\n".join(L) + "\n" + yaml_dates(dates) + "\n" + \
-        yaml_external(dates, "13:00", "12:40") + RITMIEK_VO
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    yaml_grid(L, "        ", VO_SHORT)
+    yaml_teams(L, ["# Lerarenteams per sectie. Elk team heeft twee teamuren: "
+                   "lesuren waarin",
+                   "# geen teamlid lesgeeft, op dagen dat iedereen van het "
+                   "team werkt."],
+               teams, vo_team_note,
+               "De schoolleider en %d schoolcoaches." % len(lk_coaches),
+               [leader.id] + [t.id for t in lk_coaches])
+    L.extend(["# De eerste schoolweek is een A-week; vakantieweken tellen "
+              "niet mee.", "ab_weeks:", "  first_a_week: 2026-08-31",
+              "  count: teaching", ""])
+    write_yaml(path, L, dates, ("13:00", "12:40"), RITMIEK_VO)
 
 
 RITMIEK_VO = """
@@ -1248,19 +1247,8 @@ def gen_po(args, rng):
         elif len(teams) == 1:
             label = "Basisschool"
         tm["label"] = label[0].upper() + label[1:]
-    count = {}
-    for tm in teams:
-        count[tm["label"]] = count.get(tm["label"], 0) + 1
-    number = {}
-    for tm in teams:
-        label = tm["label"]
-        if count[label] > 1:
-            number[label] = number.get(label, 0) + 1
-            label = "%s %s" % (label, letters(number[label] - 1))
-        tm["name"] = "Team " + label
-        tm["id"] = slug(label)
-        for p in tm["members"]:
-            p.team = tm["id"]
+    name_teams(teams, lambda label, n: "%s %s" % (label, letters(n - 1)),
+               slug)
 
     # Working days: full-timers ma-vr; duo partners share the team's day
     # (the duodag) and split the other four; gym teachers 3-4 days.
@@ -1342,19 +1330,8 @@ def gen_po(args, rng):
 
     dates = year_dates(rng, region, toetsweken=False)
     teachers = [p for tm in teams for p in tm["members"]]
-    expert_name, _mail = names.next()
-    expert = Person("E01", expert_name,
-                    slug(ascii_fold(expert_name)).replace("-", ".", 1) +
-                    "@stichting-leerkracht.example", ["expertcoach"],
-                    ["di", "do"])
-    people = staff + sorted(teachers, key=lambda p: p.id) + [expert]
-    os.makedirs(args.out, exist_ok=True)
-    write_people(os.path.join(args.out, "personeel.csv"), people)
-    header = [
-        "Lesrooster %s van %s (verzonnen, voor benchmarks)." % (
-            SCHOOL_YEAR, school_name),
-        "Gemaakt door bench/gen-school.py --kind po --teachers %d --seed %s."
-        % (n, args.seed),
+    people = write_staff(args, names, staff, teachers)
+    header = timetable_head(args, "po", n, school_name) + [
         "Een groepsleerkracht staat de hele werkdag voor de eigen groep,",
         "behalve als een vakleerkracht (gym, muziek) lesgeeft of de",
         "duopartner op de duodag een blok neemt.",
@@ -1376,62 +1353,23 @@ def gen_po(args, rng):
 
 def write_po_yaml(path, args, school_name, region, teams, leader, dates,
                   assistants):
-    L = []
-    L.append("# %s - verzonnen basisschool voor benchmarks van ritmiek "
-             "(PO)." % school_name)
-    L.append("# Gemaakt door bench/gen-school.py --kind po --teachers %d "
-             "--seed %s;" % (args.teachers, args.seed))
-    L.append("# niet met de hand bewerken: school.yaml, personeel.csv en "
-             "rooster.csv horen bij elkaar.")
-    L.append("")
-    L.append("school:")
-    L.append("  id: bench-po%d-s%s" % (args.teachers, args.seed))
-    L.append("  name: %s" % school_name)
-    L.append("  type: po")
-    L.append("  region: %s" % region)
-    L.append("  school_year: %s" % SCHOOL_YEAR)
-    L.append("  programme_year: 1")
-    L.append("")
-    L.append("# Schooltijden in blokken; woensdagmiddag zijn de kinderen "
-             "vrij.")
-    L.append("time_grid:")
-    L.append("  default:")
-    for les, a, b in PO_GRID:
-        L.append('    - {lesuur: %d, start: "%s", end: "%s"}' % (les, a, b))
+    L = yaml_school(args, "po", "basisschool", school_name, region)
+    yaml_time_grid(L, "Schooltijden in blokken; woensdagmiddag zijn de "
+                   "kinderen vrij.", PO_GRID)
     L.append("  wo:")
-    for les, a, b in PO_GRID_WO:
-        L.append('    - {lesuur: %d, start: "%s", end: "%s"}' % (les, a, b))
+    yaml_grid(L, "    ", PO_GRID_WO)
     L.append("  shortened:")
     L.append("    # Kerstviering: 's middags geen les.")
     L.append("    - dates: [2026-12-18]")
     L.append("      grid:")
-    for les, a, b in PO_GRID[:2]:
-        L.append('        - {lesuur: %d, start: "%s", end: "%s"}' %
-                 (les, a, b))
-    L.append("")
-    L.append("people_file: personeel.csv")
-    L.append("")
-    L.append("# Per team werken de duopartners op één dag samen (de "
-             "duodag); dan is")
-    L.append("# iedereen van het team er en is er na schooltijd tijd voor "
-             "de bordsessie.")
-    L.append("teams:")
-    for tm in teams:
-        L.append("  # duodag: %s" % tm["day"])
-        L.append("  - id: %s" % tm["id"])
-        L.append("    name: %s" % tm["name"])
-        L.append("    members: %s" % flow(p.id for p in tm["members"]))
-        L.append("    schoolcoach: %s" % tm["coach"].id)
-    L.append("")
-    L.append("# De directeur en (ten hoogste drie) schoolcoaches.")
-    L.append("leerkracht_team:")
-    L.append("  members: %s" % flow([leader.id] + [tm["coach"].id
-                                                   for tm in teams[:3]]))
-    L.append("")
-    L.append("timetable:")
-    L.append("  format: csv")
-    L.append("  file: rooster.csv")
-    L.append("")
+    yaml_grid(L, "        ", PO_GRID[:2])
+    yaml_teams(L, ["# Per team werken de duopartners op één dag samen (de "
+                   "duodag); dan is",
+                   "# iedereen van het team er en is er na schooltijd tijd "
+                   "voor de bordsessie."],
+               teams, lambda tm: ["duodag: %s" % tm["day"]],
+               "De directeur en (ten hoogste drie) schoolcoaches.",
+               [leader.id] + [tm["coach"].id for tm in teams[:3]])
     L.append("# Een leerkracht staat de hele dag voor de groep: bij een "
              "lesbezoek neemt")
     L.append("# een onderwijsassistent of de directeur de groep over "
@@ -1444,10 +1382,7 @@ def write_po_yaml(path, args, school_name, region, teams, leader, dates,
              (leader.id, flow(leader.workdays[1:])))
     L.append("")
     L.append("# Geen A/B-weken en geen toetsweken in de basisschool.")
-    text = "\n".join(L) + "\n" + yaml_dates(dates) + "\n" + \
-        yaml_external(dates, "13:30", "13:00") + RITMIEK_PO
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    write_yaml(path, L, dates, ("13:30", "13:00"), RITMIEK_PO)
 
 
 RITMIEK_PO = """

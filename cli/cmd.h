@@ -71,12 +71,34 @@ int rk_cli_env_time_limit(void);
  * whole help. Returns RK_EXIT_USAGE. */
 int rk_cli_try_help(const char *cmd);
 
+/* The options that check, verify, feeds, tokens rotate and overview share,
+ * with the arguments after them. */
+struct rk_cli_common {
+	const char *cmd;	      /* for the try-help line: "check" */
+	void (*usage)(FILE *out);     /* --help */
+	int n_args;		      /* the arguments that must follow */
+	const char *expected;	      /* said when they do not: "ritmiek check:
+				   * expected one school file\n" */
+	struct rk_load_options *load; /* -c/--calendars DIR */
+	bool *quiet;		      /* -q/--quiet */
+	const char **previous;	      /* --previous FILE; NULL: none */
+};
+/* Reads the options of @c from @argv; the arguments are then at
+ * argv[optind]. Returns RK_EXIT_OK, -1 after --help, or RK_EXIT_USAGE
+ * (said on stderr). */
+int rk_cli_parse_common(int argc, char **argv, const struct rk_cli_common *c);
+
+/* feeds (@feeds) and overview: the plan of a plan directory written out
+ * again (output.h), with its feeds and, when the directory has an
+ * overview, its person pages; or with the overview alone. Returns the
+ * exit status. */
+int rk_cli_write_again(int argc, char **argv, void (*usage)(FILE *out),
+		       bool feeds);
+/* The end of their --help: the options they share, the exit statuses. */
+void rk_cli_write_again_usage(FILE *out);
+
 /* Prints every diagnostic to @out in the GNU form
  * "ritmiek: file:line:column: error: message". */
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags);
-
-/* Prints @text to standard output padded to @width characters (not bytes:
- * names such as "Hans Öztürk" are UTF-8), for the columns of a report. */
-void rk_cli_print_padded(const char *text, int width);
 
 #endif

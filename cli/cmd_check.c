@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "textfile.h"
 #include "date.h"
 #include "loader.h"
 #include "precheck.h"
@@ -72,9 +73,9 @@ static void print_teams(const struct rk_school *s)
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_team *t = rk_school_get_team(s, i);
 		printf("  ");
-		rk_cli_print_padded(t->id, 12);
+		rk_text_put_padded(stdout, t->id, 12);
 		printf(" ");
-		rk_cli_print_padded(t->name ? t->name : "", 28);
+		rk_text_put_padded(stdout, t->name ? t->name : "", 28);
 		printf(" %2zu leden, cohort %d", t->n_members, t->cohort);
 		if (t->coach.id)
 			printf(", schoolcoach %s (%s)", t->coach.id,
@@ -108,7 +109,7 @@ static void print_days_off(const struct rk_schoolyear *y)
 		printf("    ");
 		print_range(d->from, d->to);
 		printf("  ");
-		rk_cli_print_padded(d->name, 26);
+		rk_text_put_padded(stdout, d->name, 26);
 		printf(" %s%s\n", rk_dayoff_kind_name(d->kind),
 		       d->overridden ? ", eigen data van de school"
 		       : d->advisory ? ", adviesdata"
@@ -207,11 +208,11 @@ static void print_lessons(const struct rk_school *s, const struct load *loads)
 		else
 			snprintf(both, sizeof(both), "%s", a);
 		printf("  ");
-		rk_cli_print_padded(p->id, 8);
+		rk_text_put_padded(stdout, p->id, 8);
 		printf(" ");
-		rk_cli_print_padded(p->name ? p->name : "", 28);
+		rk_text_put_padded(stdout, p->name ? p->name : "", 28);
 		printf(" ");
-		rk_cli_print_padded(both, 26);
+		rk_text_put_padded(stdout, both, 26);
 		print_workdays(p->workdays);
 		printf("\n");
 	}
@@ -283,7 +284,7 @@ static void print_summary(const struct rk_school *s,
 }
 
 static int run_check(const char *path, const struct rk_load_options *load,
-		     int quiet)
+		     bool quiet)
 {
 	struct rk_diags *diags = rk_diags_new();
 	struct rk_school *school = NULL;
@@ -326,34 +327,17 @@ out:
 
 int rk_cmd_check(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "calendars", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct rk_load_options load = { .calendar_dir =
 						getenv("RITMIEK_CALENDARS") };
-	int quiet = 0, opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "c:qh", options, NULL)) != -1) {
-		switch (opt) {
-		case 'c':
-			load.calendar_dir = optarg;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'h':
-			check_usage(stdout);
-			return RK_EXIT_OK;
-		default:
-			return rk_cli_try_help("check");
-		}
-	}
-	if (optind != argc - 1) {
-		fprintf(stderr, _("ritmiek check: expected one school file\n"));
-		return rk_cli_try_help("check");
-	}
+	bool quiet = false;
+	const struct rk_cli_common c = {
+		"check", check_usage,
+		1,	 _("ritmiek check: expected one school file\n"),
+		&load,	 &quiet,
+		NULL
+	};
+	int rc = rk_cli_parse_common(argc, argv, &c);
+	if (rc != RK_EXIT_OK)
+		return rc < 0 ? RK_EXIT_OK : rc;
 	return run_check(argv[optind], &load, quiet);
 }

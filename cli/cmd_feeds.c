@@ -27,6 +27,18 @@ struct feeds_args {
 	bool quiet;
 };
 
+void rk_cli_write_again_usage(FILE *out)
+{
+	fputs(_("  -c, --calendars DIR  holiday calendars (default: "
+		"$RITMIEK_CALENDARS, or the\n"
+		"                       installed ones)\n"
+		"  -q, --quiet          no report, only problems\n"
+		"  -h, --help           show this help and exit\n\n"
+		"Exit status: 0 written, 1 errors in the input, 2 bad usage, "
+		"4 failure.\n"),
+	      out);
+}
+
 static void feeds_usage(FILE *out)
 {
 	fprintf(out,
@@ -38,14 +50,8 @@ static void feeds_usage(FILE *out)
 		  "left the plan are published as cancelled.\n\n"
 		  "      --previous DIR   the plan directory the feeds were last "
 		  "written in\n"
-		  "                       (default: PLANDIR)\n"
-		  "  -c, --calendars DIR  holiday calendars (default: "
-		  "$RITMIEK_CALENDARS, or the\n"
-		  "                       installed ones)\n"
-		  "  -q, --quiet          no report, only problems\n"
-		  "  -h, --help           show this help and exit\n\n"
-		  "Exit status: 0 written, 1 errors in the input, 2 bad usage, "
-		  "4 failure.\n"));
+		  "                       (default: PLANDIR)\n"));
+	rk_cli_write_again_usage(out);
 }
 
 static void tokens_usage(FILE *out)
@@ -63,37 +69,6 @@ static void tokens_usage(FILE *out)
 		  "  -h, --help           show this help and exit\n\n"
 		  "Exit status: 0 done, 1 errors in the input, 2 bad usage, "
 		  "4 failure.\n"));
-}
-
-/* Options of both commands; -1 after --help, else an exit status. */
-static int parse(int argc, char **argv, struct feeds_args *a,
-		 void (*usage)(FILE *), bool previous)
-{
-	static const struct option options[] = {
-		{ "previous", required_argument, NULL, 'P' },
-		{ "calendars", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "c:qh", options, NULL)) != -1) {
-		if (opt == 'P' && previous) {
-			a->feeds.previous = optarg;
-		} else if (opt == 'c') {
-			a->load.calendar_dir = optarg;
-		} else if (opt == 'q') {
-			a->quiet = true;
-		} else if (opt == 'h') {
-			usage(stdout);
-			return -1;
-		} else {
-			return rk_cli_try_help(usage == tokens_usage ? "tokens"
-								     : "feeds");
-		}
-	}
-	return RK_EXIT_OK;
 }
 
 /* PLANDIR/plan.tsv as a new string; NULL when out of memory. */
@@ -161,40 +136,57 @@ static struct rk_schoolyear *overview_year(const struct feeds_args *a,
 	return year;
 }
 
-int rk_cmd_feeds(int argc, char **argv)
+int rk_cli_write_again(int argc, char **argv, void (*usage)(FILE *out),
+		       bool feeds)
 {
 	struct feeds_args a = { 0 };
 	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
-	int rc = parse(argc, argv, &a, feeds_usage, true);
+	const struct rk_cli_common c = {
+		feeds ? "feeds" : "overview",
+		usage,
+		2,
+		feeds ? _("ritmiek feeds: expected a school file and a plan "
+			  "folder\n")
+		      : _("ritmiek overview: expected a school file and a "
+			  "plan folder\n"),
+		&a.load,
+		&a.quiet,
+		feeds ? &a.feeds.previous : NULL
+	};
+	int rc = rk_cli_parse_common(argc, argv, &c);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;
-	if (optind != argc - 2) {
-		fprintf(stderr, _("ritmiek feeds: expected a school file and a "
-				  "plan folder\n"));
-		return rk_cli_try_help("feeds");
-	}
 	a.school = argv[optind];
 	a.dir = argv[optind + 1];
 	struct rk_school *school = NULL;
+	struct rk_schoolyear *year = NULL;
 	struct rk_plan *plan = NULL;
-	rc = rk_cli_load_plan(a.school, a.dir, &a.load, &school, NULL, &plan);
+	rc = rk_cli_load_plan(a.school, a.dir, &a.load, &school,
+			      feeds ? NULL : &year, &plan);
+	if (rc == RK_EXIT_OK && feeds)
+		year = overview_year(&a, school, &rc);
 	if (rc == RK_EXIT_OK) {
-		struct rk_schoolyear *year = overview_year(&a, school, &rc);
+		/* Written like everything in the plan directory: one
+		 * generation (output.h). */
 		struct rk_output o = { .school = school,
 				       .year = year,
 				       .plan = plan,
-				       .feeds = true,
-				       .feed_options = &a.feeds,
+				       .feeds = feeds,
+				       .feed_options = feeds ? &a.feeds : NULL,
 				       .overview = year != NULL,
 				       .person_pages = true };
 		struct rk_output_result res;
-		if (rc == RK_EXIT_OK)
-			rc = rk_cli_output(a.dir, &o, &res, a.quiet);
-		rk_schoolyear_free(year);
+		rc = rk_cli_output(a.dir, &o, &res, a.quiet);
 	}
 	rk_plan_free(plan);
+	rk_schoolyear_free(year);
 	rk_school_free(school);
 	return rc;
+}
+
+int rk_cmd_feeds(int argc, char **argv)
+{
+	return rk_cli_write_again(argc, argv, feeds_usage, true);
 }
 
 /* The person's id, or an exit status after saying which ids there are. */
@@ -267,14 +259,19 @@ int rk_cmd_tokens(int argc, char **argv)
 	/* getopt names the program by argv[0]: "ritmiek tokens", not
 	 * "rotate". */
 	argv[1] = argv[0];
-	int rc = parse(argc - 1, argv + 1, &a, tokens_usage, false);
+	const struct rk_cli_common c = {
+		"tokens",
+		tokens_usage,
+		3,
+		_("ritmiek tokens rotate: expected a school file, a plan folder "
+		  "and a person\n"),
+		&a.load,
+		&a.quiet,
+		NULL
+	};
+	int rc = rk_cli_parse_common(argc - 1, argv + 1, &c);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;
-	if (optind != argc - 1 - 3) {
-		fprintf(stderr, _("ritmiek tokens rotate: expected a school "
-				  "file, a plan folder and a person\n"));
-		return rk_cli_try_help("tokens");
-	}
 	a.school = argv[1 + optind];
 	a.dir = argv[1 + optind + 1];
 	a.person = argv[1 + optind + 2];

@@ -344,12 +344,13 @@ static void print_teacher(const struct import *im, const struct tstat *t)
 	format_week(t, 0, a, sizeof(a));
 	format_week(t, 1, b, sizeof(b));
 	printf("  ");
-	rk_cli_print_padded(t->id, 8);
+	rk_text_put_padded(stdout, t->id, 8);
 	printf(" ");
-	rk_cli_print_padded(p		      ? p->name
-			    : im->have_school ? _("(not in the school file)")
-					      : "",
-			    26);
+	rk_text_put_padded(stdout,
+			   p		     ? p->name
+			   : im->have_school ? _("(not in the school file)")
+					     : "",
+			   26);
 	if (strcmp(a, b))
 		printf(" A %s / B %s", a, b);
 	else

@@ -211,6 +211,24 @@ static const char *email_of(void *data, const char *person)
 	return i < 0 ? NULL : rk_school_get_person(school, (size_t)i)->email;
 }
 
+/* Said, so that the updates of the first push after an upgrade surprise
+ * no one. */
+static void print_older(const struct args *a, const struct rk_push_report *r)
+{
+	if (!r->older)
+		return;
+	if (a->dry_run)
+		printf(_("ritmiek: push.state was written by an older ritmiek: "
+			 "%zu event(s) would be put again once, each only if "
+			 "unchanged on the server\n"),
+		       r->older);
+	else
+		printf(_("ritmiek: push.state was written by an older ritmiek: "
+			 "%zu event(s) put again once, each only if unchanged "
+			 "on the server\n"),
+		       r->older);
+}
+
 static void print_summary(const struct args *a, const struct rk_push_report *r,
 			  const struct rk_http_counts *n, double seconds)
 {
@@ -224,6 +242,7 @@ static void print_summary(const struct args *a, const struct rk_push_report *r,
 		if (r->conflicts)
 			printf(_(", %zu conflicts"), r->conflicts);
 		printf(_(" (%zu requests, none changing)\n"), n->requests);
+		print_older(a, r);
 		return;
 	}
 	printf(_("ritmiek: %zu calendar(s)%s: %zu created, %zu updated, %zu "
@@ -238,6 +257,7 @@ static void print_summary(const struct args *a, const struct rk_push_report *r,
 		printf(_(", %zu not done"), r->not_done);
 	printf(_(" (%zu requests, %zu changing, %.2f s)\n"), n->requests,
 	       n->writes, seconds);
+	print_older(a, r);
 }
 
 static void print_stop(const struct args *a, const struct rk_push_report *r)

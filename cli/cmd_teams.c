@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "textfile.h"
 #include "date.h"
 #include "i18n.h"
 #include "loader.h"
@@ -232,11 +233,12 @@ static void print_member(const struct rk_school *s,
 {
 	const struct rk_person *p = rk_school_get_person(s, (size_t)person);
 	printf("    ");
-	rk_cli_print_padded(p->id, 8);
+	rk_text_put_padded(stdout, p->id, 8);
 	printf(" ");
-	rk_cli_print_padded(p->name ? p->name : "", 28);
+	rk_text_put_padded(stdout, p->name ? p->name : "", 28);
 	printf(" ");
-	rk_cli_print_padded(or_dash(rk_teams_person_section(prop, person)), 22);
+	rk_text_put_padded(stdout,
+			   or_dash(rk_teams_person_section(prop, person)), 22);
 	printf(" %s\n", or_dash(rk_teams_person_grade(prop, person)));
 }
 
@@ -297,7 +299,8 @@ static size_t print_moves(const struct rk_school *s,
 					 : 0;
 			size_t after = rk_teams_moments(prop, t, &mo);
 			printf("  ");
-			rk_cli_print_padded(
+			rk_text_put_padded(
+				stdout,
 				rk_school_get_person(s, (size_t)m[i])->id, 8);
 			/* TRANSLATORS: a teacher who moves, after their id:
 			 * the team of today -> the proposed team, and how the

@@ -120,36 +120,20 @@ out:
 
 int rk_cmd_verify(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "calendars", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct rk_load_options load = { .calendar_dir =
 						getenv("RITMIEK_CALENDARS") };
-	int opt;
 	bool quiet = false;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "c:qh", options, NULL)) != -1) {
-		switch (opt) {
-		case 'c':
-			load.calendar_dir = optarg;
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'h':
-			verify_usage(stdout);
-			return RK_EXIT_OK;
-		default:
-			return rk_cli_try_help("verify");
-		}
-	}
-	if (optind != argc - 2) {
-		fprintf(stderr,
-			_("ritmiek verify: expected a school file and a plan folder\n"));
-		return rk_cli_try_help("verify");
-	}
+	const struct rk_cli_common c = {
+		"verify",
+		verify_usage,
+		2,
+		_("ritmiek verify: expected a school file and a plan folder\n"),
+		&load,
+		&quiet,
+		NULL
+	};
+	int rc = rk_cli_parse_common(argc, argv, &c);
+	if (rc != RK_EXIT_OK)
+		return rc < 0 ? RK_EXIT_OK : rc;
 	return run_verify(argv[optind], argv[optind + 1], &load, quiet);
 }

@@ -3,6 +3,7 @@
  * Copyright (C) 2026 the ritmiek authors; see COPYING for the licence. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "cmd.h"
 #include "http.h"
 #include "ical_runtime.h"
+#include "loader.h"
 #include "mip.h"
 #include "suggest.h"
 #include "i18n.h"
@@ -79,16 +81,6 @@ static void version(FILE *out)
 		"There is NO WARRANTY, to the extent permitted by law.\n");
 }
 
-void rk_cli_print_padded(const char *text, int width)
-{
-	int chars = 0;
-	for (const char *c = text; *c; c++)
-		chars += ((unsigned char)*c & 0xc0) != 0x80;
-	fputs(text, stdout);
-	for (; chars < width; chars++)
-		putchar(' ');
-}
-
 void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
 {
 	char line[2048];
@@ -99,6 +91,38 @@ void rk_cli_print_diags(FILE *out, const struct rk_diags *diags)
 	if (rk_diags_oom(diags))
 		fprintf(out,
 			_("ritmiek: out of memory: not every problem could be reported\n"));
+}
+
+int rk_cli_parse_common(int argc, char **argv, const struct rk_cli_common *c)
+{
+	static const struct option options[] = {
+		{ "previous", required_argument, NULL, 'P' },
+		{ "calendars", required_argument, NULL, 'c' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "c:qh", options, NULL)) != -1) {
+		if (opt == 'P' && c->previous) {
+			*c->previous = optarg;
+		} else if (opt == 'c') {
+			c->load->calendar_dir = optarg;
+		} else if (opt == 'q') {
+			*c->quiet = true;
+		} else if (opt == 'h') {
+			c->usage(stdout);
+			return -1;
+		} else {
+			return rk_cli_try_help(c->cmd);
+		}
+	}
+	if (optind != argc - c->n_args) {
+		fputs(c->expected, stderr);
+		return rk_cli_try_help(c->cmd);
+	}
+	return RK_EXIT_OK;
 }
 
 int rk_cli_try_help(const char *cmd)

@@ -163,9 +163,8 @@ void rk_plan_drop_duos(struct rk_plan *plan, int period)
 	plan->duos.n = kept;
 }
 
-static int cmp_event(const void *a, const void *b)
+int rk_event_cmp(const struct rk_event *x, const struct rk_event *y)
 {
-	const struct rk_event *x = a, *y = b;
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	if (x->start != y->start)
@@ -173,6 +172,11 @@ static int cmp_event(const void *a, const void *b)
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
 	return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+}
+
+static int cmp_event(const void *a, const void *b)
+{
+	return rk_event_cmp(a, b);
 }
 
 void rk_plan_sort(struct rk_plan *plan)

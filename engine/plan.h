@@ -154,6 +154,9 @@ void rk_plan_filter(struct rk_plan *plan,
 /* Removes every duo of period @period. */
 void rk_plan_drop_duos(struct rk_plan *plan, int period);
 
+/* The plan's canonical order of events: by date, start, kind, id (a NULL
+ * id as ""); <0, 0 or >0 as strcmp. */
+int rk_event_cmp(const struct rk_event *a, const struct rk_event *b);
 /* Orders the events by date, start, kind, id: the plan's canonical order. */
 void rk_plan_sort(struct rk_plan *plan);
 

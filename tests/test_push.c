@@ -777,14 +777,22 @@ static void delete_on_server(const char *name)
 	rk_http_free(http);
 }
 
+/* Someone edits team alpha's first bordsessie on the server; its event,
+ * and its resource's name in @name. */
+static struct rk_event *edit_bordsessie(char name[256])
+{
+	struct rk_event *ev = first_of(RK_EV_BORDSESSIE);
+	snprintf(name, 256, "%s", name_of(ev));
+	edit_on_server(name);
+	return ev;
+}
+
 START_TEST(test_server_edit_is_a_conflict)
 {
 	struct pushed p = push();
 	assert_clean(&p);
-	struct rk_event *ev = first_of(RK_EV_BORDSESSIE);
 	char name[256];
-	snprintf(name, sizeof(name), "%s", name_of(ev));
-	edit_on_server(name);
+	struct rk_event *ev = edit_bordsessie(name);
 
 	/* Nothing changed in the plan: the look at the calendar sees the
 	 * edit, which is kept and reported. */
@@ -829,6 +837,51 @@ START_TEST(test_server_edit_is_a_conflict)
 	p = push();
 	assert_clean(&p);
 	ck_assert_uint_eq(p.n.requests, 1);
+}
+END_TEST
+
+/* A push.state of version 1 hashed with a wrong FNV-1a basis: its hashes
+ * mean nothing now, its ETags still do. Each event is put again once, with
+ * If-Match on its ETag, so an event edited on the server is kept (a
+ * conflict) rather than overwritten; after that, nothing is sent. */
+START_TEST(test_older_state_put_again_once)
+{
+	struct pushed p = push();
+	assert_clean(&p);
+	size_t n = p.r.created;
+	char state[256];
+	snprintf(state, sizeof(state), "%s/push.state", fp.dir);
+	char *text = rk_test_slurp(state);
+	ck_assert_ptr_nonnull(text);
+	ck_assert(!strncmp(text, "ritmiek-push\t2\t", 15));
+	/* The hashes are left as they are: right ones, which a reader that
+	 * trusted a version 1 file would take as unchanged. */
+	text[13] = '1';
+	write_file(state, text);
+	free(text);
+	char name[256];
+	edit_bordsessie(name);
+
+	p = push();
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert_uint_eq(p.r.older, n - 1);
+	ck_assert_uint_eq(p.r.updated, n - 1);
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.r.created + p.r.deleted + p.r.failed, 0);
+	ck_assert_uint_eq(p.n.writes, n - 1);
+	ck_assert(edit_kept(name));
+	text = rk_test_slurp(state);
+	ck_assert(!strncmp(text, "ritmiek-push\t2\t", 15));
+	free(text);
+
+	/* Once: the next push sends nothing, and the edit is still kept. */
+	p = push();
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert_uint_eq(p.r.older, 0);
+	ck_assert_uint_eq(p.r.unchanged, n - 1);
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.n.writes, 0);
+	ck_assert(edit_kept(name));
 }
 END_TEST
 
@@ -1337,6 +1390,7 @@ static TCase *server_case(const char *name, void (*setup)(void))
 	tcase_add_test(tc, test_publish_and_push_again);
 	tcase_add_test(tc, test_changes_and_cancellations);
 	tcase_add_test(tc, test_server_edit_is_a_conflict);
+	tcase_add_test(tc, test_older_state_put_again_once);
 	tcase_add_test(tc, test_uid_under_another_name);
 	tcase_add_test(tc, test_server_killed_mid_push);
 	tcase_add_test(tc, test_cli_dry_run_then_push);

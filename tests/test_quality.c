@@ -186,6 +186,19 @@ START_TEST(test_figures_by_hand)
 }
 END_TEST
 
+/* What rk_plan_quality_write writes for @f (the caller frees it). */
+static char *quality_text(const struct fixture *f)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(
+		rk_plan_quality_write(out, f->school, f->year, f->plan), RK_OK);
+	fclose(out);
+	return text;
+}
+
 /* The same figures in words, as summary.txt and --stats print them. */
 START_TEST(test_figures_written)
 {
@@ -193,12 +206,7 @@ START_TEST(test_figures_written)
 	build(&f);
 	struct rk_plan_bound b = { true, 110.0, 100.0, 4 };
 	rk_plan_set_bound(f.plan, b);
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	ck_assert_int_eq(rk_plan_quality_write(out, f.school, f.year, f.plan),
-			 RK_OK);
-	fclose(out);
+	char *text = quality_text(&f);
 	ck_assert_ptr_nonnull(strstr(
 		text,
 		"  Optimaliteit  optimaal per model; het geheel binnen 10.00% van de grens\n"));
@@ -225,12 +233,49 @@ START_TEST(test_figures_written)
 }
 END_TEST
 
+/* The character column (not byte) at which @at stands in its line. */
+static int column_of(const char *line, const char *at)
+{
+	int col = 0;
+	for (const char *c = line; c < at; c++)
+		col += ((unsigned char)*c & 0xc0) != 0x80;
+	return col;
+}
+
+/* A team id with letters of two bytes in UTF-8, longer than the column's
+ * least width: its row's figures stand under their heading, counted in
+ * characters as a reader sees them (bytes would pad it two short). */
+START_TEST(test_team_column_utf8)
+{
+	struct fixture f;
+	build(&f);
+	struct rk_team *team =
+		(struct rk_team *)rk_school_get_team(f.school, 0);
+	team->id = rk_school_strdup(f.school, "Onderbouw Één Zes");
+	ck_assert_ptr_nonnull(team->id);
+	char *text = quality_text(&f);
+	const char *head = strstr(text, "  Per team      team");
+	ck_assert_ptr_nonnull(head);
+	const char *heading = strstr(head, "min/wk (bereik)");
+	const char *row = strstr(head, "\n                Onderbouw Één Zes ");
+	ck_assert_ptr_nonnull(heading);
+	ck_assert_ptr_nonnull(row);
+	row++;
+	const char *figure = row + strlen("                Onderbouw Één Zes ");
+	ck_assert_int_eq(column_of(row, figure), column_of(head, heading));
+	ck_assert_int_eq(column_of(row, figure), 16 + 17 + 1);
+	free(text);
+	release(&f);
+}
+END_TEST
+
 Suite *suite_quality(void)
 {
 	Suite *s = suite_create("quality");
 	TCase *tc = tcase_create("by hand");
 	tcase_add_test(tc, test_figures_by_hand);
 	tcase_add_test(tc, test_figures_written);
+	tcase_add_test(tc, test_team_column_utf8);
 	suite_add_tcase(s, tc);
 	return s;
 }

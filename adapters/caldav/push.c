@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "caldav.h"
 #include "csvread.h"
+#include "hash.h"
 #include "push_state.h"
 #include "textfile.h"
 #include "i18n.h"
@@ -321,10 +322,8 @@ static enum rk_status group_targets(struct ctx *c)
 
 static void hash_hex(const char *data, char out[17])
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (const char *p = data; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	snprintf(out, 17, "%016llx",
+		 (unsigned long long)rk_fnv1a(data, strlen(data)));
 }
 
 /* The time zones of a feed. (Collected before its events are walked:
@@ -1180,6 +1179,9 @@ static bool next_resource(struct ctx *c, struct collection *col,
 	bool edited = rm && strcmp(rm->etag, e->etag);
 	bool same = e && !strcmp(e->hash, r->hash);
 	enum op_kind kind = !e ? OP_CREATE : gone ? OP_RESTORE : OP_UPDATE;
+	if (kind == OP_UPDATE && !edited && !*e->hash &&
+	    rk_push_state_older(c->state))
+		c->report->older++;
 	if (c->o->dry_run || (e && same && !gone && !edited)) {
 		enum done d = same ? DONE_UNCHANGED : DONE_UPDATED;
 		if (kind != OP_UPDATE)

@@ -92,6 +92,8 @@ struct rk_push_report {
 	size_t unchanged;
 	size_t adopted;	  /* found on the server (state lost), kept */
 	size_t restored;  /* deleted on the server, put back */
+	size_t older;	  /* of an older push.state (hash unknown), put
+			   * again once with If-Match on its ETag */
 	size_t conflicts; /* changed on the server, not overwritten */
 	size_t failed;	  /* refused by the server (this event only) */
 	size_t not_done;  /* left undone because the push stopped */

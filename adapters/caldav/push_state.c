@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "csvread.h"
 #include "feed_state.h"
+#include "hash.h"
 #include "textfile.h"
 #include "i18n.h"
 
@@ -22,22 +23,19 @@ struct slot {
 };
 
 struct rk_push_state {
-	char *school;
-	struct rk_arena arena;	   /* the strings */
+	struct rk_state_head head; /* the school, the strings */
 	struct rk_vec slots;	   /* struct slot */
 	struct rk_vec collections; /* const char * */
 	/* Open addressing over slots: slot index + 1, 0 for empty. */
 	size_t *table;
 	size_t table_size; /* a power of two, or 0 */
+	bool older;	   /* read from a version 1 file */
 };
 
 struct rk_push_state *rk_push_state_new(const char *school_id)
 {
 	struct rk_push_state *s = calloc(1, sizeof(*s));
-	if (!s)
-		return NULL;
-	s->school = strdup(school_id ? school_id : "");
-	if (!s->school) {
+	if (s && rk_state_head_set_school(&s->head, school_id)) {
 		free(s);
 		return NULL;
 	}
@@ -48,28 +46,29 @@ void rk_push_state_free(struct rk_push_state *state)
 {
 	if (!state)
 		return;
-	free(state->school);
+	rk_state_head_release(&state->head);
 	free(state->table);
 	rk_vec_release(&state->slots);
 	rk_vec_release(&state->collections);
-	rk_arena_release(&state->arena);
 	free(state);
+}
+
+bool rk_push_state_older(const struct rk_push_state *state)
+{
+	return state->older;
 }
 
 const char *rk_push_state_school(const struct rk_push_state *state)
 {
-	return state->school;
+	return state->head.school;
 }
 
+/* The two parts with a byte between them that neither holds. */
 static uint64_t key_hash(const char *collection, const char *uid)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (const char *p = collection; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	h = (h ^ 0xff) * 1099511628211ULL;
-	for (const char *p = uid; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	return h;
+	uint64_t h = rk_fnv1a(collection, strlen(collection));
+	h = rk_fnv1a_add(h, "\xff", 1);
+	return rk_fnv1a_add(h, uid, strlen(uid));
 }
 
 static struct slot *slot_at(const struct rk_push_state *s, size_t i)
@@ -111,11 +110,7 @@ static enum rk_status grow_table(struct rk_push_state *s)
 
 static const char *keep(struct rk_push_state *s, const char *text, bool *nomem)
 {
-	const char *copy = rk_arena_strndup(&s->arena, text ? text : "",
-					    strlen(text ? text : ""));
-	if (!copy)
-		*nomem = true;
-	return copy;
+	return rk_state_head_keep(&s->head, text, nomem);
 }
 
 enum rk_status rk_push_state_set(struct rk_push_state *state,
@@ -235,8 +230,7 @@ static void write_entry(struct rk_tsv *t, const struct rk_push_entry *e)
 {
 	const char *fields[] = { "resource", e->collection, e->uid,
 				 e->name,    e->etag,	    e->hash };
-	for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++)
-		rk_tsv_field(t, fields[f]);
+	rk_tsv_fields(t, fields, sizeof(fields) / sizeof(*fields));
 	rk_tsv_end_line(t);
 }
 
@@ -269,7 +263,7 @@ enum rk_status rk_push_state_write(const struct rk_push_state *state,
 	snprintf(version, sizeof(version), "%d", RK_PUSH_STATE_VERSION);
 	rk_tsv_field(&t, MAGIC);
 	rk_tsv_field(&t, version);
-	rk_tsv_field(&t, state->school);
+	rk_tsv_field(&t, state->head.school);
 	rk_tsv_end_line(&t);
 	for (size_t i = 0; i < nc; i++) {
 		rk_tsv_field(&t, "collection");
@@ -318,7 +312,8 @@ static void read_header(struct reader *r, const struct rk_csv_record *rec)
 		      "a version and a school id"));
 		return;
 	}
-	if (strcmp(rec->fields[1], want)) {
+	r->state->older = !strcmp(rec->fields[1], "1");
+	if (strcmp(rec->fields[1], want) && !r->state->older) {
 		rk_diags_add(r->diags, RK_SEV_ERROR, r->path, rec->line, 2,
 			     _("push state version '%s' is not %s; remove the "
 			       "file to start afresh"),
@@ -326,13 +321,8 @@ static void read_header(struct reader *r, const struct rk_csv_record *rec)
 		r->errors++;
 		return;
 	}
-	char *school = strdup(rec->fields[2]);
-	if (!school) {
+	if (rk_state_head_set_school(&r->state->head, rec->fields[2]))
 		r->nomem = true;
-		return;
-	}
-	free(r->state->school);
-	r->state->school = school;
 }
 
 static void read_resource(struct reader *r, const struct rk_csv_record *rec)
@@ -355,7 +345,9 @@ static void read_resource(struct reader *r, const struct rk_csv_record *rec)
 		    _("the UID is listed twice for this collection"));
 		return;
 	}
-	struct rk_push_entry e = { f[1], f[2], f[3], f[4], f[5] };
+	/* A version 1 hash was of another function: unknown now. */
+	struct rk_push_entry e = { f[1], f[2], f[3], f[4],
+				   r->state->older ? "" : f[5] };
 	if (rk_push_state_set(r->state, &e) != RK_OK)
 		r->nomem = true;
 }
@@ -380,36 +372,32 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 	return r->nomem;
 }
 
+static enum rk_status parse_text(const char *path, const char *text, size_t len,
+				 void *data, struct rk_diags *diags)
+{
+	struct reader r = { .path = path, .state = data, .diags = diags };
+	enum rk_status status =
+		rk_csv_read(path, text, len, '\t', on_record, &r, diags);
+	if (r.nomem)
+		return RK_ERR_NOMEM;
+	if (status == RK_OK && (r.errors || (!r.header && len > 0)))
+		status = RK_ERR_INPUT;
+	return status;
+}
+
 enum rk_status rk_push_state_read(const char *path, struct rk_push_state **out,
 				  struct rk_diags *diags)
 {
-	char *text = NULL;
-	size_t len = 0;
-	*out = NULL;
 	struct rk_push_state *state = rk_push_state_new("");
-	if (!state)
-		return RK_ERR_NOMEM;
-	enum rk_status status = rk_textfile_read(path, &text, &len);
-	if (status == RK_ERR_IO && errno == ENOENT) {
-		*out = state;
-		return RK_OK;
-	}
-	if (status == RK_ERR_IO)
-		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     _("cannot read the push state: %s"),
-			     rk_textfile_strerror(errno));
-	struct reader r = { .path = path, .state = state, .diags = diags };
-	if (status == RK_OK)
-		status = rk_csv_read(path, text, len, '\t', on_record, &r,
-				     diags);
-	if (r.nomem)
-		status = RK_ERR_NOMEM;
-	else if (status == RK_OK && (r.errors || (!r.header && len > 0)))
-		status = RK_ERR_INPUT;
-	free(text);
-	if (status == RK_OK)
-		*out = state;
-	else
+	enum rk_status status =
+		state ? rk_state_file_read(path,
+					   _("cannot read the push state"),
+					   parse_text, state, diags)
+		      : RK_ERR_NOMEM;
+	if (status != RK_OK) {
 		rk_push_state_free(state);
+		state = NULL;
+	}
+	*out = state;
 	return status;
 }

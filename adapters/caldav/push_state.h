@@ -16,8 +16,10 @@
 #include "diag.h"
 #include "status.h"
 
-/* The version of the push.state format. */
-#define RK_PUSH_STATE_VERSION 1
+/* The version of the push.state format. Version 1 hashed with an FNV-1a
+ * offset basis a digit short; such a file is still read (see
+ * rk_push_state_older). */
+#define RK_PUSH_STATE_VERSION 2
 
 /* One resource. Strings are never NULL ("" when unknown). */
 struct rk_push_entry {
@@ -42,6 +44,11 @@ void rk_push_state_free(struct rk_push_state *state);
  * RK_ERR_IO (in @diags too) when it exists but cannot be read. */
 enum rk_status rk_push_state_read(const char *path, struct rk_push_state **out,
 				  struct rk_diags *diags);
+
+/* Whether the state was read from a file of version 1: its ETags are kept,
+ * its hashes read as "" (unknown), so that each of its events is put again
+ * once, with If-Match on its ETag, and then has a hash of this version. */
+bool rk_push_state_older(const struct rk_push_state *state);
 
 /* The school the state is for ("" for a state read from no file). */
 const char *rk_push_state_school(const struct rk_push_state *state);

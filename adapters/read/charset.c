@@ -11,10 +11,9 @@
 
 #include "textfile.h"
 
-/* The length of the UTF-8 sequence starting at @s (at most @left bytes), or
- * 0 when it is not a valid one. */
-static size_t utf8_sequence(const unsigned char *s, size_t left)
+size_t rk_charset_sequence(const char *text, size_t left)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	size_t n;
 	uint32_t cp, min;
 
@@ -49,11 +48,10 @@ static size_t utf8_sequence(const unsigned char *s, size_t left)
 
 bool rk_charset_is_utf8(const char *text, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)text;
 	size_t pos = 0;
 
 	while (pos < len) {
-		size_t n = utf8_sequence(s + pos, len - pos);
+		size_t n = rk_charset_sequence(text + pos, len - pos);
 		if (n == 0)
 			return false;
 		pos += n;

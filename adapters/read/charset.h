@@ -17,6 +17,11 @@ enum rk_charset { RK_CHARSET_UTF8, RK_CHARSET_CP1252 };
  * surrogates, nothing above U+10FFFF). */
 bool rk_charset_is_utf8(const char *text, size_t len);
 
+/* The length of the valid UTF-8 sequence at @s (at most @left bytes; a NUL
+ * ends it too, as it is no continuation byte): 1 for ASCII, 0 when it is
+ * not valid. */
+size_t rk_charset_sequence(const char *s, size_t left);
+
 /* @len bytes of @text as UTF-8 in a new NUL-terminated buffer the caller
  * frees: a leading UTF-8 byte-order mark is dropped, valid UTF-8 is copied,
  * anything else converted from Windows-1252 (its five unassigned bytes

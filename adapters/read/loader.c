@@ -67,23 +67,23 @@ static void warn_year_status(const struct rk_school_info *info,
 			     const char *path, struct rk_diags *diags)
 {
 	const struct rk_loc *at = &info->year_loc;
+	bool advisory = year_status == RK_CALENDAR_ADVISORY;
 
-	if (year_status == RK_CALENDAR_ADVISORY)
-		rk_diags_add(
-			diags, RK_SEV_WARNING, at->file, at->line, at->column,
-			_("the holiday dates of %d-%d are advice of the "
-			  "Rijksoverheid (adviesdata), not fixed dates: check "
-			  "them against the school's own and put those that "
-			  "differ under 'holidays:' (calendar %s)"),
-			info->year, info->year + 1, path);
-	else if (year_status == RK_CALENDAR_UNPUBLISHED)
-		rk_diags_add(
-			diags, RK_SEV_WARNING, at->file, at->line, at->column,
-			_("the Rijksoverheid has not yet published the holidays "
-			  "of %d-%d: the dates in %s are derived from the summer "
-			  "rota and may change; check them once they are "
-			  "published and put those that differ under 'holidays:'"),
-			info->year, info->year + 1, path);
+	if (!advisory && year_status != RK_CALENDAR_UNPUBLISHED)
+		return;
+	rk_diags_add(
+		diags, RK_SEV_WARNING, at->file, at->line, at->column,
+		advisory
+			? _("the holiday dates of %d-%d are advice of the "
+			    "Rijksoverheid (adviesdata), not fixed dates: check "
+			    "them against the school's own and put those that "
+			    "differ under 'holidays:' (calendar %s)")
+			: _("the Rijksoverheid has not yet published the "
+			    "holidays of %d-%d: the dates in %s are derived from "
+			    "the summer rota and may change; check them once "
+			    "they are published and put those that differ under "
+			    "'holidays:'"),
+		info->year, info->year + 1, path);
 }
 
 static enum rk_status load_calendar(struct rk_school *school,

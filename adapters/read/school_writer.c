@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "charset.h"
 #include "date.h"
 
 /* Words YAML 1.1 reads as booleans or null when plain. */
@@ -38,19 +39,6 @@ static bool plain_safe(const char *s)
 	return true;
 }
 
-/* The length of the valid UTF-8 sequence at @s, or 0. */
-static size_t utf8_length(const unsigned char *s)
-{
-	size_t n = s[0] >= 0xf0 && s[0] <= 0xf4	  ? 4
-		   : s[0] >= 0xe0		  ? 3
-		   : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
-						  : 0;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
 void rk_yaml_put_scalar(FILE *out, const char *s)
 {
 	if (!s)
@@ -72,7 +60,7 @@ void rk_yaml_put_scalar(FILE *out, const char *s)
 			fprintf(out, "\\x%02x", *p);
 		else if (*p < 0x80)
 			putc(*p, out);
-		else if ((n = utf8_length(p)) > 0) {
+		else if ((n = rk_charset_sequence((const char *)p, 4)) > 0) {
 			fwrite(p, 1, n, out);
 			p += n;
 			continue;

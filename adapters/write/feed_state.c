@@ -15,9 +15,8 @@
 #include "i18n.h"
 
 struct rk_feed_state {
-	char *school;
-	struct rk_arena arena; /* the entries' strings */
-	struct rk_vec entries; /* struct rk_feed_entry */
+	struct rk_state_head head; /* the school, the entries' strings */
+	struct rk_vec entries;	   /* struct rk_feed_entry */
 	/* Entries by UID for rk_feed_state_find, built after reading; NULL
 	 * after an add, then find searches linearly. */
 	const struct rk_feed_entry **by_uid;
@@ -82,6 +81,12 @@ void rk_tsv_field(struct rk_tsv *t, const char *text)
 	rk_tsv_append(t, "\"", 1);
 }
 
+void rk_tsv_fields(struct rk_tsv *t, const char *const *texts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		rk_tsv_field(t, texts[i]);
+}
+
 void rk_tsv_end_line(struct rk_tsv *t)
 {
 	rk_tsv_append(t, "\n", 1);
@@ -96,13 +101,41 @@ void rk_tsv_release(struct rk_tsv *t)
 
 /* ------------------------------------------------------------------ */
 
+enum rk_status rk_state_head_set_school(struct rk_state_head *head,
+					const char *school_id)
+{
+	char *school = strdup(school_id ? school_id : "");
+	if (!school)
+		return RK_ERR_NOMEM;
+	free(head->school);
+	head->school = school;
+	return RK_OK;
+}
+
+const char *rk_state_head_keep(struct rk_state_head *head, const char *text,
+			       bool *nomem)
+{
+	if (!text)
+		text = "";
+	const char *copy = rk_arena_strndup(&head->arena, text, strlen(text));
+	if (!copy)
+		*nomem = true;
+	return copy;
+}
+
+void rk_state_head_release(struct rk_state_head *head)
+{
+	free(head->school);
+	rk_arena_release(&head->arena);
+	*head = (struct rk_state_head){ 0 };
+}
+
+/* ------------------------------------------------------------------ */
+
 struct rk_feed_state *rk_feed_state_new(const char *school_id)
 {
 	struct rk_feed_state *state = calloc(1, sizeof(*state));
-	if (!state)
-		return NULL;
-	state->school = strdup(school_id ? school_id : "");
-	if (!state->school) {
+	if (state && rk_state_head_set_school(&state->head, school_id)) {
 		free(state);
 		return NULL;
 	}
@@ -113,27 +146,21 @@ void rk_feed_state_free(struct rk_feed_state *state)
 {
 	if (!state)
 		return;
-	free(state->school);
+	rk_state_head_release(&state->head);
 	free(state->by_uid);
-	rk_arena_release(&state->arena);
 	rk_vec_release(&state->entries);
 	free(state);
 }
 
 const char *rk_feed_state_school(const struct rk_feed_state *state)
 {
-	return state->school;
+	return state->head.school;
 }
 
 static const char *keep(struct rk_feed_state *state, const char *text,
 			bool *nomem)
 {
-	if (!text)
-		text = "";
-	const char *copy = rk_arena_strndup(&state->arena, text, strlen(text));
-	if (!copy)
-		*nomem = true;
-	return copy;
+	return rk_state_head_keep(&state->head, text, nomem);
 }
 
 enum rk_status rk_feed_state_add(struct rk_feed_state *state,
@@ -203,14 +230,14 @@ const struct rk_feed_entry *rk_feed_state_find(
 /* ------------------------------------------------------------------ */
 /* Writing */
 
-static void put_int(struct rk_tsv *t, long long value)
+void rk_tsv_int(struct rk_tsv *t, long long value)
 {
 	char buf[32];
 	snprintf(buf, sizeof(buf), "%lld", value);
 	rk_tsv_field(t, buf);
 }
 
-static void put_time(struct rk_tsv *t, int minutes)
+void rk_tsv_time(struct rk_tsv *t, int minutes)
 {
 	char buf[RK_TIME_BUFSIZE];
 	if (minutes < 0) {
@@ -221,7 +248,7 @@ static void put_time(struct rk_tsv *t, int minutes)
 	rk_tsv_field(t, buf);
 }
 
-static void put_date(struct rk_tsv *t, int date)
+void rk_tsv_date(struct rk_tsv *t, int date)
 {
 	char buf[RK_DATE_BUFSIZE];
 	rk_date_format(date, buf);
@@ -250,27 +277,24 @@ void rk_feed_state_put_entry(struct rk_tsv *t, const struct rk_feed_entry *e)
 	rk_tsv_field(t, e->uid);
 	rk_tsv_field(t, e->cancelled ? "cancelled" : "confirmed");
 	rk_tsv_field(t, hash);
-	put_int(t, e->sequence);
+	rk_tsv_int(t, e->sequence);
 	put_stamp(t, e->dtstamp);
 	rk_tsv_field(t, rk_event_kind_name(e->kind));
-	put_date(t, e->date);
-	put_time(t, e->start);
-	put_time(t, e->start < 0 ? -1 : e->end);
-	put_date(t, e->opens);
-	rk_tsv_field(t, e->team);
-	rk_tsv_field(t, e->participants);
-	rk_tsv_field(t, e->former);
-	rk_tsv_field(t, e->location);
-	rk_tsv_field(t, e->group);
-	rk_tsv_field(t, e->title);
-	rk_tsv_field(t, e->description);
+	rk_tsv_date(t, e->date);
+	rk_tsv_time(t, e->start);
+	rk_tsv_time(t, e->start < 0 ? -1 : e->end);
+	rk_tsv_date(t, e->opens);
+	const char *texts[] = { e->team,       e->participants, e->former,
+				e->location,   e->group,	e->title,
+				e->description };
+	rk_tsv_fields(t, texts, sizeof(texts) / sizeof(*texts));
 	rk_tsv_end_line(t);
 }
 
 void rk_feed_state_put_header(struct rk_tsv *t, const char *school)
 {
 	rk_tsv_field(t, "state");
-	put_int(t, RK_FEED_STATE_VERSION);
+	rk_tsv_int(t, RK_FEED_STATE_VERSION);
 	rk_tsv_field(t, school);
 	rk_tsv_end_line(t);
 }
@@ -279,7 +303,7 @@ enum rk_status rk_feed_state_write(const struct rk_feed_state *state,
 				   const char *path)
 {
 	struct rk_tsv t = { 0 };
-	rk_feed_state_put_header(&t, state->school);
+	rk_feed_state_put_header(&t, state->head.school);
 	for (size_t i = 0; i < state->entries.n; i++)
 		rk_feed_state_put_entry(&t, rk_feed_state_get(state, i));
 	enum rk_status status = RK_ERR_NOMEM;
@@ -486,13 +510,8 @@ static void read_header(struct reader *r)
 		       rec->fields[1], RK_FEED_STATE_VERSION);
 		return;
 	}
-	char *school = strdup(rec->fields[2]);
-	if (!school) {
+	if (rk_state_head_set_school(&r->state->head, rec->fields[2]))
 		r->nomem = true;
-		return;
-	}
-	free(r->state->school);
-	r->state->school = school;
 }
 
 static int on_record(const struct rk_csv_record *rec, void *data)
@@ -561,9 +580,9 @@ static enum rk_status check_twice(struct reader *r)
 }
 
 static enum rk_status parse_text(const char *path, const char *text, size_t len,
-				 struct rk_feed_state *state,
-				 struct rk_diags *diags)
+				 void *data, struct rk_diags *diags)
 {
+	struct rk_feed_state *state = data;
 	struct reader r = { .path = path, .state = state, .diags = diags };
 	enum rk_status status =
 		rk_csv_read(path, text, len, '\t', on_record, &r, diags);
@@ -581,31 +600,37 @@ static enum rk_status parse_text(const char *path, const char *text, size_t len,
 	return status;
 }
 
-enum rk_status rk_feed_state_read(const char *path, struct rk_feed_state **out,
+enum rk_status rk_state_file_read(const char *path, const char *cannot_read,
+				  rk_state_parse_fn *parse, void *data,
 				  struct rk_diags *diags)
 {
 	char *text = NULL;
 	size_t len = 0;
-	*out = NULL;
-	struct rk_feed_state *state = rk_feed_state_new("");
-	if (!state)
-		return RK_ERR_NOMEM;
 	enum rk_status status = rk_textfile_read(path, &text, &len);
-	if (status == RK_ERR_IO && errno == ENOENT) {
-		/* The first run: nothing was published yet. */
-		*out = state;
-		return RK_OK;
-	}
+	if (status == RK_ERR_IO && errno == ENOENT)
+		return RK_OK; /* the first run: nothing was published yet */
 	if (status == RK_ERR_IO)
-		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     _("cannot read the feed state: %s"),
-			     rk_textfile_strerror(errno));
+		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0, "%s: %s",
+			     cannot_read, rk_textfile_strerror(errno));
 	if (status == RK_OK)
-		status = parse_text(path, text, len, state, diags);
+		status = parse(path, text, len, data, diags);
 	free(text);
-	if (status == RK_OK)
-		*out = state;
-	else
+	return status;
+}
+
+enum rk_status rk_feed_state_read(const char *path, struct rk_feed_state **out,
+				  struct rk_diags *diags)
+{
+	struct rk_feed_state *state = rk_feed_state_new("");
+	enum rk_status status =
+		state ? rk_state_file_read(path,
+					   _("cannot read the feed state"),
+					   parse_text, state, diags)
+		      : RK_ERR_NOMEM;
+	if (status != RK_OK) {
 		rk_feed_state_free(state);
+		state = NULL;
+	}
+	*out = state;
 	return status;
 }

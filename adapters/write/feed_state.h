@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "plan.h"
 #include "status.h"
@@ -93,6 +94,37 @@ struct rk_tsv {
 	bool mid_line; /* a field was put on the current line */
 };
 
+/* What each state file of a plan directory (feeds.state, push.state) keeps
+ * besides its lines: the school it is for and an arena for its strings.
+ * Zeroed, it is empty and ready. */
+struct rk_state_head {
+	char *school; /* NULL until set */
+	struct rk_arena arena;
+};
+
+/* Sets the school to a copy of @school_id (NULL: ""); RK_ERR_NOMEM leaves
+ * the old one. */
+enum rk_status rk_state_head_set_school(struct rk_state_head *head,
+					const char *school_id);
+/* A copy of @text (NULL: "") in the arena, lent until the head is
+ * released; NULL, with *@nomem set, when out of memory. */
+const char *rk_state_head_keep(struct rk_state_head *head, const char *text,
+			       bool *nomem);
+/* Frees the school and the arena. */
+void rk_state_head_release(struct rk_state_head *head);
+
+/* Reads the text of a state file into @data; problems go to @diags. */
+typedef enum rk_status rk_state_parse_fn(const char *path, const char *text,
+					 size_t len, void *data,
+					 struct rk_diags *diags);
+/* Reads the state file @path and gives its text to @parse. A file that
+ * does not exist is the first run: RK_OK, @parse not called. One that
+ * cannot be read is RK_ERR_IO, reported in @diags as "@cannot_read: why".
+ * Otherwise what @parse returns. */
+enum rk_status rk_state_file_read(const char *path, const char *cannot_read,
+				  rk_state_parse_fn *parse, void *data,
+				  struct rk_diags *diags);
+
 /* Appends @n bytes as they are. */
 void rk_tsv_append(struct rk_tsv *t, const char *text, size_t n);
 /* Appends the NUL-terminated @text as it is. */
@@ -101,6 +133,13 @@ void rk_tsv_put(struct rk_tsv *t, const char *text);
  * the line's first, quoted as in CSV when it holds a TAB, a line end or a
  * quote, or spaces at either end (which libcsv would trim). */
 void rk_tsv_field(struct rk_tsv *t, const char *text);
+/* @n fields, as rk_tsv_field puts each. */
+void rk_tsv_fields(struct rk_tsv *t, const char *const *texts, size_t n);
+/* Fields for a number, a date (YYYY-MM-DD) and a time (HH:MM; an empty
+ * field for -1, all day), as rk_tsv_field puts them. */
+void rk_tsv_int(struct rk_tsv *t, long long value);
+void rk_tsv_date(struct rk_tsv *t, int date);
+void rk_tsv_time(struct rk_tsv *t, int minutes);
 /* Ends the line. */
 void rk_tsv_end_line(struct rk_tsv *t);
 /* Frees the text; the buffer is empty and usable again. */

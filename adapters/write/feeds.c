@@ -2,7 +2,6 @@
 
 #include "feeds.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -22,6 +21,8 @@
 #include "event_words.h"
 #include "feed_links.h"
 #include "feed_state.h"
+#include "hash.h"
+#include "plandir.h"
 #include "ritmiek.h"
 #include "textfile.h"
 #include "tokens.h"
@@ -186,17 +187,6 @@ static enum rk_status io_error(struct ctx *c, const char *path,
 	rk_diags_add(c->diags, RK_SEV_ERROR, path, 0, 0, _("cannot %s: %s"),
 		     what, strerror(errno));
 	return RK_ERR_IO;
-}
-
-/* 64-bit FNV-1a: a change detector, not a defence against anyone. */
-static uint64_t fnv1a(const char *data, size_t len)
-{
-	uint64_t hash = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < len; i++) {
-		hash ^= (unsigned char)data[i];
-		hash *= 0x100000001b3u;
-	}
-	return hash;
 }
 
 static const char *person_name(const struct ctx *c, int person)
@@ -413,7 +403,7 @@ static enum rk_status content_hash(struct ctx *c, struct item *it)
 	rk_tsv_field(&t, it->description);
 	enum rk_status status = t.nomem ? RK_ERR_NOMEM : RK_OK;
 	if (status == RK_OK)
-		it->hash = fnv1a(t.data, t.len);
+		it->hash = rk_fnv1a(t.data, t.len);
 	rk_tsv_release(&t);
 	return status;
 }
@@ -561,28 +551,29 @@ static enum rk_status add_cancelled(struct ctx *c,
 	struct item *it = rk_vec_push(&c->items, sizeof(*it));
 	if (!it)
 		return RK_ERR_NOMEM;
-	struct rk_event *ev = &it->ev;
-	ev->id = e->uid;
-	ev->kind = e->kind;
-	ev->date = e->date;
-	ev->start = e->start;
-	ev->end = e->end;
-	ev->opens = e->opens;
-	ev->team = rk_school_find_team(c->school, e->team);
-	ev->title = e->title;
-	ev->location = e->location;
-	ev->group = e->group;
-	it->uid = e->uid;
-	it->description = e->description;
-	it->team_id = e->team;
-	it->participants = e->participants;
-	it->former = e->former;
-	it->hash = e->hash;
-	it->cancelled = true;
-	it->sequence = e->cancelled ? e->sequence : e->sequence + 1;
-	it->dtstamp = e->cancelled ? e->dtstamp : c->now;
+	*it = (struct item){
+		.ev = { .id = e->uid,
+			.kind = e->kind,
+			.date = e->date,
+			.start = e->start,
+			.end = e->end,
+			.opens = e->opens,
+			.team = rk_school_find_team(c->school, e->team),
+			.title = e->title,
+			.location = e->location,
+			.group = e->group },
+		.uid = e->uid,
+		.description = e->description,
+		.team_id = e->team,
+		.participants = e->participants,
+		.former = e->former,
+		.hash = e->hash,
+		.cancelled = true,
+		.sequence = e->cancelled ? e->sequence : e->sequence + 1,
+		.dtstamp = e->cancelled ? e->dtstamp : c->now,
+	};
 	c->report.cancelled++;
-	enum rk_status status = parts_from(c, ev, e->participants);
+	enum rk_status status = parts_from(c, &it->ev, e->participants);
 	return status == RK_OK ? resolve_former(c, it) : status;
 }
 
@@ -906,6 +897,15 @@ static struct icaltimetype utc_time(long long seconds)
 					     icaltimezone_get_utc_timezone());
 }
 
+/* @prop (a DTSTART or DTEND) with the school's TZID. */
+static void add_local(const struct ctx *c, icalcomponent *e, icalproperty *prop)
+{
+	if (prop)
+		icalproperty_add_parameter(prop,
+					   icalparameter_new_tzid(c->tzid));
+	add_prop(e, prop);
+}
+
 /* Timed events in the school's local time with its TZID, all-day events as
  * dates (DTEND the day after, as RFC 5545 wants). */
 static void add_times(const struct ctx *c, icalcomponent *e,
@@ -917,20 +917,12 @@ static void add_times(const struct ctx *c, icalcomponent *e,
 			 icalproperty_new_dtend(local_time(ev->date + 1, -1)));
 		return;
 	}
-	icalproperty *start =
-		icalproperty_new_dtstart(local_time(ev->date, ev->start));
-	if (start)
-		icalproperty_add_parameter(start,
-					   icalparameter_new_tzid(c->tzid));
-	add_prop(e, start);
-	if (ev->end <= ev->start)
-		return;
-	icalproperty *end =
-		icalproperty_new_dtend(local_time(ev->date, ev->end));
-	if (end)
-		icalproperty_add_parameter(end,
-					   icalparameter_new_tzid(c->tzid));
-	add_prop(e, end);
+	add_local(c, e,
+		  icalproperty_new_dtstart(local_time(ev->date, ev->start)));
+	if (ev->end > ev->start)
+		add_local(
+			c, e,
+			icalproperty_new_dtend(local_time(ev->date, ev->end)));
 }
 
 static void add_alarm(icalcomponent *e, struct icaldurationtype before,
@@ -1371,15 +1363,20 @@ static void link_field(const struct ctx *c, struct rk_tsv *t,
 }
 
 /* Whoever reads it can read every feed, like tokens.tsv. */
+/* Writes @t as file @name, readable by the owner alone, and releases @t. */
 static enum rk_status write_private(struct ctx *c, const char *name,
-				    const struct rk_tsv *t)
+				    struct rk_tsv *t)
 {
 	const char *path = in_dir(c, name);
+	enum rk_status status = RK_OK;
 	if (t->nomem || !path)
-		return RK_ERR_NOMEM;
-	if (rk_tokens_private_file(path) != RK_OK)
-		return io_error(c, path, _("create"));
-	return write_text(c, path, t->data, t->len);
+		status = RK_ERR_NOMEM;
+	else if (rk_tokens_private_file(path) != RK_OK)
+		status = io_error(c, path, _("create"));
+	else
+		status = write_text(c, path, t->data, t->len);
+	rk_tsv_release(t);
+	return status;
 }
 
 /* With a base_url, each feed's https and webcal address too. */
@@ -1399,19 +1396,16 @@ static enum rk_status write_index(struct ctx *c)
 	rk_tsv_end_line(&t);
 	for (size_t i = 0; i < c->feeds.n; i++) {
 		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
-		rk_tsv_field(&t, kinds[f->kind]);
-		rk_tsv_field(&t, f->id);
-		rk_tsv_field(&t, f->name);
-		rk_tsv_field(&t, f->file);
+		const char *texts[] = { kinds[f->kind], f->id, f->name,
+					f->file };
+		rk_tsv_fields(&t, texts, sizeof(texts) / sizeof(*texts));
 		if (c->base_url) {
 			link_field(c, &t, f, RK_LINK_HTTPS, false);
 			link_field(c, &t, f, RK_LINK_WEBCAL, false);
 		}
 		rk_tsv_end_line(&t);
 	}
-	enum rk_status status = write_private(c, "index.tsv", &t);
-	rk_tsv_release(&t);
-	return status;
+	return write_private(c, "index.tsv", &t);
 }
 
 /* links.csv, for a mail merge: per person their links to subscribe. Only
@@ -1422,6 +1416,10 @@ static enum rk_status write_links(struct ctx *c)
 	static const char *const header[] = { "id",	"name",	 "email",
 					      "webcal", "https", "google",
 					      "outlook" };
+	/* In the order of the header's last four. */
+	static const enum rk_feed_link links[] = {
+		RK_LINK_WEBCAL, RK_LINK_HTTPS, RK_LINK_GOOGLE, RK_LINK_OUTLOOK
+	};
 	if (!c->base_url) {
 		const char *path = in_dir(c, "links.csv");
 		if (!path)
@@ -1443,15 +1441,11 @@ static enum rk_status write_links(struct ctx *c)
 		rk_csv_field(&t, p->id);
 		rk_csv_field(&t, p->name);
 		rk_csv_field(&t, p->email);
-		link_field(c, &t, f, RK_LINK_WEBCAL, true);
-		link_field(c, &t, f, RK_LINK_HTTPS, true);
-		link_field(c, &t, f, RK_LINK_GOOGLE, true);
-		link_field(c, &t, f, RK_LINK_OUTLOOK, true);
+		for (size_t k = 0; k < sizeof(links) / sizeof(*links); k++)
+			link_field(c, &t, f, links[k], true);
 		rk_csv_end_line(&t);
 	}
-	enum rk_status status = write_private(c, "links.csv", &t);
-	rk_tsv_release(&t);
-	return status;
+	return write_private(c, "links.csv", &t);
 }
 
 /* A feed file name ritmiek makes for a person or a team, or a person's
@@ -1501,36 +1495,26 @@ static bool written(const struct ctx *c, const char **names, const char *name)
 	return bsearch(ics, names, c->feeds.n, sizeof(*names), cmp_key);
 }
 
+struct stale {
+	const struct ctx *c;
+	const char **names; /* written_names */
+};
+
 /* A rotated token's old feed and page, a person or team no longer in the
- * school: their address must stop working. */
+ * school. */
+static bool is_stale(const char *name, void *data)
+{
+	const struct stale *st = data;
+	return ours(name) && !written(st->c, st->names, name);
+}
+
 static enum rk_status remove_stale(struct ctx *c, const char *folder)
 {
-	const char **names = written_names(c);
-	if (!names)
+	struct stale st = { c, written_names(c) };
+	if (!st.names)
 		return RK_ERR_NOMEM;
-	DIR *d = opendir(folder);
-	if (!d)
-		return io_error(c, folder, _("read the folder"));
-	enum rk_status status = RK_OK;
-	for (;;) {
-		struct dirent *de = readdir(d);
-		if (!de)
-			break;
-		if (!ours(de->d_name) || written(c, names, de->d_name))
-			continue;
-		const char *path = keepf(c, "%s/%s", folder, de->d_name);
-		if (!path) {
-			status = RK_ERR_NOMEM;
-			break;
-		}
-		if (unlink(path) != 0 && errno != ENOENT) {
-			status = io_error(c, path, _("remove"));
-			break;
-		}
-		c->report.removed++;
-	}
-	closedir(d);
-	return status;
+	return rk_plandir_remove_stale(folder, is_stale, &st,
+				       &c->report.removed, c->diags);
 }
 
 /* The state straight from the items: a copy of them all in an

@@ -2,7 +2,6 @@
 
 #include "overview.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "html.h"
 #include "overview_pages.h"
 #include "overview_year.h"
+#include "plandir.h"
 #include "textfile.h"
 #include "tokens.h"
 #include "i18n.h"
@@ -308,8 +308,9 @@ static bool is_team_page(const struct ctx *c, const char *name)
 }
 
 /* Whether @name is "<token>.html" of a token nobody has now. */
-static bool stale_person_page(const struct ctx *c, const char *name)
+static bool stale_person_page(const char *name, void *data)
 {
+	const struct ctx *c = data;
 	size_t n = strlen(name);
 	if (n != RK_TOKEN_LEN + 5 || strcmp(name + RK_TOKEN_LEN, ".html"))
 		return false;
@@ -326,6 +327,13 @@ static bool stale_person_page(const struct ctx *c, const char *name)
 	return true;
 }
 
+static bool stale_team_page(const char *name, void *data)
+{
+	const struct ctx *c = data;
+	return !strncmp(name, "team-", 5) && strstr(name, ".html") &&
+	       !is_team_page(c, name);
+}
+
 /* Pages of teams no longer in the school, of rotated tokens: their
  * addresses must stop working, like the feeds'. */
 static enum rk_status remove_stale(struct ctx *c, const char *folder,
@@ -333,29 +341,9 @@ static enum rk_status remove_stale(struct ctx *c, const char *folder,
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s", c->dir, folder);
-	DIR *d = opendir(path);
-	if (!d)
-		return errno == ENOENT
-			       ? RK_OK
-			       : io_error(c, path, _("read the folder"));
-	enum rk_status status = RK_OK;
-	for (struct dirent *de = readdir(d); de; de = readdir(d)) {
-		const char *name = de->d_name;
-		bool stale = people ? stale_person_page(c, name)
-				    : !strncmp(name, "team-", 5) &&
-					      strstr(name, ".html") &&
-					      !is_team_page(c, name);
-		if (!stale)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s/%s", c->dir, folder, name);
-		if (unlink(path) != 0 && errno != ENOENT) {
-			status = io_error(c, path, _("remove"));
-			break;
-		}
-		c->report.removed++;
-	}
-	closedir(d);
-	return status;
+	return rk_plandir_remove_stale(
+		path, people ? stale_person_page : stale_team_page, c,
+		&c->report.removed, c->diags);
 }
 
 static bool has_violations(const struct rk_plan *plan)

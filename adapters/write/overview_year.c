@@ -47,14 +47,24 @@ static const char symbols[] =
 	"r=\"4\"/></symbol>\n"
 	"</defs></svg>\n";
 
-struct mark {
+/* What stands in a cell for an event kind: a chip with letters in a team's
+ * cell, or a symbol (a mark) in the row of the school or the
+ * leerKRACHT-team. One table for both, so that a kind has one colour. */
+struct sign {
 	enum rk_event_kind kind;
-	const char *cls;    /* k-<cls>, the colour */
-	const char *symbol; /* s-<symbol> */
+	const char *cls;   /* k-<cls> or c-<cls>, the colour */
+	const char *glyph; /* a chip's letters; a mark's symbol, s-<glyph> */
 	const char *legend;
 };
 
-static const struct mark marks[] = {
+/* The chips first, in the order of a period's weeks; then the marks. */
+static const struct sign signs[] = {
+	{ RK_EV_LEERLINGARENA, "la", "LA", "Leerlingarena" },
+	{ RK_EV_GL, "gl", "GL", "Gezamenlijk lesontwerp (duo's)" },
+	{ RK_EV_LB, "lb", "LB", "Lesbezoek" },
+	{ RK_EV_FB, "fb", "FB", "Feedbackgesprek" },
+	{ RK_EV_VERDIEPING, "v", "V", "Inhoudelijke verdieping" },
+	{ RK_EV_RETROSPECTIVE, "r", "R", "Retrospectief" },
 	{ RK_EV_VERBINDING, "verbinding", "star", "Verbindingssessie" },
 	{ RK_EV_FORUM, "forum", "circle", "leerKRACHT-teamforum" },
 	{ RK_EV_WEBINAR, "webinar", "screen", "Webinar" },
@@ -66,25 +76,8 @@ static const struct mark marks[] = {
 	{ RK_EV_STARTFASE, "startfase", "ring", "Startfase-sessie" },
 	{ RK_EV_EXTERNAL, "extern", "dot", "Andere vaste datum" },
 };
-#define N_MARKS (sizeof(marks) / sizeof(marks[0]))
-
-struct chip {
-	enum rk_event_kind kind;
-	const char *cls;
-	const char *text;
-	const char *legend;
-};
-
-/* In the order of a period's weeks. */
-static const struct chip chips[] = {
-	{ RK_EV_LEERLINGARENA, "la", "LA", "Leerlingarena" },
-	{ RK_EV_GL, "gl", "GL", "Gezamenlijk lesontwerp (duo's)" },
-	{ RK_EV_LB, "lb", "LB", "Lesbezoek" },
-	{ RK_EV_FB, "fb", "FB", "Feedbackgesprek" },
-	{ RK_EV_VERDIEPING, "v", "V", "Inhoudelijke verdieping" },
-	{ RK_EV_RETROSPECTIVE, "r", "R", "Retrospectief" },
-};
-#define N_CHIPS (sizeof(chips) / sizeof(chips[0]))
+#define N_CHIPS 6
+#define N_SIGNS (sizeof(signs) / sizeof(signs[0]))
 
 /* The events by week, and what the columns need. */
 struct grid {
@@ -461,15 +454,15 @@ static void period_row(struct rk_tsv *t, const struct grid *g)
 /* ------------------------------------------------------------------ */
 /* The rows of the school, the leerKRACHT-team and the teams */
 
-static const struct mark *mark_of(enum rk_event_kind kind)
+static const struct sign *mark_of(enum rk_event_kind kind)
 {
-	for (size_t i = 0; i < N_MARKS; i++)
-		if (marks[i].kind == kind)
-			return &marks[i];
+	for (size_t i = N_CHIPS; i < N_SIGNS; i++)
+		if (signs[i].kind == kind)
+			return &signs[i];
 	return NULL;
 }
 
-static void put_mark(struct rk_tsv *t, const struct mark *m,
+static void put_mark(struct rk_tsv *t, const struct sign *m,
 		     const struct rk_event *ev)
 {
 	rk_html_printf(t,
@@ -483,7 +476,7 @@ static void put_mark(struct rk_tsv *t, const struct mark *m,
 	} else {
 		rk_html_text(t, m->legend);
 	}
-	rk_html_printf(t, "</title><use href=\"#s-%s\"/></svg>", m->symbol);
+	rk_html_printf(t, "</title><use href=\"#s-%s\"/></svg>", m->glyph);
 }
 
 static void row_head(struct rk_tsv *t, const char *cls, const char *id,
@@ -547,12 +540,12 @@ static void team_cell(struct rk_tsv *t, const struct grid *g, int team, int w)
 						 : (bad ? " bad" : ""));
 	rk_html_raw(t, "<div class=\"k\">");
 	for (size_t i = 0; i < N_CHIPS; i++)
-		if (kinds & KIND(chips[i].kind))
+		if (kinds & KIND(signs[i].kind))
 			rk_html_printf(t,
 				       "<span class=\"c c-%s\" title=\"%s\">"
 				       "%s</span>",
-				       chips[i].cls, chips[i].legend,
-				       chips[i].text);
+				       signs[i].cls, signs[i].legend,
+				       signs[i].glyph);
 	rk_html_raw(t, "</div></td>");
 }
 
@@ -600,13 +593,13 @@ static void legend(struct rk_tsv *t, bool violations)
 		rk_html_printf(t,
 			       "<span class=\"item\"><span class=\"c c-%s\">"
 			       "%s</span>%s</span>\n",
-			       chips[i].cls, chips[i].text, chips[i].legend);
+			       signs[i].cls, signs[i].glyph, signs[i].legend);
 	legend_item(t, "<span class=\"sw lk\"></span>",
 		    "Overleg leerKRACHT-team");
-	for (size_t i = 0; i < N_MARKS; i++) {
+	for (size_t i = N_CHIPS; i < N_SIGNS; i++) {
 		rk_html_raw(t, "<span class=\"item\">");
-		put_mark(t, &marks[i], NULL);
-		rk_html_printf(t, "%s</span>\n", marks[i].legend);
+		put_mark(t, &signs[i], NULL);
+		rk_html_printf(t, "%s</span>\n", signs[i].legend);
 	}
 	legend_item(t, "<span class=\"sw hol\"></span>", "Vakantie");
 	legend_item(t, "<span class=\"sw tw\"></span>", "Toetsweek");

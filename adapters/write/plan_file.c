@@ -57,32 +57,6 @@ static int year_first_monday(const struct rk_school *school)
 /* Writing                                                             */
 /* ------------------------------------------------------------------ */
 
-static void put_int(struct rk_tsv *o, int value)
-{
-	char buf[16];
-	snprintf(buf, sizeof(buf), "%d", value);
-	rk_tsv_field(o, buf);
-}
-
-static void put_date(struct rk_tsv *o, int date)
-{
-	char buf[RK_DATE_BUFSIZE];
-	rk_date_format(date, buf);
-	rk_tsv_field(o, buf);
-}
-
-/* A time, or an empty field for -1 (all day). */
-static void put_time(struct rk_tsv *o, int minutes)
-{
-	char buf[RK_TIME_BUFSIZE];
-	if (minutes < 0) {
-		rk_tsv_field(o, NULL);
-		return;
-	}
-	rk_time_format(minutes, buf);
-	rk_tsv_field(o, buf);
-}
-
 static const char *person_id(const struct rk_school *school, int person)
 {
 	const struct rk_person *p =
@@ -108,7 +82,7 @@ static void write_header(const struct rk_school *school, struct rk_tsv *o)
 	char year[32];
 	snprintf(year, sizeof(year), "%d-%d", info->year, info->year + 1);
 	rk_tsv_field(o, "plan");
-	put_int(o, RK_PLAN_FILE_VERSION);
+	rk_tsv_int(o, RK_PLAN_FILE_VERSION);
 	rk_tsv_field(o, info->id);
 	rk_tsv_field(o, year);
 	rk_tsv_field(o, info->timezone);
@@ -123,13 +97,13 @@ static enum rk_status write_periods(const struct rk_school *school,
 	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
 		const struct rk_period *p = rk_plan_period(plan, i);
 		rk_tsv_field(o, "period");
-		put_int(o, p->number);
+		rk_tsv_int(o, p->number);
 		rk_tsv_field(o, p->phase);
-		put_date(o, first + 7 * p->first_week);
-		put_date(o, first + 7 * p->last_week);
-		put_int(o, p->weeks);
+		rk_tsv_date(o, first + 7 * p->first_week);
+		rk_tsv_date(o, first + 7 * p->last_week);
+		rk_tsv_int(o, p->weeks);
 		if (p->verbinding_date > 0)
-			put_date(o, p->verbinding_date);
+			rk_tsv_date(o, p->verbinding_date);
 		else
 			rk_tsv_field(o, NULL);
 		rk_tsv_end_line(o);
@@ -149,11 +123,11 @@ static enum rk_status write_moments(const struct rk_school *school,
 		rk_tsv_field(o, "moment");
 		rk_tsv_field(o, team);
 		rk_tsv_field(o, rk_weekday_abbr(m->weekday));
-		put_time(o, m->start);
-		put_time(o, m->end);
+		rk_tsv_time(o, m->start);
+		rk_tsv_time(o, m->end);
 		/* Only a moment that holds from a date on (rebalance). */
 		if (m->from)
-			put_date(o, m->from);
+			rk_tsv_date(o, m->from);
 		rk_tsv_end_line(o);
 	}
 	return RK_OK;
@@ -172,7 +146,7 @@ static enum rk_status write_duos(const struct rk_school *school,
 			return RK_ERR_ARG;
 		rk_tsv_field(o, "duo");
 		rk_tsv_field(o, team);
-		put_int(o, d->period);
+		rk_tsv_int(o, d->period);
 		rk_tsv_field(o, a);
 		rk_tsv_field(o, b);
 		if (d->c >= 0)
@@ -223,19 +197,16 @@ static enum rk_status write_event(const struct rk_school *school,
 	rk_tsv_field(o, "event");
 	rk_tsv_field(o, ev->id);
 	rk_tsv_field(o, rk_event_kind_name(ev->kind));
-	put_date(o, ev->date);
-	put_time(o, ev->start);
-	put_time(o, ev->start < 0 ? -1 : ev->end);
-	put_date(o, ev->kind == RK_EV_METING ? ev->opens : ev->date);
+	rk_tsv_date(o, ev->date);
+	rk_tsv_time(o, ev->start);
+	rk_tsv_time(o, ev->start < 0 ? -1 : ev->end);
+	rk_tsv_date(o, ev->kind == RK_EV_METING ? ev->opens : ev->date);
 	rk_tsv_field(o, team);
-	put_int(o, ev->period);
-	put_int(o, ev->week_in_period);
-	rk_tsv_field(o, scratch->data);
-	rk_tsv_field(o, ev->location);
-	rk_tsv_field(o, ev->group);
-	rk_tsv_field(o, ev->title);
-	rk_tsv_field(o, ev->agenda);
-	rk_tsv_field(o, violation);
+	rk_tsv_int(o, ev->period);
+	rk_tsv_int(o, ev->week_in_period);
+	const char *texts[] = { scratch->data, ev->location, ev->group,
+				ev->title,     ev->agenda,   violation };
+	rk_tsv_fields(o, texts, sizeof(texts) / sizeof(*texts));
 	if (ev->carries) {
 		/* Written only when set, so plans without it keep 16 fields. */
 		rk_tsv_append(o, "\t", 1);
@@ -253,18 +224,11 @@ static enum rk_status write_event(const struct rk_school *school,
 	return RK_OK;
 }
 
-/* The canonical order of plan.h: date, start, kind, id. */
+/* The canonical order of plan.h, for pointers to events. */
 static int cmp_event_ptr(const void *a, const void *b)
 {
-	const struct rk_event *x = *(const struct rk_event *const *)a;
-	const struct rk_event *y = *(const struct rk_event *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+	return rk_event_cmp(*(const struct rk_event *const *)a,
+			    *(const struct rk_event *const *)b);
 }
 
 /* Events are sorted here, not trusted to be sorted, so that a plan read

@@ -197,12 +197,7 @@ static void count_load(const struct rk_schoolyear *year,
  * as "Zoë Hoogendoorn" are UTF-8. */
 static void put_padded(FILE *f, const char *text, int width)
 {
-	int chars = 0;
-	for (const char *c = text; *c; c++)
-		chars += ((unsigned char)*c & 0xc0) != 0x80;
-	fprintf(f, "%s", text);
-	for (int i = chars; i < width; i++)
-		fputc(' ', f);
+	rk_text_put_padded(f, text, width);
 	fputc(' ', f);
 }
 
@@ -373,7 +368,7 @@ static void write_team_quality(FILE *f, const struct rk_school *school,
 {
 	int width = 14; /* the team ids' column, as wide as the longest */
 	for (size_t t = 0; t < q->n_teams; t++) {
-		int len = (int)strlen(rk_school_get_team(school, t)->id);
+		int len = (int)rk_text_width(rk_school_get_team(school, t)->id);
 		width = len > width ? len : width;
 	}
 	fprintf(f, "  Per team      %-*s %-16s %-18s %7s %7s %7s\n", width,
@@ -386,8 +381,9 @@ static void write_team_quality(FILE *f, const struct rk_school *school,
 			 tq->time.average, tq->time.min, tq->time.max);
 		snprintf(weeks, sizeof(weeks), "%zu van %zu",
 			 tq->bordsessie_weeks, tq->session_weeks);
-		fprintf(f, "                %-*s %-16s %-18s", width,
-			rk_school_get_team(school, t)->id, time, weeks);
+		fprintf(f, "                ");
+		put_padded(f, rk_school_get_team(school, t)->id, width);
+		fprintf(f, "%-16s %-18s", time, weeks);
 		put_share(f, tq->in_duo, tq->member_periods);
 		put_share(f, tq->met_gl, tq->duos_gl);
 		put_share(f, tq->met_lb, tq->duos_lb);

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 #define PATH_CAP 4096
 
 struct rk_plandir {
@@ -395,4 +397,42 @@ void rk_plandir_abort(struct rk_plandir *pd)
 	if (pd->parent >= 0 && pd->stage[0])
 		remove_tree(pd->parent, pd->stage);
 	release(pd);
+}
+
+static enum rk_status cannot(struct rk_diags *diags, const char *path,
+			     const char *what)
+{
+	rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0, _("cannot %s: %s"), what,
+		     strerror(errno));
+	return RK_ERR_IO;
+}
+
+enum rk_status rk_plandir_remove_stale(
+	const char *folder, bool (*stale)(const char *name, void *data),
+	void *data, size_t *removed, struct rk_diags *diags)
+{
+	DIR *d = opendir(folder);
+	if (!d)
+		return errno == ENOENT
+			       ? RK_OK
+			       : cannot(diags, folder, _("read the folder"));
+	enum rk_status status = RK_OK;
+	for (struct dirent *de = readdir(d); de && status == RK_OK;
+	     de = readdir(d)) {
+		char path[PATH_CAP];
+		if (!stale(de->d_name, data))
+			continue;
+		int n = snprintf(path, sizeof(path), "%s/%s", folder,
+				 de->d_name);
+		if (n < 0 || (size_t)n >= sizeof(path)) {
+			errno = ENAMETOOLONG;
+			status = cannot(diags, folder, _("remove"));
+		} else if (unlink(path) != 0 && errno != ENOENT) {
+			status = cannot(diags, path, _("remove"));
+		} else {
+			(*removed)++;
+		}
+	}
+	closedir(d);
+	return status;
 }

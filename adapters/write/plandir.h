@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "status.h"
 
 struct rk_plandir;
@@ -45,6 +46,16 @@ enum rk_status rk_plandir_put(struct rk_plandir *pd, const char *name,
 /* Removes file @name from the new generation (a carried feed that is no
  * longer published); a missing file is fine. */
 enum rk_status rk_plandir_drop(struct rk_plandir *pd, const char *name);
+
+/* Removes each file of @folder for which @stale says true: what an earlier
+ * generation published and this one does not (a rotated token's feed or
+ * page, a team no longer in the school), so that its address stops
+ * working. A missing @folder has nothing to remove. *@removed is counted
+ * up per file removed. RK_ERR_IO (in @diags, with the path) when the
+ * folder cannot be read or a file not removed. */
+enum rk_status rk_plandir_remove_stale(
+	const char *folder, bool (*stale)(const char *name, void *data),
+	void *data, size_t *removed, struct rk_diags *diags);
 
 /* Makes the new generation current, durably, then frees @pd (also on
  * failure, after which the old generation stands and nothing is left

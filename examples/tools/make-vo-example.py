@@ -27,6 +27,9 @@ import random
 import sys
 import unicodedata
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import schoolgen  # noqa: E402 (beside this script; gen-school.py too)
+
 SEED = 20262027
 
 DAYS = ["ma", "di", "wo", "do", "vr"]
@@ -66,33 +69,10 @@ SUBJECT_CODE = {
 
 # ---------------------------------------------------------------- people
 
-FIRST_NAMES = [
-    "Anne", "Bas", "Charlotte", "Daan", "Eva", "Fleur", "Gijs", "Hanna",
-    "Iris", "Jeroen", "Karin", "Lars", "Maaike", "Niels", "Olga", "Pieter",
-    "Quinten", "Rianne", "Sander", "Tessa", "Ruben", "Vera", "Willem",
-    "Yara", "Zoë", "Bram", "Chantal", "Dirk", "Esra", "Floor", "Gerben",
-    "Hatice", "Ilse", "Joost", "Kim", "Lieke", "Mehmet", "Nadia", "Oscar",
-    "Petra", "Rachid", "Saskia", "Thijs", "Ursula", "Vincent", "Wendy",
-    "Youssef", "Anouk", "Bart", "Carmen", "Dewi", "Emre", "Femke",
-    "Gert-Jan", "Hester", "Jasper", "Kees", "Linda", "Marco", "Noor",
-    "Priscilla", "Rens", "Sietske", "Tim", "Anaïs", "Joëlle", "Stijn",
-    "Marjolein", "Hans", "Wouter", "Laura", "Marloes", "Ingrid",
-]
+# The first of the shared lists, as many as the example has always had.
+FIRST_NAMES = schoolgen.FIRST_NAMES[:73]
 
-SURNAMES = [
-    "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit",
-    "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters",
-    "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra",
-    "Smits", "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs",
-    "de Haan", "Vermeulen", "van den Heuvel", "van der Veen",
-    "van den Broek", "de Bruijn", "de Jong", "Schouten", "van Beek",
-    "Willems", "van Vliet", "Hoekstra", "Maas", "Koster", "Prins", "Blom",
-    "Huisman", "Kuipers", "Postma", "Kramer", "van Dam", "Veenstra",
-    "Yılmaz", "el Amrani", "Öztürk", "Bouzid", "Ramdin", "Nguyen",
-    "Wijnands", "Terpstra", "Zwart", "Groenewegen", "Sanders", "Çelik",
-    "Hoogendoorn", "Lambrechts", "van Oosten", "ter Horst", "Tuinman",
-    "Oudshoorn", "Rietveld", "Bosman", "Lucassen",
-]
+SURNAMES = schoolgen.SURNAMES[:68]
 
 # Teams: id, name, teamuur (day, lesuur), cohort, and its members as
 # (subjects, grades, kind). grades: the bands the teacher teaches, the
@@ -421,18 +401,15 @@ def assign(rng, teachers, needs, log):
         unassigned = []
         for need in order:
             group, subject, hours, band, level, is_class = need
-            best = None
-            for t in candidates(subject, band):
-                rank = t.grades.index(band)
+            def key(t):
                 ratio = (t.load + hours) / max(t.target, 1)
                 over = max(0.0, ratio - 1.0)
-                key = (over > limit, rank + 4 * over, ratio, rng.random())
-                if best is None or key < best[0]:
-                    best = (key, t)
-            if best is None or best[0][0]:
+                return (over > limit, t.grades.index(band) + 4 * over, ratio,
+                        rng.random())
+            t = schoolgen.pick(candidates(subject, band), key)
+            if t is None:
                 unassigned.append(need)
                 continue
-            t = best[1]
             t.load += hours
             t.assignments.append((group, subject, hours, level, is_class))
         order = unassigned
@@ -558,38 +535,39 @@ def place_all(rng, teachers, spare_rooms, teamuur, log):
     pending.sort(key=lambda p: (len(p[0].workdays), not p[1][4]))
     for t, (group, subject, week, level, is_class) in pending:
         state = "core" if is_class else "cluster"
-        best = None
-        for day in t.workdays:
-            for les in LESUREN:
-                if (day, les) in SCHOOL_FREE or (day, les) == teamuur[t.team]:
-                    continue
-                if not board.free(week, "t", t.id, day, les):
-                    continue
-                if not board.free(week, "g", group, day, les):
-                    continue
-                if not board.level_ok(week, level, day, les, state):
-                    continue
-                room = t.room
-                if not board.free(week, "r", room, day, les):
-                    room = next((r for r in spare_rooms
-                                 if board.free(week, "r", r, day, les)), None)
-                    if room is None:
+
+        def places():
+            for day in t.workdays:
+                for les in LESUREN:
+                    if ((day, les) in SCHOOL_FREE or
+                            (day, les) == teamuur[t.team] or
+                            not board.free(week, "t", t.id, day, les) or
+                            not board.free(week, "g", group, day, les) or
+                            not board.level_ok(week, level, day, les, state)):
                         continue
-                cost = LESUUR_COST[les]
-                cost += 3.0 * same.get((t.id, group, subject, day), 0)
-                for w in board.weeks(week):
-                    cost += 0.35 * per_day.get((t.id, w, day), 0)
-                if room != t.room:
-                    cost += 0.8
-                cost += rng.random() * 1.5
-                if best is None or cost < best[0]:
-                    best = (cost, day, les, room)
+                    room = t.room
+                    if not board.free(week, "r", room, day, les):
+                        room = next((r for r in spare_rooms
+                                     if board.free(week, "r", r, day, les)),
+                                    None)
+                    if room is not None:
+                        yield day, les, room
+
+        def cost(place):
+            day, les, room = place
+            c = LESUUR_COST[les]
+            c += 3.0 * same.get((t.id, group, subject, day), 0)
+            for w in board.weeks(week):
+                c += 0.35 * per_day.get((t.id, w, day), 0)
+            return c + (0.8 if room != t.room else 0) + rng.random() * 1.5
+
+        best = schoolgen.cheapest(places(), cost)
         if best is None:
             failed += 1
             log("niet ingeroosterd: %s %s %s %s" % (t.id, group, subject,
                                                      week))
             continue
-        _cost, day, les, room = best
+        day, les, room = best
         board.take(week, day, les, t.id, group, room, level, state)
         for w in board.weeks(week):
             per_day[(t.id, w, day)] = per_day.get((t.id, w, day), 0) + 1
