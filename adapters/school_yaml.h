@@ -15,4 +15,14 @@
 enum rk_status rk_school_yaml_load(const char *path, struct rk_school **out,
 				   struct rk_diags *diags);
 
+struct rk_importer;
+
+/* rk_school_yaml_load with the timetable formats @importers (NULL-
+ * terminated, at least one; the first is the default format) in place of
+ * rk_importers(): a test's own format is checked by its own option table
+ * as the real ones are. */
+enum rk_status rk_school_yaml_load_formats(
+	const char *path, const struct rk_importer *const *importers,
+	struct rk_school **out, struct rk_diags *diags);
+
 #endif
