@@ -15,7 +15,7 @@ int main(void)
 		suite_precheck,	     suite_externals,	   suite_quality,
 		suite_overview,	     suite_hostile,	   suite_include,
 		suite_board_file,    suite_school_writer,  suite_teams,
-		suite_parallel,	     suite_feeds_examples,
+		suite_parallel,	     suite_feeds_examples, suite_importer,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }
