@@ -27,6 +27,7 @@
 #include "suggest.h"
 #include "textfile.h"
 #include "i18n.h"
+#include "board_file.h"
 #include "importer.h"
 
 struct ctx {
@@ -46,6 +47,9 @@ struct ctx {
 	/* The timetable formats, NULL-terminated: rk_importers() but in
 	 * tests. */
 	const struct rk_importer *const *importers;
+	/* Reading a board file (doc/board.md), not a school file: only
+	 * messages differ until the mapping. No school then. */
+	bool board;
 };
 
 /* A known key of a mapping. @map is used at the top level only, where
@@ -2364,10 +2368,16 @@ static bool scan_event(struct ctx *c, const yaml_event_t *ev,
 		return true;
 	}
 	if (*depth == MAX_DEPTH) {
-		report_at(c, line, column,
-			  _("the YAML nests more than %d levels deep here (a "
-			    "school file needs five)"),
-			  MAX_DEPTH);
+		if (c->board)
+			report_at(c, line, column,
+				  _("the YAML nests more than %d levels deep "
+				    "here (a board file needs two)"),
+				  MAX_DEPTH);
+		else
+			report_at(c, line, column,
+				  _("the YAML nests more than %d levels deep "
+				    "here (a school file needs five)"),
+				  MAX_DEPTH);
 		return false;
 	}
 	open[*depth].anchor = anchor ? strdup((const char *)anchor) : NULL;
@@ -2431,12 +2441,15 @@ static bool read_document(struct ctx *c, const char *text, size_t len,
 		goto out;
 	}
 	if (!yaml_document_get_root_node(doc)) {
-		report_at(c, 0, 0, _("the school file is empty"));
+		report_at(c, 0, 0,
+			  c->board ? _("the board file is empty")
+				   : _("the school file is empty"));
 		yaml_document_delete(doc);
 		goto out;
 	}
 	loaded = true;
-	check_single_document(c, &parser, text, len);
+	if (!c->board)
+		check_single_document(c, &parser, text, len);
 out:
 	yaml_parser_delete(&parser);
 	return loaded;
@@ -2620,4 +2633,134 @@ out:
 		rk_school_free(c.school);
 	rk_diags_free(c.diags);
 	return status;
+}
+
+/* --- Board files ---------------------------------------------------------- */
+
+/* The board's own message: it has two keys, there is nothing to guess. */
+static void unknown_board_key(struct ctx *c, const yaml_node_t *key,
+			      const yaml_node_t *value, const struct key *keys,
+			      size_t n, void *arg)
+{
+	report(c, key,
+	       _("unknown key '%s' in the board file: expected name or "
+		 "schools"),
+	       text_of(key));
+}
+
+static void add_board_school(struct ctx *c, yaml_node_t *item, void *arg)
+{
+	struct rk_board *b = arg;
+	if (!has_type(item, YAML_SCALAR_NODE) || !*text_of(item)) {
+		report(c, item,
+		       _("a school must be the name of a school file"));
+		return;
+	}
+	b->schools[b->n_schools] = rk_path_relative_to(c->path, text_of(item));
+	if (!b->schools[b->n_schools++])
+		c->nomem = true;
+}
+
+static void add_board_schools(struct ctx *c, struct rk_board *b,
+			      yaml_node_t *list)
+{
+	if (!has_type(list, YAML_SEQUENCE_NODE)) {
+		report(c, list, _("'schools' must be a list of school files"));
+		return;
+	}
+	size_t n = list_len(list);
+	if (!n)
+		report(c, list, _("'schools' lists no school file"));
+	b->schools = calloc(n ? n : 1, sizeof(*b->schools));
+	if (!b->schools) {
+		c->nomem = true;
+		return;
+	}
+	yaml_node_item_t *it;
+	for (it = list->data.sequence.items.start;
+	     it < list->data.sequence.items.top && !c->nomem; it++)
+		add_board_school(c, node_of(c, *it), b);
+}
+
+/* The keys of a board file: `name` (optional) and `schools`. */
+static void map_board(struct ctx *c, yaml_node_t *root, struct rk_board *b)
+{
+	static const struct key keys[] = { { "name", false, NULL },
+					   { "schools", false, NULL } };
+	struct unknown unknown = { unknown_board_key, NULL };
+	yaml_node_t *v[2];
+	if (!has_type(root, YAML_MAPPING_NODE)) {
+		report(c, root, _("the board file must be a mapping"));
+		return;
+	}
+	get_keys_or(c, root, "board file", keys, 2, v, &unknown);
+	const char *name = v[0] ? get_scalar(c, v[0], "name") : "";
+	b->name = strdup(name ? name : "");
+	if (!b->name)
+		c->nomem = true;
+	if (v[1])
+		add_board_schools(c, b, v[1]);
+	else
+		report(c, root, _("'schools' is required"));
+}
+
+/* Reads the board file at @path with @c (@c->diags set) into @doc: false
+ * when there is nothing to map. */
+static bool read_board(struct ctx *c, char **text, yaml_document_t *doc,
+		       enum rk_status *status)
+{
+	size_t len = 0;
+	c->board = true;
+	c->file = c->path;
+	*status = read_text(c, text, &len);
+	return *status == RK_OK && read_document(c, *text, len, doc);
+}
+
+enum rk_status rk_school_yaml_board(const char *path, struct rk_board *board,
+				    struct rk_diags *diags)
+{
+	struct ctx c = { .path = path };
+	yaml_document_t doc;
+	char *text = NULL;
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!path || !board)
+		return RK_ERR_ARG;
+	c.diags = rk_diags_new();
+	if (!c.diags)
+		return RK_ERR_NOMEM;
+	bool loaded = read_board(&c, &text, &doc, &status);
+	if (loaded) {
+		c.doc = &doc;
+		map_board(&c, yaml_document_get_root_node(&doc), board);
+		yaml_document_delete(&doc);
+	}
+	status = hand_over(&c, status, diags);
+	free(text);
+	rk_diags_free(c.diags);
+	return status;
+}
+
+bool rk_school_yaml_is_board(const char *path)
+{
+	struct ctx c = { .path = path, .diags = rk_diags_new() };
+	yaml_document_t doc;
+	char *text = NULL;
+	enum rk_status status;
+	bool board = false;
+	if (c.diags && path && read_board(&c, &text, &doc, &status)) {
+		yaml_node_t *root = yaml_document_get_root_node(&doc);
+		c.doc = &doc;
+		for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+		     has_type(root, YAML_MAPPING_NODE) &&
+		     p < root->data.mapping.pairs.top;
+		     p++) {
+			const yaml_node_t *key = node_of(&c, p->key);
+			board = board || (key->type == YAML_SCALAR_NODE &&
+					  !strcmp(text_of(key), "schools"));
+		}
+		yaml_document_delete(&doc);
+	}
+	free(text);
+	rk_diags_free(c.diags);
+	return board;
 }
