@@ -2359,10 +2359,18 @@ static bool scan_event(struct ctx *c, const yaml_event_t *ev,
 		if (!refers_to_open(open, *depth,
 				    (const char *)ev->data.alias.anchor))
 			return true;
-		report_at(c, line, column,
-			  _("the alias *%s is inside the node it names: the "
-			    "school file would never end"),
-			  (const char *)ev->data.alias.anchor);
+		if (c->board)
+			report_at(
+				c, line, column,
+				_("the alias *%s is inside the node it names: "
+				  "the board file would never end"),
+				(const char *)ev->data.alias.anchor);
+		else
+			report_at(
+				c, line, column,
+				_("the alias *%s is inside the node it names: "
+				  "the school file would never end"),
+				(const char *)ev->data.alias.anchor);
 		return false;
 	default:
 		return true;

@@ -60,6 +60,19 @@ START_TEST(test_board_file_problems)
 	ck_assert(!rk_board_file_is(path));
 	free(text);
 	rk_diags_free(diags);
+	/* The school file's alias guard holds for a board file too. */
+	rk_test_path_in(path, sizeof(path),
+			"tests/data/board/alias-board.yaml");
+	diags = rk_diags_new();
+	ck_assert_int_eq(rk_board_read(path, &board, diags), RK_ERR_INPUT);
+	ck_assert_ptr_null(board);
+	text = rk_test_diags_text(diags);
+	ck_assert_str_eq(text, "tests/data/board/alias-board.yaml:2:14: error: "
+			       "the alias *a is inside the node it names: the "
+			       "board file would never end\n");
+	ck_assert(!rk_board_file_is(path));
+	free(text);
+	rk_diags_free(diags);
 	/* A school file is no board file. */
 	rk_test_path_in(path, sizeof(path), "tests/data/board/a/school.yaml");
 	ck_assert(!rk_board_file_is(path));
