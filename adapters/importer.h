@@ -1,8 +1,13 @@
 /* importer.h - one interface for every timetable format.
  *
- * A format is one adapter file that defines a const struct rk_importer; the
- * loader keeps the table. Adding a format touches neither the engine nor the
- * other importers. */
+ * A format is one adapter file that defines a const struct rk_importer,
+ * with the keys it reads from its school file entry in its own option
+ * table; importer.c keeps the table of formats. The school file reader
+ * checks an entry against its format's options and hands them over as
+ * rk_option lists in the timetable source, which the importer reads back
+ * (rk_importer_file_option). Adding a format touches neither the engine,
+ * the school file reader nor the other importers: its file and one line of
+ * the table. */
 #ifndef RK_IMPORTER_H
 #define RK_IMPORTER_H
 

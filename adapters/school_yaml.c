@@ -60,6 +60,9 @@ struct key {
 	void (*map)(struct ctx *c, yaml_node_t *value);
 };
 
+/* The most keys a mapping has: a section's, or a timetable entry's three
+ * and its format's options (test_importer.c checks that each format's
+ * fit). */
 #define MAX_KEYS 20
 
 /* A word out of a fixed set, for messages like

@@ -162,12 +162,35 @@ START_TEST(test_fake_format)
 }
 END_TEST
 
+/* school_yaml.c reads at most 20 keys of a timetable entry: format, file,
+ * files and the format's own; a format with more would find some refused.
+ * Every option says where it stands and what it is. */
+START_TEST(test_option_tables)
+{
+	const struct rk_importer *const *imp = rk_importers();
+	for (size_t i = 0; imp[i]; i++) {
+		size_t n = 0;
+		for (const struct rk_importer_option *o = imp[i]->options;
+		     o && o->key; o++, n++) {
+			ck_assert(o->where &
+				  (RK_OPTION_SOURCE | RK_OPTION_FILE));
+			ck_assert(o->description && *o->description);
+			ck_assert(o->shape != RK_OPTION_MAP_INT || o->noun);
+		}
+		ck_assert_uint_le(n, 20 - 3);
+	}
+	ck_assert_ptr_nonnull(rk_importer_find("fet")->options);
+	ck_assert_ptr_null(rk_importer_find("untis")->options);
+}
+END_TEST
+
 Suite *suite_importer(void)
 {
 	Suite *s = suite_create("importer");
 	TCase *tc = tcase_create("options");
 	tcase_add_test(tc, test_keys_by_format);
 	tcase_add_test(tc, test_fake_format);
+	tcase_add_test(tc, test_option_tables);
 	suite_add_tcase(s, tc);
 	return s;
 }
