@@ -40,22 +40,34 @@ static int mapped(const struct rk_timetable_source *src, const char *key,
 	return item->number;
 }
 
+/* Reads the school file @rel with the formats @table into *@s (freed by
+ * the caller), which must have errors, and checks them against @want. */
+static void load_refused(const char *rel,
+			 const struct rk_importer *const *table,
+			 struct rk_school **s, const char *want)
+{
+	struct rk_diags *diags = rk_diags_new();
+	char *path = rk_test_path(rel);
+	ck_assert_int_eq(rk_school_yaml_load_formats(path, table, s, diags),
+			 RK_ERR_INPUT);
+	char *text = rk_test_diags_text(diags);
+	ck_assert_str_eq(text, want);
+	free(text);
+	free(path);
+	rk_diags_free(diags);
+}
+
 /* One format's key on another, a typo and a per-file key of no format are
  * refused with their place; the maps and persons that are right reach the
  * FET and iCalendar importers as options. */
 START_TEST(test_keys_by_format)
 {
-	struct rk_diags *diags = rk_diags_new();
 	struct rk_school *s = NULL;
-	char *path = rk_test_path("tests/data/importer/keys.yaml");
-	ck_assert_int_eq(rk_school_yaml_load(path, &s, diags), RK_ERR_INPUT);
-	char *text = rk_test_diags_text(diags);
-	ck_assert_str_eq(
-		text,
+	load_refused(
+		"tests/data/importer/keys.yaml", rk_importers(), &s,
 		"tests/data/importer/keys.yaml:25:11: error: 'days' is only for format fet; format csv takes format, file, files\n"
 		"tests/data/importer/keys.yaml:28:5: error: unknown key 'dayz' for timetable format fet; did you mean 'days'?\n"
 		"tests/data/importer/keys.yaml:39:27: error: unknown key 'colour' for timetable format ical, which takes file, person\n");
-	free(text);
 	/* The csv and the misspelt fet source are left out. */
 	ck_assert_ptr_null(source_of(s, "rooster.csv"));
 	ck_assert_ptr_null(source_of(s, "x.csv"));
@@ -78,9 +90,7 @@ START_TEST(test_keys_by_format)
 			 "JDV");
 	ck_assert_str_eq(rk_importer_file_option(ical, 1, "person")->text,
 			 "PBK");
-	free(path);
 	rk_school_free(s);
-	rk_diags_free(diags);
 }
 END_TEST
 
@@ -123,16 +133,10 @@ static const struct rk_importer fake = {
 START_TEST(test_fake_format)
 {
 	static const struct rk_importer *const table[] = { &fake, NULL };
-	struct rk_diags *diags = rk_diags_new();
 	struct rk_school *s = NULL;
-	char *path = rk_test_path("tests/data/importer/fake.yaml");
-	ck_assert_int_eq(rk_school_yaml_load_formats(path, table, &s, diags),
-			 RK_ERR_INPUT);
-	char *text = rk_test_diags_text(diags);
-	ck_assert_str_eq(
-		text,
+	load_refused(
+		"tests/data/importer/fake.yaml", table, &s,
 		"tests/data/importer/fake.yaml:28:13: error: unknown timetable format 'fet': expected fake\n");
-	free(text);
 	ck_assert_uint_eq(rk_school_n_timetable_source(s), 2);
 	const struct rk_timetable_source *src =
 		rk_school_get_timetable_source(s, 0);
@@ -145,20 +149,13 @@ START_TEST(test_fake_format)
 			 "green");
 	rk_school_free(s);
 	/* The registry's formats do not take it. */
-	rk_diags_free(diags);
-	diags = rk_diags_new();
-	ck_assert_int_eq(rk_school_yaml_load(path, &s, diags), RK_ERR_INPUT);
-	text = rk_test_diags_text(diags);
-	ck_assert_str_eq(
-		text,
+	load_refused(
+		"tests/data/importer/fake.yaml", rk_importers(), &s,
 		"tests/data/importer/fake.yaml:23:13: error: unknown timetable format 'fake': expected csv, untis, fet or ical\n"
 		"tests/data/importer/fake.yaml:27:5: error: unknown key 'colour' for timetable format csv, which takes format, file, files\n");
-	free(text);
 	ck_assert_uint_eq(rk_school_n_timetable_source(s), 1);
 	ck_assert_str_eq(rk_school_get_timetable_source(s, 0)->format, "fet");
-	free(path);
 	rk_school_free(s);
-	rk_diags_free(diags);
 }
 END_TEST
 
