@@ -4,11 +4,15 @@
 #include "i18n.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
 
 #include <csv.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "textfile.h"
 
 /* CSV_REPALL_NL makes libcsv report every unquoted line end, empty lines
  * too; after a line has been fed, a record is still open exactly when its
@@ -319,4 +323,37 @@ const char *rk_csv_trim(const char *s, size_t n, size_t *len)
 		n--;
 	*len = n;
 	return s;
+}
+
+enum rk_status rk_csv_file_open(struct rk_csv_file *f, size_t max,
+				const char *what)
+{
+	enum rk_status status =
+		rk_textfile_read_max(f->file, max, &f->text, &f->len);
+	if (status == RK_ERR_IO) {
+		int saved = errno;
+		rk_diags_add(f->diags, RK_SEV_ERROR, f->file, 0, 0,
+			     _("cannot read %s: %s"), _(what),
+			     rk_textfile_strerror(saved));
+		errno = saved;
+	}
+	return status;
+}
+
+void rk_csv_file_close(struct rk_csv_file *f)
+{
+	free(f->text);
+	f->text = NULL;
+}
+
+void rk_csv_report(struct rk_csv_file *f, enum rk_severity sev, int line,
+		   int column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	rk_diags_vadd(f->diags, sev, f->file, line, column, fmt, ap);
+	va_end(ap);
+	if (sev == RK_SEV_ERROR)
+		f->errors++;
 }

@@ -39,4 +39,28 @@ enum rk_status rk_csv_read(const char *file, const char *text, size_t len,
 				     void *data),
 			   void *data, struct rk_diags *diags);
 
+/* A CSV file as a loader reads it: its text, and where its problems go. */
+struct rk_csv_file {
+	const char *file; /* the path for locations; the loader keeps it */
+	struct rk_diags *diags;
+	size_t errors; /* errors reported through rk_csv_report so far */
+	char *text;
+	size_t len;
+};
+
+/* Reads the file at @f->file, at most @max bytes, into @f->text (freed by
+ * rk_csv_file_close). When it cannot be read, reports "cannot read @what:
+ * why" to @f->diags and returns RK_ERR_IO with errno telling why; @what is
+ * an N_() noun such as "people file". */
+enum rk_status rk_csv_file_open(struct rk_csv_file *f, size_t max,
+				const char *what);
+
+/* Frees the text of @f; safe on a file that was never opened. */
+void rk_csv_file_close(struct rk_csv_file *f);
+
+/* Reports a problem of @f at @line:@column, counting the errors. */
+void rk_csv_report(struct rk_csv_file *f, enum rk_severity sev, int line,
+		   int column, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
 #endif

@@ -300,28 +300,38 @@ struct rk_ab_scheme {
 	struct rk_loc loc;
 };
 
+/* A key of a timetable source in the school file that belongs to the
+ * source's format, not to the engine: the format's importer declares it
+ * (adapters/importer.h) and reads it back. A text has @text (and @number
+ * when the importer asks for a number or weekday); a mapping has @items,
+ * each a key with its own value. @loc is where the value stands. */
+struct rk_option {
+	const char *key;
+	const char *text; /* NULL for a mapping */
+	int number;
+	const struct rk_option *items;
+	size_t n_items;
+	struct rk_loc loc;
+};
+
 /* Where the timetable comes from: one or more files of one format (Untis:
  * GPU001 with the optional GPU002 and GPU004; iCalendar: one feed per
  * teacher). Paths are resolved against the school file's folder. @path is
  * the first of @files, the one the importer is called with; it finds the
- * rest of its source through it. FET day and hour names are mapped to
- * weekdays (0 = Monday) and lesuur numbers by @days and @hours. */
+ * rest of its source through it. @options are the source's other keys and
+ * each file's are its own: the engine reads neither. */
 struct rk_timetable_source {
-	const char *format; /* "csv", "untis", "fet", "ical" */
+	const char *format; /* an importer's id: "csv", "untis", ... */
 	const char *path;
 	struct rk_timetable_file {
 		const char *path;
-		const char *person; /* ical: whose feed; NULL: by file name */
+		const struct rk_option *options;
+		size_t n_options;
 		struct rk_loc loc;
 	} * files;
 	size_t n_files;
-	struct rk_timetable_name {
-		const char *name;
-		int value;
-		struct rk_loc loc;
-	} * days, *hours;
-	size_t n_days;
-	size_t n_hours;
+	const struct rk_option *options;
+	size_t n_options;
 	struct rk_loc loc;
 };
 

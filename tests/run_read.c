@@ -14,6 +14,7 @@ int main(void)
 		suite_ical_calendar, suite_loader,	   suite_untis,
 		suite_fet,	     suite_timetable_ical, suite_hostile,
 		suite_include,	     suite_board_file,	   suite_school_writer,
+		suite_importer,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

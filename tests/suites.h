@@ -31,6 +31,7 @@ Suite *suite_people_csv(void);
 Suite *suite_timetable_csv(void);
 Suite *suite_untis(void);
 Suite *suite_fet(void);
+Suite *suite_importer(void);
 Suite *suite_timetable_ical(void);
 Suite *suite_ical_calendar(void);
 Suite *suite_loader(void);

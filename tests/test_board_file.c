@@ -30,6 +30,23 @@ START_TEST(test_board_file_schools)
 }
 END_TEST
 
+/* The board file @rel is refused, with @want as its only problems, and
+ * is not taken for a board file. */
+static void assert_refused(const char *rel, const char *want)
+{
+	char path[1024];
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_board *board = NULL;
+	rk_test_path_in(path, sizeof(path), rel);
+	ck_assert_int_eq(rk_board_read(path, &board, diags), RK_ERR_INPUT);
+	ck_assert_ptr_null(board);
+	char *text = rk_test_diags_text(diags);
+	ck_assert_str_eq(text, want);
+	ck_assert(!rk_board_file_is(path));
+	free(text);
+	rk_diags_free(diags);
+}
+
 START_TEST(test_board_file_problems)
 {
 	char path[1024];
@@ -50,16 +67,16 @@ START_TEST(test_board_file_problems)
 		"the name of a school file\n");
 	free(text);
 	rk_diags_free(diags);
-	rk_test_path_in(path, sizeof(path), "tests/data/board/deep-board.yaml");
-	diags = rk_diags_new();
-	ck_assert_int_eq(rk_board_read(path, &board, diags), RK_ERR_INPUT);
-	text = rk_test_diags_text(diags);
-	ck_assert_str_eq(text, "tests/data/board/deep-board.yaml:3:41: error: "
-			       "the YAML nests more than 32 levels deep here "
-			       "(a board file needs two)\n");
-	ck_assert(!rk_board_file_is(path));
-	free(text);
-	rk_diags_free(diags);
+	assert_refused("tests/data/board/deep-board.yaml",
+		       "tests/data/board/deep-board.yaml:3:41: error: the YAML "
+		       "nests more than 32 levels deep here (a board file "
+		       "needs two)\n");
+	/* The school file's alias guard holds for a board file too. */
+	assert_refused(
+		"tests/data/board/alias-board.yaml",
+		"tests/data/board/alias-board.yaml:2:14: error: the alias "
+		"*a is inside the node it names: the board file would "
+		"never end\n");
 	/* A school file is no board file. */
 	rk_test_path_in(path, sizeof(path), "tests/data/board/a/school.yaml");
 	ck_assert(!rk_board_file_is(path));

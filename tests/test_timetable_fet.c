@@ -195,8 +195,8 @@ START_TEST(test_keys)
 	char *text = rk_test_diags_text(diags);
 	ck_assert_str_eq(
 		text,
-		"tests/data/fet/school-keys.yaml:25:11: error: 'days' is only for format fet\n"
-		"tests/data/fet/school-keys.yaml:28:13: error: 'person' is only for format ical\n"
+		"tests/data/fet/school-keys.yaml:25:11: error: 'days' is only for format fet; format untis takes format, file, files\n"
+		"tests/data/fet/school-keys.yaml:28:13: error: 'person' is only for format ical; format fet takes format, file, files, days, hours\n"
 		"tests/data/fet/school-keys.yaml:29:20: error: unknown weekday 'maan'\n"
 		"tests/data/fet/school-keys.yaml:30:22: error: lesuur -1 is below 0\n"
 		"tests/data/fet/school-keys.yaml:33:12: error: give either 'file' or 'files', not both\n");
@@ -208,8 +208,12 @@ START_TEST(test_keys)
 	ck_assert_uint_eq(src->n_files, 2);
 	ck_assert_str_eq(src->path, src->files[0].path);
 	ck_assert_str_eq(strrchr(src->files[0].path, '/'), "/a.ics");
-	ck_assert_str_eq(src->files[0].person, "JDV");
-	ck_assert_str_eq(src->files[1].person, "PBK");
+	/* person is iCalendar's own key: the file's, else the source's. */
+	ck_assert_str_eq(rk_importer_file_option(src, 0, "person")->text,
+			 "JDV");
+	ck_assert_str_eq(rk_importer_file_option(src, 1, "person")->text,
+			 "PBK");
+	ck_assert_ptr_null(src->files[1].options);
 	ck_assert_int_eq(src->files[1].loc.line, 37);
 	free(path);
 	rk_school_free(s);

@@ -48,3 +48,38 @@ const struct rk_importer *rk_importer_probe(const char *path)
 			return importers[i];
 	return NULL;
 }
+
+const struct rk_timetable_source *rk_importer_source(
+	const struct rk_school *school, const char *path)
+{
+	size_t n = rk_school_n_timetable_source(school);
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_timetable_source *src =
+			rk_school_get_timetable_source(school, i);
+		if (src->path == path ||
+		    (src->path && !strcmp(src->path, path)))
+			return src;
+	}
+	return NULL;
+}
+
+const struct rk_option *rk_option_find(const struct rk_option *options,
+				       size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(options[i].key, key))
+			return &options[i];
+	return NULL;
+}
+
+const struct rk_option *rk_importer_file_option(
+	const struct rk_timetable_source *src, size_t i, const char *key)
+{
+	const struct rk_option *o = NULL;
+	if (!src)
+		return NULL;
+	if (i < src->n_files)
+		o = rk_option_find(src->files[i].options,
+				   src->files[i].n_options, key);
+	return o ? o : rk_option_find(src->options, src->n_options, key);
+}

@@ -2,10 +2,7 @@
 
 #include "people_csv.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,33 +29,13 @@ static const char *const column_names[N_COLUMNS] = {
 
 struct loader {
 	struct rk_school *school;
-	const char *file; /* the school's copy of the path, for locations */
-	struct rk_diags *diags;
-	int col[N_COLUMNS]; /* field index of each column; -1 when absent */
+	struct rk_csv_file in; /* its file is the school's copy of the path */
+	int col[N_COLUMNS];    /* field index of each column; -1 when absent */
 	size_t n_header;
 	bool seen_header;
 	bool header_ok;
-	bool errors;
 	bool nomem;
 };
-
-static void report(struct loader *ld, enum rk_severity sev, int line,
-		   int column, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-
-static void report(struct loader *ld, enum rk_severity sev, int line,
-		   int column, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	rk_diags_add(ld->diags, sev, ld->file, line, column, "%s", msg);
-	if (sev == RK_SEV_ERROR)
-		ld->errors = true;
-}
 
 /* The next |-separated item of a cell, trimmed (possibly empty); NULL when
  * the cell is used up. */
@@ -96,12 +73,14 @@ static void read_header(struct loader *ld, const struct rk_csv_record *rec)
 		if (len == 0)
 			continue; /* a spreadsheet's trailing separator */
 		if (c == N_COLUMNS)
-			report(ld, RK_SEV_WARNING, rec->line, column,
-			       _("unknown column '%.*s' (ignored)"), (int)len,
-			       name);
+			rk_csv_report(&ld->in, RK_SEV_WARNING, rec->line,
+				      column,
+				      _("unknown column '%.*s' (ignored)"),
+				      (int)len, name);
 		else if (ld->col[c] >= 0)
-			report(ld, RK_SEV_ERROR, rec->line, column,
-			       _("duplicate column '%s'"), column_names[c]);
+			rk_csv_report(&ld->in, RK_SEV_ERROR, rec->line, column,
+				      _("duplicate column '%s'"),
+				      column_names[c]);
 		else
 			ld->col[c] = (int)i;
 	}
@@ -109,8 +88,9 @@ static void read_header(struct loader *ld, const struct rk_csv_record *rec)
 	for (int c = COL_ID; c <= COL_NAME; c++) {
 		if (ld->col[c] >= 0)
 			continue;
-		report(ld, RK_SEV_ERROR, rec->line, 0,
-		       _("missing column '%s' in the header"), column_names[c]);
+		rk_csv_report(&ld->in, RK_SEV_ERROR, rec->line, 0,
+			      _("missing column '%s' in the header"),
+			      column_names[c]);
 		ld->header_ok = false;
 	}
 }
@@ -198,9 +178,10 @@ static unsigned parse_bits(struct loader *ld, const struct rk_csv_record *rec,
 			bit = parse(word);
 		}
 		if (!bit)
-			report(ld, RK_SEV_ERROR, rec->line,
-			       column_of(ld, rec, c), _("unknown %s '%.*s'"),
-			       what, (int)len, item);
+			rk_csv_report(&ld->in, RK_SEV_ERROR, rec->line,
+				      column_of(ld, rec, c),
+				      _("unknown %s '%.*s'"), what, (int)len,
+				      item);
 		bits |= bit;
 	}
 	return bits ? bits : dflt;
@@ -222,11 +203,11 @@ static int add_person(struct loader *ld, const struct rk_csv_record *rec)
 	const char *email = cell(ld, rec, COL_EMAIL, &emaillen);
 
 	if (idlen == 0)
-		report(ld, RK_SEV_ERROR, rec->line, column_of(ld, rec, COL_ID),
-		       _("empty id"));
+		rk_csv_report(&ld->in, RK_SEV_ERROR, rec->line,
+			      column_of(ld, rec, COL_ID), _("empty id"));
 	if (namelen == 0)
-		report(ld, RK_SEV_ERROR, rec->line,
-		       column_of(ld, rec, COL_NAME), _("empty name"));
+		rk_csv_report(&ld->in, RK_SEV_ERROR, rec->line,
+			      column_of(ld, rec, COL_NAME), _("empty name"));
 	unsigned roles = parse_bits(ld, rec, COL_ROLES, rk_role_parse,
 				    _("role"), RK_ROLE_LERAAR);
 	unsigned days = parse_bits(ld, rec, COL_WORKDAYS, weekday_bit,
@@ -239,7 +220,7 @@ static int add_person(struct loader *ld, const struct rk_csv_record *rec)
 		return -1;
 	p->roles = roles;
 	p->workdays = days;
-	p->loc = (struct rk_loc){ ld->file, rec->line, 1 };
+	p->loc = (struct rk_loc){ ld->in.file, rec->line, 1 };
 	if (set_text(ld, &p->id, id, idlen) < 0 ||
 	    set_text(ld, &p->email, email, emaillen) < 0 ||
 	    set_list(ld, &p->subjects, rec, COL_SUBJECTS) < 0 ||
@@ -268,9 +249,9 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 	if (!ld->header_ok)
 		return 0;
 	if (rec->n != ld->n_header) {
-		report(ld, RK_SEV_ERROR, rec->line, 1,
-		       _("expected %zu fields, found %zu"), ld->n_header,
-		       rec->n);
+		rk_csv_report(&ld->in, RK_SEV_ERROR, rec->line, 1,
+			      _("expected %zu fields, found %zu"), ld->n_header,
+			      rec->n);
 		return 0;
 	}
 	if (add_person(ld, rec) < 0) {
@@ -283,43 +264,33 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 enum rk_status rk_people_csv_load(struct rk_school *school, const char *path,
 				  struct rk_diags *diags)
 {
-	struct loader ld = { .school = school, .diags = diags };
-	char *text = NULL;
-	size_t len;
+	struct loader ld = { .school = school, .in.diags = diags };
 
 	if (!school || !path)
 		return RK_ERR_ARG;
-	enum rk_status status =
-		rk_textfile_read_max(path, RK_TEXTFILE_MAX_PEOPLE, &text, &len);
-	if (status == RK_ERR_IO) {
-		int saved = errno;
-		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     _("cannot read people file: %s"),
-			     rk_textfile_strerror(saved));
-		errno = saved;
-	}
-	if (status != RK_OK)
-		return status;
 	for (int c = 0; c < N_COLUMNS; c++)
 		ld.col[c] = -1;
-	ld.file = rk_school_strdup(school, path);
-	if (!ld.file) {
-		status = RK_ERR_NOMEM;
-		goto out;
-	}
-	status = rk_csv_read(ld.file, text, len,
-			     rk_csv_detect_separator(text, len), on_record, &ld,
-			     diags);
+	ld.in.file = rk_school_strdup(school, path);
+	if (!ld.in.file)
+		return RK_ERR_NOMEM;
+	enum rk_status status = rk_csv_file_open(&ld.in, RK_TEXTFILE_MAX_PEOPLE,
+						 N_("people file"));
+	if (status != RK_OK)
+		return status;
+	status = rk_csv_read(ld.in.file, ld.in.text, ld.in.len,
+			     rk_csv_detect_separator(ld.in.text, ld.in.len),
+			     on_record, &ld, diags);
 	if (status == RK_ERR_NOMEM || ld.nomem) {
 		status = RK_ERR_NOMEM;
 		goto out;
 	}
 	if (!ld.seen_header)
-		report(&ld, RK_SEV_ERROR, 0, 0,
-		       _("empty file: expected a header with the columns id "
-			 "and name"));
-	status = ld.errors || status == RK_ERR_INPUT ? RK_ERR_INPUT : RK_OK;
+		rk_csv_report(
+			&ld.in, RK_SEV_ERROR, 0, 0,
+			_("empty file: expected a header with the columns "
+			  "id and name"));
+	status = ld.in.errors || status == RK_ERR_INPUT ? RK_ERR_INPUT : RK_OK;
 out:
-	free(text);
+	rk_csv_file_close(&ld.in);
 	return status;
 }

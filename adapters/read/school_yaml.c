@@ -27,6 +27,8 @@
 #include "suggest.h"
 #include "textfile.h"
 #include "i18n.h"
+#include "board_file.h"
+#include "importer.h"
 
 struct ctx {
 	const char *path; /* as the caller gave it, for diagnostics */
@@ -42,6 +44,12 @@ struct ctx {
 	 * `include`), @depth files deep; NULL and 0 for the school file. */
 	const struct ctx *parent;
 	int depth;
+	/* The timetable formats, NULL-terminated: rk_importers() but in
+	 * tests. */
+	const struct rk_importer *const *importers;
+	/* Reading a board file (doc/board.md), not a school file: only
+	 * messages differ until the mapping. No school then. */
+	bool board;
 };
 
 /* A known key of a mapping. @map is used at the top level only, where
@@ -52,6 +60,9 @@ struct key {
 	void (*map)(struct ctx *c, yaml_node_t *value);
 };
 
+/* The most keys a mapping has: a section's, or a timetable entry's three
+ * and its format's options (test_importer.c checks that each format's
+ * fit). */
 #define MAX_KEYS 20
 
 /* A word out of a fixed set, for messages like
@@ -269,7 +280,7 @@ static const char *pair_key(struct ctx *c, const yaml_node_t *map,
 static const char *near_key(const yaml_node_t *key, const struct key *keys,
 			    size_t n)
 {
-	const char *names[MAX_KEYS];
+	const char *names[MAX_KEYS] = { NULL };
 	size_t n_names = n < MAX_KEYS ? n : MAX_KEYS;
 	for (size_t i = 0; i < n_names; i++)
 		names[i] = keys[i].name;
@@ -312,8 +323,17 @@ static size_t find_key(const struct key *keys, size_t n, const char *name)
  * read as the suggested key's: the user clearly meant that key, and every
  * error that would follow from its absence ("missing required key", each
  * lesson "outside the time grid" ...) is a consequence, not news. */
-static bool get_keys(struct ctx *c, yaml_node_t *map, const char *section,
-		     const struct key *keys, size_t n, yaml_node_t **values)
+/* What reports a key that @keys do not have; @arg is the caller's. */
+struct unknown {
+	void (*report)(struct ctx *c, const yaml_node_t *key,
+		       const yaml_node_t *value, const struct key *keys,
+		       size_t n, void *arg);
+	void *arg;
+};
+
+static bool get_keys_or(struct ctx *c, yaml_node_t *map, const char *section,
+			const struct key *keys, size_t n, yaml_node_t **values,
+			const struct unknown *unknown)
 {
 	yaml_node_pair_t *p;
 	size_t i;
@@ -339,7 +359,11 @@ static bool get_keys(struct ctx *c, yaml_node_t *map, const char *section,
 		if (key->type != YAML_SCALAR_NODE || earlier_key(c, map, p) ||
 		    find_key(keys, n, text_of(key)) < n)
 			continue;
-		unknown_key(c, key, section, keys, n);
+		if (unknown)
+			unknown->report(c, key, node_of(c, p->value), keys, n,
+					unknown->arg);
+		else
+			unknown_key(c, key, section, keys, n);
 		const char *near = near_key(key, keys, n);
 		i = near ? find_key(keys, n, near) : n;
 		if (i < n && !values[i])
@@ -349,6 +373,12 @@ static bool get_keys(struct ctx *c, yaml_node_t *map, const char *section,
 		if (keys[i].required && !values[i])
 			missing_key(c, map, keys[i].name, section);
 	return true;
+}
+
+static bool get_keys(struct ctx *c, yaml_node_t *map, const char *section,
+		     const struct key *keys, size_t n, yaml_node_t **values)
+{
+	return get_keys_or(c, map, section, keys, n, values, NULL);
 }
 
 /* --- Values --------------------------------------------------------------- */
@@ -1094,218 +1124,328 @@ static void map_lkteam(struct ctx *c, yaml_node_t *node)
 
 /* --- timetable and ab_weeks ----------------------------------------------- */
 
-static const char *const timetable_formats[] = { "csv", "untis", "fet",
-						 "ical" };
+/* Which keys a timetable entry takes is its format's business: the
+ * importer's option table says (adapters/importer.h). This file knows only
+ * `format`, `file` and `files`, which every format has. */
 
-static int parse_format(const char *text)
+/* The importer called @text, in any case, or NULL. */
+static const struct rk_importer *find_importer(const struct ctx *c,
+					       const char *text)
 {
-	for (int i = 0; i < 4; i++)
-		if (!strcasecmp(text, timetable_formats[i]))
-			return i;
-	return -1;
+	for (size_t i = 0; c->importers[i]; i++)
+		if (!strcasecmp(c->importers[i]->id, text))
+			return c->importers[i];
+	return NULL;
 }
 
-static const struct choice format_choice = { N_("timetable format"),
-					     parse_format,
-					     N_("csv, untis, fet or ical") };
+/* The option @key that @imp takes @where, or NULL. */
+static const struct rk_importer_option *importer_option(
+	const struct rk_importer *imp, const char *key, unsigned where)
+{
+	for (const struct rk_importer_option *o = imp->options; o && o->key;
+	     o++)
+		if ((o->where & where) && !strcmp(o->key, key))
+			return o;
+	return NULL;
+}
 
-enum { TT_FORMAT, TT_FILE, TT_FILES, TT_PERSON, TT_DAYS, TT_HOURS, N_TT };
+/* @words joined for a message: "a, b or c" (@or: the last separator). */
+static void join_words(char *buf, size_t size, const char *const *words,
+		       size_t n, const char * or)
+{
+	size_t at = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && at < size; i++) {
+		const char *sep = i == 0 ? "" : i + 1 == n ? or : ", ";
+		int k = snprintf(buf + at, size - at, "%s%s", sep, words[i]);
+		at += k > 0 ? (size_t)k : 0;
+	}
+}
 
-static const struct key timetable_keys[N_TT] = {
-	[TT_FORMAT] = { "format", false, NULL },
-	[TT_FILE] = { "file", false, NULL },
-	[TT_FILES] = { "files", false, NULL },
-	[TT_PERSON] = { "person", false, NULL },
-	[TT_DAYS] = { "days", false, NULL },
-	[TT_HOURS] = { "hours", false, NULL },
+static bool get_format(struct ctx *c, const yaml_node_t *node,
+		       const struct rk_importer **out)
+{
+	const char *ids[MAX_KEYS];
+	char list[256];
+	size_t n = 0;
+	const char *text = get_scalar(c, node, "format");
+	if (!text)
+		return false;
+	*out = find_importer(c, text);
+	if (*out)
+		return true;
+	for (; c->importers[n] && n < MAX_KEYS; n++)
+		ids[n] = c->importers[n]->id;
+	join_words(list, sizeof(list), ids, n, _(" or "));
+	report(c, node, _("unknown timetable format '%s': expected %s"), text,
+	       list);
+	return false;
+}
+
+/* The keys of an entry of a timetable (@where RK_OPTION_SOURCE) or of its
+ * `files` (RK_OPTION_FILE) in @imp's format, at most MAX_KEYS; the keys
+ * every format has come first. Their number. */
+static size_t entry_keys(const struct rk_importer *imp, unsigned where,
+			 struct key *keys)
+{
+	size_t n = 0;
+	if (where == RK_OPTION_SOURCE) {
+		keys[n++] = (struct key){ "format", false, NULL };
+		keys[n++] = (struct key){ "file", false, NULL };
+		keys[n++] = (struct key){ "files", false, NULL };
+	} else {
+		keys[n++] = (struct key){ "file", true, NULL };
+	}
+	for (const struct rk_importer_option *o = imp->options;
+	     o && o->key && n < MAX_KEYS; o++)
+		if (o->where & where)
+			keys[n++] = (struct key){ o->key, false, NULL };
+	return n;
+}
+
+/* The format of a timetable entry and where in the entry a key stands;
+ * @bad when a key was refused. */
+struct tt_place {
+	const struct rk_importer *imp;
+	unsigned where;
+	bool bad;
 };
 
-enum { TF_FILE, TF_PERSON, N_TF };
+/* A key the entry's format does not take: another format's, a typo or
+ * unknown; the message names the format and the keys it takes. */
+static void unknown_tt_key(struct ctx *c, const yaml_node_t *key,
+			   const yaml_node_t *value, const struct key *keys,
+			   size_t n, void *arg)
+{
+	struct tt_place *at = arg;
+	const char *names[MAX_KEYS];
+	char list[256];
+	const char *near = near_key(key, keys, n);
+	for (size_t i = 0; i < n; i++)
+		names[i] = keys[i].name;
+	join_words(list, sizeof(list), names, n, ", ");
+	/* A source with a key its format ignores would not be what the
+	 * user meant; it is left out, as with any other error. */
+	at->bad = true;
+	for (size_t i = 0; c->importers[i]; i++) {
+		if (c->importers[i] == at->imp ||
+		    !importer_option(c->importers[i], text_of(key), at->where))
+			continue;
+		report(c, value,
+		       _("'%s' is only for format %s; format %s takes %s"),
+		       text_of(key), c->importers[i]->id, at->imp->id, list);
+		return;
+	}
+	if (near)
+		report(c, key,
+		       _("unknown key '%s' for timetable format %s; did you mean '%s'?"),
+		       text_of(key), at->imp->id, near);
+	else
+		report(c, key,
+		       _("unknown key '%s' for timetable format %s, which takes %s"),
+		       text_of(key), at->imp->id, list);
+}
 
-static const struct key timetable_file_keys[N_TF] = {
-	[TF_FILE] = { "file", true, NULL },
-	[TF_PERSON] = { "person", false, NULL },
-};
+/* The value of a map entry as @o wants it: a number or a weekday. */
+static bool get_map_value(struct ctx *c, const struct rk_importer_option *o,
+			  const yaml_node_t *value, struct rk_option *out)
+{
+	if (o->shape == RK_OPTION_MAP_INT)
+		return get_int_min(c, value, o->noun, 0, &out->number);
+	out->text = get_scalar(c, value, o->key);
+	if (!out->text)
+		return false;
+	out->number = rk_weekday_parse(out->text);
+	if (out->number >= 0)
+		return true;
+	unknown_weekday(c, value);
+	return false;
+}
 
-/* The files of one source as they are mapped; @person is the source's own
- * `person`, the default of its files. */
+/* A map option, `days: {Dienstag: di}`: each entry is an item keyed by
+ * its name. */
+static bool get_map_option(struct ctx *c, const struct rk_importer_option *o,
+			   yaml_node_t *node, struct rk_option *out)
+{
+	yaml_node_pair_t *p;
+	bool ok = true;
+	if (!want(c, node, YAML_MAPPING_NODE, o->key))
+		return false;
+	size_t len = (size_t)(node->data.mapping.pairs.top -
+			      node->data.mapping.pairs.start);
+	struct rk_option *items = alloc_array(c, len ? len : 1, sizeof(*items));
+	if (!items)
+		return false;
+	for (p = node->data.mapping.pairs.start;
+	     p < node->data.mapping.pairs.top; p++) {
+		const char *name = pair_key(c, node, p, o->key);
+		yaml_node_t *value = node_of(c, p->value);
+		struct rk_option *item = &items[out->n_items];
+		*item = (struct rk_option){ .loc = loc_of(c, value) };
+		if (!name || !get_map_value(c, o, value, item)) {
+			ok = false;
+			continue;
+		}
+		item->key = keep(c, name);
+		item->text = item->text ? keep(c, item->text) : NULL;
+		out->n_items++;
+	}
+	out->items = items;
+	return ok;
+}
+
+static bool get_option(struct ctx *c, const struct rk_importer_option *o,
+		       yaml_node_t *node, struct rk_option *out)
+{
+	*out = (struct rk_option){ .key = o->key, .loc = loc_of(c, node) };
+	if (o->shape == RK_OPTION_TEXT)
+		return get_text(c, node, o->key, &out->text);
+	return get_map_option(c, o, node, out);
+}
+
+/* The options among the values @v of @keys (from @first on) into *@out;
+ * false when one is wrong (reported). */
+static bool get_options(struct ctx *c, const struct tt_place *at,
+			const struct key *keys, size_t n, size_t first,
+			yaml_node_t **v, const struct rk_option **out,
+			size_t *n_out)
+{
+	struct rk_option *opts = alloc_array(c, n, sizeof(*opts));
+	bool ok = opts != NULL;
+	size_t k = 0;
+	/* Every option is read, so that each problem is reported. */
+	for (size_t i = first; opts && i < n; i++)
+		if (v[i] && !get_option(c,
+					importer_option(at->imp, keys[i].name,
+							at->where),
+					v[i], &opts[k++]))
+			ok = false;
+	*out = opts;
+	*n_out = k;
+	return ok;
+}
+
+/* The files of one source as they are mapped. */
 struct tt_files {
 	struct rk_timetable_file *items;
 	size_t n;
-	const char *person;
+	const struct rk_importer *imp;
 };
 
 static void add_tt_file(struct ctx *c, struct tt_files *files,
-			const yaml_node_t *file, const char *person)
+			const yaml_node_t *file,
+			const struct rk_option *options, size_t n_options)
 {
 	const char *path = get_path(c, file, "file");
 	if (!path)
 		return;
 	files->items[files->n++] = (struct rk_timetable_file){
 		.path = path,
-		.person = person ? person : files->person,
+		.options = options,
+		.n_options = n_options,
 		.loc = loc_of(c, file),
 	};
 }
 
-/* An entry of `files`: a file name, or {file: ..., person: ...} for an
- * iCalendar feed of one teacher. */
+/* An entry of `files`: a file name, or {file: ..., KEY: ...} with keys of
+ * the format's own for that file (an iCalendar feed's person). */
 static void add_tt_files_item(struct ctx *c, yaml_node_t *item, void *arg)
 {
 	struct tt_files *files = arg;
-	yaml_node_t *v[N_TF];
-	const char *person = NULL;
+	struct tt_place at = { files->imp, RK_OPTION_FILE, false };
+	const struct unknown unknown = { unknown_tt_key, &at };
+	struct key keys[MAX_KEYS];
+	yaml_node_t *v[MAX_KEYS];
+	const struct rk_option *opts = NULL;
+	size_t n_opts = 0;
 
 	if (has_type(item, YAML_SCALAR_NODE)) {
-		add_tt_file(c, files, item, NULL);
+		add_tt_file(c, files, item, NULL, 0);
 		return;
 	}
-	if (!get_keys(c, item, "files", timetable_file_keys, N_TF, v))
+	size_t n = entry_keys(files->imp, RK_OPTION_FILE, keys);
+	if (!get_keys_or(c, item, "files", keys, n, v, &unknown))
 		return;
-	get_text(c, v[TF_PERSON], "person", &person);
-	if (v[TF_FILE])
-		add_tt_file(c, files, v[TF_FILE], person);
+	bool ok = get_options(c, &at, keys, n, 1, v, &opts, &n_opts);
+	if (v[0] && ok && !at.bad)
+		add_tt_file(c, files, v[0], opts, n_opts);
 }
 
-static bool get_tt_files(struct ctx *c, yaml_node_t *entry, yaml_node_t **v,
-			 struct tt_files *files)
+/* `file` or `files` (@file, @list) of @entry into @files. */
+static bool get_tt_files(struct ctx *c, yaml_node_t *entry, yaml_node_t *file,
+			 yaml_node_t *list, struct tt_files *files)
 {
-	size_t n = v[TT_FILE] ? 1 : 0;
-	if (v[TT_FILE] && v[TT_FILES]) {
-		report(c, v[TT_FILES],
-		       _("give either 'file' or 'files', not both"));
+	size_t n = file ? 1 : 0;
+	if (file && list) {
+		report(c, list, _("give either 'file' or 'files', not both"));
 		return false;
 	}
-	if (!v[TT_FILE] && !v[TT_FILES]) {
+	if (!file && !list) {
 		missing_key(c, entry, "file", "timetable");
 		return false;
 	}
-	if (v[TT_FILES] && !get_list(c, v[TT_FILES], "files"))
+	if (list && !get_list(c, list, "files"))
 		return false;
-	if (v[TT_FILES])
-		n = list_len(v[TT_FILES]);
+	if (list)
+		n = list_len(list);
 	if (n == 0) {
-		report(c, v[TT_FILES],
-		       _("'files' must name at least one file"));
+		report(c, list, _("'files' must name at least one file"));
 		return false;
 	}
 	files->items = alloc_array(c, n, sizeof(*files->items));
 	if (!files->items)
 		return false;
-	if (v[TT_FILE]) {
-		add_tt_file(c, files, v[TT_FILE], NULL);
+	if (file) {
+		add_tt_file(c, files, file, NULL, 0);
 		return files->n == 1;
 	}
 	yaml_node_item_t *it;
-	for (it = v[TT_FILES]->data.sequence.items.start;
-	     it < v[TT_FILES]->data.sequence.items.top; it++)
+	for (it = list->data.sequence.items.start;
+	     it < list->data.sequence.items.top; it++)
 		add_tt_files_item(c, node_of(c, *it), files);
 	return files->n == n;
 }
 
-/* A FET name map: `days: {Dienstag: di}` or `hours: {"08:25": 1}`. */
-struct tt_names {
-	struct rk_timetable_name *items;
-	size_t n;
-	bool ok;
-};
-
-static bool get_tt_name_value(struct ctx *c, const yaml_node_t *value,
-			      const char *section, int *out)
+/* The format of @entry: its `format`, else the first the registry knows
+ * (csv). NULL when it names none (reported). */
+static const struct rk_importer *entry_format(struct ctx *c, yaml_node_t *entry)
 {
-	if (strcmp(section, "days"))
-		return get_int_min(c, value, "lesuur", 0, out);
-	const char *text = get_scalar(c, value, section);
-	if (!text)
-		return false;
-	*out = rk_weekday_parse(text);
-	if (*out >= 0)
-		return true;
-	unknown_weekday(c, value);
-	return false;
-}
-
-static void add_tt_name(struct ctx *c, const yaml_node_t *map,
-			const yaml_node_pair_t *p, const char *section,
-			struct tt_names *names)
-{
-	const char *name = pair_key(c, map, p, section);
-	yaml_node_t *value = node_of(c, p->value);
-	int v;
-	if (!name || !get_tt_name_value(c, value, section, &v)) {
-		names->ok = false;
-		return;
-	}
-	const char *copy = keep(c, name);
-	if (!copy)
-		return;
-	names->items[names->n++] = (struct rk_timetable_name){
-		.name = copy,
-		.value = v,
-		.loc = loc_of(c, node_of(c, p->key)),
-	};
-}
-
-static bool get_tt_names(struct ctx *c, yaml_node_t *node, const char *section,
-			 struct rk_timetable_name **out, size_t *n)
-{
-	struct tt_names names = { NULL, 0, true };
+	const struct rk_importer *imp = c->importers[0];
 	yaml_node_pair_t *p;
-	if (!node)
-		return true;
-	if (!want(c, node, YAML_MAPPING_NODE, section))
-		return false;
-	size_t len = (size_t)(node->data.mapping.pairs.top -
-			      node->data.mapping.pairs.start);
-	names.items = alloc_array(c, len ? len : 1, sizeof(*names.items));
-	if (!names.items)
-		return false;
-	for (p = node->data.mapping.pairs.start;
-	     p < node->data.mapping.pairs.top; p++)
-		add_tt_name(c, node, p, section, &names);
-	*out = names.items;
-	*n = names.n;
-	return names.ok;
-}
-
-/* Keys that only one format reads are errors elsewhere: a `days` map on an
- * Untis source would otherwise be silently ignored. */
-static bool check_tt_keys(struct ctx *c, yaml_node_t **v, int format)
-{
-	static const struct {
-		int key;
-		int format;
-	} only[] = { { TT_PERSON, 3 }, { TT_DAYS, 2 }, { TT_HOURS, 2 } };
-	bool ok = true;
-	for (size_t i = 0; i < sizeof(only) / sizeof(only[0]); i++) {
-		if (!v[only[i].key] || format == only[i].format)
-			continue;
-		report(c, v[only[i].key], _("'%s' is only for format %s"),
-		       timetable_keys[only[i].key].name,
-		       timetable_formats[only[i].format]);
-		ok = false;
+	for (p = entry->data.mapping.pairs.start;
+	     p < entry->data.mapping.pairs.top; p++) {
+		const yaml_node_t *key = node_of(c, p->key);
+		if (key->type == YAML_SCALAR_NODE &&
+		    !strcmp(text_of(key), "format") &&
+		    !earlier_key(c, entry, p))
+			return get_format(c, node_of(c, p->value), &imp) ? imp
+									 : NULL;
 	}
-	return ok;
+	return imp;
 }
 
 static void add_timetable(struct ctx *c, yaml_node_t *entry, void *arg)
 {
 	struct rk_timetable_source src = { .loc = loc_of(c, entry) };
-	struct tt_files files = { NULL, 0, NULL };
-	yaml_node_t *v[N_TT];
-	int format = 0; /* csv */
+	struct key keys[MAX_KEYS];
+	yaml_node_t *v[MAX_KEYS];
 
-	if (!get_keys(c, entry, "timetable", timetable_keys, N_TT, v))
+	(void)arg;
+	if (!want(c, entry, YAML_MAPPING_NODE, "timetable"))
 		return;
-	bool ok = !v[TT_FORMAT] || get_choice(c, v[TT_FORMAT], "format",
-					      &format_choice, &format);
-	ok = (!ok || check_tt_keys(c, v, format)) && ok;
-	get_text(c, v[TT_PERSON], "person", &files.person);
-	ok = get_tt_files(c, entry, v, &files) && ok;
-	ok = get_tt_names(c, v[TT_DAYS], "days", &src.days, &src.n_days) && ok;
-	ok = get_tt_names(c, v[TT_HOURS], "hours", &src.hours, &src.n_hours) &&
-	     ok;
-	if (!ok)
+	const struct rk_importer *imp = entry_format(c, entry);
+	if (!imp)
+		return;
+	struct tt_place at = { imp, RK_OPTION_SOURCE, false };
+	const struct unknown unknown = { unknown_tt_key, &at };
+	struct tt_files files = { NULL, 0, imp };
+	size_t n = entry_keys(imp, RK_OPTION_SOURCE, keys);
+	get_keys_or(c, entry, "timetable", keys, n, v, &unknown);
+	/* keys[0..2] are format, file and files (entry_keys). */
+	bool ok = get_options(c, &at, keys, n, 3, v, &src.options,
+			      &src.n_options);
+	ok = get_tt_files(c, entry, v[1], v[2], &files) && ok;
+	if (!ok || at.bad)
 		return;
 	struct rk_timetable_source *slot =
 		rk_school_add_timetable_source(c->school);
@@ -1313,7 +1453,7 @@ static void add_timetable(struct ctx *c, yaml_node_t *entry, void *arg)
 		c->nomem = true;
 		return;
 	}
-	src.format = keep(c, timetable_formats[format]);
+	src.format = keep(c, imp->id);
 	src.files = files.items;
 	src.n_files = files.n;
 	src.path = files.items[0].path;
@@ -2222,19 +2362,33 @@ static bool scan_event(struct ctx *c, const yaml_event_t *ev,
 		if (!refers_to_open(open, *depth,
 				    (const char *)ev->data.alias.anchor))
 			return true;
-		report_at(c, line, column,
-			  _("the alias *%s is inside the node it names: the "
-			    "school file would never end"),
-			  (const char *)ev->data.alias.anchor);
+		if (c->board)
+			report_at(
+				c, line, column,
+				_("the alias *%s is inside the node it names: "
+				  "the board file would never end"),
+				(const char *)ev->data.alias.anchor);
+		else
+			report_at(
+				c, line, column,
+				_("the alias *%s is inside the node it names: "
+				  "the school file would never end"),
+				(const char *)ev->data.alias.anchor);
 		return false;
 	default:
 		return true;
 	}
 	if (*depth == MAX_DEPTH) {
-		report_at(c, line, column,
-			  _("the YAML nests more than %d levels deep here (a "
-			    "school file needs five)"),
-			  MAX_DEPTH);
+		if (c->board)
+			report_at(c, line, column,
+				  _("the YAML nests more than %d levels deep "
+				    "here (a board file needs two)"),
+				  MAX_DEPTH);
+		else
+			report_at(c, line, column,
+				  _("the YAML nests more than %d levels deep "
+				    "here (a school file needs five)"),
+				  MAX_DEPTH);
 		return false;
 	}
 	open[*depth].anchor = anchor ? strdup((const char *)anchor) : NULL;
@@ -2298,12 +2452,15 @@ static bool read_document(struct ctx *c, const char *text, size_t len,
 		goto out;
 	}
 	if (!yaml_document_get_root_node(doc)) {
-		report_at(c, 0, 0, _("the school file is empty"));
+		report_at(c, 0, 0,
+			  c->board ? _("the board file is empty")
+				   : _("the school file is empty"));
 		yaml_document_delete(doc);
 		goto out;
 	}
 	loaded = true;
-	check_single_document(c, &parser, text, len);
+	if (!c->board)
+		check_single_document(c, &parser, text, len);
 out:
 	yaml_parser_delete(&parser);
 	return loaded;
@@ -2383,7 +2540,8 @@ static void include_file(struct ctx *c, yaml_node_t *item, void *arg)
 			   .school = c->school,
 			   .diags = c->diags,
 			   .parent = c,
-			   .depth = c->depth + 1 };
+			   .depth = c->depth + 1,
+			   .importers = c->importers };
 	yaml_document_t doc;
 	char *text = NULL;
 	size_t len = 0;
@@ -2443,7 +2601,14 @@ static enum rk_status hand_over(struct ctx *c, enum rk_status status,
 enum rk_status rk_school_yaml_load(const char *path, struct rk_school **out,
 				   struct rk_diags *diags)
 {
-	struct ctx c = { .path = path };
+	return rk_school_yaml_load_formats(path, rk_importers(), out, diags);
+}
+
+enum rk_status rk_school_yaml_load_formats(
+	const char *path, const struct rk_importer *const *importers,
+	struct rk_school **out, struct rk_diags *diags)
+{
+	struct ctx c = { .path = path, .importers = importers };
 	yaml_document_t doc;
 	char *text = NULL;
 	size_t len = 0;
@@ -2453,7 +2618,7 @@ enum rk_status rk_school_yaml_load(const char *path, struct rk_school **out,
 	if (!out)
 		return RK_ERR_ARG;
 	*out = NULL;
-	if (!path)
+	if (!path || !importers || !importers[0])
 		return RK_ERR_ARG;
 	c.diags = rk_diags_new();
 	c.school = rk_school_new();
@@ -2479,4 +2644,134 @@ out:
 		rk_school_free(c.school);
 	rk_diags_free(c.diags);
 	return status;
+}
+
+/* --- Board files ---------------------------------------------------------- */
+
+/* The board's own message: it has two keys, there is nothing to guess. */
+static void unknown_board_key(struct ctx *c, const yaml_node_t *key,
+			      const yaml_node_t *value, const struct key *keys,
+			      size_t n, void *arg)
+{
+	report(c, key,
+	       _("unknown key '%s' in the board file: expected name or "
+		 "schools"),
+	       text_of(key));
+}
+
+static void add_board_school(struct ctx *c, yaml_node_t *item, void *arg)
+{
+	struct rk_board *b = arg;
+	if (!has_type(item, YAML_SCALAR_NODE) || !*text_of(item)) {
+		report(c, item,
+		       _("a school must be the name of a school file"));
+		return;
+	}
+	b->schools[b->n_schools] = rk_path_relative_to(c->path, text_of(item));
+	if (!b->schools[b->n_schools++])
+		c->nomem = true;
+}
+
+static void add_board_schools(struct ctx *c, struct rk_board *b,
+			      yaml_node_t *list)
+{
+	if (!has_type(list, YAML_SEQUENCE_NODE)) {
+		report(c, list, _("'schools' must be a list of school files"));
+		return;
+	}
+	size_t n = list_len(list);
+	if (!n)
+		report(c, list, _("'schools' lists no school file"));
+	b->schools = calloc(n ? n : 1, sizeof(*b->schools));
+	if (!b->schools) {
+		c->nomem = true;
+		return;
+	}
+	yaml_node_item_t *it;
+	for (it = list->data.sequence.items.start;
+	     it < list->data.sequence.items.top && !c->nomem; it++)
+		add_board_school(c, node_of(c, *it), b);
+}
+
+/* The keys of a board file: `name` (optional) and `schools`. */
+static void map_board(struct ctx *c, yaml_node_t *root, struct rk_board *b)
+{
+	static const struct key keys[] = { { "name", false, NULL },
+					   { "schools", false, NULL } };
+	struct unknown unknown = { unknown_board_key, NULL };
+	yaml_node_t *v[2];
+	if (!has_type(root, YAML_MAPPING_NODE)) {
+		report(c, root, _("the board file must be a mapping"));
+		return;
+	}
+	get_keys_or(c, root, "board file", keys, 2, v, &unknown);
+	const char *name = v[0] ? get_scalar(c, v[0], "name") : "";
+	b->name = strdup(name ? name : "");
+	if (!b->name)
+		c->nomem = true;
+	if (v[1])
+		add_board_schools(c, b, v[1]);
+	else
+		report(c, root, _("'schools' is required"));
+}
+
+/* Reads the board file at @path with @c (@c->diags set) into @doc: false
+ * when there is nothing to map. */
+static bool read_board(struct ctx *c, char **text, yaml_document_t *doc,
+		       enum rk_status *status)
+{
+	size_t len = 0;
+	c->board = true;
+	c->file = c->path;
+	*status = read_text(c, text, &len);
+	return *status == RK_OK && read_document(c, *text, len, doc);
+}
+
+enum rk_status rk_school_yaml_board(const char *path, struct rk_board *board,
+				    struct rk_diags *diags)
+{
+	struct ctx c = { .path = path };
+	yaml_document_t doc;
+	char *text = NULL;
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!path || !board)
+		return RK_ERR_ARG;
+	c.diags = rk_diags_new();
+	if (!c.diags)
+		return RK_ERR_NOMEM;
+	bool loaded = read_board(&c, &text, &doc, &status);
+	if (loaded) {
+		c.doc = &doc;
+		map_board(&c, yaml_document_get_root_node(&doc), board);
+		yaml_document_delete(&doc);
+	}
+	status = hand_over(&c, status, diags);
+	free(text);
+	rk_diags_free(c.diags);
+	return status;
+}
+
+bool rk_school_yaml_is_board(const char *path)
+{
+	struct ctx c = { .path = path, .diags = rk_diags_new() };
+	yaml_document_t doc;
+	char *text = NULL;
+	enum rk_status status;
+	bool board = false;
+	if (c.diags && path && read_board(&c, &text, &doc, &status)) {
+		yaml_node_t *root = yaml_document_get_root_node(&doc);
+		c.doc = &doc;
+		for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+		     has_type(root, YAML_MAPPING_NODE) &&
+		     p < root->data.mapping.pairs.top;
+		     p++) {
+			const yaml_node_t *key = node_of(&c, p->key);
+			board = board || (key->type == YAML_SCALAR_NODE &&
+					  !strcmp(text_of(key), "schools"));
+		}
+		yaml_document_delete(&doc);
+	}
+	free(text);
+	rk_diags_free(c.diags);
+	return board;
 }

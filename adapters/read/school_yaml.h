@@ -2,6 +2,8 @@
 #ifndef RK_SCHOOL_YAML_H
 #define RK_SCHOOL_YAML_H
 
+#include <stdbool.h>
+
 #include "diag.h"
 #include "school.h"
 
@@ -14,5 +16,30 @@
  * found, RK_ERR_IO when the file cannot be read, RK_ERR_NOMEM. */
 enum rk_status rk_school_yaml_load(const char *path, struct rk_school **out,
 				   struct rk_diags *diags);
+
+struct rk_importer;
+
+/* rk_school_yaml_load with the timetable formats @importers (NULL-
+ * terminated, at least one; the first is the default format) in place of
+ * rk_importers(): a test's own format is checked by its own option table
+ * as the real ones are. */
+enum rk_status rk_school_yaml_load_formats(
+	const char *path, const struct rk_importer *const *importers,
+	struct rk_school **out, struct rk_diags *diags);
+
+struct rk_board;
+
+/* Reads the board file at @path (doc/board.md) with the school file's
+ * reader, its YAML limits and messages, into @board (zeroed by the caller,
+ * freed with rk_board_free whatever the result). Every problem goes to
+ * @diags; RK_ERR_INPUT when any error was found, RK_ERR_IO when the file
+ * cannot be read, RK_ERR_NOMEM. For board_file.c. */
+enum rk_status rk_school_yaml_board(const char *path, struct rk_board *board,
+				    struct rk_diags *diags);
+
+/* Whether the YAML file at @path is a mapping with the key `schools`: a
+ * board file, not a school file. False when it cannot be read or
+ * parsed. */
+bool rk_school_yaml_is_board(const char *path);
 
 #endif

@@ -2,10 +2,7 @@
 
 #include "timetable_csv.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -31,10 +28,8 @@ enum field {
 
 struct loader {
 	struct rk_school *school;
-	const char *file; /* the school's copy of the path, for locations */
-	struct rk_diags *diags;
+	struct rk_csv_file in; /* its file is the school's copy of the path */
 	bool seen_record;
-	size_t errors; /* errors reported so far */
 	bool nomem;
 };
 
@@ -46,24 +41,6 @@ struct row {
 	size_t n;
 	int line;
 };
-
-static void report(struct loader *ld, enum rk_severity sev, int line,
-		   int column, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-
-static void report(struct loader *ld, enum rk_severity sev, int line,
-		   int column, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	rk_diags_add(ld->diags, sev, ld->file, line, column, "%s", msg);
-	if (sev == RK_SEV_ERROR)
-		ld->errors++;
-}
 
 static bool is_blank(char c)
 {
@@ -137,9 +114,10 @@ static int parse_weekday(struct loader *ld, const struct row *row)
 		      row->len[F_WEEKDAY]))
 		d = rk_weekday_parse(word);
 	if (d < 0)
-		report(ld, RK_SEV_ERROR, row->line, row->column[F_WEEKDAY],
-		       _("unknown weekday '%.*s'"), (int)row->len[F_WEEKDAY],
-		       row->text[F_WEEKDAY]);
+		rk_csv_report(&ld->in, RK_SEV_ERROR, row->line,
+			      row->column[F_WEEKDAY],
+			      _("unknown weekday '%.*s'"),
+			      (int)row->len[F_WEEKDAY], row->text[F_WEEKDAY]);
 	return d;
 }
 
@@ -151,9 +129,9 @@ static int parse_time(struct loader *ld, const struct row *row, enum field f)
 	if (copy_word(word, sizeof(word), row->text[f], row->len[f]) &&
 	    rk_time_parse(word, &minutes))
 		return minutes;
-	report(ld, RK_SEV_ERROR, row->line, row->column[f],
-	       _("bad time '%.*s': expected HH:MM"), (int)row->len[f],
-	       row->text[f]);
+	rk_csv_report(&ld->in, RK_SEV_ERROR, row->line, row->column[f],
+		      _("bad time '%.*s': expected HH:MM"), (int)row->len[f],
+		      row->text[f]);
 	return -1;
 }
 
@@ -165,9 +143,9 @@ static int parse_week(struct loader *ld, const struct row *row)
 		return RK_AB_A;
 	if (row_field_is(row, F_WEEK, "B"))
 		return RK_AB_B;
-	report(ld, RK_SEV_ERROR, row->line, row->column[F_WEEK],
-	       _("bad week '%.*s': expected A, B or empty"),
-	       (int)row->len[F_WEEK], row->text[F_WEEK]);
+	rk_csv_report(&ld->in, RK_SEV_ERROR, row->line, row->column[F_WEEK],
+		      _("bad week '%.*s': expected A, B or empty"),
+		      (int)row->len[F_WEEK], row->text[F_WEEK]);
 	return -1;
 }
 
@@ -187,12 +165,12 @@ static int set_text(struct loader *ld, const char **dst, const struct row *row,
 static int add_lesson(struct loader *ld, const struct row *row)
 {
 	struct rk_lesson lesson;
-	size_t errors = ld->errors;
+	size_t errors = ld->in.errors;
 
 	rk_lesson_init(&lesson);
 	if (row->len[F_PERSON] == 0)
-		report(ld, RK_SEV_ERROR, row->line, row->column[F_PERSON],
-		       _("empty person"));
+		rk_csv_report(&ld->in, RK_SEV_ERROR, row->line,
+			      row->column[F_PERSON], _("empty person"));
 	lesson.weekday = parse_weekday(ld, row);
 	lesson.start = parse_time(ld, row, F_START);
 	lesson.end = parse_time(ld, row, F_END);
@@ -202,14 +180,15 @@ static int add_lesson(struct loader *ld, const struct row *row)
 		char start[RK_TIME_BUFSIZE], end[RK_TIME_BUFSIZE];
 		rk_time_format(lesson.start, start);
 		rk_time_format(lesson.end, end);
-		report(ld, RK_SEV_ERROR, row->line, row->column[F_END],
-		       _("end %s is not after start %s"), end, start);
+		rk_csv_report(&ld->in, RK_SEV_ERROR, row->line,
+			      row->column[F_END],
+			      _("end %s is not after start %s"), end, start);
 	}
-	if (ld->errors > errors)
+	if (ld->in.errors > errors)
 		return 0;
 
 	lesson.week = (enum rk_ab)week;
-	lesson.loc = (struct rk_loc){ ld->file, row->line, 1 };
+	lesson.loc = (struct rk_loc){ ld->in.file, row->line, 1 };
 	lesson.person.loc = lesson.loc;
 	if (set_text(ld, &lesson.person.id, row, F_PERSON) < 0 ||
 	    set_text(ld, &lesson.group, row, F_GROUP) < 0 ||
@@ -232,10 +211,11 @@ static void check_extra(struct loader *ld, const struct rk_csv_record *rec)
 		rk_csv_trim(rec->fields[i], strlen(rec->fields[i]), &len);
 		if (len == 0)
 			continue;
-		report(ld, RK_SEV_WARNING, rec->line, rec->columns[i],
-		       _("expected at most %d fields, found %zu (the rest is "
-			 "ignored)"),
-		       N_FIELDS, rec->n);
+		rk_csv_report(
+			&ld->in, RK_SEV_WARNING, rec->line, rec->columns[i],
+			_("expected at most %d fields, found %zu (the rest is "
+			  "ignored)"),
+			N_FIELDS, rec->n);
 		return;
 	}
 }
@@ -267,10 +247,11 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 	if (first && row_field_is(&row, F_PERSON, "person"))
 		return 0;
 	if (rec->n < N_REQUIRED) {
-		report(ld, RK_SEV_ERROR, rec->line, 1,
-		       _("expected at least %d fields (person, weekday, start, "
-			 "end), found %zu"),
-		       N_REQUIRED, rec->n);
+		rk_csv_report(
+			&ld->in, RK_SEV_ERROR, rec->line, 1,
+			_("expected at least %d fields (person, weekday, start, "
+			  "end), found %zu"),
+			N_REQUIRED, rec->n);
 		return 0;
 	}
 	check_extra(ld, rec);
@@ -284,40 +265,31 @@ static int on_record(const struct rk_csv_record *rec, void *data)
 enum rk_status rk_timetable_csv_load(struct rk_school *school, const char *path,
 				     struct rk_diags *diags)
 {
-	struct loader ld = { .school = school, .diags = diags };
-	char *text = NULL;
-	size_t len, end;
+	struct loader ld = { .school = school, .in.diags = diags };
+	size_t end;
 
 	if (!school || !path)
 		return RK_ERR_ARG;
-	enum rk_status status = rk_textfile_read_max(
-		path, RK_TEXTFILE_MAX_TIMETABLE, &text, &len);
-	if (status == RK_ERR_IO) {
-		int saved = errno;
-		rk_diags_add(diags, RK_SEV_ERROR, path, 0, 0,
-			     _("cannot read timetable file: %s"),
-			     rk_textfile_strerror(saved));
-		errno = saved;
-	}
+	ld.in.file = rk_school_strdup(school, path);
+	if (!ld.in.file)
+		return RK_ERR_NOMEM;
+	enum rk_status status = rk_csv_file_open(
+		&ld.in, RK_TEXTFILE_MAX_TIMETABLE, N_("timetable file"));
 	if (status != RK_OK)
 		return status;
-	ld.file = rk_school_strdup(school, path);
-	if (!ld.file) {
-		status = RK_ERR_NOMEM;
-		goto out;
-	}
+	char *text = ld.in.text;
+	size_t len = ld.in.len;
 	size_t first = content_line(text, len, &end);
 	char sep = rk_csv_detect_separator(text + first, end - first);
 	blank_comments(text, len);
-	status = rk_csv_read(ld.file, text, len, sep, on_record, &ld, diags);
+	status = rk_csv_read(ld.in.file, text, len, sep, on_record, &ld, diags);
 	if (status == RK_ERR_NOMEM || ld.nomem)
 		status = RK_ERR_NOMEM;
-	else if (ld.errors || status == RK_ERR_INPUT)
+	else if (ld.in.errors || status == RK_ERR_INPUT)
 		status = RK_ERR_INPUT;
 	else
 		status = RK_OK;
-out:
-	free(text);
+	rk_csv_file_close(&ld.in);
 	return status;
 }
 
@@ -369,8 +341,9 @@ static bool probe(const char *path, const char *head, size_t len)
 }
 
 const struct rk_importer rk_importer_csv = {
-	"csv",
-	"simple CSV: person,weekday,start,end[,week,group,room,subject]",
-	probe,
-	rk_timetable_csv_load,
+	.id = "csv",
+	.description =
+		"simple CSV: person,weekday,start,end[,week,group,room,subject]",
+	.probe = probe,
+	.load = rk_timetable_csv_load,
 };

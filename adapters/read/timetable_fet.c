@@ -76,22 +76,20 @@ static bool reported_before(struct fet *f, const char *key)
 	return false;
 }
 
-static const struct rk_timetable_name *find_name(
-	const struct rk_timetable_name *names, size_t n, const char *name)
+/* The entry @name of the source's map @key (days or hours), or NULL. */
+static const struct rk_option *find_name(const struct fet *f, const char *key,
+					 const char *name)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(names[i].name, name))
-			return &names[i];
-	return NULL;
+	const struct rk_option *map = rk_importer_file_option(f->src, 0, key);
+	return map ? rk_option_find(map->items, map->n_items, name) : NULL;
 }
 
 static int map_day(struct fet *f, const char *name, const struct use *use)
 {
-	const struct rk_timetable_name *m =
-		f->src ? find_name(f->src->days, f->src->n_days, name) : NULL;
+	const struct rk_option *m = find_name(f, "days", name);
 	char key[160];
 	if (m)
-		return m->value;
+		return m->number;
 	int d = rk_weekday_parse(name);
 	if (d >= 0)
 		return d;
@@ -122,11 +120,10 @@ static int leading_time(const char *name)
 
 static int lesuur_number(struct fet *f, const char *name)
 {
-	const struct rk_timetable_name *m =
-		f->src ? find_name(f->src->hours, f->src->n_hours, name) : NULL;
+	const struct rk_option *m = find_name(f, "hours", name);
 	int v = 0;
 	if (m)
-		return m->value;
+		return m->number;
 	if (!name[0] || strspn(name, "0123456789") != strlen(name) ||
 	    strlen(name) > 4)
 		return -1;
@@ -681,20 +678,6 @@ static bool has_suffix(const char *path, const char *suffix)
 	return n >= k && !strcasecmp(path + n - k, suffix);
 }
 
-static const struct rk_timetable_source *find_source(
-	const struct rk_school *school, const char *path)
-{
-	size_t n = rk_school_n_timetable_source(school);
-	for (size_t i = 0; i < n; i++) {
-		const struct rk_timetable_source *src =
-			rk_school_get_timetable_source(school, i);
-		if (src->path == path ||
-		    (src->path && !strcmp(src->path, path)))
-			return src;
-	}
-	return NULL;
-}
-
 static void load_file(struct fet *f, struct xml_set *x, const char *path)
 {
 	if (!has_suffix(path, ".csv")) {
@@ -717,7 +700,7 @@ enum rk_status rk_timetable_fet_load(struct rk_school *school, const char *path,
 	if (!school || !path)
 		return RK_ERR_ARG;
 	size_t errors = rk_diags_errors(diags);
-	f.src = find_source(school, path);
+	f.src = rk_importer_source(school, path);
 	size_t n = f.src && f.src->n_files ? f.src->n_files : 1;
 	for (size_t i = 0; i < n && !f.nomem; i++)
 		load_file(&f, &x,
@@ -754,9 +737,26 @@ static bool probe(const char *path, const char *head, size_t len)
 	return false;
 }
 
+/* FET names its days and hours as the school set it up; these map them
+ * to weekdays and lesuren (doc/school-file.md). */
+static const struct rk_importer_option options[] = {
+	{ .key = "days",
+	  .shape = RK_OPTION_MAP_WEEKDAY,
+	  .where = RK_OPTION_SOURCE,
+	  .description = "FET's day names to weekdays: {Montag: ma, ...}" },
+	{ .key = "hours",
+	  .shape = RK_OPTION_MAP_INT,
+	  .where = RK_OPTION_SOURCE,
+	  .noun = "lesuur",
+	  .description = "FET's hour names to lesuren: {\"08:25\": 1, ...}" },
+	{ .key = NULL },
+};
+
 const struct rk_importer rk_importer_fet = {
-	"fet",
-	"FET: NAME_timetable.csv, or NAME_activities.xml with its .fet file",
-	probe,
-	rk_timetable_fet_load,
+	.id = "fet",
+	.description =
+		"FET: NAME_timetable.csv, or NAME_activities.xml with its .fet file",
+	.probe = probe,
+	.load = rk_timetable_fet_load,
+	.options = options,
 };

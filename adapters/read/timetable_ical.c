@@ -554,20 +554,6 @@ out:
 	return status;
 }
 
-static const struct rk_timetable_source *find_source(
-	const struct rk_school *school, const char *path)
-{
-	size_t n = rk_school_n_timetable_source(school);
-	for (size_t i = 0; i < n; i++) {
-		const struct rk_timetable_source *src =
-			rk_school_get_timetable_source(school, i);
-		if (src->path == path ||
-		    (src->path && !strcmp(src->path, path)))
-			return src;
-	}
-	return NULL;
-}
-
 static enum rk_status load_feed(struct feed *fd, const char *path,
 				const char *person)
 {
@@ -589,14 +575,17 @@ enum rk_status rk_timetable_ical_load(struct rk_school *school,
 	if (!school || !path)
 		return RK_ERR_ARG;
 	size_t errors = rk_diags_errors(diags);
-	const struct rk_timetable_source *src = find_source(school, path);
+	const struct rk_timetable_source *src =
+		rk_importer_source(school, path);
 	size_t n = src && src->n_files ? src->n_files : 1;
 	set_window(&fd);
 	for (size_t i = 0; i < n && status != RK_ERR_NOMEM; i++) {
 		const struct rk_timetable_file *f =
 			src && src->n_files ? &src->files[i] : NULL;
+		const struct rk_option *person =
+			rk_importer_file_option(src, i, "person");
 		enum rk_status st = load_feed(&fd, f ? f->path : path,
-					      f ? f->person : NULL);
+					      person ? person->text : NULL);
 		if (st != RK_OK)
 			status = st;
 	}
@@ -624,9 +613,20 @@ static bool probe(const char *path, const char *head, size_t len)
 	return len >= k && !strncasecmp(head, begin, k);
 }
 
+/* A feed is one teacher's; its file name says whose unless this does. */
+static const struct rk_importer_option options[] = {
+	{ .key = "person",
+	  .shape = RK_OPTION_TEXT,
+	  .where = RK_OPTION_SOURCE | RK_OPTION_FILE,
+	  .description = "whose feed it is; default: the file's name" },
+	{ .key = NULL },
+};
+
 const struct rk_importer rk_importer_ical = {
-	"ical",
-	"iCalendar feeds, one per teacher (RRULE, EXDATE, RECURRENCE-ID)",
-	probe,
-	rk_timetable_ical_load,
+	.id = "ical",
+	.description =
+		"iCalendar feeds, one per teacher (RRULE, EXDATE, RECURRENCE-ID)",
+	.probe = probe,
+	.load = rk_timetable_ical_load,
+	.options = options,
 };

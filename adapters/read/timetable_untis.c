@@ -665,20 +665,6 @@ static void free_untis(struct untis *u)
 	free(u->teachers);
 }
 
-static const struct rk_timetable_source *find_source(
-	const struct rk_school *school, const char *path)
-{
-	size_t n = rk_school_n_timetable_source(school);
-	for (size_t i = 0; i < n; i++) {
-		const struct rk_timetable_source *src =
-			rk_school_get_timetable_source(school, i);
-		if (src->path == path ||
-		    (src->path && !strcmp(src->path, path)))
-			return src;
-	}
-	return NULL;
-}
-
 /* GPU002 and GPU004 first: the lessons of GPU001 need what they say. */
 static enum rk_status parse_files(struct untis *u, struct file *files, size_t n)
 {
@@ -699,7 +685,8 @@ enum rk_status rk_timetable_untis_load(struct rk_school *school,
 
 	if (!school || !path)
 		return RK_ERR_ARG;
-	const struct rk_timetable_source *src = find_source(school, path);
+	const struct rk_timetable_source *src =
+		rk_importer_source(school, path);
 	size_t n = src && src->n_files ? src->n_files : 1;
 	size_t errors = rk_diags_errors(diags);
 	struct file *files = calloc(n, sizeof(*files));
@@ -757,8 +744,9 @@ static bool probe(const char *path, const char *head, size_t len)
 }
 
 const struct rk_importer rk_importer_untis = {
-	"untis",
-	"Untis GPU001.TXT (with GPU002.TXT for A/B weeks, GPU004.TXT for names)",
-	probe,
-	rk_timetable_untis_load,
+	.id = "untis",
+	.description =
+		"Untis GPU001.TXT (with GPU002.TXT for A/B weeks, GPU004.TXT for names)",
+	.probe = probe,
+	.load = rk_timetable_untis_load,
 };
