@@ -46,13 +46,11 @@ static void report(struct fet *f, int line, int column, const char *fmt, ...)
 
 static void report(struct fet *f, int line, int column, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	rk_diags_vadd(f->diags, RK_SEV_ERROR, f->file, line, column, fmt, ap);
 	va_end(ap);
-	rk_diags_add(f->diags, RK_SEV_ERROR, f->file, line, column, "%s", msg);
 }
 
 /* A missing map entry would be reported on every row that uses the name;

@@ -62,13 +62,11 @@ static void report(struct feed *fd, enum rk_severity sev, int line,
 static void report(struct feed *fd, enum rk_severity sev, int line,
 		   const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	rk_diags_vadd(fd->diags, sev, fd->file, line, 0, fmt, ap);
 	va_end(ap);
-	rk_diags_add(fd->diags, sev, fd->file, line, 0, "%s", msg);
 }
 
 /* libical gives components without line numbers; it keeps the events in

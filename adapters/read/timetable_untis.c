@@ -70,9 +70,8 @@ struct teacher {
 
 struct untis {
 	struct rk_school *school;
-	struct rk_diags *diags;
-	const char *file; /* the file being read */
-	size_t errors;
+	/* the file being read, where its problems go, and their count */
+	struct rk_csv_file csv;
 	bool nomem;
 	size_t first_lesson; /* the school's lessons before this load */
 	struct unterricht *unt;
@@ -86,23 +85,6 @@ struct text {
 	const char *s;
 	size_t len;
 };
-
-static void report(struct untis *u, enum rk_severity sev, int line, int column,
-		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void report(struct untis *u, enum rk_severity sev, int line, int column,
-		   const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	rk_diags_add(u->diags, sev, u->file, line, column, "%s", msg);
-	if (sev == RK_SEV_ERROR)
-		u->errors++;
-}
 
 static struct text field(const struct rk_csv_record *rec, int number)
 {
@@ -224,8 +206,8 @@ static bool get_date(struct untis *u, const struct rk_csv_record *rec,
 	*out = none;
 	if (t.len == 0 || parse_untis_date(t, out))
 		return true;
-	report(u, RK_SEV_ERROR, rec->line, number,
-	       _("bad date '%.*s': expected YYYYMMDD"), (int)t.len, t.s);
+	rk_csv_report(&u->csv, RK_SEV_ERROR, rec->line, number,
+		      _("bad date '%.*s': expected YYYYMMDD"), (int)t.len, t.s);
 	return false;
 }
 
@@ -235,17 +217,19 @@ static int on_gpu002(const struct rk_csv_record *rec, void *data)
 	struct unterricht un = { .week = RK_AB_BOTH };
 
 	if (rec->n < F2_TEACHER) {
-		report(u, RK_SEV_ERROR, rec->line, 1,
-		       _("expected at least %d fields (lesson number to teacher), found %zu"),
-		       F2_TEACHER, rec->n);
+		rk_csv_report(
+			&u->csv, RK_SEV_ERROR, rec->line, 1,
+			_("expected at least %d fields (lesson number to teacher), found %zu"),
+			F2_TEACHER, rec->n);
 		return 0;
 	}
 	struct text group = field(rec, F2_GROUP);
 	int week = parse_group(group);
 	if (week < 0)
-		report(u, RK_SEV_WARNING, rec->line, F2_GROUP,
-		       _("lesson group '%.*s' is no A or B week; lesson %s is taken as every week"),
-		       (int)group.len, group.s, field(rec, F2_LESSON).s);
+		rk_csv_report(
+			&u->csv, RK_SEV_WARNING, rec->line, F2_GROUP,
+			_("lesson group '%.*s' is no A or B week; lesson %s is taken as every week"),
+			(int)group.len, group.s, field(rec, F2_LESSON).s);
 	un.week = week < 0 ? RK_AB_BOTH : (enum rk_ab)week;
 	bool ok = get_date(u, rec, F2_FROM, INT_MIN, &un.from);
 	ok = get_date(u, rec, F2_TO, INT_MAX, &un.to) && ok;
@@ -253,8 +237,8 @@ static int on_gpu002(const struct rk_csv_record *rec, void *data)
 		char a[RK_DATE_BUFSIZE], b[RK_DATE_BUFSIZE];
 		rk_date_format(un.to, a);
 		rk_date_format(un.from, b);
-		report(u, RK_SEV_ERROR, rec->line, F2_TO,
-		       _("date to %s is before date from %s"), a, b);
+		rk_csv_report(&u->csv, RK_SEV_ERROR, rec->line, F2_TO,
+			      _("date to %s is before date from %s"), a, b);
 		ok = false;
 	}
 	if (!ok)
@@ -315,7 +299,7 @@ static int on_gpu004(const struct rk_csv_record *rec, void *data)
 		return 1;
 	struct teacher *t = &u->teachers[u->n_teachers++];
 	struct text email = field(rec, F4_EMAIL);
-	*t = (struct teacher){ .file = u->file, .line = rec->line };
+	*t = (struct teacher){ .file = u->csv.file, .line = rec->line };
 	t->id = dup_text(u, id);
 	t->name = teacher_name(u, rec);
 	t->email = email.len ? dup_text(u, email) : NULL;
@@ -342,9 +326,10 @@ static bool get_day(struct untis *u, const struct rk_csv_record *rec,
 		*weekday = day - 1;
 		return true;
 	}
-	report(u, RK_SEV_ERROR, rec->line, F1_DAY,
-	       _("day '%.*s' is out of range: expected 1 (Monday) to 7 (Sunday)"),
-	       (int)t.len, t.s);
+	rk_csv_report(
+		&u->csv, RK_SEV_ERROR, rec->line, F1_DAY,
+		_("day '%.*s' is out of range: expected 1 (Monday) to 7 (Sunday)"),
+		(int)t.len, t.s);
 	return false;
 }
 
@@ -352,15 +337,17 @@ static void unknown_period(struct untis *u, int line, int period, int weekday,
 			   const struct rk_grid *grid)
 {
 	if (!grid || grid->n == 0) {
-		report(u, RK_SEV_ERROR, line, F1_PERIOD,
-		       _("unknown period %d on %s: the time grid has no lesuren that day"),
-		       period, rk_weekday_name(weekday));
+		rk_csv_report(
+			&u->csv, RK_SEV_ERROR, line, F1_PERIOD,
+			_("unknown period %d on %s: the time grid has no lesuren that day"),
+			period, rk_weekday_name(weekday));
 		return;
 	}
-	report(u, RK_SEV_ERROR, line, F1_PERIOD,
-	       _("unknown period %d on %s: the time grid has lesuren %d-%d that day"),
-	       period, rk_weekday_name(weekday), grid->hours[0].number,
-	       grid->hours[grid->n - 1].number);
+	rk_csv_report(
+		&u->csv, RK_SEV_ERROR, line, F1_PERIOD,
+		_("unknown period %d on %s: the time grid has lesuren %d-%d that day"),
+		period, rk_weekday_name(weekday), grid->hours[0].number,
+		grid->hours[grid->n - 1].number);
 }
 
 /* The lesuur of the period; periods are lesuur numbers of the grid. */
@@ -371,9 +358,9 @@ static const struct rk_lesuur *get_period(struct untis *u,
 	struct text t = field(rec, F1_PERIOD);
 	int period;
 	if (!parse_number(t, &period)) {
-		report(u, RK_SEV_ERROR, rec->line, F1_PERIOD,
-		       _("bad period '%.*s': expected a lesuur number"),
-		       (int)t.len, t.s);
+		rk_csv_report(&u->csv, RK_SEV_ERROR, rec->line, F1_PERIOD,
+			      _("bad period '%.*s': expected a lesuur number"),
+			      (int)t.len, t.s);
 		return NULL;
 	}
 	if (weekday < 0)
@@ -401,15 +388,15 @@ static bool get_length(struct untis *u, const struct rk_csv_record *rec,
 		if (rk_time_parse(word, minutes) && *minutes > 0)
 			return true;
 	}
-	report(u, RK_SEV_ERROR, rec->line, F1_LENGTH,
-	       _("bad length '%.*s': expected hh:mm"), (int)t.len, t.s);
+	rk_csv_report(&u->csv, RK_SEV_ERROR, rec->line, F1_LENGTH,
+		      _("bad length '%.*s': expected hh:mm"), (int)t.len, t.s);
 	return false;
 }
 
 static bool read_row(struct untis *u, const struct rk_csv_record *rec,
 		     struct row *row)
 {
-	size_t errors = u->errors;
+	size_t errors = u->csv.errors;
 	*row = (struct row){ .line = rec->line, .weekday = -1 };
 	row->lesson = field(rec, F1_LESSON);
 	row->cls = field(rec, F1_CLASS);
@@ -419,7 +406,7 @@ static bool read_row(struct untis *u, const struct rk_csv_record *rec,
 	get_day(u, rec, &row->weekday);
 	row->hour = get_period(u, rec, row->weekday);
 	get_length(u, rec, &row->length);
-	return u->errors == errors;
+	return u->csv.errors == errors;
 }
 
 /* Whether the list "05a, 05b" holds @t as a whole item (items may hold
@@ -483,7 +470,7 @@ static void make_lesson(struct untis *u, const struct row *row,
 	l->start = row->hour->start;
 	l->end = row->length > 0 ? row->hour->start + row->length
 				 : row->hour->end;
-	l->loc = (struct rk_loc){ u->file, row->line, 1 };
+	l->loc = (struct rk_loc){ u->csv.file, row->line, 1 };
 	l->person =
 		(struct rk_ref){ .id = teacher, .loc = l->loc, .index = -1 };
 	const struct unterricht *un = find_unterricht(u, lesson_id, teacher);
@@ -525,9 +512,10 @@ static int on_gpu001(const struct rk_csv_record *rec, void *data)
 	struct row row;
 
 	if (rec->n < F1_PERIOD) {
-		report(u, RK_SEV_ERROR, rec->line, 1,
-		       _("expected at least %d fields (lesson, class, teacher, subject, room, day, period), found %zu"),
-		       F1_PERIOD, rec->n);
+		rk_csv_report(
+			&u->csv, RK_SEV_ERROR, rec->line, 1,
+			_("expected at least %d fields (lesson, class, teacher, subject, room, day, period), found %zu"),
+			F1_PERIOD, rec->n);
 		return 0;
 	}
 	if (!read_row(u, rec, &row))
@@ -593,10 +581,10 @@ static enum rk_status read_file(struct untis *u, const char *path,
 		rk_charset_read_file(path, &f->text, &f->len, NULL);
 	if (status == RK_ERR_IO) {
 		int saved = errno;
-		rk_diags_add(u->diags, RK_SEV_ERROR, path, 0, 0,
+		rk_diags_add(u->csv.diags, RK_SEV_ERROR, path, 0, 0,
 			     _("cannot read timetable file: %s"),
 			     rk_textfile_strerror(saved));
-		u->errors++;
+		u->csv.errors++;
 	}
 	if (status != RK_OK)
 		return status;
@@ -614,11 +602,11 @@ static enum rk_status parse_file(struct untis *u, const struct file *f)
 						    on_gpu004 };
 	const char *nl = memchr(f->text, '\n', f->len);
 	size_t first = nl ? (size_t)(nl - f->text) : f->len;
-	u->file = f->path;
+	u->csv.file = f->path;
 	enum rk_status status =
 		rk_csv_read(f->path, f->text, f->len,
 			    rk_csv_detect_separator(f->text, first),
-			    on_record[f->kind], u, u->diags);
+			    on_record[f->kind], u, u->csv.diags);
 	if (u->nomem)
 		return RK_ERR_NOMEM;
 	return status == RK_ERR_NOMEM ? status : RK_OK;
@@ -643,7 +631,7 @@ static void suggest_teachers(struct untis *u)
 		if (!teaches)
 			continue;
 		rk_diags_add(
-			u->diags, RK_SEV_WARNING, t->file, t->line, 1,
+			u->csv.diags, RK_SEV_WARNING, t->file, t->line, 1,
 			_("teacher '%s' is not in the school file; GPU004 suggests: {id: %s, name: %s%s%s}"),
 			t->id, t->id, t->name ? t->name : t->id,
 			t->email ? ", email: " : "", t->email ? t->email : "");
@@ -680,7 +668,7 @@ static enum rk_status parse_files(struct untis *u, struct file *files, size_t n)
 enum rk_status rk_timetable_untis_load(struct rk_school *school,
 				       const char *path, struct rk_diags *diags)
 {
-	struct untis u = { .school = school, .diags = diags };
+	struct untis u = { .school = school, .csv = { .diags = diags } };
 	enum rk_status status = RK_OK;
 
 	if (!school || !path)
