@@ -42,6 +42,9 @@ struct import {
 
 static void import_usage(FILE *out)
 {
+	char all[128], grid[128];
+	rk_importer_ids(rk_importers(), false, all, sizeof(all));
+	rk_importer_ids(rk_importers(), true, grid, sizeof(grid));
 	fprintf(out,
 		_("Usage: ritmiek import [OPTION]... [FILE]...\n"
 		  "Reads timetable files and says what it understood: the "
@@ -49,15 +52,16 @@ static void import_usage(FILE *out)
 		  "periods, A/B differences, and every problem\nas "
 		  "file:line: message. Without FILE, the timetables named in "
 		  "the school file.\n\n"
-		  "  -f, --format FORMAT  csv, untis, fet or ical (default: "
+		  "  -f, --format FORMAT  %s (default: "
 		  "told from each file)\n"
 		  "  -s, --school SCHOOL  the school file: time grid, people, "
 		  "day and hour maps\n"
-		  "                       (needed for untis and fet)\n"
+		  "                       (needed for %s)\n"
 		  "  -q, --quiet          only the problems, not the summary\n"
 		  "  -h, --help           show this help and exit\n\n"
 		  "Exit status: 0 no errors (warnings allowed), 1 errors, "
-		  "2 bad usage, 4 failure.\n"));
+		  "2 bad usage, 4 failure.\n"),
+		all, grid);
 }
 
 /* --- Which sources to read ------------------------------------------------ */
@@ -178,7 +182,8 @@ static bool need_school(const struct import *im)
 		const char *format = rk_school_get_timetable_source(
 					     im->school, im->sources[i])
 					     ->format;
-		if (!strcmp(format, "untis") || !strcmp(format, "fet")) {
+		const struct rk_importer *imp = rk_importer_find(format);
+		if (imp && imp->needs_grid) {
 			fprintf(stderr,
 				_("ritmiek import: %s timetables need --school SCHOOL: its time grid gives the lessons their clock times\n"),
 				format);
@@ -494,9 +499,11 @@ int rk_cmd_import(int argc, char **argv)
 			goto usage;
 	}
 	if (im.format && !rk_importer_find(im.format)) {
+		char all[128];
+		rk_importer_ids(rk_importers(), false, all, sizeof(all));
 		fprintf(stderr,
-			_("ritmiek import: unknown format '%s': expected csv, untis, fet or ical\n"),
-			im.format);
+			_("ritmiek import: unknown format '%s': expected %s\n"),
+			im.format, all);
 		goto out;
 	}
 	if (optind == argc && !school) {

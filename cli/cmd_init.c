@@ -8,11 +8,14 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "importer.h"
 #include "school_init.h"
 #include "school_writer.h"
 
 static void init_usage(FILE *out)
 {
+	char all[128];
+	rk_importer_ids(rk_importers(), false, all, sizeof(all));
 	fprintf(out,
 		_("Usage: ritmiek init --timetable FILE --region REGION --year "
 		  "YYYY-YYYY -o SCHOOL\n"
@@ -24,7 +27,7 @@ static void init_usage(FILE *out)
 		  "  -t, --timetable FILE  the timetable (again for more files "
 		  "of it: GPU002.TXT,\n"
 		  "                        one iCalendar feed per teacher)\n"
-		  "  -f, --format FORMAT   csv, untis, fet or ical (default: "
+		  "  -f, --format FORMAT   %s (default: "
 		  "told from the file)\n"
 		  "  -p, --people FILE     a people CSV file: names, e-mail, "
 		  "roles\n"
@@ -41,7 +44,8 @@ static void init_usage(FILE *out)
 		  "  -h, --help            show this help and exit\n\n"
 		  "Then: ritmiek check SCHOOL; ritmiek plan -o plan SCHOOL.\n"
 		  "Exit status: 0 written (warnings allowed), 1 errors in the "
-		  "input (nothing\nwritten), 2 bad usage, 4 failure.\n"));
+		  "input (nothing\nwritten), 2 bad usage, 4 failure.\n"),
+		all);
 }
 
 /* "2026-2027": the first year, or -1. */
@@ -118,13 +122,12 @@ static int check_args(struct rk_init_options *o, const char *region,
 		fprintf(stderr,
 			_("ritmiek init: unknown kind '%s': po, vo or mbo\n"),
 			kind);
-	else if (o->format && strcmp(o->format, "csv") &&
-		 strcmp(o->format, "untis") && strcmp(o->format, "fet") &&
-		 strcmp(o->format, "ical"))
-		fprintf(stderr,
-			_("ritmiek init: unknown format '%s': csv, untis, fet or ical\n"),
-			o->format);
-	else {
+	else if (o->format && !rk_importer_find(o->format)) {
+		char all[128];
+		rk_importer_ids(rk_importers(), false, all, sizeof(all));
+		fprintf(stderr, _("ritmiek init: unknown format '%s': %s\n"),
+			o->format, all);
+	} else {
 		o->region = (enum rk_region)r;
 		return 0;
 	}

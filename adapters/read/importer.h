@@ -54,10 +54,18 @@ struct rk_importer {
 	/* The keys of its own, ended by an entry whose key is NULL; NULL
 	 * when it has none. Any other key is an error in the school file. */
 	const struct rk_importer_option *options;
+	/* Its lessons are lesuur numbers, not clock times: the school's time
+	 * grid gives them their times, so reading it needs the school. */
+	bool needs_grid;
 };
 
 /* The known importers, NULL-terminated. */
 const struct rk_importer *const *rk_importers(void);
+/* The ids of the importers of @table (NULL-terminated), only those that
+ * need the time grid when @grid_only, joined for a message into @buf:
+ * "csv, untis, fet or ical", with " or " in the user's language. */
+void rk_importer_ids(const struct rk_importer *const *table, bool grid_only,
+		     char *buf, size_t size);
 /* The importer called @id, or NULL. */
 const struct rk_importer *rk_importer_find(const char *id);
 

@@ -161,13 +161,6 @@ static const struct rk_importer *choose_importer(
 	return NULL;
 }
 
-/* Untis periods and FET hours are lesuur numbers: they get the usual grid
- * while they are read, and keep the lesuren they use. */
-static bool numbers_only(const struct rk_importer *imp)
-{
-	return !strcmp(imp->id, "untis") || !strcmp(imp->id, "fet");
-}
-
 static enum rk_status read_lessons(struct rk_draft *d,
 				   const struct rk_init_options *o,
 				   struct rk_diags *diags)
@@ -176,7 +169,9 @@ static enum rk_status read_lessons(struct rk_draft *d,
 	if (!imp)
 		return RK_ERR_INPUT;
 	enum rk_status st = add_source(d, o, imp->id);
-	d->grid = numbers_only(imp) ? RK_GRID_USUAL : RK_GRID_FROM_TIMES;
+	/* Lesuur numbers (Untis periods, FET hours) get the usual grid while
+	 * they are read, and keep the lesuren they use. */
+	d->grid = imp->needs_grid ? RK_GRID_USUAL : RK_GRID_FROM_TIMES;
 	if (st == RK_OK && d->grid == RK_GRID_USUAL)
 		st = rk_draft_usual_grid(d->school, RK_DRAFT_MAX_LESUREN);
 	if (st == RK_OK && o->people)

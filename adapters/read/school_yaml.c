@@ -1165,18 +1165,14 @@ static void join_words(char *buf, size_t size, const char *const *words,
 static bool get_format(struct ctx *c, const yaml_node_t *node,
 		       const struct rk_importer **out)
 {
-	const char *ids[MAX_KEYS];
 	char list[256];
-	size_t n = 0;
 	const char *text = get_scalar(c, node, "format");
 	if (!text)
 		return false;
 	*out = find_importer(c, text);
 	if (*out)
 		return true;
-	for (; c->importers[n] && n < MAX_KEYS; n++)
-		ids[n] = c->importers[n]->id;
-	join_words(list, sizeof(list), ids, n, _(" or "));
+	rk_importer_ids(c->importers, false, list, sizeof(list));
 	report(c, node, _("unknown timetable format '%s': expected %s"), text,
 	       list);
 	return false;

@@ -757,4 +757,5 @@ const struct rk_importer rk_importer_fet = {
 	.probe = probe,
 	.load = rk_timetable_fet_load,
 	.options = options,
+	.needs_grid = true,
 };

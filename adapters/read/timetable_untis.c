@@ -737,4 +737,5 @@ const struct rk_importer rk_importer_untis = {
 		"Untis GPU001.TXT (with GPU002.TXT for A/B weeks, GPU004.TXT for names)",
 	.probe = probe,
 	.load = rk_timetable_untis_load,
+	.needs_grid = true,
 };
