@@ -626,48 +626,77 @@ static void measure(const struct rk_planctx *ctx, struct pairing *pr)
 		}
 }
 
-static enum rk_status pair_team(struct rk_planctx *ctx,
-				const struct rk_group *g,
-				const struct rk_period *p)
+/* One team's duos in a period: what the model needs, measured first (on
+ * threads, every team of the period side by side: it only reads), then
+ * the model itself in school order. */
+struct team_duos {
+	struct pairing pr;
+	struct unit *units;
+	size_t n_units;
+	bool frozen; /* rebalancing: kept as they were */
+	enum rk_status status;
+};
+
+/* The members, their chances to meet and visit, and every duo and trio
+ * with its cost; it reads the plan so far and the busy times, and writes
+ * only @t. */
+static enum rk_status prepare(const struct rk_planctx *ctx, struct team_duos *t)
 {
-	struct pairing pr = { .g = g, .p = p };
-	struct unit *units = NULL;
-	struct rk_mip *mip = NULL;
-	char model[128];
-	enum rk_status status = take_members(ctx, &pr);
-	if (status != RK_OK || pr.n < 2)
-		goto out;
-	measure(ctx, &pr);
+	struct pairing *pr = &t->pr;
+	enum rk_status status = take_members(ctx, pr);
+	if (status != RK_OK || pr->n < 2)
+		return status;
+	measure(ctx, pr);
 	/* Every pair, and every triple when the team is odd. */
-	size_t size = (size_t)pr.n;
+	size_t size = (size_t)pr->n;
 	size_t cap = size * (size - 1) / 2 +
 		     (size % 2 ? size * (size - 1) * (size - 2) / 6 : 0);
-	units = calloc(cap, sizeof(*units));
-	snprintf(model, sizeof(model), "duos %s period %d", g->id, p->number);
-	mip = rk_mip_new(model);
-	status = RK_ERR_NOMEM;
-	if (!units || !mip)
-		goto out;
-	size_t n = make_units(ctx, &pr, units);
-	if (build(&pr, mip, units, n) != RK_OK ||
-	    keep_rows(ctx, &pr, mip, units, n) != RK_OK)
+	t->units = calloc(cap, sizeof(*t->units));
+	if (!t->units)
+		return RK_ERR_NOMEM;
+	t->n_units = make_units(ctx, pr, t->units);
+	return RK_OK;
+}
+
+struct prepare_all {
+	const struct rk_planctx *ctx;
+	struct team_duos *teams;
+};
+
+static void prepare_one(void *data, size_t i)
+{
+	struct prepare_all *all = data;
+	if (!all->teams[i].frozen)
+		all->teams[i].status = prepare(all->ctx, &all->teams[i]);
+}
+
+static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
+{
+	struct pairing *pr = &t->pr;
+	if (t->status != RK_OK || pr->n < 2)
+		return t->status;
+	char model[128];
+	snprintf(model, sizeof(model), "duos %s period %d", pr->g->id,
+		 pr->p->number);
+	struct rk_mip *mip = rk_mip_new(model);
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!mip || build(pr, mip, t->units, t->n_units) != RK_OK ||
+	    keep_rows(ctx, pr, mip, t->units, t->n_units) != RK_OK)
 		goto out;
 	enum rk_mip_result result;
 	status = rk_planctx_solve(ctx, mip, model, &result);
 	if (status == RK_OK &&
 	    (result == RK_MIP_OPTIMAL || result == RK_MIP_FEASIBLE))
-		status = record(ctx, &pr, mip, units, n);
-	else if (status == RK_OK && pr.current)
+		status = record(ctx, pr, mip, t->units, t->n_units);
+	else if (status == RK_OK && pr->current)
 		rk_planctx_infeasible(
 			ctx,
 			_("%s, period %d: the duos to keep and to split cannot all be honoured"),
-			g->name, p->number);
+			pr->g->name, pr->p->number);
 	else if (status == RK_OK)
 		status = RK_ERR_SOLVER; /* every split is in the model */
 out:
 	rk_mip_free(mip);
-	free(units);
-	release_members(&pr);
 	return status;
 }
 
@@ -685,6 +714,40 @@ static enum rk_status keep_duos(struct rk_planctx *ctx,
 	return RK_OK;
 }
 
+/* The teams of period @p, prepared side by side, then planned (or kept)
+ * in school order, as one thread would: the plan is the same for every
+ * number of threads. */
+static enum rk_status pair_period(struct rk_planctx *ctx,
+				  const struct rk_period *p)
+{
+	struct team_duos *teams = calloc(ctx->n_groups + 1, sizeof(*teams));
+	if (!teams)
+		return RK_ERR_NOMEM;
+	size_t n = 0;
+	for (size_t g = 0; g < ctx->n_groups; g++) {
+		const struct rk_group *grp = &ctx->groups[g];
+		if (grp->team < 0 || grp->first_week < 0 ||
+		    grp->first_week > p->first_week)
+			continue;
+		teams[n].pr = (struct pairing){ .g = grp, .p = p };
+		teams[n].frozen = rk_planctx_frozen(ctx, (int)g);
+		n++;
+	}
+	struct prepare_all all = { ctx, teams };
+	rk_parallel_each(ctx, n, prepare_one, &all);
+	enum rk_status status = RK_OK;
+	for (size_t i = 0; status == RK_OK && i < n; i++)
+		status = teams[i].frozen
+				 ? keep_duos(ctx, p, teams[i].pr.g->team)
+				 : pair_team(ctx, &teams[i]);
+	for (size_t i = 0; i < n; i++) {
+		free(teams[i].units);
+		release_members(&teams[i].pr);
+	}
+	free(teams);
+	return status;
+}
+
 enum rk_status rk_plan_duos(struct rk_planctx *ctx)
 {
 	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
@@ -694,20 +757,9 @@ enum rk_status rk_plan_duos(struct rk_planctx *ctx)
 				return RK_ERR_NOMEM;
 			continue;
 		}
-		for (size_t g = 0; g < ctx->n_groups; g++) {
-			const struct rk_group *grp = &ctx->groups[g];
-			if (grp->team < 0 || grp->first_week < 0 ||
-			    grp->first_week > p->first_week)
-				continue;
-			if (rk_planctx_frozen(ctx, (int)g)) {
-				if (keep_duos(ctx, p, grp->team) != RK_OK)
-					return RK_ERR_NOMEM;
-				continue;
-			}
-			enum rk_status status = pair_team(ctx, grp, p);
-			if (status != RK_OK)
-				return status;
-		}
+		enum rk_status status = pair_period(ctx, p);
+		if (status != RK_OK)
+			return status;
 	}
 	return RK_OK;
 }

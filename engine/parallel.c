@@ -260,3 +260,64 @@ out:
 	release(&pl);
 	return status;
 }
+
+/* rk_parallel_each: the calls, and the next one to take. */
+struct each {
+	void (*fn)(void *data, size_t i);
+	void *data;
+	size_t n;
+	size_t next;
+	pthread_mutex_t lock;
+};
+
+static void take_each(struct each *e)
+{
+	for (;;) {
+		pthread_mutex_lock(&e->lock);
+		size_t i = e->next++;
+		pthread_mutex_unlock(&e->lock);
+		if (i >= e->n)
+			return;
+		e->fn(e->data, i);
+	}
+}
+
+static void *each_worker(void *data)
+{
+	rk_mip_thread_init();
+	take_each(data);
+	rk_mip_thread_cleanup();
+	return NULL;
+}
+
+void rk_parallel_each(const struct rk_planctx *ctx, size_t n,
+		      void (*fn)(void *data, size_t i), void *data)
+{
+	struct each e = { .fn = fn, .data = data, .n = n };
+	size_t threads =
+		ctx->options->jobs > 1 ? (size_t)ctx->options->jobs : 1;
+	if (threads > n)
+		threads = n;
+	pthread_t *tid = threads > 1 ? calloc(threads, sizeof(*tid)) : NULL;
+	size_t started = 0;
+	/* Without a lock or threads: every call on this one, the same. */
+	if (tid && pthread_mutex_init(&e.lock, NULL) != 0) {
+		free(tid);
+		tid = NULL;
+	}
+	if (!tid) {
+		for (size_t i = 0; i < n; i++)
+			fn(data, i);
+		return;
+	}
+	for (size_t i = 1; i < threads; i++) {
+		if (pthread_create(&tid[started], NULL, each_worker, &e) != 0)
+			break; /* fewer threads: the same work, later */
+		started++;
+	}
+	take_each(&e);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	pthread_mutex_destroy(&e.lock);
+	free(tid);
+}
