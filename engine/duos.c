@@ -43,9 +43,10 @@ struct pairing {
 	const struct rk_group *g;
 	const struct rk_period *p;
 	int n;
-	int *members; /* the group's members who take part */
-	bool current; /* rebalancing: the period being changed */
-	int *visits;  /* [i][j]: chances for i to visit j */
+	int *members;  /* the group's members who take part */
+	bool current;  /* rebalancing: the period being changed */
+	int *visits;   /* [i][j]: chances for i to visit j */
+	int *together; /* [i][j]: earlier periods i and j were together */
 	/* Per round (0, 1), exactly what the session model will need: */
 	bool *gl[2]; /* [i][j]: i and j meet in the GL weeks */
 	bool *lb[2]; /* [i][j]: i visits j in the LB weeks, and their FB
@@ -205,17 +206,30 @@ static bool share(const struct rk_strlist *a, const struct rk_strlist *b)
 	return false;
 }
 
-/* Earlier periods in which @a and @b were together. */
-static int times_together(const struct rk_planctx *ctx, int team, int a, int b)
+/* The position of @person among the members, or -1. */
+static int position(const struct pairing *pr, int person)
 {
-	int n = 0;
+	for (int k = 0; k < pr->n; k++)
+		if (pr->members[k] == person)
+			return k;
+	return -1;
+}
+
+/* For every two members, the earlier periods in which they were in one
+ * duo or trio: one pass over the plan's duos per team, not one per pair. */
+static void count_together(const struct rk_planctx *ctx, struct pairing *pr)
+{
 	for (size_t i = 0; i < rk_plan_n_duos(ctx->plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(ctx->plan, i);
-		int in_a = d->a == a || d->b == a || d->c == a;
-		int in_b = d->a == b || d->b == b || d->c == b;
-		n += d->team == team && in_a && in_b;
+		if (d->team != pr->g->team)
+			continue;
+		int at[3] = { position(pr, d->a), position(pr, d->b),
+			      d->c >= 0 ? position(pr, d->c) : -1 };
+		for (int x = 0; x < 3; x++)
+			for (int y = 0; y < 3; y++)
+				if (x != y && at[x] >= 0 && at[y] >= 0)
+					AT(pr->together, pr, at[x], at[y])++;
 	}
-	return n;
 }
 
 /* The duo @person was in, in this period of the previous plan, or NULL. */
@@ -229,14 +243,6 @@ static const struct rk_duo *old_duo(const struct rk_planctx *ctx,
 			return d;
 	}
 	return NULL;
-}
-
-static bool is_member(const struct pairing *pr, int person)
-{
-	for (int k = 0; k < pr->n; k++)
-		if (pr->members[k] == person)
-			return true;
-	return false;
 }
 
 /* Rebalancing: how many members of the unit (positions @m) lose a partner
@@ -257,7 +263,7 @@ static int partners_changed(const struct rk_planctx *ctx,
 			for (int y = 0; y < 3 && m[y] >= 0; y++)
 				kept |= pr->members[m[y]] == old[k];
 			lost |= old[k] >= 0 && old[k] != person && !kept &&
-				is_member(pr, old[k]);
+				position(pr, old[k]) >= 0;
 		}
 		changed += lost;
 	}
@@ -280,7 +286,7 @@ static double pair_base(const struct rk_planctx *ctx, const struct pairing *pr,
 		cost += COST_NO_COMMON_SUBJECT;
 	if (!share(&pa->grades, &pb->grades))
 		cost += COST_NO_COMMON_GRADE;
-	return cost + COST_REPEAT * times_together(ctx, pr->g->team, a, b);
+	return cost + COST_REPEAT * AT(pr->together, pr, i, j);
 }
 
 /* A duo: both visit each other; fewer chances make a fragile duo. */
@@ -580,11 +586,13 @@ static enum rk_status take_members(const struct rk_planctx *ctx,
 		      ctx->from_week <= pr->p->last_week;
 	size_t cells = (size_t)pr->n * (size_t)pr->n + 1;
 	pr->visits = calloc(cells, sizeof(int));
+	pr->together = calloc(cells, sizeof(int));
 	for (int r = 0; r < 2; r++) {
 		pr->gl[r] = calloc(cells, sizeof(bool));
 		pr->lb[r] = calloc(cells, sizeof(bool));
 	}
-	if (!pr->visits || !pr->gl[0] || !pr->gl[1] || !pr->lb[0] || !pr->lb[1])
+	if (!pr->visits || !pr->together || !pr->gl[0] || !pr->gl[1] ||
+	    !pr->lb[0] || !pr->lb[1])
 		return RK_ERR_NOMEM;
 	return RK_OK;
 }
@@ -593,6 +601,7 @@ static void release_members(struct pairing *pr)
 {
 	free(pr->members);
 	free(pr->visits);
+	free(pr->together);
 	for (int r = 0; r < 2; r++) {
 		free(pr->gl[r]);
 		free(pr->lb[r]);
@@ -647,6 +656,7 @@ static enum rk_status prepare(const struct rk_planctx *ctx, struct team_duos *t)
 	if (status != RK_OK || pr->n < 2)
 		return status;
 	measure(ctx, pr);
+	count_together(ctx, pr);
 	/* Every pair, and every triple when the team is odd. */
 	size_t size = (size_t)pr->n;
 	size_t cap = size * (size - 1) / 2 +
