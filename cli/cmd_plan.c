@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -409,10 +410,17 @@ int rk_cli_env_time_limit(void)
 	return text && *text && !*end && ms > 0 && ms <= 86400000 ? (int)ms : 0;
 }
 
-/* The processors online, at most 256 (what -j takes); 1 when unknown. */
+/* The processors this process may run on, at most 256 (what -j takes); 1
+ * when unknown. A batch system (SLURM, a cgroup cpuset, taskset) may give
+ * it fewer than are online: more threads than those would only wait. */
 static int online_cpus(void)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+#ifdef CPU_COUNT
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+		cpus = CPU_COUNT(&set);
+#endif
 	return cpus < 1 ? 1 : cpus > 256 ? 256 : (int)cpus;
 }
 
