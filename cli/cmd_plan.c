@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,13 +83,13 @@ static void plan_usage(FILE *out)
 		  "                          summary.txt): the bound, team time, "
 		  "duos, sessions\n"
 		  "  -j, --jobs N            solve N team models at a time (1 to "
-		  "256, default 1;\n"
-		  "                          the plan is the same for every N); a "
-		  "board: plan N\n"
-		  "                          schools at once (default: the number "
-		  "of processors),\n"
-		  "                          each to BOARDDIR/<school id>/ "
-		  "(doc/board.md)\n"
+		  "256, default: the\n"
+		  "                          number of processors; the plan is the "
+		  "same for every\n"
+		  "                          N); a board: plan N schools at once "
+		  "(the same\n"
+		  "                          default), each to BOARDDIR/<school "
+		  "id>/ (doc/board.md)\n"
 		  "      --board             a board even of one school file "
 		  "(one job of a batch)\n"
 		  "      --people-only       a board: plan nothing, only check "
@@ -409,6 +410,20 @@ int rk_cli_env_time_limit(void)
 	return text && *text && !*end && ms > 0 && ms <= 86400000 ? (int)ms : 0;
 }
 
+/* The processors this process may run on, at most 256 (what -j takes); 1
+ * when unknown. A batch system (SLURM, a cgroup cpuset, taskset) may give
+ * it fewer than are online: more threads than those would only wait. */
+static int online_cpus(void)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+#ifdef CPU_COUNT
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+		cpus = CPU_COUNT(&set);
+#endif
+	return cpus < 1 ? 1 : cpus > 256 ? 256 : (int)cpus;
+}
+
 /* A board's worker: this school as `ritmiek plan -o DIR SCHOOL`. */
 static int plan_one(const char *school, const char *dir,
 		    struct rk_board_result *res, void *data)
@@ -440,10 +455,8 @@ static int run_board(struct plan_args *a)
 			a->feeds.previous ? "--previous" : "--export-models");
 		return rk_cli_try_help("plan");
 	}
-	if (run.jobs < 1) {
-		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		run.jobs = cpus > 0 ? (int)cpus : 1;
-	}
+	if (run.jobs < 1)
+		run.jobs = online_cpus();
 	if (a->board) {
 		run.name = a->board->name;
 		return rk_board_plan((const char *const *)a->board->schools,
@@ -482,8 +495,9 @@ int rk_cmd_plan(int argc, char **argv)
 	if (a.board || a.n_schools > 1 || a.as_board)
 		rc = run_board(&a);
 	else {
-		/* One school: -j is its team models at a time. */
-		a.plan.jobs = a.jobs > 0 ? (int)a.jobs : 1;
+		/* One school: -j is its team models at a time; the plan
+		 * is the same for every n, so every processor by default. */
+		a.plan.jobs = a.jobs > 0 ? (int)a.jobs : online_cpus();
 		rc = run_plan(&a);
 	}
 	rk_board_free(a.board);

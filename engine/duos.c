@@ -44,9 +44,10 @@ struct pairing {
 	const struct rk_group *g;
 	const struct rk_period *p;
 	int n;
-	int *members; /* the group's members who take part */
-	bool current; /* rebalancing: the period being changed */
-	int *visits;  /* [i][j]: chances for i to visit j */
+	int *members;  /* the group's members who take part */
+	bool current;  /* rebalancing: the period being changed */
+	int *visits;   /* [i][j]: chances for i to visit j */
+	int *together; /* [i][j]: earlier periods i and j were together */
 	/* Per round (0, 1), exactly what the session model will need: */
 	bool *gl[2]; /* [i][j]: i and j meet in the GL weeks */
 	bool *lb[2]; /* [i][j]: i visits j in the LB weeks, and their FB
@@ -177,17 +178,30 @@ static bool share(const struct rk_strlist *a, const struct rk_strlist *b)
 	return false;
 }
 
-/* Earlier periods in which @a and @b were together. */
-static int times_together(const struct rk_planctx *ctx, int team, int a, int b)
+/* The position of @person among the members, or -1. */
+static int position(const struct pairing *pr, int person)
 {
-	int n = 0;
+	for (int k = 0; k < pr->n; k++)
+		if (pr->members[k] == person)
+			return k;
+	return -1;
+}
+
+/* For every two members, the earlier periods in which they were in one
+ * duo or trio: one pass over the plan's duos per team, not one per pair. */
+static void count_together(const struct rk_planctx *ctx, struct pairing *pr)
+{
 	for (size_t i = 0; i < rk_plan_n_duos(ctx->plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(ctx->plan, i);
-		int in_a = d->a == a || d->b == a || d->c == a;
-		int in_b = d->a == b || d->b == b || d->c == b;
-		n += d->team == team && in_a && in_b;
+		if (d->team != pr->g->team)
+			continue;
+		int at[3] = { position(pr, d->a), position(pr, d->b),
+			      d->c >= 0 ? position(pr, d->c) : -1 };
+		for (int x = 0; x < 3; x++)
+			for (int y = 0; y < 3; y++)
+				if (x != y && at[x] >= 0 && at[y] >= 0)
+					AT(pr->together, pr, at[x], at[y])++;
 	}
-	return n;
 }
 
 /* The duo @person was in, in this period of the previous plan, or NULL. */
@@ -201,14 +215,6 @@ static const struct rk_duo *old_duo(const struct rk_planctx *ctx,
 			return d;
 	}
 	return NULL;
-}
-
-static bool is_member(const struct pairing *pr, int person)
-{
-	for (int k = 0; k < pr->n; k++)
-		if (pr->members[k] == person)
-			return true;
-	return false;
 }
 
 /* Rebalancing: how many members of the unit (positions @m) lose a partner
@@ -229,7 +235,7 @@ static int partners_changed(const struct rk_planctx *ctx,
 			for (int y = 0; y < 3 && m[y] >= 0; y++)
 				kept |= pr->members[m[y]] == old[k];
 			lost |= old[k] >= 0 && old[k] != person && !kept &&
-				is_member(pr, old[k]);
+				position(pr, old[k]) >= 0;
 		}
 		changed += lost;
 	}
@@ -252,7 +258,7 @@ static double pair_base(const struct rk_planctx *ctx, const struct pairing *pr,
 		cost += COST_NO_COMMON_SUBJECT;
 	if (!share(&pa->grades, &pb->grades))
 		cost += COST_NO_COMMON_GRADE;
-	return cost + COST_REPEAT * times_together(ctx, pr->g->team, a, b);
+	return cost + COST_REPEAT * AT(pr->together, pr, i, j);
 }
 
 /* A duo: both visit each other; fewer chances make a fragile duo. */
@@ -552,11 +558,13 @@ static enum rk_status take_members(const struct rk_planctx *ctx,
 		      ctx->from_week <= pr->p->last_week;
 	size_t cells = (size_t)pr->n * (size_t)pr->n + 1;
 	pr->visits = calloc(cells, sizeof(int));
+	pr->together = calloc(cells, sizeof(int));
 	for (int r = 0; r < 2; r++) {
 		pr->gl[r] = calloc(cells, sizeof(bool));
 		pr->lb[r] = calloc(cells, sizeof(bool));
 	}
-	if (!pr->visits || !pr->gl[0] || !pr->gl[1] || !pr->lb[0] || !pr->lb[1])
+	if (!pr->visits || !pr->together || !pr->gl[0] || !pr->gl[1] ||
+	    !pr->lb[0] || !pr->lb[1])
 		return RK_ERR_NOMEM;
 	return RK_OK;
 }
@@ -565,6 +573,7 @@ static void release_members(struct pairing *pr)
 {
 	free(pr->members);
 	free(pr->visits);
+	free(pr->together);
 	for (int r = 0; r < 2; r++) {
 		free(pr->gl[r]);
 		free(pr->lb[r]);
@@ -598,48 +607,78 @@ static void measure(const struct rk_planctx *ctx, struct pairing *pr)
 		}
 }
 
-static enum rk_status pair_team(struct rk_planctx *ctx,
-				const struct rk_group *g,
-				const struct rk_period *p)
+/* One team's duos in a period: what the model needs, measured first (on
+ * threads, every team of the period side by side: it only reads), then
+ * the model itself in school order. */
+struct team_duos {
+	struct pairing pr;
+	struct unit *units;
+	size_t n_units;
+	bool frozen; /* rebalancing: kept as they were */
+	enum rk_status status;
+};
+
+/* The members, their chances to meet and visit, and every duo and trio
+ * with its cost; it reads the plan so far and the busy times, and writes
+ * only @t. */
+static enum rk_status prepare(const struct rk_planctx *ctx, struct team_duos *t)
 {
-	struct pairing pr = { .g = g, .p = p };
-	struct unit *units = NULL;
-	struct rk_mip *mip = NULL;
-	char model[128];
-	enum rk_status status = take_members(ctx, &pr);
-	if (status != RK_OK || pr.n < 2)
-		goto out;
-	measure(ctx, &pr);
+	struct pairing *pr = &t->pr;
+	enum rk_status status = take_members(ctx, pr);
+	if (status != RK_OK || pr->n < 2)
+		return status;
+	measure(ctx, pr);
+	count_together(ctx, pr);
 	/* Every pair, and every triple when the team is odd. */
-	size_t size = (size_t)pr.n;
+	size_t size = (size_t)pr->n;
 	size_t cap = size * (size - 1) / 2 +
 		     (size % 2 ? size * (size - 1) * (size - 2) / 6 : 0);
-	units = calloc(cap, sizeof(*units));
-	snprintf(model, sizeof(model), "duos %s period %d", g->id, p->number);
-	mip = rk_mip_new(model);
-	status = RK_ERR_NOMEM;
-	if (!units || !mip)
-		goto out;
-	size_t n = make_units(ctx, &pr, units);
-	if (build(&pr, mip, units, n) != RK_OK ||
-	    keep_rows(ctx, &pr, mip, units, n) != RK_OK)
+	t->units = calloc(cap, sizeof(*t->units));
+	if (!t->units)
+		return RK_ERR_NOMEM;
+	t->n_units = make_units(ctx, pr, t->units);
+	return RK_OK;
+}
+
+struct prepare_all {
+	const struct rk_planctx *ctx;
+	struct team_duos *teams;
+};
+
+static void prepare_one(void *data, size_t i)
+{
+	struct prepare_all *all = data;
+	if (!all->teams[i].frozen)
+		all->teams[i].status = prepare(all->ctx, &all->teams[i]);
+}
+
+static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
+{
+	struct pairing *pr = &t->pr;
+	if (t->status != RK_OK || pr->n < 2)
+		return t->status;
+	char model[128];
+	snprintf(model, sizeof(model), "duos %s period %d", pr->g->id,
+		 pr->p->number);
+	struct rk_mip *mip = rk_mip_new(model);
+	enum rk_status status = RK_ERR_NOMEM;
+	if (!mip || build(pr, mip, t->units, t->n_units) != RK_OK ||
+	    keep_rows(ctx, pr, mip, t->units, t->n_units) != RK_OK)
 		goto out;
 	enum rk_mip_result result;
 	status = rk_planctx_solve(ctx, mip, model, &result);
 	if (status == RK_OK &&
 	    (result == RK_MIP_OPTIMAL || result == RK_MIP_FEASIBLE))
-		status = record(ctx, &pr, mip, units, n);
-	else if (status == RK_OK && pr.current)
+		status = record(ctx, pr, mip, t->units, t->n_units);
+	else if (status == RK_OK && pr->current)
 		rk_planctx_infeasible(
 			ctx,
 			_("%s, period %d: the duos to keep and to split cannot all be honoured"),
-			g->name, p->number);
+			pr->g->name, pr->p->number);
 	else if (status == RK_OK)
 		status = RK_ERR_SOLVER; /* every split is in the model */
 out:
 	rk_mip_free(mip);
-	free(units);
-	release_members(&pr);
 	return status;
 }
 
@@ -657,6 +696,40 @@ static enum rk_status keep_duos(struct rk_planctx *ctx,
 	return RK_OK;
 }
 
+/* The teams of period @p, prepared side by side, then planned (or kept)
+ * in school order, as one thread would: the plan is the same for every
+ * number of threads. */
+static enum rk_status pair_period(struct rk_planctx *ctx,
+				  const struct rk_period *p)
+{
+	struct team_duos *teams = calloc(ctx->n_groups + 1, sizeof(*teams));
+	if (!teams)
+		return RK_ERR_NOMEM;
+	size_t n = 0;
+	for (size_t g = 0; g < ctx->n_groups; g++) {
+		const struct rk_group *grp = &ctx->groups[g];
+		if (grp->team < 0 || grp->first_week < 0 ||
+		    grp->first_week > p->first_week)
+			continue;
+		teams[n].pr = (struct pairing){ .g = grp, .p = p };
+		teams[n].frozen = rk_planctx_frozen(ctx, (int)g);
+		n++;
+	}
+	struct prepare_all all = { ctx, teams };
+	rk_parallel_each(ctx, n, prepare_one, &all);
+	enum rk_status status = RK_OK;
+	for (size_t i = 0; status == RK_OK && i < n; i++)
+		status = teams[i].frozen
+				 ? keep_duos(ctx, p, teams[i].pr.g->team)
+				 : pair_team(ctx, &teams[i]);
+	for (size_t i = 0; i < n; i++) {
+		free(teams[i].units);
+		release_members(&teams[i].pr);
+	}
+	free(teams);
+	return status;
+}
+
 enum rk_status rk_step_duos(struct rk_planctx *ctx)
 {
 	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
@@ -666,20 +739,9 @@ enum rk_status rk_step_duos(struct rk_planctx *ctx)
 				return RK_ERR_NOMEM;
 			continue;
 		}
-		for (size_t g = 0; g < ctx->n_groups; g++) {
-			const struct rk_group *grp = &ctx->groups[g];
-			if (grp->team < 0 || grp->first_week < 0 ||
-			    grp->first_week > p->first_week)
-				continue;
-			if (rk_planctx_frozen(ctx, (int)g)) {
-				if (keep_duos(ctx, p, grp->team) != RK_OK)
-					return RK_ERR_NOMEM;
-				continue;
-			}
-			enum rk_status status = pair_team(ctx, grp, p);
-			if (status != RK_OK)
-				return status;
-		}
+		enum rk_status status = pair_period(ctx, p);
+		if (status != RK_OK)
+			return status;
 	}
 	return RK_OK;
 }

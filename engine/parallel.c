@@ -1,4 +1,6 @@
-/* parallel.c - the session models of a period on several threads.
+/* parallel.c - the planner's work on several threads: the session models
+ * of a period, and (rk_parallel_each, at the end) any work that only reads
+ * what it shares, such as the duo step's measuring (duos.c).
  *
  * The teams of a period plan their sessions independently, but for people
  * in two teams: the team planned later works around what the earlier one
@@ -46,8 +48,6 @@ struct pool {
 	struct job *jobs;
 	size_t n_jobs;
 	size_t *next_in_job; /* [team]: the next team of its job, or n_teams */
-	pthread_mutex_t lock;
-	size_t next; /* the next job to take */
 };
 
 static size_t find(size_t *parent, size_t x)
@@ -148,42 +148,11 @@ static void run_job(struct pool *pl, struct job *j)
 	}
 }
 
-/* Takes jobs until none is left. */
-static void take_jobs(struct pool *pl)
+/* rk_parallel_each's call for job @j. */
+static void run_one(void *data, size_t j)
 {
-	for (;;) {
-		pthread_mutex_lock(&pl->lock);
-		size_t j = pl->next++;
-		pthread_mutex_unlock(&pl->lock);
-		if (j >= pl->n_jobs)
-			return;
-		run_job(pl, &pl->jobs[j]);
-	}
-}
-
-static void *worker(void *data)
-{
-	rk_mip_thread_init();
-	take_jobs(data);
-	rk_mip_thread_cleanup();
-	return NULL;
-}
-
-/* Runs the jobs on @threads threads, the calling one among them (its GLPK
- * environment is main's). */
-static void run_all(struct pool *pl, size_t threads)
-{
-	pthread_t *tid = calloc(threads + 1, sizeof(*tid));
-	size_t started = 0;
-	for (size_t i = 1; tid && i < threads; i++) {
-		if (pthread_create(&tid[started], NULL, worker, pl) != 0)
-			break; /* fewer threads: the same plan, later */
-		started++;
-	}
-	take_jobs(pl);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(tid[i], NULL);
-	free(tid);
+	struct pool *pl = data;
+	run_job(pl, &pl->jobs[j]);
 }
 
 static enum rk_status merge_team(struct rk_planctx *ctx,
@@ -251,13 +220,70 @@ enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
 	}
 	if (make_jobs(&pl) != RK_OK)
 		goto out;
-	if (pthread_mutex_init(&pl.lock, NULL) != 0)
-		goto out;
-	size_t threads = (size_t)ctx->options->jobs;
-	run_all(&pl, threads < pl.n_jobs ? threads : pl.n_jobs);
-	pthread_mutex_destroy(&pl.lock);
+	rk_parallel_each(ctx, pl.n_jobs, run_one, &pl);
 	status = merge(&pl);
 out:
 	release(&pl);
 	return status;
+}
+
+/* rk_parallel_each: the calls, and the next one to take. */
+struct each {
+	void (*fn)(void *data, size_t i);
+	void *data;
+	size_t n;
+	size_t next;
+	pthread_mutex_t lock;
+};
+
+static void take_each(struct each *e)
+{
+	for (;;) {
+		pthread_mutex_lock(&e->lock);
+		size_t i = e->next++;
+		pthread_mutex_unlock(&e->lock);
+		if (i >= e->n)
+			return;
+		e->fn(e->data, i);
+	}
+}
+
+static void *each_worker(void *data)
+{
+	rk_mip_thread_init();
+	take_each(data);
+	rk_mip_thread_cleanup();
+	return NULL;
+}
+
+void rk_parallel_each(const struct rk_planctx *ctx, size_t n,
+		      void (*fn)(void *data, size_t i), void *data)
+{
+	struct each e = { .fn = fn, .data = data, .n = n };
+	size_t threads =
+		ctx->options->jobs > 1 ? (size_t)ctx->options->jobs : 1;
+	if (threads > n)
+		threads = n;
+	pthread_t *tid = threads > 1 ? calloc(threads, sizeof(*tid)) : NULL;
+	size_t started = 0;
+	/* Without a lock or threads: every call on this one, the same. */
+	if (tid && pthread_mutex_init(&e.lock, NULL) != 0) {
+		free(tid);
+		tid = NULL;
+	}
+	if (!tid) {
+		for (size_t i = 0; i < n; i++)
+			fn(data, i);
+		return;
+	}
+	for (size_t i = 1; i < threads; i++) {
+		if (pthread_create(&tid[started], NULL, each_worker, &e) != 0)
+			break; /* fewer threads: the same work, later */
+		started++;
+	}
+	take_each(&e);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	pthread_mutex_destroy(&e.lock);
+	free(tid);
 }

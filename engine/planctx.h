@@ -248,6 +248,13 @@ enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
 					 const struct rk_period *p,
 					 const size_t *groups, size_t n);
 
+/* Calls @fn(@data, i) for every i below @n on up to ctx->options->jobs
+ * threads, the calling one among them, in no particular order; returns
+ * when all are done (parallel.c). For work that only reads what is
+ * shared: each call writes only what belongs to its i. */
+void rk_parallel_each(const struct rk_planctx *ctx, size_t n,
+		      void (*fn)(void *data, size_t i), void *data);
+
 /* The suffix of the name of a session model's third try (a lesbezoek in
  * an earlier week of its round), which the bound looks for. */
 #define RK_SESSIONS_EARLY_TRY ", a lesbezoek earlier"

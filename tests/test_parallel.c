@@ -12,6 +12,7 @@
 #include "date.h"
 #include "loader.h"
 #include "plan_file.h"
+#include "planctx.h"
 #include "planner.h"
 #include "rebalance.h"
 #include "suites.h"
@@ -223,6 +224,45 @@ START_TEST(test_rebalance_jobs)
 }
 END_TEST
 
+struct squares {
+	size_t *out;
+	size_t *calls;
+};
+
+static void square(void *data, size_t i)
+{
+	struct squares *sq = data;
+	sq->out[i] = i * i;
+	sq->calls[i]++; /* one call per i: nobody else writes it */
+}
+
+/* rk_parallel_each calls every index exactly once, on as many threads as
+ * asked for, with fewer calls than threads, and with none. */
+START_TEST(test_each)
+{
+	static const size_t counts[] = { 0, 1, 2, 3, 97 };
+	static const int jobs[] = { 1, 2, 5 };
+	for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++)
+		for (size_t j = 0; j < sizeof(jobs) / sizeof(jobs[0]); j++) {
+			size_t n = counts[c];
+			struct rk_plan_options o = options(jobs[j]);
+			struct rk_planctx ctx = { .options = &o };
+			struct squares sq = { calloc(n + 1, sizeof(size_t)),
+					      calloc(n + 1, sizeof(size_t)) };
+			ck_assert_ptr_nonnull(sq.out);
+			ck_assert_ptr_nonnull(sq.calls);
+			rk_parallel_each(&ctx, n, square, &sq);
+			for (size_t i = 0; i < n; i++) {
+				ck_assert_uint_eq(sq.calls[i], 1);
+				ck_assert_uint_eq(sq.out[i], i * i);
+			}
+			ck_assert_uint_eq(sq.calls[n], 0);
+			free(sq.out);
+			free(sq.calls);
+		}
+}
+END_TEST
+
 Suite *suite_parallel(void)
 {
 	Suite *s = suite_create("parallel");
@@ -234,6 +274,7 @@ Suite *suite_parallel(void)
 	tcase_add_test(tc, test_generated_school);
 	tcase_add_test(tc, test_infeasible);
 	tcase_add_test(tc, test_rebalance_jobs);
+	tcase_add_test(tc, test_each);
 	suite_add_tcase(s, tc);
 	return s;
 }
