@@ -66,6 +66,10 @@ void rk_cli_output_say(const char *dir, const struct rk_output *o,
  * slower, give more); 0 when unset or not a number. */
 int rk_cli_env_time_limit(void);
 
+/* The processors this process may run on, at most 256 (what -j takes); 1
+ * when unknown: the default of -j for plan and rebalance. */
+int rk_cli_processors(void);
+
 /* After a bad command line (its one-line reason already said): "Try
  * 'ritmiek @cmd --help'." on stderr, as GNU programs do, instead of the
  * whole help. Returns RK_EXIT_USAGE. */

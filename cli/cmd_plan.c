@@ -410,10 +410,10 @@ int rk_cli_env_time_limit(void)
 	return text && *text && !*end && ms > 0 && ms <= 86400000 ? (int)ms : 0;
 }
 
-/* The processors this process may run on, at most 256 (what -j takes); 1
- * when unknown. A batch system (SLURM, a cgroup cpuset, taskset) may give
- * it fewer than are online: more threads than those would only wait. */
-static int online_cpus(void)
+/* A batch system (SLURM, a cgroup cpuset, taskset) may give the process
+ * fewer processors than are online: more threads than those would only
+ * wait. */
+int rk_cli_processors(void)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 #ifdef CPU_COUNT
@@ -456,7 +456,7 @@ static int run_board(struct plan_args *a)
 		return rk_cli_try_help("plan");
 	}
 	if (run.jobs < 1)
-		run.jobs = online_cpus();
+		run.jobs = rk_cli_processors();
 	if (a->board) {
 		run.name = a->board->name;
 		return rk_board_plan((const char *const *)a->board->schools,
@@ -497,7 +497,7 @@ int rk_cmd_plan(int argc, char **argv)
 	else {
 		/* One school: -j is its team models at a time; the plan
 		 * is the same for every n, so every processor by default. */
-		a.plan.jobs = a.jobs > 0 ? (int)a.jobs : online_cpus();
+		a.plan.jobs = a.jobs > 0 ? (int)a.jobs : rk_cli_processors();
 		rc = run_plan(&a);
 	}
 	rk_board_free(a.board);

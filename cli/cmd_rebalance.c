@@ -77,7 +77,8 @@ static void rebalance_usage(FILE *out)
 		  "      --allow-violations  write the plan even where a hard rule "
 		  "breaks\n"
 		  "  -j, --jobs N            solve N team models at a time (1 to "
-		  "256, default 1)\n"
+		  "256, default: the\n"
+		  "                          number of processors)\n"
 		  "  -c, --calendars DIR     holiday calendars\n"
 		  "  -q, --quiet             no report, only problems\n"
 		  "  -h, --help              show this help and exit\n\n"
@@ -583,6 +584,7 @@ int rk_cmd_rebalance(int argc, char **argv)
 	struct rebalance_args a = { 0 };
 	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
 	a.plan.time_limit_ms = rk_cli_env_time_limit();
+	a.plan.jobs = rk_cli_processors(); /* the plan is the same for any */
 	int rc = parse(argc, argv, &a);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;
