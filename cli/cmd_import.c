@@ -62,6 +62,17 @@ static void import_usage(FILE *out)
 		  "Exit status: 0 no errors (warnings allowed), 1 errors, "
 		  "2 bad usage, 4 failure.\n"),
 		all, grid);
+	fputs(_("\nFormats, told from a file in this order, with the keys of their own in the\n"
+		"school file's timetable entry:\n"),
+	      out);
+	for (const struct rk_importer *const *imp = rk_importers(); *imp;
+	     imp++) {
+		fprintf(out, "  %-6s %s\n", (*imp)->id, _((*imp)->description));
+		for (const struct rk_importer_option *o = (*imp)->options;
+		     o && o->key; o++)
+			fprintf(out, "         %s: %s\n", o->key,
+				_(o->description));
+	}
 }
 
 /* --- Which sources to read ------------------------------------------------ */

@@ -125,11 +125,12 @@ static const struct rk_importer fake = {
 	.probe = fake_probe,
 	.load = fake_load,
 	.options = fake_options,
+	.is_default = true,
 };
 
 /* A format the registry does not have, with a key of its own: given its
  * table, the school file reader takes the format and the key, makes it
- * the default, and knows no other format. */
+ * its default (is_default), and knows no other format. */
 START_TEST(test_fake_format)
 {
 	static const struct rk_importer *const table[] = { &fake, NULL };
@@ -148,6 +149,24 @@ START_TEST(test_fake_format)
 	ck_assert_str_eq(rk_importer_file_option(src, 0, "colour")->text,
 			 "green");
 	rk_school_free(s);
+	/* The default is the format that says so, not the table's first: a
+	 * table without one wants format: in every entry. */
+	static const struct rk_importer no_default = {
+		.id = "fake",
+		.description = "a format of this test alone",
+		.probe = fake_probe,
+		.load = fake_load,
+		.options = fake_options,
+	};
+	static const struct rk_importer *const plain[] = { &no_default, NULL };
+	load_refused(
+		"tests/data/importer/fake.yaml", plain, &s,
+		"tests/data/importer/fake.yaml:26:5: error: this timetable entry needs format:\n"
+		"tests/data/importer/fake.yaml:28:13: error: unknown timetable format 'fet': expected fake\n");
+	ck_assert_uint_eq(rk_school_n_timetable_source(s), 1);
+	rk_school_free(s);
+	/* The registry's default is csv, whatever its probing order. */
+	ck_assert_str_eq(rk_importer_default(rk_importers())->id, "csv");
 	/* The registry's formats do not take it. */
 	load_refused(
 		"tests/data/importer/fake.yaml", rk_importers(), &s,

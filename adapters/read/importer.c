@@ -46,6 +46,15 @@ void rk_importer_ids(const struct rk_importer *const *table, bool grid_only,
 	}
 }
 
+const struct rk_importer *rk_importer_default(
+	const struct rk_importer *const *table)
+{
+	for (; *table; table++)
+		if ((*table)->is_default)
+			return *table;
+	return NULL;
+}
+
 const struct rk_importer *rk_importer_find(const char *id)
 {
 	for (size_t i = 0; id && importers[i]; i++)

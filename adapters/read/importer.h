@@ -38,12 +38,12 @@ struct rk_importer_option {
 	enum rk_option_shape shape;
 	unsigned where;		 /* RK_OPTION_SOURCE and/or RK_OPTION_FILE */
 	const char *noun;	 /* a value of a map in messages: "lesuur" */
-	const char *description; /* one line */
+	const char *description; /* one line for --help, N_() */
 };
 
 struct rk_importer {
 	const char *id;		 /* "csv", "untis", "fet", "ical" */
-	const char *description; /* one line for --help */
+	const char *description; /* one line for --help, N_() */
 	/* Whether the first @len bytes of @path (in @head) look like this
 	 * format. Must not read the file itself. */
 	bool (*probe)(const char *path, const char *head, size_t len);
@@ -57,6 +57,10 @@ struct rk_importer {
 	/* Its lessons are lesuur numbers, not clock times: the school's time
 	 * grid gives them their times, so reading it needs the school. */
 	bool needs_grid;
+	/* The format of a school file's timetable entry without `format:`
+	 * (csv). The table's order is the order of probing, which a new,
+	 * stricter format may change without changing this default. */
+	bool is_default;
 };
 
 /* The known importers, NULL-terminated. */
@@ -66,6 +70,10 @@ const struct rk_importer *const *rk_importers(void);
  * "csv, untis, fet or ical", with " or " in the user's language. */
 void rk_importer_ids(const struct rk_importer *const *table, bool grid_only,
 		     char *buf, size_t size);
+/* The default format of @table (its entry with is_default), or NULL: then
+ * every timetable entry must say its format. */
+const struct rk_importer *rk_importer_default(
+	const struct rk_importer *const *table);
 /* The importer called @id, or NULL. */
 const struct rk_importer *rk_importer_find(const char *id);
 

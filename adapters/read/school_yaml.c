@@ -1406,7 +1406,7 @@ static bool get_tt_files(struct ctx *c, yaml_node_t *entry, yaml_node_t *file,
  * (csv). NULL when it names none (reported). */
 static const struct rk_importer *entry_format(struct ctx *c, yaml_node_t *entry)
 {
-	const struct rk_importer *imp = c->importers[0];
+	const struct rk_importer *imp = rk_importer_default(c->importers);
 	yaml_node_pair_t *p;
 	for (p = entry->data.mapping.pairs.start;
 	     p < entry->data.mapping.pairs.top; p++) {
@@ -1417,6 +1417,8 @@ static const struct rk_importer *entry_format(struct ctx *c, yaml_node_t *entry)
 			return get_format(c, node_of(c, p->value), &imp) ? imp
 									 : NULL;
 	}
+	if (!imp)
+		report(c, entry, _("this timetable entry needs format:"));
 	return imp;
 }
 

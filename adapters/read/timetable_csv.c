@@ -342,8 +342,9 @@ static bool probe(const char *path, const char *head, size_t len)
 
 const struct rk_importer rk_importer_csv = {
 	.id = "csv",
-	.description =
-		"simple CSV: person,weekday,start,end[,week,group,room,subject]",
+	.description = N_(
+		"simple CSV: person,weekday,start,end[,week,group,room,subject]"),
 	.probe = probe,
 	.load = rk_timetable_csv_load,
+	.is_default = true,
 };

@@ -741,19 +741,20 @@ static const struct rk_importer_option options[] = {
 	{ .key = "days",
 	  .shape = RK_OPTION_MAP_WEEKDAY,
 	  .where = RK_OPTION_SOURCE,
-	  .description = "FET's day names to weekdays: {Montag: ma, ...}" },
+	  .description = N_("FET's day names to weekdays: {Montag: ma, ...}") },
 	{ .key = "hours",
 	  .shape = RK_OPTION_MAP_INT,
 	  .where = RK_OPTION_SOURCE,
 	  .noun = "lesuur",
-	  .description = "FET's hour names to lesuren: {\"08:25\": 1, ...}" },
+	  .description =
+		  N_("FET's hour names to lesuren: {\"08:25\": 1, ...}") },
 	{ .key = NULL },
 };
 
 const struct rk_importer rk_importer_fet = {
 	.id = "fet",
-	.description =
-		"FET: NAME_timetable.csv, or NAME_activities.xml with its .fet file",
+	.description = N_(
+		"FET: NAME_timetable.csv, or NAME_activities.xml with its .fet file"),
 	.probe = probe,
 	.load = rk_timetable_fet_load,
 	.options = options,

@@ -616,14 +616,14 @@ static const struct rk_importer_option options[] = {
 	{ .key = "person",
 	  .shape = RK_OPTION_TEXT,
 	  .where = RK_OPTION_SOURCE | RK_OPTION_FILE,
-	  .description = "whose feed it is; default: the file's name" },
+	  .description = N_("whose feed it is; default: the file's name") },
 	{ .key = NULL },
 };
 
 const struct rk_importer rk_importer_ical = {
 	.id = "ical",
-	.description =
-		"iCalendar feeds, one per teacher (RRULE, EXDATE, RECURRENCE-ID)",
+	.description = N_(
+		"iCalendar feeds, one per teacher (RRULE, EXDATE, RECURRENCE-ID)"),
 	.probe = probe,
 	.load = rk_timetable_ical_load,
 	.options = options,

@@ -733,8 +733,8 @@ static bool probe(const char *path, const char *head, size_t len)
 
 const struct rk_importer rk_importer_untis = {
 	.id = "untis",
-	.description =
-		"Untis GPU001.TXT (with GPU002.TXT for A/B weeks, GPU004.TXT for names)",
+	.description = N_(
+		"Untis GPU001.TXT (with GPU002.TXT for A/B weeks, GPU004.TXT for names)"),
 	.probe = probe,
 	.load = rk_timetable_untis_load,
 	.needs_grid = true,
