@@ -1,5 +1,6 @@
-/* words.h - the Dutch words the engine puts into plans and explanations:
- * lists of names and kinds ("Piet, Jan en Marie"). */
+/* words.h - lists of words for people to read ("Piet, Jan en Marie",
+ * "csv, untis, fet or ical"): in the plans and explanations the engine
+ * writes, and in messages. */
 #ifndef RK_WORDS_H
 #define RK_WORDS_H
 
@@ -11,5 +12,11 @@
  * is added (the text is cut, never overrun). */
 void rk_words_list_add(char *buf, size_t size, size_t *len, size_t k, size_t n,
 		       const char *first, const char *item);
+
+/* The @n @words joined into @buf (@size bytes) for a message: ", "
+ * between them and @last before the final one ("csv, untis, fet or
+ * ical"). A list longer than @buf is cut, never overrun. */
+void rk_words_join(char *buf, size_t size, const char *const *words, size_t n,
+		   const char *last);
 
 #endif

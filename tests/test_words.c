@@ -40,12 +40,33 @@ START_TEST(test_list_cut)
 }
 END_TEST
 
+/* Words joined for a message: ", " between, the given word before the
+ * last, one word alone, and a buffer too small cut, not overrun. */
+START_TEST(test_join)
+{
+	static const char *const ids[] = { "csv", "untis", "fet", "ical" };
+	char buf[64];
+	rk_words_join(buf, sizeof(buf), ids, 4, " or ");
+	ck_assert_str_eq(buf, "csv, untis, fet or ical");
+	rk_words_join(buf, sizeof(buf), ids + 1, 2, " of ");
+	ck_assert_str_eq(buf, "untis of fet");
+	rk_words_join(buf, sizeof(buf), ids, 1, " or ");
+	ck_assert_str_eq(buf, "csv");
+	rk_words_join(buf, sizeof(buf), ids, 0, " or ");
+	ck_assert_str_eq(buf, "");
+	char small[9];
+	rk_words_join(small, sizeof(small), ids, 4, " or ");
+	ck_assert_str_eq(small, "csv, unt");
+}
+END_TEST
+
 Suite *suite_words(void)
 {
 	Suite *s = suite_create("words");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_list_joins);
 	tcase_add_test(tc, test_list_cut);
+	tcase_add_test(tc, test_join);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,10 +2,10 @@
 
 #include "importer.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "words.h"
 #include "textfile.h"
 
 #include "timetable_csv.h"
@@ -31,19 +31,12 @@ const struct rk_importer *const *rk_importers(void)
 void rk_importer_ids(const struct rk_importer *const *table, bool grid_only,
 		     char *buf, size_t size)
 {
-	const struct rk_importer *const *t = table;
-	size_t n = 0, at = 0, i = 0;
-	for (; *t; t++)
-		n += !grid_only || (*t)->needs_grid;
-	buf[0] = '\0';
-	for (t = table; *t && at < size; t++) {
-		if (grid_only && !(*t)->needs_grid)
-			continue;
-		const char *sep = i == 0 ? "" : i + 1 == n ? _(" or ") : ", ";
-		int k = snprintf(buf + at, size - at, "%s%s", sep, (*t)->id);
-		at += k > 0 ? (size_t)k : 0;
-		i++;
-	}
+	const char *ids[RK_IMPORTERS_MAX];
+	size_t n = 0;
+	for (; *table && n < RK_IMPORTERS_MAX; table++)
+		if (!grid_only || (*table)->needs_grid)
+			ids[n++] = (*table)->id;
+	rk_words_join(buf, size, ids, n, _(" or "));
 }
 
 const struct rk_importer *rk_importer_default(

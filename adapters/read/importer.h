@@ -65,6 +65,9 @@ struct rk_importer {
 
 /* The known importers, NULL-terminated. */
 const struct rk_importer *const *rk_importers(void);
+/* The most importers a table lists for rk_importer_ids. */
+#define RK_IMPORTERS_MAX 32
+
 /* The ids of the importers of @table (NULL-terminated), only those that
  * need the time grid when @grid_only, joined for a message into @buf:
  * "csv, untis, fet or ical", with " or " in the user's language. */

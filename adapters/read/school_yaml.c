@@ -26,6 +26,7 @@
 #include "plan.h"
 #include "suggest.h"
 #include "textfile.h"
+#include "words.h"
 #include "i18n.h"
 #include "board_file.h"
 #include "importer.h"
@@ -1149,19 +1150,6 @@ static const struct rk_importer_option *importer_option(
 	return NULL;
 }
 
-/* @words joined for a message: "a, b or c" (@or: the last separator). */
-static void join_words(char *buf, size_t size, const char *const *words,
-		       size_t n, const char * or)
-{
-	size_t at = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && at < size; i++) {
-		const char *sep = i == 0 ? "" : i + 1 == n ? or : ", ";
-		int k = snprintf(buf + at, size - at, "%s%s", sep, words[i]);
-		at += k > 0 ? (size_t)k : 0;
-	}
-}
-
 static bool get_format(struct ctx *c, const yaml_node_t *node,
 		       const struct rk_importer **out)
 {
@@ -1219,7 +1207,7 @@ static void unknown_tt_key(struct ctx *c, const yaml_node_t *key,
 	const char *near = near_key(key, keys, n);
 	for (size_t i = 0; i < n; i++)
 		names[i] = keys[i].name;
-	join_words(list, sizeof(list), names, n, ", ");
+	rk_words_join(list, sizeof(list), names, n, ", ");
 	/* A source with a key its format ignores would not be what the
 	 * user meant; it is left out, as with any other error. */
 	at->bad = true;
