@@ -221,6 +221,12 @@ static void report(const char *dir, const struct rk_plan *plan)
 		seconds += r->seconds;
 		if (r->gap > worst_gap)
 			worst_gap = r->gap;
+		/* Experiment (branch sessmodel): every model's time and
+		 * objective on stderr, to compare formulations. */
+		if (getenv("RK_TRACE_MODELS"))
+			fprintf(stderr, "model\t%s\t%d\t%.6f\t%.9g\t%zu\t%zu\n",
+				r->model, r->result, r->seconds, r->objective,
+				r->rows, r->cols);
 		if (r->result != 0 || r->seconds > 0.5)
 			printf(_("  model '%s': %s, gap %.2f%%, %.2f s\n"),
 			       r->model, result_name(r->result), 100.0 * r->gap,
