@@ -136,6 +136,12 @@ int rk_mip_add_integer(struct rk_mip *mip, const char *name, double cost,
 	return add_col(mip, name, cost, lo, hi);
 }
 
+void rk_mip_add_cost(struct rk_mip *mip, int col, double cost)
+{
+	if (col >= 0 && (size_t)col < mip->n_cols)
+		mip->cols[col].cost += cost;
+}
+
 int rk_mip_add_row(struct rk_mip *mip, const char *name,
 		   enum rk_mip_sense sense, double rhs)
 {

@@ -44,6 +44,9 @@ int rk_mip_add_binary(struct rk_mip *mip, const char *name, double cost);
 int rk_mip_add_integer(struct rk_mip *mip, const char *name, double cost,
 		       double lo, double hi);
 
+/* Adds @cost to column @col's objective coefficient. */
+void rk_mip_add_cost(struct rk_mip *mip, int col, double cost);
+
 /* Row kinds: sum(coef * x) <= rhs, >= rhs, or == rhs. */
 enum rk_mip_sense { RK_MIP_LE, RK_MIP_GE, RK_MIP_EQ };
 

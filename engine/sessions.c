@@ -825,6 +825,26 @@ static enum rk_status order_row(struct model *m, struct rk_mip *mip, size_t x,
 	return RK_OK;
 }
 
+/* Whether every candidate of @x ends by the start of every candidate of
+ * @y: then the order row holds whatever is chosen (rounds in different
+ * weeks), and is left out. */
+static bool order_holds(const struct model *m, size_t x, size_t y)
+{
+	const struct act *a = &m->acts[x], *b = &m->acts[y];
+	double last_end = -1.0, first_start = -1.0;
+	for (size_t c = a->first; c < a->first + a->n; c++) {
+		double t = clock_at(m, m->cands[c].date, m->cands[c].end);
+		if (c == a->first || t > last_end)
+			last_end = t;
+	}
+	for (size_t c = b->first; c < b->first + b->n; c++) {
+		double t = clock_at(m, m->cands[c].date, m->cands[c].start);
+		if (c == b->first || t < first_start)
+			first_start = t;
+	}
+	return last_end <= first_start;
+}
+
 static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
 {
 	double big = 1.0;
@@ -835,7 +855,8 @@ static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
 	}
 	for (size_t x = 0; x < m->n_acts; x++) {
 		for (size_t y = 0; y < m->n_acts; y++) {
-			if (x == y || !m->acts[x].n || !m->acts[y].n)
+			if (x == y || !m->acts[x].n || !m->acts[y].n ||
+			    order_holds(m, x, y))
 				continue;
 			int soft = -1;
 			if (soft_before(m, &m->acts[x], &m->acts[y])) {
@@ -872,11 +893,78 @@ static bool after_bordsessie(const struct model *m, const struct cand *c)
 	       c->start == g->moment.end;
 }
 
+/* The person rows already written, to write no row twice: the members of
+ * a duo see the same candidates, and so would write the same rows (a
+ * clash row's candidates, or a day row's candidates and right-hand side;
+ * the day row's column then carries the second person's cost too). */
+struct written {
+	size_t *pool; /* candidate indices of all rows, one after another */
+	size_t n_pool, cap_pool;
+	struct written_row {
+		size_t off, n;
+		double rhs;
+		int col; /* a day row's column; -1 for a clash row */
+	} *rows;
+	size_t n_rows, cap_rows;
+};
+
+/* Whether the row over candidates @set (sorted) was written: its index
+ * in @w, or -1. */
+static long written_find(const struct written *w, const size_t *set,
+			 size_t n, double rhs, bool day)
+{
+	for (size_t i = 0; i < w->n_rows; i++) {
+		const struct written_row *r = &w->rows[i];
+		if (r->n == n && r->rhs == rhs && (r->col >= 0) == day &&
+		    memcmp(w->pool + r->off, set, n * sizeof(*set)) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+static enum rk_status written_add(struct written *w, const size_t *set,
+				  size_t n, double rhs, int col)
+{
+	if (w->n_pool + n > w->cap_pool) {
+		size_t cap = (w->cap_pool + n) * 2;
+		size_t *pool = realloc(w->pool, cap * sizeof(*pool));
+		if (!pool)
+			return RK_ERR_NOMEM;
+		w->pool = pool;
+		w->cap_pool = cap;
+	}
+	if (w->n_rows == w->cap_rows) {
+		size_t cap = w->cap_rows ? w->cap_rows * 2 : 64;
+		struct written_row *rows = realloc(w->rows, cap * sizeof(*rows));
+		if (!rows)
+			return RK_ERR_NOMEM;
+		w->rows = rows;
+		w->cap_rows = cap;
+	}
+	memcpy(w->pool + w->n_pool, set, n * sizeof(*set));
+	w->rows[w->n_rows++] = (struct written_row){ w->n_pool, n, rhs, col };
+	w->n_pool += n;
+	return RK_OK;
+}
+
+/* Whether the candidates @set all belong to one activity (or none):
+ * its row "exactly one" bounds their sum by 1 already. */
+static bool one_act(const struct model *m, const size_t *set, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (m->cands[set[i]].act != m->cands[set[0]].act)
+			return false;
+	return true;
+}
+
 /* Nobody in two places at once (a row per candidate start of a person's
  * candidates), and a second session on a day costs extra (not a team
- * session right after the bordsessie). */
+ * session right after the bordsessie). Rows implied by the activities'
+ * rows, and rows another member wrote already, are left out (the same
+ * optimum and the same LP relaxation, a smaller model). */
 static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
-				  int person, size_t *mine)
+				  int person, size_t *mine, size_t *set,
+				  struct written *w)
 {
 	char name[96];
 	size_t n = 0;
@@ -886,24 +974,30 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 	for (size_t i = 0; i < n; i++) {
 		const struct cand *p = &m->cands[mine[i]];
 		/* One row per point in time, and only where two candidates
-		 * could meet: the rest is x <= 1 already. */
+		 * of different activities could meet: the rest is implied by
+		 * the activities' rows. */
 		bool seen = false;
 		for (size_t k = 0; k < i && !seen; k++)
 			seen = m->cands[mine[k]].date == p->date &&
 			       m->cands[mine[k]].start == p->start;
-		size_t cover = 0;
-		for (size_t j = 0; j < n && !seen && cover < 2; j++)
-			cover += covers(&m->cands[mine[j]], p->date, p->start);
-		if (seen || cover < 2)
+		if (seen)
 			continue;
+		size_t cover = 0;
+		for (size_t j = 0; j < n; j++)
+			if (covers(&m->cands[mine[j]], p->date, p->start))
+				set[cover++] = mine[j];
+		if (one_act(m, set, cover) ||
+		    written_find(w, set, cover, 1.0, false) >= 0)
+			continue;
+		if (written_add(w, set, cover, 1.0, -1) != RK_OK)
+			return RK_ERR_NOMEM;
 		snprintf(name, sizeof(name), "p%d_%d_%d", person, p->date,
 			 p->start);
 		if (rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0)
 			return RK_ERR_NOMEM;
-		for (size_t j = 0; j < n; j++)
-			if (covers(&m->cands[mine[j]], p->date, p->start) &&
-			    rk_mip_term(mip, m->cands[mine[j]].col, 1.0) !=
-				    RK_OK)
+		for (size_t j = 0; j < cover; j++)
+			if (rk_mip_term(mip, m->cands[set[j]].col, 1.0) !=
+			    RK_OK)
 				return RK_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -913,20 +1007,38 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 			first = m->cands[mine[k]].date != date;
 		if (!first)
 			continue;
+		size_t k = 0;
+		for (size_t j = 0; j < n; j++)
+			if (m->cands[mine[j]].date == date &&
+			    !after_bordsessie(m, &m->cands[mine[j]]))
+				set[k++] = mine[j];
+		int booked = rk_busy_sessions(m->ctx->busy, person, date);
+		double rhs = booked >= 1 ? 0.0 : 1.0;
+		if (one_act(m, set, k)) {
+			/* At most one of them: no second session unless the
+			 * day has one already, and then each of them costs
+			 * the second session's price. */
+			for (size_t j = 0; j < k && rhs == 0.0; j++)
+				rk_mip_add_cost(mip, m->cands[set[j]].col,
+						COST_SECOND_SESSION);
+			continue;
+		}
+		long same = written_find(w, set, k, rhs, true);
+		if (same >= 0) {
+			rk_mip_add_cost(mip, w->rows[same].col,
+					COST_SECOND_SESSION);
+			continue;
+		}
 		snprintf(name, sizeof(name), "day_p%d_%d", person, date);
 		int extra = rk_mip_add_integer(mip, name, COST_SECOND_SESSION,
 					       0.0, 10.0);
-		int booked = rk_busy_sessions(m->ctx->busy, person, date);
-		if (extra < 0 ||
-		    rk_mip_add_row(mip, name, RK_MIP_LE,
-				   booked >= 1 ? 0.0 : 1.0) < 0 ||
+		if (extra < 0 || written_add(w, set, k, rhs, extra) != RK_OK ||
+		    rk_mip_add_row(mip, name, RK_MIP_LE, rhs) < 0 ||
 		    rk_mip_term(mip, extra, -1.0) != RK_OK)
 			return RK_ERR_NOMEM;
-		for (size_t j = 0; j < n; j++)
-			if (m->cands[mine[j]].date == date &&
-			    !after_bordsessie(m, &m->cands[mine[j]]) &&
-			    rk_mip_term(mip, m->cands[mine[j]].col, 1.0) !=
-				    RK_OK)
+		for (size_t j = 0; j < k; j++)
+			if (rk_mip_term(mip, m->cands[set[j]].col, 1.0) !=
+			    RK_OK)
 				return RK_ERR_NOMEM;
 	}
 	return RK_OK;
@@ -1345,12 +1457,16 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	    (!m->relaxed && order_rows(m, mip) != RK_OK) ||
 	    cover_rows(m, mip) != RK_OK)
 		return RK_ERR_NOMEM;
-	size_t *mine = malloc((m->n_cands + 1) * sizeof(*mine));
+	size_t *mine = malloc(2 * (m->n_cands + 1) * sizeof(*mine));
 	if (!mine)
 		return RK_ERR_NOMEM;
+	struct written w = { 0 };
 	enum rk_status status = RK_OK;
 	for (size_t i = 0; status == RK_OK && i < m->g->n; i++)
-		status = person_rows(m, mip, m->g->members[i], mine);
+		status = person_rows(m, mip, m->g->members[i], mine,
+				     mine + m->n_cands + 1, &w);
+	free(w.pool);
+	free(w.rows);
 	free(mine);
 	return status;
 }
