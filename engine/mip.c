@@ -178,35 +178,197 @@ size_t rk_mip_n_rows(const struct rk_mip *mip)
 	return mip->n_rows;
 }
 
-/* Builds the GLPK problem; NULL when out of memory. Empty rows are kept
- * (GLPK accepts them) so that row indices stay as the caller made them. */
-static glp_prob *build(const struct rk_mip *mip)
+/* The parts of a model that share no row: a column is in the part of every
+ * column it shares a row with; a row in the part of its columns. Rows
+ * without a term and columns in no row make one more part of their own.
+ * Parts are numbered in the order of their first column, so the split is
+ * the same on every run. */
+struct split {
+	size_t n_parts;
+	int *part_of_row; /* part of each row */
+	int *part_of_col;
+	int *local_row; /* the row's index within its part, 0-based */
+	int *local_col;
+	size_t *n_rows; /* per part */
+	size_t *n_cols;
+	int *rows;	   /* the rows grouped by part, in their order */
+	size_t *first_row; /* per part, into rows; n_parts + 1 entries */
+	int *cols;
+	size_t *first_col;
+	size_t *first_term; /* per part, into terms; n_parts + 1 entries */
+	struct term *terms; /* the model's terms, grouped by part */
+};
+
+static void split_free(struct split *s)
+{
+	free(s->part_of_row);
+	free(s->part_of_col);
+	free(s->local_row);
+	free(s->local_col);
+	free(s->n_rows);
+	free(s->n_cols);
+	free(s->rows);
+	free(s->first_row);
+	free(s->cols);
+	free(s->first_col);
+	free(s->first_term);
+	free(s->terms);
+}
+
+static int find_root(int *up, int x)
+{
+	while (up[x] != x) {
+		up[x] = up[up[x]];
+		x = up[x];
+	}
+	return x;
+}
+
+/* Fills @s; with @whole, the model is one part (to write it as it is). */
+static enum rk_status split_model(const struct rk_mip *mip, bool whole,
+				  struct split *s)
+{
+	size_t nr = mip->n_rows, nc = mip->n_cols, nt = mip->n_terms;
+	memset(s, 0, sizeof(*s));
+	int *up = malloc((nc + 1) * sizeof(*up));
+	int *row_col = malloc((nr + 1) * sizeof(*row_col));
+	bool *in_row = calloc(nc + 1, sizeof(*in_row));
+	s->part_of_row = malloc((nr + 1) * sizeof(int));
+	s->part_of_col = malloc((nc + 1) * sizeof(int));
+	s->local_row = malloc((nr + 1) * sizeof(int));
+	s->local_col = malloc((nc + 1) * sizeof(int));
+	s->n_rows = calloc(nc + 2, sizeof(size_t));
+	s->n_cols = calloc(nc + 2, sizeof(size_t));
+	s->rows = malloc((nr + 1) * sizeof(int));
+	s->first_row = calloc(nc + 3, sizeof(size_t));
+	s->cols = malloc((nc + 1) * sizeof(int));
+	s->first_col = calloc(nc + 3, sizeof(size_t));
+	s->first_term = calloc(nc + 3, sizeof(size_t));
+	s->terms = malloc((nt + 1) * sizeof(*s->terms));
+	if (!up || !row_col || !in_row || !s->part_of_row || !s->part_of_col ||
+	    !s->local_row || !s->local_col || !s->n_rows || !s->n_cols ||
+	    !s->rows || !s->first_row || !s->cols || !s->first_col ||
+	    !s->first_term || !s->terms) {
+		free(up);
+		free(row_col);
+		free(in_row);
+		split_free(s);
+		return RK_ERR_NOMEM;
+	}
+	for (size_t j = 0; j < nc; j++)
+		up[j] = (int)j;
+	for (size_t i = 0; i < nr; i++)
+		row_col[i] = -1;
+	for (size_t t = 0; t < nt; t++) {
+		const struct term *tm = &mip->terms[t];
+		in_row[tm->col] = true;
+		if (row_col[tm->row] < 0)
+			row_col[tm->row] = tm->col;
+		else if (!whole) {
+			int a = find_root(up, row_col[tm->row]);
+			int b = find_root(up, tm->col);
+			if (a != b)
+				up[a > b ? a : b] = a > b ? b : a;
+		}
+	}
+	/* A column in no row, and a row with no term, go to the part "rest",
+	 * numbered after the others; with @whole everything is part 0. */
+	int rest = -1;
+	for (size_t j = 0; j < nc; j++) {
+		if (whole)
+			s->part_of_col[j] = 0;
+		else if (!in_row[j])
+			s->part_of_col[j] = -1;
+		else {
+			int root = find_root(up, (int)j);
+			s->part_of_col[j] = root == (int)j
+						    ? (int)s->n_parts++
+						    : s->part_of_col[root];
+		}
+	}
+	if (whole)
+		s->n_parts = 1;
+	for (size_t i = 0; i < nr; i++)
+		s->part_of_row[i] = whole ? 0
+				    : row_col[i] >= 0
+					    ? s->part_of_col[row_col[i]]
+					    : -1;
+	for (size_t j = 0; j < nc; j++)
+		if (s->part_of_col[j] < 0) {
+			if (rest < 0)
+				rest = (int)s->n_parts++;
+			s->part_of_col[j] = rest;
+		}
+	for (size_t i = 0; i < nr; i++)
+		if (s->part_of_row[i] < 0) {
+			if (rest < 0)
+				rest = (int)s->n_parts++;
+			s->part_of_row[i] = rest;
+		}
+	for (size_t i = 0; i < nr; i++)
+		s->local_row[i] = (int)s->n_rows[s->part_of_row[i]]++;
+	for (size_t j = 0; j < nc; j++)
+		s->local_col[j] = (int)s->n_cols[s->part_of_col[j]]++;
+	for (size_t k = 0; k < s->n_parts; k++) {
+		s->first_row[k + 1] = s->first_row[k] + s->n_rows[k];
+		s->first_col[k + 1] = s->first_col[k] + s->n_cols[k];
+	}
+	for (size_t i = 0; i < nr; i++)
+		s->rows[s->first_row[s->part_of_row[i]] + s->local_row[i]] =
+			(int)i;
+	for (size_t j = 0; j < nc; j++)
+		s->cols[s->first_col[s->part_of_col[j]] + s->local_col[j]] =
+			(int)j;
+	/* The terms grouped by part, in their order within each. */
+	for (size_t t = 0; t < nt; t++)
+		s->first_term[s->part_of_col[mip->terms[t].col] + 1]++;
+	for (size_t k = 0; k < s->n_parts; k++)
+		s->first_term[k + 1] += s->first_term[k];
+	for (size_t t = 0; t < nt; t++) {
+		int k = s->part_of_col[mip->terms[t].col];
+		s->terms[s->first_term[k]++] = mip->terms[t];
+	}
+	for (size_t k = s->n_parts; k > 0; k--)
+		s->first_term[k] = s->first_term[k - 1];
+	s->first_term[0] = 0;
+	free(up);
+	free(row_col);
+	free(in_row);
+	return RK_OK;
+}
+
+/* Builds part @k of the model as a GLPK problem; NULL when out of memory.
+ * Empty rows are kept (GLPK accepts them). */
+static glp_prob *build(const struct rk_mip *mip, const struct split *s,
+		       size_t k)
 {
 	glp_prob *lp = glp_create_prob();
 	glp_set_prob_name(lp, mip->name);
 	glp_set_obj_dir(lp, GLP_MIN);
-	if (mip->n_rows)
-		glp_add_rows(lp, (int)mip->n_rows);
-	for (size_t i = 0; i < mip->n_rows; i++) {
-		const struct row *r = &mip->rows[i];
+	if (s->n_rows[k])
+		glp_add_rows(lp, (int)s->n_rows[k]);
+	for (size_t at = 1; at <= s->n_rows[k]; at++) {
+		const struct row *r =
+			&mip->rows[s->rows[s->first_row[k] + at - 1]];
 		int type = r->sense == RK_MIP_LE   ? GLP_UP
 			   : r->sense == RK_MIP_GE ? GLP_LO
 						   : GLP_FX;
-		glp_set_row_name(lp, (int)i + 1, r->name);
-		glp_set_row_bnds(lp, (int)i + 1, type, r->rhs, r->rhs);
+		glp_set_row_name(lp, (int)at, r->name);
+		glp_set_row_bnds(lp, (int)at, type, r->rhs, r->rhs);
 	}
-	if (mip->n_cols)
-		glp_add_cols(lp, (int)mip->n_cols);
-	for (size_t j = 0; j < mip->n_cols; j++) {
-		const struct col *c = &mip->cols[j];
-		int k = (int)j + 1;
-		glp_set_col_name(lp, k, c->name);
-		glp_set_col_kind(lp, k, GLP_IV);
-		glp_set_col_bnds(lp, k, c->lo == c->hi ? GLP_FX : GLP_DB, c->lo,
-				 c->hi);
-		glp_set_obj_coef(lp, k, c->cost);
+	if (s->n_cols[k])
+		glp_add_cols(lp, (int)s->n_cols[k]);
+	for (size_t j = 1; j <= s->n_cols[k]; j++) {
+		const struct col *c =
+			&mip->cols[s->cols[s->first_col[k] + j - 1]];
+		int at = (int)j;
+		glp_set_col_name(lp, at, c->name);
+		glp_set_col_kind(lp, at, GLP_IV);
+		glp_set_col_bnds(lp, at, c->lo == c->hi ? GLP_FX : GLP_DB,
+				 c->lo, c->hi);
+		glp_set_obj_coef(lp, at, c->cost);
 	}
-	size_t n = mip->n_terms;
+	size_t first = s->first_term[k], n = s->first_term[k + 1] - first;
 	int *ia = malloc((n + 1) * sizeof(int));
 	int *ja = malloc((n + 1) * sizeof(int));
 	double *ar = malloc((n + 1) * sizeof(double));
@@ -218,9 +380,10 @@ static glp_prob *build(const struct rk_mip *mip)
 		return NULL;
 	}
 	for (size_t t = 0; t < n; t++) {
-		ia[t + 1] = mip->terms[t].row + 1;
-		ja[t + 1] = mip->terms[t].col + 1;
-		ar[t + 1] = mip->terms[t].coef;
+		const struct term *tm = &s->terms[first + t];
+		ia[t + 1] = s->local_row[tm->row] + 1;
+		ja[t + 1] = s->local_col[tm->col] + 1;
+		ar[t + 1] = tm->coef;
 	}
 	/* glp_load_matrix rejects duplicate (row, col) pairs; the builders
 	 * never add a column twice to a row. */
@@ -255,6 +418,58 @@ static enum rk_mip_result classify(int ret, int status)
 	return RK_MIP_FAILED;
 }
 
+/* The worse of two parts' results: the whole is only as good as its worst
+ * part (an infeasible part makes the model infeasible). */
+static enum rk_mip_result worse(enum rk_mip_result a, enum rk_mip_result b)
+{
+	static const int rank[] = { [RK_MIP_OPTIMAL] = 0,
+				    [RK_MIP_FEASIBLE] = 1,
+				    [RK_MIP_FAILED] = 2,
+				    [RK_MIP_INFEASIBLE] = 3 };
+	return rank[b] > rank[a] ? b : a;
+}
+
+/* Solves part @k within @ms milliseconds, its values into mip->values;
+ * adds its objective and its lower bound to @objective and @bound. */
+static enum rk_status solve_part(struct rk_mip *mip, const struct split *s,
+				 size_t k, int ms, enum rk_mip_result *result,
+				 double *objective, double *bound)
+{
+	glp_prob *lp = build(mip, s, k);
+	if (!lp)
+		return RK_ERR_NOMEM;
+	struct progress progress = { 0.0 };
+	glp_iocp parm;
+	glp_init_iocp(&parm);
+	parm.presolve = GLP_ON;
+	parm.msg_lev = GLP_MSG_OFF;
+	parm.tm_lim = ms;
+	/* Gomory cuts alone: measured on the bench schools (bench/run) they
+	 * beat no cuts, all cuts, and clique plus MIR cuts on these set
+	 * packing models with linking rows, by a factor of 2 to 4. */
+	parm.gmi_cuts = GLP_ON;
+	parm.cb_func = watch_gap;
+	parm.cb_info = &progress;
+	int ret = glp_intopt(lp, &parm);
+	*result = classify(ret, glp_mip_status(lp));
+	if (*result == RK_MIP_OPTIMAL || *result == RK_MIP_FEASIBLE) {
+		double value = glp_mip_obj_val(lp);
+		double gap = *result == RK_MIP_OPTIMAL ? 0.0 : progress.gap;
+		*objective += value;
+		*bound += value - gap * fabs(value);
+		for (size_t j = 1; j <= s->n_cols[k]; j++)
+			mip->values[s->cols[s->first_col[k] + j - 1]] =
+				glp_mip_col_val(lp, (int)j);
+	}
+	glp_delete_prob(lp);
+	return RK_OK;
+}
+
+/* A model whose parts share no row is solved part by part: the same
+ * optimum (the objective is a sum over the parts), but GLPK's cut rounds
+ * and branching grow faster than the model, so many small problems are
+ * solved much sooner than their union (bench/README: the session models of
+ * a team's duos meet only where a person or a day is shared). */
 enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
 			    struct rk_mip_stats *stats)
 {
@@ -270,35 +485,38 @@ enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
 		stats->result = RK_MIP_OPTIMAL;
 		return RK_OK;
 	}
-	glp_prob *lp = build(mip);
-	if (!lp)
-		return RK_ERR_NOMEM;
-	struct progress progress = { 0.0 };
-	glp_iocp parm;
-	glp_init_iocp(&parm);
-	parm.presolve = GLP_ON;
-	parm.msg_lev = GLP_MSG_OFF;
-	parm.tm_lim = time_limit_ms > 0 ? time_limit_ms : 10000;
-	/* Gomory cuts alone: measured on the bench schools (bench/run) they
-	 * beat no cuts, all cuts, and clique plus MIR cuts on these set
-	 * packing models with linking rows, by a factor of 2 to 4. */
-	parm.gmi_cuts = GLP_ON;
-	parm.cb_func = watch_gap;
-	parm.cb_info = &progress;
+	struct split s;
+	enum rk_status status = split_model(mip, false, &s);
+	if (status != RK_OK)
+		return status;
+	int limit = time_limit_ms > 0 ? time_limit_ms : 10000;
+	double objective = 0.0, bound = 0.0;
+	enum rk_mip_result result = RK_MIP_OPTIMAL;
 	double started = thread_seconds();
-	int ret = glp_intopt(lp, &parm);
-	stats->seconds = thread_seconds() - started;
-	int status = glp_mip_status(lp);
-	stats->result = classify(ret, status);
-	if (stats->result == RK_MIP_OPTIMAL ||
-	    stats->result == RK_MIP_FEASIBLE) {
-		stats->objective = glp_mip_obj_val(lp);
-		stats->gap =
-			stats->result == RK_MIP_OPTIMAL ? 0.0 : progress.gap;
-		for (size_t j = 0; j < mip->n_cols; j++)
-			mip->values[j] = glp_mip_col_val(lp, (int)j + 1);
+	for (size_t k = 0; status == RK_OK && k < s.n_parts; k++) {
+		/* The time left, but never less than a tenth of it: a part
+		 * late in the model still gets its chance. */
+		int spent = (int)((thread_seconds() - started) * 1000.0);
+		int ms =
+			limit - spent > limit / 10 ? limit - spent : limit / 10;
+		enum rk_mip_result part;
+		status = solve_part(mip, &s, k, ms > 0 ? ms : 1, &part,
+				    &objective, &bound);
+		if (status == RK_OK)
+			result = worse(result, part);
 	}
-	glp_delete_prob(lp);
+	stats->seconds = thread_seconds() - started;
+	split_free(&s);
+	if (status != RK_OK)
+		return status;
+	stats->result = result;
+	if (result == RK_MIP_OPTIMAL || result == RK_MIP_FEASIBLE) {
+		stats->objective = objective;
+		stats->gap = result == RK_MIP_OPTIMAL
+				     ? 0.0
+				     : (objective - bound) /
+					       (fabs(objective) + 1e-9);
+	}
 	return RK_OK;
 }
 
@@ -316,7 +534,11 @@ bool rk_mip_chosen(const struct rk_mip *mip, int col)
 
 enum rk_status rk_mip_write_lp(const struct rk_mip *mip, const char *path)
 {
-	glp_prob *lp = build(mip);
+	struct split s;
+	if (split_model(mip, true, &s) != RK_OK)
+		return RK_ERR_NOMEM;
+	glp_prob *lp = build(mip, &s, 0);
+	split_free(&s);
 	if (!lp)
 		return RK_ERR_NOMEM;
 	int ret = glp_write_lp(lp, NULL, path);

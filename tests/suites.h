@@ -22,6 +22,7 @@ Suite *suite_parallel(void);
 Suite *suite_teams(void);
 Suite *suite_sort(void);
 Suite *suite_words(void);
+Suite *suite_mip(void);
 Suite *suite_plan(void);
 Suite *suite_planctx(void);
 

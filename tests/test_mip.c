@@ -1,0 +1,141 @@
+/* The model and its solve (engine/mip.c): a model whose parts share no
+ * row is solved part by part, and the whole must still be one answer: the
+ * sum of the parts' optima, every column's value, and the worst part's
+ * result for the whole. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "mip.h"
+#include "suites.h"
+
+static int binary(struct rk_mip *mip, const char *name, double cost)
+{
+	int col = rk_mip_add_binary(mip, name, cost);
+	ck_assert_int_ge(col, 0);
+	return col;
+}
+
+static void row(struct rk_mip *mip, const char *name, enum rk_mip_sense sense,
+		double rhs, const int *cols, const double *coefs, size_t n)
+{
+	ck_assert_int_ge(rk_mip_add_row(mip, name, sense, rhs), 0);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(rk_mip_term(mip, cols[i], coefs[i]), RK_OK);
+}
+
+/* Three parts and two loose columns: a choice of one of three, a chain of
+ * rows that only holds together through its middle column, and a knapsack
+ * that needs branching; the loose columns take their cheaper bound. */
+START_TEST(test_parts_one_answer)
+{
+	struct rk_mip *mip = rk_mip_new("parts");
+	int a[3], c[3], k[4];
+	a[0] = binary(mip, "a0", 3.0);
+	c[0] = binary(mip, "c0", -1.0);
+	int loose_gain = binary(mip, "loose_gain", -1.0);
+	a[1] = binary(mip, "a1", 1.0);
+	c[1] = binary(mip, "c1", -1.5);
+	k[0] = binary(mip, "k0", -5.0);
+	a[2] = binary(mip, "a2", 2.0);
+	c[2] = binary(mip, "c2", -1.0);
+	k[1] = binary(mip, "k1", -4.0);
+	k[2] = binary(mip, "k2", -3.0);
+	k[3] = binary(mip, "k3", -3.5);
+	int loose_cost = binary(mip, "loose_cost", 2.0);
+	static const double ones[] = { 1, 1, 1 };
+	row(mip, "one_of_a", RK_MIP_EQ, 1.0, a, ones, 3);
+	/* c0 + c1 <= 1 and c1 + c2 <= 1: c0 and c2 (-2) beat c1 (-1.5)
+	 * only together, so the two rows must be one part. */
+	row(mip, "c01", RK_MIP_LE, 1.0, c, ones, 2);
+	row(mip, "c12", RK_MIP_LE, 1.0, c + 1, ones, 2);
+	static const double weights[] = { 6, 5, 4, 4 };
+	row(mip, "knapsack", RK_MIP_LE, 9.0, k, weights, 4);
+	struct rk_mip_stats stats;
+	ck_assert_int_eq(rk_mip_solve(mip, 0, &stats), RK_OK);
+	ck_assert_int_eq(stats.result, RK_MIP_OPTIMAL);
+	/* a1 (1), c0 and c2 (-2), the knapsack's k1 and k3 (weight 9, -7.5;
+	 * k0 fits with nothing else, -5) and loose_gain (-1). */
+	ck_assert(fabs(stats.objective - (1.0 - 2.0 - 7.5 - 1.0)) < 1e-9);
+	ck_assert_double_eq(stats.gap, 0.0);
+	ck_assert_uint_eq(stats.rows, 4);
+	ck_assert_uint_eq(stats.cols, 12);
+	ck_assert(!rk_mip_chosen(mip, a[0]) && rk_mip_chosen(mip, a[1]) &&
+		  !rk_mip_chosen(mip, a[2]));
+	ck_assert(rk_mip_chosen(mip, c[0]) && !rk_mip_chosen(mip, c[1]) &&
+		  rk_mip_chosen(mip, c[2]));
+	ck_assert(!rk_mip_chosen(mip, k[0]) && rk_mip_chosen(mip, k[1]) &&
+		  !rk_mip_chosen(mip, k[2]) && rk_mip_chosen(mip, k[3]));
+	ck_assert(rk_mip_chosen(mip, loose_gain));
+	ck_assert(!rk_mip_chosen(mip, loose_cost));
+	rk_mip_free(mip);
+}
+END_TEST
+
+/* One part without a solution makes the whole model infeasible, even
+ * when the other parts have one; and so does a row without a term that
+ * cannot hold (0 >= 1). */
+START_TEST(test_one_part_infeasible)
+{
+	for (int variant = 0; variant < 2; variant++) {
+		struct rk_mip *mip = rk_mip_new("infeasible");
+		int x[2], y[2];
+		x[0] = binary(mip, "x0", 1.0);
+		x[1] = binary(mip, "x1", 1.0);
+		y[0] = binary(mip, "y0", 1.0);
+		y[1] = binary(mip, "y1", 1.0);
+		static const double ones[] = { 1, 1 };
+		row(mip, "x", RK_MIP_GE, 1.0, x, ones, 2);
+		if (variant == 0)
+			row(mip, "y", RK_MIP_GE, 3.0, y, ones, 2);
+		else {
+			row(mip, "y", RK_MIP_LE, 1.0, y, ones, 2);
+			row(mip, "empty", RK_MIP_GE, 1.0, NULL, NULL, 0);
+		}
+		struct rk_mip_stats stats;
+		ck_assert_int_eq(rk_mip_solve(mip, 0, &stats), RK_OK);
+		ck_assert_msg(stats.result == RK_MIP_INFEASIBLE,
+			      "variant %d: result %d", variant, stats.result);
+		rk_mip_free(mip);
+	}
+}
+END_TEST
+
+/* Solving twice gives the same values: the parts are found the same way
+ * every time. */
+START_TEST(test_parts_again)
+{
+	struct rk_mip *mip = rk_mip_new("again");
+	int x[6];
+	char name[8];
+	for (int i = 0; i < 6; i++) {
+		snprintf(name, sizeof(name), "x%d", i);
+		x[i] = binary(mip, name, -1.0);
+	}
+	static const double ones[] = { 1, 1, 1 };
+	row(mip, "first", RK_MIP_LE, 1.0, x, ones, 3);
+	row(mip, "second", RK_MIP_LE, 1.0, x + 3, ones, 3);
+	struct rk_mip_stats stats;
+	ck_assert_int_eq(rk_mip_solve(mip, 0, &stats), RK_OK);
+	bool first[6];
+	for (int i = 0; i < 6; i++)
+		first[i] = rk_mip_chosen(mip, x[i]);
+	ck_assert(fabs(stats.objective + 2.0) < 1e-9);
+	ck_assert_int_eq(rk_mip_solve(mip, 0, &stats), RK_OK);
+	for (int i = 0; i < 6; i++)
+		ck_assert_int_eq(first[i], rk_mip_chosen(mip, x[i]));
+	rk_mip_free(mip);
+}
+END_TEST
+
+Suite *suite_mip(void)
+{
+	Suite *s = suite_create("mip");
+	TCase *tc = tcase_create("parts");
+	tcase_add_test(tc, test_parts_one_answer);
+	tcase_add_test(tc, test_one_part_infeasible);
+	tcase_add_test(tc, test_parts_again);
+	suite_add_tcase(s, tc);
+	return s;
+}
