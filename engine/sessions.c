@@ -904,14 +904,14 @@ struct written {
 		size_t off, n;
 		double rhs;
 		int col; /* a day row's column; -1 for a clash row */
-	} *rows;
+	} * rows;
 	size_t n_rows, cap_rows;
 };
 
 /* Whether the row over candidates @set (sorted) was written: its index
  * in @w, or -1. */
-static long written_find(const struct written *w, const size_t *set,
-			 size_t n, double rhs, bool day)
+static long written_find(const struct written *w, const size_t *set, size_t n,
+			 double rhs, bool day)
 {
 	for (size_t i = 0; i < w->n_rows; i++) {
 		const struct written_row *r = &w->rows[i];
@@ -935,7 +935,8 @@ static enum rk_status written_add(struct written *w, const size_t *set,
 	}
 	if (w->n_rows == w->cap_rows) {
 		size_t cap = w->cap_rows ? w->cap_rows * 2 : 64;
-		struct written_row *rows = realloc(w->rows, cap * sizeof(*rows));
+		struct written_row *rows =
+			realloc(w->rows, cap * sizeof(*rows));
 		if (!rows)
 			return RK_ERR_NOMEM;
 		w->rows = rows;
@@ -1471,14 +1472,32 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	return status;
 }
 
+/* Whether an activity has no candidate at all: it finds no place
+ * whatever the solver does. */
+static bool hopeless(const struct model *m)
+{
+	for (size_t i = 0; i < m->n_acts; i++)
+		if (!m->acts[i].done && m->acts[i].n == 0)
+			return true;
+	return false;
+}
+
 /* Builds and solves the model; *unplaced tells whether a duo session
- * found no place. */
+ * found no place. A try that is not the @last is not solved when an
+ * activity has no candidate: plan_team would throw its answer away and
+ * try again (at vo:300:2 six teams' first tries, a tenth of GLPK's time
+ * with their second). */
 static enum rk_status solve(struct model *m, struct rk_mip **mip,
-			    const char *name, bool *unplaced)
+			    const char *name, bool last, bool *unplaced)
 {
 	*mip = rk_mip_new(name);
-	if (!*mip || collect_acts(m) != RK_OK || gen_cands(m) != RK_OK ||
-	    build(m, *mip) != RK_OK)
+	if (!*mip || collect_acts(m) != RK_OK || gen_cands(m) != RK_OK)
+		return RK_ERR_NOMEM;
+	if (!last && hopeless(m)) {
+		*unplaced = true;
+		return RK_OK;
+	}
+	if (build(m, *mip) != RK_OK)
 		return RK_ERR_NOMEM;
 	enum rk_mip_result result;
 	enum rk_status status = rk_planctx_solve(m->ctx, *mip, name, &result);
@@ -1536,14 +1555,14 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 	char name[160];
 	snprintf(name, sizeof(name), "sessions %s period %d", g->id, p->number);
 	bool unplaced;
-	enum rk_status status = solve(&m, &mip, name, &unplaced);
+	enum rk_status status = solve(&m, &mip, name, false, &unplaced);
 	if (status == RK_OK && unplaced) {
 		reset(&m, &mip);
 		m.allow_late = true;
 		snprintf(name, sizeof(name),
 			 "sessions %s period %d, slipping a week", g->id,
 			 p->number);
-		status = solve(&m, &mip, name, &unplaced);
+		status = solve(&m, &mip, name, false, &unplaced);
 	}
 	if (status == RK_OK && unplaced) {
 		reset(&m, &mip);
@@ -1551,7 +1570,7 @@ static enum rk_status plan_team(struct rk_planctx *ctx,
 		snprintf(name, sizeof(name),
 			 "sessions %s period %d" RK_SESSIONS_EARLY_TRY, g->id,
 			 p->number);
-		status = solve(&m, &mip, name, &unplaced);
+		status = solve(&m, &mip, name, true, &unplaced);
 	}
 	if (status == RK_OK)
 		status = record(&m, mip);
