@@ -263,13 +263,13 @@ START_TEST(test_state_broken)
 
 	f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
-	fputs("ritmiek-push\t3\todd-team\n", f);
+	fputs("ritmiek-push\t9\todd-team\n", f);
 	fclose(f);
 	diags = rk_diags_new();
 	ck_assert_int_eq(rk_push_state_read(path, &s, diags), RK_ERR_INPUT);
 	ck_assert_uint_eq(rk_diags_count(diags), 1);
 	ck_assert_ptr_nonnull(
-		strstr(rk_diags_get(diags, 0)->message, "version '3'"));
+		strstr(rk_diags_get(diags, 0)->message, "version '9'"));
 	ck_assert_int_eq(rk_diags_get(diags, 0)->line, 1);
 	rk_diags_free(diags);
 	unlink(path);
@@ -279,13 +279,14 @@ START_TEST(test_state_broken)
 }
 END_TEST
 
-/* Version 1 hashed with another FNV-1a basis: read, ETags kept, hashes
- * unknown (""), and said to be older; version 2 keeps its hashes. */
+/* Version 1 hashed with another FNV-1a basis, version 2 the bytes put:
+ * read, ETags kept, hashes unknown (""), and said to be older; version 3
+ * keeps its hashes. */
 START_TEST(test_state_version_1)
 {
 	char *dir = temp_dir();
 	char *path = join(dir, "push.state");
-	for (int version = 1; version <= 2; version++) {
+	for (int version = 1; version <= 3; version++) {
 		FILE *f = fopen(path, "w");
 		ck_assert_ptr_nonnull(f);
 		fprintf(f,
@@ -299,18 +300,18 @@ START_TEST(test_state_version_1)
 		struct rk_push_state *s = NULL;
 		ck_assert_int_eq(rk_push_state_read(path, &s, diags), RK_OK);
 		ck_assert_uint_eq(rk_diags_count(diags), 0);
-		ck_assert(rk_push_state_older(s) == (version == 1));
+		ck_assert(rk_push_state_older(s) == (version < 3));
 		const struct rk_push_entry *e =
 			rk_push_state_find(s, "http://h/c/", "u@ritmiek");
 		ck_assert_ptr_nonnull(e);
 		ck_assert_str_eq(e->etag, "\"e\"");
 		ck_assert_str_eq(e->hash,
-				 version == 1 ? "" : "0123456789abcdef");
+				 version < 3 ? "" : "0123456789abcdef");
 		/* Written again, it is of this version. */
 		ck_assert_int_eq(rk_push_state_write(s, path), RK_OK);
 		rk_push_state_free(s);
 		char *text = rk_test_slurp(path);
-		ck_assert(!strncmp(text, "ritmiek-push\t2\todd-team\n", 24));
+		ck_assert(!strncmp(text, "ritmiek-push\t3\todd-team\n", 24));
 		free(text);
 		rk_diags_free(diags);
 	}
