@@ -567,6 +567,31 @@ START_TEST(test_207_to_put_fails)
 }
 END_TEST
 
+/* No request that would change whatever is there: a DELETE needs an ETag
+ * (If-Match: * would remove an edit made since), and a PUT with an empty
+ * one would go out with no precondition at all. Nothing is sent (the port
+ * is closed: a request sent would be retried and fail otherwise). */
+START_TEST(test_no_unconditional_write)
+{
+	struct rk_http *http = quick_client();
+	char url[64];
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/c/x.ics",
+		 closed_port());
+	struct rk_caldav_result res;
+	ck_assert_int_eq(rk_caldav_delete(http, url, NULL, &res), RK_ERR_ARG);
+	rk_caldav_result_release(&res);
+	ck_assert_int_eq(rk_caldav_delete(http, url, "", &res), RK_ERR_ARG);
+	rk_caldav_result_release(&res);
+	ck_assert_int_eq(rk_caldav_put(http, url, "x", 1, "", &res),
+			 RK_ERR_ARG);
+	rk_caldav_result_release(&res);
+	struct rk_http_counts n;
+	rk_http_get_counts(http, &n);
+	ck_assert_uint_eq(n.requests, 0);
+	rk_http_free(http);
+}
+END_TEST
+
 /* ---- several requests at a time ---- */
 
 struct seen {
@@ -811,6 +836,7 @@ Suite *suite_caldav(void)
 	tcase_add_test(tc, test_5xx_gives_up);
 	tcase_add_test(tc, test_mkcol_when_no_mkcalendar);
 	tcase_add_test(tc, test_207_to_put_fails);
+	tcase_add_test(tc, test_no_unconditional_write);
 	tcase_add_test(tc, test_run_several_at_a_time);
 	tcase_add_test(tc, test_stop_drops_the_queue);
 	tcase_add_test(tc, test_more_fills_the_slots);

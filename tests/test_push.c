@@ -935,12 +935,12 @@ START_TEST(test_unknown_etag_update)
 
 	p = push();
 	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert(edit_kept(name));
 	ck_assert_uint_eq(p.r.conflicts, 1);
 	ck_assert_uint_eq(p.notes[RK_PUSH_CONFLICT], 1);
 	ck_assert_msg(strstr(p.conflict, "changed on the server since the "
 					 "last push; kept") != NULL,
 		      "%s", p.conflict);
-	ck_assert(edit_kept(name));
 	ck_assert_uint_eq(p.r.updated, 1);
 	ck_assert_uint_eq(p.notes[RK_PUSH_UPDATED], 1);
 	ck_assert_uint_eq(p.r.unchanged, n - 2);
@@ -994,12 +994,12 @@ START_TEST(test_unknown_etag_delete)
 
 	p = push();
 	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert(edit_kept(name));
 	ck_assert_uint_eq(p.r.conflicts, 1);
 	ck_assert_uint_eq(p.notes[RK_PUSH_CONFLICT], 1);
 	ck_assert_msg(strstr(p.conflict, "changed on the server since the "
 					 "last push; not deleted") != NULL,
 		      "%s", p.conflict);
-	ck_assert(edit_kept(name));
 	ck_assert_uint_eq(p.r.deleted, 1);
 	ck_assert_uint_eq(p.notes[RK_PUSH_DELETED], 1);
 	ck_assert_ptr_null(get_resource(gl_name, NULL));
