@@ -263,13 +263,13 @@ START_TEST(test_state_broken)
 
 	f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
-	fputs("ritmiek-push\t3\todd-team\n", f);
+	fputs("ritmiek-push\t9\todd-team\n", f);
 	fclose(f);
 	diags = rk_diags_new();
 	ck_assert_int_eq(rk_push_state_read(path, &s, diags), RK_ERR_INPUT);
 	ck_assert_uint_eq(rk_diags_count(diags), 1);
 	ck_assert_ptr_nonnull(
-		strstr(rk_diags_get(diags, 0)->message, "version '3'"));
+		strstr(rk_diags_get(diags, 0)->message, "version '9'"));
 	ck_assert_int_eq(rk_diags_get(diags, 0)->line, 1);
 	rk_diags_free(diags);
 	unlink(path);
@@ -279,13 +279,14 @@ START_TEST(test_state_broken)
 }
 END_TEST
 
-/* Version 1 hashed with another FNV-1a basis: read, ETags kept, hashes
- * unknown (""), and said to be older; version 2 keeps its hashes. */
+/* Version 1 hashed with another FNV-1a basis, version 2 the bytes put:
+ * read, ETags kept, hashes unknown (""), and said to be older; version 3
+ * keeps its hashes. */
 START_TEST(test_state_version_1)
 {
 	char *dir = temp_dir();
 	char *path = join(dir, "push.state");
-	for (int version = 1; version <= 2; version++) {
+	for (int version = 1; version <= 3; version++) {
 		FILE *f = fopen(path, "w");
 		ck_assert_ptr_nonnull(f);
 		fprintf(f,
@@ -299,18 +300,18 @@ START_TEST(test_state_version_1)
 		struct rk_push_state *s = NULL;
 		ck_assert_int_eq(rk_push_state_read(path, &s, diags), RK_OK);
 		ck_assert_uint_eq(rk_diags_count(diags), 0);
-		ck_assert(rk_push_state_older(s) == (version == 1));
+		ck_assert(rk_push_state_older(s) == (version < 3));
 		const struct rk_push_entry *e =
 			rk_push_state_find(s, "http://h/c/", "u@ritmiek");
 		ck_assert_ptr_nonnull(e);
 		ck_assert_str_eq(e->etag, "\"e\"");
 		ck_assert_str_eq(e->hash,
-				 version == 1 ? "" : "0123456789abcdef");
+				 version < 3 ? "" : "0123456789abcdef");
 		/* Written again, it is of this version. */
 		ck_assert_int_eq(rk_push_state_write(s, path), RK_OK);
 		rk_push_state_free(s);
 		char *text = rk_test_slurp(path);
-		ck_assert(!strncmp(text, "ritmiek-push\t2\todd-team\n", 24));
+		ck_assert(!strncmp(text, "ritmiek-push\t3\todd-team\n", 24));
 		free(text);
 		rk_diags_free(diags);
 	}
@@ -566,6 +567,31 @@ START_TEST(test_207_to_put_fails)
 }
 END_TEST
 
+/* No request that would change whatever is there: a DELETE needs an ETag
+ * (If-Match: * would remove an edit made since), and a PUT with an empty
+ * one would go out with no precondition at all. Nothing is sent (the port
+ * is closed: a request sent would be retried and fail otherwise). */
+START_TEST(test_no_unconditional_write)
+{
+	struct rk_http *http = quick_client();
+	char url[64];
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/c/x.ics",
+		 closed_port());
+	struct rk_caldav_result res;
+	ck_assert_int_eq(rk_caldav_delete(http, url, NULL, &res), RK_ERR_ARG);
+	rk_caldav_result_release(&res);
+	ck_assert_int_eq(rk_caldav_delete(http, url, "", &res), RK_ERR_ARG);
+	rk_caldav_result_release(&res);
+	ck_assert_int_eq(rk_caldav_put(http, url, "x", 1, "", &res),
+			 RK_ERR_ARG);
+	rk_caldav_result_release(&res);
+	struct rk_http_counts n;
+	rk_http_get_counts(http, &n);
+	ck_assert_uint_eq(n.requests, 0);
+	rk_http_free(http);
+}
+END_TEST
+
 /* ---- several requests at a time ---- */
 
 struct seen {
@@ -810,6 +836,7 @@ Suite *suite_caldav(void)
 	tcase_add_test(tc, test_5xx_gives_up);
 	tcase_add_test(tc, test_mkcol_when_no_mkcalendar);
 	tcase_add_test(tc, test_207_to_put_fails);
+	tcase_add_test(tc, test_no_unconditional_write);
 	tcase_add_test(tc, test_run_several_at_a_time);
 	tcase_add_test(tc, test_stop_drops_the_queue);
 	tcase_add_test(tc, test_more_fills_the_slots);

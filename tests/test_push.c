@@ -305,7 +305,8 @@ struct pushed {
 	size_t notes[RK_PUSH_PROGRESS + 1];
 	size_t kill_after; /* CREATED notes before the server is killed */
 	double seconds;
-	char failure[512]; /* the message of the last FAILED note */
+	char failure[512];  /* the message of the last FAILED note */
+	char conflict[512]; /* the message of the last CONFLICT note */
 };
 
 static double seconds(void)
@@ -321,6 +322,8 @@ static void on_note(void *data, const struct rk_push_note *n)
 	p->notes[n->what]++;
 	if (n->what == RK_PUSH_FAILED && n->message)
 		snprintf(p->failure, sizeof(p->failure), "%s", n->message);
+	if (n->what == RK_PUSH_CONFLICT && n->message)
+		snprintf(p->conflict, sizeof(p->conflict), "%s", n->message);
 	if (n->what == RK_PUSH_CREATED && p->kill_after &&
 	    p->notes[RK_PUSH_CREATED] == p->kill_after)
 		server_kill(&srv);
@@ -768,10 +771,14 @@ static bool edit_kept(const char *name)
 
 static void delete_on_server(const char *name)
 {
+	char *etag = NULL;
+	free(get_resource(name, &etag));
+	ck_assert_msg(etag && *etag, "%s has no ETag", name);
 	struct rk_http *http = client();
 	struct rk_caldav_result res;
-	ck_assert_int_eq(rk_caldav_delete(http, res_url(name), NULL, &res),
+	ck_assert_int_eq(rk_caldav_delete(http, res_url(name), etag, &res),
 			 RK_OK);
+	free(etag);
 	ck_assert_int_eq(res.outcome, RK_CALDAV_OK);
 	rk_caldav_result_release(&res);
 	rk_http_free(http);
@@ -840,8 +847,177 @@ START_TEST(test_server_edit_is_a_conflict)
 }
 END_TEST
 
-/* A push.state of version 1 hashed with a wrong FNV-1a basis: its hashes
- * mean nothing now, its ETags still do. Each event is put again once, with
+/* The ETag push.state has for @ev in team alpha's calendar (caller
+ * frees); with @forget, it is blanked in the file afterwards, as a server
+ * that sent none leaves it. */
+static char *state_etag(const struct rk_event *ev, bool forget)
+{
+	char path[256], uid[200];
+	snprintf(path, sizeof(path), "%s/push.state", fp.dir);
+	snprintf(uid, sizeof(uid), "%s@ritmiek", ev->id);
+	struct rk_diags *diags = rk_diags_new();
+	struct rk_push_state *s = NULL;
+	ck_assert_int_eq(rk_push_state_read(path, &s, diags), RK_OK);
+	const struct rk_push_entry *e =
+		rk_push_state_find(s, collection_url("alpha"), uid);
+	ck_assert_msg(e != NULL, "%s is not in push.state", uid);
+	char *etag = strdup(e->etag);
+	if (forget) {
+		struct rk_push_entry blank = *e;
+		blank.etag = "";
+		ck_assert_int_eq(rk_push_state_set(s, &blank), RK_OK);
+		ck_assert_int_eq(rk_push_state_write(s, path), RK_OK);
+	}
+	rk_push_state_free(s);
+	rk_diags_free(diags);
+	return etag;
+}
+
+static void forget_etag(const struct rk_event *ev)
+{
+	char *was = state_etag(ev, true);
+	ck_assert_str_ne(was, "");
+	free(was);
+}
+
+/* The line of @uid's event in the output of readback.py @lines, as a new
+ * string; NULL when there is none. */
+static char *line_of(const char *lines, const char *uid)
+{
+	size_t n = strlen(uid);
+	for (const char *line = lines; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (len > n && !strncmp(line, uid, n) && line[n] == '\t')
+			return strndup(line, len);
+		line += end ? len + 1 : len;
+	}
+	return NULL;
+}
+
+/* The server has @ev as the feed has it. */
+static void assert_as_in_feed(const struct rk_event *ev)
+{
+	char uid[200];
+	snprintf(uid, sizeof(uid), "%s@ritmiek", ev->id);
+	char *on_server = server_events(), *in_feed = feed_events();
+	char *got = line_of(on_server, uid), *want = line_of(in_feed, uid);
+	ck_assert_msg(want != NULL, "%s is not in the feed", uid);
+	ck_assert_msg(got != NULL, "%s is not on the server", uid);
+	ck_assert_str_eq(got, want);
+	free(got);
+	free(want);
+	free(on_server);
+	free(in_feed);
+}
+
+/* push.state has no ETag for two events (a server that sent none, an
+ * answer lost), and the plan moves both. Someone edited one of them on
+ * the server: it is kept and reported, not overwritten with If-Match: *.
+ * The other is on the server as it was put: it is updated, with If-Match
+ * on the ETag read just before. */
+START_TEST(test_unknown_etag_update)
+{
+	struct pushed p = push();
+	assert_clean(&p);
+	size_t n = p.r.created;
+	char name[256], gl_name[256];
+	struct rk_event *ev = edit_bordsessie(name);
+	struct rk_event *gl = first_of(RK_EV_GL);
+	snprintf(gl_name, sizeof(gl_name), "%s", name_of(gl));
+	forget_etag(ev);
+	forget_etag(gl);
+	ev->start += 30;
+	ev->end += 30;
+	gl->start += 15;
+	gl->end += 15;
+	feeds_at(T0);
+
+	p = push();
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert(edit_kept(name));
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.notes[RK_PUSH_CONFLICT], 1);
+	ck_assert_msg(strstr(p.conflict, "changed on the server since the "
+					 "last push; kept") != NULL,
+		      "%s", p.conflict);
+	ck_assert_uint_eq(p.r.updated, 1);
+	ck_assert_uint_eq(p.notes[RK_PUSH_UPDATED], 1);
+	ck_assert_uint_eq(p.r.unchanged, n - 2);
+	ck_assert_uint_eq(p.r.failed + p.r.created + p.r.deleted, 0);
+	ck_assert_uint_eq(p.n.writes, 1);
+	assert_as_in_feed(gl);
+	char *etag = state_etag(gl, false), *now = NULL;
+	free(get_resource(gl_name, &now));
+	ck_assert_str_eq(etag, now);
+	free(etag);
+	free(now);
+
+	/* The edit stays kept, and said, push after push. */
+	p = push();
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.r.unchanged, n - 1);
+	ck_assert_uint_eq(p.n.writes, 0);
+	ck_assert(edit_kept(name));
+}
+END_TEST
+
+static bool not_with_id(const struct rk_event *ev, void *data)
+{
+	return strcmp(ev->id, data) != 0;
+}
+
+/* The same with two events that leave the plan: the edited one is not
+ * deleted (If-Match: * would have), the other one is. */
+START_TEST(test_unknown_etag_delete)
+{
+	struct pushed p = push();
+	assert_clean(&p);
+	size_t n = p.r.created;
+	char name[256], gl_name[256], ev_id[128], gl_id[128];
+	struct rk_event *ev = edit_bordsessie(name);
+	struct rk_event *gl = first_of(RK_EV_GL);
+	snprintf(gl_name, sizeof(gl_name), "%s", name_of(gl));
+	snprintf(ev_id, sizeof(ev_id), "%s", ev->id);
+	snprintf(gl_id, sizeof(gl_id), "%s", gl->id);
+	forget_etag(ev);
+	forget_etag(gl);
+	/* Without feeds.state, an event that left the plan leaves the feed
+	 * at once (rather than staying in it as cancelled until its day). */
+	rk_plan_filter(fp.plan, not_with_id, ev_id);
+	rk_plan_filter(fp.plan, not_with_id, gl_id);
+	char path[256];
+	snprintf(path, sizeof(path), "%s/feeds.state", fp.dir);
+	ck_assert_int_eq(unlink(path), 0);
+	feeds_at(T0);
+
+	p = push();
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert(edit_kept(name));
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.notes[RK_PUSH_CONFLICT], 1);
+	ck_assert_msg(strstr(p.conflict, "changed on the server since the "
+					 "last push; not deleted") != NULL,
+		      "%s", p.conflict);
+	ck_assert_uint_eq(p.r.deleted, 1);
+	ck_assert_uint_eq(p.notes[RK_PUSH_DELETED], 1);
+	ck_assert_ptr_null(get_resource(gl_name, NULL));
+	ck_assert_uint_eq(p.r.unchanged, n - 2);
+	ck_assert_uint_eq(p.r.failed + p.r.created + p.r.updated, 0);
+	ck_assert_uint_eq(p.n.writes, 1);
+
+	p = push();
+	ck_assert_int_eq(p.status, RK_OK);
+	ck_assert_uint_eq(p.r.conflicts, 1);
+	ck_assert_uint_eq(p.r.deleted, 0);
+	ck_assert_uint_eq(p.n.writes, 0);
+	ck_assert(edit_kept(name));
+}
+END_TEST
+
+/* A push.state of version 1 hashed with a wrong FNV-1a basis (version 2
+ * the bytes put): its hashes mean nothing now, its ETags still do. Each event is put again once, with
  * If-Match on its ETag, so an event edited on the server is kept (a
  * conflict) rather than overwritten; after that, nothing is sent. */
 START_TEST(test_older_state_put_again_once)
@@ -853,7 +1029,7 @@ START_TEST(test_older_state_put_again_once)
 	snprintf(state, sizeof(state), "%s/push.state", fp.dir);
 	char *text = rk_test_slurp(state);
 	ck_assert_ptr_nonnull(text);
-	ck_assert(!strncmp(text, "ritmiek-push\t2\t", 15));
+	ck_assert(!strncmp(text, "ritmiek-push\t3\t", 15));
 	/* The hashes are left as they are: right ones, which a reader that
 	 * trusted a version 1 file would take as unchanged. */
 	text[13] = '1';
@@ -871,7 +1047,7 @@ START_TEST(test_older_state_put_again_once)
 	ck_assert_uint_eq(p.n.writes, n - 1);
 	ck_assert(edit_kept(name));
 	text = rk_test_slurp(state);
-	ck_assert(!strncmp(text, "ritmiek-push\t2\t", 15));
+	ck_assert(!strncmp(text, "ritmiek-push\t3\t", 15));
 	free(text);
 
 	/* Once: the next push sends nothing, and the edit is still kept. */
@@ -1390,6 +1566,8 @@ static TCase *server_case(const char *name, void (*setup)(void))
 	tcase_add_test(tc, test_publish_and_push_again);
 	tcase_add_test(tc, test_changes_and_cancellations);
 	tcase_add_test(tc, test_server_edit_is_a_conflict);
+	tcase_add_test(tc, test_unknown_etag_update);
+	tcase_add_test(tc, test_unknown_etag_delete);
 	tcase_add_test(tc, test_older_state_put_again_once);
 	tcase_add_test(tc, test_uid_under_another_name);
 	tcase_add_test(tc, test_server_killed_mid_push);

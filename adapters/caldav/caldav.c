@@ -665,6 +665,10 @@ enum rk_status rk_caldav_queue_put(struct rk_http *http, const char *url,
 				   const struct rk_caldav_done *done)
 {
 	char cond[512];
+	/* An empty If-Match is no precondition at all (libcurl drops the
+	 * header): the PUT would overwrite whatever is there. */
+	if (etag && !*etag)
+		return RK_ERR_ARG;
 	if (etag)
 		snprintf(cond, sizeof(cond), "If-Match: %s", etag);
 	else
@@ -681,7 +685,11 @@ enum rk_status rk_caldav_queue_delete(struct rk_http *http, const char *url,
 				      const struct rk_caldav_done *done)
 {
 	char cond[512];
-	snprintf(cond, sizeof(cond), "If-Match: %s", etag ? etag : "*");
+	/* Never If-Match: *, which deletes whatever is there now, also an
+	 * event someone changed since it was read. */
+	if (!etag || !*etag)
+		return RK_ERR_ARG;
+	snprintf(cond, sizeof(cond), "If-Match: %s", etag);
 	const char *const headers[] = { cond, NULL };
 	struct rk_http_request req = { "DELETE", url, headers, NULL, 0 };
 	return queue_op(http, OP_DELETE, &req, NULL, done);

@@ -105,12 +105,16 @@ enum rk_status rk_caldav_list(struct rk_http *http, const char *url,
 /* PUTs @body (an iCalendar object) to @url: only when nothing is there
  * (If-None-Match: *) when @etag is NULL, else only when the resource still
  * has @etag (If-Match). On RK_CALDAV_OK @res->etag is the new ETag when the
- * server sent one. */
+ * server sent one. An empty @etag is RK_ERR_ARG (nothing sent): it would
+ * be no precondition at all. */
 enum rk_status rk_caldav_put(struct rk_http *http, const char *url,
 			     const char *body, size_t len, const char *etag,
 			     struct rk_caldav_result *res);
 
-/* DELETEs @url if it still has @etag (If-Match). */
+/* DELETEs @url if it still has @etag (If-Match). Without an ETag (NULL
+ * or "") nothing is sent: RK_ERR_ARG. There is no unconditional delete
+ * (If-Match: *): it would remove an edit made since the resource was read;
+ * read it first (rk_caldav_get) for its ETag. */
 enum rk_status rk_caldav_delete(struct rk_http *http, const char *url,
 				const char *etag, struct rk_caldav_result *res);
 
@@ -137,7 +141,7 @@ struct rk_caldav_done {
 
 /* Each queues the request of its blocking namesake; the callback is
  * called once from rk_http_run (unless the call fails: RK_ERR_NOMEM, or
- * RK_ERR_ARG for a bad URL). */
+ * RK_ERR_ARG for a bad URL or a missing ETag). */
 enum rk_status rk_caldav_queue_probe(struct rk_http *http, const char *url,
 				     const struct rk_caldav_done *done);
 enum rk_status rk_caldav_queue_make_calendar(struct rk_http *http,

@@ -326,6 +326,8 @@ static void hash_hex(const char *data, char out[17])
 		 (unsigned long long)rk_fnv1a(data, strlen(data)));
 }
 
+static enum rk_status content_hash(const char *text, char out[17]);
+
 /* The time zones of a feed. (Collected before its events are walked:
  * libical's walk through the parts of a component is one per component.) */
 #define MAX_ZONES 8
@@ -389,8 +391,7 @@ static enum rk_status add_event(struct ctx *c, struct collection *col,
 	r->body = resource_text(c, zones, event);
 	if (!r->uid || !r->summary || !r->name || !r->body)
 		return RK_ERR_NOMEM;
-	hash_hex(r->body, r->hash);
-	return RK_OK;
+	return content_hash(r->body, r->hash);
 }
 
 static enum rk_status load_feed(struct ctx *c, struct collection *col,
@@ -593,6 +594,22 @@ static enum rk_status read_found(const char *text, struct found *f)
 	return status;
 }
 
+/* The hash push.state keeps of the event in the calendar object @text:
+ * of its normal form, so that the server's copy of what was put has the
+ * same hash, however the server stored it. */
+static enum rk_status content_hash(const char *text, char out[17])
+{
+	struct found f;
+	enum rk_status status = read_found(text, &f);
+	if (status == RK_OK)
+		hash_hex(f.normal, out);
+	else if (status == RK_ERR_INPUT)
+		/* No event: its hash is no event's. */
+		hash_hex(text ? text : "", out);
+	found_release(&f);
+	return status == RK_ERR_NOMEM ? status : RK_OK;
+}
+
 static bool ours(const struct ctx *c, const struct found *f)
 {
 	size_t n = strlen(f->uid), tail = strlen(UID_TAIL);
@@ -609,6 +626,17 @@ static bool same_event(const struct resource *r, const struct found *f)
 	bool same = !strcmp(mine.normal, f->normal);
 	found_release(&mine);
 	return same;
+}
+
+/* Whether the server's copy @f is still the event ritmiek put last, whose
+ * hash push.state has as @pushed (NULL or "" when unknown: never). */
+static bool as_pushed(const char *pushed, const struct found *f)
+{
+	char hash[17];
+	if (!pushed || !*pushed)
+		return false;
+	hash_hex(f->normal, hash);
+	return !strcmp(hash, pushed);
 }
 
 /* ---- talking to the server ---- */
@@ -705,6 +733,12 @@ static char *fetch_etag(struct ctx *c, const char *url)
 	return etag;
 }
 
+/* A resource read without an ETag: a request with If-Match: * would
+ * replace or delete whatever is there by then, also someone's edit. */
+#define NO_ETAG                                                               \
+	_("the server sent no ETag with it, so it cannot be changed safely; " \
+	  "kept")
+
 static enum done conflict(struct ctx *c, const struct collection *col,
 			  const struct resource *r, const char *uid,
 			  const char *why)
@@ -771,12 +805,26 @@ static enum done put_again(struct ctx *c, const struct collection *col,
 	return d;
 }
 
-/* After a failed precondition, or an ETag that is not the one of the last
- * push: what is on the server at @name now? @update: ritmiek put it there
- * before; @same_plan: and the plan did not change it since. */
+/* Replaces what the server has at @name, only while it still has @etag,
+ * the ETag it was just read with: without one, a change made in between
+ * could not be told from it, so it is kept. */
+static enum done replace_read(struct ctx *c, const struct collection *col,
+			      const struct resource *r, const char *name,
+			      const char *etag)
+{
+	if (!etag || !*etag)
+		return conflict(c, col, r, NULL, NO_ETAG);
+	return put_again(c, col, r, name, etag);
+}
+
+/* After a failed precondition, an ETag that is not the one of the last
+ * push, or none known: what is on the server at @name now? @update:
+ * ritmiek put it there before; @same_plan: and the plan did not change it
+ * since; @pushed: the hash of what was put (NULL or "": unknown). Only
+ * what is provably ours as it was put is replaced (or with --force). */
 static enum done resolve(struct ctx *c, const struct collection *col,
 			 const struct resource *r, const char *name,
-			 bool update, bool same_plan)
+			 bool update, bool same_plan, const char *pushed)
 {
 	const char *url = keep_join(c, col->url, name);
 	struct rk_caldav_result res;
@@ -811,8 +859,9 @@ static enum done resolve(struct ctx *c, const struct collection *col,
 		d = same_plan ? DONE_UNCHANGED
 		    : update  ? DONE_UPDATED
 			      : DONE_ADOPTED;
-	} else if ((!update && ours(c, &f)) || c->o->force)
-		d = put_again(c, col, r, name, res.etag ? res.etag : "*");
+	} else if (as_pushed(pushed, &f) || (!update && ours(c, &f)) ||
+		   c->o->force)
+		d = replace_read(c, col, r, name, res.etag);
 	else
 		d = conflict(c, col, r, NULL,
 			     _("changed on the server since the last push; "
@@ -822,24 +871,36 @@ static enum done resolve(struct ctx *c, const struct collection *col,
 	return d;
 }
 
-/* DELETE after a failed precondition, with --force: only when the
- * resource still holds our UID. */
-static enum rk_caldav_outcome force_delete(struct ctx *c, const char *url,
-					   const char *uid)
+/* DELETE after a look at the resource: when the ETag of the last push is
+ * unknown (@pushed: the hash of what was put), or after a failed
+ * precondition with --force. Only while the resource holds our UID, and
+ * is as it was put (or --force), with If-Match on the ETag it was read
+ * with. RK_CALDAV_FAILED with *@why when it is kept for lack of an ETag. */
+static enum rk_caldav_outcome delete_checked(struct ctx *c, const char *url,
+					     const char *uid,
+					     const char *pushed,
+					     const char **why)
 {
 	struct rk_caldav_result res, again = { 0 };
 	struct found f = { 0 };
 	enum rk_caldav_outcome outcome = RK_CALDAV_CHANGED;
 	enum rk_status s = rk_caldav_get(c->http, url, &res);
+	*why = NULL;
 	if (must_stop(c, s, url, &res)) {
 		outcome = RK_CALDAV_FAILED;
 	} else if (res.outcome == RK_CALDAV_MISSING) {
 		outcome = RK_CALDAV_MISSING;
 	} else if (res.outcome == RK_CALDAV_OK &&
-		   read_found(res.body, &f) == RK_OK && !strcmp(f.uid, uid)) {
-		s = rk_caldav_delete(c->http, url, res.etag, &again);
-		if (!must_stop(c, s, url, &again))
-			outcome = again.outcome;
+		   read_found(res.body, &f) == RK_OK && !strcmp(f.uid, uid) &&
+		   (c->o->force || as_pushed(pushed, &f))) {
+		if (!res.etag || !*res.etag) {
+			*why = NO_ETAG;
+			outcome = RK_CALDAV_FAILED;
+		} else {
+			s = rk_caldav_delete(c->http, url, res.etag, &again);
+			if (!must_stop(c, s, url, &again))
+				outcome = again.outcome;
+		}
 	}
 	found_release(&f);
 	rk_caldav_result_release(&again);
@@ -1051,10 +1112,16 @@ struct op {
 	const char *name;
 	const char *etag; /* the If-Match value, or NULL */
 	const char *uid;
-	bool same_plan; /* for a follow-up: the plan did not change it */
+	bool same_plan;	    /* for a follow-up: the plan did not change it */
+	const char *pushed; /* for a follow-up: the hash of what was put */
 };
 
-enum fup_kind { FUP_RESOLVE, FUP_FETCH_ETAG, FUP_FORCE_DELETE };
+enum fup_kind {
+	FUP_RESOLVE,
+	FUP_FETCH_ETAG,
+	FUP_FORCE_DELETE,
+	FUP_CHECK_DELETE /* a delete whose ETag is unknown */
+};
 
 /* What needs a look after the parallel part, one request at a time. */
 struct followup {
@@ -1142,7 +1209,7 @@ static struct op *new_op(struct ctx *c, struct collection *col,
 		c->nomem = true;
 		return NULL;
 	}
-	*op = (struct op){ c, col, kind, r, name, etag, uid, false };
+	*op = (struct op){ c, col, kind, r, name, etag, uid, false, NULL };
 	return op;
 }
 
@@ -1195,12 +1262,14 @@ static bool next_resource(struct ctx *c, struct collection *col,
 		return false;
 	}
 	/* The state's strings live in its arena: they outlast a change. */
-	struct op *op = new_op(c, col, kind, r, e ? e->name : r->name,
-			       kind == OP_UPDATE && *e->etag ? e->etag
-			       : kind == OP_UPDATE	     ? "*"
-							     : NULL,
-			       r->uid);
-	if (op && edited) {
+	struct op *op =
+		new_op(c, col, kind, r, e ? e->name : r->name,
+		       kind == OP_UPDATE && *e->etag ? e->etag : NULL, r->uid);
+	if (op && e)
+		op->pushed = e->hash;
+	/* Without the ETag of the last push, If-Match: * would overwrite
+	 * whatever the server has: the resource is read first. */
+	if (op && (edited || (kind == OP_UPDATE && !op->etag))) {
 		op->same_plan = same;
 		follow_up(c, FUP_RESOLVE, op);
 		return false;
@@ -1224,8 +1293,15 @@ static bool next_delete(struct ctx *c, struct collection *col,
 		count(c, col, NULL, uid, DONE_DELETED);
 		return false;
 	}
-	return send_op(c, new_op(c, col, OP_DELETE, NULL, e->name,
-				 *e->etag ? e->etag : NULL, e->uid));
+	struct op *op = new_op(c, col, OP_DELETE, NULL, e->name,
+			       *e->etag ? e->etag : NULL, e->uid);
+	if (op && !op->etag) {
+		/* No ETag to delete with: the resource is read first. */
+		op->pushed = e->hash;
+		follow_up(c, FUP_CHECK_DELETE, op);
+		return false;
+	}
+	return send_op(c, op);
 }
 
 /* Queues the next request of @col; false when it has none left. */
@@ -1380,15 +1456,19 @@ static void run_followup(struct ctx *c, const struct followup *f)
 	}
 	enum done d;
 	if (f->kind == FUP_RESOLVE) {
-		d = resolve(c, op->col, op->r, op->name, op->etag != NULL,
-			    op->same_plan);
+		d = resolve(c, op->col, op->r, op->name, op->kind == OP_UPDATE,
+			    op->same_plan, op->pushed);
 		count(c, op->col, op->r, NULL, d);
 		progress(c);
 		return;
 	}
-	enum rk_caldav_outcome outcome = force_delete(c, url, op->uid);
+	const char *why = NULL;
+	enum rk_caldav_outcome outcome =
+		delete_checked(c, url, op->uid, op->pushed, &why);
 	if (c->report->stopped || c->nomem)
 		d = DONE_STOPPED;
+	else if (why)
+		d = conflict(c, op->col, NULL, op->uid, why);
 	else if (outcome == RK_CALDAV_CHANGED)
 		d = conflict(c, op->col, NULL, op->uid,
 			     _("changed on the server since the last push; "

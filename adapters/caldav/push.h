@@ -5,7 +5,11 @@
  * (<UID>.ics, the event with its VTIMEZONE and X-RITMIEK-PLAN:<school id>).
  * A new event is put with If-None-Match: *, a changed one with If-Match: the
  * ETag of the last push, an event that left the feeds is deleted with
- * If-Match. What was put is remembered in PLANDIR/push.state (push_state.h).
+ * If-Match. Never with If-Match: *: when the ETag of the last push is
+ * unknown, the resource is read first, and changed or deleted (If-Match on
+ * the ETag just read) only when it is still what was put (the hash in
+ * push.state); else it is a conflict, kept. What was put is remembered in
+ * PLANDIR/push.state (push_state.h).
  * Every push first asks each known collection for the names and ETags of
  * what it holds (one PROPFIND each): an event of ours deleted on the server
  * is put back, one whose ETag changed is looked at (a conflict when it

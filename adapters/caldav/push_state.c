@@ -29,7 +29,7 @@ struct rk_push_state {
 	/* Open addressing over slots: slot index + 1, 0 for empty. */
 	size_t *table;
 	size_t table_size; /* a power of two, or 0 */
-	bool older;	   /* read from a version 1 file */
+	bool older;	   /* read from a file of version 1 or 2 */
 };
 
 struct rk_push_state *rk_push_state_new(const char *school_id)
@@ -312,7 +312,8 @@ static void read_header(struct reader *r, const struct rk_csv_record *rec)
 		      "a version and a school id"));
 		return;
 	}
-	r->state->older = !strcmp(rec->fields[1], "1");
+	r->state->older =
+		!strcmp(rec->fields[1], "1") || !strcmp(rec->fields[1], "2");
 	if (strcmp(rec->fields[1], want) && !r->state->older) {
 		rk_diags_add(r->diags, RK_SEV_ERROR, r->path, rec->line, 2,
 			     _("push state version '%s' is not %s; remove the "
@@ -345,7 +346,7 @@ static void read_resource(struct reader *r, const struct rk_csv_record *rec)
 		    _("the UID is listed twice for this collection"));
 		return;
 	}
-	/* A version 1 hash was of another function: unknown now. */
+	/* An older hash was of something else: unknown now. */
 	struct rk_push_entry e = { f[1], f[2], f[3], f[4],
 				   r->state->older ? "" : f[5] };
 	if (rk_push_state_set(r->state, &e) != RK_OK)

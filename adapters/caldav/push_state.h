@@ -17,9 +17,13 @@
 #include "status.h"
 
 /* The version of the push.state format. Version 1 hashed with an FNV-1a
- * offset basis a digit short; such a file is still read (see
+ * offset basis a digit short; version 2 hashed the bytes put, which a
+ * server that rewrites what it stores (Radicale) never gives back, so a
+ * push could not tell its own last write from an edit. Version 3 hashes
+ * the event's normal form (its property lines, sorted), which the server's
+ * copy has too while no one changed it. Older files are still read (see
  * rk_push_state_older). */
-#define RK_PUSH_STATE_VERSION 2
+#define RK_PUSH_STATE_VERSION 3
 
 /* One resource. Strings are never NULL ("" when unknown). */
 struct rk_push_entry {
@@ -27,7 +31,8 @@ struct rk_push_entry {
 	const char *uid;
 	const char *name; /* the resource's last path segment, URL-encoded */
 	const char *etag; /* as the server sent it, quotes kept */
-	const char *hash; /* of the content put, 16 hex digits */
+	const char *hash; /* of the event put (its normal form), 16 hex
+			   * digits */
 };
 
 struct rk_push_state;
@@ -45,9 +50,10 @@ void rk_push_state_free(struct rk_push_state *state);
 enum rk_status rk_push_state_read(const char *path, struct rk_push_state **out,
 				  struct rk_diags *diags);
 
-/* Whether the state was read from a file of version 1: its ETags are kept,
- * its hashes read as "" (unknown), so that each of its events is put again
- * once, with If-Match on its ETag, and then has a hash of this version. */
+/* Whether the state was read from a file of an older version (1 or 2): its
+ * ETags are kept, its hashes read as "" (unknown), so that each of its
+ * events is put again once, with If-Match on its ETag, and then has a hash
+ * of this version. */
 bool rk_push_state_older(const struct rk_push_state *state);
 
 /* The school the state is for ("" for a state read from no file). */
