@@ -1,15 +1,19 @@
 /* parallel.c - the planner's work on several threads: the session models
- * of a period, and (rk_parallel_each, at the end) any work that only reads
- * what it shares, such as the duo step's measuring (duos.c).
+ * of every period, and (rk_parallel_each, at the end) any work that only
+ * reads what it shares, such as the duo step's measuring (duos.c).
  *
  * The teams of a period plan their sessions independently, but for people
  * in two teams: the team planned later works around what the earlier one
  * booked. So the teams are cut into clusters (teams linked by a shared
  * member); a cluster is one job, its teams planned in school order on one
  * thread, clusters side by side. Nothing else is shared: cover people
- * (every team's) keep the whole period on one thread (sessions.c), and
- * each person's busy time is written by the one job whose teams they are
- * in.
+ * (every team's) keep the whole step on one thread (sessions.c), and
+ * each person's busy time of a day is written by the one job whose teams
+ * they are in that period. The periods' jobs run side by side too: a
+ * period's sessions fall on its own days (they end by its
+ * verbindingssessie and start in its first week), so what one period
+ * books and reads, no other period's job touches; one slow team model
+ * then no longer keeps the other thread waiting at each period's end.
  *
  * A job writes into a plan and diagnostics of its own and reads the plan
  * of the steps before (ctx->base), which nobody changes while the jobs
@@ -27,6 +31,7 @@
 /* What one team left behind in its job's plan. */
 struct team_out {
 	size_t group;		   /* index into ctx->groups */
+	const struct rk_period *p; /* the period it is planned for */
 	size_t job;		   /* the cluster it was planned in */
 	struct rk_diags *diags;	   /* its own */
 	size_t events, events_end; /* its events in the job's plan */
@@ -42,8 +47,7 @@ struct job {
 
 struct pool {
 	struct rk_planctx *ctx;
-	const struct rk_period *p;
-	struct team_out *teams;
+	struct team_out *teams; /* period by period, in school order */
 	size_t n_teams;
 	struct job *jobs;
 	size_t n_jobs;
@@ -59,19 +63,21 @@ static size_t find(size_t *parent, size_t x)
 	return x;
 }
 
-/* Links teams that share a member: the later one goes where the earlier
- * one went. @root gets each team's cluster (the index of its first team). */
+/* Links teams of one period that share a member: the later one goes
+ * where the earlier one went. @root gets each team's cluster (the index of
+ * its first team). */
 static enum rk_status clusters(const struct pool *pl, size_t *root)
 {
 	size_t n_people = rk_school_n_person(pl->ctx->school);
 	size_t *owner = malloc((n_people + 1) * sizeof(*owner));
 	if (!owner)
 		return RK_ERR_NOMEM;
-	for (size_t i = 0; i < n_people; i++)
-		owner[i] = pl->n_teams;
 	for (size_t t = 0; t < pl->n_teams; t++)
 		root[t] = t;
 	for (size_t t = 0; t < pl->n_teams; t++) {
+		if (t == 0 || pl->teams[t].p != pl->teams[t - 1].p)
+			for (size_t i = 0; i < n_people; i++)
+				owner[i] = pl->n_teams; /* a new period */
 		const struct rk_group *g = &pl->ctx->groups[pl->teams[t].group];
 		for (size_t m = 0; m < g->n; m++) {
 			size_t who = (size_t)g->members[m];
@@ -139,7 +145,7 @@ static void run_job(struct pool *pl, struct job *j)
 		o->events = rk_plan_n_events(j->plan);
 		o->reports = rk_plan_n_reports(j->plan);
 		o->status = rk_step_sessions_team(
-			&w, &pl->ctx->groups[o->group], pl->p);
+			&w, &pl->ctx->groups[o->group], o->p);
 		o->events_end = rk_plan_n_events(j->plan);
 		o->reports_end = rk_plan_n_reports(j->plan);
 		o->infeasible = w.infeasible;
@@ -201,10 +207,10 @@ static void release(struct pool *pl)
 }
 
 enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
-					 const struct rk_period *p,
+					 const struct rk_period *const *periods,
 					 const size_t *groups, size_t n)
 {
-	struct pool pl = { .ctx = ctx, .p = p, .n_teams = n };
+	struct pool pl = { .ctx = ctx, .n_teams = n };
 	pl.teams = calloc(n + 1, sizeof(*pl.teams));
 	pl.jobs = calloc(n + 1, sizeof(*pl.jobs));
 	pl.next_in_job = calloc(n + 1, sizeof(*pl.next_in_job));
@@ -213,6 +219,7 @@ enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
 		goto out;
 	for (size_t t = 0; t < n; t++) {
 		pl.teams[t].group = groups[t];
+		pl.teams[t].p = periods[t];
 		pl.teams[t].status = RK_OK;
 		pl.teams[t].diags = rk_diags_new();
 		if (!pl.teams[t].diags)

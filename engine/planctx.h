@@ -240,12 +240,13 @@ enum rk_status rk_step_sessions_team(struct rk_planctx *ctx,
 				     const struct rk_group *g,
 				     const struct rk_period *p);
 
-/* The sessions of the teams @groups (indices into ctx->groups, in
- * order) in period @p, solved on ctx->options->jobs threads and put into
- * the plan in that order, exactly as one rk_step_sessions_team after the
- * other would (parallel.c). */
+/* The sessions of team @groups[i] (an index into ctx->groups) in period
+ * @periods[i], for each i below @n (period by period, each period's teams
+ * in order), solved on ctx->options->jobs threads and put into the plan
+ * in that order, exactly as one rk_step_sessions_team after the other
+ * would (parallel.c). */
 enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
-					 const struct rk_period *p,
+					 const struct rk_period *const *periods,
 					 const size_t *groups, size_t n);
 
 /* Calls @fn(@data, i) for every i below @n on up to ctx->options->jobs

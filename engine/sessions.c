@@ -1597,30 +1597,33 @@ static bool side_by_side(const struct rk_planctx *ctx)
 
 enum rk_status rk_step_sessions(struct rk_planctx *ctx)
 {
-	size_t *todo = malloc((ctx->n_groups + 1) * sizeof(*todo));
-	enum rk_status status = todo ? RK_OK : RK_ERR_NOMEM;
-	for (size_t i = 0; status == RK_OK && i < rk_plan_n_periods(ctx->plan);
-	     i++) {
+	size_t n_periods = rk_plan_n_periods(ctx->plan);
+	size_t cap = ctx->n_groups * n_periods + 1;
+	size_t *todo = malloc(cap * sizeof(*todo));
+	const struct rk_period **in = malloc(cap * sizeof(*in));
+	enum rk_status status = todo && in ? RK_OK : RK_ERR_NOMEM;
+	size_t n = 0;
+	for (size_t i = 0; status == RK_OK && i < n_periods; i++) {
 		const struct rk_period *p = rk_plan_period(ctx->plan, i);
 		if (ctx->prev && p->last_week < ctx->from_week)
 			continue; /* rebalancing: over, kept as it was */
-		size_t n = 0;
 		for (size_t g = 0; g < ctx->n_groups; g++) {
 			const struct rk_group *grp = &ctx->groups[g];
 			if (grp->team < 0 || grp->first_week < 0 ||
 			    grp->first_week > p->first_week ||
 			    rk_planctx_frozen(ctx, (int)g))
 				continue;
+			in[n] = p;
 			todo[n++] = g;
 		}
-		if (side_by_side(ctx) && n > 1) {
-			status = rk_step_sessions_parallel(ctx, p, todo, n);
-			continue;
-		}
-		for (size_t k = 0; status == RK_OK && k < n; k++)
-			status = plan_team(ctx, &ctx->groups[todo[k]], p);
 	}
+	if (status == RK_OK && side_by_side(ctx) && n > 1)
+		status = rk_step_sessions_parallel(ctx, in, todo, n);
+	else
+		for (size_t k = 0; status == RK_OK && k < n; k++)
+			status = plan_team(ctx, &ctx->groups[todo[k]], in[k]);
 	free(todo);
+	free(in);
 	return status;
 }
 
