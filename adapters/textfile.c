@@ -274,10 +274,41 @@ enum rk_status rk_textfile_write_atomic(const char *path, const char *data,
 	return write_replacing(path, data, len, true);
 }
 
+/* A file new to the generation is written under its own name at once: the
+ * generation is a folder nobody reads before its commit, so a temporary
+ * name and a rename (and the stat for the mode of a file it replaces)
+ * would buy nothing; at vo:300 they were a fifth of the feeds' system
+ * calls, each rename holding the folder's lock. Only a name that exists (a
+ * link carried from the current generation) is replaced. */
 enum rk_status rk_textfile_write_staged(const char *path, const char *data,
 					size_t len)
 {
-	return write_replacing(path, data, len, false);
+	if (!path || (!data && len > 0))
+		return RK_ERR_ARG;
+	int fd =
+		open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		     0644);
+	if (fd < 0 && errno == EEXIST)
+		return write_replacing(path, data, len, false);
+	if (fd < 0)
+		return RK_ERR_IO;
+	/* The mode is 0644 whatever the umask, as write_replacing gives a
+	 * file that replaces none. */
+	if (fchmod(fd, 0644) < 0 || write_all(fd, data, len) < 0) {
+		int saved = errno;
+		close(fd);
+		unlink(path);
+		errno = saved;
+		return RK_ERR_IO;
+	}
+	/* close can report a delayed write error (NFS): check it too. */
+	if (close(fd) < 0) {
+		int saved = errno;
+		unlink(path);
+		errno = saved;
+		return RK_ERR_IO;
+	}
+	return RK_OK;
 }
 
 size_t rk_text_width(const char *text)

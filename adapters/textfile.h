@@ -76,9 +76,11 @@ enum rk_status rk_textfile_write_atomic(const char *path, const char *data,
 /* rk_textfile_write_atomic without the flush: for a file of a plan
  * directory's new generation (plandir.h), which nobody reads before
  * rk_plandir_commit syncs the whole generation at once. One fsync per file
- * cost more than writing the feeds. Still a temporary file renamed over
- * @path: a file carried into the generation is a hard link to the current
- * one and must be replaced, never written into. Thread-safe. */
+ * cost more than writing the feeds. A new name is created and written
+ * directly (nobody reads the generation before its commit); an existing
+ * one, such as a file carried into the generation as a hard link to the
+ * current one, is replaced by a temporary file renamed over it, never
+ * written into. Thread-safe. */
 enum rk_status rk_textfile_write_staged(const char *path, const char *data,
 					size_t len);
 

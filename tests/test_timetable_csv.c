@@ -451,7 +451,8 @@ END_TEST
 
 /* A staged write (into a plan directory's new generation) replaces the
  * file: one carried over as a hard link to the current generation keeps
- * its old bytes there; the mode carries over, no temporary file stays. */
+ * its old bytes there; the mode carries over, no temporary file stays. A
+ * new name is created and written directly. */
 START_TEST(test_textfile_write_staged)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -477,7 +478,22 @@ START_TEST(test_textfile_write_staged)
 	ck_assert_int_eq(rk_textfile_write_staged(missing, "x", 1), RK_ERR_IO);
 	ck_assert_int_eq(errno, ENOENT);
 
+	/* A new name is written as it is (no temporary file), mode 0644
+	 * whatever the umask; written again, it is replaced. */
+	char fresh[600];
+	snprintf(fresh, sizeof(fresh), "%s/fresh.ics", dir);
+	mode_t mask = umask(077);
+	enum rk_status first = rk_textfile_write_staged(fresh, "one\n", 4);
+	umask(mask);
+	ck_assert_int_eq(first, RK_OK);
+	check_content(fresh, "one\n");
+	ck_assert_int_eq(stat(fresh, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0644);
+	ck_assert_int_eq(rk_textfile_write_staged(fresh, "two\n", 4), RK_OK);
+	check_content(fresh, "two\n");
+
 	/* Empty now: no temporary file was left behind. */
+	ck_assert_int_eq(unlink(fresh), 0);
 	ck_assert_int_eq(unlink(staged), 0);
 	ck_assert_int_eq(unlink(current), 0);
 	ck_assert_int_eq(rmdir(dir), 0);
