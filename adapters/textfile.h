@@ -79,8 +79,9 @@ enum rk_status rk_textfile_write_atomic(const char *path, const char *data,
  * cost more than writing the feeds. A new name is created and written
  * directly (nobody reads the generation before its commit); an existing
  * one, such as a file carried into the generation as a hard link to the
- * current one, is replaced by a temporary file renamed over it, never
- * written into. Thread-safe. */
+ * current one, is replaced by a temporary file renamed over it (never
+ * written into), or kept as it is when it holds @data already.
+ * Thread-safe. */
 enum rk_status rk_textfile_write_staged(const char *path, const char *data,
 					size_t len);
 

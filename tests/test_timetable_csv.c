@@ -452,7 +452,8 @@ END_TEST
 /* A staged write (into a plan directory's new generation) replaces the
  * file: one carried over as a hard link to the current generation keeps
  * its old bytes there; the mode carries over, no temporary file stays. A
- * new name is created and written directly. */
+ * new name is created and written directly; a link that holds the bytes
+ * already is kept. */
 START_TEST(test_textfile_write_staged)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -491,6 +492,21 @@ START_TEST(test_textfile_write_staged)
 	ck_assert_int_eq(st.st_mode & 0777, 0644);
 	ck_assert_int_eq(rk_textfile_write_staged(fresh, "two\n", 4), RK_OK);
 	check_content(fresh, "two\n");
+
+	/* A carried link that holds the bytes already stays the link (no new
+	 * file); one byte more, and it is replaced. */
+	struct stat before;
+	ck_assert_int_eq(unlink(staged), 0);
+	ck_assert_int_eq(link(current, staged), 0);
+	ck_assert_int_eq(stat(current, &before), 0);
+	ck_assert_int_eq(rk_textfile_write_staged(staged, "old\n", 4), RK_OK);
+	ck_assert_int_eq(stat(staged, &st), 0);
+	ck_assert(st.st_ino == before.st_ino && st.st_nlink == 2);
+	ck_assert_int_eq(rk_textfile_write_staged(staged, "old\n\n", 5), RK_OK);
+	ck_assert_int_eq(stat(staged, &st), 0);
+	ck_assert(st.st_ino != before.st_ino && st.st_nlink == 1);
+	check_content(staged, "old\n\n");
+	check_content(current, "old\n");
 
 	/* Empty now: no temporary file was left behind. */
 	ck_assert_int_eq(unlink(fresh), 0);
