@@ -3,6 +3,7 @@
 #include "overview_pages.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -132,17 +133,27 @@ static void duos(struct rk_tsv *t, const struct rk_overview_data *d, int team)
 	rk_html_raw(t, "</table>\n");
 }
 
-/* Week @w of period @p for team @team: the week's agenda in the period's
- * sequence and the team's sessions. */
+/* The team's events (indices into the plan, in its order) with the week
+ * each falls in. */
+struct team_events {
+	size_t *event;
+	int *week;
+	size_t n;
+};
+
+/* Week @w of period @p for the team of @te: the week's agenda in the
+ * period's sequence and the team's sessions. */
 static void team_week(struct rk_tsv *t, const struct rk_overview_data *d,
-		      const struct rk_period *p, int team, int w)
+		      const struct rk_period *p, const struct team_events *te,
+		      int w)
 {
 	const struct rk_week *wk = rk_schoolyear_week(d->year, (size_t)w);
 	int nth = 0;
 	size_t n = 0;
-	for (size_t i = 0; i < rk_plan_n_events(d->plan); i++) {
-		const struct rk_event *ev = rk_plan_event(d->plan, i);
-		if (ev->team == team && rk_overview_week(d, ev->date) == w) {
+	for (size_t k = 0; k < te->n; k++) {
+		const struct rk_event *ev =
+			rk_plan_event(d->plan, te->event[k]);
+		if (te->week[k] == w) {
 			n++;
 			if (ev->period == p->number && ev->week_in_period > 0)
 				nth = ev->week_in_period;
@@ -173,11 +184,10 @@ static void team_week(struct rk_tsv *t, const struct rk_overview_data *d,
 		return;
 	}
 	rk_html_raw(t, "<ul>\n");
-	for (size_t i = 0; i < rk_plan_n_events(d->plan); i++) {
-		const struct rk_event *ev = rk_plan_event(d->plan, i);
-		if (ev->team == team && rk_overview_week(d, ev->date) == w)
-			event_item(t, d, ev, -1);
-	}
+	for (size_t k = 0; k < te->n; k++)
+		if (te->week[k] == w)
+			event_item(t, d, rk_plan_event(d->plan, te->event[k]),
+				   -1);
 	rk_html_raw(t, "</ul>\n</section>\n");
 }
 
@@ -199,14 +209,33 @@ void rk_overview_team_page(const struct rk_overview_data *d, int team,
 	members(t, d, tm);
 	duos(t, d, team);
 	rk_html_raw(t, "<h2>Per week</h2>\n");
+	/* The team's events once: a scan of the whole plan per week made
+	 * the team pages grow with the square of the school (at 2,000
+	 * teachers 85% of the overview's time). */
+	size_t all = rk_plan_n_events(d->plan);
+	struct team_events te = { malloc((all + 1) * sizeof(size_t)),
+				  malloc((all + 1) * sizeof(int)), 0 };
+	if (!te.event || !te.week) {
+		t->nomem = true;
+		all = 0;
+	}
+	for (size_t i = 0; i < all; i++) {
+		const struct rk_event *ev = rk_plan_event(d->plan, i);
+		if (ev->team == team) {
+			te.event[te.n] = i;
+			te.week[te.n++] = rk_overview_week(d, ev->date);
+		}
+	}
 	for (size_t i = 0; i < rk_plan_n_periods(d->plan); i++) {
 		const struct rk_period *p = rk_plan_period(d->plan, i);
 		rk_html_printf(t, "<h3>Periode %d <span>· ", p->number);
 		rk_html_text(t, p->phase);
 		rk_html_raw(t, "</span></h3>\n");
 		for (int w = p->first_week; w <= p->last_week; w++)
-			team_week(t, d, p, team, w);
+			team_week(t, d, p, &te, w);
 	}
+	free(te.event);
+	free(te.week);
 	page_end(t);
 }
 
