@@ -303,7 +303,8 @@ static void teams_of(struct rk_tsv *t, const struct rk_overview_data *d,
 }
 
 void rk_overview_person_page(const struct rk_overview_data *d, int person,
-			     const char *token, struct rk_tsv *t)
+			     const char *token, const size_t *events,
+			     size_t n_events, struct rk_tsv *t)
 {
 	const char *name = person_name(d, person);
 	page_start(t, d, "leerKRACHT – ", name);
@@ -312,10 +313,8 @@ void rk_overview_person_page(const struct rk_overview_data *d, int person,
 	rk_html_raw(t, "<h2>Jouw jaar, per week</h2>\n");
 	int week = -1;
 	size_t n = 0;
-	for (size_t i = 0; i < rk_plan_n_events(d->plan); i++) {
-		const struct rk_event *ev = rk_plan_event(d->plan, i);
-		if (rk_event_words_role(ev, person) < 0)
-			continue;
+	for (size_t k = 0; k < n_events; k++) {
+		const struct rk_event *ev = rk_plan_event(d->plan, events[k]);
 		int w = rk_overview_week(d, ev->date);
 		if (w != week || !n) {
 			rk_html_raw(t, n ? "</ul>\n</section>\n" : "");

@@ -13,8 +13,10 @@ void rk_overview_team_page(const struct rk_overview_data *d, int team,
 
 /* Appends the page of person @person (an index), whose feed is
  * feeds/@token.ics: their year by week, each event in the words of their
- * feed, and with a base_url the links to subscribe to it. */
+ * feed, and with a base_url the links to subscribe to it. @events are the
+ * indices of the plan's events they take part in, in the plan's order. */
 void rk_overview_person_page(const struct rk_overview_data *d, int person,
-			     const char *token, struct rk_tsv *t);
+			     const char *token, const size_t *events,
+			     size_t n_events, struct rk_tsv *t);
 
 #endif
