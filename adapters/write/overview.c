@@ -203,12 +203,26 @@ void rk_overview_time(struct rk_tsv *t, const struct rk_event *ev)
 	rk_html_printf(t, "%s–%s", a, b);
 }
 
-const struct rk_moment *rk_overview_moment(const struct rk_plan *plan, int team)
+const struct rk_moment *rk_overview_moment(const struct rk_overview_data *d,
+					   int team)
 {
-	for (size_t i = 0; i < rk_plan_n_moments(plan); i++)
-		if (rk_plan_moment(plan, i)->team == team)
-			return rk_plan_moment(plan, i);
-	return NULL;
+	size_t n = rk_school_n_team(d->school);
+	return team >= -1 && team < (int)n ? d->moments[team + 1] : NULL;
+}
+
+/* Each team's moment, the first the plan gives it, by team index + 1;
+ * NULL when out of memory. */
+static const struct rk_moment **index_moments(const struct rk_school *school,
+					      const struct rk_plan *plan)
+{
+	size_t n = rk_school_n_team(school);
+	const struct rk_moment **m = calloc(n + 2, sizeof(*m));
+	for (size_t i = rk_plan_n_moments(plan); m && i > 0; i--) {
+		const struct rk_moment *mo = rk_plan_moment(plan, i - 1);
+		if (mo->team >= -1 && mo->team < (int)n)
+			m[mo->team + 1] = mo;
+	}
+	return m;
 }
 
 void rk_overview_moment_words(struct rk_tsv *t, const struct rk_moment *m,
@@ -240,6 +254,8 @@ struct ctx {
 	const char *dir;
 	struct rk_diags *diags;
 	struct rk_tokens *tokens;
+	const char **live; /* live_tokens */
+	size_t n_live;
 	struct rk_overview_report report;
 };
 
@@ -308,6 +324,31 @@ static bool is_team_page(const struct ctx *c, const char *name)
 }
 
 /* Whether @name is "<token>.html" of a token nobody has now. */
+static int cmp_token(const void *a, const void *b)
+{
+	return strncmp(*(const char *const *)a, *(const char *const *)b,
+		       RK_TOKEN_LEN);
+}
+
+/* The tokens of the school's people, sorted, for stale_person_page: one
+ * look-up per page in the folder, not a pass over everyone. */
+static enum rk_status live_tokens(struct ctx *c)
+{
+	size_t people = rk_school_n_person(c->d.school);
+	c->live = malloc((people + 1) * sizeof(*c->live));
+	if (!c->live)
+		return RK_ERR_NOMEM;
+	c->n_live = 0;
+	for (size_t i = 0; i < people; i++) {
+		const char *token = rk_tokens_get(
+			c->tokens, rk_school_get_person(c->d.school, i)->id);
+		if (token)
+			c->live[c->n_live++] = token;
+	}
+	qsort(c->live, c->n_live, sizeof(*c->live), cmp_token);
+	return RK_OK;
+}
+
 static bool stale_person_page(const char *name, void *data)
 {
 	const struct ctx *c = data;
@@ -317,14 +358,7 @@ static bool stale_person_page(const char *name, void *data)
 	for (size_t i = 0; i < RK_TOKEN_LEN; i++)
 		if (!strchr("0123456789abcdef", name[i]))
 			return false;
-	size_t people = rk_school_n_person(c->d.school);
-	for (size_t i = 0; i < people; i++) {
-		const char *token = rk_tokens_get(
-			c->tokens, rk_school_get_person(c->d.school, i)->id);
-		if (token && !strncmp(token, name, RK_TOKEN_LEN))
-			return false;
-	}
-	return true;
+	return !bsearch(&name, c->live, c->n_live, sizeof(*c->live), cmp_token);
 }
 
 static bool stale_team_page(const char *name, void *data)
@@ -436,7 +470,13 @@ static enum rk_status write_person_pages(struct ctx *c)
 	}
 	free(bp.first);
 	free(bp.event);
-	return status == RK_OK ? remove_stale(c, "feeds", true) : status;
+	if (status == RK_OK)
+		status = live_tokens(c);
+	if (status == RK_OK)
+		status = remove_stale(c, "feeds", true);
+	free(c->live);
+	c->live = NULL;
+	return status;
 }
 
 /* The weeks with school days, and any week outside them that has an
@@ -471,16 +511,18 @@ enum rk_status rk_overview_write(const struct rk_school *school,
 {
 	if (!school || !year || !plan || !dir)
 		return RK_ERR_ARG;
-	struct ctx c = { .d = { school, year, plan, NULL, NULL, 0, -1 },
+	struct ctx c = { .d = { school, year, plan, NULL, NULL, 0, -1, NULL },
 			 .dir = dir };
 	c.diags = diags;
 	c.d.base_url = rk_school_get_settings(school)->feeds_base_url;
 	char **names = rk_team_names_new(school);
 	c.d.team_names = names;
+	c.d.moments = index_moments(school, plan);
 	c.tokens = rk_tokens_new();
-	if (!c.tokens || !names) {
+	if (!c.tokens || !names || !c.d.moments) {
 		rk_tokens_free(c.tokens);
 		rk_team_names_free(names, rk_school_n_team(school));
+		free(c.d.moments);
 		return RK_ERR_NOMEM;
 	}
 	find_columns(&c.d);
@@ -502,5 +544,6 @@ enum rk_status rk_overview_write(const struct rk_school *school,
 		*report = c.report;
 	rk_tokens_free(c.tokens);
 	rk_team_names_free(names, rk_school_n_team(school));
+	free(c.d.moments);
 	return status;
 }

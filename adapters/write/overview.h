@@ -67,6 +67,9 @@ struct rk_overview_data {
 	 * first > last when the year has none. */
 	int first_week;
 	int last_week;
+	/* The weekly moment of each team, by team index + 1 (0: the
+	 * leerKRACHT-team), or NULL: looked up once, not per page. */
+	const struct rk_moment **moments;
 };
 
 /* The style sheet of every page. */
@@ -83,7 +86,7 @@ void rk_overview_date(struct rk_tsv *t, int date, bool weekday);
 void rk_overview_time(struct rk_tsv *t, const struct rk_event *ev);
 
 /* The weekly moment of team @team (-1: the leerKRACHT-team), or NULL. */
-const struct rk_moment *rk_overview_moment(const struct rk_plan *plan,
+const struct rk_moment *rk_overview_moment(const struct rk_overview_data *d,
 					   int team);
 
 /* "dinsdag 12:10–12:40" of @m, escaped into @t. */

@@ -195,7 +195,7 @@ void rk_overview_team_page(const struct rk_overview_data *d, int team,
 			   struct rk_tsv *t)
 {
 	const struct rk_team *tm = rk_school_get_team(d->school, (size_t)team);
-	const struct rk_moment *m = rk_overview_moment(d->plan, team);
+	const struct rk_moment *m = rk_overview_moment(d, team);
 	page_start(t, d, "leerKRACHT – ", tm->name ? tm->name : tm->id);
 	rk_html_raw(t, "<p><a href=\"index.html\">← Jaarplanning van de "
 		       "school</a></p>\n<h2>Vast moment</h2>\n<p>");
@@ -286,7 +286,7 @@ static void teams_of(struct rk_tsv *t, const struct rk_overview_data *d,
 {
 	for (size_t i = 0; i < rk_school_n_team(d->school); i++) {
 		const struct rk_team *tm = rk_school_get_team(d->school, i);
-		const struct rk_moment *m = rk_overview_moment(d->plan, (int)i);
+		const struct rk_moment *m = rk_overview_moment(d, (int)i);
 		bool in = false;
 		for (size_t k = 0; k < tm->n_members; k++)
 			in = in || tm->members[k].index == person;

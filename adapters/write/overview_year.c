@@ -556,7 +556,7 @@ static void team_rows(struct rk_tsv *t, const struct grid *g)
 	row_head(t, "school", NULL, "Hele school", NULL, NULL);
 	marks_row(t, g, school_kinds, 0);
 	row_head(t, "lkteam", NULL, lk->name ? lk->name : "leerKRACHT-team",
-		 NULL, rk_overview_moment(d->plan, -1));
+		 NULL, rk_overview_moment(d, -1));
 	marks_row(t, g, lkteam_kinds, RK_EV_LKTEAM);
 	for (size_t i = 0; i < rk_school_n_team(d->school); i++) {
 		const struct rk_team *team = rk_school_get_team(d->school, i);
@@ -566,7 +566,7 @@ static void team_rows(struct rk_tsv *t, const struct grid *g)
 		snprintf(anchor, sizeof(anchor), "row-%s",
 			 d->team_names[i] + strlen("team-"));
 		row_head(t, "team", anchor, team->name ? team->name : team->id,
-			 href, rk_overview_moment(d->plan, (int)i));
+			 href, rk_overview_moment(d, (int)i));
 		for (int w = d->first_week; w <= d->last_week; w++)
 			team_cell(t, g, (int)i, w);
 		rk_html_raw(t, "</tr>\n");
