@@ -498,11 +498,14 @@ enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
 	enum rk_mip_result result = RK_MIP_OPTIMAL;
 	double started = thread_seconds();
 	for (size_t k = 0; status == RK_OK && k < s.n_parts; k++) {
-		/* The time left, but never less than a tenth of it: a part
-		 * late in the model still gets its chance. */
+		/* The time left, but never less than a tenth of the limit, so
+		 * that a part late in the model still gets its chance (GLPK
+		 * finds these models' first solution at the root); past twice
+		 * the limit, a part gets a millisecond and says what it has. */
 		int spent = (int)((thread_seconds() - started) * 1000.0);
-		int ms =
-			limit - spent > limit / 10 ? limit - spent : limit / 10;
+		int ms = limit - spent > limit / 10 ? limit - spent
+			 : spent < 2 * limit	    ? limit / 10
+						    : 1;
 		enum rk_mip_result part;
 		status = solve_part(mip, &s, k, ms > 0 ? ms : 1, &part,
 				    &objective, &bound);
