@@ -19,7 +19,7 @@ struct rk_plan_options {
 	void (*model_hook)(const struct rk_mip *mip, const char *model,
 			   int number, void *data);
 	void *hook_data;
-	/* Threads that solve the team models of a period side by side; 0 or
+	/* Threads that solve the team models of every period side by side; 0 or
 	 * 1: one. The plan is the same whatever the number (parallel.c);
 	 * with a model_hook, or cover people shared by the teams, the models
 	 * are solved one after the other. */

@@ -1540,6 +1540,19 @@ static void verbinding_bound(struct model *m)
 			m->bound_start = ev->start;
 		}
 	}
+	/* None (it found no moment, and the run writes no plan but says why
+	 * sessions fail; or, rebalancing, its week has no open day left):
+	 * the period's own weeks. A feedbackgesprek
+	 * on "the next two school days" would otherwise fall in the next
+	 * period, whose models run side by side with this one (parallel.c)
+	 * on the same people's busy time of those days. */
+	if (m->bound_date < 0) {
+		m->bound_date = rk_schoolyear_week(m->ctx->year,
+						   (size_t)m->p->last_week)
+					->monday +
+				6;
+		m->bound_start = 24 * 60;
+	}
 }
 
 /* First with every session in its own week (a smaller model); only when

@@ -164,6 +164,92 @@ START_TEST(test_infeasible)
 }
 END_TEST
 
+/* What the session models of a run offer: a candidate column is named
+ * a<activity>_<date>_<start> (sessions.c); @end holds each period's last
+ * day (its last week's Sunday). */
+struct offered {
+	int end[16];
+	size_t n_periods;
+	size_t models;
+	size_t late;
+	char lp[64];
+};
+
+static void offered_in(const struct rk_mip *mip, const char *model, int number,
+		       void *data)
+{
+	(void)number;
+	struct offered *o = data;
+	int period;
+	if (sscanf(model, "sessions %*s period %d", &period) != 1 ||
+	    period < 1 || (size_t)period > o->n_periods)
+		return;
+	o->models++;
+	ck_assert_int_eq(rk_mip_write_lp(mip, o->lp), RK_OK);
+	char *text = rk_test_slurp(o->lp);
+	ck_assert_ptr_nonnull(text);
+	for (const char *at = text; (at = strstr(at, " a")) != NULL; at++) {
+		int act, date, start;
+		if (sscanf(at + 2, "%d_%d_%d", &act, &date, &start) == 3 &&
+		    date > o->end[period - 1])
+			o->late++;
+	}
+	free(text);
+}
+
+/* The periods' models run side by side, each on its own days: so a
+ * session model never offers a moment past its period's last week, not
+ * even when the verbindingssessie that closes the period found no moment
+ * (here S01 teaches all day; a feedbackgesprek's "next two school days"
+ * after a lesbezoek late in period 3 are in period 4). */
+START_TEST(test_periods_own_days)
+{
+	struct rk_schoolyear *year = NULL;
+	struct rk_school *school =
+		load("tests/data/parallel/no-verbinding/school.yaml", &year);
+	struct rk_plan_options o = options(1);
+	struct rk_diags *d = rk_diags_new();
+	struct rk_plan *p = NULL;
+	rk_planner_run(school, year, &o, &p, d);
+	ck_assert_ptr_nonnull(p);
+	struct offered off = { .lp = "/tmp/ritmiek-offered-XXXXXX" };
+	int fd = mkstemp(off.lp);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	off.n_periods = rk_plan_n_periods(p);
+	ck_assert_uint_gt(off.n_periods, 1);
+	ck_assert_uint_le(off.n_periods, 16);
+	for (size_t i = 0; i < off.n_periods; i++) {
+		const struct rk_period *per = rk_plan_period(p, i);
+		ck_assert_int_eq(per->number, (int)i + 1);
+		off.end[i] = rk_schoolyear_week(year, (size_t)per->last_week)
+				     ->monday +
+			     6;
+	}
+	rk_plan_free(p);
+	rk_diags_free(d);
+	o.allow_violations = false;
+	o.model_hook = offered_in;
+	o.hook_data = &off;
+	d = rk_diags_new();
+	p = NULL;
+	ck_assert_int_eq(rk_planner_run(school, year, &o, &p, d),
+			 RK_ERR_INFEASIBLE);
+	char *text = rk_test_diags_text(d);
+	ck_assert_msg(strstr(text, "verbindingssessie of period") != NULL, "%s",
+		      text);
+	ck_assert_uint_gt(off.models, 4);
+	ck_assert_msg(off.late == 0,
+		      "%zu candidates past their period's last week", off.late);
+	unlink(off.lp);
+	free(text);
+	rk_plan_free(p);
+	rk_diags_free(d);
+	rk_schoolyear_free(year);
+	rk_school_free(school);
+}
+END_TEST
+
 static char *rebalance(const struct rk_school *school,
 		       const struct rk_schoolyear *year,
 		       const struct rk_plan *prev, int jobs)
@@ -273,6 +359,7 @@ Suite *suite_parallel(void)
 	tcase_add_test(tc, test_shared_teacher);
 	tcase_add_test(tc, test_generated_school);
 	tcase_add_test(tc, test_infeasible);
+	tcase_add_test(tc, test_periods_own_days);
 	tcase_add_test(tc, test_rebalance_jobs);
 	tcase_add_test(tc, test_each);
 	suite_add_tcase(s, tc);
