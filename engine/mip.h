@@ -73,10 +73,9 @@ struct rk_mip_stats {
 /* Solves within @time_limit_ms: part by part where the model's parts
  * share no row, each part with the time left but at least a tenth of the
  * limit, all of them stopping by twice the limit. On RK_MIP_OPTIMAL or
- * RK_MIP_FEASIBLE the
- * values are read with rk_mip_value. Returns RK_ERR_NOMEM or RK_ERR_SOLVER
- * on failure of the machinery itself; an infeasible model is RK_OK with
- * stats->result == RK_MIP_INFEASIBLE. */
+ * RK_MIP_FEASIBLE the values are read with rk_mip_value. Returns
+ * RK_ERR_NOMEM or RK_ERR_SOLVER on failure of the machinery itself; an
+ * infeasible model is RK_OK with stats->result == RK_MIP_INFEASIBLE. */
 enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
 			    struct rk_mip_stats *stats);
 /* The value of column @col in the solution (rounded for integers). */
