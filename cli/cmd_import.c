@@ -58,9 +58,7 @@ static void import_usage(FILE *out)
 		  "day and hour maps\n"
 		  "                       (needed for %s)\n"
 		  "  -q, --quiet          only the problems, not the summary\n"
-		  "  -h, --help           show this help and exit\n\n"
-		  "Exit status: 0 no errors (warnings allowed), 1 errors, "
-		  "2 bad usage, 4 failure.\n"),
+		  "  -h, --help           show this help and exit\n"),
 		all, grid);
 	fputs(_("\nFormats, told from a file in this order, with the keys of their own in the\n"
 		"school file's timetable entry:\n"),
@@ -73,6 +71,10 @@ static void import_usage(FILE *out)
 			fprintf(out, "         %s: %s\n", o->key,
 				_(o->description));
 	}
+	/* Last, as in every command's help. */
+	fputs(_("\nExit status: 0 no errors (warnings allowed), 1 errors, 2 bad "
+		"usage, 4 failure.\n"),
+	      out);
 }
 
 /* --- Which sources to read ------------------------------------------------ */
