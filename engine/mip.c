@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "sets.h"
+
 struct col {
 	char *name;
 	double cost;
@@ -215,22 +217,13 @@ static void split_free(struct split *s)
 	free(s->terms);
 }
 
-static int find_root(int *up, int x)
-{
-	while (up[x] != x) {
-		up[x] = up[up[x]];
-		x = up[x];
-	}
-	return x;
-}
-
 /* Fills @s; with @whole, the model is one part (to write it as it is). */
 static enum rk_status split_model(const struct rk_mip *mip, bool whole,
 				  struct split *s)
 {
 	size_t nr = mip->n_rows, nc = mip->n_cols, nt = mip->n_terms;
 	memset(s, 0, sizeof(*s));
-	int *up = malloc((nc + 1) * sizeof(*up));
+	size_t *up = malloc((nc + 1) * sizeof(*up));
 	int *row_col = malloc((nr + 1) * sizeof(*row_col));
 	bool *in_row = calloc(nc + 1, sizeof(*in_row));
 	s->part_of_row = malloc((nr + 1) * sizeof(int));
@@ -255,8 +248,7 @@ static enum rk_status split_model(const struct rk_mip *mip, bool whole,
 		split_free(s);
 		return RK_ERR_NOMEM;
 	}
-	for (size_t j = 0; j < nc; j++)
-		up[j] = (int)j;
+	rk_sets_init(up, nc);
 	for (size_t i = 0; i < nr; i++)
 		row_col[i] = -1;
 	for (size_t t = 0; t < nt; t++) {
@@ -264,12 +256,9 @@ static enum rk_status split_model(const struct rk_mip *mip, bool whole,
 		in_row[tm->col] = true;
 		if (row_col[tm->row] < 0)
 			row_col[tm->row] = tm->col;
-		else if (!whole) {
-			int a = find_root(up, row_col[tm->row]);
-			int b = find_root(up, tm->col);
-			if (a != b)
-				up[a > b ? a : b] = a > b ? b : a;
-		}
+		else if (!whole)
+			rk_sets_join(up, (size_t)row_col[tm->row],
+				     (size_t)tm->col);
 	}
 	/* A column in no row, and a row with no term, go to the part "rest",
 	 * numbered after the others; with @whole everything is part 0. */
@@ -280,10 +269,9 @@ static enum rk_status split_model(const struct rk_mip *mip, bool whole,
 		else if (!in_row[j])
 			s->part_of_col[j] = -1;
 		else {
-			int root = find_root(up, (int)j);
-			s->part_of_col[j] = root == (int)j
-						    ? (int)s->n_parts++
-						    : s->part_of_col[root];
+			size_t root = rk_sets_find(up, j);
+			s->part_of_col[j] = root == j ? (int)s->n_parts++
+						      : s->part_of_col[root];
 		}
 	}
 	if (whole)

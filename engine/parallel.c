@@ -27,6 +27,7 @@
 
 #include "planctx.h"
 #include "planner.h"
+#include "sets.h"
 
 /* What one team left behind in its job's plan. */
 struct team_out {
@@ -54,15 +55,6 @@ struct pool {
 	size_t *next_in_job; /* [team]: the next team of its job, or n_teams */
 };
 
-static size_t find(size_t *parent, size_t x)
-{
-	while (parent[x] != x) {
-		parent[x] = parent[parent[x]];
-		x = parent[x];
-	}
-	return x;
-}
-
 /* Links teams of one period that share a member: the later one goes
  * where the earlier one went. @root gets each team's cluster (the index of
  * its first team). */
@@ -72,8 +64,7 @@ static enum rk_status clusters(const struct pool *pl, size_t *root)
 	size_t *owner = malloc((n_people + 1) * sizeof(*owner));
 	if (!owner)
 		return RK_ERR_NOMEM;
-	for (size_t t = 0; t < pl->n_teams; t++)
-		root[t] = t;
+	rk_sets_init(root, pl->n_teams);
 	for (size_t t = 0; t < pl->n_teams; t++) {
 		if (t == 0 || pl->teams[t].p != pl->teams[t - 1].p)
 			for (size_t i = 0; i < n_people; i++)
@@ -87,17 +78,12 @@ static enum rk_status clusters(const struct pool *pl, size_t *root)
 				owner[who] = t;
 				continue;
 			}
-			size_t a = find(root, owner[who]), b = find(root, t);
-			/* The smaller index stays the root: a cluster is
-			 * known by its first team. */
-			if (a < b)
-				root[b] = a;
-			else
-				root[a] = b;
+			/* A cluster is known by its first team. */
+			rk_sets_join(root, owner[who], t);
 		}
 	}
 	for (size_t t = 0; t < pl->n_teams; t++)
-		root[t] = find(root, t);
+		root[t] = rk_sets_find(root, t);
 	free(owner);
 	return RK_OK;
 }

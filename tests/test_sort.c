@@ -1,8 +1,9 @@
-/* Orderings (engine/sort.c). */
+/* Orderings (engine/sort.c) and disjoint sets (engine/sets.c). */
 #include "config.h"
 
 #include <limits.h>
 
+#include "sets.h"
 #include "sort.h"
 #include "suites.h"
 
@@ -18,11 +19,29 @@ START_TEST(test_sort_ints)
 }
 END_TEST
 
+/* Joined in any order, a set is known by its smallest member; sets never
+ * joined stay apart. */
+START_TEST(test_sets_smallest_member)
+{
+	size_t parent[8];
+	rk_sets_init(parent, 8);
+	rk_sets_join(parent, 6, 3);
+	rk_sets_join(parent, 7, 6);
+	rk_sets_join(parent, 5, 1);
+	rk_sets_join(parent, 3, 5);
+	rk_sets_join(parent, 3, 7); /* already one set */
+	static const size_t want[] = { 0, 1, 2, 1, 4, 1, 1, 1 };
+	for (size_t i = 0; i < 8; i++)
+		ck_assert_uint_eq(rk_sets_find(parent, i), want[i]);
+}
+END_TEST
+
 Suite *suite_sort(void)
 {
 	Suite *s = suite_create("sort");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_sort_ints);
+	tcase_add_test(tc, test_sets_smallest_member);
 	suite_add_tcase(s, tc);
 	return s;
 }
