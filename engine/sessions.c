@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "cover.h"
 #include "date.h"
 #include "explain.h"
@@ -897,26 +898,32 @@ static bool after_bordsessie(const struct model *m, const struct cand *c)
  * a duo see the same candidates, and so would write the same rows (a
  * clash row's candidates, or a day row's candidates and right-hand side;
  * the day row's column then carries the second person's cost too). */
-struct written {
-	size_t *pool; /* candidate indices of all rows, one after another */
-	size_t n_pool, cap_pool;
-	struct written_row {
-		size_t off, n;
-		double rhs;
-		int col; /* a day row's column; -1 for a clash row */
-	} * rows;
-	size_t n_rows, cap_rows;
+struct written_row {
+	size_t off, n; /* its candidates: pool[off] .. pool[off + n - 1] */
+	double rhs;
+	int col; /* a day row's column; -1 for a clash row */
 };
+
+struct written {
+	struct rk_vec pool; /* size_t: the candidates of all rows in turn */
+	struct rk_vec rows; /* struct written_row */
+};
+
+static const struct written_row *written_row(const struct written *w, size_t i)
+{
+	return rk_vec_at(&w->rows, i, sizeof(struct written_row));
+}
 
 /* Whether the row over candidates @set (sorted) was written: its index
  * in @w, or -1. */
 static long written_find(const struct written *w, const size_t *set, size_t n,
 			 double rhs, bool day)
 {
-	for (size_t i = 0; i < w->n_rows; i++) {
-		const struct written_row *r = &w->rows[i];
+	const size_t *pool = w->pool.items;
+	for (size_t i = 0; i < w->rows.n; i++) {
+		const struct written_row *r = written_row(w, i);
 		if (r->n == n && r->rhs == rhs && (r->col >= 0) == day &&
-		    memcmp(w->pool + r->off, set, n * sizeof(*set)) == 0)
+		    memcmp(pool + r->off, set, n * sizeof(*set)) == 0)
 			return (long)i;
 	}
 	return -1;
@@ -925,26 +932,17 @@ static long written_find(const struct written *w, const size_t *set, size_t n,
 static enum rk_status written_add(struct written *w, const size_t *set,
 				  size_t n, double rhs, int col)
 {
-	if (w->n_pool + n > w->cap_pool) {
-		size_t cap = (w->cap_pool + n) * 2;
-		size_t *pool = realloc(w->pool, cap * sizeof(*pool));
-		if (!pool)
+	size_t off = w->pool.n;
+	for (size_t k = 0; k < n; k++) {
+		size_t *item = rk_vec_push(&w->pool, sizeof(*item));
+		if (!item)
 			return RK_ERR_NOMEM;
-		w->pool = pool;
-		w->cap_pool = cap;
+		*item = set[k];
 	}
-	if (w->n_rows == w->cap_rows) {
-		size_t cap = w->cap_rows ? w->cap_rows * 2 : 64;
-		struct written_row *rows =
-			realloc(w->rows, cap * sizeof(*rows));
-		if (!rows)
-			return RK_ERR_NOMEM;
-		w->rows = rows;
-		w->cap_rows = cap;
-	}
-	memcpy(w->pool + w->n_pool, set, n * sizeof(*set));
-	w->rows[w->n_rows++] = (struct written_row){ w->n_pool, n, rhs, col };
-	w->n_pool += n;
+	struct written_row *r = rk_vec_push(&w->rows, sizeof(*r));
+	if (!r)
+		return RK_ERR_NOMEM;
+	*r = (struct written_row){ off, n, rhs, col };
 	return RK_OK;
 }
 
@@ -1026,7 +1024,7 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 		}
 		long same = written_find(w, set, k, rhs, true);
 		if (same >= 0) {
-			rk_mip_add_cost(mip, w->rows[same].col,
+			rk_mip_add_cost(mip, written_row(w, (size_t)same)->col,
 					COST_SECOND_SESSION);
 			continue;
 		}
@@ -1466,8 +1464,8 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	for (size_t i = 0; status == RK_OK && i < m->g->n; i++)
 		status = person_rows(m, mip, m->g->members[i], mine,
 				     mine + m->n_cands + 1, &w);
-	free(w.pool);
-	free(w.rows);
+	rk_vec_release(&w.pool);
+	rk_vec_release(&w.rows);
 	free(mine);
 	return status;
 }
