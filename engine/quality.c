@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "event_groups.h"
 #include "ritmiek.h"
 
 /* Team work, counted in a teacher's team time. */
@@ -68,8 +69,8 @@ static int week_of(const struct rk_schoolyear *year, int date)
  * team, member and duo (that was quadratic in the school's size). */
 struct by_team {
 	size_t n_teams;
-	const struct rk_event **events; /* team t: [ev_at[t], ev_at[t + 1]) */
-	size_t *ev_at;
+	const struct rk_plan *plan;
+	struct rk_event_groups events;
 	const struct rk_duo **duos;
 	size_t *duo_at;
 	long *minutes; /* [person]: minutes of team work held in the year */
@@ -97,8 +98,7 @@ static void count_minutes(const struct rk_schoolyear *year,
 
 static void by_team_free(struct by_team *ix)
 {
-	free(ix->events);
-	free(ix->ev_at);
+	rk_event_groups_release(&ix->events);
 	free(ix->duos);
 	free(ix->duo_at);
 	free(ix->minutes);
@@ -109,39 +109,25 @@ static enum rk_status by_team_make(const struct rk_school *school,
 				   const struct rk_plan *plan,
 				   struct by_team *ix)
 {
-	size_t nt = rk_school_n_team(school), ne = rk_plan_n_events(plan);
+	size_t nt = rk_school_n_team(school);
 	size_t nd = rk_plan_n_duos(plan), np = rk_school_n_person(school);
-	*ix = (struct by_team){ .n_teams = nt };
-	ix->events = malloc((ne + 1) * sizeof(*ix->events));
-	ix->ev_at = calloc(nt + 2, sizeof(*ix->ev_at));
+	*ix = (struct by_team){ .n_teams = nt, .plan = plan };
+	enum rk_status status = rk_event_groups_by_team(plan, nt, &ix->events);
 	ix->duos = malloc((nd + 1) * sizeof(*ix->duos));
 	ix->duo_at = calloc(nt + 2, sizeof(*ix->duo_at));
 	ix->minutes = calloc(np + 1, sizeof(*ix->minutes));
-	if (!ix->events || !ix->ev_at || !ix->duos || !ix->duo_at ||
-	    !ix->minutes) {
+	if (status != RK_OK || !ix->duos || !ix->duo_at || !ix->minutes) {
 		by_team_free(ix);
 		return RK_ERR_NOMEM;
 	}
-	/* Counting sort, stable: a team's events keep the plan's order. */
-	for (size_t i = 0; i < ne; i++) {
-		int t = rk_plan_event(plan, i)->team;
-		if (t >= 0 && (size_t)t < nt)
-			ix->ev_at[t + 2]++;
-	}
+	/* Counting sort, stable: a team's duos keep the plan's order. */
 	for (size_t i = 0; i < nd; i++) {
 		int t = rk_plan_duo(plan, i)->team;
 		if (t >= 0 && (size_t)t < nt)
 			ix->duo_at[t + 2]++;
 	}
-	for (size_t t = 2; t < nt + 2; t++) {
-		ix->ev_at[t] += ix->ev_at[t - 1];
+	for (size_t t = 2; t < nt + 2; t++)
 		ix->duo_at[t] += ix->duo_at[t - 1];
-	}
-	for (size_t i = 0; i < ne; i++) {
-		const struct rk_event *ev = rk_plan_event(plan, i);
-		if (ev->team >= 0 && (size_t)ev->team < nt)
-			ix->events[ix->ev_at[ev->team + 1]++] = ev;
-	}
 	for (size_t i = 0; i < nd; i++) {
 		const struct rk_duo *d = rk_plan_duo(plan, i);
 		if (d->team >= 0 && (size_t)d->team < nt)
@@ -156,8 +142,10 @@ static int bordsessie_weeks(const struct rk_schoolyear *year,
 			    const struct by_team *ix, int t, bool *weeks)
 {
 	int first = -1;
-	for (size_t i = ix->ev_at[t]; i < ix->ev_at[t + 1]; i++) {
-		const struct rk_event *ev = ix->events[i];
+	size_t n;
+	const size_t *evs = rk_event_groups_of(&ix->events, (size_t)t, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_event *ev = rk_plan_event(ix->plan, evs[i]);
 		int w = week_of(year, ev->date);
 		if (ev->kind != RK_EV_BORDSESSIE || ev->team != t || w < 0)
 			continue;
@@ -240,8 +228,11 @@ static void count_duo(const struct by_team *ix, const struct rk_duo *d, int gl,
 {
 	size_t n_gl = 0, n_lb = 0, n_fb = 0;
 	size_t per_round = d->c >= 0 ? 3 : 1;
-	for (size_t i = ix->ev_at[d->team]; i < ix->ev_at[d->team + 1]; i++) {
-		const struct rk_event *ev = ix->events[i];
+	size_t n;
+	const size_t *evs =
+		rk_event_groups_of(&ix->events, (size_t)d->team, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct rk_event *ev = rk_plan_event(ix->plan, evs[i]);
 		if (ev->team != d->team || ev->period != d->period ||
 		    !held(ev) || !of_duo(ev, d))
 			continue;
@@ -280,9 +271,11 @@ static void team_periods(const struct rk_school *school,
 	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
 		const struct rk_period *p = rk_plan_period(plan, i);
 		bool part = false;
-		for (size_t e = ix->ev_at[t]; e < ix->ev_at[t + 1] && !part;
-		     e++) {
-			const struct rk_event *ev = ix->events[e];
+		size_t n;
+		const size_t *evs =
+			rk_event_groups_of(&ix->events, (size_t)t, &n);
+		for (size_t e = 0; e < n && !part; e++) {
+			const struct rk_event *ev = rk_plan_event(plan, evs[e]);
 			part = ev->kind == RK_EV_BORDSESSIE && ev->team == t &&
 			       ev->period == p->number;
 		}

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "event_groups.h"
 #include "feed_links.h"
 #include "html.h"
 #include "overview_pages.h"
@@ -298,16 +299,21 @@ static enum rk_status make_folder(struct ctx *c, const char *folder)
 
 static enum rk_status write_team_pages(struct ctx *c)
 {
-	enum rk_status status = RK_OK;
 	size_t n = rk_school_n_team(c->d.school);
+	struct rk_event_groups by_team;
+	enum rk_status status = rk_event_groups_by_team(c->d.plan, n, &by_team);
 	for (size_t i = 0; i < n && status == RK_OK; i++) {
 		char name[160];
 		struct rk_tsv t = { 0 };
+		size_t n_events;
+		const size_t *events =
+			rk_event_groups_of(&by_team, i, &n_events);
 		snprintf(name, sizeof(name), "%s.html", c->d.team_names[i]);
-		rk_overview_team_page(&c->d, (int)i, &t);
+		rk_overview_team_page(&c->d, (int)i, events, n_events, &t);
 		status = write_page(c, "overview", name, &t);
 		c->report.pages++;
 	}
+	rk_event_groups_release(&by_team);
 	return status;
 }
 
@@ -388,57 +394,6 @@ static bool has_violations(const struct rk_plan *plan)
 	return false;
 }
 
-/* Each person's events, in the plan's order: person @p's are
- * event[first[p]] up to event[first[p + 1]]. One pass over the plan's
- * participants; a scan of the whole plan per person made the pages grow
- * with the square of the school. */
-struct by_person {
-	size_t *first; /* n_people + 1 */
-	size_t *event;
-};
-
-static enum rk_status index_people(const struct rk_plan *plan, size_t n,
-				   struct by_person *bp)
-{
-	size_t total = 0, n_events = rk_plan_n_events(plan);
-	for (size_t i = 0; i < n_events; i++)
-		total += rk_plan_event(plan, i)->n_parts;
-	bp->first = calloc(n + 2, sizeof(*bp->first));
-	bp->event = malloc((total + 1) * sizeof(*bp->event));
-	size_t *fill = calloc(n + 1, sizeof(*fill));
-	size_t *last = malloc((n + 1) * sizeof(*last));
-	enum rk_status status = RK_ERR_NOMEM;
-	if (!bp->first || !bp->event || !fill || !last)
-		goto out;
-	/* Counted, then placed; a person twice in one event once. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t p = 0; p < n; p++)
-			last[p] = n_events;
-		for (size_t i = 0; i < n_events; i++) {
-			const struct rk_event *ev = rk_plan_event(plan, i);
-			for (size_t k = 0; k < ev->n_parts; k++) {
-				int p = ev->parts[k].person;
-				if (p < 0 || (size_t)p >= n || last[p] == i)
-					continue;
-				last[p] = i;
-				if (pass)
-					bp->event[bp->first[p] + fill[p]] = i;
-				fill[p]++;
-			}
-		}
-		if (!pass) {
-			for (size_t p = 0; p < n; p++)
-				bp->first[p + 1] = bp->first[p] + fill[p];
-			memset(fill, 0, (n + 1) * sizeof(*fill));
-		}
-	}
-	status = RK_OK;
-out:
-	free(fill);
-	free(last);
-	return status;
-}
-
 /* feeds/<token>.html of everyone with a token. */
 static enum rk_status write_person_pages(struct ctx *c)
 {
@@ -448,8 +403,8 @@ static enum rk_status write_person_pages(struct ctx *c)
 	if (status != RK_OK)
 		return status;
 	size_t n = rk_school_n_person(c->d.school);
-	struct by_person bp = { NULL, NULL };
-	status = index_people(c->d.plan, n, &bp);
+	struct rk_event_groups bp;
+	status = rk_event_groups_by_person(c->d.plan, n, &bp);
 	bool folder = false;
 	for (size_t i = 0; i < n && status == RK_OK; i++) {
 		const char *token = rk_tokens_get(
@@ -462,14 +417,14 @@ static enum rk_status write_person_pages(struct ctx *c)
 		char name[RK_TOKEN_LEN + 16];
 		struct rk_tsv t = { 0 };
 		snprintf(name, sizeof(name), "%s.html", token);
-		rk_overview_person_page(&c->d, (int)i, token,
-					bp.event + bp.first[i],
-					bp.first[i + 1] - bp.first[i], &t);
+		size_t n_events;
+		const size_t *events = rk_event_groups_of(&bp, i, &n_events);
+		rk_overview_person_page(&c->d, (int)i, token, events, n_events,
+					&t);
 		status = write_page(c, "feeds", name, &t);
 		c->report.people++;
 	}
-	free(bp.first);
-	free(bp.event);
+	rk_event_groups_release(&bp);
 	if (status == RK_OK)
 		status = live_tokens(c);
 	if (status == RK_OK)

@@ -136,7 +136,7 @@ static void duos(struct rk_tsv *t, const struct rk_overview_data *d, int team)
 /* The team's events (indices into the plan, in its order) with the week
  * each falls in. */
 struct team_events {
-	size_t *event;
+	const size_t *event;
 	int *week;
 	size_t n;
 };
@@ -192,6 +192,7 @@ static void team_week(struct rk_tsv *t, const struct rk_overview_data *d,
 }
 
 void rk_overview_team_page(const struct rk_overview_data *d, int team,
+			   const size_t *events, size_t n_events,
 			   struct rk_tsv *t)
 {
 	const struct rk_team *tm = rk_school_get_team(d->school, (size_t)team);
@@ -209,23 +210,16 @@ void rk_overview_team_page(const struct rk_overview_data *d, int team,
 	members(t, d, tm);
 	duos(t, d, team);
 	rk_html_raw(t, "<h2>Per week</h2>\n");
-	/* The team's events once: a scan of the whole plan per week made
-	 * the team pages grow with the square of the school (at 2,000
-	 * teachers 85% of the overview's time). */
-	size_t all = rk_plan_n_events(d->plan);
-	struct team_events te = { malloc((all + 1) * sizeof(size_t)),
-				  malloc((all + 1) * sizeof(int)), 0 };
-	if (!te.event || !te.week) {
+	/* The week of each of the team's events, once, not per week. */
+	struct team_events te = { events, malloc((n_events + 1) * sizeof(int)),
+				  n_events };
+	if (!te.week) {
 		t->nomem = true;
-		all = 0;
+		te.n = 0;
 	}
-	for (size_t i = 0; i < all; i++) {
-		const struct rk_event *ev = rk_plan_event(d->plan, i);
-		if (ev->team == team) {
-			te.event[te.n] = i;
-			te.week[te.n++] = rk_overview_week(d, ev->date);
-		}
-	}
+	for (size_t k = 0; k < te.n; k++)
+		te.week[k] = rk_overview_week(
+			d, rk_plan_event(d->plan, events[k])->date);
 	for (size_t i = 0; i < rk_plan_n_periods(d->plan); i++) {
 		const struct rk_period *p = rk_plan_period(d->plan, i);
 		rk_html_printf(t, "<h3>Periode %d <span>· ", p->number);
@@ -234,7 +228,6 @@ void rk_overview_team_page(const struct rk_overview_data *d, int team,
 		for (int w = p->first_week; w <= p->last_week; w++)
 			team_week(t, d, p, &te, w);
 	}
-	free(te.event);
 	free(te.week);
 	page_end(t);
 }

@@ -7,8 +7,10 @@
 
 /* Appends the page of team @team (an index): its weekly moment, members,
  * duos and trios per period, and per period each week's agenda and
- * sessions. */
+ * sessions. @events are the indices of the plan's events of the team, in
+ * the plan's order. */
 void rk_overview_team_page(const struct rk_overview_data *d, int team,
+			   const size_t *events, size_t n_events,
 			   struct rk_tsv *t);
 
 /* Appends the page of person @person (an index), whose feed is
