@@ -1,17 +1,35 @@
 /* arena.h - memory that lives as long as its owner (a school, a plan).
  *
  * An arena frees every block it handed out at once; a vec is a growable
- * array of value structs. Both are small structs embedded in their owner. */
+ * array of value structs. Both are small structs embedded in their owner,
+ * zeroed to start. */
 #ifndef RK_ARENA_H
 #define RK_ARENA_H
 
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Under AddressSanitizer every request is a block of its own (ASan sees a
+ * write past the end of a block, not past the end of a slice); otherwise
+ * small requests are slices of shared chunks (arena.c). */
+#if defined(__SANITIZE_ADDRESS__)
+#define RK_ARENA_SLICES 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RK_ARENA_SLICES 0
+#endif
+#endif
+#ifndef RK_ARENA_SLICES
+#define RK_ARENA_SLICES 1
+#endif
+
 struct rk_arena {
 	void **blocks;
 	size_t n;
 	size_t cap;
+	char *next;   /* the unused rest of the last chunk */
+	size_t left;  /* its size */
+	size_t chunk; /* the last chunk's size */
 };
 
 /* Zeroed memory for @count items of @size bytes; NULL when out of memory

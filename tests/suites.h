@@ -21,6 +21,7 @@ Suite *suite_quality(void);
 Suite *suite_parallel(void);
 Suite *suite_teams(void);
 Suite *suite_sort(void);
+Suite *suite_arena(void);
 Suite *suite_words(void);
 Suite *suite_mip(void);
 Suite *suite_plan(void);
