@@ -72,11 +72,25 @@ struct variant {
 	size_t item;
 	const char *summary;
 	bool cancelled;
-	/* icalcomponent_as_ical_string_r's; NULL until rendered and after
-	 * its last use. Rendered under c->locks[index % N_LOCKS]. */
+	/* The VEVENT as libical writes it (render); NULL until rendered and
+	 * after its last use. Rendered under c->locks[index % N_LOCKS]. */
 	char *text;
 	size_t len;
 	atomic_size_t users; /* the feeds that have yet to use it */
+};
+
+/* What every variant of an item shares, as libical writes it: the
+ * properties before the SUMMARY (UID to DTEND) and those after it
+ * (DESCRIPTION to ORGANIZER), without the component's BEGIN and END lines.
+ * An item has three variants on average (every participant's SUMMARY
+ * differs), so rendering these once per item and only the SUMMARY, STATUS,
+ * TRANSP and reminders per variant took a third of libical's time off
+ * (bench/README). Rendered by the first variant that needs them and freed
+ * after the last, under c->item_locks[item % N_LOCKS]. */
+struct shared {
+	char *head, *body;
+	size_t head_len, body_len;
+	size_t pending; /* its variants not yet rendered */
 };
 
 /* Locks for rendering the variants: one per variant would be thousands;
@@ -127,6 +141,13 @@ struct ctx {
 	struct rk_vec variants; /* struct variant, each item's together */
 	struct outcome *outcomes; /* per feed */
 	pthread_mutex_t locks[N_LOCKS];
+	struct shared *shared; /* per item */
+	size_t *order;	       /* the feeds in the order they are written */
+	pthread_mutex_t item_locks[N_LOCKS];
+	/* An empty VEVENT's BEGIN line and END line as libical writes them
+	 * (what a piece rendered in a VEVENT of its own is cut from). */
+	size_t begin_len, end_len;
+	char *empty_vevent;
 	const char *organizer;	    /* a mailto: URI */
 	const char *organizer_name; /* whose address it is */
 	const char *base_url;	    /* feeds.base_url, or NULL */
@@ -975,16 +996,22 @@ static void add_organizer(const struct ctx *c, icalcomponent *e)
 	add_prop(e, prop);
 }
 
-static void add_fields(const struct ctx *c, icalcomponent *e,
-		       const struct item *it, const char *summary,
-		       const struct rk_tsv *description, bool cancelled)
+/* A VEVENT's properties come in this order: the item's head (UID to
+ * DTEND), the variant's SUMMARY, the item's body (DESCRIPTION to
+ * ORGANIZER), the variant's STATUS and TRANSP; then its reminders. */
+static void add_head(const struct ctx *c, icalcomponent *e,
+		     const struct item *it)
 {
-	const struct rk_event *ev = &it->ev;
 	add_prop(e, icalproperty_new_uid(it->uid));
 	add_prop(e, icalproperty_new_dtstamp(utc_time(it->dtstamp)));
 	add_prop(e, icalproperty_new_sequence(it->sequence));
-	add_times(c, e, ev);
-	add_prop(e, icalproperty_new_summary(summary));
+	add_times(c, e, &it->ev);
+}
+
+static void add_body(const struct ctx *c, icalcomponent *e,
+		     const struct item *it, const struct rk_tsv *description)
+{
+	const struct rk_event *ev = &it->ev;
 	if (description->len)
 		add_prop(e, icalproperty_new_description(description->data));
 	if (ev->location && *ev->location)
@@ -993,6 +1020,11 @@ static void add_fields(const struct ctx *c, icalcomponent *e,
 			    rk_event_words_category(ev->kind)));
 	add_prop(e, icalproperty_new_color(rk_event_words_color(ev->kind)));
 	add_organizer(c, e);
+}
+
+static void add_status(icalcomponent *e, const struct rk_event *ev,
+		       bool cancelled)
+{
 	add_prop(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
 						      : ICAL_STATUS_CONFIRMED));
 	/* A meting is a deadline: it keeps nobody from other appointments;
@@ -1004,29 +1036,141 @@ static void add_fields(const struct ctx *c, icalcomponent *e,
 						 : ICAL_TRANSP_OPAQUE));
 }
 
-/* The VEVENT of variant @v as text. Runs in the worker threads: it only
- * reads the context, and libical keeps its error number and temporary
- * buffers per thread. */
-static enum rk_status render(const struct ctx *c, struct variant *v)
+/* @e as libical writes it without its BEGIN and END lines, into *@text
+ * (malloc'd) and *@len; frees @e. NULL @e: out of memory. */
+static enum rk_status inner_text(const struct ctx *c, icalcomponent *e,
+				 char **text, size_t *len)
 {
-	const struct item *it = item_at(c, v->item);
+	*text = NULL;
+	char *all = e ? icalcomponent_as_ical_string_r(e) : NULL;
+	free_comp(e);
+	if (!all)
+		return RK_ERR_NOMEM;
+	size_t n = strlen(all);
+	enum rk_status status = RK_OK;
+	/* Every VEVENT starts and ends as the empty one does. */
+	if (n < c->begin_len + c->end_len ||
+	    memcmp(all, c->empty_vevent, c->begin_len) != 0 ||
+	    memcmp(all + n - c->end_len, c->empty_vevent + c->begin_len,
+		   c->end_len) != 0)
+		status = RK_ERR_BUG;
+	else if ((*text = malloc(n - c->begin_len - c->end_len + 1)))
+		*len = n - c->begin_len - c->end_len;
+	else
+		status = RK_ERR_NOMEM;
+	if (*text) {
+		memcpy(*text, all + c->begin_len, *len);
+		(*text)[*len] = '\0';
+	}
+	icalmemory_free_buffer(all);
+	return status;
+}
+
+/* The head and body of item @i (struct shared), rendered unless they
+ * are; the caller holds its item lock. */
+static enum rk_status render_shared(const struct ctx *c, size_t i)
+{
+	struct shared *sh = &c->shared[i];
+	if (sh->head)
+		return RK_OK;
+	const struct item *it = item_at(c, i);
 	struct rk_tsv description = { 0 };
 	put_description(c, &description, it);
-	icalcomponent *e =
+	icalcomponent *head = icalcomponent_new_vevent();
+	icalcomponent *body =
 		description.nomem ? NULL : icalcomponent_new_vevent();
-	if (e) {
-		add_fields(c, e, it, v->summary, &description, v->cancelled);
-		if (!v->cancelled)
-			add_reminders(c, e, &it->ev, v->summary);
-		v->text = icalcomponent_as_ical_string_r(e);
-		v->len = v->text ? strlen(v->text) : 0;
-		/* libical's buffer doubles as it grows: give back the rest. */
-		if (v->text)
-			v->text = icalmemory_resize_buffer(v->text, v->len + 1);
-		icalcomponent_free(e);
-	}
+	if (head)
+		add_head(c, head, it);
+	if (body)
+		add_body(c, body, it, &description);
 	rk_tsv_release(&description);
-	return v->text ? RK_OK : RK_ERR_NOMEM;
+	enum rk_status status = inner_text(c, head, &sh->head, &sh->head_len);
+	enum rk_status second = inner_text(c, body, &sh->body, &sh->body_len);
+	if (status == RK_OK)
+		status = second;
+	if (status != RK_OK) {
+		free(sh->head);
+		free(sh->body);
+		sh->head = sh->body = NULL;
+	}
+	return status;
+}
+
+/* Item @i's shared pieces for variant use: rendered if needed; when
+ * @done, the variant is rendered and the last one frees them. */
+static enum rk_status use_shared(struct ctx *c, size_t i, bool done)
+{
+	pthread_mutex_t *lock = &c->item_locks[i % N_LOCKS];
+	pthread_mutex_lock(lock);
+	enum rk_status status = RK_OK;
+	struct shared *sh = &c->shared[i];
+	if (!done) {
+		status = render_shared(c, i);
+	} else if (--sh->pending == 0) {
+		free(sh->head);
+		free(sh->body);
+		sh->head = sh->body = NULL;
+	}
+	pthread_mutex_unlock(lock);
+	return status;
+}
+
+/* The VEVENT of variant @v as text: its item's shared head and body
+ * around the variant's own SUMMARY, then its STATUS, TRANSP and
+ * reminders, each piece as libical writes it. Runs in the worker threads:
+ * it only reads the context but for the item's pieces (under its lock),
+ * and libical keeps its error number and temporary buffers per thread. */
+static enum rk_status render(struct ctx *c, struct variant *v)
+{
+	const struct item *it = item_at(c, v->item);
+	enum rk_status status = use_shared(c, v->item, false);
+	if (status != RK_OK)
+		return status;
+	const struct shared *sh = &c->shared[v->item];
+	icalproperty *summary = icalproperty_new_summary(v->summary);
+	char *summary_text =
+		summary ? icalproperty_as_ical_string_r(summary) : NULL;
+	if (summary)
+		icalproperty_free(summary);
+	icalcomponent *tail = icalcomponent_new_vevent();
+	if (tail) {
+		add_status(tail, &it->ev, v->cancelled);
+		if (!v->cancelled)
+			add_reminders(c, tail, &it->ev, v->summary);
+	}
+	char *tail_text = NULL;
+	size_t tail_len = 0;
+	status = inner_text(c, tail, &tail_text, &tail_len);
+	if (status == RK_OK && !summary_text)
+		status = RK_ERR_NOMEM;
+	if (status == RK_OK) {
+		size_t summary_len = strlen(summary_text);
+		v->len = c->begin_len + sh->head_len + summary_len +
+			 sh->body_len + tail_len + c->end_len;
+		v->text = malloc(v->len + 1);
+		if (v->text) {
+			char *at = v->text;
+			memcpy(at, c->empty_vevent, c->begin_len);
+			at += c->begin_len;
+			memcpy(at, sh->head, sh->head_len);
+			at += sh->head_len;
+			memcpy(at, summary_text, summary_len);
+			at += summary_len;
+			memcpy(at, sh->body, sh->body_len);
+			at += sh->body_len;
+			memcpy(at, tail_text, tail_len);
+			at += tail_len;
+			memcpy(at, c->empty_vevent + c->begin_len,
+			       c->end_len + 1);
+		}
+		status = v->text ? RK_OK : RK_ERR_NOMEM;
+	}
+	if (summary_text)
+		icalmemory_free_buffer(summary_text);
+	free(tail_text);
+	if (status == RK_OK)
+		use_shared(c, v->item, true);
+	return status;
 }
 
 static icalcomponent *tz_part(icalcomponent_kind kind, const char *name,
@@ -1260,7 +1404,7 @@ static void used(struct ctx *c, size_t v)
 {
 	struct variant *var = rk_vec_at(&c->variants, v, sizeof(*var));
 	if (atomic_fetch_sub(&var->users, 1) == 1) {
-		icalmemory_free_buffer(var->text);
+		free(var->text);
 		var->text = NULL;
 	}
 }
@@ -1313,6 +1457,89 @@ static enum rk_status write_task(struct ctx *c, size_t i, struct rk_tsv *buf)
 	return out->status;
 }
 
+/* The empty VEVENT (its BEGIN and END lines) and, per item, how many of
+ * its variants are to be rendered. */
+static enum rk_status prepare_shared(struct ctx *c)
+{
+	icalcomponent *e = icalcomponent_new_vevent();
+	c->empty_vevent = e ? icalcomponent_as_ical_string_r(e) : NULL;
+	free_comp(e);
+	c->shared = calloc(c->items.n + 1, sizeof(*c->shared));
+	if (!c->empty_vevent || !c->shared)
+		return RK_ERR_NOMEM;
+	const char *end = strchr(c->empty_vevent, '\n');
+	if (!end)
+		return RK_ERR_BUG;
+	c->begin_len = (size_t)(end + 1 - c->empty_vevent);
+	c->end_len = strlen(c->empty_vevent) - c->begin_len;
+	for (size_t v = 0; v < c->variants.n; v++) {
+		const struct variant *var =
+			rk_vec_at(&c->variants, v, sizeof(*var));
+		c->shared[var->item].pending++;
+	}
+	return RK_OK;
+}
+
+/* The order the feeds are written in (files and report are the same in
+ * any order): the school's and the roles', then each team's followed by
+ * its members' own. An item's shared pieces (struct shared) then live
+ * from its team's feed to its people's, not until the person feeds at the
+ * end: in the order of index.tsv they held 21 MB at 2,000 teachers. */
+static enum rk_status work_order(struct ctx *c)
+{
+	size_t n = c->feeds.n, people = rk_school_n_person(c->school);
+	c->order = malloc((n + 1) * sizeof(*c->order));
+	bool *taken = calloc(n + 1, sizeof(*taken));
+	size_t *person_feed = malloc((people + 1) * sizeof(*person_feed));
+	if (!c->order || !taken || !person_feed) {
+		free(taken);
+		free(person_feed);
+		return RK_ERR_NOMEM;
+	}
+	for (size_t p = 0; p < people; p++)
+		person_feed[p] = n;
+	for (size_t i = 0; i < n; i++) {
+		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
+		if (f->kind == FEED_PERSON)
+			person_feed[f->index] = i;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
+		if (f->kind == FEED_PERSON)
+			continue;
+		c->order[k++] = i;
+		taken[i] = true;
+		if (f->kind != FEED_TEAM)
+			continue;
+		const struct rk_team *t =
+			rk_school_get_team(c->school, (size_t)f->index);
+		for (size_t m = 0; m < t->n_members; m++) {
+			int who = t->members[m].index;
+			size_t pf = who >= 0 && (size_t)who < people
+					    ? person_feed[who]
+					    : n;
+			if (pf < n && !taken[pf]) {
+				c->order[k++] = pf;
+				taken[pf] = true;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!taken[i])
+			c->order[k++] = i;
+	free(taken);
+	free(person_feed);
+	return RK_OK;
+}
+
+/* write_task for the @i-th feed of c->order. */
+static enum rk_status write_in_order(struct ctx *c, size_t i,
+				     struct rk_tsv *buf)
+{
+	return write_task(c, c->order[i], buf);
+}
+
 /* Every feed written on c->jobs threads, each rendering the variants it
  * is the first to need; the report and the first failure (in the order of
  * the feeds) afterwards, in this thread. */
@@ -1324,11 +1551,20 @@ static enum rk_status write_feeds(struct ctx *c)
 	c->vtimezone_text = icalcomponent_as_ical_string_r(c->vtimezone);
 	if (!c->vtimezone_text)
 		return RK_ERR_NOMEM;
-	for (size_t i = 0; i < N_LOCKS; i++)
+	enum rk_status status = prepare_shared(c);
+	if (status == RK_OK)
+		status = work_order(c);
+	if (status != RK_OK)
+		return status;
+	for (size_t i = 0; i < N_LOCKS; i++) {
 		pthread_mutex_init(&c->locks[i], NULL);
-	bool ok = run_work(c, c->feeds.n, write_task);
-	for (size_t i = 0; i < N_LOCKS; i++)
+		pthread_mutex_init(&c->item_locks[i], NULL);
+	}
+	bool ok = run_work(c, c->feeds.n, write_in_order);
+	for (size_t i = 0; i < N_LOCKS; i++) {
 		pthread_mutex_destroy(&c->locks[i]);
+		pthread_mutex_destroy(&c->item_locks[i]);
+	}
 	for (size_t i = 0; i < c->feeds.n; i++) {
 		const struct outcome *out = &c->outcomes[i];
 		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
@@ -1670,8 +1906,7 @@ static void release_output(struct ctx *c)
 {
 	for (size_t i = 0; i < c->variants.n; i++) {
 		struct variant *v = rk_vec_at(&c->variants, i, sizeof(*v));
-		if (v->text)
-			icalmemory_free_buffer(v->text);
+		free(v->text);
 	}
 	for (size_t i = 0; i < c->feeds.n; i++)
 		rk_vec_release(&((struct feed *)rk_vec_at(&c->feeds, i,
@@ -1679,6 +1914,14 @@ static void release_output(struct ctx *c)
 					->shows);
 	if (c->vtimezone_text)
 		icalmemory_free_buffer(c->vtimezone_text);
+	for (size_t i = 0; c->shared && i < c->items.n; i++) {
+		free(c->shared[i].head);
+		free(c->shared[i].body);
+	}
+	free(c->shared);
+	free(c->order);
+	if (c->empty_vevent)
+		icalmemory_free_buffer(c->empty_vevent);
 	rk_vec_release(&c->variants);
 	free(c->outcomes);
 }
