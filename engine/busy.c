@@ -26,7 +26,9 @@ struct rk_busy {
 	 * tables of a run. */
 	int *row;
 	size_t n_dates;
-	uint64_t *teach; /* [person][school day][WORDS] */
+	unsigned char *weekday; /* [school day] */
+	unsigned *workdays; /* [person]: bit per weekday, as in the school */
+	uint64_t *teach;    /* [person][school day][WORDS] */
 	uint64_t *book;
 	unsigned char *sessions; /* [person][day] */
 	int **lessons;		 /* [person] -> lesson indices */
@@ -64,7 +66,8 @@ static uint64_t word_mask(int w, int lo, int hi)
 /* A word at a time: the planner asks this for every person of every
  * candidate moment, and a loop per five-minute slot was a tenth of a
  * run's instructions. */
-static bool any_in_range(const uint64_t *w, int start, int end)
+static bool any_in_range(const uint64_t *w, const uint64_t *v, int start,
+			 int end)
 {
 	int lo = start / RK_SLOT_MINUTES;
 	int hi = (end + RK_SLOT_MINUTES - 1) / RK_SLOT_MINUTES;
@@ -75,7 +78,7 @@ static bool any_in_range(const uint64_t *w, int start, int end)
 	if (lo >= hi)
 		return false;
 	for (int i = lo / 64; i <= (hi - 1) / 64; i++)
-		if (w[i] & word_mask(i, lo, hi))
+		if ((w[i] | (v ? v[i] : 0)) & word_mask(i, lo, hi))
 			return true;
 	return false;
 }
@@ -147,15 +150,21 @@ enum rk_status rk_busy_new(const struct rk_school *school,
 	b->first = rk_schoolyear_first(year);
 	b->n_dates = (size_t)(rk_schoolyear_last(year) - b->first + 1);
 	b->row = malloc((b->n_dates + 1) * sizeof(int));
-	if (!b->row) {
-		free(b);
+	b->weekday = malloc(b->n_dates + 1);
+	b->workdays = malloc((b->n_people + 1) * sizeof(unsigned));
+	if (!b->row || !b->weekday || !b->workdays) {
+		rk_busy_free(b);
 		return RK_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < b->n_dates; i++) {
 		const struct rk_day *day =
 			rk_schoolyear_day(year, b->first + (int)i);
+		if (day && day->school_day)
+			b->weekday[b->n_days] = (unsigned char)day->weekday;
 		b->row[i] = day && day->school_day ? (int)b->n_days++ : -1;
 	}
+	for (size_t p = 0; p < b->n_people; p++)
+		b->workdays[p] = rk_school_get_person(school, p)->workdays;
 	size_t cells =
 		(b->n_people ? b->n_people : 1) * (b->n_days ? b->n_days : 1);
 	b->teach = calloc(cells * WORDS, sizeof(uint64_t));
@@ -194,6 +203,8 @@ void rk_busy_free(struct rk_busy *b)
 	free(b->book);
 	free(b->sessions);
 	free(b->row);
+	free(b->weekday);
+	free(b->workdays);
 	free(b);
 }
 
@@ -212,11 +223,14 @@ bool rk_busy_absent(const struct rk_busy *b, int person, int date)
 	return date >= b->away_from[person] && date <= b->away_until[person];
 }
 
+/* rk_schoolyear_works from the tables above: the planner asks it for
+ * every person of every candidate moment. */
 bool rk_busy_works(const struct rk_busy *b, int person, int date)
 {
-	const struct rk_person *p =
-		rk_school_get_person(b->school, (size_t)person);
-	return p && rk_schoolyear_works(b->year, p, date) &&
+	int d = day_index(b, date);
+	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
+		return false;
+	return (b->workdays[person] & (1u << b->weekday[d])) &&
 	       !rk_busy_absent(b, person, date);
 }
 
@@ -226,7 +240,8 @@ bool rk_busy_teaching(const struct rk_busy *b, int person, int date, int start,
 	int d = day_index(b, date);
 	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
 		return false;
-	return any_in_range(bits(b->teach, b, person, (size_t)d), start, end);
+	return any_in_range(bits(b->teach, b, person, (size_t)d), NULL, start,
+			    end);
 }
 
 bool rk_busy_booked(const struct rk_busy *b, int person, int date, int start,
@@ -235,15 +250,18 @@ bool rk_busy_booked(const struct rk_busy *b, int person, int date, int start,
 	int d = day_index(b, date);
 	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
 		return false;
-	return any_in_range(bits(b->book, b, person, (size_t)d), start, end);
+	return any_in_range(bits(b->book, b, person, (size_t)d), NULL, start,
+			    end);
 }
 
 bool rk_busy_is_free(const struct rk_busy *b, int person, int date, int start,
 		     int end)
 {
-	return rk_busy_works(b, person, date) &&
-	       !rk_busy_teaching(b, person, date, start, end) &&
-	       !rk_busy_booked(b, person, date, start, end);
+	if (!rk_busy_works(b, person, date))
+		return false;
+	size_t d = (size_t)day_index(b, date);
+	return !any_in_range(bits(b->teach, b, person, d),
+			     bits(b->book, b, person, d), start, end);
 }
 
 void rk_busy_book(struct rk_busy *b, int person, int date, int start, int end)
