@@ -27,9 +27,11 @@
 #include "cover.h"
 #include "date.h"
 #include "explain.h"
+#include "hash.h"
 #include "planctx.h"
 #include "planner.h"
 #include "ritmiek.h"
+#include "sort.h"
 #include "i18n.h"
 
 #define TEAM_SESSION_MINUTES 60
@@ -902,11 +904,17 @@ struct written_row {
 	size_t off, n; /* its candidates: pool[off] .. pool[off + n - 1] */
 	double rhs;
 	int col; /* a day row's column; -1 for a clash row */
+	uint64_t hash;
 };
 
 struct written {
 	struct rk_vec pool; /* size_t: the candidates of all rows in turn */
 	struct rk_vec rows; /* struct written_row */
+	/* Open addressing over rows: row index + 1, 0 for an empty place.
+	 * A team writes thousands of rows, and a scan of them all for each
+	 * new one was quadratic in the team. */
+	size_t *table;
+	size_t table_size;
 };
 
 static const struct written_row *written_row(const struct written *w, size_t i)
@@ -914,24 +922,69 @@ static const struct written_row *written_row(const struct written *w, size_t i)
 	return rk_vec_at(&w->rows, i, sizeof(struct written_row));
 }
 
+static uint64_t written_hash(const size_t *set, size_t n, double rhs, bool day)
+{
+	uint64_t h = rk_fnv1a(set, n * sizeof(*set));
+	h = rk_fnv1a_add(h, &rhs, sizeof(rhs));
+	return rk_fnv1a_add(h, &day, sizeof(day));
+}
+
+/* The table place of the row over @set: its own, or the empty one for
+ * it. */
+static size_t written_probe(const struct written *w, const size_t *set,
+			    size_t n, double rhs, bool day, uint64_t hash)
+{
+	const size_t *pool = w->pool.items;
+	size_t mask = w->table_size - 1, at = (size_t)hash & mask;
+	for (; w->table[at]; at = (at + 1) & mask) {
+		const struct written_row *r = written_row(w, w->table[at] - 1);
+		if (r->hash == hash && r->n == n && r->rhs == rhs &&
+		    (r->col >= 0) == day &&
+		    memcmp(pool + r->off, set, n * sizeof(*set)) == 0)
+			break;
+	}
+	return at;
+}
+
 /* Whether the row over candidates @set (sorted) was written: its index
  * in @w, or -1. */
 static long written_find(const struct written *w, const size_t *set, size_t n,
 			 double rhs, bool day)
 {
+	if (!w->table_size)
+		return -1;
+	size_t at = written_probe(w, set, n, rhs, day,
+				  written_hash(set, n, rhs, day));
+	return w->table[at] ? (long)w->table[at] - 1 : -1;
+}
+
+/* Doubles the table once it is half full. */
+static enum rk_status written_grow(struct written *w)
+{
+	if (2 * (w->rows.n + 1) <= w->table_size)
+		return RK_OK;
+	size_t size = w->table_size ? 2 * w->table_size : 256;
+	size_t *table = calloc(size, sizeof(*table));
+	if (!table)
+		return RK_ERR_NOMEM;
+	free(w->table);
+	w->table = table;
+	w->table_size = size;
 	const size_t *pool = w->pool.items;
 	for (size_t i = 0; i < w->rows.n; i++) {
 		const struct written_row *r = written_row(w, i);
-		if (r->n == n && r->rhs == rhs && (r->col >= 0) == day &&
-		    memcmp(pool + r->off, set, n * sizeof(*set)) == 0)
-			return (long)i;
+		size_t at = written_probe(w, pool + r->off, r->n, r->rhs,
+					  r->col >= 0, r->hash);
+		w->table[at] = i + 1;
 	}
-	return -1;
+	return RK_OK;
 }
 
 static enum rk_status written_add(struct written *w, const size_t *set,
 				  size_t n, double rhs, int col)
 {
+	if (written_grow(w) != RK_OK)
+		return RK_ERR_NOMEM;
 	size_t off = w->pool.n;
 	for (size_t k = 0; k < n; k++) {
 		size_t *item = rk_vec_push(&w->pool, sizeof(*item));
@@ -939,11 +992,21 @@ static enum rk_status written_add(struct written *w, const size_t *set,
 			return RK_ERR_NOMEM;
 		*item = set[k];
 	}
+	uint64_t hash = written_hash(set, n, rhs, col >= 0);
+	size_t at = written_probe(w, set, n, rhs, col >= 0, hash);
 	struct written_row *r = rk_vec_push(&w->rows, sizeof(*r));
 	if (!r)
 		return RK_ERR_NOMEM;
-	*r = (struct written_row){ off, n, rhs, col };
+	*r = (struct written_row){ off, n, rhs, col, hash };
+	w->table[at] = w->rows.n;
 	return RK_OK;
+}
+
+static void written_release(struct written *w)
+{
+	rk_vec_release(&w->pool);
+	rk_vec_release(&w->rows);
+	free(w->table);
 }
 
 /* Whether the candidates @set all belong to one activity (or none):
@@ -956,35 +1019,118 @@ static bool one_act(const struct model *m, const size_t *set, size_t n)
 	return true;
 }
 
-/* Nobody in two places at once (a row per candidate start of a person's
- * candidates), and a second session on a day costs extra (not a team
- * session right after the bordsessie). Rows implied by the activities'
- * rows, and rows another member wrote already, are left out (the same
- * optimum and the same LP relaxation, a smaller model). */
-static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
-				  int person, size_t *mine, size_t *set,
-				  struct written *w)
+/* One person's candidates (mine[pos], in candidate order) sorted by
+ * date, start and pos, so that the candidates of a day, and those of a
+ * point in time, are a run rather than a scan of all of them. */
+struct spot {
+	int date, start, pos;
+};
+
+struct person_view {
+	size_t *mine; /* the person's candidates */
+	size_t n;
+	size_t *set; /* a row's candidates */
+	struct spot *spots;
+	int *picked;	      /* positions, to put a row's in candidate order */
+	int *day_lo, *day_hi; /* [pos]: the run of its date in spots */
+	unsigned char *firsts; /* [pos]: FIRST_AT_TIME | FIRST_ON_DAY */
+};
+
+#define FIRST_AT_TIME 1u /* no earlier candidate of the person starts then */
+#define FIRST_ON_DAY  2u /* no earlier candidate of the person that day */
+
+static int cmp_spot(const void *x, const void *y)
 {
-	char name[96];
+	const struct spot *a = x, *b = y;
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->pos - b->pos;
+}
+
+/* Fills @v with @person's candidates and their runs. */
+static void person_view(const struct model *m, int person,
+			struct person_view *v)
+{
 	size_t n = 0;
 	for (size_t i = 0; i < m->n_cands; i++)
 		if (involves(m, &m->cands[i], person))
-			mine[n++] = i;
+			v->mine[n++] = i;
+	v->n = n;
 	for (size_t i = 0; i < n; i++) {
-		const struct cand *p = &m->cands[mine[i]];
-		/* One row per point in time, and only where two candidates
-		 * of different activities could meet: the rest is implied by
-		 * the activities' rows. */
-		bool seen = false;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = m->cands[mine[k]].date == p->date &&
-			       m->cands[mine[k]].start == p->start;
-		if (seen)
+		const struct cand *c = &m->cands[v->mine[i]];
+		v->spots[i] = (struct spot){ c->date, c->start, (int)i };
+	}
+	if (n > 1)
+		qsort(v->spots, n, sizeof(*v->spots), cmp_spot);
+	for (size_t lo = 0, hi; lo < n; lo = hi) {
+		int first = v->spots[lo].pos;
+		for (hi = lo; hi < n && v->spots[hi].date == v->spots[lo].date;
+		     hi++) {
+			const struct spot *sp = &v->spots[hi];
+			bool new_time = hi == lo || sp->start != sp[-1].start;
+			v->day_lo[sp->pos] = (int)lo;
+			v->firsts[sp->pos] = new_time ? FIRST_AT_TIME : 0;
+			if (sp->pos < first)
+				first = sp->pos;
+		}
+		for (size_t k = lo; k < hi; k++)
+			v->day_hi[v->spots[k].pos] = (int)hi;
+		v->firsts[first] |= FIRST_ON_DAY;
+	}
+}
+
+/* Puts the @k positions in v->picked into v->set as candidates, in
+ * candidate order (the order the rows' terms always had). */
+static size_t picked_set(struct person_view *v, size_t k)
+{
+	rk_sort_ints(v->picked, k);
+	for (size_t j = 0; j < k; j++)
+		v->set[j] = v->mine[v->picked[j]];
+	return k;
+}
+
+/* The person's candidates that cover the start of mine[@i]. */
+static size_t cover_set(const struct model *m, struct person_view *v, size_t i)
+{
+	const struct cand *p = &m->cands[v->mine[i]];
+	size_t k = 0;
+	for (int s = v->day_lo[i]; s < v->day_hi[i]; s++) {
+		int pos = v->spots[s].pos;
+		if (covers(&m->cands[v->mine[pos]], p->date, p->start))
+			v->picked[k++] = pos;
+	}
+	return picked_set(v, k);
+}
+
+/* The person's candidates on the day of mine[@i] that count as a
+ * session of that day. */
+static size_t day_set(const struct model *m, struct person_view *v, size_t i)
+{
+	size_t k = 0;
+	for (int s = v->day_lo[i]; s < v->day_hi[i]; s++) {
+		int pos = v->spots[s].pos;
+		if (!after_bordsessie(m, &m->cands[v->mine[pos]]))
+			v->picked[k++] = pos;
+	}
+	return picked_set(v, k);
+}
+
+/* Nobody in two places at once: a row per candidate start of a person's
+ * candidates, and only where two candidates of different activities
+ * could meet (the rest is implied by the activities' rows). */
+static enum rk_status clash_rows(struct model *m, struct rk_mip *mip,
+				 int person, struct person_view *v,
+				 struct written *w)
+{
+	char name[96];
+	for (size_t i = 0; i < v->n; i++) {
+		if (!(v->firsts[i] & FIRST_AT_TIME))
 			continue;
-		size_t cover = 0;
-		for (size_t j = 0; j < n; j++)
-			if (covers(&m->cands[mine[j]], p->date, p->start))
-				set[cover++] = mine[j];
+		const struct cand *p = &m->cands[v->mine[i]];
+		size_t cover = cover_set(m, v, i);
+		const size_t *set = v->set;
 		if (one_act(m, set, cover) ||
 		    written_find(w, set, cover, 1.0, false) >= 0)
 			continue;
@@ -999,18 +1145,22 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 			    RK_OK)
 				return RK_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < n; i++) {
-		int date = m->cands[mine[i]].date;
-		bool first = true;
-		for (size_t k = 0; k < i && first; k++)
-			first = m->cands[mine[k]].date != date;
-		if (!first)
+	return RK_OK;
+}
+
+/* A second session on a day costs extra (not a team session right after
+ * the bordsessie). Rows another member wrote already are left out (the
+ * same optimum and the same LP relaxation, a smaller model). */
+static enum rk_status day_rows(struct model *m, struct rk_mip *mip, int person,
+			       struct person_view *v, struct written *w)
+{
+	char name[96];
+	for (size_t i = 0; i < v->n; i++) {
+		if (!(v->firsts[i] & FIRST_ON_DAY))
 			continue;
-		size_t k = 0;
-		for (size_t j = 0; j < n; j++)
-			if (m->cands[mine[j]].date == date &&
-			    !after_bordsessie(m, &m->cands[mine[j]]))
-				set[k++] = mine[j];
+		int date = m->cands[v->mine[i]].date;
+		size_t k = day_set(m, v, i);
+		const size_t *set = v->set;
 		int booked = rk_busy_sessions(m->ctx->busy, person, date);
 		double rhs = booked >= 1 ? 0.0 : 1.0;
 		if (one_act(m, set, k)) {
@@ -1041,6 +1191,17 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 				return RK_ERR_NOMEM;
 	}
 	return RK_OK;
+}
+
+/* A person's clash rows, then their day rows. */
+static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
+				  int person, struct person_view *v,
+				  struct written *w)
+{
+	person_view(m, person, v);
+	if (clash_rows(m, mip, person, v, w) != RK_OK)
+		return RK_ERR_NOMEM;
+	return day_rows(m, mip, person, v, w);
 }
 
 static const char *person_id(const struct model *m, int person)
@@ -1456,17 +1617,31 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	    (!m->relaxed && order_rows(m, mip) != RK_OK) ||
 	    cover_rows(m, mip) != RK_OK)
 		return RK_ERR_NOMEM;
-	size_t *mine = malloc(2 * (m->n_cands + 1) * sizeof(*mine));
-	if (!mine)
-		return RK_ERR_NOMEM;
+	size_t cap = m->n_cands + 1;
+	struct person_view v = {
+		.mine = malloc(cap * sizeof(*v.mine)),
+		.set = malloc(cap * sizeof(*v.set)),
+		.spots = malloc(cap * sizeof(*v.spots)),
+		.picked = malloc(cap * sizeof(*v.picked)),
+		.day_lo = malloc(cap * sizeof(*v.day_lo)),
+		.day_hi = malloc(cap * sizeof(*v.day_hi)),
+		.firsts = malloc(cap),
+	};
 	struct written w = { 0 };
 	enum rk_status status = RK_OK;
+	if (!v.mine || !v.set || !v.spots || !v.picked || !v.day_lo ||
+	    !v.day_hi || !v.firsts)
+		status = RK_ERR_NOMEM;
 	for (size_t i = 0; status == RK_OK && i < m->g->n; i++)
-		status = person_rows(m, mip, m->g->members[i], mine,
-				     mine + m->n_cands + 1, &w);
-	rk_vec_release(&w.pool);
-	rk_vec_release(&w.rows);
-	free(mine);
+		status = person_rows(m, mip, m->g->members[i], &v, &w);
+	written_release(&w);
+	free(v.mine);
+	free(v.set);
+	free(v.spots);
+	free(v.picked);
+	free(v.day_lo);
+	free(v.day_hi);
+	free(v.firsts);
 	return status;
 }
 
