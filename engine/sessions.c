@@ -828,38 +828,41 @@ static enum rk_status order_row(struct model *m, struct rk_mip *mip, size_t x,
 	return RK_OK;
 }
 
-/* Whether every candidate of @x ends by the start of every candidate of
- * @y: then the order row holds whatever is chosen (rounds in different
- * weeks), and is left out. */
-static bool order_holds(const struct model *m, size_t x, size_t y)
+/* Each activity's last candidate end and first candidate start, once per
+ * model rather than once per pair of activities. */
+struct act_span {
+	double last_end, first_start;
+};
+
+static void act_spans(const struct model *m, struct act_span *spans)
 {
-	const struct act *a = &m->acts[x], *b = &m->acts[y];
-	double last_end = -1.0, first_start = -1.0;
-	for (size_t c = a->first; c < a->first + a->n; c++) {
-		double t = clock_at(m, m->cands[c].date, m->cands[c].end);
-		if (c == a->first || t > last_end)
-			last_end = t;
+	for (size_t x = 0; x < m->n_acts; x++) {
+		const struct act *a = &m->acts[x];
+		struct act_span *sp = &spans[x];
+		*sp = (struct act_span){ -1.0, -1.0 };
+		for (size_t c = a->first; c < a->first + a->n; c++) {
+			double end =
+				clock_at(m, m->cands[c].date, m->cands[c].end);
+			double start = clock_at(m, m->cands[c].date,
+						m->cands[c].start);
+			if (c == a->first || end > sp->last_end)
+				sp->last_end = end;
+			if (c == a->first || start < sp->first_start)
+				sp->first_start = start;
+		}
 	}
-	for (size_t c = b->first; c < b->first + b->n; c++) {
-		double t = clock_at(m, m->cands[c].date, m->cands[c].start);
-		if (c == b->first || t < first_start)
-			first_start = t;
-	}
-	return last_end <= first_start;
 }
 
-static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
+/* An order row for each pair of activities that needs one. A pair is left
+ * out when every candidate of @x ends by the start of every candidate of
+ * @y: the row holds whatever is chosen (rounds in different weeks). */
+static enum rk_status order_pairs(struct model *m, struct rk_mip *mip,
+				  const struct act_span *spans, double big)
 {
-	double big = 1.0;
-	for (size_t c = 0; c < m->n_cands; c++) {
-		double t = clock_at(m, m->cands[c].date, m->cands[c].end);
-		if (t >= big)
-			big = t + 1.0;
-	}
 	for (size_t x = 0; x < m->n_acts; x++) {
 		for (size_t y = 0; y < m->n_acts; y++) {
 			if (x == y || !m->acts[x].n || !m->acts[y].n ||
-			    order_holds(m, x, y))
+			    spans[x].last_end <= spans[y].first_start)
 				continue;
 			int soft = -1;
 			if (soft_before(m, &m->acts[x], &m->acts[y])) {
@@ -878,6 +881,23 @@ static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
 		}
 	}
 	return RK_OK;
+}
+
+static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
+{
+	double big = 1.0;
+	for (size_t c = 0; c < m->n_cands; c++) {
+		double t = clock_at(m, m->cands[c].date, m->cands[c].end);
+		if (t >= big)
+			big = t + 1.0;
+	}
+	struct act_span *spans = malloc((m->n_acts + 1) * sizeof(*spans));
+	if (!spans)
+		return RK_ERR_NOMEM;
+	act_spans(m, spans);
+	enum rk_status status = order_pairs(m, mip, spans, big);
+	free(spans);
+	return status;
 }
 
 static bool covers(const struct cand *c, int date, int t)
