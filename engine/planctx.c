@@ -529,6 +529,18 @@ const struct rk_period *rk_planctx_period_of(const struct rk_planctx *ctx,
 	return NULL;
 }
 
+/* rk_planctx_can_visit's host side: lesson @l of @host is held on @date
+ * (its times into *start and *end) and the host is there to give it. */
+static bool host_gives(const struct rk_planctx *ctx, int host,
+		       const struct rk_lesson *l, int date, int *start,
+		       int *end)
+{
+	/* A host who is away or at a session gives no lesson to visit. */
+	return rk_schoolyear_lesson_times(ctx->year, l, date, start, end) &&
+	       !rk_busy_absent(ctx->busy, host, date) &&
+	       !rk_busy_booked(ctx->busy, host, date, *start, *end);
+}
+
 int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 			     const struct rk_period *p, int visitor, int host)
 {
@@ -551,16 +563,49 @@ int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 	return count;
 }
 
+enum rk_status rk_planctx_host_slots(const struct rk_planctx *ctx,
+				     const struct rk_period *p, int host,
+				     struct rk_vec *out)
+{
+	size_t n;
+	const int *idx = rk_busy_lessons(ctx->busy, host, &n);
+	for (int w = p->first_week; w <= p->last_week; w++) {
+		if (!ctx->session_week[w])
+			continue;
+		int monday = rk_schoolyear_week(ctx->year, (size_t)w)->monday;
+		for (size_t k = 0; k < n; k++) {
+			const struct rk_lesson *l = rk_school_get_lesson(
+				ctx->school, (size_t)idx[k]);
+			int date = monday + l->weekday, start, end;
+			if (!host_gives(ctx, host, l, date, &start, &end))
+				continue;
+			struct rk_visit_slot *s = rk_vec_push(out, sizeof(*s));
+			if (!s)
+				return RK_ERR_NOMEM;
+			*s = (struct rk_visit_slot){ date, start, end };
+		}
+	}
+	return RK_OK;
+}
+
+int rk_planctx_visit_count(const struct rk_planctx *ctx,
+			   const struct rk_visit_slot *slots, size_t n,
+			   int visitor, int host)
+{
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += rk_cover_visit_ok(ctx, visitor, host, slots[i].date,
+					   slots[i].start, slots[i].end, NULL);
+	return count;
+}
+
 bool rk_planctx_can_visit(const struct rk_planctx *ctx, int visitor, int host,
 			  const struct rk_lesson *l, int date, int *start,
 			  int *end, bool *needs_cover)
 {
 	if (needs_cover)
 		*needs_cover = false;
-	/* A host who is away or at a session gives no lesson to visit. */
-	return rk_schoolyear_lesson_times(ctx->year, l, date, start, end) &&
-	       !rk_busy_absent(ctx->busy, host, date) &&
-	       !rk_busy_booked(ctx->busy, host, date, *start, *end) &&
+	return host_gives(ctx, host, l, date, start, end) &&
 	       rk_cover_visit_ok(ctx, visitor, host, date, *start, *end,
 				 needs_cover);
 }
