@@ -111,29 +111,58 @@ static enum rk_status index_lessons(struct rk_busy *b)
 	return RK_OK;
 }
 
-/* Every lesson on every date it takes place. */
-static void lay_lessons(struct rk_busy *b)
+/* Every lesson on every date it takes place: a date looks only at the
+ * lessons of its weekday (@by_day, from @at[weekday] to @at[weekday + 1]),
+ * not at everyone's whole week. */
+static void lay_days(struct rk_busy *b, const int *by_day, const size_t *at)
 {
 	for (size_t i = 0; i < b->n_dates; i++) {
 		int date = b->first + (int)i;
 		int d = b->row[i];
 		if (d < 0)
 			continue;
-		for (size_t p = 0; p < b->n_people; p++) {
-			for (size_t k = 0; k < b->n_lessons[p]; k++) {
-				const struct rk_lesson *l =
-					rk_school_get_lesson(
-						b->school,
-						(size_t)b->lessons[p][k]);
-				int start, end;
-				if (rk_schoolyear_lesson_times(b->year, l, date,
-							       &start, &end))
-					set_range(bits(b->teach, b, (int)p,
-						       (size_t)d),
-						  start, end);
-			}
+		int wd = b->weekday[d];
+		for (size_t k = at[wd]; k < at[wd + 1]; k++) {
+			const struct rk_lesson *l = rk_school_get_lesson(
+				b->school, (size_t)by_day[k]);
+			int start, end;
+			if (rk_schoolyear_lesson_times(b->year, l, date, &start,
+						       &end))
+				set_range(bits(b->teach, b, l->person.index,
+					       (size_t)d),
+					  start, end);
 		}
 	}
+}
+
+/* The lessons of people in the school, by weekday. */
+static enum rk_status lay_lessons(struct rk_busy *b)
+{
+	size_t n = rk_school_n_lesson(b->school), at[8] = { 0 };
+	int *by_day = malloc((n + 1) * sizeof(int));
+	if (!by_day)
+		return RK_ERR_NOMEM;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t fill[7] = { 0 };
+		for (size_t i = 0; i < n; i++) {
+			const struct rk_lesson *l =
+				rk_school_get_lesson(b->school, i);
+			int p = l->person.index;
+			if (p < 0 || (size_t)p >= b->n_people ||
+			    l->weekday < 0 || l->weekday > 6)
+				continue;
+			if (pass == 0)
+				at[l->weekday + 1]++;
+			else
+				by_day[at[l->weekday] + fill[l->weekday]++] =
+					(int)i;
+		}
+		for (int wd = 0; pass == 0 && wd < 7; wd++)
+			at[wd + 1] += at[wd];
+	}
+	lay_days(b, by_day, at);
+	free(by_day);
+	return RK_OK;
 }
 
 enum rk_status rk_busy_new(const struct rk_school *school,
@@ -184,7 +213,10 @@ enum rk_status rk_busy_new(const struct rk_school *school,
 		b->away_from[p] = INT_MAX;
 		b->away_until[p] = INT_MIN;
 	}
-	lay_lessons(b);
+	if (lay_lessons(b) != RK_OK) {
+		rk_busy_free(b);
+		return RK_ERR_NOMEM;
+	}
 	*out = b;
 	return RK_OK;
 }
