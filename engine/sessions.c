@@ -31,7 +31,6 @@
 #include "planctx.h"
 #include "planner.h"
 #include "ritmiek.h"
-#include "sort.h"
 #include "i18n.h"
 
 #define TEAM_SESSION_MINUTES 60
@@ -1040,8 +1039,8 @@ static bool one_act(const struct model *m, const size_t *set, size_t n)
 }
 
 /* One person's candidates (mine[pos], in candidate order) sorted by
- * date, start and pos, so that the candidates of a day, and those of a
- * point in time, are a run rather than a scan of all of them. */
+ * date and pos, so that the candidates of a day are a run in candidate
+ * order rather than a scan of all of them. */
 struct spot {
 	int date, start, pos;
 };
@@ -1051,8 +1050,7 @@ struct person_view {
 	size_t n;
 	size_t *set; /* a row's candidates */
 	struct spot *spots;
-	int *picked;	      /* positions, to put a row's in candidate order */
-	int *day_lo, *day_hi; /* [pos]: the run of its date in spots */
+	int *day_lo, *day_hi;  /* [pos]: the run of its date in spots */
 	unsigned char *firsts; /* [pos]: FIRST_AT_TIME | FIRST_ON_DAY */
 };
 
@@ -1064,9 +1062,17 @@ static int cmp_spot(const void *x, const void *y)
 	const struct spot *a = x, *b = y;
 	if (a->date != b->date)
 		return a->date < b->date ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
 	return a->pos - b->pos;
+}
+
+/* Whether a candidate before spots[@k] in its day's run starts when it
+ * does. */
+static bool time_seen(const struct person_view *v, size_t lo, size_t k)
+{
+	for (size_t j = lo; j < k; j++)
+		if (v->spots[j].start == v->spots[k].start)
+			return true;
+	return false;
 }
 
 /* Fills @v with @person's candidates and their runs. */
@@ -1085,56 +1091,44 @@ static void person_view(const struct model *m, int person,
 	if (n > 1)
 		qsort(v->spots, n, sizeof(*v->spots), cmp_spot);
 	for (size_t lo = 0, hi; lo < n; lo = hi) {
-		int first = v->spots[lo].pos;
 		for (hi = lo; hi < n && v->spots[hi].date == v->spots[lo].date;
 		     hi++) {
-			const struct spot *sp = &v->spots[hi];
-			bool new_time = hi == lo || sp->start != sp[-1].start;
-			v->day_lo[sp->pos] = (int)lo;
-			v->firsts[sp->pos] = new_time ? FIRST_AT_TIME : 0;
-			if (sp->pos < first)
-				first = sp->pos;
+			int pos = v->spots[hi].pos;
+			v->day_lo[pos] = (int)lo;
+			v->firsts[pos] = hi == lo ? FIRST_ON_DAY : 0;
+			if (!time_seen(v, lo, hi))
+				v->firsts[pos] |= FIRST_AT_TIME;
 		}
 		for (size_t k = lo; k < hi; k++)
 			v->day_hi[v->spots[k].pos] = (int)hi;
-		v->firsts[first] |= FIRST_ON_DAY;
 	}
 }
 
-/* Puts the @k positions in v->picked into v->set as candidates, in
- * candidate order (the order the rows' terms always had). */
-static size_t picked_set(struct person_view *v, size_t k)
-{
-	rk_sort_ints(v->picked, k);
-	for (size_t j = 0; j < k; j++)
-		v->set[j] = v->mine[v->picked[j]];
-	return k;
-}
-
-/* The person's candidates that cover the start of mine[@i]. */
+/* The person's candidates that cover the start of mine[@i], in candidate
+ * order (the order the rows' terms always had), into v->set. */
 static size_t cover_set(const struct model *m, struct person_view *v, size_t i)
 {
 	const struct cand *p = &m->cands[v->mine[i]];
 	size_t k = 0;
 	for (int s = v->day_lo[i]; s < v->day_hi[i]; s++) {
-		int pos = v->spots[s].pos;
-		if (covers(&m->cands[v->mine[pos]], p->date, p->start))
-			v->picked[k++] = pos;
+		size_t c = v->mine[v->spots[s].pos];
+		if (covers(&m->cands[c], p->date, p->start))
+			v->set[k++] = c;
 	}
-	return picked_set(v, k);
+	return k;
 }
 
 /* The person's candidates on the day of mine[@i] that count as a
- * session of that day. */
+ * session of that day, in candidate order, into v->set. */
 static size_t day_set(const struct model *m, struct person_view *v, size_t i)
 {
 	size_t k = 0;
 	for (int s = v->day_lo[i]; s < v->day_hi[i]; s++) {
-		int pos = v->spots[s].pos;
-		if (!after_bordsessie(m, &m->cands[v->mine[pos]]))
-			v->picked[k++] = pos;
+		size_t c = v->mine[v->spots[s].pos];
+		if (!after_bordsessie(m, &m->cands[c]))
+			v->set[k++] = c;
 	}
-	return picked_set(v, k);
+	return k;
 }
 
 /* Nobody in two places at once: a row per candidate start of a person's
@@ -1642,15 +1636,14 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 		.mine = malloc(cap * sizeof(*v.mine)),
 		.set = malloc(cap * sizeof(*v.set)),
 		.spots = malloc(cap * sizeof(*v.spots)),
-		.picked = malloc(cap * sizeof(*v.picked)),
 		.day_lo = malloc(cap * sizeof(*v.day_lo)),
 		.day_hi = malloc(cap * sizeof(*v.day_hi)),
 		.firsts = malloc(cap),
 	};
 	struct written w = { 0 };
 	enum rk_status status = RK_OK;
-	if (!v.mine || !v.set || !v.spots || !v.picked || !v.day_lo ||
-	    !v.day_hi || !v.firsts)
+	if (!v.mine || !v.set || !v.spots || !v.day_lo || !v.day_hi ||
+	    !v.firsts)
 		status = RK_ERR_NOMEM;
 	for (size_t i = 0; status == RK_OK && i < m->g->n; i++)
 		status = person_rows(m, mip, m->g->members[i], &v, &w);
@@ -1658,7 +1651,6 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	free(v.mine);
 	free(v.set);
 	free(v.spots);
-	free(v.picked);
 	free(v.day_lo);
 	free(v.day_hi);
 	free(v.firsts);
