@@ -1040,7 +1040,8 @@ static bool one_act(const struct model *m, const size_t *set, size_t n)
 
 /* One person's candidates (mine[pos], in candidate order) sorted by
  * date and pos, so that the candidates of a day are a run in candidate
- * order rather than a scan of all of them. */
+ * order rather than a scan of all of them. A counting sort over the
+ * model's dates: a period spans a few weeks. */
 struct spot {
 	int date, start, pos;
 };
@@ -1052,17 +1053,27 @@ struct person_view {
 	struct spot *spots;
 	int *day_lo, *day_hi;  /* [pos]: the run of its date in spots */
 	unsigned char *firsts; /* [pos]: FIRST_AT_TIME | FIRST_ON_DAY */
+	int first_date;	       /* the model's first candidate date */
+	size_t *at;	       /* [date - first_date + 1]: counting sort */
+	size_t n_dates;
 };
 
 #define FIRST_AT_TIME 1u /* no earlier candidate of the person starts then */
 #define FIRST_ON_DAY  2u /* no earlier candidate of the person that day */
 
-static int cmp_spot(const void *x, const void *y)
+/* Sorts the person's candidates into v->spots by date, stable. */
+static void sort_spots(const struct model *m, struct person_view *v)
 {
-	const struct spot *a = x, *b = y;
-	if (a->date != b->date)
-		return a->date < b->date ? -1 : 1;
-	return a->pos - b->pos;
+	memset(v->at, 0, (v->n_dates + 1) * sizeof(*v->at));
+	for (size_t i = 0; i < v->n; i++)
+		v->at[m->cands[v->mine[i]].date - v->first_date + 1]++;
+	for (size_t d = 0; d < v->n_dates; d++)
+		v->at[d + 1] += v->at[d];
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cand *c = &m->cands[v->mine[i]];
+		v->spots[v->at[c->date - v->first_date]++] =
+			(struct spot){ c->date, c->start, (int)i };
+	}
 }
 
 /* Whether a candidate before spots[@k] in its day's run starts when it
@@ -1084,12 +1095,7 @@ static void person_view(const struct model *m, int person,
 		if (involves(m, &m->cands[i], person))
 			v->mine[n++] = i;
 	v->n = n;
-	for (size_t i = 0; i < n; i++) {
-		const struct cand *c = &m->cands[v->mine[i]];
-		v->spots[i] = (struct spot){ c->date, c->start, (int)i };
-	}
-	if (n > 1)
-		qsort(v->spots, n, sizeof(*v->spots), cmp_spot);
+	sort_spots(m, v);
 	for (size_t lo = 0, hi; lo < n; lo = hi) {
 		for (hi = lo; hi < n && v->spots[hi].date == v->spots[lo].date;
 		     hi++) {
@@ -1632,6 +1638,14 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	    cover_rows(m, mip) != RK_OK)
 		return RK_ERR_NOMEM;
 	size_t cap = m->n_cands + 1;
+	int first = 0, last = -1;
+	for (size_t i = 0; i < m->n_cands; i++) {
+		if (i == 0 || m->cands[i].date < first)
+			first = m->cands[i].date;
+		if (i == 0 || m->cands[i].date > last)
+			last = m->cands[i].date;
+	}
+	size_t n_dates = (size_t)(last - first + 1);
 	struct person_view v = {
 		.mine = malloc(cap * sizeof(*v.mine)),
 		.set = malloc(cap * sizeof(*v.set)),
@@ -1639,11 +1653,14 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 		.day_lo = malloc(cap * sizeof(*v.day_lo)),
 		.day_hi = malloc(cap * sizeof(*v.day_hi)),
 		.firsts = malloc(cap),
+		.first_date = first,
+		.at = malloc((n_dates + 1) * sizeof(*v.at)),
+		.n_dates = n_dates,
 	};
 	struct written w = { 0 };
 	enum rk_status status = RK_OK;
 	if (!v.mine || !v.set || !v.spots || !v.day_lo || !v.day_hi ||
-	    !v.firsts)
+	    !v.firsts || !v.at)
 		status = RK_ERR_NOMEM;
 	for (size_t i = 0; status == RK_OK && i < m->g->n; i++)
 		status = person_rows(m, mip, m->g->members[i], &v, &w);
@@ -1654,6 +1671,7 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	free(v.day_lo);
 	free(v.day_hi);
 	free(v.firsts);
+	free(v.at);
 	return status;
 }
 
