@@ -628,6 +628,35 @@ static enum rk_status gen_cands(struct model *m)
 	return RK_OK;
 }
 
+/* A row's or column's name: @prefix, then the @n @nums joined by '_', as
+ * snprintf's "%ld_%ld" would write them. Models name every row and
+ * column (for glp_write_lp dumps), and parsing a format for each was
+ * a third of building a team's model. */
+static void model_name(char *buf, size_t size, const char *prefix, size_t n,
+		       const long *nums)
+{
+	size_t len = 0;
+	for (const char *c = prefix; *c && len + 1 < size; c++)
+		buf[len++] = *c;
+	for (size_t i = 0; i < n; i++) {
+		char digits[24];
+		size_t k = 0;
+		unsigned long v = nums[i] < 0 ? 0UL - (unsigned long)nums[i]
+					      : (unsigned long)nums[i];
+		do {
+			digits[k++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		if (nums[i] < 0)
+			digits[k++] = '-';
+		if (i && len + 1 < size)
+			buf[len++] = '_';
+		while (k && len + 1 < size)
+			buf[len++] = digits[--k];
+	}
+	buf[len] = '\0';
+}
+
 static bool involves(const struct model *m, const struct cand *c, int person)
 {
 	const int *people;
@@ -643,8 +672,8 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 	char name[96];
 	for (size_t i = 0; i < m->n_cands; i++) {
 		struct cand *c = &m->cands[i];
-		snprintf(name, sizeof(name), "a%d_%d_%d", c->act, c->date,
-			 c->start);
+		model_name(name, sizeof(name), "a", 3,
+			   (const long[]){ c->act, c->date, c->start });
 		c->col = rk_mip_add_binary(mip, name, c->cost);
 		if (c->col < 0)
 			return RK_ERR_NOMEM;
@@ -653,9 +682,11 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 		struct act *a = &m->acts[i];
 		if (a->done)
 			continue;
-		snprintf(name, sizeof(name), "unplaced_%zu", i);
+		model_name(name, sizeof(name), "unplaced_", 1,
+			   (const long[]){ (long)i });
 		a->unplaced = rk_mip_add_binary(mip, name, COST_UNPLACED);
-		snprintf(name, sizeof(name), "act_%zu", i);
+		model_name(name, sizeof(name), "act_", 1,
+			   (const long[]){ (long)i });
 		if (a->unplaced < 0 ||
 		    rk_mip_add_row(mip, name, RK_MIP_EQ, 1.0) < 0 ||
 		    rk_mip_term(mip, a->unplaced, 1.0) != RK_OK)
@@ -717,8 +748,9 @@ static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 			const struct cand *f = &m->cands[c];
 			if (!fb_row_needed(m, fb, lb, c))
 				continue;
-			snprintf(name, sizeof(name), "fb_after_lb_%zu_%d_%d", i,
-				 f->date, f->start);
+			model_name(
+				name, sizeof(name), "fb_after_lb_", 3,
+				(const long[]){ (long)i, f->date, f->start });
 			if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0)
 				return RK_ERR_NOMEM;
 			for (size_t k = fb->first; k < fb->first + fb->n; k++)
@@ -807,7 +839,8 @@ static enum rk_status order_row(struct model *m, struct rk_mip *mip, size_t x,
 {
 	const struct act *a = &m->acts[x], *b = &m->acts[y];
 	char name[64];
-	snprintf(name, sizeof(name), "order_%zu_%zu", x, y);
+	model_name(name, sizeof(name), "order_", 2,
+		   (const long[]){ (long)x, (long)y });
 	if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0 ||
 	    rk_mip_term(mip, b->unplaced, -big) != RK_OK ||
 	    (soft >= 0 && rk_mip_term(mip, soft, -big) != RK_OK))
@@ -866,8 +899,8 @@ static enum rk_status order_pairs(struct model *m, struct rk_mip *mip,
 			int soft = -1;
 			if (soft_before(m, &m->acts[x], &m->acts[y])) {
 				char name[64];
-				snprintf(name, sizeof(name), "lb_first_%zu_%zu",
-					 x, y);
+				model_name(name, sizeof(name), "lb_first_", 2,
+					   (const long[]){ (long)x, (long)y });
 				soft = rk_mip_add_binary(mip, name,
 							 COST_LB_BEFORE_GL);
 				if (soft < 0)
@@ -1156,8 +1189,8 @@ static enum rk_status clash_rows(struct model *m, struct rk_mip *mip,
 			continue;
 		if (written_add(w, set, cover, 1.0, -1) != RK_OK)
 			return RK_ERR_NOMEM;
-		snprintf(name, sizeof(name), "p%d_%d_%d", person, p->date,
-			 p->start);
+		model_name(name, sizeof(name), "p", 3,
+			   (const long[]){ person, p->date, p->start });
 		if (rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0)
 			return RK_ERR_NOMEM;
 		for (size_t j = 0; j < cover; j++)
@@ -1198,7 +1231,8 @@ static enum rk_status day_rows(struct model *m, struct rk_mip *mip, int person,
 					COST_SECOND_SESSION);
 			continue;
 		}
-		snprintf(name, sizeof(name), "day_p%d_%d", person, date);
+		model_name(name, sizeof(name), "day_p", 2,
+			   (const long[]){ person, date });
 		int extra = rk_mip_add_integer(mip, name, COST_SECOND_SESSION,
 					       0.0, 10.0);
 		if (extra < 0 || written_add(w, set, k, rhs, extra) != RK_OK ||
