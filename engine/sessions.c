@@ -19,6 +19,7 @@
  * broken rule, reported like a duo session's. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,11 @@ struct model {
 	struct cand *cands;
 	size_t n_cands, cap_cands;
 	struct rk_cover_model *cover; /* who takes the visitor's group */
+	/* rk_planctx_start_times per weekday (bit wd of have_starts), asked
+	 * for every activity on every date. */
+	int day_starts[7][MAX_STARTS];
+	size_t n_day_starts[7];
+	unsigned have_starts;
 };
 
 static void find_old(struct model *m, struct act *a);
@@ -336,30 +342,57 @@ static bool all_free(const struct model *m, const int *people, size_t n,
 	return true;
 }
 
-static size_t add_start(int *starts, size_t n, size_t cap, int t)
+#define DAY_MINUTES (24 * 60)
+
+/* Appends @t to @starts unless it is there; @seen marks the minutes of
+ * the day in @starts, so that no scan of them is needed. */
+static size_t add_start(int *starts, size_t n, size_t cap, int t,
+			uint64_t *seen)
 {
-	for (size_t i = 0; i < n; i++)
+	bool in_day = t >= 0 && t < DAY_MINUTES;
+	if (in_day && (seen[t / 64] >> (t % 64) & 1))
+		return n;
+	for (size_t i = 0; !in_day && i < n; i++)
 		if (starts[i] == t)
 			return n;
-	if (n < cap)
+	if (n < cap) {
 		starts[n++] = t;
+		if (in_day)
+			seen[t / 64] |= (uint64_t)1 << (t % 64);
+	}
 	return n;
+}
+
+/* rk_planctx_start_times of @wd into @starts, once per model. */
+static size_t day_starts(struct model *m, int wd, int *starts)
+{
+	if (wd < 0 || wd > 6)
+		return rk_planctx_start_times(m->ctx, wd, starts, MAX_STARTS);
+	if (!(m->have_starts & (1u << wd))) {
+		m->n_day_starts[wd] = rk_planctx_start_times(
+			m->ctx, wd, m->day_starts[wd], MAX_STARTS);
+		m->have_starts |= 1u << wd;
+	}
+	memcpy(starts, m->day_starts[wd], m->n_day_starts[wd] * sizeof(int));
+	return m->n_day_starts[wd];
 }
 
 /* Start times on @date: the grid's and the windows'; for a team session
  * also the end of the team's bordsessie (its natural place) and every
  * quarter of an hour, since a whole team's common free time rarely starts
  * on a lesuur boundary (after another session, say). */
-static size_t slot_starts(const struct model *m, int date, bool team,
-			  int *starts)
+static size_t slot_starts(struct model *m, int date, bool team, int *starts)
 {
 	int wd = rk_date_weekday(date);
 	const struct rk_settings *st = rk_school_get_settings(m->ctx->school);
-	size_t ns = rk_planctx_start_times(m->ctx, wd, starts, MAX_STARTS);
+	uint64_t seen[(DAY_MINUTES + 63) / 64] = { 0 };
+	size_t n = day_starts(m, wd, starts), ns = 0;
+	for (size_t i = 0; i < n; i++)
+		ns = add_start(starts, ns, MAX_STARTS, starts[i], seen);
 	if (m->g->has_moment && m->g->moment.weekday == wd)
-		ns = add_start(starts, ns, MAX_STARTS, m->g->moment.end);
+		ns = add_start(starts, ns, MAX_STARTS, m->g->moment.end, seen);
 	for (int t = st->earliest; team && t < 19 * 60; t += 15)
-		ns = add_start(starts, ns, MAX_STARTS, t);
+		ns = add_start(starts, ns, MAX_STARTS, t, seen);
 	/* After the day's last lesson a duo may meet at any quarter hour:
 	 * in PO that afternoon is often its only common time, shared with
 	 * the (longer) bordsessie and the team's other sessions. */
@@ -367,7 +400,7 @@ static size_t slot_starts(const struct model *m, int date, bool team,
 	const struct rk_grid *grid = day ? day->grid : NULL;
 	int after = grid && grid->n ? grid->hours[grid->n - 1].end : 16 * 60;
 	for (int t = after; !team && t < 19 * 60; t += 15)
-		ns = add_start(starts, ns, MAX_STARTS, t);
+		ns = add_start(starts, ns, MAX_STARTS, t, seen);
 	return ns;
 }
 
