@@ -15,7 +15,7 @@ int main(void)
 		suite_cover,	suite_precheck,	  suite_externals,
 		suite_quality,	suite_parallel,	  suite_teams,
 		suite_sort,	suite_words,	  suite_plan,
-		suite_planctx,	suite_mip,
+		suite_planctx,	suite_mip,	  suite_busy,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }
