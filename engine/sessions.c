@@ -733,15 +733,20 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 
 /* Whether a feedbackgesprek at @f may follow the lesbezoek at @l: later
  * the same day, or on one of the duo's next two school days together. */
-static bool fb_follows(const struct model *m, const struct act *fb,
-		       const struct cand *l, const struct cand *f)
+/* An LB candidate's rk_planctx_next_days for the duo of its FB: asked
+ * for every row of the FB, so looked up once per candidate. */
+struct next_days {
+	int n;
+	int next[2];
+};
+
+static bool fb_follows(const struct cand *l, const struct next_days *nd,
+		       const struct cand *f)
 {
 	if (f->date == l->date)
 		return l->end <= f->start;
-	int next[2];
-	int n = rk_planctx_next_days(m->ctx, fb->people[0], fb->people[1],
-				     l->date, next);
-	return (n > 0 && next[0] == f->date) || (n > 1 && next[1] == f->date);
+	return (nd->n > 0 && nd->next[0] == f->date) ||
+	       (nd->n > 1 && nd->next[1] == f->date);
 }
 
 /* Whether the row of FB candidate @c (its day and start as a threshold)
@@ -769,37 +774,48 @@ static bool fb_row_needed(const struct model *m, const struct act *fb,
  * t: sum of the FB candidates on d starting by t <= sum of the LB
  * candidates an FB at (d, t) may follow (exactly one LB is chosen; an FB
  * starting earlier may follow no more of them). */
-static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
+static enum rk_status fb_act_rows(struct model *m, struct rk_mip *mip, size_t i,
+				  struct next_days *nd)
 {
 	char name[64];
-	for (size_t i = 0; i < m->n_acts; i++) {
-		const struct act *fb = &m->acts[i];
-		if (fb->kind != RK_EV_FB || fb->done)
+	const struct act *fb = &m->acts[i];
+	const struct act *lb = &m->acts[fb->lb];
+	for (size_t k = 0; k < lb->n; k++)
+		nd[k].n = rk_planctx_next_days(
+			m->ctx, fb->people[0], fb->people[1],
+			m->cands[lb->first + k].date, nd[k].next);
+	for (size_t c = fb->first; c < fb->first + fb->n; c++) {
+		const struct cand *f = &m->cands[c];
+		if (!fb_row_needed(m, fb, lb, c))
 			continue;
-		const struct act *lb = &m->acts[fb->lb];
-		for (size_t c = fb->first; c < fb->first + fb->n; c++) {
-			const struct cand *f = &m->cands[c];
-			if (!fb_row_needed(m, fb, lb, c))
-				continue;
-			model_name(
-				name, sizeof(name), "fb_after_lb_", 3,
-				(const long[]){ (long)i, f->date, f->start });
-			if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0)
+		model_name(name, sizeof(name), "fb_after_lb_", 3,
+			   (const long[]){ (long)i, f->date, f->start });
+		if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0)
+			return RK_ERR_NOMEM;
+		for (size_t k = fb->first; k < fb->first + fb->n; k++)
+			if (m->cands[k].date == f->date &&
+			    m->cands[k].start <= f->start &&
+			    rk_mip_term(mip, m->cands[k].col, 1.0) != RK_OK)
 				return RK_ERR_NOMEM;
-			for (size_t k = fb->first; k < fb->first + fb->n; k++)
-				if (m->cands[k].date == f->date &&
-				    m->cands[k].start <= f->start &&
-				    rk_mip_term(mip, m->cands[k].col, 1.0) !=
-					    RK_OK)
-					return RK_ERR_NOMEM;
-			for (size_t k = lb->first; k < lb->first + lb->n; k++)
-				if (fb_follows(m, fb, &m->cands[k], f) &&
-				    rk_mip_term(mip, m->cands[k].col, -1.0) !=
-					    RK_OK)
-					return RK_ERR_NOMEM;
-		}
+		for (size_t k = lb->first; k < lb->first + lb->n; k++)
+			if (fb_follows(&m->cands[k], &nd[k - lb->first], f) &&
+			    rk_mip_term(mip, m->cands[k].col, -1.0) != RK_OK)
+				return RK_ERR_NOMEM;
 	}
 	return RK_OK;
+}
+
+static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
+{
+	struct next_days *nd = malloc((m->n_cands + 1) * sizeof(*nd));
+	if (!nd)
+		return RK_ERR_NOMEM;
+	enum rk_status status = RK_OK;
+	for (size_t i = 0; status == RK_OK && i < m->n_acts; i++)
+		if (m->acts[i].kind == RK_EV_FB && !m->acts[i].done)
+			status = fb_act_rows(m, mip, i, nd);
+	free(nd);
+	return status;
 }
 
 /* Minutes since the period's first Monday: the clock of the order rows. */
