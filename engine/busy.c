@@ -77,8 +77,18 @@ static bool any_in_range(const uint64_t *w, const uint64_t *v, int start,
 		hi = SLOTS_PER_DAY;
 	if (lo >= hi)
 		return false;
-	for (int i = lo / 64; i <= (hi - 1) / 64; i++)
-		if ((w[i] | (v ? v[i] : 0)) & word_mask(i, lo, hi))
+	int first = lo / 64, last = (hi - 1) / 64;
+	uint64_t head = ~(uint64_t)0 << (lo % 64);
+	uint64_t tail = ~(uint64_t)0 >> (63 - (hi - 1) % 64);
+	/* A session rarely spans more than two words: the ends' masks
+	 * once, the words between them whole. */
+	if (first == last)
+		return (w[first] | (v ? v[first] : 0)) & head & tail;
+	if ((w[first] | (v ? v[first] : 0)) & head ||
+	    (w[last] | (v ? v[last] : 0)) & tail)
+		return true;
+	for (int i = first + 1; i < last; i++)
+		if (w[i] | (v ? v[i] : 0))
 			return true;
 	return false;
 }
