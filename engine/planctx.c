@@ -541,12 +541,14 @@ static bool host_gives(const struct rk_planctx *ctx, int host,
 	       !rk_busy_booked(ctx->busy, host, date, *start, *end);
 }
 
-int rk_planctx_visit_chances(const struct rk_planctx *ctx,
-			     const struct rk_period *p, int visitor, int host)
+/* Calls @fn with each lesson of @host in the weeks of @p with sessions
+ * and its date there, until @fn returns false; whether it never did. */
+static bool each_lesson_in(
+	const struct rk_planctx *ctx, const struct rk_period *p, int host,
+	bool (*fn)(void *data, const struct rk_lesson *l, int date), void *data)
 {
 	size_t n;
 	const int *idx = rk_busy_lessons(ctx->busy, host, &n);
-	int count = 0;
 	for (int w = p->first_week; w <= p->last_week; w++) {
 		if (!ctx->session_week[w])
 			continue;
@@ -554,38 +556,55 @@ int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 		for (size_t k = 0; k < n; k++) {
 			const struct rk_lesson *l = rk_school_get_lesson(
 				ctx->school, (size_t)idx[k]);
-			int start, end;
-			count += rk_planctx_can_visit(ctx, visitor, host, l,
-						      monday + l->weekday,
-						      &start, &end, NULL);
+			if (!fn(data, l, monday + l->weekday))
+				return false;
 		}
 	}
-	return count;
+	return true;
+}
+
+struct chances {
+	const struct rk_planctx *ctx;
+	int visitor, host, count;
+	struct rk_vec *slots; /* rk_planctx_host_slots */
+};
+
+static bool count_chance(void *data, const struct rk_lesson *l, int date)
+{
+	struct chances *c = data;
+	int start, end;
+	c->count += rk_planctx_can_visit(c->ctx, c->visitor, c->host, l, date,
+					 &start, &end, NULL);
+	return true;
+}
+
+int rk_planctx_visit_chances(const struct rk_planctx *ctx,
+			     const struct rk_period *p, int visitor, int host)
+{
+	struct chances c = { ctx, visitor, host, 0, NULL };
+	each_lesson_in(ctx, p, host, count_chance, &c);
+	return c.count;
+}
+
+static bool add_slot(void *data, const struct rk_lesson *l, int date)
+{
+	struct chances *c = data;
+	int start, end;
+	if (!host_gives(c->ctx, c->host, l, date, &start, &end))
+		return true;
+	struct rk_visit_slot *s = rk_vec_push(c->slots, sizeof(*s));
+	if (s)
+		*s = (struct rk_visit_slot){ date, start, end };
+	return s != NULL;
 }
 
 enum rk_status rk_planctx_host_slots(const struct rk_planctx *ctx,
 				     const struct rk_period *p, int host,
 				     struct rk_vec *out)
 {
-	size_t n;
-	const int *idx = rk_busy_lessons(ctx->busy, host, &n);
-	for (int w = p->first_week; w <= p->last_week; w++) {
-		if (!ctx->session_week[w])
-			continue;
-		int monday = rk_schoolyear_week(ctx->year, (size_t)w)->monday;
-		for (size_t k = 0; k < n; k++) {
-			const struct rk_lesson *l = rk_school_get_lesson(
-				ctx->school, (size_t)idx[k]);
-			int date = monday + l->weekday, start, end;
-			if (!host_gives(ctx, host, l, date, &start, &end))
-				continue;
-			struct rk_visit_slot *s = rk_vec_push(out, sizeof(*s));
-			if (!s)
-				return RK_ERR_NOMEM;
-			*s = (struct rk_visit_slot){ date, start, end };
-		}
-	}
-	return RK_OK;
+	struct chances c = { ctx, -1, host, 0, out };
+	return each_lesson_in(ctx, p, host, add_slot, &c) ? RK_OK
+							  : RK_ERR_NOMEM;
 }
 
 int rk_planctx_visit_count(const struct rk_planctx *ctx,
