@@ -26,7 +26,9 @@ struct rk_busy {
 	 * tables of a run. */
 	int *row;
 	size_t n_dates;
-	uint64_t *teach; /* [person][school day][WORDS] */
+	unsigned char *weekday; /* [school day] */
+	unsigned *workdays; /* [person]: bit per weekday, as in the school */
+	uint64_t *teach;    /* [person][school day][WORDS] */
 	uint64_t *book;
 	unsigned char *sessions; /* [person][day] */
 	int **lessons;		 /* [person] -> lesson indices */
@@ -49,12 +51,44 @@ static void set_range(uint64_t *w, int start, int end)
 		w[s / 64] |= (uint64_t)1 << (s % 64);
 }
 
-static bool any_in_range(const uint64_t *w, int start, int end)
+/* The bits of word @w that lie in slots [@lo, @hi); callers keep
+ * 0 <= lo < hi <= SLOTS_PER_DAY. */
+static uint64_t word_mask(int w, int lo, int hi)
+{
+	uint64_t mask = ~(uint64_t)0;
+	if (w == lo / 64)
+		mask &= ~(uint64_t)0 << (lo % 64);
+	if (w == (hi - 1) / 64)
+		mask &= ~(uint64_t)0 >> (63 - (hi - 1) % 64);
+	return mask;
+}
+
+/* A word at a time: the planner asks this for every person of every
+ * candidate moment, and a loop per five-minute slot was a tenth of a
+ * run's instructions. */
+static bool any_in_range(const uint64_t *w, const uint64_t *v, int start,
+			 int end)
 {
 	int lo = start / RK_SLOT_MINUTES;
 	int hi = (end + RK_SLOT_MINUTES - 1) / RK_SLOT_MINUTES;
-	for (int s = lo < 0 ? 0 : lo; s < hi && s < SLOTS_PER_DAY; s++)
-		if (w[s / 64] & ((uint64_t)1 << (s % 64)))
+	if (lo < 0)
+		lo = 0;
+	if (hi > SLOTS_PER_DAY)
+		hi = SLOTS_PER_DAY;
+	if (lo >= hi)
+		return false;
+	int first = lo / 64, last = (hi - 1) / 64;
+	uint64_t head = ~(uint64_t)0 << (lo % 64);
+	uint64_t tail = ~(uint64_t)0 >> (63 - (hi - 1) % 64);
+	/* A session rarely spans more than two words: the ends' masks
+	 * once, the words between them whole. */
+	if (first == last)
+		return (w[first] | (v ? v[first] : 0)) & head & tail;
+	if ((w[first] | (v ? v[first] : 0)) & head ||
+	    (w[last] | (v ? v[last] : 0)) & tail)
+		return true;
+	for (int i = first + 1; i < last; i++)
+		if (w[i] | (v ? v[i] : 0))
 			return true;
 	return false;
 }
@@ -87,29 +121,58 @@ static enum rk_status index_lessons(struct rk_busy *b)
 	return RK_OK;
 }
 
-/* Every lesson on every date it takes place. */
-static void lay_lessons(struct rk_busy *b)
+/* Every lesson on every date it takes place: a date looks only at the
+ * lessons of its weekday (@by_day, from @at[weekday] to @at[weekday + 1]),
+ * not at everyone's whole week. */
+static void lay_days(struct rk_busy *b, const int *by_day, const size_t *at)
 {
 	for (size_t i = 0; i < b->n_dates; i++) {
 		int date = b->first + (int)i;
 		int d = b->row[i];
 		if (d < 0)
 			continue;
-		for (size_t p = 0; p < b->n_people; p++) {
-			for (size_t k = 0; k < b->n_lessons[p]; k++) {
-				const struct rk_lesson *l =
-					rk_school_get_lesson(
-						b->school,
-						(size_t)b->lessons[p][k]);
-				int start, end;
-				if (rk_schoolyear_lesson_times(b->year, l, date,
-							       &start, &end))
-					set_range(bits(b->teach, b, (int)p,
-						       (size_t)d),
-						  start, end);
-			}
+		int wd = b->weekday[d];
+		for (size_t k = at[wd]; k < at[wd + 1]; k++) {
+			const struct rk_lesson *l = rk_school_get_lesson(
+				b->school, (size_t)by_day[k]);
+			int start, end;
+			if (rk_schoolyear_lesson_times(b->year, l, date, &start,
+						       &end))
+				set_range(bits(b->teach, b, l->person.index,
+					       (size_t)d),
+					  start, end);
 		}
 	}
+}
+
+/* The lessons of people in the school, by weekday. */
+static enum rk_status lay_lessons(struct rk_busy *b)
+{
+	size_t n = rk_school_n_lesson(b->school), at[8] = { 0 };
+	int *by_day = malloc((n + 1) * sizeof(int));
+	if (!by_day)
+		return RK_ERR_NOMEM;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t fill[7] = { 0 };
+		for (size_t i = 0; i < n; i++) {
+			const struct rk_lesson *l =
+				rk_school_get_lesson(b->school, i);
+			int p = l->person.index;
+			if (p < 0 || (size_t)p >= b->n_people ||
+			    l->weekday < 0 || l->weekday > 6)
+				continue;
+			if (pass == 0)
+				at[l->weekday + 1]++;
+			else
+				by_day[at[l->weekday] + fill[l->weekday]++] =
+					(int)i;
+		}
+		for (int wd = 0; pass == 0 && wd < 7; wd++)
+			at[wd + 1] += at[wd];
+	}
+	lay_days(b, by_day, at);
+	free(by_day);
+	return RK_OK;
 }
 
 enum rk_status rk_busy_new(const struct rk_school *school,
@@ -126,15 +189,21 @@ enum rk_status rk_busy_new(const struct rk_school *school,
 	b->first = rk_schoolyear_first(year);
 	b->n_dates = (size_t)(rk_schoolyear_last(year) - b->first + 1);
 	b->row = malloc((b->n_dates + 1) * sizeof(int));
-	if (!b->row) {
-		free(b);
+	b->weekday = malloc(b->n_dates + 1);
+	b->workdays = malloc((b->n_people + 1) * sizeof(unsigned));
+	if (!b->row || !b->weekday || !b->workdays) {
+		rk_busy_free(b);
 		return RK_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < b->n_dates; i++) {
 		const struct rk_day *day =
 			rk_schoolyear_day(year, b->first + (int)i);
+		if (day && day->school_day)
+			b->weekday[b->n_days] = (unsigned char)day->weekday;
 		b->row[i] = day && day->school_day ? (int)b->n_days++ : -1;
 	}
+	for (size_t p = 0; p < b->n_people; p++)
+		b->workdays[p] = rk_school_get_person(school, p)->workdays;
 	size_t cells =
 		(b->n_people ? b->n_people : 1) * (b->n_days ? b->n_days : 1);
 	b->teach = calloc(cells * WORDS, sizeof(uint64_t));
@@ -154,7 +223,10 @@ enum rk_status rk_busy_new(const struct rk_school *school,
 		b->away_from[p] = INT_MAX;
 		b->away_until[p] = INT_MIN;
 	}
-	lay_lessons(b);
+	if (lay_lessons(b) != RK_OK) {
+		rk_busy_free(b);
+		return RK_ERR_NOMEM;
+	}
 	*out = b;
 	return RK_OK;
 }
@@ -173,6 +245,8 @@ void rk_busy_free(struct rk_busy *b)
 	free(b->book);
 	free(b->sessions);
 	free(b->row);
+	free(b->weekday);
+	free(b->workdays);
 	free(b);
 }
 
@@ -191,11 +265,14 @@ bool rk_busy_absent(const struct rk_busy *b, int person, int date)
 	return date >= b->away_from[person] && date <= b->away_until[person];
 }
 
+/* rk_schoolyear_works from the tables above: the planner asks it for
+ * every person of every candidate moment. */
 bool rk_busy_works(const struct rk_busy *b, int person, int date)
 {
-	const struct rk_person *p =
-		rk_school_get_person(b->school, (size_t)person);
-	return p && rk_schoolyear_works(b->year, p, date) &&
+	int d = day_index(b, date);
+	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
+		return false;
+	return (b->workdays[person] & (1u << b->weekday[d])) &&
 	       !rk_busy_absent(b, person, date);
 }
 
@@ -205,7 +282,8 @@ bool rk_busy_teaching(const struct rk_busy *b, int person, int date, int start,
 	int d = day_index(b, date);
 	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
 		return false;
-	return any_in_range(bits(b->teach, b, person, (size_t)d), start, end);
+	return any_in_range(bits(b->teach, b, person, (size_t)d), NULL, start,
+			    end);
 }
 
 bool rk_busy_booked(const struct rk_busy *b, int person, int date, int start,
@@ -214,15 +292,18 @@ bool rk_busy_booked(const struct rk_busy *b, int person, int date, int start,
 	int d = day_index(b, date);
 	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
 		return false;
-	return any_in_range(bits(b->book, b, person, (size_t)d), start, end);
+	return any_in_range(bits(b->book, b, person, (size_t)d), NULL, start,
+			    end);
 }
 
 bool rk_busy_is_free(const struct rk_busy *b, int person, int date, int start,
 		     int end)
 {
-	return rk_busy_works(b, person, date) &&
-	       !rk_busy_teaching(b, person, date, start, end) &&
-	       !rk_busy_booked(b, person, date, start, end);
+	if (!rk_busy_works(b, person, date))
+		return false;
+	size_t d = (size_t)day_index(b, date);
+	return !any_in_range(bits(b->teach, b, person, d),
+			     bits(b->book, b, person, d), start, end);
 }
 
 void rk_busy_book(struct rk_busy *b, int person, int date, int start, int end)
@@ -244,10 +325,32 @@ int rk_busy_sessions(const struct rk_busy *b, int person, int date)
 	return b->sessions[(size_t)person * b->n_days + (size_t)d];
 }
 
-static bool slot_busy(const uint64_t *t, const uint64_t *k, int s)
+/* The last slot before @lo that @t or @k marks, or -1. */
+static int last_busy_before(const uint64_t *t, const uint64_t *k, int lo)
 {
-	uint64_t mask = (uint64_t)1 << (s % 64);
-	return (t[s / 64] | k[s / 64]) & mask;
+	if (lo > SLOTS_PER_DAY)
+		lo = SLOTS_PER_DAY;
+	for (int i = (lo - 1) / 64; lo > 0 && i >= 0; i--) {
+		uint64_t w = (t[i] | k[i]) & word_mask(i, i * 64, lo);
+		if (w)
+			return i * 64 + 63 - __builtin_clzll(w);
+		lo = i * 64;
+	}
+	return -1;
+}
+
+/* The first slot from @hi on that @t or @k marks, or -1. */
+static int first_busy_from(const uint64_t *t, const uint64_t *k, int hi)
+{
+	if (hi < 0)
+		hi = 0;
+	for (int i = hi / 64; hi < SLOTS_PER_DAY && i < WORDS; i++) {
+		uint64_t w = (t[i] | k[i]) & word_mask(i, hi, SLOTS_PER_DAY);
+		if (w)
+			return i * 64 + __builtin_ctzll(w);
+		hi = (i + 1) * 64;
+	}
+	return -1;
 }
 
 static int piece_cost(int gap)
@@ -265,13 +368,9 @@ int rk_busy_idle_cost(const struct rk_busy *b, int person, int date, int start,
 	const uint64_t *k = bits(b->book, b, person, (size_t)d);
 	int lo = start / RK_SLOT_MINUTES;
 	int hi = (end + RK_SLOT_MINUTES - 1) / RK_SLOT_MINUTES;
-	int before = -1, after = -1;
-	for (int s = lo - 1; s >= 0 && before < 0; s--)
-		if (slot_busy(t, k, s))
-			before = (lo - 1 - s) * RK_SLOT_MINUTES;
-	for (int s = hi; s < SLOTS_PER_DAY && after < 0; s++)
-		if (slot_busy(t, k, s))
-			after = (s - hi) * RK_SLOT_MINUTES;
+	int last = last_busy_before(t, k, lo), next = first_busy_from(t, k, hi);
+	int before = last < 0 ? -1 : (lo - 1 - last) * RK_SLOT_MINUTES;
+	int after = next < 0 ? -1 : (next - hi) * RK_SLOT_MINUTES;
 	if (before < 0 && after < 0)
 		return alone_cost;
 	if (before < 0)

@@ -113,13 +113,27 @@ const char *rk_date_why(const char *text, char *buf, size_t size)
 	return buf;
 }
 
+/* @v's last @width decimal digits at @at, zero-padded: "%0*u" for a
+ * value that fits, without a format to parse (dates and times are
+ * written for every event of every feed). */
+static void put_digits(char *at, unsigned v, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		at[i] = (char)('0' + v % 10u);
+		v /= 10u;
+	}
+}
+
 void rk_date_format(int date, char buf[RK_DATE_BUFSIZE])
 {
 	int y, m, d;
 	rk_date_to_ymd(date, &y, &m, &d);
-	/* The modulos tell the compiler the fields fit the buffer. */
-	snprintf(buf, RK_DATE_BUFSIZE, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		 (unsigned)m % 100u, (unsigned)d % 100u);
+	put_digits(buf, (unsigned)y % 10000u, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, (unsigned)m % 100u, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, (unsigned)d % 100u, 2);
+	buf[10] = '\0';
 }
 
 bool rk_time_parse(const char *text, int *minutes)
@@ -142,8 +156,10 @@ void rk_time_format(int minutes, char buf[RK_TIME_BUFSIZE])
 {
 	if (minutes < 0 || minutes > 24 * 60)
 		minutes = 0;
-	snprintf(buf, RK_TIME_BUFSIZE, "%02u:%02u",
-		 (unsigned)minutes / 60u % 100u, (unsigned)minutes % 60u);
+	put_digits(buf, (unsigned)minutes / 60u % 100u, 2);
+	buf[2] = ':';
+	put_digits(buf + 3, (unsigned)minutes % 60u, 2);
+	buf[5] = '\0';
 }
 
 static const char *const nl_full[7] = { "maandag",   "dinsdag", "woensdag",

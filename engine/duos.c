@@ -580,18 +580,39 @@ static void release_members(struct pairing *pr)
 	}
 }
 
-static void measure(const struct rk_planctx *ctx, struct pairing *pr)
+/* Every member's chances to visit every other
+ * (rk_planctx_visit_chances), each host's lessons looked up once rather
+ * than once per visitor. */
+static enum rk_status count_visits(const struct rk_planctx *ctx,
+				   struct pairing *pr)
+{
+	struct rk_vec slots = { 0 };
+	enum rk_status status = RK_OK;
+	for (int j = 0; status == RK_OK && j < pr->n; j++) {
+		int host = pr->members[j];
+		slots.n = 0;
+		status = rk_planctx_host_slots(ctx, pr->p, host, &slots);
+		for (int i = 0; status == RK_OK && i < pr->n; i++)
+			AT(pr->visits, pr, i, j) =
+				i == j ? 0
+				       : rk_planctx_visit_count(
+						 ctx, slots.items, slots.n,
+						 pr->members[i], host);
+	}
+	rk_vec_release(&slots);
+	return status;
+}
+
+static enum rk_status measure(const struct rk_planctx *ctx, struct pairing *pr)
 {
 	int minutes = rk_school_get_settings(ctx->school)->gl_minutes;
 	round_weeks(ctx, pr->p, &pr->win);
+	if (count_visits(ctx, pr) != RK_OK)
+		return RK_ERR_NOMEM;
 	for (int i = 0; i < pr->n; i++)
 		for (int j = 0; j < pr->n; j++) {
 			int a = pr->members[i], b = pr->members[j];
 			int two[2] = { a, b };
-			AT(pr->visits, pr, i, j) =
-				i == j ? 0
-				       : rk_planctx_visit_chances(ctx, pr->p, a,
-								  b);
 			for (int r = 0; r < 2; r++) {
 				AT(pr->lb[r], pr, i, j) =
 					AT(pr->visits, pr, i, j) &&
@@ -605,6 +626,7 @@ static void measure(const struct rk_planctx *ctx, struct pairing *pr)
 						: true;
 			}
 		}
+	return RK_OK;
 }
 
 /* One team's duos in a period: what the model needs, measured first (on
@@ -627,7 +649,8 @@ static enum rk_status prepare(const struct rk_planctx *ctx, struct team_duos *t)
 	enum rk_status status = take_members(ctx, pr);
 	if (status != RK_OK || pr->n < 2)
 		return status;
-	measure(ctx, pr);
+	if (measure(ctx, pr) != RK_OK)
+		return RK_ERR_NOMEM;
 	count_together(ctx, pr);
 	/* Every pair, and every triple when the team is odd. */
 	size_t size = (size_t)pr->n;

@@ -529,12 +529,26 @@ const struct rk_period *rk_planctx_period_of(const struct rk_planctx *ctx,
 	return NULL;
 }
 
-int rk_planctx_visit_chances(const struct rk_planctx *ctx,
-			     const struct rk_period *p, int visitor, int host)
+/* rk_planctx_can_visit's host side: lesson @l of @host is held on @date
+ * (its times into *start and *end) and the host is there to give it. */
+static bool host_gives(const struct rk_planctx *ctx, int host,
+		       const struct rk_lesson *l, int date, int *start,
+		       int *end)
+{
+	/* A host who is away or at a session gives no lesson to visit. */
+	return rk_schoolyear_lesson_times(ctx->year, l, date, start, end) &&
+	       !rk_busy_absent(ctx->busy, host, date) &&
+	       !rk_busy_booked(ctx->busy, host, date, *start, *end);
+}
+
+/* Calls @fn with each lesson of @host in the weeks of @p with sessions
+ * and its date there, until @fn returns false; whether it never did. */
+static bool each_lesson_in(
+	const struct rk_planctx *ctx, const struct rk_period *p, int host,
+	bool (*fn)(void *data, const struct rk_lesson *l, int date), void *data)
 {
 	size_t n;
 	const int *idx = rk_busy_lessons(ctx->busy, host, &n);
-	int count = 0;
 	for (int w = p->first_week; w <= p->last_week; w++) {
 		if (!ctx->session_week[w])
 			continue;
@@ -542,12 +556,65 @@ int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 		for (size_t k = 0; k < n; k++) {
 			const struct rk_lesson *l = rk_school_get_lesson(
 				ctx->school, (size_t)idx[k]);
-			int start, end;
-			count += rk_planctx_can_visit(ctx, visitor, host, l,
-						      monday + l->weekday,
-						      &start, &end, NULL);
+			if (!fn(data, l, monday + l->weekday))
+				return false;
 		}
 	}
+	return true;
+}
+
+struct chances {
+	const struct rk_planctx *ctx;
+	int visitor, host, count;
+	struct rk_vec *slots; /* rk_planctx_host_slots */
+};
+
+static bool count_chance(void *data, const struct rk_lesson *l, int date)
+{
+	struct chances *c = data;
+	int start, end;
+	c->count += rk_planctx_can_visit(c->ctx, c->visitor, c->host, l, date,
+					 &start, &end, NULL);
+	return true;
+}
+
+int rk_planctx_visit_chances(const struct rk_planctx *ctx,
+			     const struct rk_period *p, int visitor, int host)
+{
+	struct chances c = { ctx, visitor, host, 0, NULL };
+	each_lesson_in(ctx, p, host, count_chance, &c);
+	return c.count;
+}
+
+static bool add_slot(void *data, const struct rk_lesson *l, int date)
+{
+	struct chances *c = data;
+	int start, end;
+	if (!host_gives(c->ctx, c->host, l, date, &start, &end))
+		return true;
+	struct rk_visit_slot *s = rk_vec_push(c->slots, sizeof(*s));
+	if (s)
+		*s = (struct rk_visit_slot){ date, start, end };
+	return s != NULL;
+}
+
+enum rk_status rk_planctx_host_slots(const struct rk_planctx *ctx,
+				     const struct rk_period *p, int host,
+				     struct rk_vec *out)
+{
+	struct chances c = { ctx, -1, host, 0, out };
+	return each_lesson_in(ctx, p, host, add_slot, &c) ? RK_OK
+							  : RK_ERR_NOMEM;
+}
+
+int rk_planctx_visit_count(const struct rk_planctx *ctx,
+			   const struct rk_visit_slot *slots, size_t n,
+			   int visitor, int host)
+{
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += rk_cover_visit_ok(ctx, visitor, host, slots[i].date,
+					   slots[i].start, slots[i].end, NULL);
 	return count;
 }
 
@@ -557,10 +624,7 @@ bool rk_planctx_can_visit(const struct rk_planctx *ctx, int visitor, int host,
 {
 	if (needs_cover)
 		*needs_cover = false;
-	/* A host who is away or at a session gives no lesson to visit. */
-	return rk_schoolyear_lesson_times(ctx->year, l, date, start, end) &&
-	       !rk_busy_absent(ctx->busy, host, date) &&
-	       !rk_busy_booked(ctx->busy, host, date, *start, *end) &&
+	return host_gives(ctx, host, l, date, start, end) &&
 	       rk_cover_visit_ok(ctx, visitor, host, date, *start, *end,
 				 needs_cover);
 }

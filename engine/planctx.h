@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "arena.h"
 #include "busy.h"
 #include "diag.h"
 #include "mip.h"
@@ -104,6 +105,27 @@ int rk_planctx_next_days(const struct rk_planctx *ctx, int a, int b, int date,
  * rk_planctx_can_visit. */
 int rk_planctx_visit_chances(const struct rk_planctx *ctx,
 			     const struct rk_period *p, int visitor, int host);
+
+/* A lesson of a host that passes rk_planctx_can_visit's host side (held
+ * that day, the host there to give it), with its times that day. */
+struct rk_visit_slot {
+	int date, start, end;
+};
+
+/* Appends to @out (struct rk_visit_slot items, the caller's) the lessons
+ * of @host in the weeks of @p with sessions that pass the host side of
+ * rk_planctx_can_visit, in rk_planctx_visit_chances's order: for a caller
+ * that counts the chances of many visitors with one host. Fails only
+ * without memory. */
+enum rk_status rk_planctx_host_slots(const struct rk_planctx *ctx,
+				     const struct rk_period *p, int host,
+				     struct rk_vec *out);
+/* How many of the @n @slots of @host @visitor can sit in (the visitor
+ * side of rk_planctx_can_visit): with rk_planctx_host_slots, the same
+ * count as rk_planctx_visit_chances. */
+int rk_planctx_visit_count(const struct rk_planctx *ctx,
+			   const struct rk_visit_slot *slots, size_t n,
+			   int visitor, int host);
 
 /* THE test whether @visitor can sit in lesson @l of @host on @date (a
  * lesbezoek), used by the duos and by the lesbezoek candidates alike:

@@ -19,6 +19,7 @@
  * broken rule, reported like a duo session's. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 #include "cover.h"
 #include "date.h"
 #include "explain.h"
+#include "hash.h"
 #include "planctx.h"
 #include "planner.h"
 #include "ritmiek.h"
@@ -95,6 +97,11 @@ struct model {
 	struct cand *cands;
 	size_t n_cands, cap_cands;
 	struct rk_cover_model *cover; /* who takes the visitor's group */
+	/* rk_planctx_start_times per weekday (bit wd of have_starts), asked
+	 * for every activity on every date. */
+	int day_starts[7][MAX_STARTS];
+	size_t n_day_starts[7];
+	unsigned have_starts;
 };
 
 static void find_old(struct model *m, struct act *a);
@@ -335,30 +342,57 @@ static bool all_free(const struct model *m, const int *people, size_t n,
 	return true;
 }
 
-static size_t add_start(int *starts, size_t n, size_t cap, int t)
+#define DAY_MINUTES (24 * 60)
+
+/* Appends @t to @starts unless it is there; @seen marks the minutes of
+ * the day in @starts, so that no scan of them is needed. */
+static size_t add_start(int *starts, size_t n, size_t cap, int t,
+			uint64_t *seen)
 {
-	for (size_t i = 0; i < n; i++)
+	bool in_day = t >= 0 && t < DAY_MINUTES;
+	if (in_day && (seen[t / 64] >> (t % 64) & 1))
+		return n;
+	for (size_t i = 0; !in_day && i < n; i++)
 		if (starts[i] == t)
 			return n;
-	if (n < cap)
+	if (n < cap) {
 		starts[n++] = t;
+		if (in_day)
+			seen[t / 64] |= (uint64_t)1 << (t % 64);
+	}
 	return n;
+}
+
+/* rk_planctx_start_times of @wd into @starts, once per model. */
+static size_t day_starts(struct model *m, int wd, int *starts)
+{
+	if (wd < 0 || wd > 6)
+		return rk_planctx_start_times(m->ctx, wd, starts, MAX_STARTS);
+	if (!(m->have_starts & (1u << wd))) {
+		m->n_day_starts[wd] = rk_planctx_start_times(
+			m->ctx, wd, m->day_starts[wd], MAX_STARTS);
+		m->have_starts |= 1u << wd;
+	}
+	memcpy(starts, m->day_starts[wd], m->n_day_starts[wd] * sizeof(int));
+	return m->n_day_starts[wd];
 }
 
 /* Start times on @date: the grid's and the windows'; for a team session
  * also the end of the team's bordsessie (its natural place) and every
  * quarter of an hour, since a whole team's common free time rarely starts
  * on a lesuur boundary (after another session, say). */
-static size_t slot_starts(const struct model *m, int date, bool team,
-			  int *starts)
+static size_t slot_starts(struct model *m, int date, bool team, int *starts)
 {
 	int wd = rk_date_weekday(date);
 	const struct rk_settings *st = rk_school_get_settings(m->ctx->school);
-	size_t ns = rk_planctx_start_times(m->ctx, wd, starts, MAX_STARTS);
+	uint64_t seen[(DAY_MINUTES + 63) / 64] = { 0 };
+	size_t n = day_starts(m, wd, starts), ns = 0;
+	for (size_t i = 0; i < n; i++)
+		ns = add_start(starts, ns, MAX_STARTS, starts[i], seen);
 	if (m->g->has_moment && m->g->moment.weekday == wd)
-		ns = add_start(starts, ns, MAX_STARTS, m->g->moment.end);
+		ns = add_start(starts, ns, MAX_STARTS, m->g->moment.end, seen);
 	for (int t = st->earliest; team && t < 19 * 60; t += 15)
-		ns = add_start(starts, ns, MAX_STARTS, t);
+		ns = add_start(starts, ns, MAX_STARTS, t, seen);
 	/* After the day's last lesson a duo may meet at any quarter hour:
 	 * in PO that afternoon is often its only common time, shared with
 	 * the (longer) bordsessie and the team's other sessions. */
@@ -366,7 +400,7 @@ static size_t slot_starts(const struct model *m, int date, bool team,
 	const struct rk_grid *grid = day ? day->grid : NULL;
 	int after = grid && grid->n ? grid->hours[grid->n - 1].end : 16 * 60;
 	for (int t = after; !team && t < 19 * 60; t += 15)
-		ns = add_start(starts, ns, MAX_STARTS, t);
+		ns = add_start(starts, ns, MAX_STARTS, t, seen);
 	return ns;
 }
 
@@ -627,6 +661,35 @@ static enum rk_status gen_cands(struct model *m)
 	return RK_OK;
 }
 
+/* A row's or column's name: @prefix, then the @n @nums joined by '_', as
+ * snprintf's "%ld_%ld" would write them. Models name every row and
+ * column (for glp_write_lp dumps), and parsing a format for each was
+ * a third of building a team's model. */
+static void model_name(char *buf, size_t size, const char *prefix, size_t n,
+		       const long *nums)
+{
+	size_t len = 0;
+	for (const char *c = prefix; *c && len + 1 < size; c++)
+		buf[len++] = *c;
+	for (size_t i = 0; i < n; i++) {
+		char digits[24];
+		size_t k = 0;
+		unsigned long v = nums[i] < 0 ? 0UL - (unsigned long)nums[i]
+					      : (unsigned long)nums[i];
+		do {
+			digits[k++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		if (nums[i] < 0)
+			digits[k++] = '-';
+		if (i && len + 1 < size)
+			buf[len++] = '_';
+		while (k && len + 1 < size)
+			buf[len++] = digits[--k];
+	}
+	buf[len] = '\0';
+}
+
 static bool involves(const struct model *m, const struct cand *c, int person)
 {
 	const int *people;
@@ -642,8 +705,8 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 	char name[96];
 	for (size_t i = 0; i < m->n_cands; i++) {
 		struct cand *c = &m->cands[i];
-		snprintf(name, sizeof(name), "a%d_%d_%d", c->act, c->date,
-			 c->start);
+		model_name(name, sizeof(name), "a", 3,
+			   (const long[]){ c->act, c->date, c->start });
 		c->col = rk_mip_add_binary(mip, name, c->cost);
 		if (c->col < 0)
 			return RK_ERR_NOMEM;
@@ -652,9 +715,11 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 		struct act *a = &m->acts[i];
 		if (a->done)
 			continue;
-		snprintf(name, sizeof(name), "unplaced_%zu", i);
+		model_name(name, sizeof(name), "unplaced_", 1,
+			   (const long[]){ (long)i });
 		a->unplaced = rk_mip_add_binary(mip, name, COST_UNPLACED);
-		snprintf(name, sizeof(name), "act_%zu", i);
+		model_name(name, sizeof(name), "act_", 1,
+			   (const long[]){ (long)i });
 		if (a->unplaced < 0 ||
 		    rk_mip_add_row(mip, name, RK_MIP_EQ, 1.0) < 0 ||
 		    rk_mip_term(mip, a->unplaced, 1.0) != RK_OK)
@@ -668,15 +733,20 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 
 /* Whether a feedbackgesprek at @f may follow the lesbezoek at @l: later
  * the same day, or on one of the duo's next two school days together. */
-static bool fb_follows(const struct model *m, const struct act *fb,
-		       const struct cand *l, const struct cand *f)
+/* An LB candidate's rk_planctx_next_days for the duo of its FB: asked
+ * for every row of the FB, so looked up once per candidate. */
+struct next_days {
+	int n;
+	int next[2];
+};
+
+static bool fb_follows(const struct cand *l, const struct next_days *nd,
+		       const struct cand *f)
 {
 	if (f->date == l->date)
 		return l->end <= f->start;
-	int next[2];
-	int n = rk_planctx_next_days(m->ctx, fb->people[0], fb->people[1],
-				     l->date, next);
-	return (n > 0 && next[0] == f->date) || (n > 1 && next[1] == f->date);
+	return (nd->n > 0 && nd->next[0] == f->date) ||
+	       (nd->n > 1 && nd->next[1] == f->date);
 }
 
 /* Whether the row of FB candidate @c (its day and start as a threshold)
@@ -704,36 +774,48 @@ static bool fb_row_needed(const struct model *m, const struct act *fb,
  * t: sum of the FB candidates on d starting by t <= sum of the LB
  * candidates an FB at (d, t) may follow (exactly one LB is chosen; an FB
  * starting earlier may follow no more of them). */
-static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
+static enum rk_status fb_act_rows(struct model *m, struct rk_mip *mip, size_t i,
+				  struct next_days *nd)
 {
 	char name[64];
-	for (size_t i = 0; i < m->n_acts; i++) {
-		const struct act *fb = &m->acts[i];
-		if (fb->kind != RK_EV_FB || fb->done)
+	const struct act *fb = &m->acts[i];
+	const struct act *lb = &m->acts[fb->lb];
+	for (size_t k = 0; k < lb->n; k++)
+		nd[k].n = rk_planctx_next_days(
+			m->ctx, fb->people[0], fb->people[1],
+			m->cands[lb->first + k].date, nd[k].next);
+	for (size_t c = fb->first; c < fb->first + fb->n; c++) {
+		const struct cand *f = &m->cands[c];
+		if (!fb_row_needed(m, fb, lb, c))
 			continue;
-		const struct act *lb = &m->acts[fb->lb];
-		for (size_t c = fb->first; c < fb->first + fb->n; c++) {
-			const struct cand *f = &m->cands[c];
-			if (!fb_row_needed(m, fb, lb, c))
-				continue;
-			snprintf(name, sizeof(name), "fb_after_lb_%zu_%d_%d", i,
-				 f->date, f->start);
-			if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0)
+		model_name(name, sizeof(name), "fb_after_lb_", 3,
+			   (const long[]){ (long)i, f->date, f->start });
+		if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0)
+			return RK_ERR_NOMEM;
+		for (size_t k = fb->first; k < fb->first + fb->n; k++)
+			if (m->cands[k].date == f->date &&
+			    m->cands[k].start <= f->start &&
+			    rk_mip_term(mip, m->cands[k].col, 1.0) != RK_OK)
 				return RK_ERR_NOMEM;
-			for (size_t k = fb->first; k < fb->first + fb->n; k++)
-				if (m->cands[k].date == f->date &&
-				    m->cands[k].start <= f->start &&
-				    rk_mip_term(mip, m->cands[k].col, 1.0) !=
-					    RK_OK)
-					return RK_ERR_NOMEM;
-			for (size_t k = lb->first; k < lb->first + lb->n; k++)
-				if (fb_follows(m, fb, &m->cands[k], f) &&
-				    rk_mip_term(mip, m->cands[k].col, -1.0) !=
-					    RK_OK)
-					return RK_ERR_NOMEM;
-		}
+		for (size_t k = lb->first; k < lb->first + lb->n; k++)
+			if (fb_follows(&m->cands[k], &nd[k - lb->first], f) &&
+			    rk_mip_term(mip, m->cands[k].col, -1.0) != RK_OK)
+				return RK_ERR_NOMEM;
 	}
 	return RK_OK;
+}
+
+static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
+{
+	struct next_days *nd = malloc((m->n_cands + 1) * sizeof(*nd));
+	if (!nd)
+		return RK_ERR_NOMEM;
+	enum rk_status status = RK_OK;
+	for (size_t i = 0; status == RK_OK && i < m->n_acts; i++)
+		if (m->acts[i].kind == RK_EV_FB && !m->acts[i].done)
+			status = fb_act_rows(m, mip, i, nd);
+	free(nd);
+	return status;
 }
 
 /* Minutes since the period's first Monday: the clock of the order rows. */
@@ -806,7 +888,8 @@ static enum rk_status order_row(struct model *m, struct rk_mip *mip, size_t x,
 {
 	const struct act *a = &m->acts[x], *b = &m->acts[y];
 	char name[64];
-	snprintf(name, sizeof(name), "order_%zu_%zu", x, y);
+	model_name(name, sizeof(name), "order_", 2,
+		   (const long[]){ (long)x, (long)y });
 	if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0 ||
 	    rk_mip_term(mip, b->unplaced, -big) != RK_OK ||
 	    (soft >= 0 && rk_mip_term(mip, soft, -big) != RK_OK))
@@ -826,44 +909,47 @@ static enum rk_status order_row(struct model *m, struct rk_mip *mip, size_t x,
 	return RK_OK;
 }
 
-/* Whether every candidate of @x ends by the start of every candidate of
- * @y: then the order row holds whatever is chosen (rounds in different
- * weeks), and is left out. */
-static bool order_holds(const struct model *m, size_t x, size_t y)
+/* Each activity's last candidate end and first candidate start, once per
+ * model rather than once per pair of activities. */
+struct act_span {
+	double last_end, first_start;
+};
+
+static void act_spans(const struct model *m, struct act_span *spans)
 {
-	const struct act *a = &m->acts[x], *b = &m->acts[y];
-	double last_end = -1.0, first_start = -1.0;
-	for (size_t c = a->first; c < a->first + a->n; c++) {
-		double t = clock_at(m, m->cands[c].date, m->cands[c].end);
-		if (c == a->first || t > last_end)
-			last_end = t;
+	for (size_t x = 0; x < m->n_acts; x++) {
+		const struct act *a = &m->acts[x];
+		struct act_span *sp = &spans[x];
+		*sp = (struct act_span){ -1.0, -1.0 };
+		for (size_t c = a->first; c < a->first + a->n; c++) {
+			double end =
+				clock_at(m, m->cands[c].date, m->cands[c].end);
+			double start = clock_at(m, m->cands[c].date,
+						m->cands[c].start);
+			if (c == a->first || end > sp->last_end)
+				sp->last_end = end;
+			if (c == a->first || start < sp->first_start)
+				sp->first_start = start;
+		}
 	}
-	for (size_t c = b->first; c < b->first + b->n; c++) {
-		double t = clock_at(m, m->cands[c].date, m->cands[c].start);
-		if (c == b->first || t < first_start)
-			first_start = t;
-	}
-	return last_end <= first_start;
 }
 
-static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
+/* An order row for each pair of activities that needs one. A pair is left
+ * out when every candidate of @x ends by the start of every candidate of
+ * @y: the row holds whatever is chosen (rounds in different weeks). */
+static enum rk_status order_pairs(struct model *m, struct rk_mip *mip,
+				  const struct act_span *spans, double big)
 {
-	double big = 1.0;
-	for (size_t c = 0; c < m->n_cands; c++) {
-		double t = clock_at(m, m->cands[c].date, m->cands[c].end);
-		if (t >= big)
-			big = t + 1.0;
-	}
 	for (size_t x = 0; x < m->n_acts; x++) {
 		for (size_t y = 0; y < m->n_acts; y++) {
 			if (x == y || !m->acts[x].n || !m->acts[y].n ||
-			    order_holds(m, x, y))
+			    spans[x].last_end <= spans[y].first_start)
 				continue;
 			int soft = -1;
 			if (soft_before(m, &m->acts[x], &m->acts[y])) {
 				char name[64];
-				snprintf(name, sizeof(name), "lb_first_%zu_%zu",
-					 x, y);
+				model_name(name, sizeof(name), "lb_first_", 2,
+					   (const long[]){ (long)x, (long)y });
 				soft = rk_mip_add_binary(mip, name,
 							 COST_LB_BEFORE_GL);
 				if (soft < 0)
@@ -876,6 +962,23 @@ static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
 		}
 	}
 	return RK_OK;
+}
+
+static enum rk_status order_rows(struct model *m, struct rk_mip *mip)
+{
+	double big = 1.0;
+	for (size_t c = 0; c < m->n_cands; c++) {
+		double t = clock_at(m, m->cands[c].date, m->cands[c].end);
+		if (t >= big)
+			big = t + 1.0;
+	}
+	struct act_span *spans = malloc((m->n_acts + 1) * sizeof(*spans));
+	if (!spans)
+		return RK_ERR_NOMEM;
+	act_spans(m, spans);
+	enum rk_status status = order_pairs(m, mip, spans, big);
+	free(spans);
+	return status;
 }
 
 static bool covers(const struct cand *c, int date, int t)
@@ -902,11 +1005,17 @@ struct written_row {
 	size_t off, n; /* its candidates: pool[off] .. pool[off + n - 1] */
 	double rhs;
 	int col; /* a day row's column; -1 for a clash row */
+	uint64_t hash;
 };
 
 struct written {
 	struct rk_vec pool; /* size_t: the candidates of all rows in turn */
 	struct rk_vec rows; /* struct written_row */
+	/* Open addressing over rows: row index + 1, 0 for an empty place.
+	 * A team writes thousands of rows, and a scan of them all for each
+	 * new one was quadratic in the team. */
+	size_t *table;
+	size_t table_size;
 };
 
 static const struct written_row *written_row(const struct written *w, size_t i)
@@ -914,24 +1023,69 @@ static const struct written_row *written_row(const struct written *w, size_t i)
 	return rk_vec_at(&w->rows, i, sizeof(struct written_row));
 }
 
+static uint64_t written_hash(const size_t *set, size_t n, double rhs, bool day)
+{
+	uint64_t h = rk_fnv1a(set, n * sizeof(*set));
+	h = rk_fnv1a_add(h, &rhs, sizeof(rhs));
+	return rk_fnv1a_add(h, &day, sizeof(day));
+}
+
+/* The table place of the row over @set: its own, or the empty one for
+ * it. */
+static size_t written_probe(const struct written *w, const size_t *set,
+			    size_t n, double rhs, bool day, uint64_t hash)
+{
+	const size_t *pool = w->pool.items;
+	size_t mask = w->table_size - 1, at = (size_t)hash & mask;
+	for (; w->table[at]; at = (at + 1) & mask) {
+		const struct written_row *r = written_row(w, w->table[at] - 1);
+		if (r->hash == hash && r->n == n && r->rhs == rhs &&
+		    (r->col >= 0) == day &&
+		    memcmp(pool + r->off, set, n * sizeof(*set)) == 0)
+			break;
+	}
+	return at;
+}
+
 /* Whether the row over candidates @set (sorted) was written: its index
  * in @w, or -1. */
 static long written_find(const struct written *w, const size_t *set, size_t n,
 			 double rhs, bool day)
 {
+	if (!w->table_size)
+		return -1;
+	size_t at = written_probe(w, set, n, rhs, day,
+				  written_hash(set, n, rhs, day));
+	return w->table[at] ? (long)w->table[at] - 1 : -1;
+}
+
+/* Doubles the table once it is half full. */
+static enum rk_status written_grow(struct written *w)
+{
+	if (2 * (w->rows.n + 1) <= w->table_size)
+		return RK_OK;
+	size_t size = w->table_size ? 2 * w->table_size : 256;
+	size_t *table = calloc(size, sizeof(*table));
+	if (!table)
+		return RK_ERR_NOMEM;
+	free(w->table);
+	w->table = table;
+	w->table_size = size;
 	const size_t *pool = w->pool.items;
 	for (size_t i = 0; i < w->rows.n; i++) {
 		const struct written_row *r = written_row(w, i);
-		if (r->n == n && r->rhs == rhs && (r->col >= 0) == day &&
-		    memcmp(pool + r->off, set, n * sizeof(*set)) == 0)
-			return (long)i;
+		size_t at = written_probe(w, pool + r->off, r->n, r->rhs,
+					  r->col >= 0, r->hash);
+		w->table[at] = i + 1;
 	}
-	return -1;
+	return RK_OK;
 }
 
 static enum rk_status written_add(struct written *w, const size_t *set,
 				  size_t n, double rhs, int col)
 {
+	if (written_grow(w) != RK_OK)
+		return RK_ERR_NOMEM;
 	size_t off = w->pool.n;
 	for (size_t k = 0; k < n; k++) {
 		size_t *item = rk_vec_push(&w->pool, sizeof(*item));
@@ -939,11 +1093,21 @@ static enum rk_status written_add(struct written *w, const size_t *set,
 			return RK_ERR_NOMEM;
 		*item = set[k];
 	}
+	uint64_t hash = written_hash(set, n, rhs, col >= 0);
+	size_t at = written_probe(w, set, n, rhs, col >= 0, hash);
 	struct written_row *r = rk_vec_push(&w->rows, sizeof(*r));
 	if (!r)
 		return RK_ERR_NOMEM;
-	*r = (struct written_row){ off, n, rhs, col };
+	*r = (struct written_row){ off, n, rhs, col, hash };
+	w->table[at] = w->rows.n;
 	return RK_OK;
+}
+
+static void written_release(struct written *w)
+{
+	rk_vec_release(&w->pool);
+	rk_vec_release(&w->rows);
+	free(w->table);
 }
 
 /* Whether the candidates @set all belong to one activity (or none):
@@ -956,42 +1120,126 @@ static bool one_act(const struct model *m, const size_t *set, size_t n)
 	return true;
 }
 
-/* Nobody in two places at once (a row per candidate start of a person's
- * candidates), and a second session on a day costs extra (not a team
- * session right after the bordsessie). Rows implied by the activities'
- * rows, and rows another member wrote already, are left out (the same
- * optimum and the same LP relaxation, a smaller model). */
-static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
-				  int person, size_t *mine, size_t *set,
-				  struct written *w)
+/* One person's candidates (mine[pos], in candidate order) sorted by
+ * date and pos, so that the candidates of a day are a run in candidate
+ * order rather than a scan of all of them. A counting sort over the
+ * model's dates: a period spans a few weeks. */
+struct spot {
+	int date, start, pos;
+};
+
+struct person_view {
+	size_t *mine; /* the person's candidates */
+	size_t n;
+	size_t *set; /* a row's candidates */
+	struct spot *spots;
+	int *day_lo, *day_hi;  /* [pos]: the run of its date in spots */
+	unsigned char *firsts; /* [pos]: FIRST_AT_TIME | FIRST_ON_DAY */
+	int first_date;	       /* the model's first candidate date */
+	size_t *at;	       /* [date - first_date + 1]: counting sort */
+	size_t n_dates;
+};
+
+#define FIRST_AT_TIME 1u /* no earlier candidate of the person starts then */
+#define FIRST_ON_DAY  2u /* no earlier candidate of the person that day */
+
+/* Sorts the person's candidates into v->spots by date, stable. */
+static void sort_spots(const struct model *m, struct person_view *v)
 {
-	char name[96];
+	memset(v->at, 0, (v->n_dates + 1) * sizeof(*v->at));
+	for (size_t i = 0; i < v->n; i++)
+		v->at[m->cands[v->mine[i]].date - v->first_date + 1]++;
+	for (size_t d = 0; d < v->n_dates; d++)
+		v->at[d + 1] += v->at[d];
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cand *c = &m->cands[v->mine[i]];
+		v->spots[v->at[c->date - v->first_date]++] =
+			(struct spot){ c->date, c->start, (int)i };
+	}
+}
+
+/* Whether a candidate before spots[@k] in its day's run starts when it
+ * does. */
+static bool time_seen(const struct person_view *v, size_t lo, size_t k)
+{
+	for (size_t j = lo; j < k; j++)
+		if (v->spots[j].start == v->spots[k].start)
+			return true;
+	return false;
+}
+
+/* Fills @v with @person's candidates and their runs. */
+static void person_view(const struct model *m, int person,
+			struct person_view *v)
+{
 	size_t n = 0;
 	for (size_t i = 0; i < m->n_cands; i++)
 		if (involves(m, &m->cands[i], person))
-			mine[n++] = i;
-	for (size_t i = 0; i < n; i++) {
-		const struct cand *p = &m->cands[mine[i]];
-		/* One row per point in time, and only where two candidates
-		 * of different activities could meet: the rest is implied by
-		 * the activities' rows. */
-		bool seen = false;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = m->cands[mine[k]].date == p->date &&
-			       m->cands[mine[k]].start == p->start;
-		if (seen)
+			v->mine[n++] = i;
+	v->n = n;
+	sort_spots(m, v);
+	for (size_t lo = 0, hi; lo < n; lo = hi) {
+		for (hi = lo; hi < n && v->spots[hi].date == v->spots[lo].date;
+		     hi++) {
+			int pos = v->spots[hi].pos;
+			v->day_lo[pos] = (int)lo;
+			v->firsts[pos] = hi == lo ? FIRST_ON_DAY : 0;
+			if (!time_seen(v, lo, hi))
+				v->firsts[pos] |= FIRST_AT_TIME;
+		}
+		for (size_t k = lo; k < hi; k++)
+			v->day_hi[v->spots[k].pos] = (int)hi;
+	}
+}
+
+/* The person's candidates that cover the start of mine[@i], in candidate
+ * order (the order the rows' terms always had), into v->set. */
+static size_t cover_set(const struct model *m, struct person_view *v, size_t i)
+{
+	const struct cand *p = &m->cands[v->mine[i]];
+	size_t k = 0;
+	for (int s = v->day_lo[i]; s < v->day_hi[i]; s++) {
+		size_t c = v->mine[v->spots[s].pos];
+		if (covers(&m->cands[c], p->date, p->start))
+			v->set[k++] = c;
+	}
+	return k;
+}
+
+/* The person's candidates on the day of mine[@i] that count as a
+ * session of that day, in candidate order, into v->set. */
+static size_t day_set(const struct model *m, struct person_view *v, size_t i)
+{
+	size_t k = 0;
+	for (int s = v->day_lo[i]; s < v->day_hi[i]; s++) {
+		size_t c = v->mine[v->spots[s].pos];
+		if (!after_bordsessie(m, &m->cands[c]))
+			v->set[k++] = c;
+	}
+	return k;
+}
+
+/* Nobody in two places at once: a row per candidate start of a person's
+ * candidates, and only where two candidates of different activities
+ * could meet (the rest is implied by the activities' rows). */
+static enum rk_status clash_rows(struct model *m, struct rk_mip *mip,
+				 int person, struct person_view *v,
+				 struct written *w)
+{
+	char name[96];
+	for (size_t i = 0; i < v->n; i++) {
+		if (!(v->firsts[i] & FIRST_AT_TIME))
 			continue;
-		size_t cover = 0;
-		for (size_t j = 0; j < n; j++)
-			if (covers(&m->cands[mine[j]], p->date, p->start))
-				set[cover++] = mine[j];
+		const struct cand *p = &m->cands[v->mine[i]];
+		size_t cover = cover_set(m, v, i);
+		const size_t *set = v->set;
 		if (one_act(m, set, cover) ||
 		    written_find(w, set, cover, 1.0, false) >= 0)
 			continue;
 		if (written_add(w, set, cover, 1.0, -1) != RK_OK)
 			return RK_ERR_NOMEM;
-		snprintf(name, sizeof(name), "p%d_%d_%d", person, p->date,
-			 p->start);
+		model_name(name, sizeof(name), "p", 3,
+			   (const long[]){ person, p->date, p->start });
 		if (rk_mip_add_row(mip, name, RK_MIP_LE, 1.0) < 0)
 			return RK_ERR_NOMEM;
 		for (size_t j = 0; j < cover; j++)
@@ -999,18 +1247,22 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 			    RK_OK)
 				return RK_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < n; i++) {
-		int date = m->cands[mine[i]].date;
-		bool first = true;
-		for (size_t k = 0; k < i && first; k++)
-			first = m->cands[mine[k]].date != date;
-		if (!first)
+	return RK_OK;
+}
+
+/* A second session on a day costs extra (not a team session right after
+ * the bordsessie). Rows another member wrote already are left out (the
+ * same optimum and the same LP relaxation, a smaller model). */
+static enum rk_status day_rows(struct model *m, struct rk_mip *mip, int person,
+			       struct person_view *v, struct written *w)
+{
+	char name[96];
+	for (size_t i = 0; i < v->n; i++) {
+		if (!(v->firsts[i] & FIRST_ON_DAY))
 			continue;
-		size_t k = 0;
-		for (size_t j = 0; j < n; j++)
-			if (m->cands[mine[j]].date == date &&
-			    !after_bordsessie(m, &m->cands[mine[j]]))
-				set[k++] = mine[j];
+		int date = m->cands[v->mine[i]].date;
+		size_t k = day_set(m, v, i);
+		const size_t *set = v->set;
 		int booked = rk_busy_sessions(m->ctx->busy, person, date);
 		double rhs = booked >= 1 ? 0.0 : 1.0;
 		if (one_act(m, set, k)) {
@@ -1028,7 +1280,8 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 					COST_SECOND_SESSION);
 			continue;
 		}
-		snprintf(name, sizeof(name), "day_p%d_%d", person, date);
+		model_name(name, sizeof(name), "day_p", 2,
+			   (const long[]){ person, date });
 		int extra = rk_mip_add_integer(mip, name, COST_SECOND_SESSION,
 					       0.0, 10.0);
 		if (extra < 0 || written_add(w, set, k, rhs, extra) != RK_OK ||
@@ -1041,6 +1294,17 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 				return RK_ERR_NOMEM;
 	}
 	return RK_OK;
+}
+
+/* A person's clash rows, then their day rows. */
+static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
+				  int person, struct person_view *v,
+				  struct written *w)
+{
+	person_view(m, person, v);
+	if (clash_rows(m, mip, person, v, w) != RK_OK)
+		return RK_ERR_NOMEM;
+	return day_rows(m, mip, person, v, w);
 }
 
 static const char *person_id(const struct model *m, int person)
@@ -1456,17 +1720,41 @@ static enum rk_status build(struct model *m, struct rk_mip *mip)
 	    (!m->relaxed && order_rows(m, mip) != RK_OK) ||
 	    cover_rows(m, mip) != RK_OK)
 		return RK_ERR_NOMEM;
-	size_t *mine = malloc(2 * (m->n_cands + 1) * sizeof(*mine));
-	if (!mine)
-		return RK_ERR_NOMEM;
+	size_t cap = m->n_cands + 1;
+	int first = 0, last = -1;
+	for (size_t i = 0; i < m->n_cands; i++) {
+		if (i == 0 || m->cands[i].date < first)
+			first = m->cands[i].date;
+		if (i == 0 || m->cands[i].date > last)
+			last = m->cands[i].date;
+	}
+	size_t n_dates = (size_t)(last - first + 1);
+	struct person_view v = {
+		.mine = malloc(cap * sizeof(*v.mine)),
+		.set = malloc(cap * sizeof(*v.set)),
+		.spots = malloc(cap * sizeof(*v.spots)),
+		.day_lo = malloc(cap * sizeof(*v.day_lo)),
+		.day_hi = malloc(cap * sizeof(*v.day_hi)),
+		.firsts = malloc(cap),
+		.first_date = first,
+		.at = malloc((n_dates + 1) * sizeof(*v.at)),
+		.n_dates = n_dates,
+	};
 	struct written w = { 0 };
 	enum rk_status status = RK_OK;
+	if (!v.mine || !v.set || !v.spots || !v.day_lo || !v.day_hi ||
+	    !v.firsts || !v.at)
+		status = RK_ERR_NOMEM;
 	for (size_t i = 0; status == RK_OK && i < m->g->n; i++)
-		status = person_rows(m, mip, m->g->members[i], mine,
-				     mine + m->n_cands + 1, &w);
-	rk_vec_release(&w.pool);
-	rk_vec_release(&w.rows);
-	free(mine);
+		status = person_rows(m, mip, m->g->members[i], &v, &w);
+	written_release(&w);
+	free(v.mine);
+	free(v.set);
+	free(v.spots);
+	free(v.day_lo);
+	free(v.day_hi);
+	free(v.firsts);
+	free(v.at);
 	return status;
 }
 

@@ -294,11 +294,18 @@ static void check_shape(struct verifier *v, const struct rk_event *ev)
 				i + 1, p->person);
 			continue;
 		}
-		who(v, p->person, name, sizeof(name));
-		if ((int)p->role < RK_PART_ATTENDEE || p->role > RK_PART_COVER)
+		bool unknown = (int)p->role < RK_PART_ATTENDEE ||
+			       p->role > RK_PART_COVER;
+		bool stray = !unknown && p->role == RK_PART_COVER &&
+			     ev->kind != RK_EV_LB;
+		/* Named only for a problem: a plan has tens of thousands of
+		 * participants, nearly all of them fine. */
+		if (unknown || stray)
+			who(v, p->person, name, sizeof(name));
+		if (unknown)
 			event_problem(v, ev, _("%s has an unknown role %d"),
 				      name, (int)p->role);
-		else if (p->role == RK_PART_COVER && ev->kind != RK_EV_LB)
+		else if (stray)
 			event_problem(
 				v, ev,
 				_("%s is cover, but only a lesbezoek has a cover person (who takes the visitor's group)"),
@@ -437,7 +444,6 @@ static void check_person_day(struct verifier *v, const struct rk_event *ev,
 	char name[256], place[300];
 	int start, end;
 
-	who(v, p->person, name, sizeof(name));
 	/* Part-timers are invited to the school-wide sessions on a day off,
 	 * and the school cancels lessons for its startdag. */
 	bool school_wide = ev->kind == RK_EV_DRAAGVLAKSESSIE ||
@@ -446,6 +452,7 @@ static void check_person_day(struct verifier *v, const struct rk_event *ev,
 	if (ev->kind == RK_EV_STARTDAG)
 		return;
 	if (!school_wide && !(pp->workdays & (1u << day->weekday))) {
+		who(v, p->person, name, sizeof(name));
 		event_problem(v, ev, _("%s%s does not work on %s"),
 			      role_word(ev, p), name,
 			      rk_weekday_name(day->weekday));
@@ -461,6 +468,7 @@ static void check_person_day(struct verifier *v, const struct rk_event *ev,
 		lesson_at(v, p->person, ev->date, start, end, false);
 	if (!l)
 		return;
+	who(v, p->person, name, sizeof(name));
 	lesson_place(l, place, sizeof(place));
 	event_problem(v, ev, _("%s%s has a lesson %s%s"), role_word(ev, p),
 		      name, all_day(ev) ? _("that day") : _("then"), place);

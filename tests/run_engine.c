@@ -16,6 +16,7 @@ int main(void)
 		suite_quality,	suite_parallel,	  suite_teams,
 		suite_sort,	suite_words,	  suite_plan,
 		suite_planctx,	suite_mip,	  suite_arena,
+		suite_busy,
 	};
 	return rk_test_run(suites, sizeof(suites) / sizeof(suites[0]));
 }

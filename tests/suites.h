@@ -5,6 +5,7 @@
 #include <check.h>
 
 /* engine/ (tests/run_engine.c) */
+Suite *suite_busy(void);
 Suite *suite_date(void);
 Suite *suite_diag(void);
 Suite *suite_school(void);

@@ -81,6 +81,25 @@ START_TEST(test_parse_time)
 }
 END_TEST
 
+/* Fixed-width fields, zero-padded, as "%04u-%02u-%02u" and "%02u:%02u". */
+START_TEST(test_format_pads)
+{
+	char date[RK_DATE_BUFSIZE], time[RK_TIME_BUFSIZE];
+	rk_date_format(rk_date_from_ymd(987, 1, 2), date);
+	ck_assert_str_eq(date, "0987-01-02");
+	rk_date_format(rk_date_from_ymd(2026, 12, 31), date);
+	ck_assert_str_eq(date, "2026-12-31");
+	rk_time_format(5, time);
+	ck_assert_str_eq(time, "00:05");
+	rk_time_format(13 * 60 + 59, time);
+	ck_assert_str_eq(time, "13:59");
+	rk_time_format(-3, time);
+	ck_assert_str_eq(time, "00:00");
+	rk_time_format(24 * 60 + 1, time);
+	ck_assert_str_eq(time, "00:00");
+}
+END_TEST
+
 START_TEST(test_weekday_names)
 {
 	ck_assert_int_eq(rk_weekday_parse("ma"), 0);
@@ -102,6 +121,7 @@ Suite *suite_date(void)
 	tcase_add_test(tc, test_weekday_and_iso_week);
 	tcase_add_test(tc, test_parse_date);
 	tcase_add_test(tc, test_parse_time);
+	tcase_add_test(tc, test_format_pads);
 	tcase_add_test(tc, test_weekday_names);
 	suite_add_tcase(s, tc);
 	return s;
