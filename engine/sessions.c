@@ -29,6 +29,7 @@
 #include "date.h"
 #include "explain.h"
 #include "hash.h"
+#include "index.h"
 #include "planctx.h"
 #include "planner.h"
 #include "ritmiek.h"
@@ -1011,11 +1012,18 @@ struct written_row {
 struct written {
 	struct rk_vec pool; /* size_t: the candidates of all rows in turn */
 	struct rk_vec rows; /* struct written_row */
-	/* Open addressing over rows: row index + 1, 0 for an empty place.
-	 * A team writes thousands of rows, and a scan of them all for each
-	 * new one was quadratic in the team. */
-	size_t *table;
-	size_t table_size;
+	/* The rows by their candidates: a team writes thousands of rows, and
+	 * a scan of them all for each new one was quadratic in the team. */
+	struct rk_index index;
+};
+
+/* A row as rk_index_find looks for it. */
+struct written_key {
+	const size_t *set;
+	size_t n;
+	double rhs;
+	bool day;
+	uint64_t hash;
 };
 
 static const struct written_row *written_row(const struct written *w, size_t i)
@@ -1030,21 +1038,25 @@ static uint64_t written_hash(const size_t *set, size_t n, double rhs, bool day)
 	return rk_fnv1a_add(h, &day, sizeof(day));
 }
 
-/* The table place of the row over @set: its own, or the empty one for
- * it. */
-static size_t written_probe(const struct written *w, const size_t *set,
-			    size_t n, double rhs, bool day, uint64_t hash)
+static uint64_t row_hash(const void *data, size_t i)
 {
+	return written_row(data, i)->hash;
+}
+
+static bool row_is(const void *data, size_t i, const void *key)
+{
+	const struct written *w = data;
+	const struct written_row *r = written_row(w, i);
+	const struct written_key *k = key;
 	const size_t *pool = w->pool.items;
-	size_t mask = w->table_size - 1, at = (size_t)hash & mask;
-	for (; w->table[at]; at = (at + 1) & mask) {
-		const struct written_row *r = written_row(w, w->table[at] - 1);
-		if (r->hash == hash && r->n == n && r->rhs == rhs &&
-		    (r->col >= 0) == day &&
-		    memcmp(pool + r->off, set, n * sizeof(*set)) == 0)
-			break;
-	}
-	return at;
+	return r->hash == k->hash && r->n == k->n && r->rhs == k->rhs &&
+	       (r->col >= 0) == k->day &&
+	       memcmp(pool + r->off, k->set, k->n * sizeof(*k->set)) == 0;
+}
+
+static struct rk_index_keys written_keys(const struct written *w)
+{
+	return (struct rk_index_keys){ w, row_hash, row_is };
 }
 
 /* Whether the row over candidates @set (sorted) was written: its index
@@ -1052,40 +1064,16 @@ static size_t written_probe(const struct written *w, const size_t *set,
 static long written_find(const struct written *w, const size_t *set, size_t n,
 			 double rhs, bool day)
 {
-	if (!w->table_size)
-		return -1;
-	size_t at = written_probe(w, set, n, rhs, day,
-				  written_hash(set, n, rhs, day));
-	return w->table[at] ? (long)w->table[at] - 1 : -1;
-}
-
-/* Doubles the table once it is half full. */
-static enum rk_status written_grow(struct written *w)
-{
-	if (2 * (w->rows.n + 1) <= w->table_size)
-		return RK_OK;
-	size_t size = w->table_size ? 2 * w->table_size : 256;
-	size_t *table = calloc(size, sizeof(*table));
-	if (!table)
-		return RK_ERR_NOMEM;
-	free(w->table);
-	w->table = table;
-	w->table_size = size;
-	const size_t *pool = w->pool.items;
-	for (size_t i = 0; i < w->rows.n; i++) {
-		const struct written_row *r = written_row(w, i);
-		size_t at = written_probe(w, pool + r->off, r->n, r->rhs,
-					  r->col >= 0, r->hash);
-		w->table[at] = i + 1;
-	}
-	return RK_OK;
+	struct written_key key = { set, n, rhs, day,
+				   written_hash(set, n, rhs, day) };
+	struct rk_index_keys keys = written_keys(w);
+	size_t i = rk_index_find(&w->index, &keys, key.hash, &key);
+	return i == SIZE_MAX ? -1 : (long)i;
 }
 
 static enum rk_status written_add(struct written *w, const size_t *set,
 				  size_t n, double rhs, int col)
 {
-	if (written_grow(w) != RK_OK)
-		return RK_ERR_NOMEM;
 	size_t off = w->pool.n;
 	for (size_t k = 0; k < n; k++) {
 		size_t *item = rk_vec_push(&w->pool, sizeof(*item));
@@ -1094,20 +1082,19 @@ static enum rk_status written_add(struct written *w, const size_t *set,
 		*item = set[k];
 	}
 	uint64_t hash = written_hash(set, n, rhs, col >= 0);
-	size_t at = written_probe(w, set, n, rhs, col >= 0, hash);
 	struct written_row *r = rk_vec_push(&w->rows, sizeof(*r));
 	if (!r)
 		return RK_ERR_NOMEM;
 	*r = (struct written_row){ off, n, rhs, col, hash };
-	w->table[at] = w->rows.n;
-	return RK_OK;
+	struct rk_index_keys keys = written_keys(w);
+	return rk_index_add(&w->index, &keys, hash);
 }
 
 static void written_release(struct written *w)
 {
 	rk_vec_release(&w->pool);
 	rk_vec_release(&w->rows);
-	free(w->table);
+	rk_index_release(&w->index);
 }
 
 /* Whether the candidates @set all belong to one activity (or none):

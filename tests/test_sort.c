@@ -1,8 +1,10 @@
-/* Orderings (engine/sort.c) and disjoint sets (engine/sets.c). */
+/* Orderings (engine/sort.c), disjoint sets (engine/sets.c) and the index
+ * of items by key (engine/index.c). */
 #include "config.h"
 
 #include <limits.h>
 
+#include "index.h"
 #include "sets.h"
 #include "sort.h"
 #include "suites.h"
@@ -36,12 +38,61 @@ START_TEST(test_sets_smallest_member)
 }
 END_TEST
 
+/* Keys with a hash of their own: k / 4, so that four keys share every
+ * hash and their probe paths run into each other's. */
+static uint64_t key_hash_of(int key)
+{
+	return (uint64_t)key / 4;
+}
+
+static uint64_t item_hash(const void *data, size_t i)
+{
+	return key_hash_of(((const int *)data)[i]);
+}
+
+static bool item_is(const void *data, size_t i, const void *key)
+{
+	return ((const int *)data)[i] == *(const int *)key;
+}
+
+/* Every item filed is found again, across the table's doublings and
+ * through shared hashes; a key never filed is not. */
+START_TEST(test_index_finds_every_item)
+{
+	enum { N = 1000 };
+	static int items[N];
+	struct rk_index ix = { 0 };
+	struct rk_index_keys keys = { items, item_hash, item_is };
+	int missing = 7;
+	ck_assert_uint_eq(rk_index_find(&ix, &keys, 1, &missing), SIZE_MAX);
+	for (size_t i = 0; i < N; i++) {
+		items[i] = (int)(i * 7 % N) * 3; /* multiples of 3, shuffled */
+		ck_assert_int_eq(
+			rk_index_add(&ix, &keys, key_hash_of(items[i])), RK_OK);
+		ck_assert_uint_eq(ix.n, i + 1);
+	}
+	ck_assert_uint_ge(ix.size, 2 * N);
+	for (size_t i = 0; i < N; i++)
+		ck_assert_uint_eq(rk_index_find(&ix, &keys,
+						key_hash_of(items[i]),
+						&items[i]),
+				  i);
+	for (int key = 1; key < 3 * N; key += 3)
+		ck_assert_uint_eq(
+			rk_index_find(&ix, &keys, key_hash_of(key), &key),
+			SIZE_MAX);
+	rk_index_release(&ix);
+	ck_assert_ptr_null(ix.slots);
+}
+END_TEST
+
 Suite *suite_sort(void)
 {
 	Suite *s = suite_create("sort");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_sort_ints);
 	tcase_add_test(tc, test_sets_smallest_member);
+	tcase_add_test(tc, test_index_finds_every_item);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,6 +12,7 @@
 #include "csvread.h"
 #include "feed_state.h"
 #include "hash.h"
+#include "index.h"
 #include "textfile.h"
 #include "i18n.h"
 
@@ -26,10 +27,8 @@ struct rk_push_state {
 	struct rk_state_head head; /* the school, the strings */
 	struct rk_vec slots;	   /* struct slot */
 	struct rk_vec collections; /* const char * */
-	/* Open addressing over slots: slot index + 1, 0 for empty. */
-	size_t *table;
-	size_t table_size; /* a power of two, or 0 */
-	bool older;	   /* read from a file of version 1 or 2 */
+	struct rk_index index;	   /* the slots by collection and UID */
+	bool older;		   /* read from a file of version 1 or 2 */
 };
 
 struct rk_push_state *rk_push_state_new(const char *school_id)
@@ -47,7 +46,7 @@ void rk_push_state_free(struct rk_push_state *state)
 	if (!state)
 		return;
 	rk_state_head_release(&state->head);
-	free(state->table);
+	rk_index_release(&state->index);
 	rk_vec_release(&state->slots);
 	rk_vec_release(&state->collections);
 	free(state);
@@ -76,36 +75,34 @@ static struct slot *slot_at(const struct rk_push_state *s, size_t i)
 	return rk_vec_at(&s->slots, i, sizeof(struct slot));
 }
 
-/* The table position for the key: its slot, or the empty place for it. */
-static size_t probe(const struct rk_push_state *s, const char *collection,
-		    const char *uid)
+/* A slot's key, as rk_index_find looks for it. */
+struct slot_key {
+	const char *collection, *uid;
+};
+
+static uint64_t slot_hash(const void *data, size_t i)
 {
-	size_t mask = s->table_size - 1;
-	size_t at = (size_t)key_hash(collection, uid) & mask;
-	while (s->table[at]) {
-		const struct slot *sl = slot_at(s, s->table[at] - 1);
-		if (!strcmp(sl->e.collection, collection) &&
-		    !strcmp(sl->e.uid, uid))
-			return at;
-		at = (at + 1) & mask;
-	}
-	return at;
+	const struct slot *sl = slot_at(data, i);
+	return key_hash(sl->e.collection, sl->e.uid);
 }
 
-static enum rk_status grow_table(struct rk_push_state *s)
+static bool slot_is(const void *data, size_t i, const void *key)
 {
-	size_t size = s->table_size ? s->table_size * 2 : 64;
-	size_t *table = calloc(size, sizeof(*table));
-	if (!table)
-		return RK_ERR_NOMEM;
-	free(s->table);
-	s->table = table;
-	s->table_size = size;
-	for (size_t i = 0; i < s->slots.n; i++) {
-		const struct slot *sl = slot_at(s, i);
-		s->table[probe(s, sl->e.collection, sl->e.uid)] = i + 1;
-	}
-	return RK_OK;
+	const struct slot *sl = slot_at(data, i);
+	const struct slot_key *k = key;
+	return !strcmp(sl->e.collection, k->collection) &&
+	       !strcmp(sl->e.uid, k->uid);
+}
+
+/* The slot of the key, or NULL. */
+static struct slot *slot_of(const struct rk_push_state *s,
+			    const char *collection, const char *uid)
+{
+	struct slot_key key = { collection, uid };
+	struct rk_index_keys keys = { s, slot_hash, slot_is };
+	size_t i = rk_index_find(&s->index, &keys, key_hash(collection, uid),
+				 &key);
+	return i == SIZE_MAX ? NULL : slot_at(s, i);
 }
 
 static const char *keep(struct rk_push_state *s, const char *text, bool *nomem)
@@ -118,9 +115,6 @@ enum rk_status rk_push_state_set(struct rk_push_state *state,
 {
 	if (!entry->collection || !entry->uid)
 		return RK_ERR_ARG;
-	if ((state->slots.n + 1) * 2 > state->table_size &&
-	    grow_table(state) != RK_OK)
-		return RK_ERR_NOMEM;
 	bool nomem = false;
 	struct rk_push_entry e = {
 		keep(state, entry->collection, &nomem),
@@ -131,32 +125,30 @@ enum rk_status rk_push_state_set(struct rk_push_state *state,
 	};
 	if (nomem)
 		return RK_ERR_NOMEM;
-	size_t at = probe(state, e.collection, e.uid);
-	if (state->table[at]) {
-		struct slot *sl = slot_at(state, state->table[at] - 1);
+	struct slot *sl = slot_of(state, e.collection, e.uid);
+	if (sl) {
 		sl->e = e;
 		sl->live = true;
 		return RK_OK;
 	}
-	struct slot *sl = rk_vec_push(&state->slots, sizeof(*sl));
+	sl = rk_vec_push(&state->slots, sizeof(*sl));
 	if (!sl)
 		return RK_ERR_NOMEM;
 	sl->e = e;
 	sl->live = true;
-	state->table[at] = state->slots.n;
-	return RK_OK;
+	struct rk_index_keys keys = { state, slot_hash, slot_is };
+	enum rk_status status = rk_index_add(&state->index, &keys,
+					     key_hash(e.collection, e.uid));
+	if (status != RK_OK)
+		state->slots.n--; /* no slot the index cannot find */
+	return status;
 }
 
 static struct slot *find_slot(const struct rk_push_state *s,
 			      const char *collection, const char *uid)
 {
-	if (!s->table_size)
-		return NULL;
-	size_t at = probe(s, collection, uid);
-	if (!s->table[at])
-		return NULL;
-	struct slot *sl = slot_at(s, s->table[at] - 1);
-	return sl->live ? sl : NULL;
+	struct slot *sl = slot_of(s, collection, uid);
+	return sl && sl->live ? sl : NULL;
 }
 
 void rk_push_state_remove(struct rk_push_state *state, const char *collection,
