@@ -1096,23 +1096,28 @@ static enum rk_status render_shared(const struct ctx *c, size_t i)
 	return status;
 }
 
-/* Item @i's shared pieces for variant use: rendered if needed; when
- * @done, the variant is rendered and the last one frees them. */
-static enum rk_status use_shared(struct ctx *c, size_t i, bool done)
+/* Item @i's shared pieces, rendered unless they are. */
+static enum rk_status shared_of(struct ctx *c, size_t i)
 {
 	pthread_mutex_t *lock = &c->item_locks[i % N_LOCKS];
 	pthread_mutex_lock(lock);
-	enum rk_status status = RK_OK;
+	enum rk_status status = render_shared(c, i);
+	pthread_mutex_unlock(lock);
+	return status;
+}
+
+/* One more variant of item @i is rendered: the last frees its pieces. */
+static void shared_done(struct ctx *c, size_t i)
+{
+	pthread_mutex_t *lock = &c->item_locks[i % N_LOCKS];
+	pthread_mutex_lock(lock);
 	struct shared *sh = &c->shared[i];
-	if (!done) {
-		status = render_shared(c, i);
-	} else if (--sh->pending == 0) {
+	if (--sh->pending == 0) {
 		free(sh->head);
 		free(sh->body);
 		sh->head = sh->body = NULL;
 	}
 	pthread_mutex_unlock(lock);
-	return status;
 }
 
 /* The VEVENT of variant @v as text: its item's shared head and body
@@ -1123,7 +1128,7 @@ static enum rk_status use_shared(struct ctx *c, size_t i, bool done)
 static enum rk_status render(struct ctx *c, struct variant *v)
 {
 	const struct item *it = item_at(c, v->item);
-	enum rk_status status = use_shared(c, v->item, false);
+	enum rk_status status = shared_of(c, v->item);
 	if (status != RK_OK)
 		return status;
 	const struct shared *sh = &c->shared[v->item];
@@ -1169,7 +1174,7 @@ static enum rk_status render(struct ctx *c, struct variant *v)
 		icalmemory_free_buffer(summary_text);
 	free(tail_text);
 	if (status == RK_OK)
-		use_shared(c, v->item, true);
+		shared_done(c, v->item);
 	return status;
 }
 
