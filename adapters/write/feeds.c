@@ -143,6 +143,8 @@ struct ctx {
 	pthread_mutex_t locks[N_LOCKS];
 	struct shared *shared; /* per item */
 	size_t *order;	       /* the feeds in the order they are written */
+	/* The feed of each person and of each team (place_items). */
+	size_t *person_feed, *team_feed;
 	pthread_mutex_t item_locks[N_LOCKS];
 	/* An empty VEVENT's BEGIN line and END line as libical writes them
 	 * (what a piece rendered in a VEVENT of its own is cut from). */
@@ -852,21 +854,21 @@ static enum rk_status place_items(struct ctx *c)
 {
 	size_t people = rk_school_n_person(c->school);
 	size_t teams = rk_school_n_team(c->school);
-	size_t *person_feed = rk_arena_alloc(&c->arena, people, sizeof(size_t));
-	size_t *team_feed = rk_arena_alloc(&c->arena, teams, sizeof(size_t));
-	if (!person_feed || !team_feed)
+	c->person_feed = rk_arena_alloc(&c->arena, people, sizeof(size_t));
+	c->team_feed = rk_arena_alloc(&c->arena, teams, sizeof(size_t));
+	if (!c->person_feed || !c->team_feed)
 		return RK_ERR_NOMEM;
 	for (size_t k = 0; k < c->feeds.n; k++) {
 		const struct feed *f = rk_vec_at(&c->feeds, k, sizeof(*f));
 		if (f->kind == FEED_PERSON)
-			person_feed[f->index] = k;
+			c->person_feed[f->index] = k;
 		else if (f->kind == FEED_TEAM)
-			team_feed[f->index] = k;
+			c->team_feed[f->index] = k;
 	}
 	struct rk_tsv buf = { 0 };
 	enum rk_status status = RK_OK;
 	for (size_t i = 0; i < c->items.n && status == RK_OK; i++)
-		status = place(c, &buf, i, person_feed, team_feed);
+		status = place(c, &buf, i, c->person_feed, c->team_feed);
 	rk_tsv_release(&buf);
 	return status;
 }
@@ -1495,18 +1497,9 @@ static enum rk_status work_order(struct ctx *c)
 	size_t n = c->feeds.n, people = rk_school_n_person(c->school);
 	c->order = malloc((n + 1) * sizeof(*c->order));
 	bool *taken = calloc(n + 1, sizeof(*taken));
-	size_t *person_feed = malloc((people + 1) * sizeof(*person_feed));
-	if (!c->order || !taken || !person_feed) {
+	if (!c->order || !taken) {
 		free(taken);
-		free(person_feed);
 		return RK_ERR_NOMEM;
-	}
-	for (size_t p = 0; p < people; p++)
-		person_feed[p] = n;
-	for (size_t i = 0; i < n; i++) {
-		const struct feed *f = rk_vec_at(&c->feeds, i, sizeof(*f));
-		if (f->kind == FEED_PERSON)
-			person_feed[f->index] = i;
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1522,7 +1515,7 @@ static enum rk_status work_order(struct ctx *c)
 		for (size_t m = 0; m < t->n_members; m++) {
 			int who = t->members[m].index;
 			size_t pf = who >= 0 && (size_t)who < people
-					    ? person_feed[who]
+					    ? c->person_feed[who]
 					    : n;
 			if (pf < n && !taken[pf]) {
 				c->order[k++] = pf;
@@ -1534,7 +1527,6 @@ static enum rk_status work_order(struct ctx *c)
 		if (!taken[i])
 			c->order[k++] = i;
 	free(taken);
-	free(person_feed);
 	return RK_OK;
 }
 
