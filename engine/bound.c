@@ -32,17 +32,21 @@ static bool session_kind(enum rk_event_kind k)
 static const struct rk_solve_report *final_report(const struct rk_plan *plan,
 						  const char *id, int number)
 {
-	char first[160], second[200], third[200];
-	snprintf(first, sizeof(first), "sessions %s period %d", id, number);
-	snprintf(second, sizeof(second), "%s, slipping a week", first);
-	snprintf(third, sizeof(third), "%s%s", first, RK_SESSIONS_EARLY_TRY);
+	static const char *const tries[] = { "", RK_SESSIONS_LATE_TRY,
+					     RK_SESSIONS_ALL_LATE_TRY,
+					     RK_SESSIONS_EARLY_TRY };
+	char first[160];
+	size_t n = (size_t)snprintf(first, sizeof(first),
+				    "sessions %s period %d", id, number);
 	const struct rk_solve_report *found = NULL;
-	for (size_t i = 0; i < rk_plan_n_reports(plan); i++) {
+	for (size_t i = 0; n < sizeof(first) && i < rk_plan_n_reports(plan);
+	     i++) {
 		const struct rk_solve_report *r = rk_plan_report(plan, i);
-		if (r->model &&
-		    (!strcmp(r->model, first) || !strcmp(r->model, second) ||
-		     !strcmp(r->model, third)))
-			found = r;
+		if (!r->model || strncmp(r->model, first, n) != 0)
+			continue;
+		for (size_t t = 0; t < sizeof(tries) / sizeof(tries[0]); t++)
+			if (!strcmp(r->model + n, tries[t]))
+				found = r;
 	}
 	return found;
 }

@@ -278,9 +278,12 @@ enum rk_status rk_step_sessions_parallel(struct rk_planctx *ctx,
 void rk_parallel_each(const struct rk_planctx *ctx, size_t n,
 		      void (*fn)(void *data, size_t i), void *data);
 
-/* The suffix of the name of a session model's third try (a lesbezoek in
- * an earlier week of its round), which the bound looks for. */
-#define RK_SESSIONS_EARLY_TRY ", a lesbezoek earlier"
+/* The suffixes of the names of a session model's later tries, which the
+ * bound looks for: the later weeks for what found no place, then for
+ * every session, then a lesbezoek in an earlier week of its round too. */
+#define RK_SESSIONS_LATE_TRY	 ", slipping a week"
+#define RK_SESSIONS_ALL_LATE_TRY ", every session may slip a week"
+#define RK_SESSIONS_EARLY_TRY	 ", a lesbezoek earlier"
 
 /* For the bound: the session model of group @g in period @p as a
  * relaxation of what rk_step_sessions solves (every session may slip,

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "loader.h"
 #include "plan_file.h"
+#include "planctx.h"
 #include "planner.h"
 #include "ritmiek.h"
 #include "school.h"
@@ -857,6 +858,49 @@ START_TEST(test_lesbezoek_holiday_week)
 }
 END_TEST
 
+/* Goede Vrijdag takes the only lesson of the week of period 3's second
+ * lesbezoek, and the week after is open (holiday-visit.yaml without its
+ * studiedag): that lesbezoek and its feedbackgesprek slip to the next
+ * week in the second try, which gives the later weeks only to them; the
+ * tries after it are not needed. */
+START_TEST(test_lesbezoek_slips_alone)
+{
+	struct run r = plan_school("slip-visit.yaml", false);
+	ck_assert_int_eq(r.status, RK_OK);
+	assert_verified(&r);
+	int goede_vrijdag = rk_date_from_ymd(2027, 3, 26);
+	const struct rk_event *lb = NULL, *fb = NULL;
+	for (size_t i = 0; i < rk_plan_n_events(r.plan); i++) {
+		const struct rk_event *ev = rk_plan_event(r.plan, i);
+		ck_assert(!ev->violation);
+		if (ev->period != 3)
+			continue;
+		if (strstr(ev->id, "-p3-r2-") && ev->kind == RK_EV_LB)
+			lb = ev;
+		else if (strstr(ev->id, "-p3-r2-") && ev->kind == RK_EV_FB)
+			fb = ev;
+		else if (ev->kind == RK_EV_GL || ev->kind == RK_EV_LB ||
+			 ev->kind == RK_EV_FB)
+			/* The others keep their weeks, before Goede Vrijdag's. */
+			ck_assert_int_lt(ev->date, goede_vrijdag - 4);
+	}
+	ck_assert(lb && fb);
+	ck_assert_int_eq(lb->date, goede_vrijdag + 7);
+	ck_assert(fb->date > lb->date ||
+		  (fb->date == lb->date && fb->start >= lb->end));
+	size_t late = 0, other = 0;
+	for (size_t i = 0; i < rk_plan_n_reports(r.plan); i++) {
+		const char *model = rk_plan_report(r.plan, i)->model;
+		late += strstr(model, RK_SESSIONS_LATE_TRY) != NULL;
+		other += strstr(model, RK_SESSIONS_ALL_LATE_TRY) != NULL ||
+			 strstr(model, RK_SESSIONS_EARLY_TRY) != NULL;
+	}
+	ck_assert_uint_eq(late, 1);
+	ck_assert_uint_eq(other, 0);
+	run_free(&r);
+}
+END_TEST
+
 Suite *suite_planner(void)
 {
 	Suite *s = suite_create("planner");
@@ -881,6 +925,7 @@ Suite *suite_planner(void)
 	tcase_add_test(tc, test_team_sessions_in_bordsessie);
 	tcase_add_test(tc, test_team_session_unplaceable);
 	tcase_add_test(tc, test_lesbezoek_holiday_week);
+	tcase_add_test(tc, test_lesbezoek_slips_alone);
 	suite_add_tcase(s, tc);
 	return s;
 }

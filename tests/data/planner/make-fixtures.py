@@ -119,6 +119,10 @@ files = {
         "holiday-visit", ["T6", "T5"],
         IN_BS + "studiedagen:\n  - {date: 2027-04-02, name: Studiedag}\n",
         timetable="rooster-holiday-visit.csv"),
+    # The same without the studiedag: that lesbezoek slips to the week
+    # after Goede Vrijdag.
+    "slip-visit.yaml": school("slip-visit", ["T6", "T5"], IN_BS,
+                              timetable="rooster-holiday-visit.csv"),
     "rooster-holiday-visit.csv": "person,weekday,start,end\n"
                                  "T5,vr,11:00,12:00\nT6,vr,09:00,10:00\n",
 }
