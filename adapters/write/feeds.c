@@ -93,6 +93,19 @@ struct shared {
 	size_t pending; /* its variants not yet rendered */
 };
 
+/* The lines of a variant's tail that are the same for every reader, as
+ * libical writes them (make_lines): the STATUS and TRANSP lines, and a
+ * reminder's VALARM but for its DESCRIPTION. A variant renders only its
+ * SUMMARY and its reminder's DESCRIPTION: a VALARM of its own for each of
+ * the 12,796 variants of vo:300:2 was a quarter of libical's time. */
+struct lines {
+	char *status[2]; /* confirmed, cancelled */
+	char *transp[2]; /* opaque, transparent */
+	char *alarm_begin, *alarm_end;
+	char *action;
+	char *trigger[2]; /* a session's reminder, a meting's */
+};
+
 /* Locks for rendering the variants: one per variant would be thousands;
  * one for all would keep the threads waiting for each other. */
 #define N_LOCKS 64
@@ -150,6 +163,7 @@ struct ctx {
 	 * (what a piece rendered in a VEVENT of its own is cut from). */
 	size_t begin_len, end_len;
 	char *empty_vevent;
+	struct lines lines;
 	const char *organizer;	    /* a mailto: URI */
 	const char *organizer_name; /* whose address it is */
 	const char *base_url;	    /* feeds.base_url, or NULL */
@@ -948,45 +962,26 @@ static void add_times(const struct ctx *c, icalcomponent *e,
 			icalproperty_new_dtend(local_time(ev->date, ev->end)));
 }
 
-static void add_alarm(icalcomponent *e, struct icaldurationtype before,
-		      const char *text)
+/* The reminder a reader who sees @summary gets of @ev: its text into @t
+ * and whether it is a meting's (false: a session's). False when there is
+ * none. Sessions: the school's reminder_minutes before (0: none).
+ * Metingen: at 09:00 two days before the deadline (make_lines). */
+static bool reminder_text(const struct ctx *c, const struct rk_event *ev,
+			  const char *summary, struct rk_tsv *t, bool *meting)
 {
-	icalcomponent *alarm = icalcomponent_new_valarm();
-	if (!alarm)
-		return;
-	struct icaltriggertype trigger = { icaltime_null_time(), before };
-	add_prop(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-	add_prop(alarm, icalproperty_new_description(text));
-	add_prop(alarm, icalproperty_new_trigger(trigger));
-	icalcomponent_add_component(e, alarm);
-}
-
-/* Sessions: the school's reminder_minutes before (0: none). Metingen: at
- * 09:00 two days before the deadline (an all-day event starts at
- * midnight, so 1 day and 15 hours before its start). */
-static void add_reminders(const struct ctx *c, icalcomponent *e,
-			  const struct rk_event *ev, const char *summary)
-{
-	struct icaldurationtype before = icaldurationtype_null_duration();
-	before.is_neg = 1;
-	if (ev->kind == RK_EV_METING) {
-		struct rk_tsv t = { 0 };
-		put(&t, "Uiterlijk ");
-		rk_event_words_date(&t, ev->date);
-		put(&t, " invullen: ");
-		put(&t, summary);
-		before.days = 1;
-		before.hours = 15;
-		if (!t.nomem)
-			add_alarm(e, before, t.data);
-		rk_tsv_release(&t);
-		return;
+	*meting = ev->kind == RK_EV_METING;
+	if (*meting) {
+		put(t, "Uiterlijk ");
+		rk_event_words_date(t, ev->date);
+		put(t, " invullen: ");
+		put(t, summary);
+		return true;
 	}
-	int minutes = rk_school_get_settings(c->school)->reminder_minutes;
-	if (ev->start < 0 || minutes <= 0)
-		return;
-	before.minutes = (unsigned)minutes;
-	add_alarm(e, before, summary);
+	if (ev->start < 0 ||
+	    rk_school_get_settings(c->school)->reminder_minutes <= 0)
+		return false;
+	put(t, summary);
+	return true;
 }
 
 static void add_organizer(const struct ctx *c, icalcomponent *e)
@@ -1022,20 +1017,6 @@ static void add_body(const struct ctx *c, icalcomponent *e,
 			    rk_event_words_category(ev->kind)));
 	add_prop(e, icalproperty_new_color(rk_event_words_color(ev->kind)));
 	add_organizer(c, e);
-}
-
-static void add_status(icalcomponent *e, const struct rk_event *ev,
-		       bool cancelled)
-{
-	add_prop(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
-						      : ICAL_STATUS_CONFIRMED));
-	/* A meting is a deadline: it keeps nobody from other appointments;
-	 * nor does a cancelled event, which stays in view beside its
-	 * replacement until its day has passed. */
-	add_prop(e,
-		 icalproperty_new_transp(ev->kind == RK_EV_METING || cancelled
-						 ? ICAL_TRANSP_TRANSPARENT
-						 : ICAL_TRANSP_OPAQUE));
 }
 
 /* @e as libical writes it without its BEGIN and END lines, into *@text
@@ -1122,11 +1103,21 @@ static void shared_done(struct ctx *c, size_t i)
 	pthread_mutex_unlock(lock);
 }
 
+/* @prop as libical writes it (freed), or NULL. */
+static char *prop_text(icalproperty *prop)
+{
+	char *text = prop ? icalproperty_as_ical_string_r(prop) : NULL;
+	if (prop)
+		icalproperty_free(prop);
+	return text;
+}
+
 /* The VEVENT of variant @v as text: its item's shared head and body
- * around the variant's own SUMMARY, then its STATUS, TRANSP and
- * reminders, each piece as libical writes it. Runs in the worker threads:
- * it only reads the context but for the item's pieces (under its lock),
- * and libical keeps its error number and temporary buffers per thread. */
+ * around the variant's own SUMMARY, then its STATUS and TRANSP lines and
+ * its reminder with its own DESCRIPTION, each piece as libical writes it.
+ * Runs in the worker threads: it only reads the context but for the
+ * item's pieces (under its lock), and libical keeps its error number and
+ * temporary buffers per thread. */
 static enum rk_status render(struct ctx *c, struct variant *v)
 {
 	const struct item *it = item_at(c, v->item);
@@ -1134,47 +1125,56 @@ static enum rk_status render(struct ctx *c, struct variant *v)
 	if (status != RK_OK)
 		return status;
 	const struct shared *sh = &c->shared[v->item];
-	icalproperty *summary = icalproperty_new_summary(v->summary);
-	char *summary_text =
-		summary ? icalproperty_as_ical_string_r(summary) : NULL;
-	if (summary)
-		icalproperty_free(summary);
-	icalcomponent *tail = icalcomponent_new_vevent();
-	if (tail) {
-		add_status(tail, &it->ev, v->cancelled);
-		if (!v->cancelled)
-			add_reminders(c, tail, &it->ev, v->summary);
-	}
-	char *tail_text = NULL;
-	size_t tail_len = 0;
-	status = inner_text(c, tail, &tail_text, &tail_len);
-	if (status == RK_OK && !summary_text)
-		status = RK_ERR_NOMEM;
-	if (status == RK_OK) {
-		size_t summary_len = strlen(summary_text);
-		v->len = c->begin_len + sh->head_len + summary_len +
-			 sh->body_len + tail_len + c->end_len;
-		v->text = malloc(v->len + 1);
-		if (v->text) {
-			char *at = v->text;
-			memcpy(at, c->empty_vevent, c->begin_len);
-			at += c->begin_len;
-			memcpy(at, sh->head, sh->head_len);
-			at += sh->head_len;
-			memcpy(at, summary_text, summary_len);
-			at += summary_len;
-			memcpy(at, sh->body, sh->body_len);
-			at += sh->body_len;
-			memcpy(at, tail_text, tail_len);
-			at += tail_len;
-			memcpy(at, c->empty_vevent + c->begin_len,
-			       c->end_len + 1);
+	const struct lines *ln = &c->lines;
+	char *summary = prop_text(icalproperty_new_summary(v->summary));
+	char *alarm = NULL;
+	struct rk_tsv text = { 0 };
+	bool meting = false,
+	     has_alarm = !v->cancelled &&
+			 reminder_text(c, &it->ev, v->summary, &text, &meting);
+	if (has_alarm && !text.nomem)
+		alarm = prop_text(icalproperty_new_description(text.data));
+	rk_tsv_release(&text);
+	bool transparent = it->ev.kind == RK_EV_METING || v->cancelled;
+	/* A meting is a deadline: it keeps nobody from other appointments;
+	 * nor does a cancelled event, which stays in view beside its
+	 * replacement until its day has passed (the TRANSP line). */
+	const char *pieces[] = {
+		summary,
+		sh->body,
+		ln->status[v->cancelled],
+		ln->transp[transparent],
+		has_alarm ? ln->alarm_begin : "",
+		has_alarm ? ln->action : "",
+		has_alarm ? alarm : "",
+		has_alarm ? ln->trigger[meting] : "",
+		has_alarm ? ln->alarm_end : "",
+		c->empty_vevent + c->begin_len, /* the END line */
+	};
+	size_t n = sizeof(pieces) / sizeof(pieces[0]), lens[10];
+	v->len = c->begin_len + sh->head_len;
+	status = summary && (!has_alarm || alarm) ? RK_OK : RK_ERR_NOMEM;
+	for (size_t k = 0; status == RK_OK && k < n; k++)
+		v->len += lens[k] = k == 1 ? sh->body_len : strlen(pieces[k]);
+	v->text = status == RK_OK ? malloc(v->len + 1) : NULL;
+	if (v->text) {
+		char *at = v->text;
+		memcpy(at, c->empty_vevent, c->begin_len);
+		at += c->begin_len;
+		memcpy(at, sh->head, sh->head_len);
+		at += sh->head_len;
+		for (size_t k = 0; k < n; k++) {
+			memcpy(at, pieces[k], lens[k]);
+			at += lens[k];
 		}
-		status = v->text ? RK_OK : RK_ERR_NOMEM;
+		*at = '\0';
+	} else if (status == RK_OK) {
+		status = RK_ERR_NOMEM;
 	}
-	if (summary_text)
-		icalmemory_free_buffer(summary_text);
-	free(tail_text);
+	if (summary)
+		icalmemory_free_buffer(summary);
+	if (alarm)
+		icalmemory_free_buffer(alarm);
 	if (status == RK_OK)
 		shared_done(c, v->item);
 	return status;
@@ -1464,10 +1464,69 @@ static enum rk_status write_task(struct ctx *c, size_t i, struct rk_tsv *buf)
 	return out->status;
 }
 
-/* The empty VEVENT (its BEGIN and END lines) and, per item, how many of
- * its variants are to be rendered. */
+/* The tail's lines for every reader (struct lines): each as libical
+ * writes it alone, which is how it writes it in a VEVENT; a VALARM's
+ * BEGIN and END lines cut from an empty one. A meting's reminder comes
+ * at 09:00 two days before the deadline: an all-day event starts at
+ * midnight, so 1 day and 15 hours before its start. */
+static enum rk_status make_lines(struct ctx *c)
+{
+	struct lines *ln = &c->lines;
+	struct icaldurationtype before[2] = {
+		icaldurationtype_null_duration(),
+		icaldurationtype_null_duration()
+	};
+	before[0].is_neg = before[1].is_neg = 1;
+	before[0].minutes =
+		(unsigned)rk_school_get_settings(c->school)->reminder_minutes;
+	before[1].days = 1;
+	before[1].hours = 15;
+	ln->status[0] =
+		prop_text(icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+	ln->status[1] =
+		prop_text(icalproperty_new_status(ICAL_STATUS_CANCELLED));
+	ln->transp[0] = prop_text(icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
+	ln->transp[1] =
+		prop_text(icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	ln->action = prop_text(icalproperty_new_action(ICAL_ACTION_DISPLAY));
+	for (int k = 0; k < 2; k++) {
+		struct icaltriggertype trigger = { icaltime_null_time(),
+						   before[k] };
+		ln->trigger[k] = prop_text(icalproperty_new_trigger(trigger));
+	}
+	icalcomponent *alarm = icalcomponent_new_valarm();
+	ln->alarm_begin = alarm ? icalcomponent_as_ical_string_r(alarm) : NULL;
+	free_comp(alarm);
+	if (!ln->status[0] || !ln->status[1] || !ln->transp[0] ||
+	    !ln->transp[1] || !ln->action || !ln->trigger[0] ||
+	    !ln->trigger[1] || !ln->alarm_begin)
+		return RK_ERR_NOMEM;
+	char *end = strchr(ln->alarm_begin, '\n');
+	if (!end)
+		return RK_ERR_BUG;
+	ln->alarm_end = strdup(end + 1);
+	end[1] = '\0';
+	return ln->alarm_end ? RK_OK : RK_ERR_NOMEM;
+}
+
+static void free_lines(struct lines *ln)
+{
+	char *all[] = { ln->status[0],	ln->status[1],	ln->transp[0],
+			ln->transp[1],	ln->action,	ln->trigger[0],
+			ln->trigger[1], ln->alarm_begin };
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if (all[i])
+			icalmemory_free_buffer(all[i]);
+	free(ln->alarm_end);
+}
+
+/* The empty VEVENT (its BEGIN and END lines), the tail's lines and, per
+ * item, how many of its variants are to be rendered. */
 static enum rk_status prepare_shared(struct ctx *c)
 {
+	enum rk_status status = make_lines(c);
+	if (status != RK_OK)
+		return status;
 	icalcomponent *e = icalcomponent_new_vevent();
 	c->empty_vevent = e ? icalcomponent_as_ical_string_r(e) : NULL;
 	free_comp(e);
@@ -1919,6 +1978,7 @@ static void release_output(struct ctx *c)
 	free(c->order);
 	if (c->empty_vevent)
 		icalmemory_free_buffer(c->empty_vevent);
+	free_lines(&c->lines);
 	rk_vec_release(&c->variants);
 	free(c->outcomes);
 }
