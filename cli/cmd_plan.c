@@ -252,30 +252,6 @@ static void cover_note(const char *dir, const struct rk_school *school,
 	free(list);
 }
 
-/* Whether rk_verify, which shares nothing with the planner, accepts the
- * plan; if not, says what it found (a planner bug: every broken rule
- * should have been reported while planning). */
-static bool verified(const char *path, const struct rk_school *school,
-		     const struct rk_schoolyear *year,
-		     const struct rk_plan *plan)
-{
-	struct rk_diags *diags = rk_diags_new();
-	if (!diags)
-		return false;
-	enum rk_status status = rk_verify(school, year, plan, NULL, diags);
-	if (status != RK_OK) {
-		rk_diags_sort(diags);
-		rk_cli_print_diags(stderr, diags);
-		fprintf(stderr,
-			_("ritmiek: %s: the plan breaks %zu hard rule(s) that "
-			  "the planner did not report (please report this); it "
-			  "is not published\n"),
-			path, rk_diags_errors(diags));
-	}
-	rk_diags_free(diags);
-	return status == RK_OK;
-}
-
 /* Writes each model as DIR/NNN.lp; the names say in the file's first
  * comment line which model it is (GLPK writes the problem name there). */
 static void export_model(const struct rk_mip *mip, const char *model,
@@ -330,15 +306,6 @@ static int run_plan(struct plan_args *a)
 			rk_strerror(status));
 		goto out;
 	}
-	/* The referee has the last word: a plan that verify rejects is never
-	 * published as one that keeps every rule. */
-	if (status == RK_OK && !verified(a->school, school, year, plan)) {
-		status = RK_ERR_INFEASIBLE;
-		if (!a->plan.allow_violations) {
-			rk_plan_free(plan);
-			plan = NULL;
-		}
-	}
 	/* A plan that breaks hard rules is not published to the teachers. */
 	bool feeds = status == RK_OK && !a->no_feeds;
 	if (status == RK_ERR_INFEASIBLE && !plan) {
@@ -362,17 +329,45 @@ static int run_plan(struct plan_args *a)
 			       .overview = !a->no_overview,
 			       .person_pages = feeds,
 			       /* -j: the feeds on as many threads too. */
-			       .jobs = (unsigned)a->plan.jobs };
+			       .jobs = (unsigned)a->plan.jobs,
+			       /* The referee has the last word: rk_verify,
+				* which shares nothing with the planner, checks
+				* the plan at the commit point, and a plan it
+				* rejects is never published as one that keeps
+				* every rule (output.h). */
+			       .verify = status == RK_OK };
 	struct rk_output_result res;
 	exit_status = rk_cli_output(a->out, &o, &res, true);
+	/* Rejected by the referee (rk_cli_output said why): with
+	 * --allow-violations written as a plan that breaks rules, without
+	 * feeds; else not at all. */
+	bool rejected = exit_status == RK_EXIT_INFEASIBLE && o.verify;
+	if (rejected && !a->plan.allow_violations) {
+		fprintf(stderr,
+			_("ritmiek: %s: nothing written (see "
+			  "--allow-violations)\n"),
+			a->school);
+		goto out;
+	}
+	if (rejected) {
+		status = RK_ERR_INFEASIBLE;
+		o.feeds = o.person_pages = o.verify = false;
+		exit_status = rk_cli_output(a->out, &o, &res, true);
+	}
 	if (exit_status != RK_EXIT_OK)
 		goto out;
 	if (status == RK_ERR_INFEASIBLE) {
-		fprintf(stderr,
-			_("ritmiek: %s: %zu hard rule(s) cannot be kept; the plan "
-			  "is written with these violations marked, the feeds "
-			  "are not\n"),
-			a->school, rk_diags_errors(diags));
+		if (rejected)
+			fprintf(stderr,
+				_("ritmiek: %s: the plan is written, the feeds "
+				  "are not\n"),
+				a->school);
+		else
+			fprintf(stderr,
+				_("ritmiek: %s: %zu hard rule(s) cannot be "
+				  "kept; the plan is written with these "
+				  "violations marked, the feeds are not\n"),
+				a->school, rk_diags_errors(diags));
 		/* The solver's figures hold for a plan with violations too. */
 		if (!a->quiet) {
 			report(a->out, plan);

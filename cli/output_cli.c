@@ -95,6 +95,7 @@ int rk_cli_output(const char *dir, struct rk_output *o,
 	sigprocmask(SIG_SETMASK, &before, NULL);
 	rk_diags_sort(diags);
 	rk_cli_print_diags(stderr, diags);
+	size_t errors = rk_diags_errors(diags);
 	rk_diags_free(diags);
 	switch (status) {
 	case RK_OK:
@@ -115,6 +116,15 @@ int rk_cli_output(const char *dir, struct rk_output *o,
 		return RK_EXIT_FAILURE;
 	case RK_ERR_INPUT:
 		return RK_EXIT_INPUT;
+	case RK_ERR_INFEASIBLE:
+		/* A planner bug: every broken rule should have been reported
+		 * while planning. */
+		fprintf(stderr,
+			_("ritmiek: %s: the plan breaks %zu hard rule(s) that "
+			  "the planner did not report (please report this); it "
+			  "is not published\n"),
+			dir, errors);
+		return RK_EXIT_INFEASIBLE;
 	case RK_ERR_IO:
 		fprintf(stderr,
 			_("ritmiek: %s: %s; the plan directory is as it was\n"),

@@ -9,7 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "loader.h"
+#include "output.h"
+#include "plan_file.h"
 #include "plandir.h"
+#include "planner.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -197,6 +201,111 @@ START_TEST(test_not_a_folder)
 }
 END_TEST
 
+/* What the referee at the commit point (struct rk_output's verify) is
+ * given: the small school of the planner tests, its plan, and that plan
+ * with the team's first bordsessie moved an hour, off its moment and onto
+ * a lesson (as test_verify_catches_edit edits it). */
+struct judged {
+	struct rk_school *school;
+	struct rk_schoolyear *year;
+	struct rk_plan *good, *edited;
+	struct rk_diags *diags;
+};
+
+static struct judged judged_new(void)
+{
+	struct judged j = { .diags = rk_diags_new() };
+	char *path = rk_test_path("tests/data/planner/one-moment.yaml");
+	ck_assert_int_eq(rk_load_school(path, NULL, &j.school, j.diags), RK_OK);
+	ck_assert_int_eq(rk_schoolyear_new(j.school, &j.year, j.diags), RK_OK);
+	struct rk_plan_options options = { 600000, false, NULL, NULL, 0 };
+	ck_assert_int_eq(
+		rk_planner_run(j.school, j.year, &options, &j.good, j.diags),
+		RK_OK);
+	free(path);
+	char file[256];
+	snprintf(file, sizeof(file), "%s/edited.tsv", parent);
+	ck_assert_int_eq(rk_plan_file_write(j.school, j.good, file), RK_OK);
+	char *text = rk_test_slurp(file);
+	char *line = strstr(text, "\tbordsessie\t");
+	ck_assert_ptr_nonnull(line);
+	char *time = strstr(line, "\t13:00\t13:30\t");
+	ck_assert_ptr_nonnull(time);
+	memcpy(time, "\t14:00\t14:30\t", 13);
+	FILE *f = fopen(file, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+	free(text);
+	ck_assert_int_eq(rk_plan_file_read(j.school, file, &j.edited, j.diags),
+			 RK_OK);
+	ck_assert_int_eq(unlink(file), 0);
+	return j;
+}
+
+static void judged_free(struct judged *j)
+{
+	rk_plan_free(j->good);
+	rk_plan_free(j->edited);
+	rk_schoolyear_free(j->year);
+	rk_school_free(j->school);
+	rk_diags_free(j->diags);
+}
+
+/* A plan that verify rejects is not committed, whatever else was written
+ * beside it: the generation before stays, nothing is left behind, and
+ * the diagnostics say which rule broke. Without the referee the same plan
+ * is written: the referee is what refused it. */
+START_TEST(test_referee_gates_the_commit)
+{
+	struct judged j = judged_new();
+	struct rk_feeds_options feed_options = { NULL, 1785758400 };
+	struct rk_output o = { .school = j.school,
+			       .year = j.year,
+			       .plan = j.good,
+			       .plan_file = true,
+			       .feeds = true,
+			       .feed_options = &feed_options,
+			       .jobs = 2,
+			       .verify = true };
+	struct rk_output_result res;
+	struct rk_diags *d = rk_diags_new();
+	ck_assert_int_eq(rk_output_write(dir, &o, &res, d), RK_OK);
+	ck_assert_uint_eq(rk_diags_errors(d), 0);
+	ck_assert_uint_gt(res.feeds.feeds, 0);
+	char *before = read_file("plan.tsv");
+	char *index = read_file("index.tsv");
+
+	o.plan = j.edited;
+	ck_assert_int_eq(rk_output_write(dir, &o, &res, d), RK_ERR_INFEASIBLE);
+	char *got = rk_test_diags_text(d);
+	ck_assert_msg(strstr(got, "but its moment is dinsdag 13:00") != NULL,
+		      "%s", got);
+	free(got);
+	char *after = read_file("plan.tsv");
+	ck_assert_str_eq(after, before);
+	free(after);
+	after = read_file("index.tsv");
+	ck_assert_str_eq(after, index);
+	free(after);
+	ck_assert_int_eq(strays(), 0);
+
+	o.verify = false;
+	o.feeds = false;
+	rk_diags_free(d);
+	d = rk_diags_new();
+	ck_assert_int_eq(rk_output_write(dir, &o, &res, d), RK_OK);
+	after = read_file("plan.tsv");
+	ck_assert_str_ne(after, before);
+	ck_assert_ptr_nonnull(strstr(after, "\t14:00\t14:30\t"));
+	free(after);
+	free(before);
+	free(index);
+	rk_diags_free(d);
+	judged_free(&j);
+}
+END_TEST
+
 Suite *suite_plandir(void)
 {
 	Suite *s = suite_create("plandir");
@@ -208,6 +317,7 @@ Suite *suite_plandir(void)
 	tcase_add_test(tc, test_lock);
 	tcase_add_test(tc, test_leftovers_cleared);
 	tcase_add_test(tc, test_not_a_folder);
+	tcase_add_test(tc, test_referee_gates_the_commit);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3,6 +3,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include "plan_summary.h"
 #include "plandir.h"
 #include "textfile.h"
+#include "verify.h"
 
 /* plan.tsv and summary.txt; without feeds an index.tsv of only its header
  * line, unless one is there (that of feeds written before). */
@@ -104,6 +106,58 @@ static enum rk_status write_parts(struct rk_plandir *pd,
 	return status;
 }
 
+/* rk_verify of o->plan on a thread of its own while the parts are
+ * written: it only reads the plan, the school and the year, as the
+ * writers do, and writes only its own diagnostics. The core that would
+ * wait during plan.tsv and the summary checks the plan meanwhile. */
+struct referee {
+	const struct rk_output *o;
+	struct rk_diags *diags;
+	enum rk_status status;
+	pthread_t thread;
+	bool running;
+};
+
+static void *referee_run(void *arg)
+{
+	struct referee *r = arg;
+	r->status =
+		rk_verify(r->o->school, r->o->year, r->o->plan, NULL, r->diags);
+	return NULL;
+}
+
+static enum rk_status referee_start(struct referee *r,
+				    const struct rk_output *o)
+{
+	*r = (struct referee){ .o = o, .status = RK_OK };
+	if (!o->verify)
+		return RK_OK;
+	r->diags = rk_diags_new();
+	if (!r->diags)
+		return RK_ERR_NOMEM;
+	r->running = pthread_create(&r->thread, NULL, referee_run, r) == 0;
+	return RK_OK;
+}
+
+/* Its verdict (on this thread when none could be started); what it found
+ * goes to @diags. */
+static enum rk_status referee_verdict(struct referee *r, struct rk_diags *diags)
+{
+	if (!r->o->verify)
+		return RK_OK;
+	if (r->running)
+		pthread_join(r->thread, NULL);
+	else
+		referee_run(r);
+	r->running = false;
+	rk_diags_append(diags, r->diags);
+	rk_diags_free(r->diags);
+	r->diags = NULL;
+	/* rk_verify says RK_ERR_INPUT for a plan that breaks rules: here the
+	 * plan is no input but what the run made. */
+	return r->status == RK_ERR_INPUT ? RK_ERR_INFEASIBLE : r->status;
+}
+
 /* A path in the new generation as the user knows it: in @dir. */
 static void unstage(const struct rk_plandir *pd, const char *dir, char *path,
 		    size_t size)
@@ -128,7 +182,14 @@ enum rk_status rk_output_write(const char *dir, const struct rk_output *o,
 		snprintf(res->failed, sizeof(res->failed), "%s", dir);
 		return status;
 	}
-	status = write_parts(pd, o, res, diags);
+	struct referee referee;
+	status = referee_start(&referee, o);
+	if (status == RK_OK)
+		status = write_parts(pd, o, res, diags);
+	/* Joined whatever happened: the thread reads what o points to. */
+	enum rk_status verdict = referee_verdict(&referee, diags);
+	if (status == RK_OK)
+		status = verdict;
 	if (status == RK_OK && o->may_commit && !o->may_commit(o->data))
 		status = RK_ERR_STOPPED;
 	if (status != RK_OK) {

@@ -37,6 +37,10 @@ struct rk_output {
 	bool overview;			  /* overview/ (needs @year) */
 	bool person_pages;		  /* with it, feeds/<token>.html */
 	unsigned jobs; /* threads for writing the feeds; 0 or 1: one */
+	/* The referee at the commit point: rk_verify checks the plan (with
+	 * @year) while the parts are written, and a plan it rejects is not
+	 * committed (RK_ERR_INFEASIBLE, what it found in the diags). */
+	bool verify;
 	/* Asked once all is written, just before the commit; false throws
 	 * the new generation away (RK_ERR_STOPPED): a signal came in. */
 	bool (*may_commit)(void *data);
@@ -55,7 +59,8 @@ struct rk_output_result {
 /* Writes the parts of @o into plan directory @dir (made when missing) at
  * one commit point. Problems of the previous state and I/O errors (with
  * the path) go to @diags. RK_ERR_BUSY when another run holds @dir,
- * RK_ERR_STOPPED when o->may_commit said no, RK_ERR_INPUT, RK_ERR_IO
+ * RK_ERR_STOPPED when o->may_commit said no, RK_ERR_INFEASIBLE when
+ * o->verify and rk_verify rejects the plan, RK_ERR_INPUT, RK_ERR_IO
  * (errno set, res->failed names the path), RK_ERR_NOMEM; in every case
  * but RK_OK the directory is as it was. */
 enum rk_status rk_output_write(const char *dir, const struct rk_output *o,
