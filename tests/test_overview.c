@@ -910,6 +910,43 @@ static long read_head(const char *path, unsigned char *buf, size_t n)
 	return size;
 }
 
+/* A team page numbers the weeks of each period 1, 2, 3, ... A
+ * feedbackgesprek keeps the week of its lesbezoek also when it falls on
+ * a day of the next week (32 of the vo example's 270 do): the next week
+ * is still numbered by its other events, not twice the same. */
+START_TEST(test_week_numbers)
+{
+	plan_school("examples/vo-school/school.yaml");
+	write_overview(true);
+	size_t pages = 0;
+	for (size_t t = 0; t < rk_school_n_team(f.school); t++) {
+		char name[160];
+		snprintf(name, sizeof(name), "overview/team-%s.html",
+			 rk_school_get_team(f.school, t)->id);
+		if (!exists_in_dir(name))
+			continue;
+		pages++;
+		char *html = read_in_dir(name);
+		int prev = 0;
+		for (const char *at = html;
+		     (at = strstr(at, "· week ")) != NULL; at++) {
+			int nth = 0, of = 0;
+			ck_assert_int_eq(
+				sscanf(at, "· week %d van %d", &nth, &of), 2);
+			/* A new period starts again at 1. */
+			if (nth != 1)
+				ck_assert_msg(nth == prev + 1,
+					      "%s: week %d after week %d", name,
+					      nth, prev);
+			ck_assert_int_le(nth, of);
+			prev = nth;
+		}
+		free(html);
+	}
+	ck_assert_uint_gt(pages, 0);
+}
+END_TEST
+
 /* The vo example's jaarplanning, rendered: a PNG of the window's size
  * with content (the page blank compresses to a few KB), and in the DOM as
  * Chromium built it a row per team plus the leerKRACHT-team and the whole
@@ -983,6 +1020,7 @@ Suite *suite_overview(void)
 	tcase_add_test(tc, test_no_person_pages);
 	tcase_add_test(tc, test_base_url);
 	tcase_add_test(tc, test_chromium_renders);
+	tcase_add_test(tc, test_week_numbers);
 	suite_add_tcase(s, tc);
 	return s;
 }

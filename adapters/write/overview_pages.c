@@ -148,17 +148,26 @@ static void team_week(struct rk_tsv *t, const struct rk_overview_data *d,
 		      int w)
 {
 	const struct rk_week *wk = rk_schoolyear_week(d->year, (size_t)w);
-	int nth = 0;
+	int nth = 0, fb_nth = 0;
 	size_t n = 0;
 	for (size_t k = 0; k < te->n; k++) {
 		const struct rk_event *ev =
 			rk_plan_event(d->plan, te->event[k]);
-		if (te->week[k] == w) {
-			n++;
-			if (ev->period == p->number && ev->week_in_period > 0)
-				nth = ev->week_in_period;
-		}
+		if (te->week[k] != w)
+			continue;
+		n++;
+		if (ev->period != p->number || ev->week_in_period <= 0)
+			continue;
+		/* A feedbackgesprek counts in the week of its lesbezoek, also
+		 * when it falls on a day of the next week: the week's number
+		 * is that of its other events. */
+		if (ev->kind == RK_EV_FB)
+			fb_nth = ev->week_in_period;
+		else
+			nth = ev->week_in_period;
 	}
+	if (!nth)
+		nth = fb_nth;
 	rk_html_raw(t, "<section class=\"wk\"><h4>");
 	week_heading(t, d, w);
 	if (nth)
