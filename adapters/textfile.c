@@ -326,6 +326,14 @@ enum rk_status rk_textfile_write_staged(const char *path, const char *data,
 		errno = saved;
 		return RK_ERR_IO;
 	}
+#ifdef SYNC_FILE_RANGE_WRITE
+	/* The generation is synced once, at its commit (plandir.c); asking
+	 * the kernel to start writing this file back now lets the disk work
+	 * while the next files are made, so that the commit waits less. Only
+	 * a hint: what it cannot do now, the commit's sync still does. At
+	 * vo:300:2, plan with feeds 0.376 -> 0.309 s (bench/feeds). */
+	(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
 	/* close can report a delayed write error (NFS): check it too. */
 	if (close(fd) < 0) {
 		int saved = errno;
