@@ -638,6 +638,12 @@ struct team_duos {
 	size_t n_units;
 	bool frozen; /* rebalancing: kept as they were */
 	enum rk_status status;
+	/* The model, when the thread that prepared it solved it too
+	 * (prepare_one), with its figures for the report. */
+	struct rk_mip *mip;
+	struct rk_mip_stats stats;
+	bool solved;
+	char model[128];
 };
 
 /* The members, their chances to meet and visit, and every duo and trio
@@ -663,16 +669,41 @@ static enum rk_status prepare(const struct rk_planctx *ctx, struct team_duos *t)
 	return RK_OK;
 }
 
+/* Team @t's model, built; NULL when out of memory. */
+static struct rk_mip *team_model(const struct rk_planctx *ctx,
+				 struct team_duos *t)
+{
+	struct pairing *pr = &t->pr;
+	snprintf(t->model, sizeof(t->model), "duos %s period %d", pr->g->id,
+		 pr->p->number);
+	struct rk_mip *mip = rk_mip_new(t->model);
+	if (mip && (build(pr, mip, t->units, t->n_units) != RK_OK ||
+		    keep_rows(ctx, pr, mip, t->units, t->n_units) != RK_OK)) {
+		rk_mip_free(mip);
+		mip = NULL;
+	}
+	return mip;
+}
+
 struct prepare_all {
 	const struct rk_planctx *ctx;
 	struct team_duos *teams;
+	bool solve; /* the models too (no model_hook) */
 };
 
 static void prepare_one(void *data, size_t i)
 {
 	struct prepare_all *all = data;
-	if (!all->teams[i].frozen)
-		all->teams[i].status = prepare(all->ctx, &all->teams[i]);
+	struct team_duos *t = &all->teams[i];
+	if (t->frozen)
+		return;
+	t->status = prepare(all->ctx, t);
+	if (t->status != RK_OK || t->pr.n < 2 || !all->solve)
+		return;
+	t->mip = team_model(all->ctx, t);
+	t->status = t->mip ? rk_planctx_solve_only(all->ctx, t->mip, &t->stats)
+			   : RK_ERR_NOMEM;
+	t->solved = t->status == RK_OK;
 }
 
 static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
@@ -680,16 +711,16 @@ static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
 	struct pairing *pr = &t->pr;
 	if (t->status != RK_OK || pr->n < 2)
 		return t->status;
-	char model[128];
-	snprintf(model, sizeof(model), "duos %s period %d", pr->g->id,
-		 pr->p->number);
-	struct rk_mip *mip = rk_mip_new(model);
+	/* Solved by prepare_one, or here (exported models: in order). */
+	struct rk_mip *mip = t->mip ? t->mip : team_model(ctx, t);
+	const char *model = t->model;
+	t->mip = NULL;
 	enum rk_status status = RK_ERR_NOMEM;
-	if (!mip || build(pr, mip, t->units, t->n_units) != RK_OK ||
-	    keep_rows(ctx, pr, mip, t->units, t->n_units) != RK_OK)
+	if (!mip)
 		goto out;
 	enum rk_mip_result result;
-	status = rk_planctx_solve(ctx, mip, model, &result);
+	status = t->solved ? rk_planctx_report(ctx, model, &t->stats, &result)
+			   : rk_planctx_solve(ctx, mip, model, &result);
 	if (status == RK_OK &&
 	    (result == RK_MIP_OPTIMAL || result == RK_MIP_FEASIBLE))
 		status = record(ctx, pr, mip, t->units, t->n_units);
@@ -738,7 +769,7 @@ static enum rk_status pair_period(struct rk_planctx *ctx,
 		teams[n].frozen = rk_planctx_frozen(ctx, (int)g);
 		n++;
 	}
-	struct prepare_all all = { ctx, teams };
+	struct prepare_all all = { ctx, teams, !ctx->options->model_hook };
 	rk_parallel_each(ctx, n, prepare_one, &all);
 	enum rk_status status = RK_OK;
 	for (size_t i = 0; status == RK_OK && i < n; i++)
@@ -747,6 +778,7 @@ static enum rk_status pair_period(struct rk_planctx *ctx,
 				 : pair_team(ctx, &teams[i]);
 	for (size_t i = 0; i < n; i++) {
 		free(teams[i].units);
+		rk_mip_free(teams[i].mip); /* left by a failure before it */
 		release_members(&teams[i].pr);
 	}
 	free(teams);

@@ -14,35 +14,49 @@
 #include "date.h"
 #include "planner.h"
 
+enum rk_status rk_planctx_solve_only(const struct rk_planctx *ctx,
+				     struct rk_mip *mip,
+				     struct rk_mip_stats *stats)
+{
+	int limit = ctx->options->time_limit_ms > 0
+			    ? ctx->options->time_limit_ms
+			    : 5000;
+	return rk_mip_solve(mip, limit, stats);
+}
+
+enum rk_status rk_planctx_report(struct rk_planctx *ctx, const char *model,
+				 const struct rk_mip_stats *stats,
+				 enum rk_mip_result *result)
+{
+	*result = stats->result;
+	struct rk_solve_report r = {
+		rk_plan_strdup(ctx->plan, model),
+		(int)stats->result,
+		stats->objective,
+		stats->gap,
+		stats->rows,
+		stats->cols,
+		stats->seconds,
+	};
+	if (!r.model)
+		return RK_ERR_NOMEM;
+	if (stats->result == RK_MIP_FAILED)
+		return RK_ERR_SOLVER;
+	return rk_plan_add_report(ctx->plan, r);
+}
+
 enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 				const char *model, enum rk_mip_result *result)
 {
 	struct rk_mip_stats stats;
-	int limit = ctx->options->time_limit_ms > 0
-			    ? ctx->options->time_limit_ms
-			    : 5000;
 	if (ctx->options->model_hook)
 		ctx->options->model_hook(mip, model,
 					 (int)rk_plan_n_reports(ctx->plan) + 1,
 					 ctx->options->hook_data);
-	enum rk_status status = rk_mip_solve(mip, limit, &stats);
+	enum rk_status status = rk_planctx_solve_only(ctx, mip, &stats);
 	if (status != RK_OK)
 		return status;
-	*result = stats.result;
-	struct rk_solve_report r = {
-		rk_plan_strdup(ctx->plan, model),
-		(int)stats.result,
-		stats.objective,
-		stats.gap,
-		stats.rows,
-		stats.cols,
-		stats.seconds,
-	};
-	if (!r.model)
-		return RK_ERR_NOMEM;
-	if (stats.result == RK_MIP_FAILED)
-		return RK_ERR_SOLVER;
-	return rk_plan_add_report(ctx->plan, r);
+	return rk_planctx_report(ctx, model, &stats, result);
 }
 
 const struct rk_plan *rk_planctx_base(const struct rk_planctx *ctx)

@@ -173,6 +173,16 @@ enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
 /* Runs @mip, records its report under @model, and returns the result. */
 enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 				const char *model, enum rk_mip_result *result);
+/* rk_planctx_solve in two halves, for a model solved on a worker thread
+ * (it only reads @ctx) and reported afterwards in school order: the plan
+ * and its reports stay those of one thread. No model_hook: exported
+ * models are numbered in the order they are solved. */
+enum rk_status rk_planctx_solve_only(const struct rk_planctx *ctx,
+				     struct rk_mip *mip,
+				     struct rk_mip_stats *stats);
+enum rk_status rk_planctx_report(struct rk_planctx *ctx, const char *model,
+				 const struct rk_mip_stats *stats,
+				 enum rk_mip_result *result);
 
 /* The reasons (bits) already said for @visitor and @host, 0: none. */
 unsigned rk_planctx_said(const struct rk_planctx *ctx, int visitor, int host);
