@@ -147,3 +147,18 @@ char *rk_test_slurp(const char *path)
 	buf[len] = '\0';
 	return buf;
 }
+
+void rk_test_move_bordsessie(const char *path)
+{
+	char *text = rk_test_slurp(path);
+	char *line = strstr(text, "\tbordsessie\t");
+	ck_assert_ptr_nonnull(line);
+	char *time = strstr(line, "\t13:00\t13:30\t");
+	ck_assert_ptr_nonnull(time);
+	memcpy(time, "\t14:00\t14:30\t", 13);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+	free(text);
+}

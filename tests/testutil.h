@@ -50,4 +50,10 @@ char *rk_test_diags_text(const struct rk_diags *diags);
  * test when it cannot be read. */
 char *rk_test_slurp(const char *path);
 
+/* Moves the first bordsessie of the plan file at @path from 13:00-13:30
+ * to 14:00-14:30, in place: in the planner's test schools
+ * (tests/data/planner) off the team's moment and onto a lesson, two
+ * rules verify must see broken. */
+void rk_test_move_bordsessie(const char *path);
+
 #endif
