@@ -139,15 +139,18 @@ static enum rk_status referee_start(struct referee *r,
 	return RK_OK;
 }
 
-/* Its verdict (on this thread when none could be started); what it found
- * goes to @diags. */
-static enum rk_status referee_verdict(struct referee *r, struct rk_diags *diags)
+/* Its verdict (on this thread when none could be started, unless not
+ * @wanted: the writing failed); what it found goes to @diags. */
+static enum rk_status referee_verdict(struct referee *r, bool wanted,
+				      struct rk_diags *diags)
 {
 	if (!r->o->verify)
 		return RK_OK;
+	if (!r->diags)
+		return RK_ERR_NOMEM; /* referee_start had no room */
 	if (r->running)
 		pthread_join(r->thread, NULL);
-	else
+	else if (wanted)
 		referee_run(r);
 	r->running = false;
 	rk_diags_append(diags, r->diags);
@@ -187,7 +190,8 @@ enum rk_status rk_output_write(const char *dir, const struct rk_output *o,
 	if (status == RK_OK)
 		status = write_parts(pd, o, res, diags);
 	/* Joined whatever happened: the thread reads what o points to. */
-	enum rk_status verdict = referee_verdict(&referee, diags);
+	enum rk_status verdict =
+		referee_verdict(&referee, status == RK_OK, diags);
 	if (status == RK_OK)
 		status = verdict;
 	if (status == RK_OK && o->may_commit && !o->may_commit(o->data))
