@@ -10,44 +10,21 @@
 #include <string.h>
 
 #include "date.h"
-#include "loader.h"
 #include "planner.h"
 #include "schoolyear.h"
 #include "suites.h"
 #include "testutil.h"
 #include "verify.h"
 
-struct run {
-	struct rk_school *school;
-	struct rk_schoolyear *year;
-	struct rk_plan *plan;
-	struct rk_diags *diags;
-	enum rk_status status;
-};
-
-static struct run plan_school(const char *name)
+static struct rk_test_planned plan_school(const char *name)
 {
 	char rel[256];
 	snprintf(rel, sizeof(rel), "tests/data/cover/%s", name);
-	char *path = rk_test_path(rel);
-	struct run r = { .diags = rk_diags_new() };
-	ck_assert_int_eq(rk_load_school(path, NULL, &r.school, r.diags), RK_OK);
-	ck_assert_int_eq(rk_schoolyear_new(r.school, &r.year, r.diags), RK_OK);
 	struct rk_plan_options options = { 0 };
-	r.status = rk_planner_run(r.school, r.year, &options, &r.plan, r.diags);
-	free(path);
-	return r;
+	return rk_test_plan(rel, &options);
 }
 
-static void run_free(struct run *r)
-{
-	rk_plan_free(r->plan);
-	rk_schoolyear_free(r->year);
-	rk_school_free(r->school);
-	rk_diags_free(r->diags);
-}
-
-static int person(const struct run *r, const char *id)
+static int person(const struct rk_test_planned *r, const char *id)
 {
 	int p = rk_school_find_person(r->school, id);
 	ck_assert_int_ge(p, 0);
@@ -67,7 +44,8 @@ static int with_role(const struct rk_event *ev, enum rk_part_role role,
 	return who;
 }
 
-static bool teaches(const struct run *r, int p, int date, int start, int end)
+static bool teaches(const struct rk_test_planned *r, int p, int date, int start,
+		    int end)
 {
 	for (size_t i = 0; i < rk_school_n_lesson(r->school); i++) {
 		const struct rk_lesson *l = rk_school_get_lesson(r->school, i);
@@ -80,7 +58,8 @@ static bool teaches(const struct run *r, int p, int date, int start, int end)
 }
 
 /* Whether @p takes part in an event other than @ev that overlaps it. */
-static bool elsewhere(const struct run *r, const struct rk_event *ev, int p)
+static bool elsewhere(const struct rk_test_planned *r,
+		      const struct rk_event *ev, int p)
 {
 	for (size_t i = 0; i < rk_plan_n_events(r->plan); i++) {
 		const struct rk_event *o = rk_plan_event(r->plan, i);
@@ -101,7 +80,7 @@ static bool elsewhere(const struct run *r, const struct rk_event *ev, int p)
  * (dinsdag, donderdag), free, at most twice a week. */
 START_TEST(test_po_cover_plans)
 {
-	struct run r = plan_school("po.yaml");
+	struct rk_test_planned r = plan_school("po.yaml");
 	ck_assert_int_eq(r.status, RK_OK);
 	int oa = person(&r, "OA");
 	int per_week[60] = { 0 };
@@ -131,7 +110,7 @@ START_TEST(test_po_cover_plans)
 	/* Two duos, two rounds, in each of the year's periods. */
 	ck_assert_uint_ge(n_lb, 4 * rk_plan_n_periods(r.plan));
 	ck_assert_uint_gt(rk_plan_n_periods(r.plan), 0);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -139,7 +118,7 @@ END_TEST
  * the planner says what would fix it. */
 START_TEST(test_po_without_cover_explains)
 {
-	struct run r = plan_school("po-nocover.yaml");
+	struct rk_test_planned r = plan_school("po-nocover.yaml");
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	ck_assert_ptr_null(r.plan);
 	char *text = rk_test_diags_text(r.diags);
@@ -149,7 +128,7 @@ START_TEST(test_po_without_cover_explains)
 			NULL,
 		"%s", text);
 	free(text);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -158,7 +137,7 @@ END_TEST
  * explanation says so, and the fix. */
 START_TEST(test_po_unusable_cover_explains)
 {
-	struct run r = plan_school("po-cover-unusable.yaml");
+	struct rk_test_planned r = plan_school("po-cover-unusable.yaml");
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	char *text = rk_test_diags_text(r.diags);
 	ck_assert_msg(
@@ -167,7 +146,7 @@ START_TEST(test_po_unusable_cover_explains)
 			NULL,
 		"%s", text);
 	free(text);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -175,7 +154,7 @@ END_TEST
  * period (duos.c once dropped every member after the 32nd). */
 START_TEST(test_team_of_40_all_in_duos)
 {
-	struct run r = plan_school("team40.yaml");
+	struct rk_test_planned r = plan_school("team40.yaml");
 	ck_assert_int_eq(r.status, RK_OK);
 	ck_assert_uint_gt(rk_plan_n_periods(r.plan), 0);
 	for (size_t p = 0; p < rk_plan_n_periods(r.plan); p++) {
@@ -205,7 +184,7 @@ START_TEST(test_team_of_40_all_in_duos)
 	ck_assert_int_eq(rk_verify(r.school, r.year, r.plan, "plan.tsv", d),
 			 RK_OK);
 	rk_diags_free(d);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "date.h"
-#include "loader.h"
 #include "plan_summary.h"
 #include "planner.h"
 #include "schoolyear.h"
@@ -19,36 +18,16 @@
 #include "support.h"
 #include "testutil.h"
 
-struct run {
-	struct rk_school *school;
-	struct rk_schoolyear *year;
-	struct rk_plan *plan;
-	struct rk_diags *diags;
-};
-
-static struct run plan_forum(void)
+static struct rk_test_planned plan_forum(void)
 {
-	char *path = rk_test_path("tests/data/precheck/forum.yaml");
-	struct run r = { .diags = rk_diags_new() };
-	ck_assert_int_eq(rk_load_school(path, NULL, &r.school, r.diags), RK_OK);
-	ck_assert_int_eq(rk_schoolyear_new(r.school, &r.year, r.diags), RK_OK);
 	struct rk_plan_options options = { 0, false, NULL, NULL, 0 };
-	ck_assert_int_eq(
-		rk_planner_run(r.school, r.year, &options, &r.plan, r.diags),
-		RK_OK);
-	free(path);
+	struct rk_test_planned r =
+		rk_test_plan("tests/data/precheck/forum.yaml", &options);
+	ck_assert_int_eq(r.status, RK_OK);
 	return r;
 }
 
-static void run_free(struct run *r)
-{
-	rk_plan_free(r->plan);
-	rk_schoolyear_free(r->year);
-	rk_school_free(r->school);
-	rk_diags_free(r->diags);
-}
-
-static const struct rk_event *event_of(const struct run *r,
+static const struct rk_event *event_of(const struct rk_test_planned *r,
 				       enum rk_event_kind kind)
 {
 	for (size_t i = 0; i < rk_plan_n_events(r->plan); i++)
@@ -58,7 +37,7 @@ static const struct rk_event *event_of(const struct run *r,
 	return NULL;
 }
 
-static bool attends(const struct run *r, const struct rk_event *ev,
+static bool attends(const struct rk_test_planned *r, const struct rk_event *ev,
 		    const char *id)
 {
 	int person = rk_school_find_person(r->school, id);
@@ -72,7 +51,7 @@ static bool attends(const struct run *r, const struct rk_event *ev,
  * onderwijsassistent too; the expert coach only at the bootcamp. */
 START_TEST(test_all_is_everyone)
 {
-	struct run r = plan_forum();
+	struct rk_test_planned r = plan_forum();
 	const struct rk_event *bootcamp = event_of(&r, RK_EV_BOOTCAMP);
 	const struct rk_event *forum = event_of(&r, RK_EV_FORUM);
 	ck_assert_int_eq(bootcamp->date, rk_date_from_ymd(2026, 10, 8));
@@ -85,13 +64,13 @@ START_TEST(test_all_is_everyone)
 	ck_assert(attends(&r, forum, "OA"));
 	ck_assert(!attends(&r, forum, "E1"));
 	ck_assert_uint_eq(forum->n_parts, 8);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
 START_TEST(test_cover_lessons)
 {
-	struct run r = plan_forum();
+	struct rk_test_planned r = plan_forum();
 	struct rk_cover_lesson *list;
 	size_t n;
 	ck_assert_int_eq(
@@ -123,7 +102,7 @@ START_TEST(test_cover_lessons)
 		"  2026-10-06  lesuur 2  09:00-10:00  T2       Bram de Boer             klas 2A     lokaal 1.09   forum I\n";
 	ck_assert_msg(strstr(text, want) != NULL, "%s", text);
 	free(text);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 

@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "loader.h"
 #include "output.h"
 #include "plan_file.h"
 #include "plandir.h"
@@ -206,40 +205,32 @@ END_TEST
  * with the team's first bordsessie moved an hour, off its moment and onto
  * a lesson (as test_verify_catches_edit edits it). */
 struct judged {
-	struct rk_school *school;
-	struct rk_schoolyear *year;
-	struct rk_plan *good, *edited;
-	struct rk_diags *diags;
+	struct rk_test_planned t; /* the good plan in t.plan */
+	struct rk_plan *edited;
 };
 
 static struct judged judged_new(void)
 {
-	struct judged j = { .diags = rk_diags_new() };
-	char *path = rk_test_path("tests/data/planner/one-moment.yaml");
-	ck_assert_int_eq(rk_load_school(path, NULL, &j.school, j.diags), RK_OK);
-	ck_assert_int_eq(rk_schoolyear_new(j.school, &j.year, j.diags), RK_OK);
 	struct rk_plan_options options = { 600000, false, NULL, NULL, 0 };
-	ck_assert_int_eq(
-		rk_planner_run(j.school, j.year, &options, &j.good, j.diags),
-		RK_OK);
-	free(path);
+	struct judged j = { rk_test_plan("tests/data/planner/one-moment.yaml",
+					 &options),
+			    NULL };
+	ck_assert_int_eq(j.t.status, RK_OK);
 	char file[256];
 	snprintf(file, sizeof(file), "%s/edited.tsv", parent);
-	ck_assert_int_eq(rk_plan_file_write(j.school, j.good, file), RK_OK);
+	ck_assert_int_eq(rk_plan_file_write(j.t.school, j.t.plan, file), RK_OK);
 	rk_test_move_bordsessie(file);
-	ck_assert_int_eq(rk_plan_file_read(j.school, file, &j.edited, j.diags),
-			 RK_OK);
+	ck_assert_int_eq(
+		rk_plan_file_read(j.t.school, file, &j.edited, j.t.diags),
+		RK_OK);
 	ck_assert_int_eq(unlink(file), 0);
 	return j;
 }
 
 static void judged_free(struct judged *j)
 {
-	rk_plan_free(j->good);
 	rk_plan_free(j->edited);
-	rk_schoolyear_free(j->year);
-	rk_school_free(j->school);
-	rk_diags_free(j->diags);
+	rk_test_planned_free(&j->t);
 }
 
 /* A plan that verify rejects is not committed, whatever else was written
@@ -250,9 +241,9 @@ START_TEST(test_referee_gates_the_commit)
 {
 	struct judged j = judged_new();
 	struct rk_feeds_options feed_options = { NULL, 1785758400 };
-	struct rk_output o = { .school = j.school,
-			       .year = j.year,
-			       .plan = j.good,
+	struct rk_output o = { .school = j.t.school,
+			       .year = j.t.year,
+			       .plan = j.t.plan,
 			       .plan_file = true,
 			       .feeds = true,
 			       .feed_options = &feed_options,

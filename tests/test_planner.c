@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "date.h"
-#include "loader.h"
 #include "plan_file.h"
 #include "planctx.h"
 #include "planner.h"
@@ -21,47 +20,26 @@
 #include "testutil.h"
 #include "verify.h"
 
-struct run {
-	struct rk_school *school;
-	struct rk_schoolyear *year;
-	struct rk_plan *plan;
-	struct rk_diags *diags;
-	enum rk_status status;
-};
-
 /* Plans the school file at @rel (from the source tree). */
-static struct run plan_path(const char *rel, bool allow_violations)
+static struct rk_test_planned plan_path(const char *rel, bool allow_violations)
 {
-	char *path = rk_test_path(rel);
-	struct run r = { .diags = rk_diags_new() };
-	ck_assert_int_eq(rk_load_school(path, NULL, &r.school, r.diags), RK_OK);
-	ck_assert_int_eq(rk_schoolyear_new(r.school, &r.year, r.diags), RK_OK);
 	/* Time enough under valgrind too: a model stopped by the clock is
 	 * not proven optimal, and the bound is then unknown. */
 	struct rk_plan_options options = { 600000, allow_violations, NULL, NULL,
 					   0 };
-	r.status = rk_planner_run(r.school, r.year, &options, &r.plan, r.diags);
-	free(path);
-	return r;
+	return rk_test_plan(rel, &options);
 }
 
-static struct run plan_school(const char *name, bool allow_violations)
+static struct rk_test_planned plan_school(const char *name,
+					  bool allow_violations)
 {
 	char rel[256];
 	snprintf(rel, sizeof(rel), "tests/data/planner/%s", name);
 	return plan_path(rel, allow_violations);
 }
 
-static void run_free(struct run *r)
-{
-	rk_plan_free(r->plan);
-	rk_schoolyear_free(r->year);
-	rk_school_free(r->school);
-	rk_diags_free(r->diags);
-}
-
 /* ritmiek verify's rules hold for the plan. */
-static void assert_verified(const struct run *r)
+static void assert_verified(const struct rk_test_planned *r)
 {
 	struct rk_diags *d = rk_diags_new();
 	enum rk_status status =
@@ -72,14 +50,14 @@ static void assert_verified(const struct run *r)
 	rk_diags_free(d);
 }
 
-static const char *pid(const struct run *r, int person)
+static const char *pid(const struct rk_test_planned *r, int person)
 {
 	return rk_school_get_person(r->school, (size_t)person)->id;
 }
 
 START_TEST(test_one_common_moment)
 {
-	struct run r = plan_school("one-moment.yaml", false);
+	struct rk_test_planned r = plan_school("one-moment.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	ck_assert_uint_eq(rk_plan_n_moments(r.plan), 2);
 	const struct rk_moment *m = rk_plan_moment(r.plan, 0);
@@ -94,13 +72,13 @@ START_TEST(test_one_common_moment)
 	ck_assert(lk->weekday != 1 || lk->start >= 13 * 60 + 30 ||
 		  lk->end <= 13 * 60);
 	assert_verified(&r);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
 START_TEST(test_duos_alike_then_new)
 {
-	struct run r = plan_school("one-moment.yaml", false);
+	struct rk_test_planned r = plan_school("one-moment.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	/* Period 1: the subject pairs; later periods never repeat a pair
 	 * (six people have 15 pairs: a round robin fits 5 periods). */
@@ -123,13 +101,13 @@ START_TEST(test_duos_alike_then_new)
 	}
 	ck_assert_uint_eq(in_period1, 3);
 	ck_assert_uint_eq(rk_plan_n_duos(r.plan), 15);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
 START_TEST(test_odd_team_has_one_trio)
 {
-	struct run r = plan_school("odd-team.yaml", false);
+	struct rk_test_planned r = plan_school("odd-team.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	for (size_t i = 0; i < rk_plan_n_periods(r.plan); i++) {
 		int number = rk_plan_period(r.plan, i)->number;
@@ -147,13 +125,13 @@ START_TEST(test_odd_team_has_one_trio)
 		ck_assert_int_eq(people, 5);
 	}
 	assert_verified(&r);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
 START_TEST(test_impossible_duo)
 {
-	struct run r = plan_school("no-visit.yaml", false);
+	struct rk_test_planned r = plan_school("no-visit.yaml", false);
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	ck_assert_ptr_null(r.plan);
 	char *text = rk_test_diags_text(r.diags);
@@ -162,7 +140,7 @@ START_TEST(test_impossible_duo)
 		"tests/data/planner/no-visit.yaml:25:5: warning: team 'alpha' has 2 members; 5 to 10 work best\n"
 		"error: Team Alpha, from period 1: Anna Bakker cannot visit a lesson of Bram de Boer: Bram de Boer never teaches while Anna Bakker is free, and no other split of the team into duos avoids this. Bram de Boer has no lessons in the timetable\n");
 	free(text);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -173,7 +151,7 @@ END_TEST
  * lesuren to free. */
 START_TEST(test_visit_fix)
 {
-	struct run r = plan_school("visit-clash.yaml", false);
+	struct rk_test_planned r = plan_school("visit-clash.yaml", false);
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	char *text = rk_test_diags_text(r.diags);
 	ck_assert_str_eq(
@@ -184,7 +162,7 @@ START_TEST(test_visit_fix)
 		"error: Team Alpha, from period 1: Bram de Boer cannot visit a lesson of Anna Bakker: Anna Bakker never teaches while Bram de Boer is free, and no other split of the team into duos avoids this. "
 		"To fix it, free one of these lesuren for Bram de Boer: di 1e uur (2A) (to sit in di 1e uur (1A)); di 3e uur (2B) (to sit in di 3e uur (1B))\n");
 	free(text);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -193,7 +171,7 @@ END_TEST
  * booking no time. */
 START_TEST(test_unplaced_marked)
 {
-	struct run r = plan_school("visit-clash.yaml", true);
+	struct rk_test_planned r = plan_school("visit-clash.yaml", true);
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	ck_assert_ptr_nonnull(r.plan);
 	size_t lb = 0, fb = 0, n_periods = rk_plan_n_periods(r.plan);
@@ -225,7 +203,7 @@ START_TEST(test_unplaced_marked)
 	ck_assert_uint_gt(n_periods, 2);
 	ck_assert_uint_eq(lb, 2 * n_periods);
 	ck_assert_uint_eq(fb, 2 * n_periods);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -236,14 +214,14 @@ static const char *const no_moment_text =
 
 START_TEST(test_no_moment_explained)
 {
-	struct run r = plan_school("no-moment.yaml", false);
+	struct rk_test_planned r = plan_school("no-moment.yaml", false);
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	ck_assert_ptr_null(r.plan);
 	char *text = rk_test_diags_text(r.diags);
 	ck_assert_str_eq(text, no_moment_text);
 	ck_assert_int_eq(rk_diags_errors(r.diags), 1);
 	free(text);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -252,7 +230,7 @@ END_TEST
  * fix for Anna Bakker, as Cas Visser teaches then too. */
 START_TEST(test_two_block_moment)
 {
-	struct run r = plan_school("two-block.yaml", false);
+	struct rk_test_planned r = plan_school("two-block.yaml", false);
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	const struct rk_diag *d = NULL;
 	for (size_t i = 0; i < rk_diags_count(r.diags) && !d; i++)
@@ -285,13 +263,13 @@ START_TEST(test_two_block_moment)
 	const char *first = rk_diags_get(r.diags, 0)->message;
 	ck_assert_msg(!strncmp(first, draagvlak, strlen(draagvlak)), "%s",
 		      first);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
 START_TEST(test_no_moment_with_violations)
 {
-	struct run r = plan_school("no-moment.yaml", true);
+	struct rk_test_planned r = plan_school("no-moment.yaml", true);
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	ck_assert_ptr_nonnull(r.plan);
 	const struct rk_moment *m = rk_plan_moment(r.plan, 0);
@@ -312,11 +290,11 @@ START_TEST(test_no_moment_with_violations)
 			"Anna Bakker is not free at the team's moment");
 	}
 	ck_assert_uint_gt(bordsessies, 30);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
-static int startdag_of(const struct run *r)
+static int startdag_of(const struct rk_test_planned *r)
 {
 	for (size_t i = 0; i < rk_plan_n_events(r->plan); i++)
 		if (rk_plan_event(r->plan, i)->kind == RK_EV_STARTDAG)
@@ -328,14 +306,14 @@ START_TEST(test_startdag)
 {
 	/* Without a studiedag: the first Wednesday of the window, on which no
 	 * lessons are lost. With one: the studiedag, a Thursday later on. */
-	struct run r = plan_school("one-moment.yaml", false);
+	struct rk_test_planned r = plan_school("one-moment.yaml", false);
 	ck_assert_int_eq(startdag_of(&r), rk_date_from_ymd(2026, 10, 7));
-	run_free(&r);
+	rk_test_planned_free(&r);
 	r = plan_school("studiedag.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	ck_assert_int_eq(startdag_of(&r), rk_date_from_ymd(2026, 10, 15));
 	assert_verified(&r);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -345,8 +323,8 @@ START_TEST(test_deterministic)
 	     b[] = "/tmp/ritmiek-plan-b-XXXXXX";
 	close(mkstemp(a));
 	close(mkstemp(b));
-	struct run r1 = plan_school("odd-team.yaml", false);
-	struct run r2 = plan_school("odd-team.yaml", false);
+	struct rk_test_planned r1 = plan_school("odd-team.yaml", false);
+	struct rk_test_planned r2 = plan_school("odd-team.yaml", false);
 	ck_assert_int_eq(rk_plan_file_write(r1.school, r1.plan, a), RK_OK);
 	ck_assert_int_eq(rk_plan_file_write(r2.school, r2.plan, b), RK_OK);
 	char *ta = rk_test_slurp(a), *tb = rk_test_slurp(b);
@@ -356,8 +334,8 @@ START_TEST(test_deterministic)
 	free(tb);
 	unlink(a);
 	unlink(b);
-	run_free(&r1);
-	run_free(&r2);
+	rk_test_planned_free(&r1);
+	rk_test_planned_free(&r2);
 }
 END_TEST
 
@@ -367,7 +345,7 @@ START_TEST(test_verify_catches_edit)
 {
 	char path[] = "/tmp/ritmiek-plan-edit-XXXXXX";
 	close(mkstemp(path));
-	struct run r = plan_school("one-moment.yaml", false);
+	struct rk_test_planned r = plan_school("one-moment.yaml", false);
 	ck_assert_int_eq(rk_plan_file_write(r.school, r.plan, path), RK_OK);
 	rk_test_move_bordsessie(path);
 	struct rk_plan *edited = NULL;
@@ -384,7 +362,7 @@ START_TEST(test_verify_catches_edit)
 	rk_diags_free(d);
 	rk_plan_free(edited);
 	unlink(path);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -405,7 +383,7 @@ static bool takes_part(const struct rk_event *ev, int person)
 
 /* Every teaching week of every period (toetsweken are avoided) has a
  * bordsessie of team 0; returns how many were moved off the fixed day. */
-static size_t assert_weekly_bordsessie(const struct run *r)
+static size_t assert_weekly_bordsessie(const struct rk_test_planned *r)
 {
 	size_t moved = 0;
 	for (size_t i = 0; i < rk_plan_n_periods(r->plan); i++) {
@@ -438,7 +416,7 @@ START_TEST(test_moved_bordsessie)
 {
 	/* Team Alpha meets on Tuesday 13:00, its only common hour; the
 	 * studiedag of Tuesday 2026-11-10 takes it that week. */
-	struct run r = plan_school("moved.yaml", false);
+	struct rk_test_planned r = plan_school("moved.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	int studiedag = rk_date_from_ymd(2026, 11, 10);
 	const struct rk_event *moved = NULL;
@@ -476,7 +454,7 @@ START_TEST(test_moved_bordsessie)
 	}
 	ck_assert_uint_ge(assert_weekly_bordsessie(&r), 1);
 	assert_verified(&r);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -484,7 +462,7 @@ START_TEST(test_windows_every_kind)
 {
 	/* Lesontwerp only Tuesday 09:00-13:00, the bordsessie only at 13:00,
 	 * every other kind 09:00-17:00 (see make-fixtures.py). */
-	struct run r = plan_school("windows.yaml", false);
+	struct rk_test_planned r = plan_school("windows.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	const struct rk_settings *st = rk_school_get_settings(r.school);
 	ck_assert_int_eq(st->earliest, 9 * 60);
@@ -515,7 +493,7 @@ START_TEST(test_windows_every_kind)
 	ck_assert_uint_gt(per_kind[RK_EV_DRAAGVLAKSESSIE], 0);
 	ck_assert_uint_gt(per_kind[RK_EV_STARTFASE], 0);
 	assert_verified(&r);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -533,7 +511,8 @@ static int expected_sessions(const struct rk_period *p, unsigned act)
 	return n;
 }
 
-static const struct rk_event *verbinding_of(const struct run *r, int period)
+static const struct rk_event *verbinding_of(const struct rk_test_planned *r,
+					    int period)
 {
 	for (size_t i = 0; i < rk_plan_n_events(r->plan); i++) {
 		const struct rk_event *ev = rk_plan_event(r->plan, i);
@@ -550,7 +529,7 @@ static bool before(const struct rk_event *a, const struct rk_event *b)
 }
 
 /* The lesbezoek whose id is @fb's with the kind swapped. */
-static const struct rk_event *lb_of(const struct run *r,
+static const struct rk_event *lb_of(const struct rk_test_planned *r,
 				    const struct rk_event *fb)
 {
 	const char *tail = strstr(fb->id, "-feedbackgesprek-");
@@ -566,7 +545,7 @@ static const struct rk_event *lb_of(const struct run *r,
 
 /* Whether team @t meets from the first week of @p (a later cohort starts
  * later: its sessions begin with the next period). */
-static bool team_in_period(const struct run *r, int t,
+static bool team_in_period(const struct rk_test_planned *r, int t,
 			   const struct rk_period *p)
 {
 	for (size_t e = 0; e < rk_plan_n_events(r->plan); e++) {
@@ -581,7 +560,7 @@ static bool team_in_period(const struct run *r, int t,
 /* Per team and period: the team sessions of the ritmiek, each before the
  * verbindingssessie, and the lesbezoeken and other team sessions after
  * the leerlingarena. */
-static void assert_period_rules(const struct run *r)
+static void assert_period_rules(const struct rk_test_planned *r)
 {
 	static const struct {
 		unsigned act;
@@ -644,7 +623,7 @@ static void assert_period_rules(const struct run *r)
 
 /* Every FB after its LB and before the verbindingssessie; a lesbezoek of
  * round 2 after every round-1 lesbezoek of its people. */
-static void assert_duo_order(const struct run *r)
+static void assert_duo_order(const struct rk_test_planned *r)
 {
 	for (size_t e = 0; e < rk_plan_n_events(r->plan); e++) {
 		const struct rk_event *fb = rk_plan_event(r->plan, e);
@@ -673,12 +652,12 @@ START_TEST(test_period_rules_examples)
 	const char *schools[] = { "examples/vo-school/school.yaml",
 				  "examples/po-school/school.yaml" };
 	for (size_t i = 0; i < 2; i++) {
-		struct run r = plan_path(schools[i], false);
+		struct rk_test_planned r = plan_path(schools[i], false);
 		ck_assert_msg(r.status == RK_OK, "%s", schools[i]);
 		assert_period_rules(&r);
 		assert_duo_order(&r);
 		assert_verified(&r);
-		run_free(&r);
+		rk_test_planned_free(&r);
 	}
 }
 END_TEST
@@ -687,7 +666,7 @@ START_TEST(test_team_sessions_in_bordsessie)
 {
 	/* one-moment.yaml holds all three in the bordsessie: Tuesday
 	 * 13:00-14:00 is the team's one free hour. */
-	struct run r = plan_school("one-moment.yaml", false);
+	struct rk_test_planned r = plan_school("one-moment.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	size_t carrying = 0;
 	int expected = 0;
@@ -726,7 +705,7 @@ START_TEST(test_team_sessions_in_bordsessie)
 	ck_assert_int_eq(carried, expected);
 	ck_assert_uint_gt(carrying, 5);
 	assert_verified(&r);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -734,7 +713,7 @@ START_TEST(test_team_session_unplaceable)
 {
 	/* The same team holding them as events of their own: it is never
 	 * free for an hour, so the plan fails and says why. */
-	struct run r = plan_school("own-sessions.yaml", false);
+	struct rk_test_planned r = plan_school("own-sessions.yaml", false);
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
 	ck_assert_ptr_null(r.plan);
 	char *text = rk_test_diags_text(r.diags);
@@ -745,7 +724,7 @@ START_TEST(test_team_session_unplaceable)
 		"%s", text);
 	ck_assert_msg(strstr(text, ", blocked for ") != NULL, "%s", text);
 	free(text);
-	run_free(&r);
+	rk_test_planned_free(&r);
 	/* With --allow-violations every team session is an event, marked. */
 	r = plan_school("own-sessions.yaml", true);
 	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
@@ -766,7 +745,7 @@ START_TEST(test_team_session_unplaceable)
 	}
 	ck_assert_uint_eq(marked, (size_t)rk_diags_errors(r.diags));
 	ck_assert_uint_gt(marked, 5);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -777,15 +756,15 @@ END_TEST
  * give the same plan. */
 START_TEST(test_bound)
 {
-	struct run r = plan_school("one-moment.yaml", false);
+	struct rk_test_planned r = plan_school("one-moment.yaml", false);
 	const struct rk_plan_bound *b = rk_plan_get_bound(r.plan);
 	ck_assert(b->known);
 	ck_assert_uint_eq(b->models, rk_plan_n_periods(r.plan));
 	ck_assert_double_eq(b->bound, b->objective);
 	ck_assert_double_eq(rk_quality_gap(r.plan), 0.0);
-	run_free(&r);
-	struct run s = plan_school("shared.yaml", false);
-	struct run t = plan_school("shared-rev.yaml", false);
+	rk_test_planned_free(&r);
+	struct rk_test_planned s = plan_school("shared.yaml", false);
+	struct rk_test_planned t = plan_school("shared-rev.yaml", false);
 	ck_assert_int_eq(s.status, RK_OK);
 	ck_assert_int_eq(t.status, RK_OK);
 	const struct rk_plan_bound *bs = rk_plan_get_bound(s.plan);
@@ -803,8 +782,8 @@ START_TEST(test_bound)
 	ck_assert_double_gt(rk_quality_gap(s.plan), 0.0);
 	assert_verified(&s);
 	assert_verified(&t);
-	run_free(&s);
-	run_free(&t);
+	rk_test_planned_free(&s);
+	rk_test_planned_free(&t);
 }
 END_TEST
 
@@ -814,7 +793,7 @@ END_TEST
  * lesontwerp that agrees it, and the plan keeps every rule. */
 START_TEST(test_lesbezoek_holiday_week)
 {
-	struct run r = plan_school("holiday-visit.yaml", false);
+	struct rk_test_planned r = plan_school("holiday-visit.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	assert_verified(&r);
 	int goede_vrijdag = rk_date_from_ymd(2027, 3, 26);
@@ -844,7 +823,7 @@ START_TEST(test_lesbezoek_holiday_week)
 		early += strstr(rk_plan_report(r.plan, i)->model,
 				"a lesbezoek earlier") != NULL;
 	ck_assert_uint_eq(early, 1);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 
@@ -855,7 +834,7 @@ END_TEST
  * tries after it are not needed. */
 START_TEST(test_lesbezoek_slips_alone)
 {
-	struct run r = plan_school("slip-visit.yaml", false);
+	struct rk_test_planned r = plan_school("slip-visit.yaml", false);
 	ck_assert_int_eq(r.status, RK_OK);
 	assert_verified(&r);
 	int goede_vrijdag = rk_date_from_ymd(2027, 3, 26);
@@ -887,7 +866,7 @@ START_TEST(test_lesbezoek_slips_alone)
 	}
 	ck_assert_uint_eq(late, 1);
 	ck_assert_uint_eq(other, 0);
-	run_free(&r);
+	rk_test_planned_free(&r);
 }
 END_TEST
 

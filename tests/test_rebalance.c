@@ -15,37 +15,17 @@
 #include "testutil.h"
 #include "verify.h"
 
-struct world {
-	struct rk_school *school;
-	struct rk_schoolyear *year;
-	struct rk_plan *plan; /* the year as first planned */
-	struct rk_diags *diags;
-};
-
-static struct world plan_school(const char *name)
+/* The school of tests/data/planner/@name and the year as first planned. */
+static struct rk_test_planned plan_school(const char *name)
 {
 	char rel[256];
 	snprintf(rel, sizeof(rel), "tests/data/planner/%s", name);
-	char *path = rk_test_path(rel);
-	struct world w = { .diags = rk_diags_new() };
-	ck_assert_int_eq(rk_load_school(path, NULL, &w.school, w.diags), RK_OK);
-	ck_assert_int_eq(rk_schoolyear_new(w.school, &w.year, w.diags), RK_OK);
-	ck_assert_int_eq(
-		rk_planner_run(w.school, w.year, NULL, &w.plan, w.diags),
-		RK_OK);
-	free(path);
+	struct rk_test_planned w = rk_test_plan(rel, NULL);
+	ck_assert_int_eq(w.status, RK_OK);
 	return w;
 }
 
-static void world_free(struct world *w)
-{
-	rk_plan_free(w->plan);
-	rk_schoolyear_free(w->year);
-	rk_school_free(w->school);
-	rk_diags_free(w->diags);
-}
-
-static int who(const struct world *w, const char *id)
+static int who(const struct rk_test_planned *w, const char *id)
 {
 	int p = rk_school_find_person(w->school, id);
 	ck_assert_int_ge(p, 0);
@@ -88,7 +68,8 @@ static void assert_past_frozen(const struct rk_plan *old,
 	ck_assert_uint_gt(before, 5);
 }
 
-static void assert_verified(const struct world *w, const struct rk_plan *plan)
+static void assert_verified(const struct rk_test_planned *w,
+			    const struct rk_plan *plan)
 {
 	struct rk_diags *d = rk_diags_new();
 	enum rk_status status =
@@ -103,7 +84,7 @@ static void assert_verified(const struct world *w, const struct rk_plan *plan)
  * another duo as a trio, and nobody else loses a partner. */
 START_TEST(test_leave_for_good)
 {
-	struct world w = plan_school("one-moment.yaml");
+	struct rk_test_planned w = plan_school("one-moment.yaml");
 	int from = rk_date_from_ymd(2027, 1, 11);
 	struct rk_absence away = { who(&w, "T2"), INT_MAX };
 	struct rk_rebalance_request req = { .from = from,
@@ -158,7 +139,7 @@ START_TEST(test_leave_for_good)
 	ck_assert_int_eq(told, 1);
 	rk_changes_free(changes);
 	rk_plan_free(next);
-	world_free(&w);
+	rk_test_planned_free(&w);
 }
 END_TEST
 
@@ -166,7 +147,7 @@ END_TEST
  * later event stays where it was, and nobody changes partner. */
 START_TEST(test_ill_two_weeks)
 {
-	struct world w = plan_school("one-moment.yaml");
+	struct rk_test_planned w = plan_school("one-moment.yaml");
 	int from = rk_date_from_ymd(2027, 1, 11);
 	int until = from + 13;
 	struct rk_absence away = { who(&w, "T3"), until };
@@ -195,7 +176,7 @@ START_TEST(test_ill_two_weeks)
 	ck_assert_uint_gt(changed_in_window, 0);
 	ck_assert_int_eq(pt.moments_changed, 0);
 	rk_plan_free(next);
-	world_free(&w);
+	rk_test_planned_free(&w);
 }
 END_TEST
 
@@ -210,7 +191,7 @@ static bool together(const struct rk_duo *d, int a, int b)
  * different units and the team still has exactly one trio. */
 START_TEST(test_split_forces_new_trio)
 {
-	struct world w = plan_school("odd-team.yaml");
+	struct rk_test_planned w = plan_school("odd-team.yaml");
 	const struct rk_duo *duo = NULL;
 	for (size_t i = 0; i < rk_plan_n_duos(w.plan) && !duo; i++)
 		if (rk_plan_duo(w.plan, i)->period == 1 &&
@@ -244,13 +225,13 @@ START_TEST(test_split_forces_new_trio)
 	assert_past_frozen(w.plan, next, from);
 	assert_verified(&w, next);
 	rk_plan_free(next);
-	world_free(&w);
+	rk_test_planned_free(&w);
 }
 END_TEST
 
 START_TEST(test_keep_and_split_conflict)
 {
-	struct world w = plan_school("one-moment.yaml");
+	struct rk_test_planned w = plan_school("one-moment.yaml");
 	struct rk_pair pair = { who(&w, "T1"), who(&w, "T2") };
 	struct rk_rebalance_request req = {
 		.from = rk_date_from_ymd(2026, 10, 26),
@@ -272,14 +253,14 @@ START_TEST(test_keep_and_split_conflict)
 		"error: Team Alpha, period 1: the duos to keep and to split cannot all be honoured\n");
 	free(text);
 	rk_diags_free(d);
-	world_free(&w);
+	rk_test_planned_free(&w);
 }
 END_TEST
 
 /* Nothing asked, nothing changes. */
 START_TEST(test_no_change_is_no_change)
 {
-	struct world w = plan_school("one-moment.yaml");
+	struct rk_test_planned w = plan_school("one-moment.yaml");
 	struct rk_rebalance_request req = { .from = rk_date_from_ymd(2027, 1,
 								     11) };
 	struct rk_plan *next = NULL;
@@ -294,7 +275,7 @@ START_TEST(test_no_change_is_no_change)
 	ck_assert_int_gt(pt.events_kept, 50);
 	ck_assert_uint_eq(rk_plan_n_events(next), rk_plan_n_events(w.plan));
 	rk_plan_free(next);
-	world_free(&w);
+	rk_test_planned_free(&w);
 }
 END_TEST
 

@@ -2,6 +2,7 @@
 
 #include "testutil.h"
 
+#include "loader.h"
 #include "mip.h"
 
 #include <stdio.h>
@@ -161,4 +162,29 @@ void rk_test_move_bordsessie(const char *path)
 	fputs(text, f);
 	ck_assert_int_eq(fclose(f), 0);
 	free(text);
+}
+
+struct rk_test_planned rk_test_plan(const char *rel,
+				    const struct rk_plan_options *options)
+{
+	char *path = rk_test_path(rel);
+	struct rk_test_planned t = { .diags = rk_diags_new() };
+	ck_assert_ptr_nonnull(t.diags);
+	ck_assert_int_eq(rk_load_school(path, NULL, &t.school, t.diags), RK_OK);
+	ck_assert_int_eq(rk_schoolyear_new(t.school, &t.year, t.diags), RK_OK);
+	t.status = rk_planner_run(t.school, t.year, options, &t.plan, t.diags);
+	free(path);
+	return t;
+}
+
+void rk_test_planned_free(struct rk_test_planned *t)
+{
+	rk_plan_free(t->plan);
+	rk_schoolyear_free(t->year);
+	rk_school_free(t->school);
+	rk_diags_free(t->diags);
+	t->plan = NULL;
+	t->year = NULL;
+	t->school = NULL;
+	t->diags = NULL;
 }

@@ -6,7 +6,10 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "plan.h"
+#include "planner.h"
 #include "school.h"
+#include "schoolyear.h"
 
 /* $srcdir/@rel as a new string (caller frees); $srcdir defaults to ".". */
 char *rk_test_path(const char *rel);
@@ -49,6 +52,21 @@ char *rk_test_diags_text(const struct rk_diags *diags);
 /* The contents of the file @path, NUL-terminated (caller frees); fails the
  * test when it cannot be read. */
 char *rk_test_slurp(const char *path);
+
+/* A school file from the source tree, its year and its plan. */
+struct rk_test_planned {
+	struct rk_school *school;
+	struct rk_schoolyear *year;
+	struct rk_plan *plan;
+	struct rk_diags *diags;
+	enum rk_status status; /* the planner's */
+};
+
+/* Loads the school file at @rel (from the source tree; it must load),
+ * makes its year and plans it with @options (NULL: the defaults). */
+struct rk_test_planned rk_test_plan(const char *rel,
+				    const struct rk_plan_options *options);
+void rk_test_planned_free(struct rk_test_planned *t);
 
 /* Moves the first bordsessie of the plan file at @path from 13:00-13:30
  * to 14:00-14:30, in place: in the planner's test schools
