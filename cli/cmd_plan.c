@@ -22,7 +22,6 @@
 #include "quality.h"
 #include "precheck.h"
 #include "schoolyear.h"
-#include "verify.h"
 #include "support.h"
 #include "textfile.h"
 #include "i18n.h"

@@ -639,10 +639,10 @@ struct team_duos {
 	bool frozen; /* rebalancing: kept as they were */
 	enum rk_status status;
 	/* The model, when the thread that prepared it solved it too
-	 * (prepare_one), with its figures for the report. */
+	 * (prepare_one; its status says how that went), with its figures
+	 * for the report. */
 	struct rk_mip *mip;
 	struct rk_mip_stats stats;
-	bool solved;
 	char model[128];
 };
 
@@ -703,7 +703,6 @@ static void prepare_one(void *data, size_t i)
 	t->mip = team_model(all->ctx, t);
 	t->status = t->mip ? rk_planctx_solve_only(all->ctx, t->mip, &t->stats)
 			   : RK_ERR_NOMEM;
-	t->solved = t->status == RK_OK;
 }
 
 static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
@@ -712,15 +711,16 @@ static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
 	if (t->status != RK_OK || pr->n < 2)
 		return t->status;
 	/* Solved by prepare_one, or here (exported models: in order). */
-	struct rk_mip *mip = t->mip ? t->mip : team_model(ctx, t);
+	bool solved = t->mip != NULL;
+	struct rk_mip *mip = solved ? t->mip : team_model(ctx, t);
 	const char *model = t->model;
 	t->mip = NULL;
 	enum rk_status status = RK_ERR_NOMEM;
 	if (!mip)
 		goto out;
 	enum rk_mip_result result;
-	status = t->solved ? rk_planctx_report(ctx, model, &t->stats, &result)
-			   : rk_planctx_solve(ctx, mip, model, &result);
+	status = solved ? rk_planctx_report(ctx, model, &t->stats, &result)
+			: rk_planctx_solve(ctx, mip, model, &result);
 	if (status == RK_OK &&
 	    (result == RK_MIP_OPTIMAL || result == RK_MIP_FEASIBLE))
 		status = record(ctx, pr, mip, t->units, t->n_units);

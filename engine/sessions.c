@@ -61,7 +61,6 @@ struct act {
 	int round;    /* 1 or 2 */
 	int lb;	      /* FB: index of its LB activity */
 	bool done;    /* rebalancing: held before the date, not planned */
-	bool slip;    /* the second try: it may slip (late(), below) */
 	int unplaced; /* column: not placed */
 	size_t first; /* its candidates */
 	size_t n;
@@ -86,7 +85,7 @@ struct model {
 	 * models of teams that need none of them several times slower. */
 	bool allow_early;
 	/* With allow_late: which activities get the later weeks, by index
-	 * (the try before could not place them); NULL: all of them. */
+	 * into acts (the try before could not place them); NULL: all. */
 	const bool *slip;
 	/* The bound (bound.c): every candidate kept, and the idle time of
 	 * these people (those in other teams too) not counted; NULL when
@@ -113,15 +112,15 @@ static void find_old(struct model *m, struct act *a);
 
 /* Whether @a gets the second try's fallbacks: the later weeks, an FB on
  * its LB's own day, a team session a week early. With m->slip, the later
- * weeks of a lesbezoek or lesontwerp only when it needs them (a->slip):
+ * weeks of a lesbezoek or lesontwerp only when it needs them (m->slip):
  * those of every lesbezoek made the models of vo:300:2 three times the
  * size and took a quarter of GLPK's time, for the same plan. The team
  * sessions and feedbackgesprekken keep theirs: few candidates, and
  * without them the vo example's plan got 1.4% worse. */
 static bool late(const struct model *m, const struct act *a)
 {
-	return m->allow_late &&
-	       (!m->slip || a->slip || a->n_people == 0 || a->kind == RK_EV_FB);
+	return m->allow_late && (!m->slip || m->slip[a - m->acts] ||
+				 a->n_people == 0 || a->kind == RK_EV_FB);
 }
 
 static struct act *new_act(struct model *m, enum rk_event_kind kind, int week,
@@ -647,7 +646,6 @@ static enum rk_status gen_cands(struct model *m)
 		struct act *a = &m->acts[i];
 		size_t first = m->n_cands;
 		int rc = 0;
-		a->slip = m->slip && m->slip[i];
 		a->first = first;
 		a->n = 0;
 		if (a->done)
@@ -750,14 +748,16 @@ static enum rk_status act_rows(struct model *m, struct rk_mip *mip)
 	return RK_OK;
 }
 
-/* Whether a feedbackgesprek at @f may follow the lesbezoek at @l: later
- * the same day, or on one of the duo's next two school days together. */
 /* An LB candidate's rk_planctx_next_days for the duo of its FB: asked
  * for every row of the FB, so looked up once per candidate. */
 struct next_days {
 	int n;
 	int next[2];
 };
+
+/* Whether a feedbackgesprek at @f may follow the lesbezoek at @l: later
+ * the same day, or on one of the duo's next two school days together
+ * (@nd, those of @l). */
 
 static bool fb_follows(const struct cand *l, const struct next_days *nd,
 		       const struct cand *f)

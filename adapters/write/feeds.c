@@ -1135,24 +1135,26 @@ static enum rk_status render(struct ctx *c, struct variant *v)
 	if (has_alarm && !text.nomem)
 		alarm = prop_text(icalproperty_new_description(text.data));
 	rk_tsv_release(&text);
-	bool transparent = it->ev.kind == RK_EV_METING || v->cancelled;
 	/* A meting is a deadline: it keeps nobody from other appointments;
 	 * nor does a cancelled event, which stays in view beside its
 	 * replacement until its day has passed (the TRANSP line). */
+	bool transparent = it->ev.kind == RK_EV_METING || v->cancelled;
+	/* After the head: SUMMARY to TRANSP, then the reminder's lines when
+	 * there is one; the END line last. */
 	const char *pieces[] = {
 		summary,
 		sh->body,
 		ln->status[v->cancelled],
 		ln->transp[transparent],
-		has_alarm ? ln->alarm_begin : "",
-		has_alarm ? ln->action : "",
-		has_alarm ? alarm : "",
-		has_alarm ? ln->trigger[meting] : "",
-		has_alarm ? ln->alarm_end : "",
-		c->empty_vevent + c->begin_len, /* the END line */
+		ln->alarm_begin,
+		ln->action,
+		alarm,
+		ln->trigger[meting],
+		ln->alarm_end,
 	};
-	size_t n = sizeof(pieces) / sizeof(pieces[0]), lens[10];
-	v->len = c->begin_len + sh->head_len;
+	size_t n = has_alarm ? sizeof(pieces) / sizeof(pieces[0]) : 4,
+	       lens[sizeof(pieces) / sizeof(pieces[0])];
+	v->len = c->begin_len + sh->head_len + c->end_len;
 	status = summary && (!has_alarm || alarm) ? RK_OK : RK_ERR_NOMEM;
 	for (size_t k = 0; status == RK_OK && k < n; k++)
 		v->len += lens[k] = k == 1 ? sh->body_len : strlen(pieces[k]);
@@ -1167,7 +1169,7 @@ static enum rk_status render(struct ctx *c, struct variant *v)
 			memcpy(at, pieces[k], lens[k]);
 			at += lens[k];
 		}
-		*at = '\0';
+		memcpy(at, c->empty_vevent + c->begin_len, c->end_len + 1);
 	} else if (status == RK_OK) {
 		status = RK_ERR_NOMEM;
 	}
