@@ -331,6 +331,11 @@ START_TEST(test_jobs_failure_named)
 	snprintf(want, sizeof(want), "%s: error: cannot write: Is a directory",
 		 blocked);
 	ck_assert_msg(strstr(text, want) != NULL, "got %s", text);
+	/* The state is written beside the feeds; with one missing it must
+	 * not be there to say they were published. */
+	char state[128];
+	snprintf(state, sizeof(state), "%s/feeds.state", dir);
+	ck_assert_msg(access(state, F_OK) != 0, "%s is there", state);
 	free(text);
 	rk_diags_free(diags);
 	rmdir(blocked);
@@ -338,6 +343,7 @@ START_TEST(test_jobs_failure_named)
 	unload(&ex);
 }
 END_TEST
+
 
 START_TEST(test_po_as_before)
 {
