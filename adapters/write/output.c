@@ -68,13 +68,24 @@ static enum rk_status rotate(struct rk_plandir *pd, const struct rk_output *o,
 	return status;
 }
 
+/* Whether plan.tsv and the summary go on the side thread (struct side):
+ * when this thread has feeds or an overview to make meanwhile. Without
+ * them this thread writes them while the referee verifies, as verify and
+ * plan.tsv one after the other would take longer. */
+static bool plan_beside(const struct rk_output *o)
+{
+	return o->plan_file && (o->feeds || o->overview);
+}
+
 static enum rk_status write_parts(struct rk_plandir *pd,
 				  const struct rk_output *o,
 				  struct rk_output_result *res,
 				  struct rk_diags *diags)
 {
 	enum rk_status status = RK_OK;
-	if (o->changes)
+	if (o->plan_file && !plan_beside(o))
+		status = write_plan(pd, o, res->failed, sizeof(res->failed));
+	if (status == RK_OK && o->changes)
 		status = rk_plandir_put(pd, "changes.txt", o->changes,
 					o->changes_len, false);
 	if (status == RK_OK && o->letters) {
@@ -104,12 +115,12 @@ static enum rk_status write_parts(struct rk_plandir *pd,
 }
 
 /* The second thread's share of the writing: the referee (rk_verify of
- * o->plan, when o->verify), then plan.tsv and the summary. This thread
- * prepares and writes the feeds meanwhile, which it does alone until
- * their files are written on every thread: verify and plan.tsv used to
- * come first, on this thread, 5.5 ms at vo:300:2 before the first feed.
- * Both sides only read the plan, the school and the year; each writes
- * files of its own and its own diagnostics. */
+ * o->plan, when o->verify), then plan.tsv and the summary (plan_beside).
+ * This thread prepares and writes the feeds meanwhile, which it does
+ * alone until their files are written on every thread: verify and
+ * plan.tsv used to come first, on this thread, 5.5 ms at vo:300:2 before
+ * the first feed. Both sides only read the plan, the school and the
+ * year; each writes files of its own and its own diagnostics. */
 struct side {
 	const struct rk_output *o;
 	struct rk_plandir *pd;
@@ -129,7 +140,7 @@ static void *side_run(void *arg)
 	if (o->verify)
 		sd->verdict =
 			rk_verify(o->school, o->year, o->plan, NULL, sd->diags);
-	if (o->plan_file) {
+	if (plan_beside(o)) {
 		sd->written =
 			write_plan(sd->pd, o, sd->failed, sizeof(sd->failed));
 		sd->err = errno;
@@ -143,7 +154,7 @@ static enum rk_status side_start(struct side *sd, struct rk_plandir *pd,
 				 const struct rk_output *o)
 {
 	*sd = (struct side){ .o = o, .pd = pd };
-	if (!o->verify && !o->plan_file)
+	if (!o->verify && !plan_beside(o))
 		return RK_OK; /* nothing to do: no thread */
 	if (o->verify && !(sd->diags = rk_diags_new()))
 		return RK_ERR_NOMEM;
