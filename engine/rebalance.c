@@ -209,6 +209,39 @@ static bool still_fits(const struct rk_planctx *ctx, const struct rk_event *ev)
 	return true;
 }
 
+/* The number of the previous plan's period that holds the date's week,
+ * or 0 (the date lies between periods). */
+static int period_of_from(const struct rk_planctx *ctx)
+{
+	for (size_t i = 0; i < rk_plan_n_periods(ctx->prev); i++) {
+		const struct rk_period *p = rk_plan_period(ctx->prev, i);
+		if (p->first_week <= ctx->from_week &&
+		    ctx->from_week <= p->last_week)
+			return p->number;
+	}
+	return 0;
+}
+
+/* Which teams' duos of the date's period held every gezamenlijk
+ * lesontwerp and lesbezoek before the date (ctx->held): what is left of
+ * their cycle is at most a feedbackgesprek, which carries over. */
+static void mark_held(struct rk_planctx *ctx, const int *team_group)
+{
+	int period = period_of_from(ctx);
+	for (size_t g = 0; g < ctx->n_groups; g++)
+		ctx->held[g] = period > 0 && ctx->groups[g].team >= 0;
+	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
+		if (ev->date < ctx->from || ev->period != period ||
+		    (ev->kind != RK_EV_GL && ev->kind != RK_EV_LB) ||
+		    ev->team < 0 ||
+		    (size_t)ev->team >= rk_school_n_team(ctx->school) ||
+		    team_group[ev->team] < 0)
+			continue;
+		ctx->held[team_group[ev->team]] = false;
+	}
+}
+
 /* Which groups keep everything from the date on: those the request does
  * not touch and whose events all still fit. Linear in the plan: each
  * event is looked at once, for its own group. */
@@ -216,11 +249,13 @@ static enum rk_status mark_frozen(struct rk_planctx *ctx, const int *team_group,
 				  int lk_group)
 {
 	ctx->frozen = calloc(ctx->n_groups + 1, sizeof(bool));
+	ctx->held = calloc(ctx->n_groups + 1, sizeof(bool));
 	bool *touched = calloc(ctx->n_groups + 1, sizeof(bool));
 	enum rk_status status = RK_ERR_NOMEM;
-	if (!ctx->frozen || !touched ||
+	if (!ctx->frozen || !ctx->held || !touched ||
 	    changed_members(ctx, team_group, touched) != RK_OK)
 		goto out;
+	mark_held(ctx, team_group);
 	for (size_t g = 0; g < ctx->n_groups; g++) {
 		const struct rk_group *grp = &ctx->groups[g];
 		for (size_t m = 0; m < grp->n && !touched[g]; m++)

@@ -180,6 +180,58 @@ START_TEST(test_ill_two_weeks)
 }
 END_TEST
 
+/* A teacher leaves in the last week of a period whose duos have held every
+ * gezamenlijk lesontwerp, lesbezoek and feedbackgesprek already: the
+ * period's duos stay, nothing new is crammed into its last week (it used
+ * to make a trio that could not meet: exit 3), and the later periods go
+ * on without them. */
+START_TEST(test_leave_after_cycle_held)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2027, 2, 8); /* period 2's last week */
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	ck_assert_int_eq(pt.partners_changed, 0);
+	assert_past_frozen(w.plan, next, from);
+	size_t old_duos = 0, new_duos = 0;
+	for (size_t i = 0; i < rk_plan_n_duos(w.plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(w.plan, i);
+		if (d->period != 2)
+			continue;
+		old_duos++;
+		bool kept = false;
+		for (size_t k = 0; k < rk_plan_n_duos(next); k++) {
+			const struct rk_duo *n = rk_plan_duo(next, k);
+			kept |= n->period == 2 && n->a == d->a &&
+				n->b == d->b && n->c == d->c;
+		}
+		ck_assert_msg(kept, "a duo of period 2 was broken up");
+	}
+	for (size_t i = 0; i < rk_plan_n_duos(next); i++)
+		new_duos += rk_plan_duo(next, i)->period == 2;
+	ck_assert_uint_eq(old_duos, new_duos);
+	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
+		const struct rk_event *ev = rk_plan_event(next, i);
+		ck_assert_msg(!(ev->date >= from && ev->period == 2 &&
+				(ev->kind == RK_EV_GL || ev->kind == RK_EV_LB ||
+				 ev->kind == RK_EV_FB)),
+			      "%s planned in the period's last week", ev->id);
+		for (size_t k = 0; ev->date >= from && k < ev->n_parts; k++)
+			ck_assert_int_ne(ev->parts[k].person, away.person);
+	}
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 static bool together(const struct rk_duo *d, int a, int b)
 {
 	bool has_a = d->a == a || d->b == a || d->c == a;
@@ -320,6 +372,7 @@ Suite *suite_rebalance(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_leave_for_good);
 	tcase_add_test(tc, test_ill_two_weeks);
+	tcase_add_test(tc, test_leave_after_cycle_held);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
