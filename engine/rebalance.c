@@ -397,10 +397,14 @@ static const struct rk_event **by_id(const struct rk_plan *plan)
 	return list;
 }
 
-static bool same_event(const struct rk_event *a, const struct rk_event *b)
+static bool same_time(const struct rk_event *a, const struct rk_event *b)
 {
-	if (a->date != b->date || a->start != b->start || a->end != b->end ||
-	    a->n_parts != b->n_parts)
+	return a->date == b->date && a->start == b->start && a->end == b->end;
+}
+
+static bool same_people(const struct rk_event *a, const struct rk_event *b)
+{
+	if (a->n_parts != b->n_parts)
 		return false;
 	for (size_t i = 0; i < a->n_parts; i++)
 		if (a->parts[i].person != b->parts[i].person ||
@@ -430,11 +434,16 @@ static enum rk_status count_events(const struct rk_plan *old,
 			pt->events_new += b[j]->date >= from;
 			j++;
 		} else {
+			/* An event that only lost (or gained) someone was not
+			 * moved: the report says "verplaatst" of another
+			 * time alone. */
 			if (a[i]->date >= from || b[j]->date >= from) {
-				if (same_event(a[i], b[j]))
-					pt->events_kept++;
-				else
+				if (!same_time(a[i], b[j]))
 					pt->events_moved++;
+				else if (!same_people(a[i], b[j]))
+					pt->events_regrouped++;
+				else
+					pt->events_kept++;
 			}
 			i++;
 			j++;

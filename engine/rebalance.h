@@ -68,6 +68,7 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 struct rk_perturbation {
 	int partners_changed; /* people whose duo partner(s) changed */
 	int events_moved;     /* same event, another time */
+	int events_regrouped; /* same event and time, other people */
 	int events_cancelled; /* in the old plan, gone from the new */
 	int events_new;	      /* in the new plan only */
 	int events_kept;      /* unchanged */

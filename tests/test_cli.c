@@ -435,6 +435,8 @@ START_TEST(test_rebalance)
 	struct run r = run_ritmiek(dry);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	ck_assert_ptr_nonnull(strstr(r.out, ", 1 een andere duo-partner; "));
+	/* T2's bordsessies stay where they were, without T2: not moved. */
+	ck_assert_ptr_nonnull(strstr(r.out, " met andere deelnemers, "));
 	ck_assert_ptr_nonnull(strstr(
 		r.out,
 		"Bram de Boer (T2): Vanaf maandag 11 januari sta je niet meer in de planning: "));

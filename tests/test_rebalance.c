@@ -232,6 +232,46 @@ START_TEST(test_leave_after_cycle_held)
 }
 END_TEST
 
+/* The report's counts say what happened: an event at its old time that
+ * only lost the person who left was not moved ("verplaatst" is another
+ * time); it is counted apart. */
+START_TEST(test_counts_moves_apart_from_people)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2027, 1, 11);
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	int moved = 0, people = 0, kept = 0;
+	for (size_t i = 0; i < rk_plan_n_events(w.plan); i++) {
+		const struct rk_event *a = rk_plan_event(w.plan, i);
+		const struct rk_event *b = find(next, a->id);
+		if (!b || (a->date < from && b->date < from))
+			continue;
+		bool same_time = a->date == b->date && a->start == b->start &&
+				 a->end == b->end;
+		bool same_people = a->n_parts == b->n_parts &&
+				   !memcmp(a->parts, b->parts,
+					   a->n_parts * sizeof(*a->parts));
+		moved += !same_time;
+		people += same_time && !same_people;
+		kept += same_time && same_people;
+	}
+	ck_assert_int_gt(people, 0); /* T2's bordsessies, without T2 */
+	ck_assert_int_eq(pt.events_moved, moved);
+	ck_assert_int_eq(pt.events_regrouped, people);
+	ck_assert_int_eq(pt.events_kept, kept);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 static bool together(const struct rk_duo *d, int a, int b)
 {
 	bool has_a = d->a == a || d->b == a || d->c == a;
@@ -373,6 +413,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_leave_for_good);
 	tcase_add_test(tc, test_ill_two_weeks);
 	tcase_add_test(tc, test_leave_after_cycle_held);
+	tcase_add_test(tc, test_counts_moves_apart_from_people);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
