@@ -222,6 +222,14 @@ static int period_of_from(const struct rk_planctx *ctx)
 	return 0;
 }
 
+/* Whether @ev is a gezamenlijk lesontwerp or lesbezoek of period @period
+ * on or after @from: its team's duo cycle of that period goes on. */
+static bool cycle_open(const struct rk_event *ev, int period, int from)
+{
+	return ev->date >= from && ev->period == period &&
+	       (ev->kind == RK_EV_GL || ev->kind == RK_EV_LB);
+}
+
 /* Which teams' duos of the date's period held every gezamenlijk
  * lesontwerp and lesbezoek before the date (ctx->held): what is left of
  * their cycle is at most a feedbackgesprek, which carries over. */
@@ -232,9 +240,7 @@ static void mark_held(struct rk_planctx *ctx, const int *team_group)
 		ctx->held[g] = period > 0 && ctx->groups[g].team >= 0;
 	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
 		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
-		if (ev->date < ctx->from || ev->period != period ||
-		    (ev->kind != RK_EV_GL && ev->kind != RK_EV_LB) ||
-		    ev->team < 0 ||
+		if (!cycle_open(ev, period, ctx->from) || ev->team < 0 ||
 		    (size_t)ev->team >= rk_school_n_team(ctx->school) ||
 		    team_group[ev->team] < 0)
 			continue;
@@ -625,17 +631,31 @@ static const struct rk_period *period_at(const struct rk_schoolyear *year,
 	return NULL;
 }
 
-static bool together(const struct rk_plan *plan, int period,
-		     const struct rk_pair *pr)
+/* The team in which @pr is a duo (or in one trio) in @period, or -1. */
+static int together(const struct rk_plan *plan, int period,
+		    const struct rk_pair *pr)
 {
 	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(plan, i);
 		bool a = d->a == pr->a || d->b == pr->a || d->c == pr->a;
 		bool b = d->a == pr->b || d->b == pr->b || d->c == pr->b;
 		if (d->period == period && a && b)
-			return true;
+			return d->team;
 	}
-	return false;
+	return -1;
+}
+
+/* Whether @team's duos of @period have had every gezamenlijk lesontwerp
+ * and lesbezoek before @from: rebalancing keeps them (ctx->held). */
+static bool team_held(const struct rk_plan *plan, int period, int team,
+		      int from)
+{
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		if (ev->team == team && cycle_open(ev, period, from))
+			return false;
+	}
+	return true;
 }
 
 static bool has_sessions_from(const struct rk_plan *plan, int person, int from)
@@ -669,11 +689,23 @@ static void check_from(const struct rk_schoolyear *year, int from,
 
 static void check_pairs(const struct rk_school *school,
 			const struct rk_plan *prev, const struct rk_period *p,
-			const struct rk_pair *pairs, size_t n,
+			int from, const struct rk_pair *pairs, size_t n,
 			const char *option, struct rk_diags *diags)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (p && together(prev, p->number, &pairs[i]))
+		int team = p ? together(prev, p->number, &pairs[i]) : -1;
+		if (team >= 0 && team_held(prev, p->number, team, from)) {
+			char date[RK_DATE_BUFSIZE];
+			rk_date_format(from, date);
+			rk_diags_add(
+				diags, RK_SEV_ERROR, NULL, 0, 0,
+				_("%s: %s and %s have had every lesbezoek of period %d before %s: nothing to %s"),
+				option, person_name(school, pairs[i].a),
+				person_name(school, pairs[i].b), p->number,
+				date, option + 2);
+			continue;
+		}
+		if (team >= 0)
 			continue;
 		rk_diags_add(
 			diags, RK_SEV_ERROR, NULL, 0, 0,
@@ -719,10 +751,10 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 				person_name(school, a->person), from);
 	}
 	const struct rk_period *p = period_at(year, previous, req->from);
-	check_pairs(school, previous, p, req->splits, req->n_splits, "--split",
-		    diags);
-	check_pairs(school, previous, p, req->keeps, req->n_keeps, "--keep",
-		    diags);
+	check_pairs(school, previous, p, req->from, req->splits, req->n_splits,
+		    "--split", diags);
+	check_pairs(school, previous, p, req->from, req->keeps, req->n_keeps,
+		    "--keep", diags);
 	for (size_t i = 0; i < req->n_joins; i++) {
 		const struct rk_team *t =
 			rk_school_get_team(school, (size_t)req->joins[i].team);

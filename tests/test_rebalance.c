@@ -371,6 +371,37 @@ START_TEST(test_no_change_is_no_change)
 }
 END_TEST
 
+/* A --split of a duo whose period has had every lesbezoek already would
+ * change nothing (the duos of a held cycle stay): refused, saying why,
+ * like a --split of people who are no duo. */
+START_TEST(test_split_after_cycle_held_refused)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	struct rk_pair pair = { who(&w, "T1"), who(&w, "T3") };
+	struct rk_rebalance_request req = {
+		.from = rk_date_from_ymd(2027, 2, 8), /* period 2's last week */
+		.splits = &pair,
+		.n_splits = 1
+	};
+	size_t before = rk_diags_errors(w.diags);
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_ERR_ARG);
+	ck_assert_uint_eq(rk_diags_errors(w.diags), before + 1);
+	const struct rk_diag *d =
+		rk_diags_get(w.diags, rk_diags_count(w.diags) - 1);
+	ck_assert_str_eq(
+		d->message,
+		"--split: Anna Bakker and Cas Visser have had every lesbezoek of period 2 before 2027-02-08: nothing to split");
+	/* The same pair in period 2's first weeks is split as asked. */
+	req.from = rk_date_from_ymd(2026, 12, 14);
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_OK);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 /* A --join into a team that already has more than ten members is
  * refused, naming the team, whatever the plan holds. */
 START_TEST(test_join_full_team_refused)
@@ -414,6 +445,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_ill_two_weeks);
 	tcase_add_test(tc, test_leave_after_cycle_held);
 	tcase_add_test(tc, test_counts_moves_apart_from_people);
+	tcase_add_test(tc, test_split_after_cycle_held_refused);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
