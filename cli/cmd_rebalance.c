@@ -470,6 +470,8 @@ static struct rk_school *prepare(struct rebalance_args *a,
 	}
 	req->joins = joins;
 	req->n_joins = a->n_moves;
+	/* The feeds' today: what they drop as past, the plan may not fill. */
+	req->today = rk_feeds_today(s, rk_feeds_now());
 	return s;
 }
 

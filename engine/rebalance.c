@@ -670,12 +670,21 @@ static bool has_sessions_from(const struct rk_plan *plan, int person, int from)
 	return false;
 }
 
-static void check_from(const struct rk_schoolyear *year, int from,
+static void check_from(const struct rk_schoolyear *year, int from, int today,
 		       struct rk_diags *diags)
 {
 	const struct rk_day *day = rk_schoolyear_day(year, from);
-	char date[RK_DATE_BUFSIZE];
+	char date[RK_DATE_BUFSIZE], now[RK_DATE_BUFSIZE];
 	rk_date_format(from, date);
+	rk_date_format(today, now);
+	/* What is planned anew may land on any day from @from on: before
+	 * today it would be in the past of every calendar, never seen, and
+	 * count as held. */
+	if (today > 0 && from < today)
+		rk_diags_add(
+			diags, RK_SEV_ERROR, NULL, 0, 0,
+			_("--from %s is before today (%s): what was planned then has been or not; give today or a later date"),
+			date, now);
 	if (!day)
 		rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
 			     _("--from %s lies outside the school year"), date);
@@ -723,7 +732,7 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 				  struct rk_diags *diags)
 {
 	size_t before = rk_diags_errors(diags);
-	check_from(year, req->from, diags);
+	check_from(year, req->from, req->today, diags);
 	/* A leave of someone without sessions from the date on changes
 	 * nothing: an error when it is all the request asks, else said. */
 	size_t idle = 0;

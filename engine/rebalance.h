@@ -37,6 +37,9 @@ struct rk_join {
  * them before rebalancing (the old plan tells where people were). */
 struct rk_rebalance_request {
 	int from; /* the first date that may change */
+	/* The date the request is made (0: not known): days before it have
+	 * been, so @from may not lie before it. */
+	int today;
 	const struct rk_absence *absences;
 	size_t n_absences;
 	const struct rk_pair *splits;

@@ -887,6 +887,39 @@ START_TEST(test_rebalance_refuses_no_ops)
 }
 END_TEST
 
+/* Run on Wednesday 10 February for a teacher who left on Monday: refused,
+ * nothing written (new sessions on Monday and Tuesday would sit in the
+ * past of every calendar). */
+START_TEST(test_rebalance_refuses_past_from)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	static const char *const wednesday[] = {
+		"SOURCE_DATE_EPOCH=1802260800", /* 2027-02-10 12:00 UTC */
+		NULL
+	};
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	char *before = snapshot(dir);
+	const char *argv[] = { "ritmiek", "rebalance", school,	     "--plan",
+			       dir,	  "--from",    "2027-02-08", "--leave",
+			       "BDI",	  NULL };
+	struct run r = run_ritmiek_with(argv, wednesday, 0);
+	ck_assert_msg(r.status == 2, "%d %s", r.status, r.err);
+	ck_assert_ptr_nonnull(strstr(
+		r.err, "--from 2027-02-08 is before today (2027-02-10)"));
+	run_free(&r);
+	char *after = snapshot(dir);
+	ck_assert(!strcmp(before, after));
+	free(after);
+	argv[6] = "2027-02-10"; /* today itself is fine */
+	r = run_ritmiek_with(argv, wednesday, 0);
+	ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+	run_free(&r);
+	free(before);
+	remove_dir(dir);
+}
+END_TEST
+
 /* --stats prints the quality figures; the bound is met exactly where no
  * teacher is in two teams. */
 START_TEST(test_plan_stats)
@@ -1941,6 +1974,7 @@ Suite *suite_cli(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_rebalance_scenarios);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
+	tcase_add_test(tc, test_rebalance_refuses_past_from);
 	tcase_add_test(tc, test_rebalance_moment_moves);
 	tcase_add_test(tc, test_plan_interrupted);
 	tcase_add_test(tc, test_plan_full_disk);

@@ -402,6 +402,44 @@ START_TEST(test_split_after_cycle_held_refused)
 }
 END_TEST
 
+/* The leerKRACHT-team runs rebalance on Wednesday for a teacher who left
+ * on Monday: Monday and Tuesday have been. A new lesbezoek planned there
+ * would sit in the past of everyone's calendar, never seen, and count as
+ * held; so a --from before the day the request is made is refused. */
+START_TEST(test_from_before_today_refused)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = {
+		.from = rk_date_from_ymd(2027, 1, 11),
+		.today = rk_date_from_ymd(2027, 1, 13),
+		.absences = &away,
+		.n_absences = 1
+	};
+	size_t before = rk_diags_errors(w.diags);
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_ERR_ARG);
+	ck_assert_uint_eq(rk_diags_errors(w.diags), before + 1);
+	const struct rk_diag *d =
+		rk_diags_get(w.diags, rk_diags_count(w.diags) - 1);
+	ck_assert_str_eq(
+		d->message,
+		"--from 2027-01-11 is before today (2027-01-13): what was planned then has been or not; give today or a later date");
+	/* From today on it is fine; so is a request that knows no today. */
+	req.from = req.today;
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_OK);
+	req.from = rk_date_from_ymd(2027, 1, 11);
+	req.today = 0;
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_OK);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 /* A --join into a team that already has more than ten members is
  * refused, naming the team, whatever the plan holds. */
 START_TEST(test_join_full_team_refused)
@@ -446,6 +484,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_leave_after_cycle_held);
 	tcase_add_test(tc, test_counts_moves_apart_from_people);
 	tcase_add_test(tc, test_split_after_cycle_held_refused);
+	tcase_add_test(tc, test_from_before_today_refused);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
