@@ -488,31 +488,49 @@ static void partners(const struct rk_plan *plan, int duo, int person,
 		rk_duo_partners(rk_plan_duo(plan, (size_t)duo), person, out);
 }
 
-/* People who lost a partner in the request's period (a person who left is
- * not counted: they have no partner any more); -1 when out of memory. */
-static int count_partners(const struct rk_planctx *ctx, int period)
+/* Marks in @lost the people who lost a partner in @period (a person who
+ * left is not marked: they have no partner any more); false when out of
+ * memory. */
+static bool mark_partners(const struct rk_planctx *ctx, int period, bool *lost)
 {
 	size_t n_people = rk_school_n_person(ctx->school);
 	int *was_in = duo_of_person(ctx->prev, period, n_people);
 	int *now_in = duo_of_person(ctx->plan, period, n_people);
-	int changed = was_in && now_in ? 0 : -1;
-	for (size_t p = 0; changed >= 0 && p < n_people; p++) {
+	bool ok = was_in && now_in;
+	for (size_t p = 0; ok && p < n_people; p++) {
 		int was[2], now[2];
 		partners(ctx->prev, was_in[p], (int)p, was);
 		partners(ctx->plan, now_in[p], (int)p, now);
 		if (now[0] < 0 && now[1] < 0)
 			continue;
 		/* Losing a partner counts; gaining a third does not. */
-		for (int k = 0; k < 2; k++) {
-			if (was[k] >= 0 && was[k] != now[0] &&
-			    was[k] != now[1]) {
-				changed++;
-				break;
-			}
-		}
+		for (int k = 0; k < 2; k++)
+			if (was[k] >= 0 && was[k] != now[0] && was[k] != now[1])
+				lost[p] = true;
 	}
 	free(was_in);
 	free(now_in);
+	return ok;
+}
+
+/* People who lost a partner in any period from the date's on, each once:
+ * the duo step weighs every such period, and a partner planned for a later
+ * period is in the feeds already. -1 when out of memory. */
+static int count_partners(const struct rk_planctx *ctx)
+{
+	size_t n_people = rk_school_n_person(ctx->school);
+	bool *lost = calloc(n_people + 1, sizeof(*lost));
+	int changed = lost ? 0 : -1;
+	for (size_t i = 0; changed >= 0 && i < rk_plan_n_periods(ctx->plan);
+	     i++) {
+		const struct rk_period *p = rk_plan_period(ctx->plan, i);
+		if (p->last_week >= ctx->from_week &&
+		    !mark_partners(ctx, p->number, lost))
+			changed = -1;
+	}
+	for (size_t p = 0; changed >= 0 && p < n_people; p++)
+		changed += lost[p];
+	free(lost);
 	return changed;
 }
 
@@ -524,17 +542,6 @@ static int count_moments(const struct rk_plan *next, int from)
 	for (size_t i = 0; i < rk_plan_n_moments(next); i++)
 		changed += rk_plan_moment(next, i)->from == from;
 	return changed;
-}
-
-/* The period the date falls in, or the first after it. */
-static int current_period(const struct rk_planctx *ctx)
-{
-	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
-		const struct rk_period *p = rk_plan_period(ctx->plan, i);
-		if (p->last_week >= ctx->from_week)
-			return p->number;
-	}
-	return 0;
 }
 
 /* Someone who left for good is no longer in any group (from the date on;
@@ -603,8 +610,7 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 				      perturbation);
 	if (status != RK_OK)
 		goto out;
-	perturbation->partners_changed =
-		count_partners(&ctx, current_period(&ctx));
+	perturbation->partners_changed = count_partners(&ctx);
 	if (perturbation->partners_changed < 0) {
 		status = RK_ERR_NOMEM;
 		goto out;
