@@ -233,6 +233,37 @@ START_TEST(test_leave_after_cycle_held)
 }
 END_TEST
 
+/* A teacher who leaves in the first week of the first period, before
+ * their team's first bordsessie, has no weekly session in the plan at all:
+ * verify still sees that they left and does not ask that they be invited
+ * to the verbindingssessies (it did: exit 3, "not invited"). */
+START_TEST(test_leave_before_first_bordsessie)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2026, 10, 12); /* bordsessie on the 13th */
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
+		const struct rk_event *ev = rk_plan_event(next, i);
+		for (size_t k = 0; k < ev->n_parts; k++)
+			ck_assert_msg(ev->kind != RK_EV_BORDSESSIE ||
+					      ev->parts[k].person !=
+						      away.person,
+				      "T2 has a bordsessie");
+	}
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 /* The people who get another duo partner in any period from the date
  * on, each once: the report's "N een andere duo-partner" and the
  * objective GLPK minimised, which weighs every period. */
@@ -544,6 +575,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_leave_for_good);
 	tcase_add_test(tc, test_ill_two_weeks);
 	tcase_add_test(tc, test_leave_after_cycle_held);
+	tcase_add_test(tc, test_leave_before_first_bordsessie);
 	tcase_add_test(tc, test_counts_moves_apart_from_people);
 	tcase_add_test(tc, test_partners_counted_in_every_period);
 	tcase_add_test(tc, test_split_after_cycle_held_refused);
