@@ -387,13 +387,14 @@ static char *report(const struct rk_school *s, const struct rk_plan *next,
 	size_t touched = rk_changes_count(changes);
 	fprintf(f,
 		"%zu %s een wijziging, %d een andere duo-partner; %d "
-		"afspra%s verplaatst, %d vervallen, %d nieuw, %d "
-		"ongewijzigd; %d team%s met een ander vast moment.\n",
+		"afspra%s verplaatst, %d met andere deelnemers, %d "
+		"vervallen, %d nieuw, %d ongewijzigd; %d team%s met een "
+		"ander vast moment.\n",
 		touched, touched == 1 ? "persoon krijgt" : "mensen krijgen",
 		pt->partners_changed, pt->events_moved,
-		pt->events_moved == 1 ? "ak" : "ken", pt->events_cancelled,
-		pt->events_new, pt->events_kept, pt->moments_changed,
-		pt->moments_changed == 1 ? "" : "s");
+		pt->events_moved == 1 ? "ak" : "ken", pt->events_regrouped,
+		pt->events_cancelled, pt->events_new, pt->events_kept,
+		pt->moments_changed, pt->moments_changed == 1 ? "" : "s");
 	size_t n = rk_plan_n_reports(next), optimal = 0;
 	double gap = 0.0;
 	for (size_t i = 0; i < n; i++) {
@@ -469,6 +470,8 @@ static struct rk_school *prepare(struct rebalance_args *a,
 	}
 	req->joins = joins;
 	req->n_joins = a->n_moves;
+	/* The feeds' today: what they drop as past, the plan may not fill. */
+	req->today = rk_feeds_today(s, rk_feeds_now());
 	return s;
 }
 

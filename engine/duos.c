@@ -766,7 +766,12 @@ static enum rk_status pair_period(struct rk_planctx *ctx,
 		    grp->first_week > p->first_week)
 			continue;
 		teams[n].pr = (struct pairing){ .g = grp, .p = p };
-		teams[n].frozen = rk_planctx_frozen(ctx, (int)g);
+		/* The date's period after the team's whole cycle: its duos
+		 * stay, who left included (they were its duos). */
+		bool current = ctx->prev && p->first_week <= ctx->from_week &&
+			       ctx->from_week <= p->last_week;
+		teams[n].frozen = rk_planctx_frozen(ctx, (int)g) ||
+				  (current && rk_planctx_held(ctx, (int)g));
 		n++;
 	}
 	struct prepare_all all = { ctx, teams, !ctx->options->model_hook };

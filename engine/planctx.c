@@ -439,6 +439,12 @@ bool rk_planctx_frozen(const struct rk_planctx *ctx, int group)
 	       ctx->frozen[group];
 }
 
+bool rk_planctx_held(const struct rk_planctx *ctx, int group)
+{
+	return ctx->held && group >= 0 && (size_t)group < ctx->n_groups &&
+	       ctx->held[group];
+}
+
 static int cmp_id_key(const void *key, const void *item)
 {
 	const struct rk_event *const *ev = item;
@@ -491,8 +497,10 @@ void rk_planctx_release(struct rk_planctx *ctx)
 	free(ctx->said_keys);
 	free(ctx->said_bits);
 	free(ctx->frozen);
+	free(ctx->held);
 	free(ctx->prev_by_id);
 	ctx->frozen = NULL;
+	ctx->held = NULL;
 	ctx->prev_by_id = NULL;
 	ctx->plan = NULL;
 	ctx->busy = NULL;

@@ -53,6 +53,11 @@ struct rk_planctx {
 	 * in ctx->plan before the steps run), its moment and duos too. NULL
 	 * when planning afresh. */
 	bool *frozen;
+	/* Rebalancing: [group] true when the group's duos of the date's
+	 * period held every gezamenlijk lesontwerp and lesbezoek before the
+	 * date: they stay that period's duos (re-pairing would cram a new
+	 * cycle into its last days). NULL when planning afresh. */
+	bool *held;
 	/* Rebalancing: the previous plan's events ordered by id, for
 	 * rk_planctx_prev_event. */
 	const struct rk_event **prev_by_id;
@@ -221,6 +226,9 @@ enum rk_status rk_planctx_run(struct rk_planctx *ctx);
 bool rk_planctx_open(const struct rk_planctx *ctx, int date);
 /* While rebalancing: whether group @group keeps everything as it was. */
 bool rk_planctx_frozen(const struct rk_planctx *ctx, int group);
+/* Rebalancing: whether @group's duos of the date's period have held their
+ * whole cycle before the date (ctx->held). */
+bool rk_planctx_held(const struct rk_planctx *ctx, int group);
 /* While rebalancing: the previous plan's event with @id, or NULL. */
 const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 					     const char *id);

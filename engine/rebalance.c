@@ -209,6 +209,45 @@ static bool still_fits(const struct rk_planctx *ctx, const struct rk_event *ev)
 	return true;
 }
 
+/* The number of the previous plan's period that holds the date's week,
+ * or 0 (the date lies between periods). */
+static int period_of_from(const struct rk_planctx *ctx)
+{
+	for (size_t i = 0; i < rk_plan_n_periods(ctx->prev); i++) {
+		const struct rk_period *p = rk_plan_period(ctx->prev, i);
+		if (p->first_week <= ctx->from_week &&
+		    ctx->from_week <= p->last_week)
+			return p->number;
+	}
+	return 0;
+}
+
+/* Whether @ev is a gezamenlijk lesontwerp or lesbezoek of period @period
+ * on or after @from: its team's duo cycle of that period goes on. */
+static bool cycle_open(const struct rk_event *ev, int period, int from)
+{
+	return ev->date >= from && ev->period == period &&
+	       (ev->kind == RK_EV_GL || ev->kind == RK_EV_LB);
+}
+
+/* Which teams' duos of the date's period held every gezamenlijk
+ * lesontwerp and lesbezoek before the date (ctx->held): what is left of
+ * their cycle is at most a feedbackgesprek, which carries over. */
+static void mark_held(struct rk_planctx *ctx, const int *team_group)
+{
+	int period = period_of_from(ctx);
+	for (size_t g = 0; g < ctx->n_groups; g++)
+		ctx->held[g] = period > 0 && ctx->groups[g].team >= 0;
+	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
+		if (!cycle_open(ev, period, ctx->from) || ev->team < 0 ||
+		    (size_t)ev->team >= rk_school_n_team(ctx->school) ||
+		    team_group[ev->team] < 0)
+			continue;
+		ctx->held[team_group[ev->team]] = false;
+	}
+}
+
 /* Which groups keep everything from the date on: those the request does
  * not touch and whose events all still fit. Linear in the plan: each
  * event is looked at once, for its own group. */
@@ -216,11 +255,13 @@ static enum rk_status mark_frozen(struct rk_planctx *ctx, const int *team_group,
 				  int lk_group)
 {
 	ctx->frozen = calloc(ctx->n_groups + 1, sizeof(bool));
+	ctx->held = calloc(ctx->n_groups + 1, sizeof(bool));
 	bool *touched = calloc(ctx->n_groups + 1, sizeof(bool));
 	enum rk_status status = RK_ERR_NOMEM;
-	if (!ctx->frozen || !touched ||
+	if (!ctx->frozen || !ctx->held || !touched ||
 	    changed_members(ctx, team_group, touched) != RK_OK)
 		goto out;
+	mark_held(ctx, team_group);
 	for (size_t g = 0; g < ctx->n_groups; g++) {
 		const struct rk_group *grp = &ctx->groups[g];
 		for (size_t m = 0; m < grp->n && !touched[g]; m++)
@@ -362,10 +403,14 @@ static const struct rk_event **by_id(const struct rk_plan *plan)
 	return list;
 }
 
-static bool same_event(const struct rk_event *a, const struct rk_event *b)
+static bool same_time(const struct rk_event *a, const struct rk_event *b)
 {
-	if (a->date != b->date || a->start != b->start || a->end != b->end ||
-	    a->n_parts != b->n_parts)
+	return a->date == b->date && a->start == b->start && a->end == b->end;
+}
+
+static bool same_people(const struct rk_event *a, const struct rk_event *b)
+{
+	if (a->n_parts != b->n_parts)
 		return false;
 	for (size_t i = 0; i < a->n_parts; i++)
 		if (a->parts[i].person != b->parts[i].person ||
@@ -395,11 +440,16 @@ static enum rk_status count_events(const struct rk_plan *old,
 			pt->events_new += b[j]->date >= from;
 			j++;
 		} else {
+			/* An event that only lost (or gained) someone was not
+			 * moved: the report says "verplaatst" of another
+			 * time alone. */
 			if (a[i]->date >= from || b[j]->date >= from) {
-				if (same_event(a[i], b[j]))
-					pt->events_kept++;
-				else
+				if (!same_time(a[i], b[j]))
 					pt->events_moved++;
+				else if (!same_people(a[i], b[j]))
+					pt->events_regrouped++;
+				else
+					pt->events_kept++;
 			}
 			i++;
 			j++;
@@ -438,31 +488,49 @@ static void partners(const struct rk_plan *plan, int duo, int person,
 		rk_duo_partners(rk_plan_duo(plan, (size_t)duo), person, out);
 }
 
-/* People who lost a partner in the request's period (a person who left is
- * not counted: they have no partner any more); -1 when out of memory. */
-static int count_partners(const struct rk_planctx *ctx, int period)
+/* Marks in @lost the people who lost a partner in @period (a person who
+ * left is not marked: they have no partner any more); false when out of
+ * memory. */
+static bool mark_partners(const struct rk_planctx *ctx, int period, bool *lost)
 {
 	size_t n_people = rk_school_n_person(ctx->school);
 	int *was_in = duo_of_person(ctx->prev, period, n_people);
 	int *now_in = duo_of_person(ctx->plan, period, n_people);
-	int changed = was_in && now_in ? 0 : -1;
-	for (size_t p = 0; changed >= 0 && p < n_people; p++) {
+	bool ok = was_in && now_in;
+	for (size_t p = 0; ok && p < n_people; p++) {
 		int was[2], now[2];
 		partners(ctx->prev, was_in[p], (int)p, was);
 		partners(ctx->plan, now_in[p], (int)p, now);
 		if (now[0] < 0 && now[1] < 0)
 			continue;
 		/* Losing a partner counts; gaining a third does not. */
-		for (int k = 0; k < 2; k++) {
-			if (was[k] >= 0 && was[k] != now[0] &&
-			    was[k] != now[1]) {
-				changed++;
-				break;
-			}
-		}
+		for (int k = 0; k < 2; k++)
+			if (was[k] >= 0 && was[k] != now[0] && was[k] != now[1])
+				lost[p] = true;
 	}
 	free(was_in);
 	free(now_in);
+	return ok;
+}
+
+/* People who lost a partner in any period from the date's on, each once:
+ * the duo step weighs every such period, and a partner planned for a later
+ * period is in the feeds already. -1 when out of memory. */
+static int count_partners(const struct rk_planctx *ctx)
+{
+	size_t n_people = rk_school_n_person(ctx->school);
+	bool *lost = calloc(n_people + 1, sizeof(*lost));
+	int changed = lost ? 0 : -1;
+	for (size_t i = 0; changed >= 0 && i < rk_plan_n_periods(ctx->plan);
+	     i++) {
+		const struct rk_period *p = rk_plan_period(ctx->plan, i);
+		if (p->last_week >= ctx->from_week &&
+		    !mark_partners(ctx, p->number, lost))
+			changed = -1;
+	}
+	for (size_t p = 0; changed >= 0 && p < n_people; p++)
+		changed += lost[p];
+	free(lost);
 	return changed;
 }
 
@@ -474,17 +542,6 @@ static int count_moments(const struct rk_plan *next, int from)
 	for (size_t i = 0; i < rk_plan_n_moments(next); i++)
 		changed += rk_plan_moment(next, i)->from == from;
 	return changed;
-}
-
-/* The period the date falls in, or the first after it. */
-static int current_period(const struct rk_planctx *ctx)
-{
-	for (size_t i = 0; i < rk_plan_n_periods(ctx->plan); i++) {
-		const struct rk_period *p = rk_plan_period(ctx->plan, i);
-		if (p->last_week >= ctx->from_week)
-			return p->number;
-	}
-	return 0;
 }
 
 /* Someone who left for good is no longer in any group (from the date on;
@@ -553,8 +610,7 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 				      perturbation);
 	if (status != RK_OK)
 		goto out;
-	perturbation->partners_changed =
-		count_partners(&ctx, current_period(&ctx));
+	perturbation->partners_changed = count_partners(&ctx);
 	if (perturbation->partners_changed < 0) {
 		status = RK_ERR_NOMEM;
 		goto out;
@@ -581,17 +637,31 @@ static const struct rk_period *period_at(const struct rk_schoolyear *year,
 	return NULL;
 }
 
-static bool together(const struct rk_plan *plan, int period,
-		     const struct rk_pair *pr)
+/* The team in which @pr is a duo (or in one trio) in @period, or -1. */
+static int together(const struct rk_plan *plan, int period,
+		    const struct rk_pair *pr)
 {
 	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(plan, i);
 		bool a = d->a == pr->a || d->b == pr->a || d->c == pr->a;
 		bool b = d->a == pr->b || d->b == pr->b || d->c == pr->b;
 		if (d->period == period && a && b)
-			return true;
+			return d->team;
 	}
-	return false;
+	return -1;
+}
+
+/* Whether @team's duos of @period have had every gezamenlijk lesontwerp
+ * and lesbezoek before @from: rebalancing keeps them (ctx->held). */
+static bool team_held(const struct rk_plan *plan, int period, int team,
+		      int from)
+{
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		if (ev->team == team && cycle_open(ev, period, from))
+			return false;
+	}
+	return true;
 }
 
 static bool has_sessions_from(const struct rk_plan *plan, int person, int from)
@@ -606,12 +676,21 @@ static bool has_sessions_from(const struct rk_plan *plan, int person, int from)
 	return false;
 }
 
-static void check_from(const struct rk_schoolyear *year, int from,
+static void check_from(const struct rk_schoolyear *year, int from, int today,
 		       struct rk_diags *diags)
 {
 	const struct rk_day *day = rk_schoolyear_day(year, from);
-	char date[RK_DATE_BUFSIZE];
+	char date[RK_DATE_BUFSIZE], now[RK_DATE_BUFSIZE];
 	rk_date_format(from, date);
+	rk_date_format(today, now);
+	/* What is planned anew may land on any day from @from on: before
+	 * today it would be in the past of every calendar, never seen, and
+	 * count as held. */
+	if (today > 0 && from < today)
+		rk_diags_add(
+			diags, RK_SEV_ERROR, NULL, 0, 0,
+			_("--from %s is before today (%s): what was planned then has been or not; give today or a later date"),
+			date, now);
 	if (!day)
 		rk_diags_add(diags, RK_SEV_ERROR, NULL, 0, 0,
 			     _("--from %s lies outside the school year"), date);
@@ -625,11 +704,23 @@ static void check_from(const struct rk_schoolyear *year, int from,
 
 static void check_pairs(const struct rk_school *school,
 			const struct rk_plan *prev, const struct rk_period *p,
-			const struct rk_pair *pairs, size_t n,
+			int from, const struct rk_pair *pairs, size_t n,
 			const char *option, struct rk_diags *diags)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (p && together(prev, p->number, &pairs[i]))
+		int team = p ? together(prev, p->number, &pairs[i]) : -1;
+		if (team >= 0 && team_held(prev, p->number, team, from)) {
+			char date[RK_DATE_BUFSIZE];
+			rk_date_format(from, date);
+			rk_diags_add(
+				diags, RK_SEV_ERROR, NULL, 0, 0,
+				_("%s: %s and %s have had every lesbezoek of period %d before %s: nothing to %s"),
+				option, person_name(school, pairs[i].a),
+				person_name(school, pairs[i].b), p->number,
+				date, option + 2);
+			continue;
+		}
+		if (team >= 0)
 			continue;
 		rk_diags_add(
 			diags, RK_SEV_ERROR, NULL, 0, 0,
@@ -647,7 +738,7 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 				  struct rk_diags *diags)
 {
 	size_t before = rk_diags_errors(diags);
-	check_from(year, req->from, diags);
+	check_from(year, req->from, req->today, diags);
 	/* A leave of someone without sessions from the date on changes
 	 * nothing: an error when it is all the request asks, else said. */
 	size_t idle = 0;
@@ -675,10 +766,10 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 				person_name(school, a->person), from);
 	}
 	const struct rk_period *p = period_at(year, previous, req->from);
-	check_pairs(school, previous, p, req->splits, req->n_splits, "--split",
-		    diags);
-	check_pairs(school, previous, p, req->keeps, req->n_keeps, "--keep",
-		    diags);
+	check_pairs(school, previous, p, req->from, req->splits, req->n_splits,
+		    "--split", diags);
+	check_pairs(school, previous, p, req->from, req->keeps, req->n_keeps,
+		    "--keep", diags);
 	for (size_t i = 0; i < req->n_joins; i++) {
 		const struct rk_team *t =
 			rk_school_get_team(school, (size_t)req->joins[i].team);

@@ -37,6 +37,9 @@ struct rk_join {
  * them before rebalancing (the old plan tells where people were). */
 struct rk_rebalance_request {
 	int from; /* the first date that may change */
+	/* The date the request is made (0: not known): days before it have
+	 * been, so @from may not lie before it. */
+	int today;
 	const struct rk_absence *absences;
 	size_t n_absences;
 	const struct rk_pair *splits;
@@ -68,6 +71,7 @@ enum rk_status rk_rebalance_check(const struct rk_school *school,
 struct rk_perturbation {
 	int partners_changed; /* people whose duo partner(s) changed */
 	int events_moved;     /* same event, another time */
+	int events_regrouped; /* same event and time, other people */
 	int events_cancelled; /* in the old plan, gone from the new */
 	int events_new;	      /* in the new plan only */
 	int events_kept;      /* unchanged */

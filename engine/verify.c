@@ -22,6 +22,7 @@ struct presence {
 	size_t *first; /* per person: where their dates begin */
 	int *dates;
 	bool *weekly; /* in a bordsessie or the leerKRACHT-team's session */
+	bool *member; /* of a team or the leerKRACHT-team (school file) */
 };
 
 struct verifier {
@@ -1850,8 +1851,19 @@ static enum rk_status index_presence(const struct verifier *v,
 	pr->first = calloc(v->n_people + 2, sizeof(*pr->first));
 	pr->dates = calloc(n + 1, sizeof(*pr->dates));
 	pr->weekly = calloc(v->n_people + 1, sizeof(*pr->weekly));
-	if (!pr->first || !pr->dates || !pr->weekly)
+	pr->member = calloc(v->n_people + 1, sizeof(*pr->member));
+	if (!pr->first || !pr->dates || !pr->weekly || !pr->member)
 		return RK_ERR_NOMEM;
+	for (size_t t = 0; t <= rk_school_n_team(v->school); t++) {
+		const struct rk_team *team =
+			t < rk_school_n_team(v->school)
+				? rk_school_get_team(v->school, t)
+				: rk_school_get_lkteam(v->school);
+		for (size_t m = 0; team && m < team->n_members; m++)
+			if (team->members[m].index >= 0 &&
+			    (size_t)team->members[m].index < v->n_people)
+				pr->member[team->members[m].index] = true;
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
 			const struct rk_event *ev = rk_plan_event(v->plan, i);
@@ -1887,9 +1899,11 @@ static bool away(const struct verifier *v, const struct presence *pr, int p,
 	const int *d = pr->dates + pr->first[p];
 	size_t n = pr->first[p + 1] - pr->first[p];
 	/* Only the weekly sessions of a team or the leerKRACHT-team are
-	 * regular enough for their absence to mean something. */
+	 * regular enough for their absence to mean something. A member who
+	 * has none at all left before their team's first: away once they
+	 * have no event left. */
 	if (!pr->weekly[p])
-		return false;
+		return pr->member[p] && (!n || d[n - 1] < date);
 	if (n && d[n - 1] < date)
 		return true;
 	int monday = rk_date_monday(date);
@@ -2111,6 +2125,7 @@ enum rk_status rk_verify(const struct rk_school *school,
 	free(v.presence.first);
 	free(v.presence.dates);
 	free(v.presence.weekly);
+	free(v.presence.member);
 	if (status == RK_OK && (v.found || rk_diags_oom(diags)))
 		status = v.found ? RK_ERR_INPUT : RK_ERR_NOMEM;
 	return status;

@@ -434,7 +434,10 @@ START_TEST(test_rebalance)
 	};
 	struct run r = run_ritmiek(dry);
 	ck_assert_msg(r.status == 0, "%s", r.err);
-	ck_assert_ptr_nonnull(strstr(r.out, ", 1 een andere duo-partner; "));
+	/* T2's partner in period 2 and in each of periods 3 to 5. */
+	ck_assert_ptr_nonnull(strstr(r.out, ", 4 een andere duo-partner; "));
+	/* T2's bordsessies stay where they were, without T2: not moved. */
+	ck_assert_ptr_nonnull(strstr(r.out, " met andere deelnemers, "));
 	ck_assert_ptr_nonnull(strstr(
 		r.out,
 		"Bram de Boer (T2): Vanaf maandag 11 januari sta je niet meer in de planning: "));
@@ -880,6 +883,39 @@ START_TEST(test_rebalance_refuses_no_ops)
 	char *after = snapshot(dir);
 	ck_assert(!strcmp(before, after));
 	free(after);
+	free(before);
+	remove_dir(dir);
+}
+END_TEST
+
+/* Run on Wednesday 10 February for a teacher who left on Monday: refused,
+ * nothing written (new sessions on Monday and Tuesday would sit in the
+ * past of every calendar). */
+START_TEST(test_rebalance_refuses_past_from)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	static const char *const wednesday[] = {
+		"SOURCE_DATE_EPOCH=1802260800", /* 2027-02-10 12:00 UTC */
+		NULL
+	};
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	char *before = snapshot(dir);
+	const char *argv[] = { "ritmiek", "rebalance", school,	     "--plan",
+			       dir,	  "--from",    "2027-02-08", "--leave",
+			       "BDI",	  NULL };
+	struct run r = run_ritmiek_with(argv, wednesday, 0);
+	ck_assert_msg(r.status == 2, "%d %s", r.status, r.err);
+	ck_assert_ptr_nonnull(strstr(
+		r.err, "--from 2027-02-08 is before today (2027-02-10)"));
+	run_free(&r);
+	char *after = snapshot(dir);
+	ck_assert(!strcmp(before, after));
+	free(after);
+	argv[6] = "2027-02-10"; /* today itself is fine */
+	r = run_ritmiek_with(argv, wednesday, 0);
+	ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+	run_free(&r);
 	free(before);
 	remove_dir(dir);
 }
@@ -1939,6 +1975,7 @@ Suite *suite_cli(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_rebalance_scenarios);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
+	tcase_add_test(tc, test_rebalance_refuses_past_from);
 	tcase_add_test(tc, test_rebalance_moment_moves);
 	tcase_add_test(tc, test_plan_interrupted);
 	tcase_add_test(tc, test_plan_full_disk);

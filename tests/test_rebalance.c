@@ -81,7 +81,9 @@ static void assert_verified(const struct rk_test_planned *w,
 }
 
 /* A teacher of a team of three duos leaves for good: their partner joins
- * another duo as a trio, and nobody else loses a partner. */
+ * another duo as a trio, and nobody else loses a partner; so in each later
+ * period does the one who would have been their partner then (T3, T4,
+ * T6): four people in all get another duo partner. */
 START_TEST(test_leave_for_good)
 {
 	struct rk_test_planned w = plan_school("one-moment.yaml");
@@ -95,7 +97,7 @@ START_TEST(test_leave_for_good)
 	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
 				      &next, &pt, w.diags),
 			 RK_OK);
-	ck_assert_int_eq(pt.partners_changed, 1);
+	ck_assert_int_eq(pt.partners_changed, 4);
 	ck_assert_int_eq(pt.moments_changed, 0);
 	assert_past_frozen(w.plan, next, from);
 	/* T2 has nothing from the date on; the team's period 2 is a duo and a
@@ -175,6 +177,189 @@ START_TEST(test_ill_two_weeks)
 	}
 	ck_assert_uint_gt(changed_in_window, 0);
 	ck_assert_int_eq(pt.moments_changed, 0);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* A teacher leaves in the last week of a period whose duos have held every
+ * gezamenlijk lesontwerp, lesbezoek and feedbackgesprek already: the
+ * period's duos stay, nothing new is crammed into its last week (it used
+ * to make a trio that could not meet: exit 3), and the later periods go
+ * on without them. */
+START_TEST(test_leave_after_cycle_held)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2027, 2, 8); /* period 2's last week */
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	assert_past_frozen(w.plan, next, from);
+	size_t old_duos = 0, new_duos = 0;
+	for (size_t i = 0; i < rk_plan_n_duos(w.plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(w.plan, i);
+		if (d->period != 2)
+			continue;
+		old_duos++;
+		bool kept = false;
+		for (size_t k = 0; k < rk_plan_n_duos(next); k++) {
+			const struct rk_duo *n = rk_plan_duo(next, k);
+			kept |= n->period == 2 && n->a == d->a &&
+				n->b == d->b && n->c == d->c;
+		}
+		ck_assert_msg(kept, "a duo of period 2 was broken up");
+	}
+	for (size_t i = 0; i < rk_plan_n_duos(next); i++)
+		new_duos += rk_plan_duo(next, i)->period == 2;
+	ck_assert_uint_eq(old_duos, new_duos);
+	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
+		const struct rk_event *ev = rk_plan_event(next, i);
+		ck_assert_msg(!(ev->date >= from && ev->period == 2 &&
+				(ev->kind == RK_EV_GL || ev->kind == RK_EV_LB ||
+				 ev->kind == RK_EV_FB)),
+			      "%s planned in the period's last week", ev->id);
+		for (size_t k = 0; ev->date >= from && k < ev->n_parts; k++)
+			ck_assert_int_ne(ev->parts[k].person, away.person);
+	}
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* A teacher who leaves in the first week of the first period, before
+ * their team's first bordsessie, has no weekly session in the plan at all:
+ * verify still sees that they left and does not ask that they be invited
+ * to the verbindingssessies (it did: exit 3, "not invited"). */
+START_TEST(test_leave_before_first_bordsessie)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2026, 10, 12); /* bordsessie on the 13th */
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
+		const struct rk_event *ev = rk_plan_event(next, i);
+		for (size_t k = 0; k < ev->n_parts; k++)
+			ck_assert_msg(ev->kind != RK_EV_BORDSESSIE ||
+					      ev->parts[k].person !=
+						      away.person,
+				      "T2 has a bordsessie");
+	}
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* The people who get another duo partner in any period from the date
+ * on, each once: the report's "N een andere duo-partner" and the
+ * objective GLPK minimised, which weighs every period. */
+static int partners_lost(const struct rk_test_planned *w,
+			 const struct rk_plan *next, int left)
+{
+	size_t n = rk_school_n_person(w->school);
+	bool *lost = calloc(n + 1, sizeof(*lost));
+	ck_assert_ptr_nonnull(lost);
+	for (size_t i = 0; i < rk_plan_n_duos(w->plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(w->plan, i);
+		int m[3] = { d->a, d->b, d->c };
+		for (int x = 0; x < 3; x++) {
+			if (m[x] < 0 || m[x] == left)
+				continue;
+			const struct rk_duo *now = NULL;
+			for (size_t k = 0; k < rk_plan_n_duos(next) && !now;
+			     k++) {
+				const struct rk_duo *e = rk_plan_duo(next, k);
+				if (e->period == d->period &&
+				    (e->a == m[x] || e->b == m[x] ||
+				     e->c == m[x]))
+					now = e;
+			}
+			for (int y = 0; now && y < 3; y++)
+				if (m[y] >= 0 && y != x && now->a != m[y] &&
+				    now->b != m[y] && now->c != m[y])
+					lost[m[x]] = true;
+		}
+	}
+	int count = 0;
+	for (size_t p = 0; p < n; p++)
+		count += lost[p];
+	free(lost);
+	return count;
+}
+
+/* T2 leaves in period 2 of a team of six: in every later period one of the
+ * others had T2 as partner and now has two others. The report counted
+ * period 2 alone (1). */
+START_TEST(test_partners_counted_in_every_period)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2027, 1, 11);
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	int lost = partners_lost(&w, next, away.person);
+	ck_assert_int_ge(lost, 2);
+	ck_assert_int_eq(pt.partners_changed, lost);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* The report's counts say what happened: an event at its old time that
+ * only lost the person who left was not moved ("verplaatst" is another
+ * time); it is counted apart. */
+START_TEST(test_counts_moves_apart_from_people)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2027, 1, 11);
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	int moved = 0, people = 0, kept = 0;
+	for (size_t i = 0; i < rk_plan_n_events(w.plan); i++) {
+		const struct rk_event *a = rk_plan_event(w.plan, i);
+		const struct rk_event *b = find(next, a->id);
+		if (!b || (a->date < from && b->date < from))
+			continue;
+		bool same_time = a->date == b->date && a->start == b->start &&
+				 a->end == b->end;
+		bool same_people = a->n_parts == b->n_parts &&
+				   !memcmp(a->parts, b->parts,
+					   a->n_parts * sizeof(*a->parts));
+		moved += !same_time;
+		people += same_time && !same_people;
+		kept += same_time && same_people;
+	}
+	ck_assert_int_gt(people, 0); /* T2's bordsessies, without T2 */
+	ck_assert_int_eq(pt.events_moved, moved);
+	ck_assert_int_eq(pt.events_regrouped, people);
+	ck_assert_int_eq(pt.events_kept, kept);
 	rk_plan_free(next);
 	rk_test_planned_free(&w);
 }
@@ -279,6 +464,75 @@ START_TEST(test_no_change_is_no_change)
 }
 END_TEST
 
+/* A --split of a duo whose period has had every lesbezoek already would
+ * change nothing (the duos of a held cycle stay): refused, saying why,
+ * like a --split of people who are no duo. */
+START_TEST(test_split_after_cycle_held_refused)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	struct rk_pair pair = { who(&w, "T1"), who(&w, "T3") };
+	struct rk_rebalance_request req = {
+		.from = rk_date_from_ymd(2027, 2, 8), /* period 2's last week */
+		.splits = &pair,
+		.n_splits = 1
+	};
+	size_t before = rk_diags_errors(w.diags);
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_ERR_ARG);
+	ck_assert_uint_eq(rk_diags_errors(w.diags), before + 1);
+	const struct rk_diag *d =
+		rk_diags_get(w.diags, rk_diags_count(w.diags) - 1);
+	ck_assert_str_eq(
+		d->message,
+		"--split: Anna Bakker and Cas Visser have had every lesbezoek of period 2 before 2027-02-08: nothing to split");
+	/* The same pair in period 2's first weeks is split as asked. */
+	req.from = rk_date_from_ymd(2026, 12, 14);
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_OK);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* The leerKRACHT-team runs rebalance on Wednesday for a teacher who left
+ * on Monday: Monday and Tuesday have been. A new lesbezoek planned there
+ * would sit in the past of everyone's calendar, never seen, and count as
+ * held; so a --from before the day the request is made is refused. */
+START_TEST(test_from_before_today_refused)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	struct rk_absence away = { who(&w, "T2"), INT_MAX };
+	struct rk_rebalance_request req = {
+		.from = rk_date_from_ymd(2027, 1, 11),
+		.today = rk_date_from_ymd(2027, 1, 13),
+		.absences = &away,
+		.n_absences = 1
+	};
+	size_t before = rk_diags_errors(w.diags);
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_ERR_ARG);
+	ck_assert_uint_eq(rk_diags_errors(w.diags), before + 1);
+	const struct rk_diag *d =
+		rk_diags_get(w.diags, rk_diags_count(w.diags) - 1);
+	ck_assert_str_eq(
+		d->message,
+		"--from 2027-01-11 is before today (2027-01-13): what was planned then has been or not; give today or a later date");
+	/* From today on it is fine; so is a request that knows no today. */
+	req.from = req.today;
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_OK);
+	req.from = rk_date_from_ymd(2027, 1, 11);
+	req.today = 0;
+	ck_assert_int_eq(
+		rk_rebalance_check(w.school, w.year, w.plan, &req, w.diags),
+		RK_OK);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 /* A --join into a team that already has more than ten members is
  * refused, naming the team, whatever the plan holds. */
 START_TEST(test_join_full_team_refused)
@@ -320,6 +574,12 @@ Suite *suite_rebalance(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_leave_for_good);
 	tcase_add_test(tc, test_ill_two_weeks);
+	tcase_add_test(tc, test_leave_after_cycle_held);
+	tcase_add_test(tc, test_leave_before_first_bordsessie);
+	tcase_add_test(tc, test_counts_moves_apart_from_people);
+	tcase_add_test(tc, test_partners_counted_in_every_period);
+	tcase_add_test(tc, test_split_after_cycle_held_refused);
+	tcase_add_test(tc, test_from_before_today_refused);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);

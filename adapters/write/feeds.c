@@ -1940,11 +1940,22 @@ static int today_in(const char *tzid, long long now)
 	return rk_date_from_ymd(t.year, t.month, t.day);
 }
 
+static const char *tzid_of(const struct rk_school *school)
+{
+	const struct rk_school_info *info = rk_school_get_info(school);
+	return info->timezone && *info->timezone ? info->timezone
+						 : "Europe/Amsterdam";
+}
+
+int rk_feeds_today(const struct rk_school *school, long long now)
+{
+	return today_in(tzid_of(school), now);
+}
+
 static enum rk_status setup(struct ctx *c)
 {
 	const struct rk_school_info *info = rk_school_get_info(c->school);
-	c->tzid = info->timezone && *info->timezone ? info->timezone
-						    : "Europe/Amsterdam";
+	c->tzid = tzid_of(c->school);
 	c->vtimezone = vtimezone_of(c->tzid);
 	if (!c->vtimezone) {
 		rk_diags_add(c->diags, RK_SEV_ERROR, info->source_file, 0, 0,

@@ -49,6 +49,10 @@ struct rk_feeds_report {
  * reproducible-builds convention), else the clock. */
 long long rk_feeds_now(void);
 
+/* The date of @now in @school's time zone: the feeds' "today", before
+ * which cancelled events are dropped. */
+int rk_feeds_today(const struct rk_school *school, long long now);
+
 /* Writes the feeds of @plan, made for @school, into @dir (which exists):
  * tokens.tsv (when a person got a token), feeds/ (made when missing; stale
  * person and team .ics files in it are removed), index.tsv, and last
