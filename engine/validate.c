@@ -388,6 +388,46 @@ static void check_lessons(struct check *c)
 	}
 }
 
+/* Own dates wholly in another school year would drop the holiday from the
+ * year without a word (the calendar's dates are replaced, the new ones
+ * fall outside): an error that gives the calendar's dates to compare. */
+static void override_in_year(struct check *c,
+			     const struct rk_holiday_override *o)
+{
+	const struct rk_school_info *info = rk_school_get_info(c->school);
+	int year = info->year;
+	if (year <= 0 || (o->to >= rk_date_from_ymd(year, 8, 1) &&
+			  o->from <= rk_date_from_ymd(year + 1, 7, 31)))
+		return;
+	const struct rk_dayoff *cal = NULL;
+	for (size_t k = 0; k < rk_school_n_dayoff(c->school) && !cal; k++) {
+		const struct rk_dayoff *d = rk_school_get_dayoff(c->school, k);
+		if (d->key && !strcmp(d->key, o->key) &&
+		    (d->regions & (1u << info->region)))
+			cal = d;
+	}
+	char from[RK_DATE_BUFSIZE], to[RK_DATE_BUFSIZE];
+	char cfrom[RK_DATE_BUFSIZE] = "", cto[RK_DATE_BUFSIZE] = "";
+	char text[512];
+	rk_date_format(o->from, from);
+	rk_date_format(o->to, to);
+	if (cal) {
+		rk_date_format(cal->from, cfrom);
+		rk_date_format(cal->to, cto);
+		snprintf(
+			text, sizeof(text),
+			_("holiday '%s' from %s to %s lies outside the school year %d-%d, so the school would have no %s (the calendar of regio %s has %s to %s)"),
+			o->key, from, to, year, year + 1, o->key,
+			rk_region_name(info->region), cfrom, cto);
+	} else {
+		snprintf(
+			text, sizeof(text),
+			_("holiday '%s' from %s to %s lies outside the school year %d-%d, so the school would have no %s"),
+			o->key, from, to, year, year + 1, o->key);
+	}
+	report(c, RK_SEV_ERROR, &o->loc, text);
+}
+
 static void check_overrides(struct check *c)
 {
 	size_t nd = rk_school_n_dayoff(c->school);
@@ -403,8 +443,10 @@ static void check_overrides(struct check *c)
 		bool known = false;
 		for (size_t k = 0; k < nd && !known; k++)
 			known = keys[k] && !strcmp(keys[k], o->key);
-		if (known)
+		if (known) {
+			override_in_year(c, o);
 			continue;
+		}
 		const char *near = rk_suggest(o->key, keys, nd);
 		char text[512];
 		if (near)

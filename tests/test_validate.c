@@ -199,6 +199,50 @@ START_TEST(test_holiday_override)
 }
 END_TEST
 
+/* Own dates for a holiday that lie wholly in another school year (a typo
+ * in the year) would leave the school without that holiday: sessions in
+ * the herfstvakantie, the A/B weeks shifted, and no word about it. */
+START_TEST(test_holiday_override_wrong_year)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, "P12");
+	rk_school_info(school)->region = RK_REGION_MIDDEN;
+	struct rk_dayoff *d = rk_school_add_dayoff(school);
+	d->key = "herfstvakantie";
+	d->name = "Herfstvakantie";
+	d->regions = 1u << RK_REGION_NOORD;
+	d->from = rk_date_from_ymd(2026, 10, 10);
+	d->to = rk_date_from_ymd(2026, 10, 18);
+	d = rk_school_add_dayoff(school);
+	d->key = "herfstvakantie";
+	d->name = "Herfstvakantie";
+	d->regions = 1u << RK_REGION_MIDDEN;
+	d->from = rk_date_from_ymd(2026, 10, 17);
+	d->to = rk_date_from_ymd(2026, 10, 25);
+	d = rk_school_add_dayoff(school);
+	d->key = "zomervakantie";
+	d->name = "Zomervakantie";
+	d->regions = RK_REGIONS_ALL;
+	d->from = rk_date_from_ymd(2027, 7, 17);
+	d->to = rk_date_from_ymd(2027, 8, 29);
+	struct rk_holiday_override *o = rk_school_add_holiday_override(school);
+	o->key = "herfstvakantie";
+	o->from = rk_date_from_ymd(2025, 10, 16);
+	o->to = rk_date_from_ymd(2025, 10, 25);
+	o->loc = at("school.yaml", 70, 3);
+	/* Partly in the year is a summer holiday as it should be. */
+	o = rk_school_add_holiday_override(school);
+	o->key = "zomervakantie";
+	o->from = rk_date_from_ymd(2027, 7, 10);
+	o->to = rk_date_from_ymd(2027, 8, 22);
+	o->loc = at("school.yaml", 71, 3);
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_ERR_INPUT);
+	expect("school.yaml:70:3: error: holiday 'herfstvakantie' from 2025-10-16 to 2025-10-25 lies outside the school year 2026-2027, so the school would have no herfstvakantie (the calendar of regio midden has 2026-10-17 to 2026-10-25)\n");
+}
+END_TEST
+
 /* A school needs teachers, a schoolleider and a leerKRACHT-team. */
 START_TEST(test_roles)
 {
@@ -253,6 +297,7 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, test_duplicates);
 	tcase_add_test(tc, test_lessons);
 	tcase_add_test(tc, test_holiday_override);
+	tcase_add_test(tc, test_holiday_override_wrong_year);
 	tcase_add_test(tc, test_roles);
 	tcase_add_test(tc, test_empty_roles);
 	suite_add_tcase(s, tc);
