@@ -217,7 +217,17 @@ static void check_teams(struct check *c)
 				check_membership(c, (int)i, t, m);
 		}
 		check_coach(c, t);
-		if (t->n_members < RK_TEAM_MIN || t->n_members > RK_TEAM_MAX) {
+		if (t->n_members < 2) {
+			/* Duos are what the sessions of a team are built on. */
+			snprintf(
+				text, sizeof(text),
+				P_("team '%s' has %zu member, so it forms no duo: no gezamenlijk lesontwerp, lesbezoek or feedbackgesprek for it; %d to %d work best",
+				   "team '%s' has %zu members, so it forms no duo: no gezamenlijk lesontwerp, lesbezoek or feedbackgesprek for it; %d to %d work best",
+				   t->n_members),
+				t->id, t->n_members, RK_TEAM_MIN, RK_TEAM_MAX);
+			report(c, RK_SEV_WARNING, &t->loc, text);
+		} else if (t->n_members < RK_TEAM_MIN ||
+			   t->n_members > RK_TEAM_MAX) {
 			snprintf(
 				text, sizeof(text),
 				_("team '%s' has %zu members; %d to %d work best"),

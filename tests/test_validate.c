@@ -199,6 +199,21 @@ START_TEST(test_holiday_override)
 }
 END_TEST
 
+/* A team of one forms no duo: the warning says what the team goes
+ * without, in the singular. */
+START_TEST(test_team_of_one)
+{
+	const char *a[] = { "P1" };
+	const char *b[] = { "P2", "P3", "P4",  "P5",  "P6", "P7",
+			    "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 1, "P1");
+	add_team("talen", 30, b, 10, "P2");
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_OK);
+	expect("school.yaml:10:5: warning: team 'exact' has 1 member, so it forms no duo: no gezamenlijk lesontwerp, lesbezoek or feedbackgesprek for it; 5 to 10 work best\n"
+	       "people.csv:13:1: warning: teacher 'P12' (P12) is in no team\n");
+}
+END_TEST
+
 /* Own dates for a holiday that lie wholly in another school year (a typo
  * in the year) would leave the school without that holiday: sessions in
  * the herfstvakantie, the A/B weeks shifted, and no word about it. */
@@ -297,6 +312,7 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, test_duplicates);
 	tcase_add_test(tc, test_lessons);
 	tcase_add_test(tc, test_holiday_override);
+	tcase_add_test(tc, test_team_of_one);
 	tcase_add_test(tc, test_holiday_override_wrong_year);
 	tcase_add_test(tc, test_roles);
 	tcase_add_test(tc, test_empty_roles);
