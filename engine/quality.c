@@ -189,16 +189,19 @@ static void team_time(const struct rk_school *school, const struct by_team *ix,
 }
 
 /* Whether the people of @ev are exactly those of @d (GL) or two of them
- * (LB, FB). */
+ * (LB, FB). A cover person of a lesbezoek is not of the duo and does not
+ * make it another duo's. */
 static bool of_duo(const struct rk_event *ev, const struct rk_duo *d)
 {
-	size_t in = 0;
+	size_t in = 0, covers = 0;
 	for (size_t k = 0; k < ev->n_parts; k++) {
 		int p = ev->parts[k].person;
-		in += p == d->a || p == d->b || (d->c >= 0 && p == d->c);
+		covers += ev->parts[k].role == RK_PART_COVER;
+		in += ev->parts[k].role != RK_PART_COVER &&
+		      (p == d->a || p == d->b || (d->c >= 0 && p == d->c));
 	}
 	size_t size = d->c >= 0 ? 3 : 2;
-	return in == ev->n_parts &&
+	return in + covers == ev->n_parts &&
 	       (ev->kind == RK_EV_GL ? in == size : in == 2);
 }
 

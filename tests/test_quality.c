@@ -186,6 +186,32 @@ START_TEST(test_figures_by_hand)
 }
 END_TEST
 
+/* A lesbezoek with a cover person (PO: someone takes the visitor's group)
+ * is the duo's all the same: T5 and T6 with both rounds of LB and FB, each
+ * LB with SL covering, met for LB and FB. */
+START_TEST(test_cover_in_lesbezoek)
+{
+	struct fixture f;
+	build(&f);
+	for (int nth = 2; nth <= 6; nth += 4) {
+		struct rk_event *ev = add(&f, RK_EV_LB, nth, 10 * 60, 60,
+					  nth == 2 ? "T5" : "T6",
+					  nth == 2 ? "T6" : "T5", NULL);
+		ck_assert_int_eq(rk_event_add_part(f.plan, ev, person(&f, "SL"),
+						   RK_PART_COVER),
+				 0);
+		add(&f, RK_EV_FB, nth, 16 * 60 + 30, 30, "T5", "T6", NULL);
+	}
+	struct rk_quality *q;
+	ck_assert_int_eq(rk_quality_new(f.school, f.year, f.plan, &q), RK_OK);
+	ck_assert_uint_eq(q->teams[0].duos_lb, 3);
+	ck_assert_uint_eq(q->teams[0].met_lb, 2);
+	ck_assert_uint_eq(q->planned[RK_EV_LB], 4);
+	rk_quality_free(q);
+	release(&f);
+}
+END_TEST
+
 /* What rk_plan_quality_write writes for @f (the caller frees it). */
 static char *quality_text(const struct fixture *f)
 {
@@ -274,6 +300,7 @@ Suite *suite_quality(void)
 	Suite *s = suite_create("quality");
 	TCase *tc = tcase_create("by hand");
 	tcase_add_test(tc, test_figures_by_hand);
+	tcase_add_test(tc, test_cover_in_lesbezoek);
 	tcase_add_test(tc, test_figures_written);
 	tcase_add_test(tc, test_team_column_utf8);
 	suite_add_tcase(s, tc);
