@@ -474,7 +474,8 @@ static void check_overrides(struct check *c)
 }
 
 static void outside_year(struct check *c, const struct rk_loc *loc,
-			 const char *what, int from, int to)
+			 const char *what, int from, int to,
+			 enum rk_severity severity)
 {
 	int year = rk_school_get_info(c->school)->year;
 	if (year <= 0)
@@ -486,7 +487,7 @@ static void outside_year(struct check *c, const struct rk_loc *loc,
 	char text[512];
 	snprintf(text, sizeof(text), _("%s lies outside the school year %d-%d"),
 		 what, year, year + 1);
-	report(c, RK_SEV_WARNING, loc, text);
+	report(c, severity, loc, text);
 }
 
 static void check_dates(struct check *c)
@@ -496,7 +497,7 @@ static void check_dates(struct check *c)
 		const struct rk_toetsweek *t =
 			rk_school_get_toetsweek(c->school, i);
 		snprintf(what, sizeof(what), _("toetsweek '%s'"), t->name);
-		outside_year(c, &t->loc, what, t->from, t->to);
+		outside_year(c, &t->loc, what, t->from, t->to, RK_SEV_WARNING);
 	}
 	for (size_t i = 0; i < rk_school_n_dayoff(c->school); i++) {
 		const struct rk_dayoff *d = rk_school_get_dayoff(c->school, i);
@@ -504,13 +505,19 @@ static void check_dates(struct check *c)
 			continue;
 		snprintf(what, sizeof(what), "%s '%s'",
 			 rk_dayoff_kind_name(d->kind), d->name);
-		outside_year(c, &d->loc, what, d->from, d->to);
+		outside_year(c, &d->loc, what, d->from, d->to, RK_SEV_WARNING);
 	}
 	for (size_t i = 0; i < rk_school_n_external(c->school); i++) {
 		const struct rk_external *e =
 			rk_school_get_external(c->school, i);
-		snprintf(what, sizeof(what), "'%s'", e->name);
-		outside_year(c, &e->loc, what, e->date, e->date);
+		char on[RK_DATE_BUFSIZE];
+		rk_date_format(e->date, on);
+		snprintf(what, sizeof(what), _("%s '%s' on %s"),
+			 rk_external_kind_name(e->kind), e->name, on);
+		/* A plan holds no date outside its year (verify refuses it),
+		 * so plan would fail on it: an error here already. */
+		outside_year(c, e->date_loc.line ? &e->date_loc : &e->loc, what,
+			     e->date, e->date, RK_SEV_ERROR);
 	}
 }
 

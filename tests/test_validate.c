@@ -199,6 +199,32 @@ START_TEST(test_holiday_override)
 }
 END_TEST
 
+/* An external date in another school year passed check with a warning,
+ * and plan then refused the plan ("a hard rule the planner did not
+ * report"): it is an error of check, at the date. */
+START_TEST(test_external_outside_year)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, "P12");
+	struct rk_external *e = rk_school_add_external(school);
+	e->kind = RK_EXT_FORUM;
+	e->name = "forum I";
+	e->date = rk_date_from_ymd(2025, 10, 8);
+	e->loc = at("school.yaml", 80, 5);
+	e->date_loc = at("school.yaml", 82, 11);
+	e = rk_school_add_external(school);
+	e->kind = RK_EXT_WEBINAR;
+	e->name = "webinar";
+	e->date = rk_date_from_ymd(2026, 11, 21);
+	e->loc = at("school.yaml", 84, 5);
+	e->date_loc = at("school.yaml", 84, 40);
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_ERR_INPUT);
+	expect("school.yaml:82:11: error: forum 'forum I' on 2025-10-08 lies outside the school year 2026-2027\n");
+}
+END_TEST
+
 /* A team of one forms no duo: the warning says what the team goes
  * without, in the singular. */
 START_TEST(test_team_of_one)
@@ -312,6 +338,7 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, test_duplicates);
 	tcase_add_test(tc, test_lessons);
 	tcase_add_test(tc, test_holiday_override);
+	tcase_add_test(tc, test_external_outside_year);
 	tcase_add_test(tc, test_team_of_one);
 	tcase_add_test(tc, test_holiday_override_wrong_year);
 	tcase_add_test(tc, test_roles);
