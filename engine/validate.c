@@ -519,6 +519,17 @@ static void check_dates(struct check *c)
 		outside_year(c, e->date_loc.line ? &e->date_loc : &e->loc, what,
 			     e->date, e->date, RK_SEV_ERROR);
 	}
+	for (size_t i = 0; i < rk_school_n_meting_override(c->school); i++) {
+		const struct rk_meting_override *m =
+			rk_school_get_meting_override(c->school, i);
+		char on[RK_DATE_BUFSIZE];
+		rk_date_format(m->deadline, on);
+		snprintf(what, sizeof(what), _("meting '%s' with deadline %s"),
+			 rk_meting_name(m->kind), on);
+		/* Its event is on the deadline, held to the year as above. */
+		outside_year(c, &m->loc, what, m->deadline, m->deadline,
+			     RK_SEV_ERROR);
+	}
 }
 
 enum rk_status rk_school_validate(struct rk_school *school,

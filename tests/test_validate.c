@@ -225,6 +225,29 @@ START_TEST(test_external_outside_year)
 }
 END_TEST
 
+/* The same for a meting whose deadline (the day of its event) is in
+ * another year; one that opens before 1 August is fine. */
+START_TEST(test_meting_outside_year)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, "P12");
+	struct rk_meting_override *m = rk_school_add_meting_override(school);
+	m->kind = RK_METING_CULTUURSURVEY_START;
+	m->opens = rk_date_from_ymd(2025, 9, 14);
+	m->deadline = rk_date_from_ymd(2025, 9, 30);
+	m->loc = at("school.yaml", 90, 5);
+	m = rk_school_add_meting_override(school);
+	m->kind = RK_METING_BAROMETER;
+	m->opens = rk_date_from_ymd(2026, 7, 20);
+	m->deadline = rk_date_from_ymd(2026, 9, 18);
+	m->loc = at("school.yaml", 91, 5);
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_ERR_INPUT);
+	expect("school.yaml:90:5: error: meting 'cultuursurvey_start' with deadline 2025-09-30 lies outside the school year 2026-2027\n");
+}
+END_TEST
+
 /* A team of one forms no duo: the warning says what the team goes
  * without, in the singular. */
 START_TEST(test_team_of_one)
@@ -339,6 +362,7 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, test_lessons);
 	tcase_add_test(tc, test_holiday_override);
 	tcase_add_test(tc, test_external_outside_year);
+	tcase_add_test(tc, test_meting_outside_year);
 	tcase_add_test(tc, test_team_of_one);
 	tcase_add_test(tc, test_holiday_override_wrong_year);
 	tcase_add_test(tc, test_roles);
