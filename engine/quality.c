@@ -271,9 +271,15 @@ static void team_periods(const struct rk_school *school,
 			  { RK_ACT_VERDIEPING, RK_EV_VERDIEPING },
 			  { RK_ACT_RETRO, RK_EV_RETROSPECTIVE } };
 	const struct rk_team *team = rk_school_get_team(school, (size_t)t);
+	/* A team the planner gave no bordsessie at all takes part from its
+	 * start as ever, so that what it lacks is counted as expected. */
+	size_t start =
+		tq->bordsessie_weeks
+			? rk_plan_n_periods(plan)
+			: rk_plan_team_first_period(plan, school, (size_t)t);
 	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
 		const struct rk_period *p = rk_plan_period(plan, i);
-		bool part = false;
+		bool part = i >= start;
 		size_t n;
 		const size_t *evs =
 			rk_event_groups_of(&ix->events, (size_t)t, &n);
@@ -339,6 +345,10 @@ static void team_figures(const struct rk_school *school,
 	memset(weeks, 0, n_weeks * sizeof(*weeks));
 	tq->team = t;
 	int first = bordsessie_weeks(year, ix, t, weeks);
+	if (first < 0 && rk_plan_n_periods(plan))
+		first = rk_plan_period(plan, rk_plan_team_first_period(
+						     plan, school, (size_t)t))
+				->first_week;
 	for (size_t w = 0; first >= 0 && w < n_weeks; w++) {
 		tq->bordsessie_weeks += weeks[w];
 		tq->session_weeks +=
