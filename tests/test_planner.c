@@ -142,6 +142,11 @@ START_TEST(test_windows_leave_no_room)
 		       "error: draagvlaksessie in week 36: no 90-minute moment inside the windows (ritmiek.windows): all who work that day are free only outside them\n"),
 		"%.600s", text);
 	ck_assert_msg(!strstr(text, "no time in the grid"), "%.600s", text);
+	/* The weekly moments are missing for the windows: at the window. */
+	ck_assert_msg(
+		strstr(text,
+		       "tests/data/planner/short-window.yaml:42:7: error: Team Alpha: no time in the school's windows for a 30-minute bordsessie\n"),
+		"%.900s", text);
 	free(text);
 	rk_test_planned_free(&r);
 }
