@@ -491,8 +491,18 @@ static void school_wide(struct rk_planctx *ctx, const struct wording *w,
 				!rk_busy_is_free(ctx->busy, people[p],
 						 slots[c].date, slots[c].start,
 						 slots[c].end);
-	if (n_slots == 0 || rk_explain_cover(blocks, n_slots, n_people, chosen,
-					     &n_chosen) != RK_OK) {
+	enum rk_status cover =
+		n_slots ? rk_explain_cover(blocks, n_slots, n_people, chosen,
+					   &n_chosen)
+			: RK_ERR_INFEASIBLE;
+	if (n_slots && cover == RK_ERR_INFEASIBLE) {
+		/* A moment that blocks no one was there, so what kept the
+		 * session out was the windows, which the slots ignore. */
+		snprintf(
+			text, 4096,
+			_("no %d-minute moment inside the windows (ritmiek.windows): all who work that day are free only outside them"),
+			minutes);
+	} else if (cover != RK_OK) {
 		snprintf(text, 4096, _("no time in the grid for %d minutes"),
 			 minutes);
 	} else {

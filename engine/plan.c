@@ -225,6 +225,19 @@ struct rk_period *rk_plan_period_at(struct rk_plan *plan, size_t i)
 	return rk_vec_at(&plan->periods, i, sizeof(struct rk_period));
 }
 
+size_t rk_plan_team_first_period(const struct rk_plan *plan,
+				 const struct rk_school *school, size_t team)
+{
+	size_t n = rk_plan_n_periods(plan);
+	int cohort = rk_school_get_team(school, team)->cohort;
+	if (rk_school_get_info(school)->programme_year >= 2 || cohort <= 1)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (rk_plan_period(plan, i)->number >= cohort)
+			return i;
+	return n ? n - 1 : 0;
+}
+
 static const char *const kind_names[RK_N_EVENT_KINDS] = {
 	"draagvlaksessie",
 	"startfase",

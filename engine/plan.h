@@ -180,6 +180,13 @@ size_t rk_plan_n_periods(const struct rk_plan *plan);
 const struct rk_period *rk_plan_period(const struct rk_plan *plan, size_t i);
 struct rk_period *rk_plan_period_at(struct rk_plan *plan, size_t i);
 
+/* The index of the first period of @plan that team @team of @school takes
+ * part in: in leerKRACHT year 1 a team of cohort c starts with the period
+ * numbered c (or the last period; DOMAIN.md: cohorts shift the phase
+ * dates), otherwise with the first. 0 for a plan without periods. */
+size_t rk_plan_team_first_period(const struct rk_plan *plan,
+				 const struct rk_school *school, size_t team);
+
 enum rk_status rk_plan_add_report(struct rk_plan *plan,
 				  struct rk_solve_report r);
 size_t rk_plan_n_reports(const struct rk_plan *plan);

@@ -148,6 +148,17 @@ void rk_planctx_infeasible(struct rk_planctx *ctx, const char *fmt, ...)
 	ctx->infeasible++;
 }
 
+void rk_planctx_infeasible_at(struct rk_planctx *ctx, const struct rk_loc *loc,
+			      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	rk_diags_vadd(ctx->diags, RK_SEV_ERROR, loc ? loc->file : NULL,
+		      loc ? loc->line : 0, loc ? loc->column : 0, fmt, ap);
+	va_end(ap);
+	ctx->infeasible++;
+}
+
 struct rk_event *rk_planctx_event(struct rk_planctx *ctx,
 				  enum rk_event_kind kind, int group, int date,
 				  int start, int end, const char *suffix_fmt,

@@ -204,6 +204,12 @@ const char *rk_planctx_name(const struct rk_planctx *ctx, int person);
 void rk_planctx_infeasible(struct rk_planctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The same at @loc, the place in the school file that keeps the rule from
+ * being kept (NULL: without a place). */
+void rk_planctx_infeasible_at(struct rk_planctx *ctx, const struct rk_loc *loc,
+			      const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Sets up @ctx for @school and @year (ctx->plan, busy, groups, weeks);
  * rk_planctx_release frees what it made (not ctx->plan when taken). */
 enum rk_status rk_planctx_init(struct rk_planctx *ctx,

@@ -292,8 +292,8 @@ static void check_moment(struct pre *x, const char *what, const int *members,
 		rk_diags_add(
 			x->diags, RK_SEV_WARNING, loc->file, loc->line,
 			loc->column,
-			_("%s has no %d-minute moment for its weekly session: no start time of the time grid lies inside the windows (ritmiek.windows)"),
-			what, len);
+			_("%s has no %d-minute moment for its weekly session: no window (ritmiek.windows) on a school day is %d minutes long"),
+			what, len, len);
 		return;
 	}
 	char who[1024] = "", at[RK_TIME_BUFSIZE];
@@ -554,7 +554,7 @@ static size_t describe_member_pairs(const struct pre *x,
 	if (!meets)
 		return (size_t)snprintf(
 			text, size,
-			_("%s has no free time together with a teammate who can visit them both ways%s"),
+			_("%s has no free time inside the windows together with a teammate who can visit them both ways%s"),
 			who, outside);
 	return (size_t)snprintf(
 		text, size,

@@ -189,16 +189,19 @@ static void team_time(const struct rk_school *school, const struct by_team *ix,
 }
 
 /* Whether the people of @ev are exactly those of @d (GL) or two of them
- * (LB, FB). */
+ * (LB, FB). A cover person of a lesbezoek is not of the duo and does not
+ * make it another duo's. */
 static bool of_duo(const struct rk_event *ev, const struct rk_duo *d)
 {
-	size_t in = 0;
+	size_t in = 0, covers = 0;
 	for (size_t k = 0; k < ev->n_parts; k++) {
 		int p = ev->parts[k].person;
-		in += p == d->a || p == d->b || (d->c >= 0 && p == d->c);
+		covers += ev->parts[k].role == RK_PART_COVER;
+		in += ev->parts[k].role != RK_PART_COVER &&
+		      (p == d->a || p == d->b || (d->c >= 0 && p == d->c));
 	}
 	size_t size = d->c >= 0 ? 3 : 2;
-	return in == ev->n_parts &&
+	return in + covers == ev->n_parts &&
 	       (ev->kind == RK_EV_GL ? in == size : in == 2);
 }
 
@@ -268,9 +271,15 @@ static void team_periods(const struct rk_school *school,
 			  { RK_ACT_VERDIEPING, RK_EV_VERDIEPING },
 			  { RK_ACT_RETRO, RK_EV_RETROSPECTIVE } };
 	const struct rk_team *team = rk_school_get_team(school, (size_t)t);
+	/* A team the planner gave no bordsessie at all takes part from its
+	 * start as ever, so that what it lacks is counted as expected. */
+	size_t start =
+		tq->bordsessie_weeks
+			? rk_plan_n_periods(plan)
+			: rk_plan_team_first_period(plan, school, (size_t)t);
 	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
 		const struct rk_period *p = rk_plan_period(plan, i);
-		bool part = false;
+		bool part = i >= start;
 		size_t n;
 		const size_t *evs =
 			rk_event_groups_of(&ix->events, (size_t)t, &n);
@@ -336,6 +345,10 @@ static void team_figures(const struct rk_school *school,
 	memset(weeks, 0, n_weeks * sizeof(*weeks));
 	tq->team = t;
 	int first = bordsessie_weeks(year, ix, t, weeks);
+	if (first < 0 && rk_plan_n_periods(plan))
+		first = rk_plan_period(plan, rk_plan_team_first_period(
+						     plan, school, (size_t)t))
+				->first_week;
 	for (size_t w = 0; first >= 0 && w < n_weeks; w++) {
 		tq->bordsessie_weeks += weeks[w];
 		tq->session_weeks +=

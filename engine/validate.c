@@ -217,7 +217,17 @@ static void check_teams(struct check *c)
 				check_membership(c, (int)i, t, m);
 		}
 		check_coach(c, t);
-		if (t->n_members < RK_TEAM_MIN || t->n_members > RK_TEAM_MAX) {
+		if (t->n_members < 2) {
+			/* Duos are what the sessions of a team are built on. */
+			snprintf(
+				text, sizeof(text),
+				P_("team '%s' has %zu member, so it forms no duo: no gezamenlijk lesontwerp, lesbezoek or feedbackgesprek for it; %d to %d work best",
+				   "team '%s' has %zu members, so it forms no duo: no gezamenlijk lesontwerp, lesbezoek or feedbackgesprek for it; %d to %d work best",
+				   t->n_members),
+				t->id, t->n_members, RK_TEAM_MIN, RK_TEAM_MAX);
+			report(c, RK_SEV_WARNING, &t->loc, text);
+		} else if (t->n_members < RK_TEAM_MIN ||
+			   t->n_members > RK_TEAM_MAX) {
 			snprintf(
 				text, sizeof(text),
 				_("team '%s' has %zu members; %d to %d work best"),
@@ -388,6 +398,46 @@ static void check_lessons(struct check *c)
 	}
 }
 
+/* Own dates wholly in another school year would drop the holiday from the
+ * year without a word (the calendar's dates are replaced, the new ones
+ * fall outside): an error that gives the calendar's dates to compare. */
+static void override_in_year(struct check *c,
+			     const struct rk_holiday_override *o)
+{
+	const struct rk_school_info *info = rk_school_get_info(c->school);
+	int year = info->year;
+	if (year <= 0 || (o->to >= rk_date_from_ymd(year, 8, 1) &&
+			  o->from <= rk_date_from_ymd(year + 1, 7, 31)))
+		return;
+	const struct rk_dayoff *cal = NULL;
+	for (size_t k = 0; k < rk_school_n_dayoff(c->school) && !cal; k++) {
+		const struct rk_dayoff *d = rk_school_get_dayoff(c->school, k);
+		if (d->key && !strcmp(d->key, o->key) &&
+		    (d->regions & (1u << info->region)))
+			cal = d;
+	}
+	char from[RK_DATE_BUFSIZE], to[RK_DATE_BUFSIZE];
+	char cfrom[RK_DATE_BUFSIZE] = "", cto[RK_DATE_BUFSIZE] = "";
+	char text[512];
+	rk_date_format(o->from, from);
+	rk_date_format(o->to, to);
+	if (cal) {
+		rk_date_format(cal->from, cfrom);
+		rk_date_format(cal->to, cto);
+		snprintf(
+			text, sizeof(text),
+			_("holiday '%s' from %s to %s lies outside the school year %d-%d, so the school would have no %s (the calendar of regio %s has %s to %s)"),
+			o->key, from, to, year, year + 1, o->key,
+			rk_region_name(info->region), cfrom, cto);
+	} else {
+		snprintf(
+			text, sizeof(text),
+			_("holiday '%s' from %s to %s lies outside the school year %d-%d, so the school would have no %s"),
+			o->key, from, to, year, year + 1, o->key);
+	}
+	report(c, RK_SEV_ERROR, &o->loc, text);
+}
+
 static void check_overrides(struct check *c)
 {
 	size_t nd = rk_school_n_dayoff(c->school);
@@ -403,8 +453,10 @@ static void check_overrides(struct check *c)
 		bool known = false;
 		for (size_t k = 0; k < nd && !known; k++)
 			known = keys[k] && !strcmp(keys[k], o->key);
-		if (known)
+		if (known) {
+			override_in_year(c, o);
 			continue;
+		}
 		const char *near = rk_suggest(o->key, keys, nd);
 		char text[512];
 		if (near)
@@ -422,7 +474,8 @@ static void check_overrides(struct check *c)
 }
 
 static void outside_year(struct check *c, const struct rk_loc *loc,
-			 const char *what, int from, int to)
+			 const char *what, int from, int to,
+			 enum rk_severity severity)
 {
 	int year = rk_school_get_info(c->school)->year;
 	if (year <= 0)
@@ -434,7 +487,7 @@ static void outside_year(struct check *c, const struct rk_loc *loc,
 	char text[512];
 	snprintf(text, sizeof(text), _("%s lies outside the school year %d-%d"),
 		 what, year, year + 1);
-	report(c, RK_SEV_WARNING, loc, text);
+	report(c, severity, loc, text);
 }
 
 static void check_dates(struct check *c)
@@ -444,7 +497,7 @@ static void check_dates(struct check *c)
 		const struct rk_toetsweek *t =
 			rk_school_get_toetsweek(c->school, i);
 		snprintf(what, sizeof(what), _("toetsweek '%s'"), t->name);
-		outside_year(c, &t->loc, what, t->from, t->to);
+		outside_year(c, &t->loc, what, t->from, t->to, RK_SEV_WARNING);
 	}
 	for (size_t i = 0; i < rk_school_n_dayoff(c->school); i++) {
 		const struct rk_dayoff *d = rk_school_get_dayoff(c->school, i);
@@ -452,13 +505,30 @@ static void check_dates(struct check *c)
 			continue;
 		snprintf(what, sizeof(what), "%s '%s'",
 			 rk_dayoff_kind_name(d->kind), d->name);
-		outside_year(c, &d->loc, what, d->from, d->to);
+		outside_year(c, &d->loc, what, d->from, d->to, RK_SEV_WARNING);
 	}
 	for (size_t i = 0; i < rk_school_n_external(c->school); i++) {
 		const struct rk_external *e =
 			rk_school_get_external(c->school, i);
-		snprintf(what, sizeof(what), "'%s'", e->name);
-		outside_year(c, &e->loc, what, e->date, e->date);
+		char on[RK_DATE_BUFSIZE];
+		rk_date_format(e->date, on);
+		snprintf(what, sizeof(what), _("%s '%s' on %s"),
+			 rk_external_kind_name(e->kind), e->name, on);
+		/* A plan holds no date outside its year (verify refuses it),
+		 * so plan would fail on it: an error here already. */
+		outside_year(c, e->date_loc.line ? &e->date_loc : &e->loc, what,
+			     e->date, e->date, RK_SEV_ERROR);
+	}
+	for (size_t i = 0; i < rk_school_n_meting_override(c->school); i++) {
+		const struct rk_meting_override *m =
+			rk_school_get_meting_override(c->school, i);
+		char on[RK_DATE_BUFSIZE];
+		rk_date_format(m->deadline, on);
+		snprintf(what, sizeof(what), _("meting '%s' with deadline %s"),
+			 rk_meting_name(m->kind), on);
+		/* Its event is on the deadline, held to the year as above. */
+		outside_year(c, &m->loc, what, m->deadline, m->deadline,
+			     RK_SEV_ERROR);
 	}
 }
 

@@ -919,18 +919,9 @@ static void check_bordsessies(struct verifier *v, unsigned char *have,
 	}
 }
 
-/* In year 1 a team of a later cohort starts later (DOMAIN.md: cohorts
- * shift the phase dates): with period number @cohort, or the last. */
 static size_t first_period(const struct verifier *v, size_t team)
 {
-	size_t n = rk_plan_n_periods(v->plan);
-	int cohort = rk_school_get_team(v->school, team)->cohort;
-	if (rk_school_get_info(v->school)->programme_year >= 2 || cohort <= 1)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (rk_plan_period(v->plan, i)->number >= cohort)
-			return i;
-	return n ? n - 1 : 0;
+	return rk_plan_team_first_period(v->plan, v->school, team);
 }
 
 /* Weeks with sessions lie in the plan's periods from the team's start; a

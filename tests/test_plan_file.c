@@ -212,6 +212,41 @@ START_TEST(test_summary)
 }
 END_TEST
 
+/* A team of one forms no duo, so it gets no gezamenlijk lesontwerp,
+ * lesbezoek or feedbackgesprek: summary.txt says so at the team instead
+ * of leaving its duo lines out without a word. */
+START_TEST(test_summary_team_of_one)
+{
+	enum rk_status status;
+	struct rk_plan *plan = NULL;
+	struct rk_schoolyear *year = NULL;
+	struct rk_diags *diags = rk_diags_new();
+	char *got = read_text("good.tsv", &status, &plan);
+	ck_assert_int_eq(status, RK_OK);
+	ck_assert_int_eq(rk_schoolyear_new(school, &year, diags), RK_OK);
+	rk_school_team_at(school, 1)->n_members = 1;
+	ck_assert_int_eq(rk_plan_summary_write(school, year, plan, tmp_a),
+			 RK_OK);
+	char *written = rk_test_slurp(tmp_a);
+	ck_assert_msg(
+		strstr(written,
+		       "talen (Team Talen)\n"
+		       "  moment    dinsdag 15:30-16:00\n"
+		       "  duo's     geen: het team heeft 1 lid, een duo 2; dus geen gezamenlijk lesontwerp, lesbezoek of feedbackgesprek\n"
+		       "leerKRACHT-team\n"),
+		"%s", written);
+	/* A team of two or more without duos in the plan says nothing. */
+	ck_assert_ptr_null(strstr(written, "exact (Team Exact)\n"
+					   "  moment    maandag 15:30-16:00\n"
+					   "  duo's"));
+	free(written);
+	rk_schoolyear_free(year);
+	rk_diags_free(diags);
+	rk_plan_free(plan);
+	free(got);
+}
+END_TEST
+
 static struct rk_event *add(struct rk_plan *plan, const char *id,
 			    enum rk_event_kind kind, const char *date,
 			    int start, int end)
@@ -412,6 +447,7 @@ Suite *suite_plan_file(void)
 	tcase_add_test(tc, test_hand_edit_caught);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_summary);
+	tcase_add_test(tc, test_summary_team_of_one);
 	tcase_add_test(tc, test_write_bad_index);
 	tcase_add_test(tc, test_bad_version);
 	tcase_add_test(tc, test_other_school);

@@ -129,6 +129,29 @@ START_TEST(test_odd_team_has_one_trio)
 }
 END_TEST
 
+/* Windows of 20 minutes a day leave no room for any session, though
+ * everyone is free at many moments: the sessions of the whole school say
+ * that of the windows, not "no time in the grid". */
+START_TEST(test_windows_leave_no_room)
+{
+	struct rk_test_planned r = plan_school("short-window.yaml", false);
+	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
+	char *text = rk_test_diags_text(r.diags);
+	ck_assert_msg(
+		strstr(text,
+		       "error: draagvlaksessie in week 36: no 90-minute moment inside the windows (ritmiek.windows): all who work that day are free only outside them\n"),
+		"%.600s", text);
+	ck_assert_msg(!strstr(text, "no time in the grid"), "%.600s", text);
+	/* The weekly moments are missing for the windows: at the window. */
+	ck_assert_msg(
+		strstr(text,
+		       "tests/data/planner/short-window.yaml:42:7: error: Team Alpha: no time in the school's windows for a 30-minute bordsessie\n"),
+		"%.900s", text);
+	free(text);
+	rk_test_planned_free(&r);
+}
+END_TEST
+
 START_TEST(test_impossible_duo)
 {
 	struct rk_test_planned r = plan_school("no-visit.yaml", false);
@@ -879,6 +902,7 @@ Suite *suite_planner(void)
 	tcase_add_test(tc, test_duos_alike_then_new);
 	tcase_add_test(tc, test_odd_team_has_one_trio);
 	tcase_add_test(tc, test_impossible_duo);
+	tcase_add_test(tc, test_windows_leave_no_room);
 	tcase_add_test(tc, test_visit_fix);
 	tcase_add_test(tc, test_bound);
 	tcase_add_test(tc, test_unplaced_marked);

@@ -99,6 +99,34 @@ START_TEST(test_predict_no_moment)
 }
 END_TEST
 
+/* A window shorter than the bordsessie leaves no moment: the warning says
+ * that of the window (its start is a start time of the grid, so "no start
+ * time inside the windows" was wrong), and the duo warnings say their free
+ * time is counted inside the windows. */
+START_TEST(test_predict_window_too_short)
+{
+	struct loaded l = load("tests/data/planner/one-moment.yaml");
+	struct rk_settings *st = rk_school_settings(l.school);
+	struct rk_window *w = rk_school_alloc(l.school, 1, sizeof(*w));
+	*w = (struct rk_window){ 0x1fu, 8 * 60, 8 * 60 + 20, 0, { 0 } };
+	st->windows = w;
+	st->n_windows = 1;
+	ck_assert_int_eq(rk_precheck_predict(l.school, l.year, l.diags), RK_OK);
+	char *got = rk_test_diags_text(l.diags);
+	ck_assert_msg(
+		strstr(got,
+		       "tests/data/planner/one-moment.yaml:29:5: warning: team 'alpha' has no 30-minute moment for its weekly session: no window (ritmiek.windows) on a school day is 30 minutes long\n") ==
+			got,
+		"%s", got);
+	ck_assert_msg(
+		strstr(got,
+		       "Anna Bakker has no free time inside the windows together with a teammate who can visit them both ways"),
+		"%s", got);
+	free(got);
+	unload(&l);
+}
+END_TEST
+
 /* The school whose one common moment is dinsdag 13:00 gets no warning;
  * a window that leaves it out does. */
 START_TEST(test_predict_window)
@@ -161,7 +189,7 @@ START_TEST(test_predict_duo_day)
 	struct loaded l = load("tests/data/precheck/duo-day.yaml");
 	ck_assert_int_eq(rk_precheck_predict(l.school, l.year, l.diags), RK_OK);
 	expect(&l,
-	       "tests/data/precheck/duo-day.yaml:23:5: warning: team 'alpha' cannot be split into duos who can visit each other's lessons (with a feedbackgesprek after) and have 45 minutes free together: Anna Bakker has no free time together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15), Bram de Boer has no free time together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15)\n");
+	       "tests/data/precheck/duo-day.yaml:23:5: warning: team 'alpha' cannot be split into duos who can visit each other's lessons (with a feedbackgesprek after) and have 45 minutes free together: Anna Bakker has no free time inside the windows together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15), Bram de Boer has no free time inside the windows together with a teammate who can visit them both ways outside the bordsessie (woensdag 12:15)\n");
 	unload(&l);
 }
 END_TEST
@@ -174,6 +202,7 @@ Suite *suite_precheck(void)
 	tcase_add_test(tc, test_external_region);
 	tcase_add_test(tc, test_predict_no_moment);
 	tcase_add_test(tc, test_predict_window);
+	tcase_add_test(tc, test_predict_window_too_short);
 	tcase_add_test(tc, test_predict_no_visit);
 	tcase_add_test(tc, test_predict_no_visit_po);
 	tcase_add_test(tc, test_predict_duo_day);

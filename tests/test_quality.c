@@ -90,7 +90,7 @@ static void duo(struct fixture *f, const char *a, const char *b)
  * of its weeks (the third carries the retrospectief). T1 and T2 hold every
  * GL, LB and FB; T3 and T4 one GL and an LB that found no place; T5 and T6
  * nothing but the bordsessies. */
-static void build(struct fixture *f)
+static void build_with(struct fixture *f, bool bordsessies)
 {
 	f->diags = rk_diags_new();
 	char *path = rk_test_path("tests/data/planner/one-moment.yaml");
@@ -111,7 +111,7 @@ static void build(struct fixture *f)
 	duo(f, "T1", "T2");
 	duo(f, "T3", "T4");
 	duo(f, "T5", "T6");
-	for (int nth = 1; nth <= 6; nth++)
+	for (int nth = 1; bordsessies && nth <= 6; nth++)
 		bordsessie(f, nth, nth == 3 ? 1u << RK_EV_RETROSPECTIVE : 0);
 	add(f, RK_EV_GL, 1, 15 * 60, 60, "T1", "T2", NULL);
 	add(f, RK_EV_GL, 5, 15 * 60, 60, "T1", "T2", NULL);
@@ -123,6 +123,11 @@ static void build(struct fixture *f)
 	struct rk_event *ev = add(f, RK_EV_LB, 2, -1, 0, "T3", "T4", NULL);
 	ev->violation = true;
 	ev->violation_text = "no moment for this session in its week";
+}
+
+static void build(struct fixture *f)
+{
+	build_with(f, true);
 }
 
 static void release(struct fixture *f)
@@ -181,6 +186,62 @@ START_TEST(test_figures_by_hand)
 	struct rk_plan_bound b = { true, 110.0, 100.0, 4 };
 	rk_plan_set_bound(f.plan, b);
 	ck_assert_double_eq_tol(rk_quality_gap(f.plan), 10.0, 1e-9);
+	rk_quality_free(q);
+	release(&f);
+}
+END_TEST
+
+/* A lesbezoek with a cover person (PO: someone takes the visitor's group)
+ * is the duo's all the same: T5 and T6 with both rounds of LB and FB, each
+ * LB with SL covering, met for LB and FB. */
+START_TEST(test_cover_in_lesbezoek)
+{
+	struct fixture f;
+	build(&f);
+	for (int nth = 2; nth <= 6; nth += 4) {
+		struct rk_event *ev = add(&f, RK_EV_LB, nth, 10 * 60, 60,
+					  nth == 2 ? "T5" : "T6",
+					  nth == 2 ? "T6" : "T5", NULL);
+		ck_assert_int_eq(rk_event_add_part(f.plan, ev, person(&f, "SL"),
+						   RK_PART_COVER),
+				 0);
+		add(&f, RK_EV_FB, nth, 16 * 60 + 30, 30, "T5", "T6", NULL);
+	}
+	struct rk_quality *q;
+	ck_assert_int_eq(rk_quality_new(f.school, f.year, f.plan, &q), RK_OK);
+	ck_assert_uint_eq(q->teams[0].duos_lb, 3);
+	ck_assert_uint_eq(q->teams[0].met_lb, 2);
+	ck_assert_uint_eq(q->planned[RK_EV_LB], 4);
+	rk_quality_free(q);
+	release(&f);
+}
+END_TEST
+
+/* A team the planner gave no bordsessie at all (--allow-violations, its
+ * windows leave no room) is still expected to meet every week from its
+ * start, and its duos to meet: "Bordsessies 0 van 0 teamweken (100.0%)"
+ * and no bordsessie row among the sessions hid that nothing was planned. */
+START_TEST(test_team_without_bordsessie)
+{
+	struct fixture f;
+	build(&f);
+	struct rk_quality *q;
+	ck_assert_int_eq(rk_quality_new(f.school, f.year, f.plan, &q), RK_OK);
+	size_t weeks = q->teams[0].session_weeks;
+	ck_assert_uint_gt(weeks, 8);
+	rk_quality_free(q);
+	release(&f);
+	build_with(&f, false);
+	ck_assert_int_eq(rk_quality_new(f.school, f.year, f.plan, &q), RK_OK);
+	const struct rk_quality_team *t = &q->teams[0];
+	ck_assert_uint_eq(t->bordsessie_weeks, 0);
+	ck_assert_uint_eq(t->session_weeks, weeks);
+	ck_assert_uint_eq(q->expected[RK_EV_BORDSESSIE], weeks);
+	ck_assert_uint_eq(q->planned[RK_EV_BORDSESSIE], 0);
+	ck_assert_uint_eq(t->member_periods, 6);
+	ck_assert_uint_eq(t->duos_gl, 3);
+	ck_assert_uint_eq(t->met_gl, 1);
+	ck_assert_uint_eq(q->expected[RK_EV_GL], 6);
 	rk_quality_free(q);
 	release(&f);
 }
@@ -274,6 +335,8 @@ Suite *suite_quality(void)
 	Suite *s = suite_create("quality");
 	TCase *tc = tcase_create("by hand");
 	tcase_add_test(tc, test_figures_by_hand);
+	tcase_add_test(tc, test_cover_in_lesbezoek);
+	tcase_add_test(tc, test_team_without_bordsessie);
 	tcase_add_test(tc, test_figures_written);
 	tcase_add_test(tc, test_team_column_utf8);
 	suite_add_tcase(s, tc);

@@ -199,6 +199,114 @@ START_TEST(test_holiday_override)
 }
 END_TEST
 
+/* An external date in another school year passed check with a warning,
+ * and plan then refused the plan ("a hard rule the planner did not
+ * report"): it is an error of check, at the date. */
+START_TEST(test_external_outside_year)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, "P12");
+	struct rk_external *e = rk_school_add_external(school);
+	e->kind = RK_EXT_FORUM;
+	e->name = "forum I";
+	e->date = rk_date_from_ymd(2025, 10, 8);
+	e->loc = at("school.yaml", 80, 5);
+	e->date_loc = at("school.yaml", 82, 11);
+	e = rk_school_add_external(school);
+	e->kind = RK_EXT_WEBINAR;
+	e->name = "webinar";
+	e->date = rk_date_from_ymd(2026, 11, 21);
+	e->loc = at("school.yaml", 84, 5);
+	e->date_loc = at("school.yaml", 84, 40);
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_ERR_INPUT);
+	expect("school.yaml:82:11: error: forum 'forum I' on 2025-10-08 lies outside the school year 2026-2027\n");
+}
+END_TEST
+
+/* The same for a meting whose deadline (the day of its event) is in
+ * another year; one that opens before 1 August is fine. */
+START_TEST(test_meting_outside_year)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, "P12");
+	struct rk_meting_override *m = rk_school_add_meting_override(school);
+	m->kind = RK_METING_CULTUURSURVEY_START;
+	m->opens = rk_date_from_ymd(2025, 9, 14);
+	m->deadline = rk_date_from_ymd(2025, 9, 30);
+	m->loc = at("school.yaml", 90, 5);
+	m = rk_school_add_meting_override(school);
+	m->kind = RK_METING_BAROMETER;
+	m->opens = rk_date_from_ymd(2026, 7, 20);
+	m->deadline = rk_date_from_ymd(2026, 9, 18);
+	m->loc = at("school.yaml", 91, 5);
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_ERR_INPUT);
+	expect("school.yaml:90:5: error: meting 'cultuursurvey_start' with deadline 2025-09-30 lies outside the school year 2026-2027\n");
+}
+END_TEST
+
+/* A team of one forms no duo: the warning says what the team goes
+ * without, in the singular. */
+START_TEST(test_team_of_one)
+{
+	const char *a[] = { "P1" };
+	const char *b[] = { "P2", "P3", "P4",  "P5",  "P6", "P7",
+			    "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 1, "P1");
+	add_team("talen", 30, b, 10, "P2");
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_OK);
+	expect("school.yaml:10:5: warning: team 'exact' has 1 member, so it forms no duo: no gezamenlijk lesontwerp, lesbezoek or feedbackgesprek for it; 5 to 10 work best\n"
+	       "people.csv:13:1: warning: teacher 'P12' (P12) is in no team\n");
+}
+END_TEST
+
+/* Own dates for a holiday that lie wholly in another school year (a typo
+ * in the year) would leave the school without that holiday: sessions in
+ * the herfstvakantie, the A/B weeks shifted, and no word about it. */
+START_TEST(test_holiday_override_wrong_year)
+{
+	const char *a[] = { "P1", "P2", "P3", "P4", "P5", "P6" };
+	const char *b[] = { "P7", "P8", "P9", "P10", "P11", "P12" };
+	add_team("exact", 10, a, 6, "P1");
+	add_team("talen", 30, b, 6, "P12");
+	rk_school_info(school)->region = RK_REGION_MIDDEN;
+	struct rk_dayoff *d = rk_school_add_dayoff(school);
+	d->key = "herfstvakantie";
+	d->name = "Herfstvakantie";
+	d->regions = 1u << RK_REGION_NOORD;
+	d->from = rk_date_from_ymd(2026, 10, 10);
+	d->to = rk_date_from_ymd(2026, 10, 18);
+	d = rk_school_add_dayoff(school);
+	d->key = "herfstvakantie";
+	d->name = "Herfstvakantie";
+	d->regions = 1u << RK_REGION_MIDDEN;
+	d->from = rk_date_from_ymd(2026, 10, 17);
+	d->to = rk_date_from_ymd(2026, 10, 25);
+	d = rk_school_add_dayoff(school);
+	d->key = "zomervakantie";
+	d->name = "Zomervakantie";
+	d->regions = RK_REGIONS_ALL;
+	d->from = rk_date_from_ymd(2027, 7, 17);
+	d->to = rk_date_from_ymd(2027, 8, 29);
+	struct rk_holiday_override *o = rk_school_add_holiday_override(school);
+	o->key = "herfstvakantie";
+	o->from = rk_date_from_ymd(2025, 10, 16);
+	o->to = rk_date_from_ymd(2025, 10, 25);
+	o->loc = at("school.yaml", 70, 3);
+	/* Partly in the year is a summer holiday as it should be. */
+	o = rk_school_add_holiday_override(school);
+	o->key = "zomervakantie";
+	o->from = rk_date_from_ymd(2027, 7, 10);
+	o->to = rk_date_from_ymd(2027, 8, 22);
+	o->loc = at("school.yaml", 71, 3);
+	ck_assert_int_eq(rk_school_validate(school, diags), RK_ERR_INPUT);
+	expect("school.yaml:70:3: error: holiday 'herfstvakantie' from 2025-10-16 to 2025-10-25 lies outside the school year 2026-2027, so the school would have no herfstvakantie (the calendar of regio midden has 2026-10-17 to 2026-10-25)\n");
+}
+END_TEST
+
 /* A school needs teachers, a schoolleider and a leerKRACHT-team. */
 START_TEST(test_roles)
 {
@@ -253,6 +361,10 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, test_duplicates);
 	tcase_add_test(tc, test_lessons);
 	tcase_add_test(tc, test_holiday_override);
+	tcase_add_test(tc, test_external_outside_year);
+	tcase_add_test(tc, test_meting_outside_year);
+	tcase_add_test(tc, test_team_of_one);
+	tcase_add_test(tc, test_holiday_override_wrong_year);
 	tcase_add_test(tc, test_roles);
 	tcase_add_test(tc, test_empty_roles);
 	suite_add_tcase(s, tc);

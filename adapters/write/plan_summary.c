@@ -143,6 +143,13 @@ static void write_teams(FILE *f, const struct rk_school *school,
 		const struct rk_team *team = rk_school_get_team(school, t);
 		fprintf(f, "%s (%s)\n", team->id, team->name ? team->name : "");
 		write_moment(f, plan, (int)t);
+		if (team->n_members < 2)
+			fprintf(f,
+				"  duo's     geen: het team heeft %zu %s, een duo "
+				"2; dus geen gezamenlijk lesontwerp, lesbezoek "
+				"of feedbackgesprek\n",
+				team->n_members,
+				team->n_members == 1 ? "lid" : "leden");
 		for (size_t p = 0; p < rk_plan_n_periods(plan); p++) {
 			int number = rk_plan_period(plan, p)->number;
 			bool first = true;
