@@ -344,7 +344,6 @@ START_TEST(test_jobs_failure_named)
 }
 END_TEST
 
-
 START_TEST(test_po_as_before)
 {
 	check_example("po", 1);
