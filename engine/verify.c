@@ -1892,9 +1892,10 @@ static bool away(const struct verifier *v, const struct presence *pr, int p,
 	/* Only the weekly sessions of a team or the leerKRACHT-team are
 	 * regular enough for their absence to mean something. A member who
 	 * has none at all left before their team's first: away once they
-	 * have no event left. */
+	 * have no event left. Not one without any event: that is someone
+	 * the plan forgot, whom every staff-wide session still expects. */
 	if (!pr->weekly[p])
-		return pr->member[p] && (!n || d[n - 1] < date);
+		return pr->member[p] && n && d[n - 1] < date;
 	if (n && d[n - 1] < date)
 		return true;
 	int monday = rk_date_monday(date);

@@ -445,6 +445,32 @@ START_TEST(test_missing_bordsessie)
 }
 END_TEST
 
+/* A team member the plan left out of every event: not someone who left
+ * (verify reads that from a plan that stops having them), but someone
+ * forgotten, whom every bordsessie and staff-wide session still expects. */
+START_TEST(test_forgotten_member)
+{
+	int p06 = who("P06");
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		struct rk_event *ev = rk_plan_event_at(plan, i);
+		size_t k = 0;
+		for (size_t j = 0; j < ev->n_parts; j++)
+			if (ev->parts[j].person != p06)
+				ev->parts[k++] = ev->parts[j];
+		ev->n_parts = k;
+	}
+	struct rk_diags *diags = rk_diags_new();
+	rk_plan_sort(plan);
+	ck_assert_int_eq(rk_verify(school, year, plan, "plan.tsv", diags),
+			 RK_ERR_INPUT);
+	char *got = rk_test_diags_text(diags);
+	ck_assert_msg(strstr(got, "P06") && strstr(got, "not invited"), "%s",
+		      got);
+	free(got);
+	rk_diags_free(diags);
+}
+END_TEST
+
 START_TEST(test_wrong_moment)
 {
 	struct rk_event *ev = find("bs-exact-2026-09-28");
@@ -739,6 +765,7 @@ Suite *suite_verify(void)
 	tcase_add_test(tc, test_visitor_in_lesson);
 	tcase_add_test(tc, test_lesbezoek_roles);
 	tcase_add_test(tc, test_missing_bordsessie);
+	tcase_add_test(tc, test_forgotten_member);
 	tcase_add_test(tc, test_wrong_moment);
 	tcase_add_test(tc, test_no_moment);
 	tcase_add_test(tc, test_cohort);
