@@ -139,13 +139,20 @@ const char *rk_planctx_name(const struct rk_planctx *ctx, int person)
 	return p->name ? p->name : p->id;
 }
 
+static void infeasible_at(struct rk_planctx *ctx, const struct rk_loc *loc,
+			  const char *fmt, va_list ap)
+{
+	rk_diags_vadd(ctx->diags, RK_SEV_ERROR, loc ? loc->file : NULL,
+		      loc ? loc->line : 0, loc ? loc->column : 0, fmt, ap);
+	ctx->infeasible++;
+}
+
 void rk_planctx_infeasible(struct rk_planctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	rk_diags_vadd(ctx->diags, RK_SEV_ERROR, NULL, 0, 0, fmt, ap);
+	infeasible_at(ctx, NULL, fmt, ap);
 	va_end(ap);
-	ctx->infeasible++;
 }
 
 void rk_planctx_infeasible_at(struct rk_planctx *ctx, const struct rk_loc *loc,
@@ -153,10 +160,8 @@ void rk_planctx_infeasible_at(struct rk_planctx *ctx, const struct rk_loc *loc,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	rk_diags_vadd(ctx->diags, RK_SEV_ERROR, loc ? loc->file : NULL,
-		      loc ? loc->line : 0, loc ? loc->column : 0, fmt, ap);
+	infeasible_at(ctx, loc, fmt, ap);
 	va_end(ap);
-	ctx->infeasible++;
 }
 
 struct rk_event *rk_planctx_event(struct rk_planctx *ctx,

@@ -40,6 +40,23 @@ static const struct rk_event *find(const struct rk_plan *plan, const char *id)
 	return NULL;
 }
 
+/* @w's plan rebalanced for @id away from @from until @until (INT_MAX:
+ * for good); the new plan, with its perturbation in @pt. */
+static struct rk_plan *rebalance_away(struct rk_test_planned *w, const char *id,
+				      int from, int until,
+				      struct rk_perturbation *pt)
+{
+	struct rk_absence away = { who(w, id), until };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	ck_assert_int_eq(rk_rebalance(w->school, w->year, w->plan, &req, NULL,
+				      &next, pt, w->diags),
+			 RK_OK);
+	return next;
+}
+
 /* Every event before @from is in @next exactly as in @old, and nothing
  * new appeared before it. */
 static void assert_past_frozen(const struct rk_plan *old,
@@ -88,15 +105,9 @@ START_TEST(test_leave_for_good)
 {
 	struct rk_test_planned w = plan_school("one-moment.yaml");
 	int from = rk_date_from_ymd(2027, 1, 11);
-	struct rk_absence away = { who(&w, "T2"), INT_MAX };
-	struct rk_rebalance_request req = { .from = from,
-					    .absences = &away,
-					    .n_absences = 1 };
-	struct rk_plan *next = NULL;
 	struct rk_perturbation pt;
-	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
-				      &next, &pt, w.diags),
-			 RK_OK);
+	struct rk_plan *next = rebalance_away(&w, "T2", from, INT_MAX, &pt);
+	int gone = who(&w, "T2");
 	ck_assert_int_eq(pt.partners_changed, 4);
 	ck_assert_int_eq(pt.moments_changed, 0);
 	assert_past_frozen(w.plan, next, from);
@@ -105,7 +116,7 @@ START_TEST(test_leave_for_good)
 	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
 		const struct rk_event *ev = rk_plan_event(next, i);
 		for (size_t k = 0; ev->date >= from && k < ev->n_parts; k++)
-			ck_assert_int_ne(ev->parts[k].person, away.person);
+			ck_assert_int_ne(ev->parts[k].person, gone);
 	}
 	int units = 0, trios = 0;
 	for (size_t i = 0; i < rk_plan_n_duos(next); i++) {
@@ -152,15 +163,8 @@ START_TEST(test_ill_two_weeks)
 	struct rk_test_planned w = plan_school("one-moment.yaml");
 	int from = rk_date_from_ymd(2027, 1, 11);
 	int until = from + 13;
-	struct rk_absence away = { who(&w, "T3"), until };
-	struct rk_rebalance_request req = { .from = from,
-					    .absences = &away,
-					    .n_absences = 1 };
-	struct rk_plan *next = NULL;
 	struct rk_perturbation pt;
-	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
-				      &next, &pt, w.diags),
-			 RK_OK);
+	struct rk_plan *next = rebalance_away(&w, "T3", from, until, &pt);
 	ck_assert_int_eq(pt.partners_changed, 0);
 	assert_past_frozen(w.plan, next, from);
 	size_t changed_in_window = 0;
@@ -191,15 +195,9 @@ START_TEST(test_leave_after_cycle_held)
 {
 	struct rk_test_planned w = plan_school("one-moment.yaml");
 	int from = rk_date_from_ymd(2027, 2, 8); /* period 2's last week */
-	struct rk_absence away = { who(&w, "T2"), INT_MAX };
-	struct rk_rebalance_request req = { .from = from,
-					    .absences = &away,
-					    .n_absences = 1 };
-	struct rk_plan *next = NULL;
 	struct rk_perturbation pt;
-	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
-				      &next, &pt, w.diags),
-			 RK_OK);
+	struct rk_plan *next = rebalance_away(&w, "T2", from, INT_MAX, &pt);
+	int gone = who(&w, "T2");
 	assert_past_frozen(w.plan, next, from);
 	size_t old_duos = 0, new_duos = 0;
 	for (size_t i = 0; i < rk_plan_n_duos(w.plan); i++) {
@@ -225,7 +223,7 @@ START_TEST(test_leave_after_cycle_held)
 				 ev->kind == RK_EV_FB)),
 			      "%s planned in the period's last week", ev->id);
 		for (size_t k = 0; ev->date >= from && k < ev->n_parts; k++)
-			ck_assert_int_ne(ev->parts[k].person, away.person);
+			ck_assert_int_ne(ev->parts[k].person, gone);
 	}
 	assert_verified(&w, next);
 	rk_plan_free(next);
@@ -241,21 +239,14 @@ START_TEST(test_leave_before_first_bordsessie)
 {
 	struct rk_test_planned w = plan_school("one-moment.yaml");
 	int from = rk_date_from_ymd(2026, 10, 12); /* bordsessie on the 13th */
-	struct rk_absence away = { who(&w, "T2"), INT_MAX };
-	struct rk_rebalance_request req = { .from = from,
-					    .absences = &away,
-					    .n_absences = 1 };
-	struct rk_plan *next = NULL;
 	struct rk_perturbation pt;
-	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
-				      &next, &pt, w.diags),
-			 RK_OK);
+	struct rk_plan *next = rebalance_away(&w, "T2", from, INT_MAX, &pt);
+	int gone = who(&w, "T2");
 	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
 		const struct rk_event *ev = rk_plan_event(next, i);
 		for (size_t k = 0; k < ev->n_parts; k++)
 			ck_assert_msg(ev->kind != RK_EV_BORDSESSIE ||
-					      ev->parts[k].person !=
-						      away.person,
+					      ev->parts[k].person != gone,
 				      "T2 has a bordsessie");
 	}
 	assert_verified(&w, next);
@@ -308,16 +299,10 @@ START_TEST(test_partners_counted_in_every_period)
 {
 	struct rk_test_planned w = plan_school("one-moment.yaml");
 	int from = rk_date_from_ymd(2027, 1, 11);
-	struct rk_absence away = { who(&w, "T2"), INT_MAX };
-	struct rk_rebalance_request req = { .from = from,
-					    .absences = &away,
-					    .n_absences = 1 };
-	struct rk_plan *next = NULL;
 	struct rk_perturbation pt;
-	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
-				      &next, &pt, w.diags),
-			 RK_OK);
-	int lost = partners_lost(&w, next, away.person);
+	struct rk_plan *next = rebalance_away(&w, "T2", from, INT_MAX, &pt);
+	int gone = who(&w, "T2");
+	int lost = partners_lost(&w, next, gone);
 	ck_assert_int_ge(lost, 2);
 	ck_assert_int_eq(pt.partners_changed, lost);
 	rk_plan_free(next);
@@ -332,15 +317,8 @@ START_TEST(test_counts_moves_apart_from_people)
 {
 	struct rk_test_planned w = plan_school("one-moment.yaml");
 	int from = rk_date_from_ymd(2027, 1, 11);
-	struct rk_absence away = { who(&w, "T2"), INT_MAX };
-	struct rk_rebalance_request req = { .from = from,
-					    .absences = &away,
-					    .n_absences = 1 };
-	struct rk_plan *next = NULL;
 	struct rk_perturbation pt;
-	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
-				      &next, &pt, w.diags),
-			 RK_OK);
+	struct rk_plan *next = rebalance_away(&w, "T2", from, INT_MAX, &pt);
 	int moved = 0, people = 0, kept = 0;
 	for (size_t i = 0; i < rk_plan_n_events(w.plan); i++) {
 		const struct rk_event *a = rk_plan_event(w.plan, i);
