@@ -65,6 +65,10 @@ void rk_cli_output_say(const char *dir, const struct rk_output *o,
  * rebalance (the tests under valgrind, where everything is 50 times
  * slower, give more); 0 when unset or not a number. */
 int rk_cli_env_time_limit(void);
+/* A node limit (mip.h) from @text, or from $RITMIEK_NODE_LIMIT; 0 when
+ * absent or not a whole number from 1 to 100000000. */
+int rk_cli_node_limit(const char *text);
+int rk_cli_env_node_limit(void);
 
 /* The processors this process may run on, at most 256 (what -j takes); 1
  * when unknown: the default of -j for plan and rebalance. */

@@ -69,10 +69,16 @@ static void plan_usage(FILE *out)
 		  "      --allow-violations  where a hard rule cannot be kept, "
 		  "still write the best\n"
 		  "                          plan, the breaking events marked\n"
-		  "      --time-limit MS     solver time per model (default "
-		  "$RITMIEK_TIME_LIMIT, or\n"
-		  "                          5000); a model solved in parts: at "
-		  "most twice that\n"
+		  "      --node-limit N      branch-and-bound subproblems per "
+		  "model part (default\n"
+		  "                          $RITMIEK_NODE_LIMIT, or 1000): a hard "
+		  "model stops\n"
+		  "                          there, the same on every machine\n"
+		  "      --time-limit MS     solver time per model, a safety net "
+		  "(default\n"
+		  "                          $RITMIEK_TIME_LIMIT, or 60000); a "
+		  "plan it stops may\n"
+		  "                          differ on another machine\n"
 		  "      --export-models DIR write every GLPK model to DIR as "
 		  "NNN.lp (CPLEX LP),\n"
 		  "                          to solve it with another solver "
@@ -112,6 +118,7 @@ static int parse(int argc, char **argv, struct plan_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "allow-violations", no_argument, NULL, 'V' },
 		{ "time-limit", required_argument, NULL, 't' },
+		{ "node-limit", required_argument, NULL, 'N' },
 		{ "export-models", required_argument, NULL, 'E' },
 		{ "previous", required_argument, NULL, 'P' },
 		{ "no-feeds", no_argument, NULL, 'F' },
@@ -143,6 +150,15 @@ static int parse(int argc, char **argv, struct plan_args *a)
 			if (errno || *end || a->plan.time_limit_ms <= 0) {
 				fprintf(stderr,
 					_("ritmiek plan: bad time limit '%s'\n"),
+					optarg);
+				return RK_EXIT_USAGE;
+			}
+			break;
+		case 'N':
+			a->plan.node_limit = rk_cli_node_limit(optarg);
+			if (a->plan.node_limit <= 0) {
+				fprintf(stderr,
+					_("ritmiek plan: bad node limit '%s'\n"),
 					optarg);
 				return RK_EXIT_USAGE;
 			}
@@ -202,18 +218,21 @@ static int parse(int argc, char **argv, struct plan_args *a)
 	return RK_EXIT_OK;
 }
 
-static const char *result_name(int result)
+static const char *result_name(const struct rk_solve_report *r)
 {
 	static const char *const names[] = { N_("optimal"),
-					     N_("feasible (time limit)"),
+					     N_("feasible (node limit)"),
 					     N_("infeasible"), N_("failed") };
-	return result >= 0 && result < 4 ? _(names[result]) : "?";
+	if (r->result == RK_MIP_FEASIBLE && r->stop == RK_MIP_TIME_LIMIT)
+		return _("feasible (time limit)");
+	return r->result >= 0 && r->result < 4 ? _(names[r->result]) : "?";
 }
 
 /* The solver runs in one line, and any that did not prove optimality. */
 static void report(const char *dir, const struct rk_plan *plan)
 {
 	size_t rows = 0, cols = 0, optimal = 0, n = rk_plan_n_reports(plan);
+	size_t timed_out = 0;
 	double worst_gap = 0.0, seconds = 0.0;
 	for (size_t i = 0; i < n; i++) {
 		const struct rk_solve_report *r = rk_plan_report(plan, i);
@@ -224,10 +243,20 @@ static void report(const char *dir, const struct rk_plan *plan)
 		if (r->gap > worst_gap)
 			worst_gap = r->gap;
 		if (r->result != 0 || r->seconds > 0.5)
-			printf(_("  model '%s': %s, gap %.2f%%, %.2f s\n"),
-			       r->model, result_name(r->result), 100.0 * r->gap,
-			       r->seconds);
+			printf(_("  model '%s': %s, gap %.2f%%, %.2f s, %ld nodes\n"),
+			       r->model, result_name(r), 100.0 * r->gap,
+			       r->seconds, r->nodes);
+		timed_out += r->stop == RK_MIP_TIME_LIMIT;
 	}
+	if (timed_out)
+		printf(P_("ritmiek: warning: %zu model stopped at the time limit: "
+			  "on another or a busier machine this plan may differ; "
+			  "give a larger --time-limit\n",
+			  "ritmiek: warning: %zu models stopped at the time "
+			  "limit: on another or a busier machine this plan may "
+			  "differ; give a larger --time-limit\n",
+			  timed_out),
+		       timed_out);
 	printf(_("ritmiek: planned %zu events in %zu periods (%zu duos)\n"),
 	       rk_plan_n_events(plan), rk_plan_n_periods(plan),
 	       rk_plan_n_duos(plan));
@@ -407,6 +436,21 @@ int rk_cli_env_time_limit(void)
 	return text && *text && !*end && ms > 0 && ms <= 86400000 ? (int)ms : 0;
 }
 
+int rk_cli_node_limit(const char *text)
+{
+	char *end = NULL;
+	errno = 0;
+	long n = text ? strtol(text, &end, 10) : 0;
+	return text && *text && !*end && !errno && n > 0 && n <= 100000000
+		       ? (int)n
+		       : 0;
+}
+
+int rk_cli_env_node_limit(void)
+{
+	return rk_cli_node_limit(getenv("RITMIEK_NODE_LIMIT"));
+}
+
 /* A batch system (SLURM, a cgroup cpuset, taskset) may give the process
  * fewer processors than are online: more threads than those would only
  * wait. */
@@ -482,6 +526,7 @@ int rk_cmd_plan(int argc, char **argv)
 	struct plan_args a = { .out = "plan" };
 	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
 	a.plan.time_limit_ms = rk_cli_env_time_limit();
+	a.plan.node_limit = rk_cli_env_node_limit();
 	int rc = parse(argc, argv, &a);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;

@@ -79,6 +79,9 @@ static void rebalance_usage(FILE *out)
 		  "  -j, --jobs N            solve N team models at a time (1 to "
 		  "256, default: the\n"
 		  "                          number of processors)\n"
+		  "      --node-limit N      subproblems per model part, as for "
+		  "plan (default\n"
+		  "                          $RITMIEK_NODE_LIMIT, or 1000)\n"
 		  "  -c, --calendars DIR     holiday calendars\n"
 		  "  -q, --quiet             no report, only problems\n"
 		  "  -h, --help              show this help and exit\n\n"
@@ -99,7 +102,8 @@ enum {
 	OPT_TIMETABLE,
 	OPT_ALLOW,
 	OPT_NO_FEEDS,
-	OPT_NO_OVERVIEW
+	OPT_NO_OVERVIEW,
+	OPT_NODE_LIMIT
 };
 
 static int add_named(struct named *list, size_t *n, const char *person)
@@ -182,6 +186,13 @@ static int option(struct rebalance_args *a, int opt, char *arg, int *last)
 	case 'q':
 		a->quiet = true;
 		return 0;
+	case OPT_NODE_LIMIT:
+		a->plan.node_limit = rk_cli_node_limit(arg);
+		if (a->plan.node_limit > 0)
+			return 0;
+		fprintf(stderr, _("ritmiek rebalance: bad node limit '%s'\n"),
+			arg);
+		return -1;
 	case 'j': {
 		char *end;
 		long jobs = strtol(arg, &end, 10);
@@ -218,6 +229,7 @@ static int parse(int argc, char **argv, struct rebalance_args *a)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "no-feeds", no_argument, NULL, OPT_NO_FEEDS },
 		{ "no-overview", no_argument, NULL, OPT_NO_OVERVIEW },
+		{ "node-limit", required_argument, NULL, OPT_NODE_LIMIT },
 		{ "calendars", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -587,6 +599,7 @@ int rk_cmd_rebalance(int argc, char **argv)
 	struct rebalance_args a = { 0 };
 	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
 	a.plan.time_limit_ms = rk_cli_env_time_limit();
+	a.plan.node_limit = rk_cli_env_node_limit();
 	a.plan.jobs = rk_cli_processors(); /* the plan is the same for any */
 	int rc = parse(argc, argv, &a);
 	if (rc != RK_EXIT_OK)

@@ -52,8 +52,13 @@ static void teams_usage(FILE *out)
 		  "(default 4)\n"
 		  "      --keep-teams        keep today's teams; divide the other "
 		  "teachers\n"
-		  "  -t, --time-limit MS     solver time per model (default "
-		  "10000)\n"
+		  "      --node-limit N      branch-and-bound subproblems per "
+		  "model (default\n"
+		  "                          $RITMIEK_NODE_LIMIT, or 5000), the "
+		  "same on every\n"
+		  "                          machine\n"
+		  "  -t, --time-limit MS     solver time per model, a safety net "
+		  "(default 60000)\n"
 		  "  -q, --quiet             only the teams, one line each: "
 		  "their members' ids\n"
 		  "  -h, --help              show this help and exit\n\n"
@@ -91,6 +96,8 @@ static int *count_option(struct teams_args *a, int opt)
 		return &a->teams.weight_grade;
 	case 't':
 		return &a->teams.time_limit_ms;
+	case 'L':
+		return &a->teams.node_limit;
 	default:
 		return NULL;
 	}
@@ -127,6 +134,7 @@ static int parse(int argc, char **argv, struct teams_args *a)
 		{ "weight-grade", required_argument, NULL, 'g' },
 		{ "keep-teams", no_argument, NULL, 'k' },
 		{ "time-limit", required_argument, NULL, 't' },
+		{ "node-limit", required_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -472,6 +480,7 @@ int rk_cmd_teams(int argc, char **argv)
 	struct teams_args a = { 0 };
 	a.load.calendar_dir = getenv("RITMIEK_CALENDARS");
 	a.teams.time_limit_ms = rk_cli_env_time_limit();
+	a.teams.node_limit = rk_cli_env_node_limit();
 	int rc = parse(argc, argv, &a);
 	if (rc != RK_EXIT_OK)
 		return rc < 0 ? RK_EXIT_OK : rc;

@@ -13,10 +13,11 @@
 #include "date.h"
 #include "i18n.h"
 
-#define MAX_STARTS    64
-#define MAX_DATES     60
-#define FIXES_SHOWN   4	   /* per person; the rest are counted */
-#define COVER_TIME_MS 5000 /* the cover model is small; this is a cap */
+#define MAX_STARTS  64
+#define MAX_DATES   60
+#define FIXES_SHOWN 4 /* per person; the rest are counted */
+/* The cover model is small; these are caps. */
+static const struct rk_mip_limits cover_limits = { 5000, 1000 };
 
 /* Appends to @buf as snprintf would, never past @size. */
 static void append(char *buf, size_t size, const char *fmt, ...)
@@ -69,7 +70,7 @@ enum rk_status rk_explain_cover(const bool *blocks, size_t n_cands,
 				goto out;
 	}
 	struct rk_mip_stats stats;
-	status = rk_mip_solve(mip, COVER_TIME_MS, &stats);
+	status = rk_mip_solve(mip, &cover_limits, &stats);
 	if (status == RK_OK && stats.result != RK_MIP_OPTIMAL &&
 	    stats.result != RK_MIP_FEASIBLE)
 		status = RK_ERR_SOLVER;

@@ -384,15 +384,27 @@ static glp_prob *build(const struct rk_mip *mip, const struct split *s,
 
 struct progress {
 	double gap;
+	int node_limit;
+	int nodes;	   /* subproblems created so far */
+	bool node_stopped; /* the node limit ended the search */
 };
 
-/* GLPK calls this during branch and bound; it keeps the last known gap. */
-static void watch_gap(glp_tree *tree, void *info)
+/* GLPK calls this during branch and bound: it keeps the last known gap and
+ * ends the search once more subproblems than the limit exist. GLPK has no
+ * node limit of its own (only tm_lim, which counts wall time). */
+static void watch(glp_tree *tree, void *info)
 {
 	struct progress *p = info;
+	int active, current, total;
 	if (glp_ios_reason(tree) == GLP_IBINGO ||
 	    glp_ios_reason(tree) == GLP_ISELECT)
 		p->gap = glp_ios_mip_gap(tree);
+	glp_ios_tree_size(tree, &active, &current, &total);
+	p->nodes = total;
+	if (total > p->node_limit && !p->node_stopped) {
+		p->node_stopped = true;
+		glp_ios_terminate(tree);
+	}
 }
 
 static enum rk_mip_result classify(int ret, int status)
@@ -417,16 +429,25 @@ static enum rk_mip_result worse(enum rk_mip_result a, enum rk_mip_result b)
 	return rank[b] > rank[a] ? b : a;
 }
 
-/* Solves part @k within @ms milliseconds, its values into mip->values;
- * adds its objective and its lower bound to @objective and @bound. */
+/* How one part's solve went. */
+struct part_result {
+	enum rk_mip_result result;
+	enum rk_mip_stop stop;
+	int nodes;
+};
+
+/* Solves part @k within @ms milliseconds and @node_limit subproblems, its
+ * values into mip->values; adds its objective and its lower bound to
+ * @objective and @bound. */
 static enum rk_status solve_part(struct rk_mip *mip, const struct split *s,
-				 size_t k, int ms, enum rk_mip_result *result,
-				 double *objective, double *bound)
+				 size_t k, int ms, int node_limit,
+				 struct part_result *out, double *objective,
+				 double *bound)
 {
 	glp_prob *lp = build(mip, s, k);
 	if (!lp)
 		return RK_ERR_NOMEM;
-	struct progress progress = { 0.0 };
+	struct progress progress = { 0.0, node_limit, 0, false };
 	glp_iocp parm;
 	glp_init_iocp(&parm);
 	parm.presolve = GLP_ON;
@@ -440,13 +461,18 @@ static enum rk_status solve_part(struct rk_mip *mip, const struct split *s,
 	 * models it found nothing to tighten and took 5-9% of GLPK's time
 	 * (vo:300 and vo:2000; every objective equal). */
 	parm.pp_tech = GLP_PP_NONE;
-	parm.cb_func = watch_gap;
+	parm.cb_func = watch;
 	parm.cb_info = &progress;
 	int ret = glp_intopt(lp, &parm);
-	*result = classify(ret, glp_mip_status(lp));
-	if (*result == RK_MIP_OPTIMAL || *result == RK_MIP_FEASIBLE) {
+	enum rk_mip_result result = classify(ret, glp_mip_status(lp));
+	*out = (struct part_result){ result, RK_MIP_DONE, progress.nodes };
+	if (progress.node_stopped && ret == GLP_ESTOP)
+		out->stop = RK_MIP_NODE_LIMIT;
+	else if (ret == GLP_ETMLIM)
+		out->stop = RK_MIP_TIME_LIMIT;
+	if (result == RK_MIP_OPTIMAL || result == RK_MIP_FEASIBLE) {
 		double value = glp_mip_obj_val(lp);
-		double gap = *result == RK_MIP_OPTIMAL ? 0.0 : progress.gap;
+		double gap = result == RK_MIP_OPTIMAL ? 0.0 : progress.gap;
 		*objective += value;
 		*bound += value - gap * fabs(value);
 		for (size_t j = 1; j <= s->n_cols[k]; j++)
@@ -462,7 +488,8 @@ static enum rk_status solve_part(struct rk_mip *mip, const struct split *s,
  * and branching grow faster than the model, so many small problems are
  * solved much sooner than their union (bench/README: the session models of
  * a team's duos meet only where a person or a day is shared). */
-enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
+enum rk_status rk_mip_solve(struct rk_mip *mip,
+			    const struct rk_mip_limits *limits,
 			    struct rk_mip_stats *stats)
 {
 	memset(stats, 0, sizeof(*stats));
@@ -481,7 +508,8 @@ enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
 	enum rk_status status = split_model(mip, false, &s);
 	if (status != RK_OK)
 		return status;
-	int limit = time_limit_ms > 0 ? time_limit_ms : 10000;
+	int limit = limits && limits->time_ms > 0 ? limits->time_ms : 60000;
+	int nodes = limits && limits->nodes > 0 ? limits->nodes : 1000;
 	double objective = 0.0, bound = 0.0;
 	enum rk_mip_result result = RK_MIP_OPTIMAL;
 	double started = thread_seconds();
@@ -494,11 +522,17 @@ enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
 		int ms = limit - spent > limit / 10 ? limit - spent
 			 : spent < 2 * limit	    ? limit / 10
 						    : 1;
-		enum rk_mip_result part;
-		status = solve_part(mip, &s, k, ms > 0 ? ms : 1, &part,
+		struct part_result part;
+		status = solve_part(mip, &s, k, ms > 0 ? ms : 1, nodes, &part,
 				    &objective, &bound);
-		if (status == RK_OK)
-			result = worse(result, part);
+		if (status != RK_OK)
+			break;
+		result = worse(result, part.result);
+		stats->nodes += part.nodes;
+		/* The time limit outranks the node limit: it is the one
+		 * that makes the answer depend on the machine. */
+		if (part.stop > stats->stop)
+			stats->stop = part.stop;
 	}
 	stats->seconds = thread_seconds() - started;
 	split_free(&s);

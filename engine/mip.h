@@ -1,8 +1,8 @@
 /* mip.h - a small mixed-integer model, solved by GLPK's glp_intopt.
  *
  * The planner's models are built here column by column and row by row with
- * readable names, then solved with presolve on, messages off and a time
- * limit. This is the only place that includes <glpk.h>: the rest of the
+ * readable names, then solved with presolve on, messages off, a node
+ * limit and a time limit. This is the only place that includes <glpk.h>: the rest of the
  * engine knows nothing of the solver. All variables are binary unless made
  * otherwise; the objective is minimised. */
 #ifndef RK_MIP_H
@@ -28,9 +28,26 @@ void rk_mip_thread_cleanup(void);
 
 enum rk_mip_result {
 	RK_MIP_OPTIMAL,	   /* proven optimal */
-	RK_MIP_FEASIBLE,   /* a solution, stopped by the time limit (see gap) */
+	RK_MIP_FEASIBLE,   /* a solution, stopped by a limit (see gap, stop) */
 	RK_MIP_INFEASIBLE, /* no solution exists */
-	RK_MIP_FAILED	   /* the solver could not decide in time */
+	RK_MIP_FAILED	   /* the solver could not decide within its limits */
+};
+
+/* What ended a solver run that did not prove its answer. */
+enum rk_mip_stop {
+	RK_MIP_DONE,	   /* nothing: proven optimal or infeasible */
+	RK_MIP_NODE_LIMIT, /* the node limit: the same on every machine */
+	RK_MIP_TIME_LIMIT  /* the time limit: another machine may differ */
+};
+
+/* The limits of one solve. The node limit comes first: a count of
+ * branch-and-bound subproblems, it stops GLPK at the same point on every
+ * machine, so the answer does not depend on the machine's speed or load
+ * (GLPK's search is otherwise deterministic). The time limit is the
+ * safety net behind it; set it so that it is never reached in practice. */
+struct rk_mip_limits {
+	int time_ms; /* wall time of the whole model; 0: 60000 */
+	int nodes;   /* subproblems per part of the model; 0: 1000 */
 };
 
 /* A new empty model named @name (for dumps); NULL when out of memory. */
@@ -67,16 +84,20 @@ struct rk_mip_stats {
 	size_t rows;
 	size_t cols;
 	size_t nonzeros;
-	double seconds; /* processor time of the solve, this thread's */
+	double seconds;	       /* processor time of the solve, this thread's */
+	long nodes;	       /* branch-and-bound subproblems, all parts */
+	enum rk_mip_stop stop; /* the time limit when any part met it */
 };
 
-/* Solves within @time_limit_ms: part by part where the model's parts
- * share no row, each part with the time left but at least a tenth of the
- * limit, all of them stopping by twice the limit. On RK_MIP_OPTIMAL or
+/* Solves within @limits (NULL: the defaults): part by part where the
+ * model's parts share no row, each part within the node limit and with the
+ * time left but at least a tenth of the time limit, all of them stopping
+ * by twice that. On RK_MIP_OPTIMAL or
  * RK_MIP_FEASIBLE the values are read with rk_mip_value. Returns
  * RK_ERR_NOMEM or RK_ERR_SOLVER on failure of the machinery itself; an
  * infeasible model is RK_OK with stats->result == RK_MIP_INFEASIBLE. */
-enum rk_status rk_mip_solve(struct rk_mip *mip, int time_limit_ms,
+enum rk_status rk_mip_solve(struct rk_mip *mip,
+			    const struct rk_mip_limits *limits,
 			    struct rk_mip_stats *stats);
 /* The value of column @col in the solution (rounded for integers). */
 double rk_mip_value(const struct rk_mip *mip, int col);

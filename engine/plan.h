@@ -121,6 +121,8 @@ struct rk_solve_report {
 	size_t rows;
 	size_t cols;
 	double seconds; /* processor time of the solve */
+	int stop;	/* enum rk_mip_stop: what ended it unproven */
+	long nodes;	/* branch-and-bound subproblems */
 };
 
 struct rk_plan;

@@ -12,16 +12,21 @@
 
 #include "cover.h"
 #include "date.h"
+#include "i18n.h"
 #include "planner.h"
+
+struct rk_mip_limits rk_planctx_limits(const struct rk_planctx *ctx)
+{
+	return (struct rk_mip_limits){ ctx->options->time_limit_ms,
+				       ctx->options->node_limit };
+}
 
 enum rk_status rk_planctx_solve_only(const struct rk_planctx *ctx,
 				     struct rk_mip *mip,
 				     struct rk_mip_stats *stats)
 {
-	int limit = ctx->options->time_limit_ms > 0
-			    ? ctx->options->time_limit_ms
-			    : 5000;
-	return rk_mip_solve(mip, limit, stats);
+	struct rk_mip_limits limits = rk_planctx_limits(ctx);
+	return rk_mip_solve(mip, &limits, stats);
 }
 
 enum rk_status rk_planctx_report(struct rk_planctx *ctx, const char *model,
@@ -37,11 +42,25 @@ enum rk_status rk_planctx_report(struct rk_planctx *ctx, const char *model,
 		stats->rows,
 		stats->cols,
 		stats->seconds,
+		(int)stats->stop,
+		stats->nodes,
 	};
 	if (!r.model)
 		return RK_ERR_NOMEM;
-	if (stats->result == RK_MIP_FAILED)
+	if (stats->result == RK_MIP_FAILED) {
+		/* Not "the solver failed" alone: say which limit to raise. */
+		if (stats->stop == RK_MIP_NODE_LIMIT)
+			rk_diags_add(
+				ctx->diags, RK_SEV_ERROR, NULL, 0, 0,
+				_("model '%s': GLPK found no solution within the node limit (%ld subproblems); give a larger --node-limit"),
+				model, stats->nodes);
+		else if (stats->stop == RK_MIP_TIME_LIMIT)
+			rk_diags_add(
+				ctx->diags, RK_SEV_ERROR, NULL, 0, 0,
+				_("model '%s': GLPK found no solution within the time limit; give a larger --time-limit"),
+				model);
 		return RK_ERR_SOLVER;
+	}
 	return rk_plan_add_report(ctx->plan, r);
 }
 
@@ -484,8 +503,7 @@ enum rk_status rk_planctx_init(struct rk_planctx *ctx,
 			       const struct rk_plan_options *options,
 			       struct rk_diags *diags)
 {
-	static const struct rk_plan_options defaults = { 0, false, NULL, NULL,
-							 0 };
+	static const struct rk_plan_options defaults = { 0 };
 	*ctx = (struct rk_planctx){
 		.school = school,
 		.year = year,

@@ -178,6 +178,8 @@ enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
 /* Runs @mip, records its report under @model, and returns the result. */
 enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 				const char *model, enum rk_mip_result *result);
+/* The solver's limits from the plan options (their defaults in mip.h). */
+struct rk_mip_limits rk_planctx_limits(const struct rk_planctx *ctx);
 /* rk_planctx_solve in two halves, for a model solved on a worker thread
  * (it only reads @ctx) and reported afterwards in school order: the plan
  * and its reports stay those of one thread. No model_hook: exported

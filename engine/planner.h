@@ -12,7 +12,11 @@
 struct rk_mip;
 
 struct rk_plan_options {
-	int time_limit_ms;     /* per solver run; 0: 5000 */
+	/* Per solver run (mip.h): the node limit decides where a hard model
+	 * stops, the same on every machine; the time limit is a safety net
+	 * that makes the plan depend on the machine's speed if it is ever
+	 * reached (the reports say so). */
+	int time_limit_ms;     /* 0: 60000 */
 	bool allow_violations; /* plan anyway where a hard rule cannot be met */
 	/* Called with every model before it is solved, e.g. to export it for
 	 * another solver (bench/); NULL: none. @number counts from 1. */
@@ -24,6 +28,7 @@ struct rk_plan_options {
 	 * with a model_hook, or cover people shared by the teams, the models
 	 * are solved one after the other. */
 	int jobs;
+	int node_limit; /* per part of a model; 0: 1000 */
 };
 
 /* Plans every event of @school's year. On RK_OK *out is the plan (the

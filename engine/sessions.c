@@ -106,6 +106,9 @@ struct model {
 	int day_starts[7][MAX_STARTS];
 	size_t n_day_starts[7];
 	unsigned have_starts;
+	/* The last solve stopped at a limit: what it left unplaced may have
+	 * a place that the search did not reach. */
+	bool unproven;
 };
 
 static void find_old(struct model *m, struct act *a);
@@ -1446,9 +1449,13 @@ static void explain(struct model *m, const struct act *a)
 {
 	const char *v = rk_planctx_name(m->ctx, a->people[0]);
 	const char *h = rk_planctx_name(m->ctx, a->people[1]);
+	/* "Clashes" is proven only by an optimal answer: one stopped at its
+	 * limit may have missed a moment that exists. */
 	const char *why =
-		a->n ? _("every possible moment clashes with other sessions")
-		     : NULL;
+		!a->n ? NULL
+		: m->unproven
+			? _("the solver stopped at its limit before it found a moment; a larger --node-limit may find one")
+			: _("every possible moment clashes with other sessions");
 	char never[320], fix[256];
 	rk_cover_fix(m->ctx, a->people[0], fix, sizeof(fix));
 	snprintf(
@@ -1796,6 +1803,7 @@ static enum rk_status solve(struct model *m, struct rk_mip **mip,
 		return status;
 	if (result != RK_MIP_OPTIMAL && result != RK_MIP_FEASIBLE)
 		return RK_ERR_SOLVER; /* "unplaced" keeps it feasible */
+	m->unproven = result != RK_MIP_OPTIMAL;
 	*unplaced = false;
 	for (size_t i = 0; i < m->n_acts; i++)
 		if (!m->acts[i].done &&
@@ -1988,12 +1996,10 @@ enum rk_status rk_step_sessions_bound(struct rk_planctx *ctx,
 	struct rk_mip *mip = rk_mip_new("bound");
 	struct rk_mip_stats stats;
 	enum rk_status status = RK_ERR_NOMEM;
-	int limit = ctx->options->time_limit_ms > 0
-			    ? ctx->options->time_limit_ms
-			    : 5000;
+	struct rk_mip_limits limits = rk_planctx_limits(ctx);
 	if (mip && collect_acts(&m) == RK_OK && gen_cands(&m) == RK_OK &&
 	    build(&m, mip) == RK_OK)
-		status = rk_mip_solve(mip, limit, &stats);
+		status = rk_mip_solve(mip, &limits, &stats);
 	if (status == RK_OK) {
 		*objective = stats.objective;
 		*optimal = stats.result == RK_MIP_OPTIMAL;

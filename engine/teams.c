@@ -37,7 +37,11 @@
 #define DEFAULT_W_SECTION  10
 #define DEFAULT_W_GRADE	   4
 #define DEFAULT_MOMENTS	   2
-#define DEFAULT_TIME_LIMIT 10000
+#define DEFAULT_TIME_LIMIT 60000
+/* Subproblems per block: the vo example's hardest block is proven optimal
+ * after 1,673 (about 3 s here); the limit ends a harder one at the same
+ * point on every machine (mip.h). */
+#define DEFAULT_NODE_LIMIT 5000
 /* Teams per model before the school is cut into blocks: two teams of
  * eight solve to optimality in a fraction of a second, three often not
  * within ten (measured on examples/vo-school and the Untis export). */
@@ -51,7 +55,8 @@
 #define COST_NO_VISIT 10000
 
 struct opts {
-	int min, max, target, w_section, w_grade, w_size, moments, time_ms;
+	int min, max, target, w_section, w_grade, w_size, moments;
+	struct rk_mip_limits limits;
 	bool keep;
 	const struct rk_subject_section *table;
 	size_t n_table;
@@ -74,6 +79,7 @@ struct rk_teams_proposal {
 	int *team_of;
 	int *group; /* per person: the first person of their together group */
 	bool optimal;
+	bool timed_out; /* a block met the time limit, not the node limit */
 	double gap;
 	size_t models;
 };
@@ -96,7 +102,8 @@ static struct opts resolve(const struct rk_teams_options *o)
 		or_default(o->weight_grade, DEFAULT_W_GRADE),
 		0,
 		or_default(o->min_moments, DEFAULT_MOMENTS),
-		or_default(o->time_limit_ms, DEFAULT_TIME_LIMIT),
+		{ or_default(o->time_limit_ms, DEFAULT_TIME_LIMIT),
+		  or_default(o->node_limit, DEFAULT_NODE_LIMIT) },
 		o->keep_teams,
 		o->sections,
 		o->n_sections,
@@ -925,13 +932,14 @@ static enum rk_status solve_block(struct rk_teams_proposal *p,
 	enum rk_status st = model_build(&m);
 	struct rk_mip_stats stats;
 	if (st == RK_OK)
-		st = rk_mip_solve(m.mip, o->time_ms, &stats);
+		st = rk_mip_solve(m.mip, &o->limits, &stats);
 	if (st == RK_OK && stats.result == RK_MIP_FAILED)
 		st = RK_ERR_SOLVER;
 	if (st == RK_OK && stats.result != RK_MIP_INFEASIBLE) {
 		*feasible = true;
 		p->models++;
 		p->optimal = p->optimal && stats.result == RK_MIP_OPTIMAL;
+		p->timed_out = p->timed_out || stats.stop == RK_MIP_TIME_LIMIT;
 		if (stats.gap > p->gap)
 			p->gap = stats.gap;
 		st = model_read(&m, p);
@@ -1410,7 +1418,10 @@ const char *rk_teams_solver_status(const struct rk_teams_proposal *p)
 {
 	if (!p || p->models == 0)
 		return N_("none");
-	return p->optimal ? N_("optimal") : N_("feasible");
+	if (p->optimal)
+		return N_("optimal");
+	return p->timed_out ? N_("feasible, stopped by the time limit")
+			    : N_("feasible, stopped by the node limit");
 }
 
 double rk_teams_gap(const struct rk_teams_proposal *p)

@@ -41,7 +41,8 @@ struct rk_teams_options {
 	const struct rk_subject_section *sections;
 	size_t n_sections;
 	bool keep_teams;   /* the school's existing teams are kept as fixed */
-	int time_limit_ms; /* 0: 10000 */
+	int time_limit_ms; /* per block; 0: 60000, a safety net (mip.h) */
+	int node_limit;	   /* per block; 0: 5000 */
 };
 
 /* A common free moment of a team: weekday 0 = Monday, minutes since
@@ -79,7 +80,9 @@ size_t rk_teams_moments(const struct rk_teams_proposal *p, size_t t,
 const char *rk_teams_section(const struct rk_teams_proposal *p, size_t t);
 /* Share of member pairs with a section in common, 0..1. */
 double rk_teams_homogeneity(const struct rk_teams_proposal *p, size_t t);
-/* The solver's verdict: "optimal", "feasible" or "none" (English,
+/* The solver's verdict: "optimal", "feasible, stopped by the node
+ * limit" (the same on every machine), "feasible, stopped by the time limit"
+ * (another machine may propose otherwise) or "none" (English,
  * marked with N_(): the caller translates it with _()). */
 const char *rk_teams_solver_status(const struct rk_teams_proposal *p);
 double rk_teams_gap(const struct rk_teams_proposal *p);

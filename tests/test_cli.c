@@ -332,6 +332,41 @@ START_TEST(test_plan_infeasible)
 }
 END_TEST
 
+/* A model that the node limit stops before any solution: the run says
+ * which model and which limit to raise, not only "the solver failed",
+ * and writes nothing. A limit that is not a positive number is refused. */
+START_TEST(test_plan_node_limit)
+{
+	char *dir = temp_dir();
+	const char *argv[] = { "ritmiek", "plan",
+			       "-q",	  "--node-limit",
+			       "1",	  "-o",
+			       dir,	  "examples/po-school/school.yaml",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 4);
+	ck_assert_msg(
+		strstr(r.err,
+		       "ritmiek: error: model 'sessions bovenbouw period 5, every session may slip a week': GLPK found no solution within the node limit (4 subproblems); give a larger --node-limit\n"),
+		"%s", r.err);
+	char path[512];
+	snprintf(path, sizeof(path), "%s/plan.tsv", dir);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	run_free(&r);
+	const char *zero[] = { "ritmiek",
+			       "plan",
+			       "--node-limit",
+			       "0",
+			       "examples/po-school/school.yaml",
+			       NULL };
+	r = run_ritmiek(zero);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "ritmiek plan: bad node limit '0'\n");
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 /* check and plan both reject an external date in a holiday, at the date;
  * plan writes nothing. */
 START_TEST(test_external_in_holiday)
@@ -1956,6 +1991,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_plan_untis_school_and_verify);
 	tcase_add_test(tc, test_plan_is_deterministic);
 	tcase_add_test(tc, test_plan_infeasible);
+	tcase_add_test(tc, test_plan_node_limit);
 	tcase_add_test(tc, test_plan_bad_school);
 	tcase_add_test(tc, test_external_in_holiday);
 	tcase_add_test(tc, test_plan_cover_note);

@@ -20,7 +20,7 @@
 
 static struct rk_test_planned plan_forum(void)
 {
-	struct rk_plan_options options = { 0, false, NULL, NULL, 0 };
+	struct rk_plan_options options = { 0 };
 	struct rk_test_planned r =
 		rk_test_plan("tests/data/precheck/forum.yaml", &options);
 	ck_assert_int_eq(r.status, RK_OK);

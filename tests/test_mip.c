@@ -53,7 +53,7 @@ START_TEST(test_parts_one_answer)
 	static const double weights[] = { 6, 5, 4, 4 };
 	row(mip, "knapsack", RK_MIP_LE, 9.0, k, weights, 4);
 	struct rk_mip_stats stats;
-	ck_assert_int_eq(rk_mip_solve(mip, 0, &stats), RK_OK);
+	ck_assert_int_eq(rk_mip_solve(mip, NULL, &stats), RK_OK);
 	ck_assert_int_eq(stats.result, RK_MIP_OPTIMAL);
 	/* a1 (1), c0 and c2 (-2), the knapsack's k1 and k3 (weight 9, -7.5;
 	 * k0 fits with nothing else, -5) and loose_gain (-1). */
@@ -94,7 +94,7 @@ START_TEST(test_one_part_infeasible)
 			row(mip, "empty", RK_MIP_GE, 1.0, NULL, NULL, 0);
 		}
 		struct rk_mip_stats stats;
-		ck_assert_int_eq(rk_mip_solve(mip, 0, &stats), RK_OK);
+		ck_assert_int_eq(rk_mip_solve(mip, NULL, &stats), RK_OK);
 		ck_assert_msg(stats.result == RK_MIP_INFEASIBLE,
 			      "variant %d: result %d", variant, stats.result);
 		rk_mip_free(mip);
@@ -117,14 +117,66 @@ START_TEST(test_parts_again)
 	row(mip, "first", RK_MIP_LE, 1.0, x, ones, 3);
 	row(mip, "second", RK_MIP_LE, 1.0, x + 3, ones, 3);
 	struct rk_mip_stats stats;
-	ck_assert_int_eq(rk_mip_solve(mip, 0, &stats), RK_OK);
+	ck_assert_int_eq(rk_mip_solve(mip, NULL, &stats), RK_OK);
 	bool first[6];
 	for (int i = 0; i < 6; i++)
 		first[i] = rk_mip_chosen(mip, x[i]);
 	ck_assert(fabs(stats.objective + 2.0) < 1e-9);
-	ck_assert_int_eq(rk_mip_solve(mip, 0, &stats), RK_OK);
+	ck_assert_int_eq(rk_mip_solve(mip, NULL, &stats), RK_OK);
 	for (int i = 0; i < 6; i++)
 		ck_assert_int_eq(first[i], rk_mip_chosen(mip, x[i]));
+	rk_mip_free(mip);
+}
+END_TEST
+
+/* A 40-item knapsack that GLPK proves optimal after about 150
+ * subproblems. */
+static struct rk_mip *knapsack(void)
+{
+	struct rk_mip *mip = rk_mip_new("knapsack");
+	int x[40];
+	char name[8];
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "x%d", i);
+		x[i] = binary(mip, name, -(double)(1000 + (i * 7919) % 997));
+	}
+	ck_assert_int_ge(rk_mip_add_row(mip, "cap", RK_MIP_LE, 20000.5), 0);
+	for (int i = 0; i < 40; i++)
+		ck_assert_int_eq(
+			rk_mip_term(mip, x[i], 1000 + (i * 104729) % 991),
+			RK_OK);
+	return mip;
+}
+
+/* The node limit stops the search at the same point whatever the time
+ * limit (and so whatever the machine's speed): the same answer, said to
+ * be unproven and stopped by the node limit; without it, the optimum. */
+START_TEST(test_node_limit_same_everywhere)
+{
+	struct rk_mip *mip = knapsack();
+	struct rk_mip_stats first, again, whole;
+	const struct rk_mip_limits tight = { 60000, 10 }, slow = { 600000, 10 };
+	ck_assert_int_eq(rk_mip_solve(mip, &tight, &first), RK_OK);
+	ck_assert_int_eq(first.result, RK_MIP_FEASIBLE);
+	ck_assert_int_eq(first.stop, RK_MIP_NODE_LIMIT);
+	/* Checked at every subproblem GLPK creates, two at a time. */
+	ck_assert_int_gt(first.nodes, 10);
+	ck_assert_int_le(first.nodes, 12);
+	ck_assert(first.gap > 0.0);
+	bool chosen[40];
+	for (int i = 0; i < 40; i++)
+		chosen[i] = rk_mip_chosen(mip, i);
+	ck_assert_int_eq(rk_mip_solve(mip, &slow, &again), RK_OK);
+	ck_assert_int_eq(again.nodes, first.nodes);
+	ck_assert(fabs(again.objective - first.objective) < 1e-9);
+	for (int i = 0; i < 40; i++)
+		ck_assert_int_eq(chosen[i], rk_mip_chosen(mip, i));
+	ck_assert_int_eq(rk_mip_solve(mip, NULL, &whole), RK_OK);
+	ck_assert_int_eq(whole.result, RK_MIP_OPTIMAL);
+	ck_assert_int_eq(whole.stop, RK_MIP_DONE);
+	ck_assert_int_gt(whole.nodes, 12);
+	ck_assert_int_le(whole.nodes, 1000);
+	ck_assert(whole.objective < first.objective - 1.0);
 	rk_mip_free(mip);
 }
 END_TEST
@@ -136,6 +188,7 @@ Suite *suite_mip(void)
 	tcase_add_test(tc, test_parts_one_answer);
 	tcase_add_test(tc, test_one_part_infeasible);
 	tcase_add_test(tc, test_parts_again);
+	tcase_add_test(tc, test_node_limit_same_everywhere);
 	suite_add_tcase(s, tc);
 	return s;
 }

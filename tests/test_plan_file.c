@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "loader.h"
+#include "mip.h"
 #include "plan.h"
 #include "plan_file.h"
 #include "plan_summary.h"
@@ -192,9 +193,11 @@ START_TEST(test_summary)
 	char *got = read_text("good.tsv", &status, &plan);
 	ck_assert_int_eq(status, RK_OK);
 	ck_assert_int_eq(rk_schoolyear_new(school, &year, diags), RK_OK);
-	struct rk_solve_report report = {
-		"weekly moments", 0, 12.5, 0.0, 120, 340, 0.25
-	};
+	struct rk_solve_report report = { .model = "weekly moments",
+					  .objective = 12.5,
+					  .rows = 120,
+					  .cols = 340,
+					  .seconds = 0.25 };
 	ck_assert_int_eq(rk_plan_add_report(plan, report), RK_OK);
 	ck_assert_int_eq(rk_plan_summary_write(school, year, plan, tmp_a),
 			 RK_OK);
@@ -205,6 +208,57 @@ START_TEST(test_summary)
 	free(written);
 	free(want);
 	free(path);
+	rk_schoolyear_free(year);
+	rk_diags_free(diags);
+	rk_plan_free(plan);
+	free(got);
+}
+END_TEST
+
+/* A model stopped by the node limit is unproven but reproducible; one
+ * stopped by the clock makes the plan depend on the machine, and the
+ * summary says so once, under the models. */
+START_TEST(test_summary_stopped_models)
+{
+	enum rk_status status;
+	struct rk_plan *plan = NULL;
+	struct rk_schoolyear *year = NULL;
+	struct rk_diags *diags = rk_diags_new();
+	char *got = read_text("good.tsv", &status, &plan);
+	ck_assert_int_eq(status, RK_OK);
+	ck_assert_int_eq(rk_schoolyear_new(school, &year, diags), RK_OK);
+	struct rk_solve_report nodes = { .model = "sessions a period 1",
+					 .result = RK_MIP_FEASIBLE,
+					 .objective = 40,
+					 .gap = 0.125,
+					 .rows = 12,
+					 .cols = 30,
+					 .stop = RK_MIP_NODE_LIMIT,
+					 .nodes = 1001 };
+	ck_assert_int_eq(rk_plan_add_report(plan, nodes), RK_OK);
+	ck_assert_int_eq(rk_plan_summary_write(school, year, plan, tmp_a),
+			 RK_OK);
+	char *written = rk_test_slurp(tmp_a);
+	ck_assert_msg(
+		strstr(written,
+		       "\nSolver\n"
+		       "  sessions a period 1: haalbaar (gestopt door de knopenlimiet), doelwaarde 40, gap 12.50%, 12 rijen, 30 kolommen\n"),
+		"%s", written);
+	ck_assert_ptr_null(strstr(written, "Let op"));
+	free(written);
+	struct rk_solve_report clock = nodes;
+	clock.model = "sessions b period 1";
+	clock.stop = RK_MIP_TIME_LIMIT;
+	ck_assert_int_eq(rk_plan_add_report(plan, clock), RK_OK);
+	ck_assert_int_eq(rk_plan_summary_write(school, year, plan, tmp_a),
+			 RK_OK);
+	written = rk_test_slurp(tmp_a);
+	ck_assert_msg(
+		strstr(written,
+		       "  sessions b period 1: haalbaar (gestopt door de tijdslimiet), doelwaarde 40, gap 12.50%, 12 rijen, 30 kolommen\n"
+		       "  Let op: 1 model stopte door de tijdslimiet. Op een andere of drukkere machine kan dit plan anders uitvallen; geef een ruimere --time-limit.\n"),
+		"%s", written);
+	free(written);
 	rk_schoolyear_free(year);
 	rk_diags_free(diags);
 	rk_plan_free(plan);
@@ -448,6 +502,7 @@ Suite *suite_plan_file(void)
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_summary);
 	tcase_add_test(tc, test_summary_team_of_one);
+	tcase_add_test(tc, test_summary_stopped_models);
 	tcase_add_test(tc, test_write_bad_index);
 	tcase_add_test(tc, test_bad_version);
 	tcase_add_test(tc, test_other_school);

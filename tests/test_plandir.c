@@ -211,7 +211,7 @@ struct judged {
 
 static struct judged judged_new(void)
 {
-	struct rk_plan_options options = { 600000, false, NULL, NULL, 0 };
+	struct rk_plan_options options = { .time_limit_ms = 600000 };
 	struct judged j = { rk_test_plan("tests/data/planner/one-moment.yaml",
 					 &options),
 			    NULL };

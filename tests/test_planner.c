@@ -25,8 +25,9 @@ static struct rk_test_planned plan_path(const char *rel, bool allow_violations)
 {
 	/* Time enough under valgrind too: a model stopped by the clock is
 	 * not proven optimal, and the bound is then unknown. */
-	struct rk_plan_options options = { 600000, allow_violations, NULL, NULL,
-					   0 };
+	struct rk_plan_options options = { .time_limit_ms = 600000,
+					   .allow_violations =
+						   allow_violations };
 	return rk_test_plan(rel, &options);
 }
 

@@ -240,7 +240,7 @@ static void make_plan(void)
 	struct rk_diags *diags = rk_diags_new();
 	ck_assert_int_eq(rk_load_school(path, NULL, &fp.school, diags), RK_OK);
 	ck_assert_int_eq(rk_schoolyear_new(fp.school, &fp.year, diags), RK_OK);
-	struct rk_plan_options po = { 0, false, NULL, NULL, 0 };
+	struct rk_plan_options po = { 0 };
 	ck_assert_int_eq(
 		rk_planner_run(fp.school, fp.year, &po, &fp.plan, diags),
 		RK_OK);

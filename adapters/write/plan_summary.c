@@ -27,13 +27,15 @@ static const char *person_name(const struct rk_school *school, int p)
 	return pp && pp->name ? pp->name : "";
 }
 
-static const char *result_name(int result)
+static const char *result_name(const struct rk_solve_report *r)
 {
-	switch (result) {
+	switch (r->result) {
 	case RK_MIP_OPTIMAL:
 		return "optimaal";
 	case RK_MIP_FEASIBLE:
-		return "haalbaar (gestopt door de tijdslimiet)";
+		return r->stop == RK_MIP_TIME_LIMIT
+			       ? "haalbaar (gestopt door de tijdslimiet)"
+			       : "haalbaar (gestopt door de knopenlimiet)";
 	case RK_MIP_INFEASIBLE:
 		return "onhaalbaar";
 	case RK_MIP_FAILED:
@@ -303,13 +305,24 @@ static void write_reports(FILE *f, const struct rk_plan *plan)
 	if (!rk_plan_n_reports(plan))
 		return;
 	fprintf(f, "\nSolver\n");
+	size_t timed_out = 0;
 	for (size_t i = 0; i < rk_plan_n_reports(plan); i++) {
 		const struct rk_solve_report *r = rk_plan_report(plan, i);
 		fprintf(f,
 			"  %s: %s, doelwaarde %g, gap %.2f%%, %zu rijen, %zu kolommen\n",
-			r->model ? r->model : "?", result_name(r->result),
-			r->objective, r->gap * 100.0, r->rows, r->cols);
+			r->model ? r->model : "?", result_name(r), r->objective,
+			r->gap * 100.0, r->rows, r->cols);
+		timed_out += r->stop == RK_MIP_TIME_LIMIT;
 	}
+	/* The node limit stops a model at the same point on every machine;
+	 * the time limit does not, and then this plan is not reproducible. */
+	if (timed_out)
+		fprintf(f,
+			"  Let op: %zu model%s stopte%s door de tijdslimiet. Op een "
+			"andere of drukkere machine kan dit plan anders uitvallen; "
+			"geef een ruimere --time-limit.\n",
+			timed_out, timed_out == 1 ? "" : "len",
+			timed_out == 1 ? "" : "n");
 }
 
 /* "1 h 37 min" */
