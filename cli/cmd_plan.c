@@ -12,6 +12,7 @@
 #include "board.h"
 #include "board_file.h"
 #include "cmd.h"
+#include "date.h"
 #include "feeds.h"
 #include "loader.h"
 #include "output.h"
@@ -280,6 +281,42 @@ static void cover_note(const char *dir, const struct rk_school *school,
 	free(list);
 }
 
+/* A plan made when its year is under way: `plan` plans every event as if
+ * the year were still to come, so what lies before today goes into the
+ * calendars at dates that have passed (and a re-plan may move it).
+ * rebalance is the command that keeps the past; say so, once. */
+static void past_note(const struct rk_school *school,
+		      const struct rk_plan *plan)
+{
+	int today = rk_feeds_today(school, rk_feeds_now());
+	size_t before = 0;
+	int first = 0;
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *ev = rk_plan_event(plan, i);
+		if (ev->date >= today)
+			continue;
+		if (!before++ || ev->date < first)
+			first = ev->date;
+	}
+	if (!before)
+		return;
+	char day[RK_DATE_BUFSIZE], from[RK_DATE_BUFSIZE];
+	rk_date_format(today, day);
+	rk_date_format(first, from);
+	fprintf(stderr,
+		P_("ritmiek: warning: %zu event of this plan lies before today "
+		   "(%s), on %s: plan plans the whole year as if it were still "
+		   "to come; to change a year under way, use 'ritmiek rebalance "
+		   "--from %s' with the change, which keeps what has been\n",
+		   "ritmiek: warning: %zu events of this plan lie before today "
+		   "(%s), from %s on: plan plans the whole year as if it were "
+		   "still to come; to change a year under way, use 'ritmiek "
+		   "rebalance --from %s' with the change, which keeps what has "
+		   "been\n",
+		   before),
+		before, day, from, day);
+}
+
 /* Writes each model as DIR/NNN.lp; the names say in the file's first
  * comment line which model it is (GLPK writes the problem name there). */
 static void export_model(const struct rk_mip *mip, const char *model,
@@ -411,6 +448,7 @@ static int run_plan(struct plan_args *a)
 		cover_note(a->out, school, year, plan);
 		rk_cli_output_say(a->out, &o, &res);
 	}
+	past_note(school, plan);
 	if (a->stats &&
 	    rk_plan_quality_write(stdout, school, year, plan) != RK_OK)
 		goto out;

@@ -367,6 +367,44 @@ START_TEST(test_plan_node_limit)
 }
 END_TEST
 
+/* Planned on 7 December, the example's startfase and startdag have
+ * passed: plan writes them all the same (the roosteraar may want the whole
+ * year), but warns and points to rebalance. Planned in August, nothing is
+ * past and nothing is said. */
+START_TEST(test_plan_year_under_way)
+{
+	char *dir = temp_dir();
+	const char *argv[] = { "ritmiek",
+			       "plan",
+			       "-q",
+			       "--no-feeds",
+			       "--no-overview",
+			       "-o",
+			       dir,
+			       "examples/vo-school/school.yaml",
+			       NULL };
+	static const char *const december[] = {
+		"SOURCE_DATE_EPOCH=1796644800", /* 2026-12-07 12:00 UTC */
+		NULL
+	};
+	struct run r = run_ritmiek_with(argv, december, 0);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(
+		r.err,
+		"ritmiek: warning: 10 events of this plan lie before today (2026-12-07), from 2026-09-01 on: plan plans the whole year as if it were still to come; to change a year under way, use 'ritmiek rebalance --from 2026-12-07' with the change, which keeps what has been\n");
+	run_free(&r);
+	static const char *const august[] = {
+		"SOURCE_DATE_EPOCH=1785542400", /* 2026-08-01 */
+		NULL
+	};
+	r = run_ritmiek_with(argv, august, 0);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.err, "");
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 /* check and plan both reject an external date in a holiday, at the date;
  * plan writes nothing. */
 START_TEST(test_external_in_holiday)
@@ -1992,6 +2030,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_plan_is_deterministic);
 	tcase_add_test(tc, test_plan_infeasible);
 	tcase_add_test(tc, test_plan_node_limit);
+	tcase_add_test(tc, test_plan_year_under_way);
 	tcase_add_test(tc, test_plan_bad_school);
 	tcase_add_test(tc, test_external_in_holiday);
 	tcase_add_test(tc, test_plan_cover_note);
