@@ -248,13 +248,10 @@ static const char *why_move(const struct rk_planctx *ctx,
 	return NULL;
 }
 
-/* The group's session of year week @week: at the fixed moment when it
- * holds, else moved within the week; every teaching week has one. */
 /* Rebalancing: whether the previous plan had the group's bordsessie of
- * @week on or after the date. When the group's moment moved to a day
- * before the date, that week still needs one: moved to a day still open. */
-static bool held_after(const struct rk_planctx *ctx, const struct rk_group *g,
-		       int week)
+ * @week on or after the date (@after), or before it. */
+static bool held(const struct rk_planctx *ctx, const struct rk_group *g,
+		 int week, bool after)
 {
 	int monday = rk_schoolyear_week(ctx->year, (size_t)week)->monday;
 	for (size_t i = 0; ctx->prev && i < rk_plan_n_events(ctx->prev); i++) {
@@ -262,13 +259,15 @@ static bool held_after(const struct rk_planctx *ctx, const struct rk_group *g,
 		bool mine = g->team < 0 ? ev->kind == RK_EV_LKTEAM
 					: ev->kind == RK_EV_BORDSESSIE &&
 						  ev->team == g->team;
-		if (mine && ev->date >= ctx->from && ev->date >= monday &&
-		    ev->date < monday + 7)
+		if (mine && (ev->date >= ctx->from) == after &&
+		    ev->date >= monday && ev->date < monday + 7)
 			return true;
 	}
 	return false;
 }
 
+/* The group's session of year week @week: at the fixed moment when it
+ * holds, else moved within the week; every teaching week has one. */
 static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 {
 	const struct rk_group *g = &ctx->groups[gi];
@@ -276,8 +275,14 @@ static enum rk_status bordsessie(struct rk_planctx *ctx, int gi, int week)
 		    g->moment.weekday;
 	if (rk_planctx_frozen(ctx, gi))
 		return RK_OK; /* rebalancing: kept as it was */
-	if (!rk_planctx_open(ctx, fixed) && !held_after(ctx, g, week))
-		return RK_OK; /* rebalancing: the old one stays */
+	/* Rebalancing: the old one stays. When the group's moment moved to
+	 * a day before the date, a week whose session was after it still
+	 * needs one, moved to a day still open; when it moved to a later
+	 * day, a week whose session was held before the date has had it. */
+	if (!rk_planctx_open(ctx, fixed) && !held(ctx, g, week, true))
+		return RK_OK;
+	if (rk_planctx_open(ctx, fixed) && held(ctx, g, week, false))
+		return RK_OK;
 	bool lk = g->team < 0;
 	int nth;
 	const struct rk_period *p = rk_planctx_period_of(ctx, week, &nth);

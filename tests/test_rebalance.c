@@ -545,6 +545,48 @@ START_TEST(test_join_full_team_refused)
 }
 END_TEST
 
+/* Eva joins Team Alpha on Tuesday 9 February. She teaches all Monday,
+ * so the team's moment moves from Monday to later in the week; that
+ * week's bordsessie was held on Monday 8 February, before the date: the
+ * week gets no second one at the new moment (verify: one a week), and
+ * the new moment starts the week after. */
+START_TEST(test_join_moves_moment_later_in_week)
+{
+	struct rk_test_planned w = plan_school("join-moment.yaml");
+	int from = rk_date_from_ymd(2027, 2, 9);
+	/* As cmd_rebalance.c does: the school file as it will be. */
+	struct rk_join join = { who(&w, "T5"),
+				rk_school_find_team(w.school, "alpha") };
+	ck_assert_int_eq(
+		rk_school_move_person(w.school, join.person, join.team), RK_OK);
+	struct rk_rebalance_request req = { .from = from,
+					    .joins = &join,
+					    .n_joins = 1 };
+	struct rk_plan *next = NULL;
+	struct rk_perturbation pt;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, w.plan, &req, NULL,
+				      &next, &pt, w.diags),
+			 RK_OK);
+	ck_assert_int_eq(pt.moments_changed, 1);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	int monday = rk_date_from_ymd(2027, 2, 8), in_week = 0, first = -1;
+	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
+		const struct rk_event *ev = rk_plan_event(next, i);
+		if (ev->kind != RK_EV_BORDSESSIE)
+			continue;
+		if (ev->date >= monday && ev->date < monday + 7)
+			in_week++;
+		if (ev->date >= from && (first < 0 || ev->date < first))
+			first = ev->date;
+	}
+	ck_assert_int_eq(in_week, 1);
+	ck_assert_int_ge(first, monday + 7);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 Suite *suite_rebalance(void)
 {
 	Suite *s = suite_create("rebalance");
@@ -558,6 +600,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_partners_counted_in_every_period);
 	tcase_add_test(tc, test_split_after_cycle_held_refused);
 	tcase_add_test(tc, test_from_before_today_refused);
+	tcase_add_test(tc, test_join_moves_moment_later_in_week);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
