@@ -152,6 +152,35 @@ START_TEST(test_windows_leave_no_room)
 }
 END_TEST
 
+/* The lesontwerp's window (Monday 08:00-09:00) holds no moment when a
+ * duo is free, though every duo is free together outside it; the team
+ * sessions' is 30 minutes: one message per window, at the window, with
+ * the number of sessions and a few examples, not one per duo and week. */
+START_TEST(test_windows_one_message_per_cause)
+{
+	struct rk_test_planned r = plan_school("gl-window.yaml", false);
+	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
+	char *text = rk_test_diags_text(r.diags);
+	ck_assert_msg(
+		strstr(text,
+		       "tests/data/planner/gl-window.yaml:45:7: error: the windows for gezamenlijk-lesontwerp leave no 45-minute time in the week in which the members of a duo are all free, though they are free together outside them (30 sessions cannot be placed); for example: Team Alpha: Anna Bakker and Bram de Boer in week 42; Team Alpha: Cas Visser and Dewi Smit in week 42; Team Alpha: Eva Meijer and Fenna de Graaf in week 42\n"),
+		"%.2000s", text);
+	ck_assert_msg(
+		strstr(text,
+		       "tests/data/planner/gl-window.yaml:46:7: error: the windows for verdieping leave no 60-minute moment in the week before the verbindingssessie (5 sessions cannot be placed); for example: Team Alpha, period 1, week 4 (week of 2026-11-09); Team Alpha, period 2, week 3 (week of 2027-01-11); Team Alpha, period 3, week 3 (week of 2027-03-08)\n"),
+		"%.2000s", text);
+	ck_assert_msg(
+		strstr(text,
+		       "gl-window.yaml:46:7: error: the windows for retrospectief leave no 60-minute moment in the week before the verbindingssessie (5 sessions cannot be placed)"),
+		"%.2000s", text);
+	ck_assert_msg(!strstr(text, "no moment for gezamenlijk lesontwerp"),
+		      "%.2000s", text);
+	ck_assert_uint_eq(rk_diags_errors(r.diags), 3);
+	free(text);
+	rk_test_planned_free(&r);
+}
+END_TEST
+
 START_TEST(test_impossible_duo)
 {
 	struct rk_test_planned r = plan_school("no-visit.yaml", false);
@@ -903,6 +932,7 @@ Suite *suite_planner(void)
 	tcase_add_test(tc, test_odd_team_has_one_trio);
 	tcase_add_test(tc, test_impossible_duo);
 	tcase_add_test(tc, test_windows_leave_no_room);
+	tcase_add_test(tc, test_windows_one_message_per_cause);
 	tcase_add_test(tc, test_visit_fix);
 	tcase_add_test(tc, test_bound);
 	tcase_add_test(tc, test_unplaced_marked);
