@@ -59,11 +59,77 @@ static void closed_reason(const struct rk_school *school,
 	}
 }
 
+/* Appends person @p to @who (at most @cap, each once); false when full. */
+static bool propose(int *who, size_t *n, size_t cap, int p)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (who[i] == p)
+			return true;
+	if (*n == cap)
+		return false;
+	who[(*n)++] = p;
+	return true;
+}
+
+/* Members for an empty leerKRACHT-team (DOMAIN.md: the schoolleiding and
+ * 1 to 3 schoolcoaches): the first two schoolleiders, then the teams'
+ * schoolcoaches and those with the role, three at most: "SL, T3". */
+static void lk_candidates(const struct rk_school *school, char *buf,
+			  size_t size)
+{
+	int who[5];
+	size_t n = 0, len = 0;
+	for (size_t i = 0; i < rk_school_n_person(school) && n < 2; i++)
+		if (rk_school_get_person(school, i)->roles &
+		    RK_ROLE_SCHOOLLEIDER)
+			propose(who, &n, 2, (int)i);
+	size_t leaders = n;
+	for (size_t t = 0; t < rk_school_n_team(school); t++) {
+		int coach = rk_school_get_team(school, t)->coach.index;
+		if (coach >= 0 && !propose(who, &n, leaders + 3, coach))
+			break;
+	}
+	for (size_t i = 0; i < rk_school_n_person(school); i++)
+		if ((rk_school_get_person(school, i)->roles &
+		     RK_ROLE_SCHOOLCOACH) &&
+		    !propose(who, &n, leaders + 3, (int)i))
+			break;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(
+			buf + len, size - len, "%s%s", i ? ", " : "",
+			rk_school_get_person(school, (size_t)who[i])->id);
+}
+
+/* A leerKRACHT-team without members: the plan would have no startfase
+ * worth the name and no weekly meeting of the team, so it is an error
+ * before planning, at the key the roosteraar must fill in. */
+static void check_lkteam(const struct rk_school *school, struct rk_diags *diags)
+{
+	const struct rk_team *lk = rk_school_get_lkteam(school);
+	const struct rk_school_info *info = rk_school_get_info(school);
+	const struct rk_loc *loc = lk->loc.file ? &lk->loc : &info->loc;
+	char who[160];
+	if (lk->n_members > 0)
+		return;
+	lk_candidates(school, who, sizeof(who));
+	if (who[0])
+		rk_diags_add(
+			diags, RK_SEV_ERROR, loc->file, loc->line, loc->column,
+			_("the leerKRACHT-team has no members: list the schoolleiding and 1 to 3 schoolcoaches under leerkracht_team, e.g. 'members: [%s]' (the schoolleider and the teams' schoolcoaches); without them the startfase and the leerKRACHT-team's weekly meeting cannot be planned"),
+			who);
+	else
+		rk_diags_add(
+			diags, RK_SEV_ERROR, loc->file, loc->line, loc->column,
+			_("the leerKRACHT-team has no members: list the schoolleiding and 1 to 3 schoolcoaches under leerkracht_team, e.g. 'members: [ID, ID]'; without them the startfase and the leerKRACHT-team's weekly meeting cannot be planned"));
+}
+
 enum rk_status rk_precheck_dates(const struct rk_school *school,
 				 const struct rk_schoolyear *year,
 				 struct rk_diags *diags)
 {
 	size_t errors_before = rk_diags_errors(diags);
+	check_lkteam(school, diags);
 	for (size_t i = 0; i < rk_school_n_external(school); i++) {
 		const struct rk_external *e = rk_school_get_external(school, i);
 		const struct rk_day *day = rk_schoolyear_day(year, e->date);

@@ -83,6 +83,21 @@ START_TEST(test_external_region)
 }
 END_TEST
 
+/* A leerKRACHT-team without members is an error for check and plan, at
+ * its key, with members proposed: the schoolleider SL and Alpha's
+ * schoolcoach T3. */
+START_TEST(test_lkteam_empty)
+{
+	struct loaded l = load("tests/data/planner/two-block.yaml");
+	rk_school_lkteam(l.school)->n_members = 0;
+	ck_assert_int_eq(rk_precheck_dates(l.school, l.year, l.diags),
+			 RK_ERR_INPUT);
+	expect(&l,
+	       "tests/data/planner/two-block.yaml:37:3: error: the leerKRACHT-team has no members: list the schoolleiding and 1 to 3 schoolcoaches under leerkracht_team, e.g. 'members: [SL, T3]' (the schoolleider and the teams' schoolcoaches); without them the startfase and the leerKRACHT-team's weekly meeting cannot be planned\n");
+	unload(&l);
+}
+END_TEST
+
 START_TEST(test_predict_no_moment)
 {
 	struct loaded l = load("tests/data/planner/no-moment.yaml");
@@ -200,6 +215,7 @@ Suite *suite_precheck(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_external_on_closed_days);
 	tcase_add_test(tc, test_external_region);
+	tcase_add_test(tc, test_lkteam_empty);
 	tcase_add_test(tc, test_predict_no_moment);
 	tcase_add_test(tc, test_predict_window);
 	tcase_add_test(tc, test_predict_window_too_short);
