@@ -171,6 +171,9 @@ struct pre {
 	/* The team's weekly moment when only one is possible (weekday -1
 	 * otherwise): its duos cannot meet then. */
 	int only_d, only_s, only_e;
+	/* Kinds (bit k) whose windows are set aside for earliest..latest:
+	 * would the team split into duos without them? */
+	unsigned no_windows;
 };
 
 /* The weeks the planner may use: teaching weeks, not toetsweken when the
@@ -417,7 +420,12 @@ static bool meets_on(const struct pre *x, const int *people, int n, int date,
 	size_t ns = rk_school_start_times(x->school, d, starts, MAX_STARTS);
 	for (size_t i = 0; i < ns; i++) {
 		int s = starts[i];
-		if (!rk_settings_window_ok(st, kind, d, s, s + len) ||
+		bool inside =
+			x->no_windows & (1u << kind)
+				? st->earliest <= s && s + len <= st->latest
+				: rk_settings_window_ok(st, kind, d, s,
+							s + len);
+		if (!inside ||
 		    (d == x->only_d && s < x->only_e && s + len > x->only_s))
 			continue;
 		if (all_free(x, people, n, date, s, s + len))
@@ -655,6 +663,75 @@ static const char *cover_hint(const struct pre *x)
 	return _("free a lesuur in the timetable while a teammate teaches");
 }
 
+/* Whether the team of @tp splits into duos (and one trio) with time
+ * together and lesbezoeken both ways: 1 or 0, -1 when out of memory. */
+static int team_splits(struct pre *x, struct team_pairs *tp)
+{
+	for (size_t i = 0; i < tp->n; i++)
+		for (size_t j = 0; j < tp->n; j++) {
+			bool unused;
+			tp->visit_fb[i][j] =
+				tp->visit[i][j] &&
+				can_visit(x, tp->members[i], tp->members[j],
+					  true, &unused);
+		}
+	for (size_t i = 0; i < tp->n; i++)
+		for (size_t j = i + 1; j < tp->n; j++) {
+			tp->meet[i][j] = tp->meet[j][i] = can_meet(
+				x, (int[]){ tp->members[i], tp->members[j] },
+				2);
+			tp->pair[i][j] = tp->pair[j][i] = tp->meet[i][j] &&
+							  tp->visit_fb[i][j] &&
+							  tp->visit_fb[j][i];
+		}
+	size_t size = ((size_t)2 << tp->n) * sizeof(*tp->memo);
+	tp->memo = malloc(size);
+	if (!tp->memo)
+		return -1;
+	memset(tp->memo, -1, size);
+	int ok = splits(tp, (1u << tp->n) - 1u, (int)(tp->n % 2));
+	free(tp->memo);
+	tp->memo = NULL;
+	return ok;
+}
+
+/* A team that does not split into duos but would without the windows of
+ * the lesontwerp (or, after it, the feedbackgesprek): one warning at that
+ * window for every team it keeps apart, not one per team and member.
+ * True when said so. @tp is left as it was. */
+static bool windows_keep_apart(struct pre *x, const struct rk_team *t,
+			       const struct team_pairs *tp)
+{
+	const struct rk_settings *st = rk_school_get_settings(x->school);
+	static const int kinds[] = { RK_EV_GL, RK_EV_FB };
+	struct team_pairs *wide = malloc(sizeof(*wide));
+	bool said = false;
+	x->no_windows = 0;
+	for (size_t k = 0; wide && k < 2 && !said; k++) {
+		const struct rk_loc *loc = rk_settings_window_loc(st, kinds[k]);
+		x->no_windows |= 1u << kinds[k];
+		*wide = *tp;
+		if (!loc || team_splits(x, wide) != 1)
+			continue;
+		char team[96], what[96];
+		snprintf(team, sizeof(team), "'%s'", t->id);
+		/* Both set aside: both are named. */
+		bool both = k && rk_settings_window_loc(st, RK_EV_GL);
+		snprintf(what, sizeof(what), "%s%s%s",
+			 both ? rk_event_kind_name(RK_EV_GL) : "",
+			 both ? _(" and ") : "", rk_event_kind_name(kinds[k]));
+		rk_diags_add_counted(
+			x->diags, RK_SEV_WARNING, loc->file, loc->line,
+			loc->column, N_("team"), N_("teams"), team,
+			_("the windows for %s leave too little time in which teammates who can visit each other's lessons are free together: {} cannot be split into duos, though they could without these windows"),
+			what);
+		said = true;
+	}
+	x->no_windows = 0;
+	free(wide);
+	return said;
+}
+
 /* Every teacher can visit a teammate; then the team splits into duos. */
 static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 {
@@ -694,27 +771,10 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 	}
 	if (warned)
 		return RK_OK;
-	for (size_t i = 0; i < tp.n; i++)
-		for (size_t j = 0; j < tp.n; j++) {
-			bool unused;
-			tp.visit_fb[i][j] =
-				tp.visit[i][j] &&
-				can_visit(x, tp.members[i], tp.members[j], true,
-					  &unused);
-		}
-	for (size_t i = 0; i < tp.n; i++)
-		for (size_t j = i + 1; j < tp.n; j++) {
-			tp.meet[i][j] = tp.meet[j][i] = can_meet(
-				x, (int[]){ tp.members[i], tp.members[j] }, 2);
-			tp.pair[i][j] = tp.pair[j][i] = tp.meet[i][j] &&
-							tp.visit_fb[i][j] &&
-							tp.visit_fb[j][i];
-		}
-	tp.memo = malloc(((size_t)2 << tp.n) * sizeof(*tp.memo));
-	if (!tp.memo)
+	int split = team_splits(x, &tp);
+	if (split < 0)
 		return RK_ERR_NOMEM;
-	memset(tp.memo, -1, ((size_t)2 << tp.n) * sizeof(*tp.memo));
-	if (!splits(&tp, (1u << tp.n) - 1u, (int)(tp.n % 2))) {
+	if (!split && !windows_keep_apart(x, t, &tp)) {
 		char why[1024];
 		describe_pairs(x, &tp, why, sizeof(why));
 		rk_diags_add(
@@ -724,7 +784,6 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 			t->id, tp.n % 2 ? _(" and a trio") : "",
 			rk_school_get_settings(x->school)->gl_minutes, why);
 	}
-	free(tp.memo);
 	return RK_OK;
 }
 

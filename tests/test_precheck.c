@@ -116,8 +116,8 @@ END_TEST
 
 /* A window shorter than the bordsessie leaves no moment: the warning says
  * that of the window (its start is a start time of the grid, so "no start
- * time inside the windows" was wrong), and the duo warnings say their free
- * time is counted inside the windows. */
+ * time inside the windows" was wrong), and the duo warning blames the
+ * windows, which alone keep the duos apart. */
 START_TEST(test_predict_window_too_short)
 {
 	struct loaded l = load("tests/data/planner/one-moment.yaml");
@@ -135,7 +135,7 @@ START_TEST(test_predict_window_too_short)
 		"%s", got);
 	ck_assert_msg(
 		strstr(got,
-		       "Anna Bakker has no free time inside the windows together with a teammate who can visit them both ways"),
+		       "\nwarning: the windows for gezamenlijk-lesontwerp and feedbackgesprek leave too little time in which teammates who can visit each other's lessons are free together: 1 team cannot be split into duos, though they could without these windows; for example: 'alpha'\n"),
 		"%s", got);
 	free(got);
 	unload(&l);
@@ -162,6 +162,19 @@ START_TEST(test_predict_window)
 			got,
 		"%s", got);
 	free(got);
+	unload(&l);
+}
+END_TEST
+
+/* The lesontwerp's window (Monday 08:00-09:00) keeps every duo of Alpha
+ * apart, though they meet outside it: one warning at the window, not
+ * one per team listing every member. */
+START_TEST(test_predict_windows_keep_duos_apart)
+{
+	struct loaded l = load("tests/data/planner/gl-window.yaml");
+	ck_assert_int_eq(rk_precheck_predict(l.school, l.year, l.diags), RK_OK);
+	expect(&l,
+	       "tests/data/planner/gl-window.yaml:45:7: warning: the windows for gezamenlijk-lesontwerp leave too little time in which teammates who can visit each other's lessons are free together: 1 team cannot be split into duos, though they could without these windows; for example: 'alpha'\n");
 	unload(&l);
 }
 END_TEST
@@ -219,6 +232,7 @@ Suite *suite_precheck(void)
 	tcase_add_test(tc, test_predict_no_moment);
 	tcase_add_test(tc, test_predict_window);
 	tcase_add_test(tc, test_predict_window_too_short);
+	tcase_add_test(tc, test_predict_windows_keep_duos_apart);
 	tcase_add_test(tc, test_predict_no_visit);
 	tcase_add_test(tc, test_predict_no_visit_po);
 	tcase_add_test(tc, test_predict_duo_day);
