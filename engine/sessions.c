@@ -1522,6 +1522,8 @@ static bool windows_keep_out(struct model *m, const struct act *a)
 /* An activity that found no place: why, in words. */
 static void explain(struct model *m, const struct act *a)
 {
+	if (windows_keep_out(m, a))
+		return;
 	const char *v = rk_planctx_name(m->ctx, a->people[0]);
 	const char *h = rk_planctx_name(m->ctx, a->people[1]);
 	const char *why =
@@ -1533,8 +1535,6 @@ static void explain(struct model *m, const struct act *a)
 		never, sizeof(never),
 		_("the visitor is never free while the host teaches that week; %s"),
 		fix);
-	if (windows_keep_out(m, a))
-		return;
 	switch (a->kind) {
 	case RK_EV_LB:
 		/* Already said when the duo was formed. */
