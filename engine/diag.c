@@ -3,6 +3,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,13 +12,16 @@
 #include "i18n.h"
 
 /* A message said once for several weeks (rk_diags_add_merged): its text
- * with "{}" where the list goes, and the list so far. */
+ * with "{}" where the list goes, and the list so far. With @shown, the
+ * list is of cases (rk_diags_add_counted): "{}" takes their number and
+ * the first @shown of them follow as examples. */
 struct merge {
 	char *text;
 	const char *one;
 	const char *many;
 	char **items;
 	size_t n;
+	size_t shown;
 };
 
 struct rk_diags {
@@ -225,15 +229,20 @@ int rk_diag_format(const struct rk_diag *d, char *buf, size_t size)
 			d->column, sev, d->message);
 }
 
-/* "week 3", "weeks 3 and 5", "weeks 3, 5 and 9". */
-static char *render(const struct merge *m)
+/* "week 3", "weeks 3 and 5", "weeks 3, 5 and 9"; counted: "12 sessions". */
+static char *render_list(const struct merge *m)
 {
-	size_t len = strlen(_(m->many)) + strlen(_(m->one)) + 2;
-	for (size_t i = 0; i < m->n; i++)
+	size_t len = strlen(_(m->many)) + strlen(_(m->one)) + 24;
+	for (size_t i = 0; !m->shown && i < m->n; i++)
 		len += strlen(m->items[i]) + strlen(_(" and ")) + 2;
 	char *list = malloc(len);
 	if (!list)
 		return NULL;
+	if (m->shown) {
+		snprintf(list, len, "%zu %s", m->n,
+			 m->n == 1 ? _(m->one) : _(m->many));
+		return list;
+	}
 	size_t at = (size_t)snprintf(list, len, "%s ",
 				     m->n == 1 ? _(m->one) : _(m->many));
 	for (size_t i = 0; i < m->n; i++)
@@ -242,18 +251,47 @@ static char *render(const struct merge *m)
 				       : i + 1 == m->n ? _(" and ")
 						       : ", ",
 				       m->items[i]);
-	const char *mark = strstr(m->text, "{}");
-	size_t head = mark ? (size_t)(mark - m->text) : strlen(m->text);
-	const char *tail = mark ? mark + 2 : "";
-	size_t size = head + at + strlen(tail) + 1;
-	char *text = malloc(size);
-	if (text)
-		snprintf(text, size, "%.*s%s%s", (int)head, m->text, list,
-			 tail);
-	free(list);
+	return list;
+}
+
+/* The examples of a counted message: "; for example: A; B". */
+static char *render_examples(const struct merge *m)
+{
+	size_t len = strlen(_("; for example: ")) + 1;
+	for (size_t i = 0; i < m->shown && i < m->n; i++)
+		len += strlen(m->items[i]) + 2;
+	char *text = malloc(len);
+	if (!text)
+		return NULL;
+	text[0] = '\0';
+	size_t at = 0;
+	for (size_t i = 0; i < m->shown && i < m->n; i++)
+		at += (size_t)snprintf(text + at, len - at, "%s%s",
+				       i ? "; " : _("; for example: "),
+				       m->items[i]);
 	return text;
 }
 
+static char *render(const struct merge *m)
+{
+	char *list = render_list(m);
+	char *examples = m->shown ? render_examples(m) : strdup("");
+	char *text = NULL;
+	if (!list || !examples)
+		goto out;
+	const char *mark = strstr(m->text, "{}");
+	size_t head = mark ? (size_t)(mark - m->text) : strlen(m->text);
+	const char *tail = mark ? mark + 2 : "";
+	size_t size = head + strlen(list) + strlen(tail) + strlen(examples) + 1;
+	text = malloc(size);
+	if (text)
+		snprintf(text, size, "%.*s%s%s%s", (int)head, m->text, list,
+			 tail, examples);
+out:
+	free(list);
+	free(examples);
+	return text;
+}
 static int add_item(struct merge *m, const char *item)
 {
 	for (size_t i = 0; i < m->n; i++)
@@ -270,30 +308,33 @@ static int add_item(struct merge *m, const char *item)
 	return 0;
 }
 
-void rk_diags_add_merged(struct rk_diags *diags, enum rk_severity severity,
-			 const char *one, const char *many, const char *item,
-			 const char *fmt, ...)
+/* Whether entry @i is the merged message @text at that place. */
+static bool same_merge(const struct rk_diags *diags, size_t i,
+		       enum rk_severity severity, const char *file, int line,
+		       int column, size_t shown, const char *text)
 {
-	if (!diags)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	char *text = vformat(fmt, ap);
-	va_end(ap);
-	if (!text) {
-		diags->oom = 1;
-		return;
-	}
+	const struct rk_diag *d = &diags->items[i];
+	const struct merge *m = &diags->merges[i];
+	return m->text && d->severity == severity && m->shown == shown &&
+	       (file ? d->file && !strcmp(d->file, file) : !d->file) &&
+	       d->line == line && d->column == column && !strcmp(m->text, text);
+}
+
+/* rk_diags_add_merged and _counted: @text (handed over) at a place. */
+static void add_merged(struct rk_diags *diags, enum rk_severity severity,
+		       const char *file, int line, int column, const char *one,
+		       const char *many, size_t shown, const char *item,
+		       char *text)
+{
 	size_t i = 0;
-	while (i < diags->n && (!diags->merges[i].text ||
-				diags->items[i].severity != severity ||
-				strcmp(diags->merges[i].text, text) != 0))
+	while (i < diags->n &&
+	       !same_merge(diags, i, severity, file, line, column, shown, text))
 		i++;
 	if (i == diags->n) {
-		rk_diags_add(diags, severity, NULL, 0, 0, "%s", text);
+		rk_diags_add(diags, severity, file, line, column, "%s", text);
 		if (diags->n != i) {
-			diags->merges[i] =
-				(struct merge){ text, one, many, NULL, 0 };
+			diags->merges[i] = (struct merge){ text, one, many,
+							   NULL, 0,   shown };
 			text = NULL;
 		}
 	}
@@ -310,6 +351,57 @@ void rk_diags_add_merged(struct rk_diags *diags, enum rk_severity severity,
 	diags->items[i].message = message;
 }
 
+/* add_merged with the text formatted from @fmt and @ap. */
+static void vadd_merged(struct rk_diags *diags, enum rk_severity severity,
+			const char *file, int line, int column, const char *one,
+			const char *many, size_t shown, const char *item,
+			const char *fmt, va_list ap)
+{
+	if (!diags)
+		return;
+	char *text = vformat(fmt, ap);
+	if (!text) {
+		diags->oom = 1;
+		return;
+	}
+	add_merged(diags, severity, file, line, column, one, many, shown, item,
+		   text);
+}
+
+void rk_diags_add_merged(struct rk_diags *diags, enum rk_severity severity,
+			 const char *one, const char *many, const char *item,
+			 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vadd_merged(diags, severity, NULL, 0, 0, one, many, 0, item, fmt, ap);
+	va_end(ap);
+}
+
+void rk_diags_add_merged_at(struct rk_diags *diags, enum rk_severity severity,
+			    const char *file, int line, int column,
+			    const char *one, const char *many, const char *item,
+			    const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vadd_merged(diags, severity, file, line, column, one, many, 0, item,
+		    fmt, ap);
+	va_end(ap);
+}
+
+void rk_diags_add_counted(struct rk_diags *diags, enum rk_severity severity,
+			  const char *file, int line, int column,
+			  const char *one, const char *many,
+			  const char *example, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vadd_merged(diags, severity, file, line, column, one, many,
+		    RK_DIAGS_EXAMPLES, example, fmt, ap);
+	va_end(ap);
+}
+
 void rk_diags_append(struct rk_diags *dst, const struct rk_diags *src)
 {
 	if (!dst || !src)
@@ -324,8 +416,15 @@ void rk_diags_append(struct rk_diags *dst, const struct rk_diags *src)
 				     d->column, "%s", d->message);
 			continue;
 		}
-		for (size_t k = 0; k < m->n; k++)
-			rk_diags_add_merged(dst, d->severity, m->one, m->many,
-					    m->items[k], "%s", m->text);
+		for (size_t k = 0; k < m->n; k++) {
+			char *text = strdup(m->text);
+			if (!text) {
+				dst->oom = 1;
+				return;
+			}
+			add_merged(dst, d->severity, d->file, d->line,
+				   d->column, m->one, m->many, m->shown,
+				   m->items[k], text);
+		}
 	}
 }

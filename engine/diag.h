@@ -49,6 +49,30 @@ void rk_diags_add_merged(struct rk_diags *diags, enum rk_severity severity,
 			 const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* rk_diags_add_merged at a place (@file NULL: none): entries are one
+ * when their place, severity and text are. */
+void rk_diags_add_merged_at(struct rk_diags *diags, enum rk_severity severity,
+			    const char *file, int line, int column,
+			    const char *one, const char *many, const char *item,
+			    const char *fmt, ...)
+	__attribute__((format(printf, 9, 10)));
+
+/* How many cases a counted message shows. */
+#define RK_DIAGS_EXAMPLES 3
+
+/* Adds one case of a problem that many cases share, so that one cause is
+ * one message, not one per case: entries are one when their place,
+ * severity and text are. "{}" in @fmt's text becomes their number with
+ * @one or @many ("1 session", "164 sessions"), and the first
+ * RK_DIAGS_EXAMPLES cases' @example follow the text ("; for example: A;
+ * B; C"). A case whose @example was added before is not counted again.
+ * @one and @many must outlive the list; @example is copied. */
+void rk_diags_add_counted(struct rk_diags *diags, enum rk_severity severity,
+			  const char *file, int line, int column,
+			  const char *one, const char *many,
+			  const char *example, const char *fmt, ...)
+	__attribute__((format(printf, 9, 10)));
+
 /* Adds every entry of @src to @dst, in order, as if the calls that made
  * @src had been made on @dst: a merged entry's items join @dst's entry of
  * the same text, a repeated problem without a place is said once. The

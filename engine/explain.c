@@ -343,10 +343,13 @@ void rk_explain_no_moment(struct rk_planctx *ctx, int gi, int length)
 				ctx, g->members[m], d, md->dates[d],
 				md->n_dates[d], slots[c].start, slots[c].end);
 	}
+	/* The leerKRACHT-team's moment is said at its key (or window). */
+	const struct rk_loc *loc =
+		g->team < 0 ? rk_explain_loc(ctx, kind) : NULL;
 	if (n_slots == 0 || rk_explain_cover(blocks, n_slots, g->n, chosen,
 					     &n_chosen) != RK_OK) {
-		rk_planctx_infeasible(
-			ctx,
+		rk_planctx_infeasible_at(
+			ctx, loc,
 			_("%s: no time in the grid for a %d-minute bordsessie"),
 			g->name, length);
 		goto out;
@@ -366,7 +369,7 @@ void rk_explain_no_moment(struct rk_planctx *ctx, int gi, int length)
 	days_off(ctx, g->members, chosen, g->n, text, 4096);
 	fixes(ctx, g->members, g->n, chosen, blocks, slots, n_slots,
 	      moment_dates, md, text, 4096);
-	rk_planctx_infeasible(ctx, "%s", text);
+	rk_planctx_infeasible_at(ctx, loc, "%s", text);
 out:
 	free(md);
 	free(blocks);
@@ -449,6 +452,7 @@ struct wording {
 	const char *many;
 	const char *who; /* "staff", "people" */
 	char item[16];
+	int kind; /* enum rk_event_kind: where it is said (rk_explain_loc) */
 };
 
 static size_t wide_slots(const struct rk_planctx *ctx, const int *dates,
@@ -527,8 +531,10 @@ static void school_wide(struct rk_planctx *ctx, const struct wording *w,
 		fixes(ctx, people, n_people, chosen, blocks, slots, n_slots,
 		      slot_date, &dd, text, 4096);
 	}
-	rk_diags_add_merged(ctx->diags, RK_SEV_ERROR, w->one, w->many, w->item,
-			    "%s: %s", _(w->head), text);
+	const struct rk_loc *loc = rk_explain_loc(ctx, w->kind);
+	rk_diags_add_merged_at(ctx->diags, RK_SEV_ERROR, loc->file, loc->line,
+			       loc->column, w->one, w->many, w->item, "%s: %s",
+			       _(w->head), text);
 out:
 	free(slots);
 	free(blocks);
@@ -540,25 +546,43 @@ void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
 			      const int *people, size_t n_people,
 			      const int *dates, size_t n_dates, int minutes)
 {
-	struct wording w = { N_("verbindingssessie of {}"), N_("period"),
-			     N_("periods"), N_("staff"), "" };
+	struct wording w = { N_("verbindingssessie of {}"),
+			     N_("period"),
+			     N_("periods"),
+			     N_("staff"),
+			     "",
+			     RK_EV_VERBINDING };
 	snprintf(w.item, sizeof(w.item), "%d", period);
 	school_wide(ctx, &w, people, n_people, dates, n_dates, minutes);
 }
 
-void rk_explain_no_common_moment(struct rk_planctx *ctx, const char *what,
-				 const int *people, size_t n_people,
-				 const int *dates, size_t n_dates, int minutes)
+void rk_explain_no_common_moment(struct rk_planctx *ctx, int kind,
+				 const char *what, const int *people,
+				 size_t n_people, const int *dates,
+				 size_t n_dates, int minutes)
 {
 	char head[160];
 	snprintf(head, sizeof(head), _("%s in {}"), what);
-	struct wording w = { head, N_("week"), N_("weeks"), N_("people"), "" };
+	struct wording w = { head,	   N_("week"), N_("weeks"),
+			     N_("people"), "",	       kind };
 	const struct rk_day *day =
 		n_dates ? rk_schoolyear_day(ctx->year, dates[0]) : NULL;
 	const struct rk_week *wk =
 		day ? rk_schoolyear_week(ctx->year, (size_t)day->week) : NULL;
 	snprintf(w.item, sizeof(w.item), "%d", wk ? wk->iso_week : 0);
 	school_wide(ctx, &w, people, n_people, dates, n_dates, minutes);
+}
+
+const struct rk_loc *rk_explain_loc(const struct rk_planctx *ctx, int kind)
+{
+	const struct rk_loc *loc = rk_settings_window_loc(
+		rk_school_get_settings(ctx->school), kind);
+	if (loc)
+		return loc;
+	if (kind == RK_EV_LKTEAM || kind == RK_EV_STARTFASE ||
+	    kind == RK_EV_BOOTCAMP)
+		return &rk_school_get_lkteam(ctx->school)->loc;
+	return &rk_school_get_info(ctx->school)->loc;
 }
 
 /* --- lesbezoek ------------------------------------------------------- */

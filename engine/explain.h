@@ -37,10 +37,18 @@ void rk_explain_no_verbinding(struct rk_planctx *ctx, int period,
 			      const int *dates, size_t n_dates, int minutes);
 
 /* The same for another session of (almost) everyone, @what
- * ("draagvlaksessie"), on @dates: said once for every week it happens in. */
-void rk_explain_no_common_moment(struct rk_planctx *ctx, const char *what,
-				 const int *people, size_t n_people,
-				 const int *dates, size_t n_dates, int minutes);
+ * ("draagvlaksessie") of @kind (enum rk_event_kind), on @dates: said once
+ * for every week it happens in. */
+void rk_explain_no_common_moment(struct rk_planctx *ctx, int kind,
+				 const char *what, const int *people,
+				 size_t n_people, const int *dates,
+				 size_t n_dates, int minutes);
+
+/* Where the roosteraar looks when a school-wide session of @kind (enum
+ * rk_event_kind) finds no place: the first window that governs the kind,
+ * else the leerkracht_team (for its own sessions), else the school's
+ * section. Lent by the school. */
+const struct rk_loc *rk_explain_loc(const struct rk_planctx *ctx, int kind);
 
 /* Appends to @buf (@size bytes, NUL-terminated) what would let @visitor
  * visit a lesson of @host: "free one of these lesuren for Anna Bakker: di

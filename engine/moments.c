@@ -228,19 +228,6 @@ static size_t blockers(const struct rk_planctx *ctx, const struct rk_group *g,
 	return count;
 }
 
-/* The first window that governs @kind, where the roosteraar can widen
- * them; NULL when none does (then earliest..latest govern it). */
-static const struct rk_loc *window_of(const struct rk_settings *st, int kind)
-{
-	for (size_t i = 0; i < st->n_windows; i++) {
-		unsigned kinds = st->windows[i].kinds;
-		if (kinds ? kinds & (1u << kind)
-			  : RK_WINDOW_KINDS & (1u << kind))
-			return &st->windows[i].loc;
-	}
-	return NULL;
-}
-
 /* No moment exists: name the closest one and who blocks it, and (when
  * violations are allowed) take it anyway. */
 static void explain_no_moment(struct rk_planctx *ctx, struct rk_group *g,
@@ -269,8 +256,9 @@ static void explain_no_moment(struct rk_planctx *ctx, struct rk_group *g,
 	if (best == (size_t)-1) {
 		rk_planctx_infeasible_at(
 			ctx,
-			window_of(rk_school_get_settings(ctx->school),
-				  group_kind(g)),
+			rk_settings_window_loc(
+				rk_school_get_settings(ctx->school),
+				group_kind(g)),
 			_("%s: no time in the school's windows for a %d-minute bordsessie"),
 			g->name, length);
 		return;

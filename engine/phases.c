@@ -70,8 +70,8 @@ static int plan_session(struct rk_planctx *ctx, enum rk_event_kind kind,
 					   dates, n_dates, minutes, &date,
 					   &start);
 	if (*status == RK_ERR_INFEASIBLE) {
-		rk_explain_no_common_moment(ctx, what, people, n_people, dates,
-					    n_dates, minutes);
+		rk_explain_no_common_moment(ctx, (int)kind, what, people,
+					    n_people, dates, n_dates, minutes);
 		*status = RK_OK;
 		return -1;
 	}
@@ -293,8 +293,8 @@ static enum rk_status opening(struct rk_planctx *ctx, const int *weeks,
 			      : pos;
 	ctx->start_week = after < n_weeks ? weeks[after] : -1;
 	if (ctx->start_week < 0)
-		rk_planctx_infeasible(
-			ctx,
+		rk_planctx_infeasible_at(
+			ctx, &rk_school_get_info(ctx->school)->year_loc,
 			_("the school year has too few weeks with sessions for the first year's opening and a period after it"));
 	return RK_OK;
 }
@@ -356,8 +356,9 @@ enum rk_status rk_step_phases(struct rk_planctx *ctx)
 	size_t n = session_weeks(ctx, weeks);
 	status = RK_OK;
 	if (n == 0) {
-		rk_planctx_infeasible(
-			ctx, _("the school year has no weeks with sessions"));
+		rk_planctx_infeasible_at(
+			ctx, &rk_school_get_info(ctx->school)->year_loc,
+			_("the school year has no weeks with sessions"));
 		goto out;
 	}
 	if (rk_school_get_info(ctx->school)->programme_year >= 2)

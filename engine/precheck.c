@@ -59,11 +59,77 @@ static void closed_reason(const struct rk_school *school,
 	}
 }
 
+/* Appends person @p to @who (at most @cap, each once); false when full. */
+static bool propose(int *who, size_t *n, size_t cap, int p)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (who[i] == p)
+			return true;
+	if (*n == cap)
+		return false;
+	who[(*n)++] = p;
+	return true;
+}
+
+/* Members for an empty leerKRACHT-team (DOMAIN.md: the schoolleiding and
+ * 1 to 3 schoolcoaches): the first two schoolleiders, then the teams'
+ * schoolcoaches and those with the role, three at most: "SL, T3". */
+static void lk_candidates(const struct rk_school *school, char *buf,
+			  size_t size)
+{
+	int who[5];
+	size_t n = 0, len = 0;
+	for (size_t i = 0; i < rk_school_n_person(school) && n < 2; i++)
+		if (rk_school_get_person(school, i)->roles &
+		    RK_ROLE_SCHOOLLEIDER)
+			propose(who, &n, 2, (int)i);
+	size_t leaders = n;
+	for (size_t t = 0; t < rk_school_n_team(school); t++) {
+		int coach = rk_school_get_team(school, t)->coach.index;
+		if (coach >= 0 && !propose(who, &n, leaders + 3, coach))
+			break;
+	}
+	for (size_t i = 0; i < rk_school_n_person(school); i++)
+		if ((rk_school_get_person(school, i)->roles &
+		     RK_ROLE_SCHOOLCOACH) &&
+		    !propose(who, &n, leaders + 3, (int)i))
+			break;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(
+			buf + len, size - len, "%s%s", i ? ", " : "",
+			rk_school_get_person(school, (size_t)who[i])->id);
+}
+
+/* A leerKRACHT-team without members: the plan would have no startfase
+ * worth the name and no weekly meeting of the team, so it is an error
+ * before planning, at the key the roosteraar must fill in. */
+static void check_lkteam(const struct rk_school *school, struct rk_diags *diags)
+{
+	const struct rk_team *lk = rk_school_get_lkteam(school);
+	const struct rk_school_info *info = rk_school_get_info(school);
+	const struct rk_loc *loc = lk->loc.file ? &lk->loc : &info->loc;
+	char who[160];
+	if (lk->n_members > 0)
+		return;
+	lk_candidates(school, who, sizeof(who));
+	if (who[0])
+		rk_diags_add(
+			diags, RK_SEV_ERROR, loc->file, loc->line, loc->column,
+			_("the leerKRACHT-team has no members: list the schoolleiding and 1 to 3 schoolcoaches under leerkracht_team, e.g. 'members: [%s]' (the schoolleider and the teams' schoolcoaches); without them the startfase and the leerKRACHT-team's weekly meeting cannot be planned"),
+			who);
+	else
+		rk_diags_add(
+			diags, RK_SEV_ERROR, loc->file, loc->line, loc->column,
+			_("the leerKRACHT-team has no members: list the schoolleiding and 1 to 3 schoolcoaches under leerkracht_team, e.g. 'members: [ID, ID]'; without them the startfase and the leerKRACHT-team's weekly meeting cannot be planned"));
+}
+
 enum rk_status rk_precheck_dates(const struct rk_school *school,
 				 const struct rk_schoolyear *year,
 				 struct rk_diags *diags)
 {
 	size_t errors_before = rk_diags_errors(diags);
+	check_lkteam(school, diags);
 	for (size_t i = 0; i < rk_school_n_external(school); i++) {
 		const struct rk_external *e = rk_school_get_external(school, i);
 		const struct rk_day *day = rk_schoolyear_day(year, e->date);
@@ -105,6 +171,9 @@ struct pre {
 	/* The team's weekly moment when only one is possible (weekday -1
 	 * otherwise): its duos cannot meet then. */
 	int only_d, only_s, only_e;
+	/* Kinds (bit k) whose windows are set aside for earliest..latest:
+	 * would the team split into duos without them? */
+	unsigned no_windows;
 };
 
 /* The weeks the planner may use: teaching weeks, not toetsweken when the
@@ -351,7 +420,12 @@ static bool meets_on(const struct pre *x, const int *people, int n, int date,
 	size_t ns = rk_school_start_times(x->school, d, starts, MAX_STARTS);
 	for (size_t i = 0; i < ns; i++) {
 		int s = starts[i];
-		if (!rk_settings_window_ok(st, kind, d, s, s + len) ||
+		bool inside =
+			x->no_windows & (1u << kind)
+				? st->earliest <= s && s + len <= st->latest
+				: rk_settings_window_ok(st, kind, d, s,
+							s + len);
+		if (!inside ||
 		    (d == x->only_d && s < x->only_e && s + len > x->only_s))
 			continue;
 		if (all_free(x, people, n, date, s, s + len))
@@ -589,6 +663,75 @@ static const char *cover_hint(const struct pre *x)
 	return _("free a lesuur in the timetable while a teammate teaches");
 }
 
+/* Whether the team of @tp splits into duos (and one trio) with time
+ * together and lesbezoeken both ways: 1 or 0, -1 when out of memory. */
+static int team_splits(struct pre *x, struct team_pairs *tp)
+{
+	for (size_t i = 0; i < tp->n; i++)
+		for (size_t j = 0; j < tp->n; j++) {
+			bool unused;
+			tp->visit_fb[i][j] =
+				tp->visit[i][j] &&
+				can_visit(x, tp->members[i], tp->members[j],
+					  true, &unused);
+		}
+	for (size_t i = 0; i < tp->n; i++)
+		for (size_t j = i + 1; j < tp->n; j++) {
+			tp->meet[i][j] = tp->meet[j][i] = can_meet(
+				x, (int[]){ tp->members[i], tp->members[j] },
+				2);
+			tp->pair[i][j] = tp->pair[j][i] = tp->meet[i][j] &&
+							  tp->visit_fb[i][j] &&
+							  tp->visit_fb[j][i];
+		}
+	size_t size = ((size_t)2 << tp->n) * sizeof(*tp->memo);
+	tp->memo = malloc(size);
+	if (!tp->memo)
+		return -1;
+	memset(tp->memo, -1, size);
+	int ok = splits(tp, (1u << tp->n) - 1u, (int)(tp->n % 2));
+	free(tp->memo);
+	tp->memo = NULL;
+	return ok;
+}
+
+/* A team that does not split into duos but would without the windows of
+ * the lesontwerp (or, after it, the feedbackgesprek): one warning at that
+ * window for every team it keeps apart, not one per team and member.
+ * True when said so. @tp is left as it was. */
+static bool windows_keep_apart(struct pre *x, const struct rk_team *t,
+			       const struct team_pairs *tp)
+{
+	const struct rk_settings *st = rk_school_get_settings(x->school);
+	static const int kinds[] = { RK_EV_GL, RK_EV_FB };
+	struct team_pairs *wide = malloc(sizeof(*wide));
+	bool said = false;
+	x->no_windows = 0;
+	for (size_t k = 0; wide && k < 2 && !said; k++) {
+		const struct rk_loc *loc = rk_settings_window_loc(st, kinds[k]);
+		x->no_windows |= 1u << kinds[k];
+		*wide = *tp;
+		if (!loc || team_splits(x, wide) != 1)
+			continue;
+		char team[96], what[96];
+		snprintf(team, sizeof(team), "'%s'", t->id);
+		/* Both set aside: both are named. */
+		bool both = k && rk_settings_window_loc(st, RK_EV_GL);
+		snprintf(what, sizeof(what), "%s%s%s",
+			 both ? rk_event_kind_name(RK_EV_GL) : "",
+			 both ? _(" and ") : "", rk_event_kind_name(kinds[k]));
+		rk_diags_add_counted(
+			x->diags, RK_SEV_WARNING, loc->file, loc->line,
+			loc->column, N_("team"), N_("teams"), team,
+			_("the windows for %s leave too little time in which teammates who can visit each other's lessons are free together: {} cannot be split into duos, though they could without these windows"),
+			what);
+		said = true;
+	}
+	x->no_windows = 0;
+	free(wide);
+	return said;
+}
+
 /* Every teacher can visit a teammate; then the team splits into duos. */
 static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 {
@@ -628,27 +771,10 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 	}
 	if (warned)
 		return RK_OK;
-	for (size_t i = 0; i < tp.n; i++)
-		for (size_t j = 0; j < tp.n; j++) {
-			bool unused;
-			tp.visit_fb[i][j] =
-				tp.visit[i][j] &&
-				can_visit(x, tp.members[i], tp.members[j], true,
-					  &unused);
-		}
-	for (size_t i = 0; i < tp.n; i++)
-		for (size_t j = i + 1; j < tp.n; j++) {
-			tp.meet[i][j] = tp.meet[j][i] = can_meet(
-				x, (int[]){ tp.members[i], tp.members[j] }, 2);
-			tp.pair[i][j] = tp.pair[j][i] = tp.meet[i][j] &&
-							tp.visit_fb[i][j] &&
-							tp.visit_fb[j][i];
-		}
-	tp.memo = malloc(((size_t)2 << tp.n) * sizeof(*tp.memo));
-	if (!tp.memo)
+	int split = team_splits(x, &tp);
+	if (split < 0)
 		return RK_ERR_NOMEM;
-	memset(tp.memo, -1, ((size_t)2 << tp.n) * sizeof(*tp.memo));
-	if (!splits(&tp, (1u << tp.n) - 1u, (int)(tp.n % 2))) {
+	if (!split && !windows_keep_apart(x, t, &tp)) {
 		char why[1024];
 		describe_pairs(x, &tp, why, sizeof(why));
 		rk_diags_add(
@@ -658,7 +784,6 @@ static enum rk_status check_visits(struct pre *x, const struct rk_team *t)
 			t->id, tp.n % 2 ? _(" and a trio") : "",
 			rk_school_get_settings(x->school)->gl_minutes, why);
 	}
-	free(tp.memo);
 	return RK_OK;
 }
 

@@ -8,7 +8,9 @@
 #include "school.h"
 #include "schoolyear.h"
 
-/* Errors for fixed dates from outside the school (fora, webinars, a
+/* What makes a plan impossible before planning: a leerKRACHT-team
+ * without members (an error at leerkracht_team, with members proposed by
+ * their roles), and fixed dates from outside the school (fora, webinars, a
  * bootcamp, a bedrijfsbezoek, other external dates) that fall on a day the
  * school is closed: a weekend, a school holiday of its region or a public
  * holiday, at the place the date is written. A studiedag or a free day is

@@ -167,6 +167,19 @@ bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
 	return !applies && st->earliest <= start && end <= st->latest;
 }
 
+const struct rk_loc *rk_settings_window_loc(const struct rk_settings *st,
+					    int kind)
+{
+	if (kind < 0 || kind >= 32 || !(RK_WINDOW_KINDS & (1u << kind)))
+		return NULL;
+	for (size_t i = 0; i < st->n_windows; i++) {
+		unsigned kinds = st->windows[i].kinds;
+		if (!kinds || kinds & (1u << kind))
+			return &st->windows[i].loc;
+	}
+	return NULL;
+}
+
 int rk_school_find_person(const struct rk_school *s, const char *id)
 {
 	const struct rk_person *p = s->person.items;

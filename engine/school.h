@@ -281,6 +281,11 @@ struct rk_settings {
 bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
 			   int start, int end);
 
+/* The first window that governs @kind, where the roosteraar can widen
+ * them; NULL when none does (then earliest..latest govern it). Lent. */
+const struct rk_loc *rk_settings_window_loc(const struct rk_settings *st,
+					    int kind);
+
 struct rk_school;
 
 /* Start times worth trying for a session on @weekday (0 = Monday): the

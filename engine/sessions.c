@@ -1444,9 +1444,89 @@ static enum rk_status place(struct model *m, const struct act *a,
 	return RK_OK;
 }
 
+/* Whether the people of @a are free together for @minutes on one of
+ * @dates inside earliest..latest, the window the windows of its kind
+ * replace: then those windows alone keep it out. */
+static bool free_outside_windows(struct model *m, const struct act *a,
+				 const int *dates, size_t n_dates, int minutes)
+{
+	const struct rk_settings *st = rk_school_get_settings(m->ctx->school);
+	const int *people;
+	size_t n = act_people(m, a, &people);
+	int starts[MAX_STARTS];
+	for (size_t d = 0; d < n_dates; d++) {
+		if (dates[d] < 0)
+			continue;
+		size_t ns = slot_starts(m, dates[d], a->n_people == 0, starts);
+		for (size_t i = 0; i < ns; i++) {
+			long idle;
+			int s = starts[i], e = s + minutes;
+			if (s >= st->earliest && e <= st->latest &&
+			    all_free(m, people, n, a->n_people == 0, dates[d],
+				     s, e, &idle))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The dates a duo session without candidates had to find room on: its
+ * week's (lesontwerp), or the two days after each moment of its
+ * lesbezoek (feedbackgesprek). Their number (at most @cap). */
+static size_t act_dates(struct model *m, const struct act *a, int *out,
+			size_t cap)
+{
+	if (a->kind != RK_EV_FB)
+		return rk_planctx_week_dates(m->ctx, a->week, out);
+	const struct act *lb = &m->acts[a->lb];
+	size_t n = 0;
+	for (size_t c = lb->first; c < lb->first + lb->n && n + 2 <= cap; c++)
+		n += (size_t)rk_planctx_next_days(m->ctx, a->people[0],
+						  a->people[1],
+						  m->cands[c].date, out + n);
+	return n;
+}
+
+/* A duo session that the windows of its kind alone keep out is one case
+ * of one message at the window, however many sessions it hits; true
+ * when it was said so. */
+static bool windows_keep_out(struct model *m, const struct act *a)
+{
+	const struct rk_settings *st = rk_school_get_settings(m->ctx->school);
+	const struct rk_loc *loc = rk_settings_window_loc(st, (int)a->kind);
+	int dates[5 * KEEP_PER_DAY * 2];
+	int minutes = a->kind == RK_EV_FB ? st->fb_minutes : st->gl_minutes;
+	if (!loc || a->n || (a->kind != RK_EV_GL && a->kind != RK_EV_FB))
+		return false;
+	size_t nd = act_dates(m, a, dates, sizeof(dates) / sizeof(dates[0]));
+	if (!free_outside_windows(m, a, dates, nd, minutes))
+		return false;
+	char who[320], example[480];
+	const struct rk_week *w =
+		rk_schoolyear_week(m->ctx->year, (size_t)a->week);
+	snprintf(who, sizeof(who), "%s", rk_planctx_name(m->ctx, a->people[0]));
+	for (int i = 1; i < a->n_people; i++)
+		snprintf(who + strlen(who), sizeof(who) - strlen(who), "%s%s",
+			 i + 1 == a->n_people ? _(" and ") : ", ",
+			 rk_planctx_name(m->ctx, a->people[i]));
+	snprintf(example, sizeof(example), _("%s: %s in week %d"), m->g->name,
+		 who, w ? w->iso_week : a->week + 1);
+	rk_diags_add_counted(
+		m->ctx->diags, RK_SEV_ERROR, loc->file, loc->line, loc->column,
+		N_("session"), N_("sessions"), example,
+		a->kind == RK_EV_FB
+			? _("the windows for %s leave no %d-minute time within two school days after the lesbezoek in which the members of a duo are all free, though they are free together outside them ({} cannot be placed)")
+			: _("the windows for %s leave no %d-minute time in the week in which the members of a duo are all free, though they are free together outside them ({} cannot be placed)"),
+		rk_event_kind_name(a->kind), minutes);
+	m->ctx->infeasible++;
+	return true;
+}
+
 /* An activity that found no place: why, in words. */
 static void explain(struct model *m, const struct act *a)
 {
+	if (windows_keep_out(m, a))
+		return;
 	const char *v = rk_planctx_name(m->ctx, a->people[0]);
 	const char *h = rk_planctx_name(m->ctx, a->people[1]);
 	/* "Clashes" is proven only by an optimal answer: one stopped at its
@@ -1560,7 +1640,24 @@ static enum rk_status explain_team(struct model *m, const struct act *a)
 		rk_schoolyear_week(m->ctx->year, (size_t)a->week)->monday,
 		week);
 	struct cand c;
-	if (!closest_moment(m, a, &c)) {
+	const struct rk_loc *loc = rk_settings_window_loc(
+		rk_school_get_settings(m->ctx->school), (int)a->kind);
+	bool found = closest_moment(m, a, &c);
+	if (!found && loc) {
+		/* One message at the window for every team and week. */
+		char example[320];
+		snprintf(example, sizeof(example),
+			 _("%s, period %d, week %d (week of %s)"), m->g->name,
+			 m->p->number, a->nth, week);
+		rk_diags_add_counted(
+			m->ctx->diags, RK_SEV_ERROR, loc->file, loc->line,
+			loc->column, N_("session"), N_("sessions"), example,
+			_("the windows for %s leave no %d-minute moment in the week before the verbindingssessie ({} cannot be placed)"),
+			rk_event_kind_name(a->kind), TEAM_SESSION_MINUTES);
+		m->ctx->infeasible++;
+		return RK_OK;
+	}
+	if (!found) {
 		rk_planctx_infeasible(
 			m->ctx,
 			_("%s, period %d, week %d (week of %s): no %d-minute moment for the %s inside the school's windows before the verbindingssessie"),

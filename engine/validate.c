@@ -284,15 +284,10 @@ static void check_team_rules(struct check *c)
 static void check_lkteam(struct check *c)
 {
 	struct rk_team *lk = rk_school_lkteam(c->school);
+	/* Without members it is an error for check and plan
+	 * (rk_precheck_dates), not for ritmiek teams, which comes first. */
 	for (size_t m = 0; m < lk->n_members; m++)
 		resolve(c, &lk->members[m], _("in the leerKRACHT-team"));
-	if (lk->n_members == 0 && lk->loc.file)
-		report(c, RK_SEV_WARNING, &lk->loc,
-		       _("the leerKRACHT-team has no members"));
-	else if (lk->n_members == 0 && rk_school_n_team(c->school))
-		report(c, RK_SEV_WARNING, &rk_school_get_info(c->school)->loc,
-		       _("the school file has no leerkracht_team: no one prepares "
-			 "the startfase, the startdag and the verbindingssessies"));
 }
 
 /* Roles the ritmiek needs someone in: a school without teachers has

@@ -120,8 +120,8 @@ static enum rk_status move(struct rk_planctx *ctx, int gi, int week, int fixed,
 	char monday[RK_DATE_BUFSIZE];
 	rk_date_format(rk_schoolyear_week(ctx->year, (size_t)week)->monday,
 		       monday);
-	rk_planctx_infeasible(
-		ctx,
+	rk_planctx_infeasible_at(
+		ctx, g->team < 0 ? rk_explain_loc(ctx, RK_EV_LKTEAM) : NULL,
 		_("%s: no bordsessie in the week of %s: %s, and no other %d-minute moment that week inside the school's windows when all members who work that day are free"),
 		g->name, monday, why, minutes);
 	return RK_ERR_INFEASIBLE;

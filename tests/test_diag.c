@@ -116,6 +116,50 @@ START_TEST(test_merged)
 }
 END_TEST
 
+/* A merged message at a place keeps it, apart from the same text at
+ * another place; a counted one says how many cases and shows the first
+ * few, each case once. */
+START_TEST(test_merged_at_and_counted)
+{
+	char buf[512];
+	rk_diags_add_merged_at(diags, RK_SEV_ERROR, "s.yaml", 4, 3, "week",
+			       "weeks", "3", "no room in {}");
+	rk_diags_add_merged_at(diags, RK_SEV_ERROR, "s.yaml", 4, 3, "week",
+			       "weeks", "5", "no room in {}");
+	rk_diags_add_merged(diags, RK_SEV_ERROR, "week", "weeks", "7",
+			    "no room in {}");
+	ck_assert_uint_eq(rk_diags_count(diags), 2);
+	rk_diag_format(rk_diags_get(diags, 0), buf, sizeof(buf));
+	ck_assert_str_eq(buf, "s.yaml:4:3: error: no room in weeks 3 and 5");
+	rk_diag_format(rk_diags_get(diags, 1), buf, sizeof(buf));
+	ck_assert_str_eq(buf, "error: no room in week 7");
+	const char *cases[] = { "A", "B", "A", "C", "D" };
+	for (size_t i = 0; i < 5; i++)
+		rk_diags_add_counted(diags, RK_SEV_ERROR, "s.yaml", 9, 0,
+				     "session", "sessions", cases[i],
+				     "%s keeps out {}", "the window");
+	ck_assert_uint_eq(rk_diags_count(diags), 3);
+	rk_diag_format(rk_diags_get(diags, 2), buf, sizeof(buf));
+	ck_assert_str_eq(
+		buf,
+		"s.yaml:9: error: the window keeps out 4 sessions; for example: A; B; C");
+	/* The workers' lists add up as one. */
+	struct rk_diags *all = rk_diags_new();
+	rk_diags_add_counted(all, RK_SEV_ERROR, "s.yaml", 9, 0, "session",
+			     "sessions", "E", "%s keeps out {}", "the window");
+	rk_diags_append(all, diags);
+	ck_assert_uint_eq(rk_diags_count(all), 3);
+	rk_diag_format(rk_diags_get(all, 0), buf, sizeof(buf));
+	ck_assert_str_eq(
+		buf,
+		"s.yaml:9: error: the window keeps out 5 sessions; for example: E; A; B");
+	rk_diag_format(rk_diags_get(all, 1), buf, sizeof(buf));
+	ck_assert_str_eq(buf, "s.yaml:4:3: error: no room in weeks 3 and 5");
+	rk_diags_free(all);
+	rk_diags_free(NULL);
+}
+END_TEST
+
 Suite *suite_diag(void)
 {
 	Suite *s = suite_create("diag");
@@ -124,6 +168,7 @@ Suite *suite_diag(void)
 	tcase_add_test(tc, test_format);
 	tcase_add_test(tc, test_sort_keeps_file_order);
 	tcase_add_test(tc, test_merged);
+	tcase_add_test(tc, test_merged_at_and_counted);
 	tcase_add_test(tc, test_suggest);
 	suite_add_tcase(s, tc);
 	return s;

@@ -25,21 +25,91 @@ static struct run init(const char *dir, const char *name,
 	return run_ritmiek(argv);
 }
 
-/* init, then check (exit 0: no errors); the file as written. */
+/* The line of @text that @at lies on, 1-based. */
+static int line_at(const char *text, const char *at)
+{
+	int line = 1;
+	for (const char *c = text; c < at; c++)
+		line += *c == '\n';
+	return line;
+}
+
+/* check on @dir/school.yaml; its status, with the messages into @err. */
+static int check_school(const char *dir, char **err)
+{
+	char school[1024];
+	snprintf(school, sizeof(school), "%s/school.yaml", dir);
+	const char *check[] = { "ritmiek", "check", "-q", school, NULL };
+	struct run r = run_ritmiek(check);
+	int status = r.status;
+	*err = r.err;
+	r.err = NULL;
+	run_free(&r);
+	return status;
+}
+
+/* init leaves the leerKRACHT-team to the school: check refuses the file
+ * at its 'members: []' until it has members; then the first person of
+ * the file is its member, as a roosteraar would fill it in. */
+static void fill_lkteam(const char *dir)
+{
+	char *text = dir_file(dir, "school.yaml"), *err, want[256];
+	char *lk = strstr(text, "\nleerkracht_team:\n");
+	ck_assert_ptr_nonnull(lk);
+	char *empty = strstr(lk, "\n  members: []\n");
+	ck_assert_ptr_nonnull(empty);
+	ck_assert_int_eq(check_school(dir, &err), 1);
+	snprintf(want, sizeof(want),
+		 "/school.yaml:%d:3: error: the leerKRACHT-team has no "
+		 "members: list the schoolleiding and 1 to 3 schoolcoaches "
+		 "under leerkracht_team, e.g. 'members: [",
+		 line_at(text, empty + 1));
+	ck_assert_msg(strstr(err, want), "%s\nnot in:\n%s", want, err);
+	free(err);
+	/* plan refuses it the same way, before planning. */
+	char school[1024], plan[1024];
+	snprintf(school, sizeof(school), "%s/school.yaml", dir);
+	snprintf(plan, sizeof(plan), "%s/plan", dir);
+	const char *argv[] = { "ritmiek", "plan", "-o", plan, school, NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, want), "%s\nnot in:\n%s", want, r.err);
+	run_free(&r);
+	const char *id = strstr(text, "\npeople:\n  - {id: ");
+	ck_assert_ptr_nonnull(id);
+	id += strlen("\npeople:\n  - {id: ");
+	FILE *f = fopen(school, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "%.*s\n  members: [%.*s]\n%s", (int)(empty - text), text,
+		(int)strcspn(id, ","), id, empty + strlen("\n  members: []\n"));
+	ck_assert_int_eq(fclose(f), 0);
+	free(text);
+}
+
+/* init, then check (exit 0: no errors) once the leerKRACHT-team is filled
+ * in; the file as written. */
 static char *init_check(const char *dir, const char *const *extra)
 {
 	struct run r = init(dir, "school.yaml", extra);
 	ck_assert_msg(r.status == 0, "init: %s", r.err);
 	ck_assert_ptr_nonnull(strstr(r.out, "school.yaml: written"));
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "  - leerkracht_team: vul de schoolleiding en de "
+			      "schoolcoaches in; zonder weigeren check en "
+			      "plan het bestand\n"));
 	run_free(&r);
-	char school[1024];
-	snprintf(school, sizeof(school), "%s/school.yaml", dir);
-	const char *check[] = { "ritmiek", "check", "-q", school, NULL };
-	r = run_ritmiek(check);
-	ck_assert_msg(r.status == 0, "check: %s", r.err);
-	ck_assert_ptr_null(strstr(r.err, ": error: "));
-	run_free(&r);
-	return dir_file(dir, "school.yaml");
+	char *text = dir_file(dir, "school.yaml"), *err;
+	ck_assert_ptr_nonnull(strstr(
+		text,
+		"leerkracht_team:\n"
+		"  # TODO: de schoolleiding en 1 tot 3 schoolcoaches; vul "
+		"aan.\n  # Zolang members leeg is, weigeren ritmiek check "
+		"en plan dit bestand.\n"));
+	fill_lkteam(dir);
+	ck_assert_msg(check_school(dir, &err) == 0, "check: %s", err);
+	ck_assert_ptr_null(strstr(err, ": error: "));
+	free(err);
+	return text;
 }
 
 /* init and check, then plan and verify: 0 violations without edits. */
@@ -271,16 +341,19 @@ START_TEST(test_init_usage)
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_ptr_nonnull(strstr(r.err, "tests/data/init/none.csv"));
 	run_free(&r);
-	/* A year without a holiday calendar, said at the file init writes. */
+	/* A year without a holiday calendar, said of the option that gave
+	 * it: the school file was never written. */
 	const char *future[] = { "-t", "tests/data/init/po/rooster.csv",
 				 "-r", "noord",
 				 "-y", "2031-2032",
 				 NULL };
 	r = init(dir, "s.yaml", future);
 	ck_assert_int_eq(r.status, 1);
-	ck_assert_ptr_nonnull(strstr(r.err, "/s.yaml:10:16: error: no holiday "
-					    "calendar for school year "
-					    "2031-2032"));
+	ck_assert_msg(strstr(r.err, "ritmiek: --year 2031-2032: error: no "
+				    "holiday calendar for school year "
+				    "2031-2032 (looked for "),
+		      "%s", r.err);
+	ck_assert_ptr_null(strstr(r.err, "s.yaml:"));
 	run_free(&r);
 	struct stat st;
 	char path[1024];

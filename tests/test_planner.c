@@ -130,6 +130,12 @@ START_TEST(test_odd_team_has_one_trio)
 }
 END_TEST
 
+/* @text (the diagnostics, one a line) says @line. */
+static void assert_said(const char *text, const char *line)
+{
+	ck_assert_msg(strstr(text, line), "%s\nnot in:\n%.3000s", line, text);
+}
+
 /* Windows of 20 minutes a day leave no room for any session, though
  * everyone is free at many moments: the sessions of the whole school say
  * that of the windows, not "no time in the grid". */
@@ -140,7 +146,7 @@ START_TEST(test_windows_leave_no_room)
 	char *text = rk_test_diags_text(r.diags);
 	ck_assert_msg(
 		strstr(text,
-		       "error: draagvlaksessie in week 36: no 90-minute moment inside the windows (ritmiek.windows): all who work that day are free only outside them\n"),
+		       "tests/data/planner/short-window.yaml:42:7: error: draagvlaksessie in week 36: no 90-minute moment inside the windows (ritmiek.windows): all who work that day are free only outside them\n"),
 		"%.600s", text);
 	ck_assert_msg(!strstr(text, "no time in the grid"), "%.600s", text);
 	/* The weekly moments are missing for the windows: at the window. */
@@ -148,6 +154,32 @@ START_TEST(test_windows_leave_no_room)
 		strstr(text,
 		       "tests/data/planner/short-window.yaml:42:7: error: Team Alpha: no time in the school's windows for a 30-minute bordsessie\n"),
 		"%.900s", text);
+	free(text);
+	rk_test_planned_free(&r);
+}
+END_TEST
+
+/* The lesontwerp's window (Monday 08:00-09:00) holds no moment when a
+ * duo is free, though every duo is free together outside it; the team
+ * sessions' is 30 minutes: one message per window, at the window, with
+ * the number of sessions and a few examples, not one per duo and week. */
+START_TEST(test_windows_one_message_per_cause)
+{
+	struct rk_test_planned r = plan_school("gl-window.yaml", false);
+	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
+	char *text = rk_test_diags_text(r.diags);
+	assert_said(
+		text,
+		"tests/data/planner/gl-window.yaml:45:7: error: the windows for gezamenlijk-lesontwerp leave no 45-minute time in the week in which the members of a duo are all free, though they are free together outside them (30 sessions cannot be placed); for example: Team Alpha: Anna Bakker and Bram de Boer in week 42; Team Alpha: Cas Visser and Dewi Smit in week 42; Team Alpha: Eva Meijer and Fenna de Graaf in week 42\n");
+	assert_said(
+		text,
+		"tests/data/planner/gl-window.yaml:46:7: error: the windows for verdieping leave no 60-minute moment in the week before the verbindingssessie (5 sessions cannot be placed); for example: Team Alpha, period 1, week 4 (week of 2026-11-09); Team Alpha, period 2, week 3 (week of 2027-01-11); Team Alpha, period 3, week 3 (week of 2027-03-08)\n");
+	assert_said(
+		text,
+		"gl-window.yaml:46:7: error: the windows for retrospectief leave no 60-minute moment in the week before the verbindingssessie (5 sessions cannot be placed)");
+	ck_assert_msg(!strstr(text, "no moment for gezamenlijk lesontwerp"),
+		      "%.2000s", text);
+	ck_assert_uint_eq(rk_diags_errors(r.diags), 3);
 	free(text);
 	rk_test_planned_free(&r);
 }
@@ -287,6 +319,34 @@ START_TEST(test_two_block_moment)
 	const char *first = rk_diags_get(r.diags, 0)->message;
 	ck_assert_msg(!strncmp(first, draagvlak, strlen(draagvlak)), "%s",
 		      first);
+	/* Both at the school's section, as no window governs them. */
+	char *text = rk_test_diags_text(r.diags);
+	assert_said(text, "tests/data/planner/two-block.yaml:6:3: "
+			  "error: draagvlaksessie in week 36: ");
+	assert_said(text, "tests/data/planner/two-block.yaml:6:3: "
+			  "error: verbindingssessie of periods ");
+	free(text);
+	rk_test_planned_free(&r);
+}
+END_TEST
+
+/* The leerKRACHT-team's startfase and weekly moment find no time: said at
+ * the leerkracht_team key, where the roosteraar chose its members. */
+START_TEST(test_lk_team_at_its_key)
+{
+	struct rk_test_planned r = plan_school("two-block-lk.yaml", false);
+	ck_assert_int_eq(r.status, RK_ERR_INFEASIBLE);
+	char *text = rk_test_diags_text(r.diags);
+	assert_said(
+		text,
+		"tests/data/planner/two-block-lk.yaml:36:3: error: startfase in weeks 37, 38 and 39: no 120-minute moment in its week when all 2 people who work that day are free: Anna Bakker and Bram de Boer have a lesson or another session at every possible moment.");
+	assert_said(
+		text,
+		"tests/data/planner/two-block-lk.yaml:36:3: error: leerKRACHT-team: no 30-minute weekly moment when all 2 members are free: Anna Bakker and Bram de Boer have a lesson or a day off at every possible moment.");
+	/* A team's own moment stays where it was said before. */
+	assert_said(text, "\nerror: Team Alpha: no 30-minute weekly "
+			  "moment when all 6 members are free");
+	free(text);
 	rk_test_planned_free(&r);
 }
 END_TEST
@@ -904,11 +964,13 @@ Suite *suite_planner(void)
 	tcase_add_test(tc, test_odd_team_has_one_trio);
 	tcase_add_test(tc, test_impossible_duo);
 	tcase_add_test(tc, test_windows_leave_no_room);
+	tcase_add_test(tc, test_windows_one_message_per_cause);
 	tcase_add_test(tc, test_visit_fix);
 	tcase_add_test(tc, test_bound);
 	tcase_add_test(tc, test_unplaced_marked);
 	tcase_add_test(tc, test_no_moment_explained);
 	tcase_add_test(tc, test_two_block_moment);
+	tcase_add_test(tc, test_lk_team_at_its_key);
 	tcase_add_test(tc, test_no_moment_with_violations);
 	tcase_add_test(tc, test_startdag);
 	tcase_add_test(tc, test_deterministic);

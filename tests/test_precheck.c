@@ -83,6 +83,21 @@ START_TEST(test_external_region)
 }
 END_TEST
 
+/* A leerKRACHT-team without members is an error for check and plan, at
+ * its key, with members proposed: the schoolleider SL and Alpha's
+ * schoolcoach T3. */
+START_TEST(test_lkteam_empty)
+{
+	struct loaded l = load("tests/data/planner/two-block.yaml");
+	rk_school_lkteam(l.school)->n_members = 0;
+	ck_assert_int_eq(rk_precheck_dates(l.school, l.year, l.diags),
+			 RK_ERR_INPUT);
+	expect(&l,
+	       "tests/data/planner/two-block.yaml:37:3: error: the leerKRACHT-team has no members: list the schoolleiding and 1 to 3 schoolcoaches under leerkracht_team, e.g. 'members: [SL, T3]' (the schoolleider and the teams' schoolcoaches); without them the startfase and the leerKRACHT-team's weekly meeting cannot be planned\n");
+	unload(&l);
+}
+END_TEST
+
 START_TEST(test_predict_no_moment)
 {
 	struct loaded l = load("tests/data/planner/no-moment.yaml");
@@ -101,8 +116,8 @@ END_TEST
 
 /* A window shorter than the bordsessie leaves no moment: the warning says
  * that of the window (its start is a start time of the grid, so "no start
- * time inside the windows" was wrong), and the duo warnings say their free
- * time is counted inside the windows. */
+ * time inside the windows" was wrong), and the duo warning blames the
+ * windows, which alone keep the duos apart. */
 START_TEST(test_predict_window_too_short)
 {
 	struct loaded l = load("tests/data/planner/one-moment.yaml");
@@ -120,7 +135,7 @@ START_TEST(test_predict_window_too_short)
 		"%s", got);
 	ck_assert_msg(
 		strstr(got,
-		       "Anna Bakker has no free time inside the windows together with a teammate who can visit them both ways"),
+		       "\nwarning: the windows for gezamenlijk-lesontwerp and feedbackgesprek leave too little time in which teammates who can visit each other's lessons are free together: 1 team cannot be split into duos, though they could without these windows; for example: 'alpha'\n"),
 		"%s", got);
 	free(got);
 	unload(&l);
@@ -147,6 +162,19 @@ START_TEST(test_predict_window)
 			got,
 		"%s", got);
 	free(got);
+	unload(&l);
+}
+END_TEST
+
+/* The lesontwerp's window (Monday 08:00-09:00) keeps every duo of Alpha
+ * apart, though they meet outside it: one warning at the window, not
+ * one per team listing every member. */
+START_TEST(test_predict_windows_keep_duos_apart)
+{
+	struct loaded l = load("tests/data/planner/gl-window.yaml");
+	ck_assert_int_eq(rk_precheck_predict(l.school, l.year, l.diags), RK_OK);
+	expect(&l,
+	       "tests/data/planner/gl-window.yaml:45:7: warning: the windows for gezamenlijk-lesontwerp leave too little time in which teammates who can visit each other's lessons are free together: 1 team cannot be split into duos, though they could without these windows; for example: 'alpha'\n");
 	unload(&l);
 }
 END_TEST
@@ -200,9 +228,11 @@ Suite *suite_precheck(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_external_on_closed_days);
 	tcase_add_test(tc, test_external_region);
+	tcase_add_test(tc, test_lkteam_empty);
 	tcase_add_test(tc, test_predict_no_moment);
 	tcase_add_test(tc, test_predict_window);
 	tcase_add_test(tc, test_predict_window_too_short);
+	tcase_add_test(tc, test_predict_windows_keep_duos_apart);
 	tcase_add_test(tc, test_predict_no_visit);
 	tcase_add_test(tc, test_predict_no_visit_po);
 	tcase_add_test(tc, test_predict_duo_day);

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,6 +269,42 @@ static enum rk_status write_temp(const char *output, const char *text,
 	return RK_OK;
 }
 
+/* The line of @text (the draft) that holds @key ("  school_year: "), or
+ * 0. */
+static int draft_line(const char *text, size_t len, const char *key)
+{
+	int line = 1;
+	size_t n = strlen(key);
+	for (size_t i = 0; i + n <= len; i++) {
+		if ((i == 0 || text[i - 1] == '\n') &&
+		    !strncmp(text + i, key, n))
+			return line;
+		line += text[i] == '\n';
+	}
+	return 0;
+}
+
+/* Passes on an error of reading the draft back. The school file was
+ * never written, so an error in it is said of the file it becomes, and
+ * one at the school year (no holiday calendar) of the option that gave
+ * it. */
+static void pass_on(const struct rk_init_options *o, const char *tmp,
+		    int year_line, const struct rk_diag *g,
+		    struct rk_diags *diags)
+{
+	char option[40];
+	bool ours = g->file && !strcmp(g->file, tmp);
+	if (ours && year_line && g->line == year_line) {
+		snprintf(option, sizeof(option), "--year %d-%d", o->year,
+			 o->year + 1);
+		rk_diags_add(diags, g->severity, option, 0, 0, "%s",
+			     g->message);
+		return;
+	}
+	rk_diags_add(diags, g->severity, ours ? o->output : g->file, g->line,
+		     g->column, "%s", g->message);
+}
+
 /* Writes @d beside the output and reads it back with the loader, as
  * ritmiek check and plan will: the school to propose teams on, and the
  * proof that the file reads. Problems of that reading are ritmiek's own
@@ -289,15 +326,12 @@ static enum rk_status reload(const struct rk_draft *d,
 			     strerror(errno));
 	if (st == RK_OK)
 		st = rk_load_school(tmp, &lo, out, mine);
+	int year_line = text ? draft_line(text, len, "  school_year: ") : 0;
 	for (size_t i = 0; st == RK_ERR_INPUT && i < rk_diags_count(mine);
 	     i++) {
 		const struct rk_diag *g = rk_diags_get(mine, i);
-		/* The temporary file is gone: name the file it becomes. */
-		const char *file =
-			g->file && !strcmp(g->file, tmp) ? o->output : g->file;
 		if (g->severity == RK_SEV_ERROR)
-			rk_diags_add(diags, g->severity, file, g->line,
-				     g->column, "%s", g->message);
+			pass_on(o, tmp, year_line, g, diags);
 	}
 	if (tmp)
 		unlink(tmp);

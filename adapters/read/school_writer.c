@@ -285,13 +285,16 @@ static void write_teams(FILE *out, const struct rk_draft *d)
 
 /* Left empty for the school: who prepares the startfase with the expert
  * coach is the school's choice, and every member must be free for its
- * two-hour sessions. The roles suggest candidates. */
+ * two-hour sessions. The roles suggest candidates; check and plan refuse
+ * the file until the school has chosen (rk_precheck_dates). */
 static void write_lkteam(FILE *out, const struct rk_draft *d)
 {
 	const unsigned roles = RK_ROLE_SCHOOLLEIDER | RK_ROLE_SCHOOLCOACH;
 	bool any = false;
 	fputs("leerkracht_team:\n"
-	      "  # TODO: de schoolleiding en 1 tot 3 schoolcoaches; vul aan.\n",
+	      "  # TODO: de schoolleiding en 1 tot 3 schoolcoaches; vul aan.\n"
+	      "  # Zolang members leeg is, weigeren ritmiek check en plan dit "
+	      "bestand.\n",
 	      out);
 	for (size_t i = 0; i < rk_school_n_person(d->school); i++) {
 		const struct rk_person *p = rk_school_get_person(d->school, i);
@@ -427,7 +430,8 @@ bool rk_school_writer_check(const struct rk_draft *d, size_t i, char *buf,
 			     : "teams: voorgesteld; controleer de "
 			       "indeling en kies per team een schoolcoach";
 	items[n++] = "leerkracht_team: vul de schoolleiding en de "
-		     "schoolcoaches in";
+		     "schoolcoaches in; zonder weigeren check en plan het "
+		     "bestand";
 	if (i >= n)
 		return false;
 	snprintf(buf, size, "%s", items[i]);
