@@ -1692,15 +1692,58 @@ static bool of_duo(const struct rk_event *ev, const struct rk_duo *d)
 	return ev->n_parts > 0;
 }
 
+/* Whether team @t held its bordsessie of the week of @monday on a day
+ * @p works, without them: then @p's having no event that week is an
+ * absence. Not a week the team had none (a studiedag on its only common
+ * day), nor one whose bordsessie moved to a day @p does not work
+ * (Koningsdag on the team's day). */
+static bool met_without(const struct verifier *v, int t, int p, int monday)
+{
+	const struct rk_person *pp = rk_school_get_person(v->school, (size_t)p);
+	for (size_t i = v->team_at[t]; i < v->team_at[t + 1]; i++) {
+		const struct rk_event *ev = v->by_team[i];
+		if (ev->kind == RK_EV_BORDSESSIE && ev->date >= monday &&
+		    ev->date < monday + 7 && !takes_part(ev, p) &&
+		    rk_schoolyear_works(v->year, pp, ev->date))
+			return true;
+	}
+	return false;
+}
+
+/* The session weeks of the period in which someone of @d is away (ill,
+ * as the plan shows it: no event of theirs in a week in which their team
+ * met, see away()). */
+static int weeks_away(const struct verifier *v, const struct rk_duo *d,
+		      const struct pinfo *pi)
+{
+	int members[3] = { d->a, d->b, d->c }, n = 0;
+	for (size_t w = 0; w < rk_schoolyear_n_weeks(v->year); w++) {
+		const struct rk_week *wk = rk_schoolyear_week(v->year, w);
+		if (wk->monday < pi->from || wk->monday > pi->to ||
+		    !session_week(v, wk))
+			continue;
+		for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++)
+			if (away(v, &v->presence, members[m], wk->monday) &&
+			    met_without(v, d->team, members[m], wk->monday)) {
+				n++;
+				break;
+			}
+	}
+	return n;
+}
+
 /* Rule 13, gezamenlijk lesontwerp: each member of @d (still in the team)
  * in one per round of the period. Before a rebalance in the middle of a
  * period that was with the partner one had then, so any of the team's
- * counts. */
+ * counts. A round may be lost for each week someone of the duo is away:
+ * a lesontwerp that fell in an illness lapses (the planner lets it slip
+ * only where the rest of the cycle still fits). */
 static void check_duo_gl(struct verifier *v, const struct rk_duo *d,
 			 const struct pinfo *pi)
 {
 	int rounds = !!(pi->acts & RK_ACT_GL1) + !!(pi->acts & RK_ACT_GL2);
 	int members[3] = { d->a, d->b, d->c };
+	int lapsed = weeks_away(v, d, pi);
 	for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++) {
 		int n = 0;
 		if (!in_team(v, d->team, members[m]))
@@ -1712,7 +1755,7 @@ static void check_duo_gl(struct verifier *v, const struct rk_duo *d,
 			     ev->date >= pi->from && ev->date <= pi->to &&
 			     takes_part(ev, members[m]);
 		}
-		if (n >= rounds)
+		if (n >= rounds || n + lapsed >= rounds)
 			continue;
 		char duo[256], name[256];
 		duo_words(v, d, duo, sizeof(duo));

@@ -181,6 +181,7 @@ START_TEST(test_ill_two_weeks)
 	}
 	ck_assert_uint_gt(changed_in_window, 0);
 	ck_assert_int_eq(pt.moments_changed, 0);
+	assert_verified(&w, next);
 	rk_plan_free(next);
 	rk_test_planned_free(&w);
 }
@@ -545,6 +546,74 @@ START_TEST(test_join_full_team_refused)
 }
 END_TEST
 
+struct week_of {
+	int person;
+	int monday;	  /* the week the person is away; -1: none */
+	const char *drop; /* this event goes in any case */
+};
+
+/* Keeps what verify should see: @drop gone, and in the week away every
+ * session of the person's gone (their place in the bordsessie too). */
+static bool keep_present(const struct rk_event *ev, void *data)
+{
+	const struct week_of *w = data;
+	if (!strcmp(ev->id, w->drop))
+		return false;
+	if (w->monday < 0 || ev->date < w->monday || ev->date >= w->monday + 7)
+		return true;
+	struct rk_event *e = (struct rk_event *)ev;
+	size_t k = 0;
+	for (size_t i = 0; i < e->n_parts; i++)
+		if (e->parts[i].person != w->person)
+			e->parts[k++] = e->parts[i];
+	bool had = k < e->n_parts;
+	e->n_parts = k;
+	return !had || ev->kind == RK_EV_BORDSESSIE || ev->kind == RK_EV_LKTEAM;
+}
+
+/* The referee on a lesontwerp that lapsed in an illness: a duo member
+ * absent in a week their team met (no event of theirs, and the bordsessie
+ * on a day they work held without them) may lack a round of it; one who
+ * was there may not, nor may their team's other duos. */
+START_TEST(test_verify_gl_lapsed_in_illness)
+{
+	for (int ill = 0; ill < 2; ill++) {
+		struct rk_test_planned w = plan_school("one-moment.yaml");
+		int t1 = who(&w, "T1");
+		const struct rk_event *gl = NULL;
+		for (size_t i = 0; !gl && i < rk_plan_n_events(w.plan); i++) {
+			const struct rk_event *ev = rk_plan_event(w.plan, i);
+			for (size_t j = 0; ev->kind == RK_EV_GL &&
+					   ev->period == 2 && j < ev->n_parts;
+			     j++)
+				if (ev->parts[j].person == t1)
+					gl = ev;
+		}
+		ck_assert_ptr_nonnull(gl);
+		char id[256];
+		snprintf(id, sizeof(id), "%s", gl->id);
+		struct week_of week = { t1, ill ? rk_date_monday(gl->date) : -1,
+					id };
+		rk_plan_filter(w.plan, keep_present, &week);
+		struct rk_diags *d = rk_diags_new();
+		enum rk_status status =
+			rk_verify(w.school, w.year, w.plan, "plan.tsv", d);
+		char *text = rk_test_diags_text(d);
+		if (ill)
+			ck_assert_msg(status == RK_OK, "%s", text);
+		else
+			ck_assert_msg(
+				status == RK_ERR_INPUT &&
+					strstr(text,
+					       "'T1' (Anna Bakker) has 1 gezamenlijk lesontwerp, but the period has 2 round(s) of it"),
+				"%s", text);
+		free(text);
+		rk_diags_free(d);
+		rk_test_planned_free(&w);
+	}
+}
+END_TEST
+
 /* Eva joins Team Alpha on Tuesday 9 February. She teaches all Monday,
  * so the team's moment moves from Monday to later in the week; that
  * week's bordsessie was held on Monday 8 February, before the date: the
@@ -601,6 +670,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_split_after_cycle_held_refused);
 	tcase_add_test(tc, test_from_before_today_refused);
 	tcase_add_test(tc, test_join_moves_moment_later_in_week);
+	tcase_add_test(tc, test_verify_gl_lapsed_in_illness);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
