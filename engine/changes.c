@@ -327,26 +327,47 @@ static void tell(struct told_list *l, int date, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void event_clauses(const struct rk_school *s, const struct rk_event *a,
-			  const struct rk_event *b, int person,
-			  struct told_list *l, struct weekly *wk)
+/* Whether @ev is at a moment its group has only since the rebalance (a
+ * moment of @next with a first date): then it is the first of a new
+ * series, not a single session moved (a holiday, an absence). */
+static bool at_new_moment(const struct rk_plan *next, const struct rk_event *ev)
+{
+	for (size_t i = 0; i < rk_plan_n_moments(next); i++) {
+		const struct rk_moment *m = rk_plan_moment(next, i);
+		if (m->team == ev->team && m->from > 0 && m->from <= ev->date &&
+		    m->weekday == rk_date_weekday(ev->date) &&
+		    m->start == ev->start)
+			return true;
+	}
+	return false;
+}
+
+static void event_clauses(const struct rk_school *s, const struct rk_plan *next,
+			  const struct rk_event *a, const struct rk_event *b,
+			  int person, struct told_list *l, struct weekly *wk)
 {
 	char what[640], at[160], was[160];
 	const struct rk_event *ev = a ? a : b;
 	bool weekly = ev->kind == RK_EV_BORDSESSIE || ev->kind == RK_EV_LKTEAM;
 	if (a && b && a->date == b->date && a->start == b->start)
 		return;
-	if (weekly) {
-		if (a && !b) {
-			wk->cancelled++;
-			wk->first = wk->first < 0 ? a->date : wk->first;
-			wk->last = a->date;
-		} else if (b && !wk->moved_to) {
-			wk->moved_to = b;
-		}
+	if (weekly && a && !b) {
+		wk->cancelled++;
+		wk->first = wk->first < 0 ? a->date : wk->first;
+		wk->last = a->date;
 		return;
 	}
-	phrase(s, ev, person, what, sizeof(what));
+	if (weekly && at_new_moment(next, b)) {
+		if (!wk->moved_to)
+			wk->moved_to = b;
+		return;
+	}
+	/* A weekly session moved on its own (the new moment aside) is told
+	 * as any other: "voortaan" would promise a series that is not. */
+	if (weekly)
+		snprintf(what, sizeof(what), "bordsessie");
+	else
+		phrase(s, ev, person, what, sizeof(what));
 	if (a && !b) {
 		when(s, a, false, was, sizeof(was));
 		tell(l, a->date, "je %s van %s vervalt", what, was);
@@ -419,8 +440,8 @@ static void person_text(const struct rk_school *s, const struct rk_plan *old,
 		int c = i == na	  ? 1
 			: j == nb ? -1
 				  : strcmp(ea[i]->id, eb[j]->id);
-		event_clauses(s, c <= 0 ? ea[i] : NULL, c >= 0 ? eb[j] : NULL,
-			      person, &l, &wk);
+		event_clauses(s, next, c <= 0 ? ea[i] : NULL,
+			      c >= 0 ? eb[j] : NULL, person, &l, &wk);
 		i += c <= 0;
 		j += c >= 0;
 	}

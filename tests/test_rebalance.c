@@ -614,6 +614,37 @@ START_TEST(test_verify_gl_lapsed_in_illness)
 }
 END_TEST
 
+/* T1 ill for the week after Pinksteren: the leerKRACHT-team's session of
+ * that week (moved to Tuesday by Whit Monday) moves an hour for SL alone.
+ * One session moved is told as moved, not as a new moment "voortaan":
+ * the team's moment stays Monday. */
+START_TEST(test_changes_single_weekly_move)
+{
+	struct rk_test_planned w = plan_school("studiedag.yaml");
+	int from = rk_date_from_ymd(2027, 5, 10);
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(
+		&w, "T1", from, rk_date_from_ymd(2027, 5, 19), &pt);
+	ck_assert_int_eq(pt.moments_changed, 0);
+	struct rk_changes *ch = NULL;
+	ck_assert_int_eq(rk_changes_describe(w.school, w.plan, next, from, &ch),
+			 RK_OK);
+	const char *sl = NULL;
+	for (size_t i = 0; i < rk_changes_count(ch); i++)
+		if (rk_changes_person(ch, i) == who(&w, "SL"))
+			sl = rk_changes_text(ch, i);
+	ck_assert_ptr_nonnull(sl);
+	ck_assert_msg(
+		strstr(sl,
+		       "Je bordsessie is verplaatst van di 18 mei 2e uur naar di 18 mei 1e uur") &&
+			!strstr(sl, "voortaan"),
+		"%s", sl);
+	rk_changes_free(ch);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 /* Eva joins Team Alpha on Tuesday 9 February. She teaches all Monday,
  * so the team's moment moves from Monday to later in the week; that
  * week's bordsessie was held on Monday 8 February, before the date: the
@@ -651,6 +682,18 @@ START_TEST(test_join_moves_moment_later_in_week)
 	}
 	ck_assert_int_eq(in_week, 1);
 	ck_assert_int_ge(first, monday + 7);
+	/* A new moment is a new series: "voortaan". */
+	struct rk_changes *ch = NULL;
+	ck_assert_int_eq(rk_changes_describe(w.school, w.plan, next, from, &ch),
+			 RK_OK);
+	bool told = false;
+	for (size_t i = 0; i < rk_changes_count(ch); i++)
+		if (rk_changes_person(ch, i) == who(&w, "T1"))
+			told = strstr(rk_changes_text(ch, i),
+				      "je bordsessie is voortaan op woensdag om 16:00 (voor het eerst wo 17 feb)") !=
+			       NULL;
+	ck_assert(told);
+	rk_changes_free(ch);
 	rk_plan_free(next);
 	rk_test_planned_free(&w);
 }
@@ -671,6 +714,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_from_before_today_refused);
 	tcase_add_test(tc, test_join_moves_moment_later_in_week);
 	tcase_add_test(tc, test_verify_gl_lapsed_in_illness);
+	tcase_add_test(tc, test_changes_single_weekly_move);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
