@@ -558,14 +558,102 @@ static void leave_groups(struct rk_planctx *ctx, int person)
 	}
 }
 
-enum rk_status rk_rebalance(const struct rk_school *school,
-			    const struct rk_schoolyear *year,
-			    const struct rk_plan *previous,
-			    const struct rk_rebalance_request *request,
-			    const struct rk_plan_options *options,
-			    struct rk_plan **out,
-			    struct rk_perturbation *perturbation,
-			    struct rk_diags *diags)
+/* Whether @d, a unit of the new plan, was none of the previous plan's:
+ * formed from the date on, it catches up on its whole cycle
+ * (sessions.c, duo_acts). */
+static bool formed_anew(const struct rk_plan *prev, const struct rk_duo *d)
+{
+	int size = d->c >= 0 ? 3 : 2;
+	for (size_t i = 0; i < rk_plan_n_duos(prev); i++) {
+		const struct rk_duo *o = rk_plan_duo(prev, i);
+		int x[3] = { o->a, o->b, o->c }, same = 0;
+		for (int k = 0; k < 3; k++)
+			same += x[k] >= 0 &&
+				(x[k] == d->a || x[k] == d->b || x[k] == d->c);
+		if (o->period == d->period && o->team == d->team &&
+		    same == size && (o->c >= 0) == (size == 3))
+			return false;
+	}
+	return true;
+}
+
+static bool in_unit(const struct rk_duo *d, int person)
+{
+	return person >= 0 &&
+	       (d->a == person || d->b == person || d->c == person);
+}
+
+/* Whether @ev is a session of unit @d that found its place: everyone
+ * but a cover person in the unit, and no "NIET GEPLAND" stand-in
+ * (--allow-violations). */
+static bool unit_event(const struct rk_duo *d, const struct rk_event *ev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		if (ev->parts[i].role == RK_PART_COVER)
+			continue;
+		if (!in_unit(d, ev->parts[i].person))
+			return false;
+		n++;
+	}
+	return n >= 2 && !ev->violation;
+}
+
+/* Whether unit @d, formed from the date on, got its whole cycle: both
+ * rounds' lesontwerp and every lesbezoek with its feedbackgesprek. */
+static bool cycle_placed(const struct rk_planctx *ctx, const struct rk_duo *d)
+{
+	int size = d->c >= 0 ? 3 : 2, gl = 0, lb = 0, fb = 0;
+	for (size_t i = 0; i < rk_plan_n_events(ctx->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->plan, i);
+		if (ev->period != d->period || ev->team != d->team ||
+		    ev->date < ctx->from || !unit_event(d, ev))
+			continue;
+		gl += ev->kind == RK_EV_GL;
+		lb += ev->kind == RK_EV_LB;
+		fb += ev->kind == RK_EV_FB;
+	}
+	int visits = size == 3 ? 6 : 2;
+	return gl >= 2 && lb >= visits && fb >= visits;
+}
+
+/* The date's period's units formed from the date on whose cycle found no
+ * place, each as its pairs into @late: the duo step forms none of them
+ * again on the next try. */
+static enum rk_status late_units(const struct rk_planctx *ctx,
+				 struct rk_vec *late)
+{
+	int period = period_of_from(ctx);
+	for (size_t i = 0; i < rk_plan_n_duos(ctx->plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(ctx->plan, i);
+		if (d->period != period || !formed_anew(ctx->prev, d) ||
+		    cycle_placed(ctx, d))
+			continue;
+		int m[3] = { d->a, d->b, d->c };
+		for (int x = 0; x < 3; x++)
+			for (int y = x + 1; y < 3; y++) {
+				if (m[x] < 0 || m[y] < 0)
+					continue;
+				struct rk_pair *pr =
+					rk_vec_push(late, sizeof(*pr));
+				if (!pr)
+					return RK_ERR_NOMEM;
+				*pr = (struct rk_pair){ m[x], m[y] };
+			}
+	}
+	return RK_OK;
+}
+
+/* One try of rk_rebalance; when it is infeasible, the pairs of the units
+ * it formed too late for their cycle go to @late. */
+static enum rk_status try_rebalance(const struct rk_school *school,
+				    const struct rk_schoolyear *year,
+				    const struct rk_plan *previous,
+				    const struct rk_rebalance_request *request,
+				    const struct rk_plan_options *options,
+				    struct rk_plan **out,
+				    struct rk_perturbation *perturbation,
+				    struct rk_diags *diags, struct rk_vec *late)
 {
 	struct rk_planctx ctx;
 	*out = NULL;
@@ -601,6 +689,8 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 	free(team_group);
 	if (status == RK_OK)
 		status = rk_planctx_run(&ctx);
+	if (status == RK_OK && ctx.infeasible)
+		status = late_units(&ctx, late);
 	if (status == RK_OK)
 		status = merge(&ctx);
 	if (status == RK_OK)
@@ -618,6 +708,48 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 	perturbation->moments_changed = count_moments(ctx.plan, ctx.from);
 out:
 	return rk_planctx_finish(&ctx, status, out);
+}
+
+/* A duo formed from the date on catches up on its whole cycle in the
+ * weeks left; whether it fits, only the session model can tell (two
+ * part-timers who meet on one day a week have room for one round, not
+ * two). So a try that is infeasible for that alone is tried again
+ * without those units, until none is left to drop: then the duo step
+ * says who cannot be re-paired. Only the last try's messages count. */
+enum rk_status rk_rebalance(const struct rk_school *school,
+			    const struct rk_schoolyear *year,
+			    const struct rk_plan *previous,
+			    const struct rk_rebalance_request *request,
+			    const struct rk_plan_options *options,
+			    struct rk_plan **out,
+			    struct rk_perturbation *perturbation,
+			    struct rk_diags *diags)
+{
+	struct rk_vec late = { 0 };
+	struct rk_rebalance_request req = *request;
+	enum rk_status status;
+	for (;;) {
+		struct rk_diags *tried = rk_diags_new();
+		size_t before = late.n;
+		if (!tried) {
+			status = RK_ERR_NOMEM;
+			break;
+		}
+		req.late = late.items;
+		req.n_late = late.n;
+		status = try_rebalance(school, year, previous, &req, options,
+				       out, perturbation, tried, &late);
+		if (status != RK_ERR_INFEASIBLE || late.n == before) {
+			rk_diags_append(diags, tried);
+			rk_diags_free(tried);
+			break;
+		}
+		rk_diags_free(tried);
+		rk_plan_free(*out);
+		*out = NULL;
+	}
+	rk_vec_release(&late);
+	return status;
 }
 
 static const char *person_name(const struct rk_school *s, int p)

@@ -802,6 +802,42 @@ START_TEST(test_rebalance_scenarios)
 }
 END_TEST
 
+/* Rick Jansen leaves two weeks before period 3 closes: Femke Wiersma, his
+ * partner, needs a new one, and no new duo or trio has room for its whole
+ * cycle in the weeks left (Nienke Smit and Mohamed el Idrissi, who would
+ * be paired anew, meet on one day a week). The team keeps its duos, Femke
+ * Wiersma has none for the rest of the period, and a warning names her,
+ * never a pairing that was only tried. The result verifies. */
+START_TEST(test_rebalance_no_invented_pair)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	const char *argv[] = { "ritmiek", "rebalance", school,	     "--plan",
+			       dir,	  "--from",    "2027-03-08", "--leave",
+			       "RJA",	  "-q",	       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
+	ck_assert_msg(strstr(r.err, "warning: Team Bovenbouw, period 3: Femke "
+				    "Wiersma has no duo partner from "
+				    "2027-03-08 to the end of the period"),
+		      "%.1500s", r.err);
+	ck_assert_msg(!strstr(r.err, "Mohamed el Idrissi and Nienke Smit"),
+		      "%.1500s", r.err);
+	run_free(&r);
+	char *plan = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(strstr(plan, "duo\tbovenbouw\t3\tBDI\tEPO\n"));
+	ck_assert_ptr_nonnull(
+		strstr(plan, "duo\tbovenbouw\t3\tMID\tGVE\tNSM\n"));
+	free(plan);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 /* A teacher joins Team Exact, whose moment no longer suits: the new
  * moment holds from the date on, the old one stays for the weeks before
  * (a second moment line with its date), and the result verifies. */
@@ -1974,6 +2010,7 @@ Suite *suite_cli(void)
 	tc = tcase_create("rebalance");
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_rebalance_scenarios);
+	tcase_add_test(tc, test_rebalance_no_invented_pair);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
 	tcase_add_test(tc, test_rebalance_refuses_past_from);
 	tcase_add_test(tc, test_rebalance_moment_moves);
