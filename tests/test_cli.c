@@ -802,6 +802,16 @@ START_TEST(test_rebalance_scenarios)
 }
 END_TEST
 
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(text, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
 /* Rick Jansen leaves two weeks before period 3 closes: Femke Wiersma, his
  * partner, needs a new one, and no new duo or trio has room for its whole
  * cycle in the weeks left (Nienke Smit and Mohamed el Idrissi, who would
@@ -833,6 +843,60 @@ START_TEST(test_rebalance_no_invented_pair)
 	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
 	r = run_ritmiek(verify);
 	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* A new timetable from 2027-03-08 on (on Thursdays the duo teachers of
+ * groep 6 and 7 swap blocks): the plan records it, so that verify checks
+ * lessons from the date on against the new timetable and before it
+ * against the old, and accepts the rebalanced plan (the school file's
+ * timetable alone finds lesbezoeken at lessons nobody gives any more).
+ * A bordsessie moved into a lesson of the new timetable is rejected with
+ * that timetable's line. */
+START_TEST(test_rebalance_new_timetable_verifies)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	const char *argv[] = { "ritmiek",
+			       "rebalance",
+			       school,
+			       "--plan",
+			       dir,
+			       "--from",
+			       "2027-03-08",
+			       "--timetable",
+			       "tests/data/plan/po-rooster-donderdag.csv",
+			       "-q",
+			       "--no-feeds",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
+	run_free(&r);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	char *plan = dir_file(dir, "plan.tsv");
+	const char *line = strstr(plan, "\ntimetable\t2027-03-08\t/");
+	ck_assert_msg(line != NULL, "no timetable line");
+	ck_assert_ptr_nonnull(strstr(line, "/tests/data/plan/"
+					   "po-rooster-donderdag.csv\n"));
+	/* Thursday 11 March, 10:15: GVE teaches groep 7 now (NSM did). */
+	char *bs = strstr(plan, "\tbordsessie\t2027-03-11\t12:00\t12:30\t");
+	ck_assert_ptr_nonnull(bs);
+	memcpy(bs + strlen("\tbordsessie\t2027-03-11\t"), "10:15\t10:45", 11);
+	write_text(dir, "plan.tsv", plan);
+	free(plan);
+	r = run_ritmiek(verify);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "'GVE' (Gerrit Veenstra) has a lesson then "
+				    "(po-rooster-donderdag.csv:"),
+		      "%.2000s", r.err);
+	ck_assert_msg(!strstr(r.err, "'NSM' (Nienke Smit) has a lesson then"),
+		      "%.2000s", r.err);
 	run_free(&r);
 	remove_dir(dir);
 }
@@ -1319,16 +1383,6 @@ START_TEST(test_plan_full_disk)
 END_TEST
 
 /* --- A command line that helps (issue 14, section 4) ---------------------- */
-
-static void write_text(const char *dir, const char *name, const char *text)
-{
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(fputs(text, f) >= 0, 1);
-	ck_assert_int_eq(fclose(f), 0);
-}
 
 /* A copy of the vo example in a new temporary folder, its school file's
  * first @from replaced by @to. */
@@ -2011,6 +2065,7 @@ Suite *suite_cli(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_rebalance_scenarios);
 	tcase_add_test(tc, test_rebalance_no_invented_pair);
+	tcase_add_test(tc, test_rebalance_new_timetable_verifies);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
 	tcase_add_test(tc, test_rebalance_refuses_past_from);
 	tcase_add_test(tc, test_rebalance_moment_moves);
