@@ -1415,6 +1415,85 @@ static char *example_with(const char *from, const char *to)
 	return dir;
 }
 
+/* The po example with no room for the school-wide sessions: windows that
+ * give the draagvlaksessie, the startfase and the leerKRACHT-team only
+ * Monday 08:30-09:00. With --allow-violations the plan is written; the
+ * summary counts what is missing of each kind and names it among the
+ * violations, and verify reports each missing one. */
+START_TEST(test_missing_school_wide_sessions)
+{
+	static const char *const kinds =
+		"kinds: [bordsessie, gezamenlijk-lesontwerp, feedbackgesprek, "
+		"verdieping, retrospectief, leerlingarena, verbindingssessie]";
+	char windows[1024];
+	snprintf(windows, sizeof(windows),
+		 "  windows:\n"
+		 "    - {days: [ma, di, do, vr], start: \"08:30\", end: "
+		 "\"16:30\", %s}\n"
+		 "    - {days: [wo], start: \"08:30\", end: \"14:00\", %s}\n"
+		 "    - {days: [ma], start: \"08:30\", end: \"09:00\", kinds: "
+		 "[draagvlaksessie, startfase, leerkracht-team]}\n",
+		 kinds, kinds);
+	char *dir = temp_dir();
+	char *path = rk_test_path("examples/po-school/rooster.csv");
+	char *text = rk_test_slurp(path);
+	write_text(dir, "rooster.csv", text);
+	free(text);
+	free(path);
+	path = rk_test_path("examples/po-school/school.yaml");
+	text = rk_test_slurp(path);
+	const char *from = "  windows:\n";
+	char *at = strstr(text, from);
+	ck_assert_ptr_nonnull(at);
+	/* The windows are the file's last lines. */
+	size_t len = strlen(text) + strlen(windows) + 1;
+	char *edited = malloc(len);
+	ck_assert_ptr_nonnull(edited);
+	snprintf(edited, len, "%.*s%s", (int)(at - text), text, windows);
+	write_text(dir, "school.yaml", edited);
+	free(edited);
+	free(text);
+	free(path);
+	char school[512], out[512];
+	snprintf(school, sizeof(school), "%s/school.yaml", dir);
+	snprintf(out, sizeof(out), "%s/plan", dir);
+	const char *argv[] = { "ritmiek",    "plan",
+			       "-q",	     "-o",
+			       out,	     "--allow-violations",
+			       "--no-feeds", "--no-overview",
+			       school,	     NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 3, "%d: %.1500s", r.status, r.err);
+	run_free(&r);
+	char *summary = dir_file(out, "summary.txt");
+	static const char *const want[] = {
+		"  draagvlaksessie: 1 van 1 niet gepland\n",
+		"  startfase: 3 van 3 niet gepland\n",
+		"  leerkracht-team: 3 van 36 niet gepland\n",
+		"                draagvlaksessie                 1        0\n",
+		"                startfase                       3        0\n",
+		"                leerkracht-team                36       33\n",
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ck_assert_msg(strstr(summary, want[i]), "no '%s' in %s",
+			      want[i], summary);
+	free(summary);
+	const char *verify[] = { "ritmiek", "verify", school, out, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_int_eq(r.status, 1);
+	static const char *const said[] = {
+		"error: no draagvlaksessie: the first programme year opens",
+		"error: 0 startfase session(s): in the first programme year",
+		"error: the leerKRACHT-team has no meeting in week 13 "
+		"(2027-03-29)",
+	};
+	for (size_t i = 0; i < sizeof(said) / sizeof(said[0]); i++)
+		ck_assert_msg(strstr(r.err, said[i]), "no '%s'", said[i]);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 /* `timegrid:` in the vo example: one error with its suggestion, where there
  * were 68 (the missing section, then every lesson outside the grid). */
 START_TEST(test_misspelt_section_one_root_error)
@@ -2066,6 +2145,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_rebalance_scenarios);
 	tcase_add_test(tc, test_rebalance_no_invented_pair);
 	tcase_add_test(tc, test_rebalance_new_timetable_verifies);
+	tcase_add_test(tc, test_missing_school_wide_sessions);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
 	tcase_add_test(tc, test_rebalance_refuses_past_from);
 	tcase_add_test(tc, test_rebalance_moment_moves);
