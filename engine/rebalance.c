@@ -41,9 +41,28 @@ static const struct rk_period *period_number(const struct rk_plan *plan,
 	return NULL;
 }
 
+/* The lesbezoek a feedbackgesprek follows, or the feedbackgesprek after
+ * a lesbezoek, in the previous plan: same id suffix, the other kind. */
+static const struct rk_event *paired(const struct rk_planctx *ctx,
+				     const struct rk_event *ev)
+{
+	enum rk_event_kind other = ev->kind == RK_EV_FB ? RK_EV_LB : RK_EV_FB;
+	const char *mine = rk_event_kind_name(ev->kind);
+	const char *at = strstr(ev->id, mine);
+	char id[512];
+	if (!at || (size_t)(at - ev->id) >= 200)
+		return NULL;
+	snprintf(id, sizeof(id), "%.*s%s%s", (int)(at - ev->id), ev->id,
+		 rk_event_kind_name(other), at + strlen(mine));
+	return rk_planctx_prev_event(ctx, id);
+}
+
 /* A later event of an activity that began before the date (a
  * feedbackgesprek after a lesbezoek that has been, or a session that had
- * slipped past its week) stays, unless one of its people is away then. */
+ * slipped past its week) stays, unless one of its people is away then.
+ * The week an activity belongs to: a lesbezoek that slipped says the week
+ * it is in, its feedbackgesprek the week of the activity; the session
+ * model plans neither again when that week lies before the date. */
 static bool carried_over(const struct rk_planctx *ctx,
 			 const struct rk_event *ev)
 {
@@ -52,23 +71,16 @@ static bool carried_over(const struct rk_planctx *ctx,
 	for (size_t i = 0; i < ev->n_parts; i++)
 		if (rk_busy_absent(ctx->busy, ev->parts[i].person, ev->date))
 			return false;
-	if (ev->kind == RK_EV_FB) {
-		/* Same suffix, other kind: the lesbezoek it follows. */
-		const char *fb = rk_event_kind_name(RK_EV_FB);
-		const char *at = strstr(ev->id, fb);
-		char id[512];
-		if (at && (size_t)(at - ev->id) < 200) {
-			snprintf(id, sizeof(id), "%.*s%s%s", (int)(at - ev->id),
-				 ev->id, rk_event_kind_name(RK_EV_LB),
-				 at + strlen(fb));
-			const struct rk_event *lb =
-				rk_planctx_prev_event(ctx, id);
-			if (lb && lb->date < ctx->from)
-				return true;
-		}
-	}
+	const struct rk_event *pair =
+		ev->kind == RK_EV_FB || ev->kind == RK_EV_LB ? paired(ctx, ev)
+							     : NULL;
+	if (ev->kind == RK_EV_FB && pair && pair->date < ctx->from)
+		return true;
+	int week = ev->week_in_period;
+	if (pair && pair->week_in_period < week)
+		week = pair->week_in_period;
 	const struct rk_period *p = period_number(ctx->prev, ev->period);
-	return p && ev->week_in_period < nth_of_from(ctx, p);
+	return p && week < nth_of_from(ctx, p);
 }
 
 /* Whether the request names @person: away, or in a pair to split or keep. */
@@ -333,10 +345,73 @@ static bool not_past(const struct rk_event *ev, void *data)
 /* The past exactly as it was, then the rest. An activity that has been
  * held is never planned again; should a step still make one with the id
  * of a past event, the past one wins. */
+static int cmp_by_id(const void *a, const void *b)
+{
+	const struct rk_event *const *x = a, *const *y = b;
+	return strcmp((*x)->id, (*y)->id);
+}
+
+/* The events of @plan ordered by id, for a merge walk. */
+static const struct rk_event **by_id(const struct rk_plan *plan)
+{
+	size_t n = rk_plan_n_events(plan);
+	const struct rk_event **list = malloc((n + 1) * sizeof(*list));
+	if (!list)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		list[i] = rk_plan_event(plan, i);
+	qsort(list, n, sizeof(*list), cmp_by_id);
+	return list;
+}
+
+/* Events to drop: [index] in the plan. */
+struct twins {
+	const struct rk_event *first;
+	bool *drop;
+};
+
+static bool not_twin(const struct rk_event *ev, void *data)
+{
+	const struct twins *t = data;
+	return !t->drop[ev - t->first];
+}
+
+/* An activity carried over from before the date (a lesbezoek of an old
+ * trio) may be one a duo formed from the date on catches up on, with the
+ * same people and so the same id: the one kept (added first) stands,
+ * the second is dropped. */
+static enum rk_status drop_twins(struct rk_plan *plan)
+{
+	size_t n = rk_plan_n_events(plan);
+	const struct rk_event **list = by_id(plan);
+	struct twins t = { n ? rk_plan_event(plan, 0) : NULL,
+			   calloc(n + 1, sizeof(bool)) };
+	if (!list || !t.drop) {
+		free(list);
+		free(t.drop);
+		return RK_ERR_NOMEM;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (strcmp(list[i - 1]->id, list[i]->id))
+			continue;
+		/* qsort is not stable: the later of the two in the plan. */
+		const struct rk_event *later =
+			list[i] > list[i - 1] ? list[i] : list[i - 1];
+		t.drop[later - t.first] = true;
+		list[i] = later == list[i] ? list[i - 1] : list[i];
+	}
+	rk_plan_filter(plan, not_twin, &t);
+	free(list);
+	free(t.drop);
+	return RK_OK;
+}
+
 static enum rk_status merge(struct rk_planctx *ctx)
 {
 	rk_plan_filter(ctx->plan, open_event, ctx);
 	rk_plan_filter(ctx->plan, not_past, ctx);
+	if (drop_twins(ctx->plan) != RK_OK)
+		return RK_ERR_NOMEM;
 	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
 		const struct rk_event *old = rk_plan_event(ctx->prev, i);
 		if (old->date < ctx->from && !rk_plan_add_copy(ctx->plan, old))
@@ -382,25 +457,6 @@ static enum rk_status keep_moment_history(struct rk_planctx *ctx)
 	enum rk_status status = rk_plan_set_moments(ctx->plan, all, n);
 	free(all);
 	return status;
-}
-
-static int cmp_by_id(const void *a, const void *b)
-{
-	const struct rk_event *const *x = a, *const *y = b;
-	return strcmp((*x)->id, (*y)->id);
-}
-
-/* The events of @plan ordered by id, for a merge walk. */
-static const struct rk_event **by_id(const struct rk_plan *plan)
-{
-	size_t n = rk_plan_n_events(plan);
-	const struct rk_event **list = malloc((n + 1) * sizeof(*list));
-	if (!list)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		list[i] = rk_plan_event(plan, i);
-	qsort(list, n, sizeof(*list), cmp_by_id);
-	return list;
 }
 
 static bool same_time(const struct rk_event *a, const struct rk_event *b)

@@ -724,7 +724,8 @@ static void copy_tree(const char *from, const char *to)
 
 /* Mid-year changes on a Monday, a Wednesday and a Friday (leave) and on a
  * Wednesday (illness, split, move; --join is the same change for a
- * teacher who was in no team): before the date nothing changes
+ * teacher who was in no team), and a leave in the third week of the last
+ * period: before the date nothing changes
  * in plan.tsv or any feed, a team the change does not touch keeps every
  * event, and the result verifies. */
 START_TEST(test_rebalance_scenarios)
@@ -745,6 +746,11 @@ START_TEST(test_rebalance_scenarios)
 		{ "2027-02-10",
 		  { "--move", "RJA", "--team", "onderbouw" },
 		  NULL },
+		/* Period 5's round-1 lesbezoeken slipped into the date's
+		 * week: they and their feedbackgesprekken carry over
+		 * together, and the trio's visit that the new duo GVE-NSM
+		 * would catch up on is not planned twice. */
+		{ "2027-06-07", { "--leave", "RJA" }, "onderbouw" },
 	};
 	char *base = temp_dir();
 	plan_and_verify(school, base);
