@@ -717,55 +717,59 @@ static void prepare_one(void *data, size_t i)
 			   : RK_ERR_NOMEM;
 }
 
-/* Rebalancing: the member of the team in a unit formed too late for its
- * cycle (rk_rebalance_request.late) who needed a new partner, because
- * theirs left; else the first member in such a unit; -1: none. */
-static int late_member(const struct rk_planctx *ctx, const struct pairing *pr)
+/* Rebalancing: whether a unit formed too late for its cycle
+ * (rk_rebalance_request.late) was one of this team's. */
+static bool late_member(const struct rk_planctx *ctx, const struct pairing *pr)
 {
-	int first = -1;
-	for (size_t i = 0; i < ctx->req->n_late; i++) {
-		int ab[2] = { ctx->req->late[i].a, ctx->req->late[i].b };
-		for (int x = 0; x < 2; x++) {
-			const struct rk_duo *d = old_duo(ctx, pr, ab[x]);
-			if (position(pr, ab[x]) < 0)
-				continue;
-			if (d && (gone(ctx, d->a) || gone(ctx, d->b) ||
-				  (d->c >= 0 && gone(ctx, d->c))))
-				return ab[x];
-			if (first < 0)
-				first = ab[x];
-		}
-	}
-	return first;
+	for (size_t i = 0; i < ctx->req->n_late; i++)
+		if (position(pr, ctx->req->late[i].a) >= 0 ||
+		    position(pr, ctx->req->late[i].b) >= 0)
+			return true;
+	return false;
+}
+
+/* Whether every member of @d still takes part in the team (@pr). */
+static bool intact(const struct pairing *pr, const struct rk_duo *d)
+{
+	return position(pr, d->a) >= 0 && position(pr, d->b) >= 0 &&
+	       (d->c < 0 || position(pr, d->c) >= 0);
 }
 
 /* Rebalancing: no split of the team leaves out every unit formed too late
- * for its cycle. The team keeps its duos as they were, without who left:
- * the one whose partner left has none for the rest of the period (their
- * duo sessions lapse, as a leaver's do), everyone else's go on. Said as a
- * warning naming that person, never a pairing that was only tried. */
+ * for its cycle. The team keeps the duos and trios that are as they were;
+ * whoever was in one with someone who left has no partner for the rest
+ * of the period (their duo sessions lapse, as a leaver's do), and
+ * everyone else's go on. A warning names each of them, never a pairing
+ * that was only tried. */
 static enum rk_status keep_as_was(struct rk_planctx *ctx,
-				  const struct pairing *pr, int person)
+				  const struct pairing *pr)
 {
-	char date[RK_DATE_BUFSIZE];
-	rk_date_format(ctx->from, date);
-	rk_diags_add(
-		ctx->diags, RK_SEV_WARNING, NULL, 0, 0,
-		_("%s, period %d: %s has no duo partner from %s to the end of the period: with nobody in the team does a new duo or trio still fit its whole cycle (gezamenlijk lesontwerp, then a lesbezoek each way with its feedbackgesprek, twice) in the weeks left; the other duos stay as they were"),
-		pr->g->name, pr->p->number, rk_planctx_name(ctx, person), date);
+	bool *paired = calloc((size_t)pr->n + 1, sizeof(bool));
+	if (!paired)
+		return RK_ERR_NOMEM;
 	for (size_t i = 0; i < rk_plan_n_duos(ctx->prev); i++) {
 		const struct rk_duo *d = rk_plan_duo(ctx->prev, i);
-		int m[3] = { d->a, d->b, d->c }, left[3] = { -1, -1, -1 },
-		    n = 0;
-		for (int x = 0; x < 3; x++)
-			if (m[x] >= 0 && position(pr, m[x]) >= 0)
-				left[n++] = m[x];
-		struct rk_duo kept = { d->team, d->period, left[0],
-				       left[1], left[2],   d->backward };
-		if (d->period == pr->p->number && d->team == pr->g->team &&
-		    n >= 2 && rk_plan_add_duo(ctx->plan, kept) != RK_OK)
+		if (d->period != pr->p->number || d->team != pr->g->team ||
+		    !intact(pr, d))
+			continue;
+		if (rk_plan_add_duo(ctx->plan, *d) != RK_OK) {
+			free(paired);
 			return RK_ERR_NOMEM;
+		}
+		paired[position(pr, d->a)] = paired[position(pr, d->b)] = true;
+		if (d->c >= 0)
+			paired[position(pr, d->c)] = true;
 	}
+	char date[RK_DATE_BUFSIZE];
+	rk_date_format(ctx->from, date);
+	for (int k = 0; k < pr->n; k++)
+		if (!paired[k])
+			rk_diags_add(
+				ctx->diags, RK_SEV_WARNING, NULL, 0, 0,
+				_("%s, period %d: %s has no duo partner from %s to the end of the period: with nobody in the team does a new duo or trio still fit its whole cycle (gezamenlijk lesontwerp, then a lesbezoek each way with its feedbackgesprek, twice) in the weeks left; the other duos stay as they were"),
+				pr->g->name, pr->p->number,
+				rk_planctx_name(ctx, pr->members[k]), date);
+	free(paired);
 	return RK_OK;
 }
 
@@ -788,8 +792,8 @@ static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
 	if (status == RK_OK &&
 	    (result == RK_MIP_OPTIMAL || result == RK_MIP_FEASIBLE))
 		status = record(ctx, pr, mip, t->units, t->n_units);
-	else if (status == RK_OK && pr->current && late_member(ctx, pr) >= 0)
-		status = keep_as_was(ctx, pr, late_member(ctx, pr));
+	else if (status == RK_OK && pr->current && late_member(ctx, pr))
+		status = keep_as_was(ctx, pr);
 	else if (status == RK_OK && pr->current)
 		rk_planctx_infeasible(
 			ctx,

@@ -673,6 +673,17 @@ static bool cycle_placed(const struct rk_planctx *ctx, const struct rk_duo *d)
 	return gl >= 2 && lb >= visits && fb >= visits;
 }
 
+/* Whether @a and @b are a pair in @late already. */
+static bool listed(const struct rk_vec *late, int a, int b)
+{
+	const struct rk_pair *pairs = late->items;
+	for (size_t i = 0; i < late->n; i++)
+		if ((pairs[i].a == a && pairs[i].b == b) ||
+		    (pairs[i].a == b && pairs[i].b == a))
+			return true;
+	return false;
+}
+
 /* The date's period's units formed from the date on whose cycle found no
  * place, each as its pairs into @late: the duo step forms none of them
  * again on the next try. */
@@ -689,6 +700,8 @@ static enum rk_status late_units(const struct rk_planctx *ctx,
 		for (int x = 0; x < 3; x++)
 			for (int y = x + 1; y < 3; y++) {
 				if (m[x] < 0 || m[y] < 0)
+					continue;
+				if (listed(late, m[x], m[y]))
 					continue;
 				struct rk_pair *pr =
 					rk_vec_push(late, sizeof(*pr));

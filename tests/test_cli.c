@@ -854,6 +854,39 @@ START_TEST(test_rebalance_no_invented_pair)
 }
 END_TEST
 
+/* Nienke Smit leaves the trio Mohamed el Idrissi - Gerrit Veenstra -
+ * Nienke Smit two weeks before period 3 closes: no new unit of the other
+ * two fits its cycle (each one that fails is not formed again, so the
+ * run ends), the other duos stay and a warning names both. */
+START_TEST(test_rebalance_trio_left_late)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	const char *argv[] = { "ritmiek", "rebalance", school,	     "--plan",
+			       dir,	  "--from",    "2027-03-08", "--leave",
+			       "NSM",	  "-q",	       "--no-feeds", NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
+	ck_assert_msg(strstr(r.err, "Mohamed el Idrissi has no duo partner "
+				    "from 2027-03-08"),
+		      "%.1500s", r.err);
+	ck_assert_msg(strstr(r.err, "Gerrit Veenstra has no duo partner from "
+				    "2027-03-08"),
+		      "%.1500s", r.err);
+	run_free(&r);
+	char *plan = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(strstr(plan, "duo\tbovenbouw\t3\tBDI\tEPO\n"));
+	ck_assert_ptr_nonnull(strstr(plan, "duo\tbovenbouw\t3\tFWI\tRJA\n"));
+	free(plan);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 /* A new timetable from 2027-03-08 on (on Thursdays the duo teachers of
  * groep 6 and 7 swap blocks): the plan records it, so that verify checks
  * lessons from the date on against the new timetable and before it
@@ -2150,6 +2183,7 @@ Suite *suite_cli(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_rebalance_scenarios);
 	tcase_add_test(tc, test_rebalance_no_invented_pair);
+	tcase_add_test(tc, test_rebalance_trio_left_late);
 	tcase_add_test(tc, test_rebalance_new_timetable_verifies);
 	tcase_add_test(tc, test_missing_school_wide_sessions);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
