@@ -779,6 +779,8 @@ out:
 	return rk_planctx_finish(&ctx, status, out);
 }
 
+#define MAX_TRIES 12
+
 /* A duo formed from the date on catches up on its whole cycle in the
  * weeks left; whether it fits, only the session model can tell (two
  * part-timers who meet on one day a week have room for one round, not
@@ -797,7 +799,7 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 	struct rk_vec late = { 0 };
 	struct rk_rebalance_request req = *request;
 	enum rk_status status;
-	for (;;) {
+	for (int n = 1;; n++) {
 		struct rk_diags *tried = rk_diags_new();
 		size_t before = late.n;
 		if (!tried) {
@@ -808,7 +810,10 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 		req.n_late = late.n;
 		status = try_rebalance(school, year, previous, &req, options,
 				       out, perturbation, tried, &late);
-		if (status != RK_ERR_INFEASIBLE || late.n == before) {
+		/* Each try costs a whole run: a school where a dozen new
+		 * units in a row fail is told what the last try found. */
+		if (status != RK_ERR_INFEASIBLE || late.n == before ||
+		    n == MAX_TRIES) {
 			rk_diags_append(diags, tried);
 			rk_diags_free(tried);
 			break;
