@@ -40,6 +40,20 @@ struct rk_output_result;
 struct rk_load_options;
 struct rk_schoolyear;
 
+/* A new timetable from @from on (rebalance --timetable, a plan's
+ * "timetable" line): the lessons of @s end the day before, those of the
+ * file @path, read in the school's timetable format, start then. false
+ * (what is wrong in @diags) when the file cannot be read or names
+ * unknown people. */
+bool rk_cli_new_timetable(const char *path, struct rk_school *s, int from,
+			  struct rk_diags *diags);
+
+/* Every timetable change @plan was made for, applied to @s in order
+ * (rk_cli_new_timetable): whoever checks the plan checks it against the
+ * lessons it was made for. */
+bool rk_cli_plan_timetables(struct rk_school *s, const struct rk_plan *plan,
+			    struct rk_diags *diags);
+
 /* Loads the school file @school_path, its year when @year is not NULL,
  * and PLANDIR @dir's plan.tsv; problems are printed. Returns the exit
  * status (0, 1 for input errors, 4). */

@@ -98,6 +98,8 @@ int rk_cli_load_plan(const char *school_path, const char *dir,
 		what = path;
 		status = rk_plan_file_read(*school, path, plan, diags);
 	}
+	if (status == RK_OK && !rk_cli_plan_timetables(*school, *plan, diags))
+		status = RK_ERR_INPUT;
 	rk_diags_sort(diags);
 	rk_cli_print_diags(stderr, diags);
 	int exit_status = RK_EXIT_OK;

@@ -353,10 +353,8 @@ static bool apply_moves(const struct rebalance_args *a, struct rk_school *s,
 	return ok;
 }
 
-/* The old lessons end the day before @from; the new timetable (read with
- * the school's own timetable format) starts on it. */
-static bool apply_timetable(const char *path, struct rk_school *s, int from,
-			    struct rk_diags *diags)
+bool rk_cli_new_timetable(const char *path, struct rk_school *s, int from,
+			  struct rk_diags *diags)
 {
 	const struct rk_timetable_source *src =
 		rk_school_get_timetable_source(s, 0);
@@ -383,6 +381,47 @@ static bool apply_timetable(const char *path, struct rk_school *s, int from,
 				     d->column, "%s", d->message);
 		}
 	rk_diags_free(again);
+	return ok;
+}
+
+bool rk_cli_plan_timetables(struct rk_school *s, const struct rk_plan *plan,
+			    struct rk_diags *diags)
+{
+	for (size_t i = 0; i < rk_plan_n_timetables(plan); i++) {
+		const struct rk_timetable_change *t =
+			rk_plan_timetable(plan, i);
+		if (!rk_cli_new_timetable(t->path, s, t->from, diags))
+			return false;
+	}
+	return true;
+}
+
+/* The timetable changes the re-planned year is made for, into @next (a
+ * plan that holds them until the re-planned one exists):
+ * the previous plan's, but those from the date on when --timetable
+ * replaces the lessons from then, and that one (by its full path: verify,
+ * feeds and the next rebalance read it from anywhere). Applied to @s in
+ * that order. */
+static bool timetables(const struct rebalance_args *a, struct rk_school *s,
+		       const struct rk_plan *prev, int from,
+		       struct rk_plan *next, struct rk_diags *diags)
+{
+	for (size_t i = 0; i < rk_plan_n_timetables(prev); i++) {
+		const struct rk_timetable_change *t =
+			rk_plan_timetable(prev, i);
+		if (a->timetable && t->from >= from)
+			break;
+		if (rk_plan_add_timetable(next, *t) != RK_OK ||
+		    !rk_cli_new_timetable(t->path, s, t->from, diags))
+			return false;
+	}
+	if (!a->timetable)
+		return true;
+	char *full = realpath(a->timetable, NULL);
+	struct rk_timetable_change t = { from, full ? full : a->timetable };
+	bool ok = rk_plan_add_timetable(next, t) == RK_OK &&
+		  rk_cli_new_timetable(a->timetable, s, from, diags);
+	free(full);
 	return ok;
 }
 
@@ -474,9 +513,7 @@ static struct rk_school *prepare(struct rebalance_args *a,
 	if (status != RK_OK)
 		return NULL;
 	if (!make_request(a, s, req, absences, splits, keeps) ||
-	    !apply_moves(a, s, joins) ||
-	    (a->timetable &&
-	     !apply_timetable(a->timetable, s, req->from, diags))) {
+	    !apply_moves(a, s, joins)) {
 		rk_school_free(s);
 		return NULL;
 	}
@@ -519,7 +556,7 @@ static int run_rebalance(struct rebalance_args *a)
 	struct rk_join joins[MAX_CHANGES];
 	struct rk_rebalance_request req = { 0 };
 	struct rk_schoolyear *year = NULL;
-	struct rk_plan *prev = NULL, *next = NULL;
+	struct rk_plan *prev = NULL, *next = NULL, *lessons = NULL;
 	struct rk_changes *changes = NULL;
 	struct rk_perturbation pt;
 	char *text = NULL;
@@ -532,7 +569,8 @@ static int run_rebalance(struct rebalance_args *a)
 		goto out;
 	rc = RK_EXIT_INPUT;
 	if (rk_schoolyear_new(s, &year, diags) != RK_OK ||
-	    !(prev = read_plan(a, s, diags)))
+	    !(prev = read_plan(a, s, diags)) || !(lessons = rk_plan_new()) ||
+	    !timetables(a, s, prev, req.from, lessons, diags))
 		goto out;
 	if (rk_rebalance_check(s, year, prev, &req, diags) != RK_OK) {
 		rc = RK_EXIT_USAGE;
@@ -543,6 +581,10 @@ static int run_rebalance(struct rebalance_args *a)
 	rc = RK_EXIT_FAILURE;
 	if (status != RK_OK && status != RK_ERR_INFEASIBLE)
 		goto out;
+	for (size_t i = 0; next && i < rk_plan_n_timetables(lessons); i++)
+		if (rk_plan_add_timetable(
+			    next, *rk_plan_timetable(lessons, i)) != RK_OK)
+			goto out;
 	if (next && status == RK_OK && !verified(a, s, year, next, diags))
 		status = RK_ERR_INFEASIBLE;
 	if (status == RK_ERR_INFEASIBLE && !a->plan.allow_violations) {
@@ -587,6 +629,7 @@ out:
 	free(text);
 	rk_changes_free(changes);
 	rk_plan_free(next);
+	rk_plan_free(lessons);
 	rk_plan_free(prev);
 	rk_schoolyear_free(year);
 	rk_school_free(s);

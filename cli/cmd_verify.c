@@ -62,6 +62,11 @@ static int load_all(const char *school_path, const char *path,
 		what = path;
 		status = rk_plan_file_read(l->school, path, &l->plan, diags);
 	}
+	/* The lessons the plan was made for: from a timetable line's date
+	 * on, its file's (rebalance --timetable). */
+	if (status == RK_OK &&
+	    !rk_cli_plan_timetables(l->school, l->plan, diags))
+		status = RK_ERR_INPUT;
 	if (status == RK_OK)
 		return RK_EXIT_OK;
 	rk_diags_sort(diags);

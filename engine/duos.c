@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "cover.h"
+#include "date.h"
 #include "explain.h"
 #include "planctx.h"
 #include "rebalance.h"
@@ -35,6 +36,10 @@
 #define COST_ONE_DAY_TRIO      50
 /* Rebalancing: a person whose duo partner changes weighs most. */
 #define COST_PARTNER_CHANGED 1000
+/* Rebalancing an even team: a second trio, only where no split into
+ * duos can still do its cycle (dearer than any number of changed
+ * partners, cheaper than the impossible). */
+#define COST_EXTRA_TRIO 10000
 
 /* Tables over pairs of members are n * n, row i for member i. */
 #define AT(table, pr, i, j) \
@@ -204,6 +209,16 @@ static void count_together(const struct rk_planctx *ctx, struct pairing *pr)
 	}
 }
 
+/* Rebalancing: whether @person has left for good. */
+static bool gone(const struct rk_planctx *ctx, int person)
+{
+	for (size_t i = 0; ctx->req && i < ctx->req->n_absences; i++)
+		if (ctx->req->absences[i].person == person &&
+		    ctx->req->absences[i].until == INT_MAX)
+			return true;
+	return false;
+}
+
 /* The duo @person was in, in this period of the previous plan, or NULL. */
 static const struct rk_duo *old_duo(const struct rk_planctx *ctx,
 				    const struct pairing *pr, int person)
@@ -355,6 +370,8 @@ static bool split_apart(const struct rk_planctx *ctx, const struct pairing *pr,
 	for (int x = 0; x < 3 && m[x] >= 0; x++)
 		for (int y = x + 1; y < 3 && m[y] >= 0; y++)
 			if (in_pairs(ctx->req->splits, ctx->req->n_splits,
+				     pr->members[m[x]], pr->members[m[y]]) ||
+			    in_pairs(ctx->req->late, ctx->req->n_late,
 				     pr->members[m[x]], pr->members[m[y]]))
 				return true;
 	return false;
@@ -368,6 +385,8 @@ static void add_unit(const struct rk_planctx *ctx, const struct pairing *pr,
 		return;
 	u.cost = k < 0 ? pair_cost(ctx, pr, i, j) : trio_cost(ctx, pr, i, j, k);
 	u.cost += COST_PARTNER_CHANGED * partners_changed(ctx, pr, u.m);
+	if (k >= 0 && pr->n % 2 == 0)
+		u.cost += COST_EXTRA_TRIO;
 	out[(*n)++] = u;
 }
 
@@ -376,11 +395,15 @@ static size_t make_units(const struct rk_planctx *ctx, const struct pairing *pr,
 {
 	size_t n = 0;
 	int size = pr->n;
+	/* Rebalancing an even team, in the period being changed: two trios
+	 * as the fallback when every new duo is too late for its cycle
+	 * (rk_rebalance's retry). */
+	bool trios = size % 2 == 1 || (pr->current && size >= 6);
 	for (int i = 0; i < size; i++)
 		for (int j = i + 1; j < size; j++) {
 			if (size % 2 == 0 || size > 3)
 				add_unit(ctx, pr, out, &n, i, j, -1);
-			if (size % 2 == 0)
+			if (!trios)
 				continue;
 			for (int k = j + 1; k < size; k++)
 				add_unit(ctx, pr, out, &n, i, j, k);
@@ -533,16 +556,6 @@ static enum rk_status record(struct rk_planctx *ctx, const struct pairing *pr,
 	return RK_OK;
 }
 
-/* Rebalancing: whether @person has left for good. */
-static bool gone(const struct rk_planctx *ctx, int person)
-{
-	for (size_t i = 0; ctx->req && i < ctx->req->n_absences; i++)
-		if (ctx->req->absences[i].person == person &&
-		    ctx->req->absences[i].until == INT_MAX)
-			return true;
-	return false;
-}
-
 /* Every member who has not left; the tables sized for them. */
 static enum rk_status take_members(const struct rk_planctx *ctx,
 				   struct pairing *pr)
@@ -660,8 +673,7 @@ static enum rk_status prepare(const struct rk_planctx *ctx, struct team_duos *t)
 	count_together(ctx, pr);
 	/* Every pair, and every triple when the team is odd. */
 	size_t size = (size_t)pr->n;
-	size_t cap = size * (size - 1) / 2 +
-		     (size % 2 ? size * (size - 1) * (size - 2) / 6 : 0);
+	size_t cap = size * (size - 1) / 2 + size * (size - 1) * (size - 2) / 6;
 	t->units = calloc(cap, sizeof(*t->units));
 	if (!t->units)
 		return RK_ERR_NOMEM;
@@ -705,6 +717,62 @@ static void prepare_one(void *data, size_t i)
 			   : RK_ERR_NOMEM;
 }
 
+/* Rebalancing: whether a unit formed too late for its cycle
+ * (rk_rebalance_request.late) was one of this team's. */
+static bool late_member(const struct rk_planctx *ctx, const struct pairing *pr)
+{
+	for (size_t i = 0; i < ctx->req->n_late; i++)
+		if (position(pr, ctx->req->late[i].a) >= 0 ||
+		    position(pr, ctx->req->late[i].b) >= 0)
+			return true;
+	return false;
+}
+
+/* Whether every member of @d still takes part in the team (@pr). */
+static bool intact(const struct pairing *pr, const struct rk_duo *d)
+{
+	return position(pr, d->a) >= 0 && position(pr, d->b) >= 0 &&
+	       (d->c < 0 || position(pr, d->c) >= 0);
+}
+
+/* Rebalancing: no split of the team leaves out every unit formed too late
+ * for its cycle. The team keeps the duos and trios that are as they were;
+ * whoever was in one with someone who left has no partner for the rest
+ * of the period (their duo sessions lapse, as a leaver's do), and
+ * everyone else's go on. A warning names each of them, never a pairing
+ * that was only tried. */
+static enum rk_status keep_as_was(struct rk_planctx *ctx,
+				  const struct pairing *pr)
+{
+	bool *paired = calloc((size_t)pr->n + 1, sizeof(bool));
+	if (!paired)
+		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < rk_plan_n_duos(ctx->prev); i++) {
+		const struct rk_duo *d = rk_plan_duo(ctx->prev, i);
+		if (d->period != pr->p->number || d->team != pr->g->team ||
+		    !intact(pr, d))
+			continue;
+		if (rk_plan_add_duo(ctx->plan, *d) != RK_OK) {
+			free(paired);
+			return RK_ERR_NOMEM;
+		}
+		paired[position(pr, d->a)] = paired[position(pr, d->b)] = true;
+		if (d->c >= 0)
+			paired[position(pr, d->c)] = true;
+	}
+	char date[RK_DATE_BUFSIZE];
+	rk_date_format(ctx->from, date);
+	for (int k = 0; k < pr->n; k++)
+		if (!paired[k])
+			rk_diags_add(
+				ctx->diags, RK_SEV_WARNING, NULL, 0, 0,
+				_("%s, period %d: %s has no duo partner from %s to the end of the period: with nobody in the team does a new duo or trio still fit its whole cycle (gezamenlijk lesontwerp, then a lesbezoek each way with its feedbackgesprek, twice) in the weeks left; the other duos stay as they were"),
+				pr->g->name, pr->p->number,
+				rk_planctx_name(ctx, pr->members[k]), date);
+	free(paired);
+	return RK_OK;
+}
+
 static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
 {
 	struct pairing *pr = &t->pr;
@@ -724,6 +792,8 @@ static enum rk_status pair_team(struct rk_planctx *ctx, struct team_duos *t)
 	if (status == RK_OK &&
 	    (result == RK_MIP_OPTIMAL || result == RK_MIP_FEASIBLE))
 		status = record(ctx, pr, mip, t->units, t->n_units);
+	else if (status == RK_OK && pr->current && late_member(ctx, pr))
+		status = keep_as_was(ctx, pr);
 	else if (status == RK_OK && pr->current)
 		rk_planctx_infeasible(
 			ctx,

@@ -204,13 +204,6 @@ static enum rk_status add_startdag(struct rk_planctx *ctx, int date)
 	return status;
 }
 
-/* 3 to 5 startfase sessions, by school size (DOMAIN.md). */
-static int startfase_count(const struct rk_planctx *ctx)
-{
-	size_t teachers = rk_planctx_teachers(ctx);
-	return teachers <= 20 ? 3 : teachers <= 60 ? 4 : 5;
-}
-
 static bool external_bootcamp(const struct rk_planctx *ctx, int *date)
 {
 	for (size_t i = 0; i < rk_school_n_external(ctx->school); i++) {
@@ -252,7 +245,7 @@ static enum rk_status opening(struct rk_planctx *ctx, const int *weeks,
 		     1, &status);
 	if (status != RK_OK)
 		return status;
-	int sessions = startfase_count(ctx);
+	int sessions = rk_school_startfase_sessions(ctx->school);
 	for (int k = 0; k < sessions && ++pos < n_weeks; k++) {
 		plan_session(ctx, RK_EV_STARTFASE, "startfase", lk, n_lk,
 			     weeks + pos, 1, STARTFASE_MINUTES,

@@ -16,6 +16,7 @@ struct rk_plan {
 	struct rk_vec duos;
 	struct rk_vec periods;
 	struct rk_vec reports;
+	struct rk_vec timetables;
 	struct rk_plan_bound bound;
 };
 
@@ -34,6 +35,7 @@ void rk_plan_free(struct rk_plan *plan)
 	rk_vec_release(&plan->duos);
 	rk_vec_release(&plan->periods);
 	rk_vec_release(&plan->reports);
+	rk_vec_release(&plan->timetables);
 	free(plan);
 }
 
@@ -209,6 +211,30 @@ RK_PLAN_LIST(rk_moment, moment, moments)
 RK_PLAN_LIST(rk_duo, duo, duos)
 RK_PLAN_LIST(rk_period, period, periods)
 RK_PLAN_LIST(rk_solve_report, report, reports)
+enum rk_status rk_plan_add_timetable(struct rk_plan *plan,
+				     struct rk_timetable_change change)
+{
+	change.path = rk_plan_strdup(plan, change.path);
+	struct rk_timetable_change *slot =
+		change.path ? rk_vec_push(&plan->timetables, sizeof(change))
+			    : NULL;
+	if (!slot)
+		return RK_ERR_NOMEM;
+	*slot = change;
+	return RK_OK;
+}
+
+size_t rk_plan_n_timetables(const struct rk_plan *plan)
+{
+	return plan->timetables.n;
+}
+
+const struct rk_timetable_change *rk_plan_timetable(const struct rk_plan *plan,
+						    size_t i)
+{
+	return rk_vec_at(&plan->timetables, i,
+			 sizeof(struct rk_timetable_change));
+}
 
 enum rk_status rk_plan_set_moments(struct rk_plan *plan,
 				   const struct rk_moment *moments, size_t n)

@@ -101,6 +101,16 @@ struct rk_duo {
 	unsigned backward;
 };
 
+/* A new lesson timetable from @from on (ritmiek rebalance --timetable):
+ * the file @path, read in the school's timetable format, replaces the
+ * lessons from that date; the plan file keeps it (a "timetable" line), so
+ * that whoever reads the plan checks it against the lessons it was made
+ * for. */
+struct rk_timetable_change {
+	int from;
+	const char *path; /* owned by the plan */
+};
+
 /* A period of the year: teaching weeks from @first_monday to @last_monday
  * (week indices of the school year), @weeks of them with sessions. */
 struct rk_period {
@@ -176,6 +186,14 @@ void rk_duo_partners(const struct rk_duo *d, int person, int out[2]);
 enum rk_status rk_plan_add_duo(struct rk_plan *plan, struct rk_duo duo);
 size_t rk_plan_n_duos(const struct rk_plan *plan);
 const struct rk_duo *rk_plan_duo(const struct rk_plan *plan, size_t i);
+
+/* The plan's timetable changes, in the order added (by date: each
+ * replaces the lessons from its date on). @change.path is copied. */
+enum rk_status rk_plan_add_timetable(struct rk_plan *plan,
+				     struct rk_timetable_change change);
+size_t rk_plan_n_timetables(const struct rk_plan *plan);
+const struct rk_timetable_change *rk_plan_timetable(const struct rk_plan *plan,
+						    size_t i);
 
 enum rk_status rk_plan_add_period(struct rk_plan *plan, struct rk_period p);
 size_t rk_plan_n_periods(const struct rk_plan *plan);

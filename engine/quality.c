@@ -334,6 +334,30 @@ static void count_events(const struct rk_plan *plan, struct rk_quality *q)
 	q->expected[RK_EV_VERBINDING] = rk_plan_n_periods(plan);
 }
 
+/* What the school-wide sessions ask for: in the first programme year a
+ * draagvlaksessie and the startfase sessions; the leerKRACHT-team's
+ * weekly meeting in every week with sessions of the periods. Counted
+ * like the teams' sessions, so that one that found no place (planned
+ * with --allow-violations) shows as missing. */
+static void expect_school_wide(const struct rk_school *school,
+			       const struct rk_schoolyear *year,
+			       const struct rk_plan *plan, struct rk_quality *q)
+{
+	if (rk_school_get_info(school)->programme_year < 2) {
+		q->expected[RK_EV_DRAAGVLAKSESSIE] = 1;
+		q->expected[RK_EV_STARTFASE] =
+			(size_t)rk_school_startfase_sessions(school);
+	}
+	if (!rk_school_get_lkteam(school)->n_members)
+		return;
+	for (size_t i = 0; i < rk_plan_n_periods(plan); i++) {
+		const struct rk_period *p = rk_plan_period(plan, i);
+		for (int w = p->first_week; w >= 0 && w <= p->last_week; w++)
+			q->expected[RK_EV_LKTEAM] +=
+				session_week(school, year, (size_t)w);
+	}
+}
+
 static void team_figures(const struct rk_school *school,
 			 const struct rk_schoolyear *year,
 			 const struct rk_plan *plan, const struct by_team *ix,
@@ -386,6 +410,7 @@ enum rk_status rk_quality_new(const struct rk_school *school,
 	q->time.average =
 		q->time.teachers ? sum_all / (double)q->time.teachers : 0.0;
 	count_events(plan, q);
+	expect_school_wide(school, year, plan, q);
 	by_team_free(&ix);
 	free(weeks);
 	*out = q;

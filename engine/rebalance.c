@@ -41,9 +41,28 @@ static const struct rk_period *period_number(const struct rk_plan *plan,
 	return NULL;
 }
 
+/* The lesbezoek a feedbackgesprek follows, or the feedbackgesprek after
+ * a lesbezoek, in the previous plan: same id suffix, the other kind. */
+static const struct rk_event *paired(const struct rk_planctx *ctx,
+				     const struct rk_event *ev)
+{
+	enum rk_event_kind other = ev->kind == RK_EV_FB ? RK_EV_LB : RK_EV_FB;
+	const char *mine = rk_event_kind_name(ev->kind);
+	const char *at = strstr(ev->id, mine);
+	char id[512];
+	if (!at || (size_t)(at - ev->id) >= 200)
+		return NULL;
+	snprintf(id, sizeof(id), "%.*s%s%s", (int)(at - ev->id), ev->id,
+		 rk_event_kind_name(other), at + strlen(mine));
+	return rk_planctx_prev_event(ctx, id);
+}
+
 /* A later event of an activity that began before the date (a
  * feedbackgesprek after a lesbezoek that has been, or a session that had
- * slipped past its week) stays, unless one of its people is away then. */
+ * slipped past its week) stays, unless one of its people is away then.
+ * The week an activity belongs to: a lesbezoek that slipped says the week
+ * it is in, its feedbackgesprek the week of the activity; the session
+ * model plans neither again when that week lies before the date. */
 static bool carried_over(const struct rk_planctx *ctx,
 			 const struct rk_event *ev)
 {
@@ -52,23 +71,16 @@ static bool carried_over(const struct rk_planctx *ctx,
 	for (size_t i = 0; i < ev->n_parts; i++)
 		if (rk_busy_absent(ctx->busy, ev->parts[i].person, ev->date))
 			return false;
-	if (ev->kind == RK_EV_FB) {
-		/* Same suffix, other kind: the lesbezoek it follows. */
-		const char *fb = rk_event_kind_name(RK_EV_FB);
-		const char *at = strstr(ev->id, fb);
-		char id[512];
-		if (at && (size_t)(at - ev->id) < 200) {
-			snprintf(id, sizeof(id), "%.*s%s%s", (int)(at - ev->id),
-				 ev->id, rk_event_kind_name(RK_EV_LB),
-				 at + strlen(fb));
-			const struct rk_event *lb =
-				rk_planctx_prev_event(ctx, id);
-			if (lb && lb->date < ctx->from)
-				return true;
-		}
-	}
+	const struct rk_event *pair =
+		ev->kind == RK_EV_FB || ev->kind == RK_EV_LB ? paired(ctx, ev)
+							     : NULL;
+	if (ev->kind == RK_EV_FB && pair && pair->date < ctx->from)
+		return true;
+	int week = ev->week_in_period;
+	if (pair && pair->week_in_period < week)
+		week = pair->week_in_period;
 	const struct rk_period *p = period_number(ctx->prev, ev->period);
-	return p && ev->week_in_period < nth_of_from(ctx, p);
+	return p && week < nth_of_from(ctx, p);
 }
 
 /* Whether the request names @person: away, or in a pair to split or keep. */
@@ -333,10 +345,73 @@ static bool not_past(const struct rk_event *ev, void *data)
 /* The past exactly as it was, then the rest. An activity that has been
  * held is never planned again; should a step still make one with the id
  * of a past event, the past one wins. */
+static int cmp_by_id(const void *a, const void *b)
+{
+	const struct rk_event *const *x = a, *const *y = b;
+	return strcmp((*x)->id, (*y)->id);
+}
+
+/* The events of @plan ordered by id, for a merge walk. */
+static const struct rk_event **by_id(const struct rk_plan *plan)
+{
+	size_t n = rk_plan_n_events(plan);
+	const struct rk_event **list = malloc((n + 1) * sizeof(*list));
+	if (!list)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		list[i] = rk_plan_event(plan, i);
+	qsort(list, n, sizeof(*list), cmp_by_id);
+	return list;
+}
+
+/* Events to drop: [index] in the plan. */
+struct twins {
+	const struct rk_event *first;
+	bool *drop;
+};
+
+static bool not_twin(const struct rk_event *ev, void *data)
+{
+	const struct twins *t = data;
+	return !t->drop[ev - t->first];
+}
+
+/* An activity carried over from before the date (a lesbezoek of an old
+ * trio) may be one a duo formed from the date on catches up on, with the
+ * same people and so the same id: the one kept (added first) stands,
+ * the second is dropped. */
+static enum rk_status drop_twins(struct rk_plan *plan)
+{
+	size_t n = rk_plan_n_events(plan);
+	const struct rk_event **list = by_id(plan);
+	struct twins t = { n ? rk_plan_event(plan, 0) : NULL,
+			   calloc(n + 1, sizeof(bool)) };
+	if (!list || !t.drop) {
+		free(list);
+		free(t.drop);
+		return RK_ERR_NOMEM;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (strcmp(list[i - 1]->id, list[i]->id))
+			continue;
+		/* qsort is not stable: the later of the two in the plan. */
+		const struct rk_event *later =
+			list[i] > list[i - 1] ? list[i] : list[i - 1];
+		t.drop[later - t.first] = true;
+		list[i] = later == list[i] ? list[i - 1] : list[i];
+	}
+	rk_plan_filter(plan, not_twin, &t);
+	free(list);
+	free(t.drop);
+	return RK_OK;
+}
+
 static enum rk_status merge(struct rk_planctx *ctx)
 {
 	rk_plan_filter(ctx->plan, open_event, ctx);
 	rk_plan_filter(ctx->plan, not_past, ctx);
+	if (drop_twins(ctx->plan) != RK_OK)
+		return RK_ERR_NOMEM;
 	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
 		const struct rk_event *old = rk_plan_event(ctx->prev, i);
 		if (old->date < ctx->from && !rk_plan_add_copy(ctx->plan, old))
@@ -382,25 +457,6 @@ static enum rk_status keep_moment_history(struct rk_planctx *ctx)
 	enum rk_status status = rk_plan_set_moments(ctx->plan, all, n);
 	free(all);
 	return status;
-}
-
-static int cmp_by_id(const void *a, const void *b)
-{
-	const struct rk_event *const *x = a, *const *y = b;
-	return strcmp((*x)->id, (*y)->id);
-}
-
-/* The events of @plan ordered by id, for a merge walk. */
-static const struct rk_event **by_id(const struct rk_plan *plan)
-{
-	size_t n = rk_plan_n_events(plan);
-	const struct rk_event **list = malloc((n + 1) * sizeof(*list));
-	if (!list)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		list[i] = rk_plan_event(plan, i);
-	qsort(list, n, sizeof(*list), cmp_by_id);
-	return list;
 }
 
 static bool same_time(const struct rk_event *a, const struct rk_event *b)
@@ -558,14 +614,115 @@ static void leave_groups(struct rk_planctx *ctx, int person)
 	}
 }
 
-enum rk_status rk_rebalance(const struct rk_school *school,
-			    const struct rk_schoolyear *year,
-			    const struct rk_plan *previous,
-			    const struct rk_rebalance_request *request,
-			    const struct rk_plan_options *options,
-			    struct rk_plan **out,
-			    struct rk_perturbation *perturbation,
-			    struct rk_diags *diags)
+/* Whether @d, a unit of the new plan, was none of the previous plan's:
+ * formed from the date on, it catches up on its whole cycle
+ * (sessions.c, duo_acts). */
+static bool formed_anew(const struct rk_plan *prev, const struct rk_duo *d)
+{
+	int size = d->c >= 0 ? 3 : 2;
+	for (size_t i = 0; i < rk_plan_n_duos(prev); i++) {
+		const struct rk_duo *o = rk_plan_duo(prev, i);
+		int x[3] = { o->a, o->b, o->c }, same = 0;
+		for (int k = 0; k < 3; k++)
+			same += x[k] >= 0 &&
+				(x[k] == d->a || x[k] == d->b || x[k] == d->c);
+		if (o->period == d->period && o->team == d->team &&
+		    same == size && (o->c >= 0) == (size == 3))
+			return false;
+	}
+	return true;
+}
+
+static bool in_unit(const struct rk_duo *d, int person)
+{
+	return person >= 0 &&
+	       (d->a == person || d->b == person || d->c == person);
+}
+
+/* Whether @ev is a session of unit @d that found its place: everyone
+ * but a cover person in the unit, and no "NIET GEPLAND" stand-in
+ * (--allow-violations). */
+static bool unit_event(const struct rk_duo *d, const struct rk_event *ev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ev->n_parts; i++) {
+		if (ev->parts[i].role == RK_PART_COVER)
+			continue;
+		if (!in_unit(d, ev->parts[i].person))
+			return false;
+		n++;
+	}
+	return n >= 2 && !ev->violation;
+}
+
+/* Whether unit @d, formed from the date on, got its whole cycle: both
+ * rounds' lesontwerp and every lesbezoek with its feedbackgesprek. */
+static bool cycle_placed(const struct rk_planctx *ctx, const struct rk_duo *d)
+{
+	int size = d->c >= 0 ? 3 : 2, gl = 0, lb = 0, fb = 0;
+	for (size_t i = 0; i < rk_plan_n_events(ctx->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(ctx->plan, i);
+		if (ev->period != d->period || ev->team != d->team ||
+		    ev->date < ctx->from || !unit_event(d, ev))
+			continue;
+		gl += ev->kind == RK_EV_GL;
+		lb += ev->kind == RK_EV_LB;
+		fb += ev->kind == RK_EV_FB;
+	}
+	int visits = size == 3 ? 6 : 2;
+	return gl >= 2 && lb >= visits && fb >= visits;
+}
+
+/* Whether @a and @b are a pair in @late already. */
+static bool listed(const struct rk_vec *late, int a, int b)
+{
+	const struct rk_pair *pairs = late->items;
+	for (size_t i = 0; i < late->n; i++)
+		if ((pairs[i].a == a && pairs[i].b == b) ||
+		    (pairs[i].a == b && pairs[i].b == a))
+			return true;
+	return false;
+}
+
+/* The date's period's units formed from the date on whose cycle found no
+ * place, each as its pairs into @late: the duo step forms none of them
+ * again on the next try. */
+static enum rk_status late_units(const struct rk_planctx *ctx,
+				 struct rk_vec *late)
+{
+	int period = period_of_from(ctx);
+	for (size_t i = 0; i < rk_plan_n_duos(ctx->plan); i++) {
+		const struct rk_duo *d = rk_plan_duo(ctx->plan, i);
+		if (d->period != period || !formed_anew(ctx->prev, d) ||
+		    cycle_placed(ctx, d))
+			continue;
+		int m[3] = { d->a, d->b, d->c };
+		for (int x = 0; x < 3; x++)
+			for (int y = x + 1; y < 3; y++) {
+				if (m[x] < 0 || m[y] < 0)
+					continue;
+				if (listed(late, m[x], m[y]))
+					continue;
+				struct rk_pair *pr =
+					rk_vec_push(late, sizeof(*pr));
+				if (!pr)
+					return RK_ERR_NOMEM;
+				*pr = (struct rk_pair){ m[x], m[y] };
+			}
+	}
+	return RK_OK;
+}
+
+/* One try of rk_rebalance; when it is infeasible, the pairs of the units
+ * it formed too late for their cycle go to @late. */
+static enum rk_status try_rebalance(const struct rk_school *school,
+				    const struct rk_schoolyear *year,
+				    const struct rk_plan *previous,
+				    const struct rk_rebalance_request *request,
+				    const struct rk_plan_options *options,
+				    struct rk_plan **out,
+				    struct rk_perturbation *perturbation,
+				    struct rk_diags *diags, struct rk_vec *late)
 {
 	struct rk_planctx ctx;
 	*out = NULL;
@@ -601,6 +758,8 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 	free(team_group);
 	if (status == RK_OK)
 		status = rk_planctx_run(&ctx);
+	if (status == RK_OK && ctx.infeasible)
+		status = late_units(&ctx, late);
 	if (status == RK_OK)
 		status = merge(&ctx);
 	if (status == RK_OK)
@@ -618,6 +777,53 @@ enum rk_status rk_rebalance(const struct rk_school *school,
 	perturbation->moments_changed = count_moments(ctx.plan, ctx.from);
 out:
 	return rk_planctx_finish(&ctx, status, out);
+}
+
+#define MAX_TRIES 12
+
+/* A duo formed from the date on catches up on its whole cycle in the
+ * weeks left; whether it fits, only the session model can tell (two
+ * part-timers who meet on one day a week have room for one round, not
+ * two). So a try that is infeasible for that alone is tried again
+ * without those units, until none is left to drop: then the duo step
+ * says who cannot be re-paired. Only the last try's messages count. */
+enum rk_status rk_rebalance(const struct rk_school *school,
+			    const struct rk_schoolyear *year,
+			    const struct rk_plan *previous,
+			    const struct rk_rebalance_request *request,
+			    const struct rk_plan_options *options,
+			    struct rk_plan **out,
+			    struct rk_perturbation *perturbation,
+			    struct rk_diags *diags)
+{
+	struct rk_vec late = { 0 };
+	struct rk_rebalance_request req = *request;
+	enum rk_status status;
+	for (int n = 1;; n++) {
+		struct rk_diags *tried = rk_diags_new();
+		size_t before = late.n;
+		if (!tried) {
+			status = RK_ERR_NOMEM;
+			break;
+		}
+		req.late = late.items;
+		req.n_late = late.n;
+		status = try_rebalance(school, year, previous, &req, options,
+				       out, perturbation, tried, &late);
+		/* Each try costs a whole run: a school where a dozen new
+		 * units in a row fail is told what the last try found. */
+		if (status != RK_ERR_INFEASIBLE || late.n == before ||
+		    n == MAX_TRIES) {
+			rk_diags_append(diags, tried);
+			rk_diags_free(tried);
+			break;
+		}
+		rk_diags_free(tried);
+		rk_plan_free(*out);
+		*out = NULL;
+	}
+	rk_vec_release(&late);
+	return status;
 }
 
 static const char *person_name(const struct rk_school *s, int p)

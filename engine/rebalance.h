@@ -48,6 +48,10 @@ struct rk_rebalance_request {
 	size_t n_keeps;
 	const struct rk_join *joins; /* made in the school already; checked */
 	size_t n_joins;
+	/* Set by rk_rebalance itself: pairs of a duo or trio formed from the
+	 * date on whose cycle found no place; not formed again. */
+	const struct rk_pair *late;
+	size_t n_late;
 };
 
 /* The largest lerarenteam the method knows (DOMAIN.md: 5 to 10). */
@@ -82,6 +86,9 @@ struct rk_perturbation {
  * exactly as in @previous, with an objective of minimal perturbation: first
  * the people whose duo partner changes, then the events that move, then the
  * planner's own costs; a team keeps its weekly moment while it is feasible.
+ * A duo or trio formed from the date on whose cycle finds no place is not
+ * formed again: it re-plans without it, and when no other split of the
+ * team is left, says who cannot be re-paired.
  * Returns like rk_planner_run; *perturbation is filled on success. */
 enum rk_status rk_rebalance(const struct rk_school *school,
 			    const struct rk_schoolyear *year,

@@ -149,6 +149,15 @@ const struct rk_team *rk_school_get_lkteam(const struct rk_school *s)
 
 RK_SCHOOL_COLLECTIONS(RK_SCHOOL_COLLECTION)
 
+int rk_school_startfase_sessions(const struct rk_school *s)
+{
+	size_t teachers = 0;
+	for (size_t i = 0; i < rk_school_n_person(s); i++)
+		teachers += (rk_school_get_person(s, i)->roles &
+			     RK_ROLE_LERAAR) != 0;
+	return teachers <= 20 ? 3 : teachers <= 60 ? 4 : 5;
+}
+
 bool rk_settings_window_ok(const struct rk_settings *st, int kind, int weekday,
 			   int start, int end)
 {

@@ -420,6 +420,12 @@ RK_SCHOOL_COLLECTIONS(RK_SCHOOL_COLLECTION)
 
 #undef RK_SCHOOL_COLLECTION
 
+/* How many startfase sessions the leerKRACHT-team holds in the first
+ * programme year: 3 to 5 by school size (DOMAIN.md), by the number of
+ * teachers (role leraar): up to 20 three, up to 60 four, else five. The
+ * planner plans them, the summary expects them and verify checks them. */
+int rk_school_startfase_sessions(const struct rk_school *s);
+
 /* Index of the person (team) with @id, or -1. A linear search: schools
  * have hundreds of people, not millions. */
 int rk_school_find_person(const struct rk_school *school, const char *id);

@@ -979,6 +979,39 @@ static void check_weeks(struct verifier *v, const struct rk_moment **moments,
 	}
 }
 
+/* A leerKRACHT-team with a weekly moment meets every week with sessions
+ * of the periods, as the teams hold their bordsessie (its moment is
+ * checked above). */
+static void check_lk_weeks(struct verifier *v, const struct rk_moment *lk,
+			   unsigned char *need, size_t n_weeks)
+{
+	if (!lk || !rk_school_get_lkteam(v->school)->n_members)
+		return;
+	memset(need, 0, n_weeks);
+	for (size_t i = 0; i < rk_plan_n_periods(v->plan); i++) {
+		const struct rk_period *p = rk_plan_period(v->plan, i);
+		for (int w = p->first_week; w <= p->last_week; w++)
+			if (w >= 0 && (size_t)w < n_weeks)
+				need[w] = 1;
+	}
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		const struct rk_day *day = rk_schoolyear_day(v->year, ev->date);
+		if (ev->kind == RK_EV_LKTEAM && day)
+			need[day->week] = 0;
+	}
+	for (size_t w = 0; w < n_weeks; w++) {
+		const struct rk_week *wk = rk_schoolyear_week(v->year, w);
+		char monday[RK_DATE_BUFSIZE];
+		if (!need[w] || !session_week(v, wk))
+			continue;
+		rk_date_format(wk->monday, monday);
+		problem(v, 0,
+			_("the leerKRACHT-team has no meeting in week %d (%s)"),
+			wk->iso_week, monday);
+	}
+}
+
 static enum rk_status check_moments(struct verifier *v)
 {
 	size_t n_weeks = rk_schoolyear_n_weeks(v->year);
@@ -991,6 +1024,7 @@ static enum rk_status check_moments(struct verifier *v)
 		goto out;
 	check_bordsessies(v, have, n_weeks);
 	check_weeks(v, moments, have, need, n_weeks);
+	check_lk_weeks(v, moments[0], need, n_weeks);
 	status = RK_OK;
 out:
 	free(moments);
@@ -2113,6 +2147,33 @@ static enum rk_status check_periods(struct verifier *v)
 
 /* ------------------------------------------------------------------ */
 
+/* The first programme year opens with a draagvlaksessie for everyone and
+ * the leerKRACHT-team's startfase sessions (DOMAIN.md), before its first
+ * period, "aan de slag"; each at a time (the rules above check whom it
+ * suits). */
+static void check_opening(struct verifier *v)
+{
+	if (rk_school_get_info(v->school)->programme_year >= 2 ||
+	    !rk_plan_n_periods(v->plan) ||
+	    strcmp(rk_plan_period(v->plan, 0)->phase, "aan de slag") != 0)
+		return;
+	size_t draagvlak = 0, startfase = 0;
+	for (size_t i = 0; i < rk_plan_n_events(v->plan); i++) {
+		const struct rk_event *ev = rk_plan_event(v->plan, i);
+		draagvlak +=
+			ev->kind == RK_EV_DRAAGVLAKSESSIE && ev->start >= 0;
+		startfase += ev->kind == RK_EV_STARTFASE && ev->start >= 0;
+	}
+	int want = rk_school_startfase_sessions(v->school);
+	if (!draagvlak)
+		problem(v, 0,
+			_("no draagvlaksessie: the first programme year opens with one for all teachers"));
+	if (startfase < (size_t)want)
+		problem(v, 0,
+			_("%zu startfase session(s): in the first programme year the leerKRACHT-team holds %d (3 to 5 by the number of teachers)"),
+			startfase, want);
+}
+
 enum rk_status rk_verify(const struct rk_school *school,
 			 const struct rk_schoolyear *year,
 			 const struct rk_plan *plan, const char *plan_file,
@@ -2148,8 +2209,10 @@ enum rk_status rk_verify(const struct rk_school *school,
 		status = check_talks(&v);
 	if (status == RK_OK)
 		status = check_periods(&v);
-	if (status == RK_OK)
+	if (status == RK_OK) {
 		check_invited(&v);
+		check_opening(&v);
+	}
 	if (status == RK_OK)
 		status = check_cover_weeks(&v);
 	free(v.lesson_first);

@@ -797,7 +797,8 @@ static void copy_tree(const char *from, const char *to)
 
 /* Mid-year changes on a Monday, a Wednesday and a Friday (leave) and on a
  * Wednesday (illness, split, move; --join is the same change for a
- * teacher who was in no team): before the date nothing changes
+ * teacher who was in no team), and a leave in the third week of the last
+ * period: before the date nothing changes
  * in plan.tsv or any feed, a team the change does not touch keeps every
  * event, and the result verifies. */
 START_TEST(test_rebalance_scenarios)
@@ -818,6 +819,11 @@ START_TEST(test_rebalance_scenarios)
 		{ "2027-02-10",
 		  { "--move", "RJA", "--team", "onderbouw" },
 		  NULL },
+		/* Period 5's round-1 lesbezoeken slipped into the date's
+		 * week: they and their feedbackgesprekken carry over
+		 * together, and the trio's visit that the new duo GVE-NSM
+		 * would catch up on is not planned twice. */
+		{ "2027-06-07", { "--leave", "RJA" }, "onderbouw" },
 	};
 	char *base = temp_dir();
 	plan_and_verify(school, base);
@@ -872,6 +878,139 @@ START_TEST(test_rebalance_scenarios)
 	}
 	free(before);
 	remove_dir(base);
+}
+END_TEST
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(text, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Rick Jansen leaves two weeks before period 3 closes: Femke Wiersma, his
+ * partner, needs a new one, and no new duo or trio has room for its whole
+ * cycle in the weeks left (Nienke Smit and Mohamed el Idrissi, who would
+ * be paired anew, meet on one day a week). The team keeps its duos, Femke
+ * Wiersma has none for the rest of the period, and a warning names her,
+ * never a pairing that was only tried. The result verifies. */
+START_TEST(test_rebalance_no_invented_pair)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	const char *argv[] = { "ritmiek", "rebalance", school,	     "--plan",
+			       dir,	  "--from",    "2027-03-08", "--leave",
+			       "RJA",	  "-q",	       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
+	ck_assert_msg(strstr(r.err, "warning: Team Bovenbouw, period 3: Femke "
+				    "Wiersma has no duo partner from "
+				    "2027-03-08 to the end of the period"),
+		      "%.1500s", r.err);
+	ck_assert_msg(!strstr(r.err, "Mohamed el Idrissi and Nienke Smit"),
+		      "%.1500s", r.err);
+	run_free(&r);
+	char *plan = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(strstr(plan, "duo\tbovenbouw\t3\tBDI\tEPO\n"));
+	ck_assert_ptr_nonnull(
+		strstr(plan, "duo\tbovenbouw\t3\tMID\tGVE\tNSM\n"));
+	free(plan);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* Nienke Smit leaves the trio Mohamed el Idrissi - Gerrit Veenstra -
+ * Nienke Smit two weeks before period 3 closes: no new unit of the other
+ * two fits its cycle (each one that fails is not formed again, so the
+ * run ends), the other duos stay and a warning names both. */
+START_TEST(test_rebalance_trio_left_late)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	const char *argv[] = { "ritmiek", "rebalance", school,	     "--plan",
+			       dir,	  "--from",    "2027-03-08", "--leave",
+			       "NSM",	  "-q",	       "--no-feeds", NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
+	ck_assert_msg(strstr(r.err, "Mohamed el Idrissi has no duo partner "
+				    "from 2027-03-08"),
+		      "%.1500s", r.err);
+	ck_assert_msg(strstr(r.err, "Gerrit Veenstra has no duo partner from "
+				    "2027-03-08"),
+		      "%.1500s", r.err);
+	run_free(&r);
+	char *plan = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(strstr(plan, "duo\tbovenbouw\t3\tBDI\tEPO\n"));
+	ck_assert_ptr_nonnull(strstr(plan, "duo\tbovenbouw\t3\tFWI\tRJA\n"));
+	free(plan);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
+/* A new timetable from 2027-03-08 on (on Thursdays the duo teachers of
+ * groep 6 and 7 swap blocks): the plan records it, so that verify checks
+ * lessons from the date on against the new timetable and before it
+ * against the old, and accepts the rebalanced plan (the school file's
+ * timetable alone finds lesbezoeken at lessons nobody gives any more).
+ * A bordsessie moved into a lesson of the new timetable is rejected with
+ * that timetable's line. */
+START_TEST(test_rebalance_new_timetable_verifies)
+{
+	static const char *const school = "examples/po-school/school.yaml";
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	const char *argv[] = { "ritmiek",
+			       "rebalance",
+			       school,
+			       "--plan",
+			       dir,
+			       "--from",
+			       "2027-03-08",
+			       "--timetable",
+			       "tests/data/plan/po-rooster-donderdag.csv",
+			       "-q",
+			       "--no-feeds",
+			       NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
+	run_free(&r);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	char *plan = dir_file(dir, "plan.tsv");
+	const char *line = strstr(plan, "\ntimetable\t2027-03-08\t/");
+	ck_assert_msg(line != NULL, "no timetable line");
+	ck_assert_ptr_nonnull(strstr(line, "/tests/data/plan/"
+					   "po-rooster-donderdag.csv\n"));
+	/* Thursday 11 March, 10:15: GVE teaches groep 7 now (NSM did). */
+	char *bs = strstr(plan, "\tbordsessie\t2027-03-11\t12:00\t12:30\t");
+	ck_assert_ptr_nonnull(bs);
+	memcpy(bs + strlen("\tbordsessie\t2027-03-11\t"), "10:15\t10:45", 11);
+	write_text(dir, "plan.tsv", plan);
+	free(plan);
+	r = run_ritmiek(verify);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "'GVE' (Gerrit Veenstra) has a lesson then "
+				    "(po-rooster-donderdag.csv:"),
+		      "%.2000s", r.err);
+	ck_assert_msg(!strstr(r.err, "'NSM' (Nienke Smit) has a lesson then"),
+		      "%.2000s", r.err);
+	run_free(&r);
+	remove_dir(dir);
 }
 END_TEST
 
@@ -1357,16 +1496,6 @@ END_TEST
 
 /* --- A command line that helps (issue 14, section 4) ---------------------- */
 
-static void write_text(const char *dir, const char *name, const char *text)
-{
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(fputs(text, f) >= 0, 1);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
 /* A copy of the vo example in a new temporary folder, its school file's
  * first @from replaced by @to. */
 static char *example_with(const char *from, const char *to)
@@ -1397,6 +1526,85 @@ static char *example_with(const char *from, const char *to)
 	free(path);
 	return dir;
 }
+
+/* The po example with no room for the school-wide sessions: windows that
+ * give the draagvlaksessie, the startfase and the leerKRACHT-team only
+ * Monday 08:30-09:00. With --allow-violations the plan is written; the
+ * summary counts what is missing of each kind and names it among the
+ * violations, and verify reports each missing one. */
+START_TEST(test_missing_school_wide_sessions)
+{
+	static const char *const kinds =
+		"kinds: [bordsessie, gezamenlijk-lesontwerp, feedbackgesprek, "
+		"verdieping, retrospectief, leerlingarena, verbindingssessie]";
+	char windows[1024];
+	snprintf(windows, sizeof(windows),
+		 "  windows:\n"
+		 "    - {days: [ma, di, do, vr], start: \"08:30\", end: "
+		 "\"16:30\", %s}\n"
+		 "    - {days: [wo], start: \"08:30\", end: \"14:00\", %s}\n"
+		 "    - {days: [ma], start: \"08:30\", end: \"09:00\", kinds: "
+		 "[draagvlaksessie, startfase, leerkracht-team]}\n",
+		 kinds, kinds);
+	char *dir = temp_dir();
+	char *path = rk_test_path("examples/po-school/rooster.csv");
+	char *text = rk_test_slurp(path);
+	write_text(dir, "rooster.csv", text);
+	free(text);
+	free(path);
+	path = rk_test_path("examples/po-school/school.yaml");
+	text = rk_test_slurp(path);
+	const char *from = "  windows:\n";
+	char *at = strstr(text, from);
+	ck_assert_ptr_nonnull(at);
+	/* The windows are the file's last lines. */
+	size_t len = strlen(text) + strlen(windows) + 1;
+	char *edited = malloc(len);
+	ck_assert_ptr_nonnull(edited);
+	snprintf(edited, len, "%.*s%s", (int)(at - text), text, windows);
+	write_text(dir, "school.yaml", edited);
+	free(edited);
+	free(text);
+	free(path);
+	char school[512], out[512];
+	snprintf(school, sizeof(school), "%s/school.yaml", dir);
+	snprintf(out, sizeof(out), "%s/plan", dir);
+	const char *argv[] = { "ritmiek",    "plan",
+			       "-q",	     "-o",
+			       out,	     "--allow-violations",
+			       "--no-feeds", "--no-overview",
+			       school,	     NULL };
+	struct run r = run_ritmiek(argv);
+	ck_assert_msg(r.status == 3, "%d: %.1500s", r.status, r.err);
+	run_free(&r);
+	char *summary = dir_file(out, "summary.txt");
+	static const char *const want[] = {
+		"  draagvlaksessie: 1 van 1 niet gepland\n",
+		"  startfase: 3 van 3 niet gepland\n",
+		"  leerkracht-team: 3 van 36 niet gepland\n",
+		"                draagvlaksessie                 1        0\n",
+		"                startfase                       3        0\n",
+		"                leerkracht-team                36       33\n",
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ck_assert_msg(strstr(summary, want[i]), "no '%s' in %s",
+			      want[i], summary);
+	free(summary);
+	const char *verify[] = { "ritmiek", "verify", school, out, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_int_eq(r.status, 1);
+	static const char *const said[] = {
+		"error: no draagvlaksessie: the first programme year opens",
+		"error: 0 startfase session(s): in the first programme year",
+		"error: the leerKRACHT-team has no meeting in week 13 "
+		"(2027-03-29)",
+	};
+	for (size_t i = 0; i < sizeof(said) / sizeof(said[0]); i++)
+		ck_assert_msg(strstr(r.err, said[i]), "no '%s'", said[i]);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
 
 /* `timegrid:` in the vo example: one error with its suggestion, where there
  * were 68 (the missing section, then every lesson outside the grid). */
@@ -2049,6 +2257,10 @@ Suite *suite_cli(void)
 	tc = tcase_create("rebalance");
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_rebalance_scenarios);
+	tcase_add_test(tc, test_rebalance_no_invented_pair);
+	tcase_add_test(tc, test_rebalance_trio_left_late);
+	tcase_add_test(tc, test_rebalance_new_timetable_verifies);
+	tcase_add_test(tc, test_missing_school_wide_sessions);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
 	tcase_add_test(tc, test_rebalance_refuses_past_from);
 	tcase_add_test(tc, test_rebalance_moment_moves);

@@ -120,8 +120,8 @@ END_TEST
 
 /* The format fixture holds one period's bordsessies, duos and a
  * lesbezoek with its feedbackgesprek, not the rest of the period's
- * ritmiek: verify names exactly those gaps (rules 11 and 13), and no
- * other rule is broken. tests/data/verify/ has a plan that keeps them
+ * ritmiek nor the first year's opening: verify names exactly those gaps
+ * (rules 11, 13 and 16), and no other rule is broken. tests/data/verify/ has a plan that keeps them
  * all. */
 START_TEST(test_fixture_verifies)
 {
@@ -143,7 +143,9 @@ START_TEST(test_fixture_verifies)
 		"good.tsv: error: team 'talen' has no verdieping in period 1 (2026-09-14 to 2026-10-04): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n"
 		"good.tsv: error: team 'talen' has no retrospectief in period 1 (2026-09-14 to 2026-10-04): the ritmiek of the period has one (its own session, or in a bordsessie when the school says so)\n"
 		"good.tsv: error: duo 'P01' and 'P02' of team 'exact' in period 1: 'P01' (Anna Bakker) has 0 gezamenlijk lesontwerp, but the period has 2 round(s) of it\n"
-		"good.tsv: error: duo 'P01' and 'P02' of team 'exact' in period 1: 'P02' (Bram de Boer) has 0 gezamenlijk lesontwerp, but the period has 2 round(s) of it\n");
+		"good.tsv: error: duo 'P01' and 'P02' of team 'exact' in period 1: 'P02' (Bram de Boer) has 0 gezamenlijk lesontwerp, but the period has 2 round(s) of it\n"
+		"good.tsv: error: no draagvlaksessie: the first programme year opens with one for all teachers\n"
+		"good.tsv: error: 0 startfase session(s): in the first programme year the leerKRACHT-team holds 3 (3 to 5 by the number of teachers)\n");
 	free(text);
 	rk_schoolyear_free(year);
 	rk_diags_free(diags);
@@ -485,7 +487,7 @@ START_TEST(test_many_problems)
 	       "14:10: error: week 3 outside periods; it must be 0\n" M
 	       "16:1: error: an event line has 15 fields; expected 16\n" M
 	       "17:1: error: unknown record type 'evnt'; did you mean 'event'?\n" M
-	       "18:1: error: a duo line after the event lines; lines come in the order plan, period, moment, duo, event\n" M
+	       "18:1: error: a duo line after the event lines; lines come in the order plan, period, moment, duo, timetable, event\n" M
 	       "19:1: error: a second plan line; the first is on line 1\n" M
 	       "15:2: error: duplicate event id 'e1'; the first is on line 12\n");
 }

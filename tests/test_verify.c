@@ -111,6 +111,30 @@ static void lkteam(const char *date)
 	part(ev, "P07", RK_PART_ATTENDEE);
 }
 
+/* The first year's opening before period 1: the draagvlaksessie for the
+ * whole staff and the three startfase sessions of the leerKRACHT-team
+ * (12 teachers), in the afternoons the rooster leaves free. */
+static void opening(void)
+{
+	static const char *const staff[] = { "P01", "P02", "P03", "P04", "P05",
+					     "P06", "P07", "P08", "P09", "P10",
+					     "P11", "P12", "SL" };
+	static const char *const days[] = { "2026-09-07", "2026-09-08",
+					    "2026-09-10" };
+	struct rk_event *ev = add("draagvlak", RK_EV_DRAAGVLAKSESSIE,
+				  "2026-09-03", "14:00", "15:30");
+	for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]); i++)
+		part(ev, staff[i], RK_PART_ATTENDEE);
+	for (size_t k = 0; k < 3; k++) {
+		char id[32];
+		snprintf(id, sizeof(id), "startfase-%zu", k + 1);
+		ev = add(id, RK_EV_STARTFASE, days[k], "14:00", "16:00");
+		part(ev, "SL", RK_PART_ATTENDEE);
+		part(ev, "P01", RK_PART_ATTENDEE);
+		part(ev, "P07", RK_PART_ATTENDEE);
+	}
+}
+
 static void visit(const char *id, const char *date, const char *start,
 		  const char *end, const char *host, const char *visitor)
 {
@@ -200,6 +224,7 @@ static void build_plan(void)
 	lkteam("2026-09-16");
 	lkteam("2026-09-23");
 	lkteam("2026-09-30");
+	opening();
 	visit("lb-1", "2026-09-14", "08:30", "09:20", "P01", "P02");
 	feedback("fb-1", "2026-09-14", "13:00", "13:30", "P01", "P02");
 	visit("lb-2", "2026-09-21", "09:20", "10:10", "P02", "P01");
@@ -445,6 +470,24 @@ START_TEST(test_missing_bordsessie)
 }
 END_TEST
 
+/* The first year opens with a draagvlaksessie and, for 12 teachers, three
+ * startfase sessions: one that found no place (a plan written with
+ * --allow-violations has no event for it) is missing, and so is a week
+ * without the leerKRACHT-team's meeting. */
+START_TEST(test_missing_opening)
+{
+	find("draagvlak")->kind = RK_EV_METING;
+	find("startfase-2")->kind = RK_EV_METING;
+	find("lk-2026-09-23")->kind = RK_EV_METING;
+	expect(RK_ERR_INPUT, F
+	       "the leerKRACHT-team has no meeting in week 39 (2026-09-21)\n" F
+	       "no draagvlaksessie: the first programme year opens with one "
+	       "for all teachers\n" F
+	       "2 startfase session(s): in the first programme year the "
+	       "leerKRACHT-team holds 3 (3 to 5 by the number of teachers)\n");
+}
+END_TEST
+
 /* A team member the plan left out of every event: not someone who left
  * (verify reads that from a plan that stops having them), but someone
  * forgotten, whom every bordsessie and staff-wide session still expects. */
@@ -520,6 +563,8 @@ START_TEST(test_cohort)
 	bordsessie("exact", "2026-10-05", 1);
 	bordsessie("exact", "2026-10-12", 2);
 	bordsessie("talen", "2026-10-06", 1);
+	lkteam("2026-10-07");
+	lkteam("2026-10-14");
 	expect(RK_ERR_INPUT, F
 	       "team 'talen' has no bordsessie in week 42 (2026-10-12)\n" F
 	       "period 2 (2026-10-05 to 2026-10-18) has no verbindingssessie; it closes every period\n" F
@@ -765,6 +810,7 @@ Suite *suite_verify(void)
 	tcase_add_test(tc, test_visitor_in_lesson);
 	tcase_add_test(tc, test_lesbezoek_roles);
 	tcase_add_test(tc, test_missing_bordsessie);
+	tcase_add_test(tc, test_missing_opening);
 	tcase_add_test(tc, test_forgotten_member);
 	tcase_add_test(tc, test_wrong_moment);
 	tcase_add_test(tc, test_no_moment);

@@ -20,11 +20,12 @@
 #define LKTEAM_ID "leerkracht-team"
 
 /* Field counts, the record type included. */
-#define PLAN_FIELDS   5
-#define PERIOD_FIELDS 7
-#define MOMENT_FIELDS 5
-#define DUO_FIELDS    5 /* 6 for a trio */
-#define EVENT_FIELDS  16
+#define PLAN_FIELDS	 5
+#define PERIOD_FIELDS	 7
+#define MOMENT_FIELDS	 5
+#define DUO_FIELDS	 5 /* 6 for a trio */
+#define TIMETABLE_FIELDS 3
+#define EVENT_FIELDS	 16
 
 /* Event fields, 0-based; the column in a diagnostic is one more. */
 enum event_field {
@@ -156,6 +157,18 @@ static enum rk_status write_duos(const struct rk_school *school,
 	return RK_OK;
 }
 
+static void write_timetables(const struct rk_plan *plan, struct rk_tsv *o)
+{
+	for (size_t i = 0; i < rk_plan_n_timetables(plan); i++) {
+		const struct rk_timetable_change *t =
+			rk_plan_timetable(plan, i);
+		rk_tsv_field(o, "timetable");
+		rk_tsv_date(o, t->from);
+		rk_tsv_field(o, t->path);
+		rk_tsv_end_line(o);
+	}
+}
+
 /* "P01:visitor,P02:host" into @scratch. */
 static enum rk_status participants(const struct rk_school *school,
 				   const struct rk_event *ev,
@@ -267,8 +280,10 @@ enum rk_status rk_plan_file_write(const struct rk_school *school,
 		status = write_moments(school, plan, &o);
 	if (status == RK_OK)
 		status = write_duos(school, plan, &o);
-	if (status == RK_OK)
+	if (status == RK_OK) {
+		write_timetables(plan, &o);
 		status = write_events(school, plan, &o);
+	}
 	if (status == RK_OK && o.nomem)
 		status = RK_ERR_NOMEM;
 	if (status == RK_OK)
@@ -281,10 +296,19 @@ enum rk_status rk_plan_file_write(const struct rk_school *school,
 /* Reading                                                             */
 /* ------------------------------------------------------------------ */
 
-enum record { REC_PLAN, REC_PERIOD, REC_MOMENT, REC_DUO, REC_EVENT, N_RECORDS };
+enum record {
+	REC_PLAN,
+	REC_PERIOD,
+	REC_MOMENT,
+	REC_DUO,
+	REC_TIMETABLE,
+	REC_EVENT,
+	N_RECORDS
+};
 
-static const char *const record_names[N_RECORDS] = { "plan", "period", "moment",
-						     "duo", "event" };
+static const char *const record_names[N_RECORDS] = { "plan",	  "period",
+						     "moment",	  "duo",
+						     "timetable", "event" };
 
 struct person_key {
 	const char *id;
@@ -678,6 +702,26 @@ static void read_duo(struct reader *r, const struct rk_csv_record *rec)
 		r->nomem = true;
 }
 
+/* "timetable DATE PATH": a new timetable from DATE on (rebalance),
+ * after the one before it. */
+static void read_timetable(struct reader *r, const struct rk_csv_record *rec)
+{
+	const char *const *f = rec->fields;
+	struct rk_timetable_change t = { 0, f[2] };
+	if (!get_date(r, rec, 1, &t.from))
+		return;
+	size_t n = rk_plan_n_timetables(r->plan);
+	if (n && rk_plan_timetable(r->plan, n - 1)->from >= t.from) {
+		report(r, 1,
+		       _("a timetable line must come after the one of an earlier date"));
+		return;
+	}
+	if (!*t.path)
+		report(r, 2, _("a timetable line needs the path of the file"));
+	else if (rk_plan_add_timetable(r->plan, t) != RK_OK)
+		r->nomem = true;
+}
+
 /* One "ID:ROLE" of PARTICIPANTS; @item may be cut. */
 static void read_part(struct reader *r, struct rk_event *ev, char *item)
 {
@@ -893,15 +937,16 @@ static void unknown_record(struct reader *r, const char *name)
 		report(r, 0, _("unknown record type '%s'%s"), name, near);
 	else
 		report(r, 0,
-		       _("unknown record type '%s'; expected plan, period, moment, duo or event"),
+		       _("unknown record type '%s'; expected plan, period, moment, duo, timetable or event"),
 		       name);
 }
 
 static bool field_count_ok(struct reader *r, int type, size_t n)
 {
-	static const size_t want[N_RECORDS] = { PLAN_FIELDS, PERIOD_FIELDS,
-						MOMENT_FIELDS, DUO_FIELDS,
-						EVENT_FIELDS };
+	static const size_t want[N_RECORDS] = {
+		PLAN_FIELDS, PERIOD_FIELDS,    MOMENT_FIELDS,
+		DUO_FIELDS,  TIMETABLE_FIELDS, EVENT_FIELDS
+	};
 	if (n == want[type] ||
 	    ((type == REC_DUO || type == REC_EVENT || type == REC_MOMENT) &&
 	     n == want[type] + 1))
@@ -916,7 +961,7 @@ static bool field_count_ok(struct reader *r, int type, size_t n)
 	return false;
 }
 
-/* Lines come as plan, period, moment, duo, event. */
+/* Lines come as plan, period, moment, duo, timetable, event. */
 static void check_order(struct reader *r, int type)
 {
 	if (type == REC_PLAN)
@@ -927,7 +972,7 @@ static void check_order(struct reader *r, int type)
 	}
 	if (type < r->stage)
 		report(r, 0,
-		       _("a %s line after the %s lines; lines come in the order plan, period, moment, duo, event"),
+		       _("a %s line after the %s lines; lines come in the order plan, period, moment, duo, timetable, event"),
 		       record_names[type], record_names[r->stage]);
 	else
 		r->stage = type;
@@ -936,9 +981,10 @@ static void check_order(struct reader *r, int type)
 static int on_record(const struct rk_csv_record *rec, void *data)
 {
 	static void (*const readers[N_RECORDS])(
-		struct reader *, const struct rk_csv_record *) = {
-		read_plan, read_period, read_moment, read_duo, read_event
-	};
+		struct reader *,
+		const struct rk_csv_record *) = { read_plan,	  read_period,
+						  read_moment,	  read_duo,
+						  read_timetable, read_event };
 	struct reader *r = data;
 	int type = record_type(rec->fields[0]);
 

@@ -463,8 +463,14 @@ enum rk_status rk_plan_quality_write(FILE *f, const struct rk_school *school,
 	return RK_OK;
 }
 
-/* Every event that breaks a hard rule (--allow-violations), by date. */
-static void write_violations(FILE *f, const struct rk_plan *plan)
+/* Every event that breaks a hard rule (--allow-violations), by date;
+ * then per kind the sessions that found no place at all and so have no
+ * event to mark (a draagvlaksessie, the startfase, a week's bordsessie or
+ * meeting of the leerKRACHT-team), counted against what the plan asks
+ * for (rk_quality). */
+static enum rk_status write_violations(FILE *f, const struct rk_school *school,
+				       const struct rk_schoolyear *year,
+				       const struct rk_plan *plan)
 {
 	bool any = false;
 	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
@@ -481,6 +487,32 @@ static void write_violations(FILE *f, const struct rk_plan *plan)
 			ev->violation_text ? ev->violation_text
 					   : "overtreding");
 	}
+	struct rk_quality *q;
+	if (rk_quality_new(school, year, plan, &q) != RK_OK)
+		return RK_ERR_NOMEM;
+	/* A duo session, a team session or a verbindingssessie that found
+	 * no place has an event marked above; one that lapses after a
+	 * rebalance (someone away) breaks no rule. */
+	static const enum rk_event_kind unmarked[] = {
+		RK_EV_DRAAGVLAKSESSIE,
+		RK_EV_STARTFASE,
+		RK_EV_BORDSESSIE,
+		RK_EV_LKTEAM,
+	};
+	for (size_t i = 0; i < sizeof(unmarked) / sizeof(unmarked[0]); i++) {
+		enum rk_event_kind k = unmarked[i];
+		size_t held = q->planned[k] + q->in_bordsessie[k];
+		if (held >= q->expected[k])
+			continue;
+		if (!any)
+			fprintf(f, "\nOvertredingen (harde regels gebroken)\n");
+		any = true;
+		fprintf(f, "  %s: %zu van %zu niet gepland\n",
+			rk_event_kind_name(k), q->expected[k] - held,
+			q->expected[k]);
+	}
+	rk_quality_free(q);
+	return RK_OK;
 }
 
 enum rk_status rk_plan_summary_write(const struct rk_school *school,
@@ -504,7 +536,8 @@ enum rk_status rk_plan_summary_write(const struct rk_school *school,
 	status = write_people(f, school, year, plan);
 	if (status == RK_OK)
 		status = write_cover(f, school, year, plan);
-	write_violations(f, plan);
+	if (status == RK_OK)
+		status = write_violations(f, school, year, plan);
 	fprintf(f, "\n");
 	if (status == RK_OK)
 		status = rk_plan_quality_write(f, school, year, plan);
