@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "planctx.h"
+#include "ritmiek.h"
 #include "i18n.h"
 
 static bool duo_kind(enum rk_event_kind kind)
@@ -57,6 +58,33 @@ static const struct rk_event *paired(const struct rk_planctx *ctx,
 	return rk_planctx_prev_event(ctx, id);
 }
 
+/* The week in period @p (counting weeks with sessions) of the round of
+ * lesontwerp @ev belongs to, from its id (sessions.c: "...-pP-rR-..."),
+ * or 0. A lesontwerp that slipped says the week it is in, like a
+ * lesbezoek. */
+static int gl_round_week(const struct rk_period *p, const struct rk_event *ev)
+{
+	const char *kind = strstr(ev->id, rk_event_kind_name(RK_EV_GL));
+	int number, round = 0;
+	for (const char *at = kind; at && (at = strstr(at, "-p")); at++)
+		if (sscanf(at, "-p%d-r%d-", &number, &round) == 2 &&
+		    number == p->number)
+			break;
+		else
+			round = 0;
+	if (round < 1 || round > 2)
+		return 0;
+	unsigned want = round == 1 ? RK_ACT_GL1 : RK_ACT_GL2;
+	bool ads = !strcmp(p->phase, "aan de slag");
+	char agenda[600];
+	for (int nth = 1; nth <= p->weeks; nth++)
+		if (rk_ritmiek_week(p->weeks, nth, ads, agenda,
+				    sizeof(agenda)) &
+		    want)
+			return nth;
+	return 0;
+}
+
 /* A later event of an activity that began before the date (a
  * feedbackgesprek after a lesbezoek that has been, or a session that had
  * slipped past its week) stays, unless one of its people is away then.
@@ -76,10 +104,15 @@ static bool carried_over(const struct rk_planctx *ctx,
 							     : NULL;
 	if (ev->kind == RK_EV_FB && pair && pair->date < ctx->from)
 		return true;
+	const struct rk_period *p = period_number(ctx->prev, ev->period);
 	int week = ev->week_in_period;
 	if (pair && pair->week_in_period < week)
 		week = pair->week_in_period;
-	const struct rk_period *p = period_number(ctx->prev, ev->period);
+	if (ev->kind == RK_EV_GL && p) {
+		int of_round = gl_round_week(p, ev);
+		if (of_round > 0 && of_round < week)
+			week = of_round;
+	}
 	return p && week < nth_of_from(ctx, p);
 }
 

@@ -614,6 +614,39 @@ START_TEST(test_verify_gl_lapsed_in_illness)
 }
 END_TEST
 
+/* T1 ill from 10 to 19 May in the studiedag school: the second lesontwerp
+ * of period 4 belongs to the week of Koningsdag (the 27th, before the
+ * date), and every duo's had slipped to Tuesday 11 May. The duos nobody
+ * is ill in keep theirs where it was; T1's lapses. The re-planned year
+ * passes verify (it broke rule 13 for the two other duos before). */
+START_TEST(test_slipped_lesontwerp_carries_over)
+{
+	struct rk_test_planned w = plan_school("studiedag.yaml");
+	int from = rk_date_from_ymd(2027, 5, 10);
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(
+		&w, "T1", from, rk_date_from_ymd(2027, 5, 19), &pt);
+	static const char *const kept[] = {
+		"studiedag-gezamenlijk-lesontwerp-alpha-p4-r2-T2-T4",
+		"studiedag-gezamenlijk-lesontwerp-alpha-p4-r2-T3-T6",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		const struct rk_event *a = find(w.plan, kept[i]);
+		const struct rk_event *b = find(next, kept[i]);
+		ck_assert_msg(a && b, "%s", kept[i]);
+		ck_assert_int_eq(a->date, rk_date_from_ymd(2027, 5, 11));
+		ck_assert_int_eq(b->date, a->date);
+		ck_assert_int_eq(b->start, a->start);
+	}
+	ck_assert_ptr_null(find(
+		next, "studiedag-gezamenlijk-lesontwerp-alpha-p4-r2-T1-T5"));
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 /* T1 ill for the week after Pinksteren: the leerKRACHT-team's session of
  * that week (moved to Tuesday by Whit Monday) moves an hour for SL alone.
  * One session moved is told as moved, not as a new moment "voortaan":
@@ -715,6 +748,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_join_moves_moment_later_in_week);
 	tcase_add_test(tc, test_verify_gl_lapsed_in_illness);
 	tcase_add_test(tc, test_changes_single_weekly_move);
+	tcase_add_test(tc, test_slipped_lesontwerp_carries_over);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
