@@ -17,6 +17,7 @@ struct rk_plan {
 	struct rk_vec periods;
 	struct rk_vec reports;
 	struct rk_vec timetables;
+	struct rk_vec absences;
 	struct rk_plan_bound bound;
 };
 
@@ -36,6 +37,7 @@ void rk_plan_free(struct rk_plan *plan)
 	rk_vec_release(&plan->periods);
 	rk_vec_release(&plan->reports);
 	rk_vec_release(&plan->timetables);
+	rk_vec_release(&plan->absences);
 	free(plan);
 }
 
@@ -211,6 +213,17 @@ RK_PLAN_LIST(rk_moment, moment, moments)
 RK_PLAN_LIST(rk_duo, duo, duos)
 RK_PLAN_LIST(rk_period, period, periods)
 RK_PLAN_LIST(rk_solve_report, report, reports)
+RK_PLAN_LIST(rk_plan_absence, absence, absences)
+
+bool rk_plan_away(const struct rk_plan *plan, int person, int date)
+{
+	for (size_t i = 0; i < plan->absences.n; i++) {
+		const struct rk_plan_absence *a = rk_plan_absence(plan, i);
+		if (a->person == person && date >= a->from && date <= a->until)
+			return true;
+	}
+	return false;
+}
 enum rk_status rk_plan_add_timetable(struct rk_plan *plan,
 				     struct rk_timetable_change change)
 {

@@ -111,6 +111,16 @@ struct rk_timetable_change {
 	const char *path; /* owned by the plan */
 };
 
+/* Someone away from @from to @until (INT_MAX: for good), as a rebalance
+ * was told (--leave): the plan file keeps it (an "absence" line), so that
+ * verify and a later rebalance know it from the plan, not by guessing
+ * from the weeks someone has no event. */
+struct rk_plan_absence {
+	int person;
+	int from;
+	int until;
+};
+
 /* A period of the year: teaching weeks from @first_monday to @last_monday
  * (week indices of the school year), @weeks of them with sessions. */
 struct rk_period {
@@ -186,6 +196,14 @@ void rk_duo_partners(const struct rk_duo *d, int person, int out[2]);
 enum rk_status rk_plan_add_duo(struct rk_plan *plan, struct rk_duo duo);
 size_t rk_plan_n_duos(const struct rk_plan *plan);
 const struct rk_duo *rk_plan_duo(const struct rk_plan *plan, size_t i);
+
+enum rk_status rk_plan_add_absence(struct rk_plan *plan,
+				   struct rk_plan_absence absence);
+size_t rk_plan_n_absences(const struct rk_plan *plan);
+const struct rk_plan_absence *rk_plan_absence(const struct rk_plan *plan,
+					      size_t i);
+/* Whether @person is away on @date by the plan's absences. */
+bool rk_plan_away(const struct rk_plan *plan, int person, int date);
 
 /* The plan's timetable changes, in the order added (by date: each
  * replaces the lessons from its date on). @change.path is copied. */

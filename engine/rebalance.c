@@ -746,6 +746,25 @@ static enum rk_status late_units(const struct rk_planctx *ctx,
 	return RK_OK;
 }
 
+/* The absences the plan was made for, in the plan: the earlier ones and
+ * this request's, each from its date (plan.h). */
+static enum rk_status keep_absences(struct rk_planctx *ctx,
+				    const struct rk_plan *previous,
+				    const struct rk_rebalance_request *req)
+{
+	for (size_t i = 0; i < rk_plan_n_absences(previous); i++)
+		if (rk_plan_add_absence(ctx->plan,
+					*rk_plan_absence(previous, i)) != RK_OK)
+			return RK_ERR_NOMEM;
+	for (size_t i = 0; i < req->n_absences; i++) {
+		struct rk_plan_absence a = { req->absences[i].person, req->from,
+					     req->absences[i].until };
+		if (rk_plan_add_absence(ctx->plan, a) != RK_OK)
+			return RK_ERR_NOMEM;
+	}
+	return RK_OK;
+}
+
 /* One try of rk_rebalance; when it is infeasible, the pairs of the units
  * it formed too late for their cycle go to @late. */
 static enum rk_status try_rebalance(const struct rk_school *school,
@@ -777,6 +796,19 @@ static enum rk_status try_rebalance(const struct rk_school *school,
 		if (request->absences[i].until == INT_MAX)
 			leave_groups(&ctx, request->absences[i].person);
 	}
+	/* An absence an earlier rebalance was told still holds: whoever is
+	 * ill until Friday gets no session on Thursday from this one. */
+	for (size_t i = 0; i < rk_plan_n_absences(previous); i++) {
+		const struct rk_plan_absence *a = rk_plan_absence(previous, i);
+		if (a->until < request->from)
+			continue;
+		rk_busy_set_absent(ctx.busy, a->person,
+				   a->from > request->from ? a->from
+							   : request->from,
+				   a->until);
+		if (a->until == INT_MAX)
+			leave_groups(&ctx, a->person);
+	}
 	ctx.prev_by_id = by_id(previous);
 	if (!ctx.prev_by_id)
 		status = RK_ERR_NOMEM;
@@ -797,6 +829,8 @@ static enum rk_status try_rebalance(const struct rk_school *school,
 		status = merge(&ctx);
 	if (status == RK_OK)
 		status = keep_moment_history(&ctx);
+	if (status == RK_OK)
+		status = keep_absences(&ctx, previous, request);
 	if (status == RK_OK)
 		status = count_events(previous, ctx.plan, ctx.from,
 				      perturbation);

@@ -620,6 +620,21 @@ static void check_window(struct verifier *v, const struct rk_event *ev,
 		rk_event_kind_name(ev->kind), rk_weekday_name(day->weekday));
 }
 
+/* Rule 16: nobody takes part in a session on a day the plan records
+ * them as away (an absence line: a rebalance was told they are ill or
+ * have left). */
+static void check_absent(struct verifier *v, const struct rk_event *ev,
+			 int person)
+{
+	if (!rk_plan_away(v->plan, person, ev->date))
+		return;
+	char name[256], date[RK_DATE_BUFSIZE];
+	who(v, person, name, sizeof(name));
+	rk_date_format(ev->date, date);
+	event_problem(v, ev, _("%s takes part, but is away on %s (absence)"),
+		      name, date);
+}
+
 static void check_event(struct verifier *v, const struct rk_event *ev)
 {
 	check_shape(v, ev);
@@ -634,8 +649,10 @@ static void check_event(struct verifier *v, const struct rk_event *ev)
 		check_cover(v, ev, day);
 	check_window(v, ev, day);
 	for (size_t i = 0; i < ev->n_parts; i++)
-		if (part_ok(v, &ev->parts[i]))
+		if (part_ok(v, &ev->parts[i])) {
 			check_person_day(v, ev, day, &ev->parts[i]);
+			check_absent(v, ev, ev->parts[i].person);
+		}
 	check_toetsweek(v, ev);
 }
 
@@ -1222,9 +1239,15 @@ static int feedback_deadline(const struct verifier *v, const struct talk *lb)
 static bool feedback_excused(const struct verifier *v, const struct talk *lb)
 {
 	int due = feedback_deadline(v, lb);
-	for (size_t i = 0; due && i < lb->n; i++)
+	for (size_t i = 0; due && i < lb->n; i++) {
 		if (away(v, &v->presence, lb->people[i], due))
 			return true;
+		/* Recorded away on a day it could have been on: the planner
+		 * lets it lapse rather than move it past the absence. */
+		for (int d = lb->date + 1; d <= due; d++)
+			if (rk_plan_away(v->plan, lb->people[i], d))
+				return true;
+	}
 	return false;
 }
 
@@ -1367,6 +1390,36 @@ static size_t first_of_period(const struct talks *ts, int period)
 	return lo;
 }
 
+/* Whether the plan records someone of @d as away on a day of its period
+ * (an illness a rebalance was told): a lesbezoek in it lapses, so rule 9
+ * cannot ask for one of each. */
+static bool duo_absent(const struct verifier *v, const struct rk_duo *d)
+{
+	int members[3] = { d->a, d->b, d->c }, from = 0, to = -1;
+	size_t n_weeks = rk_schoolyear_n_weeks(v->year);
+	for (size_t i = 0; i < rk_plan_n_periods(v->plan); i++) {
+		const struct rk_period *p = rk_plan_period(v->plan, i);
+		if (p->number == d->period && p->first_week >= 0 &&
+		    p->last_week >= p->first_week &&
+		    (size_t)p->last_week < n_weeks) {
+			from = rk_schoolyear_week(v->year,
+						  (size_t)p->first_week)
+				       ->monday;
+			to = rk_schoolyear_week(v->year, (size_t)p->last_week)
+				     ->monday +
+			     6;
+		}
+	}
+	for (size_t i = 0; i < rk_plan_n_absences(v->plan); i++) {
+		const struct rk_plan_absence *a = rk_plan_absence(v->plan, i);
+		for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++)
+			if (a->person == members[m] && a->from <= to &&
+			    a->until >= from)
+				return true;
+	}
+	return false;
+}
+
 static void check_duos(struct verifier *v, const struct talks *ts)
 {
 	for (size_t i = 0; i < rk_plan_n_duos(v->plan); i++) {
@@ -1378,7 +1431,8 @@ static void check_duos(struct verifier *v, const struct talks *ts)
 		while (end < ts->n && ts->items[end].period == d->period)
 			end++;
 		int members[3] = { d->a, d->b, d->c };
-		for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++) {
+		for (int m = 0; !duo_absent(v, d) && m < (d->c >= 0 ? 3 : 2);
+		     m++) {
 			check_member(v, d, members[m], RK_PART_VISITOR,
 				     ts->items + first, end - first);
 			check_member(v, d, members[m], RK_PART_HOST,
@@ -1744,6 +1798,16 @@ static bool met_without(const struct verifier *v, int t, int p, int monday)
 	return false;
 }
 
+/* Whether the plan records @p as away on a school day of the week of
+ * @monday. */
+static bool away_in_week(const struct verifier *v, int p, int monday)
+{
+	for (int day = monday; day < monday + 5; day++)
+		if (rk_plan_away(v->plan, p, day))
+			return true;
+	return false;
+}
+
 /* The session weeks of the period in which someone of @d is away (ill,
  * as the plan shows it: no event of theirs in a week in which their team
  * met, see away()). */
@@ -1757,8 +1821,9 @@ static int weeks_away(const struct verifier *v, const struct rk_duo *d,
 		    !session_week(v, wk))
 			continue;
 		for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++)
-			if (away(v, &v->presence, members[m], wk->monday) &&
-			    met_without(v, d->team, members[m], wk->monday)) {
+			if (away_in_week(v, members[m], wk->monday) ||
+			    (away(v, &v->presence, members[m], wk->monday) &&
+			     met_without(v, d->team, members[m], wk->monday))) {
 				n++;
 				break;
 			}
@@ -1964,6 +2029,9 @@ static enum rk_status index_presence(const struct verifier *v,
 static bool away(const struct verifier *v, const struct presence *pr, int p,
 		 int date)
 {
+	/* What the plan records is known, not guessed. */
+	if (rk_plan_away(v->plan, p, date))
+		return true;
 	const int *d = pr->dates + pr->first[p];
 	size_t n = pr->first[p + 1] - pr->first[p];
 	/* Only the weekly sessions of a team or the leerKRACHT-team are

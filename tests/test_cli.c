@@ -1014,6 +1014,68 @@ START_TEST(test_rebalance_new_timetable_verifies)
 }
 END_TEST
 
+/* T1 ill from Monday 1 to Wednesday 10 February (one-moment): the plan
+ * records the absence (an absence line), so verify knows it rather than
+ * guessing it from weeks without events. The lesbezoek of 26 January
+ * whose feedbackgesprek fell in the illness lapses; T1's verbindingssessie
+ * on 12 February, after it, made the guess "not away" and verify refused
+ * the rebalance (exit 3) before. A later rebalance keeps the line, and a
+ * plan that puts T1 in a session in the illness is refused. */
+START_TEST(test_rebalance_illness_recorded)
+{
+	static const char *const school = "tests/data/planner/one-moment.yaml";
+	char *dir = temp_dir();
+	plan_and_verify(school, dir);
+	const char *ill[] = { "ritmiek",    "rebalance",  school,
+			      "--plan",	    dir,	  "--from",
+			      "2027-02-01", "--leave",	  "T1",
+			      "--until",    "2027-02-10", "-q",
+			      "--no-feeds", NULL };
+	struct run r = run_ritmiek(ill);
+	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
+	run_free(&r);
+	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
+	r = run_ritmiek(verify);
+	ck_assert_msg(r.status == 0, "%.1500s", r.err);
+	run_free(&r);
+	char *plan = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(
+		strstr(plan, "\nabsence\tT1\t2027-02-01\t2027-02-10\n"));
+	free(plan);
+	/* T2 away for good from 3 February: T1's line stays. */
+	const char *leave[] = { "ritmiek", "rebalance", school,	      "--plan",
+				dir,	   "--from",	"2027-02-03", "--leave",
+				"T2",	   "-q",	"--no-feeds", NULL };
+	r = run_ritmiek(leave);
+	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
+	run_free(&r);
+	plan = dir_file(dir, "plan.tsv");
+	ck_assert_ptr_nonnull(strstr(plan,
+				     "\nabsence\tT1\t2027-02-01\t2027-02-10\n"
+				     "absence\tT2\t2027-02-03\t\n"));
+	/* T1 planted into the bordsessie of Tuesday 2 February. */
+	char *bs = strstr(plan, "\tbordsessie\t2027-02-02\t");
+	ck_assert_ptr_nonnull(bs);
+	char *t2 = strstr(bs, "\tT2:attendee,");
+	ck_assert_ptr_nonnull(t2);
+	size_t at = (size_t)(t2 + 1 - plan);
+	char *planted = malloc(strlen(plan) + 16);
+	memcpy(planted, plan, at);
+	strcpy(planted + at, "T1:attendee,");
+	strcat(planted, plan + at);
+	write_text(dir, "plan.tsv", planted);
+	free(planted);
+	free(plan);
+	r = run_ritmiek(verify);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.err, "'T1' (Anna Bakker) takes part, but is "
+				    "away on 2027-02-02 (absence)"),
+		      "%.2000s", r.err);
+	run_free(&r);
+	remove_dir(dir);
+}
+END_TEST
+
 /* A teacher joins Team Exact, whose moment no longer suits: the new
  * moment holds from the date on, the old one stays for the weeks before
  * (a second moment line with its date), and the result verifies. */
@@ -2260,6 +2322,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_rebalance_no_invented_pair);
 	tcase_add_test(tc, test_rebalance_trio_left_late);
 	tcase_add_test(tc, test_rebalance_new_timetable_verifies);
+	tcase_add_test(tc, test_rebalance_illness_recorded);
 	tcase_add_test(tc, test_missing_school_wide_sessions);
 	tcase_add_test(tc, test_rebalance_refuses_no_ops);
 	tcase_add_test(tc, test_rebalance_refuses_past_from);

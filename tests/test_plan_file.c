@@ -487,8 +487,12 @@ START_TEST(test_many_problems)
 	       "14:10: error: week 3 outside periods; it must be 0\n" M
 	       "16:1: error: an event line has 15 fields; expected 16\n" M
 	       "17:1: error: unknown record type 'evnt'; did you mean 'event'?\n" M
-	       "18:1: error: a duo line after the event lines; lines come in the order plan, period, moment, duo, timetable, event\n" M
+	       "18:1: error: a line of type duo after the event lines; lines come in the order plan, period, moment, duo, timetable, absence, event\n" M
 	       "19:1: error: a second plan line; the first is on line 1\n" M
+	       "20:1: error: a line of type absence after the event lines; lines come in the order plan, period, moment, duo, timetable, absence, event\n" M
+	       "20:2: error: unknown person 'P99'; did you mean 'P09'?\n" M
+	       "21:1: error: a line of type absence after the event lines; lines come in the order plan, period, moment, duo, timetable, absence, event\n" M
+	       "21:4: error: an absence cannot end (2026-10-01) before it begins (2026-10-05)\n" M
 	       "15:2: error: duplicate event id 'e1'; the first is on line 12\n");
 }
 END_TEST

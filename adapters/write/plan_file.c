@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #define MOMENT_FIELDS	 5
 #define DUO_FIELDS	 5 /* 6 for a trio */
 #define TIMETABLE_FIELDS 3
+#define ABSENCE_FIELDS	 4
 #define EVENT_FIELDS	 16
 
 /* Event fields, 0-based; the column in a diagnostic is one more. */
@@ -169,6 +171,27 @@ static void write_timetables(const struct rk_plan *plan, struct rk_tsv *o)
 	}
 }
 
+static enum rk_status write_absences(const struct rk_school *school,
+				     const struct rk_plan *plan,
+				     struct rk_tsv *o)
+{
+	for (size_t i = 0; i < rk_plan_n_absences(plan); i++) {
+		const struct rk_plan_absence *a = rk_plan_absence(plan, i);
+		const char *id = person_id(school, a->person);
+		if (!id)
+			return RK_ERR_BUG;
+		rk_tsv_field(o, "absence");
+		rk_tsv_field(o, id);
+		rk_tsv_date(o, a->from);
+		if (a->until == INT_MAX)
+			rk_tsv_field(o, ""); /* for good */
+		else
+			rk_tsv_date(o, a->until);
+		rk_tsv_end_line(o);
+	}
+	return RK_OK;
+}
+
 /* "P01:visitor,P02:host" into @scratch. */
 static enum rk_status participants(const struct rk_school *school,
 				   const struct rk_event *ev,
@@ -282,8 +305,10 @@ enum rk_status rk_plan_file_write(const struct rk_school *school,
 		status = write_duos(school, plan, &o);
 	if (status == RK_OK) {
 		write_timetables(plan, &o);
-		status = write_events(school, plan, &o);
+		status = write_absences(school, plan, &o);
 	}
+	if (status == RK_OK)
+		status = write_events(school, plan, &o);
 	if (status == RK_OK && o.nomem)
 		status = RK_ERR_NOMEM;
 	if (status == RK_OK)
@@ -302,13 +327,14 @@ enum record {
 	REC_MOMENT,
 	REC_DUO,
 	REC_TIMETABLE,
+	REC_ABSENCE,
 	REC_EVENT,
 	N_RECORDS
 };
 
-static const char *const record_names[N_RECORDS] = { "plan",	  "period",
-						     "moment",	  "duo",
-						     "timetable", "event" };
+static const char *const record_names[N_RECORDS] = {
+	"plan", "period", "moment", "duo", "timetable", "absence", "event"
+};
 
 struct person_key {
 	const char *id;
@@ -722,6 +748,25 @@ static void read_timetable(struct reader *r, const struct rk_csv_record *rec)
 		r->nomem = true;
 }
 
+/* "absence PERSON FROM UNTIL": away from FROM to UNTIL (empty: for
+ * good), as a rebalance was told. */
+static void read_absence(struct reader *r, const struct rk_csv_record *rec)
+{
+	const char *const *f = rec->fields;
+	struct rk_plan_absence a = { get_person(r, f[1], 1), 0, INT_MAX };
+	if (!get_date(r, rec, 2, &a.from) ||
+	    (*f[3] && !get_date(r, rec, 3, &a.until)) || a.person < 0)
+		return;
+	if (a.until < a.from) {
+		report(r, 3,
+		       _("an absence cannot end (%s) before it begins (%s)"),
+		       f[3], f[2]);
+		return;
+	}
+	if (rk_plan_add_absence(r->plan, a) != RK_OK)
+		r->nomem = true;
+}
+
 /* One "ID:ROLE" of PARTICIPANTS; @item may be cut. */
 static void read_part(struct reader *r, struct rk_event *ev, char *item)
 {
@@ -937,15 +982,15 @@ static void unknown_record(struct reader *r, const char *name)
 		report(r, 0, _("unknown record type '%s'%s"), name, near);
 	else
 		report(r, 0,
-		       _("unknown record type '%s'; expected plan, period, moment, duo, timetable or event"),
+		       _("unknown record type '%s'; expected plan, period, moment, duo, timetable, absence or event"),
 		       name);
 }
 
 static bool field_count_ok(struct reader *r, int type, size_t n)
 {
 	static const size_t want[N_RECORDS] = {
-		PLAN_FIELDS, PERIOD_FIELDS,    MOMENT_FIELDS,
-		DUO_FIELDS,  TIMETABLE_FIELDS, EVENT_FIELDS
+		PLAN_FIELDS,	  PERIOD_FIELDS,  MOMENT_FIELDS, DUO_FIELDS,
+		TIMETABLE_FIELDS, ABSENCE_FIELDS, EVENT_FIELDS
 	};
 	if (n == want[type] ||
 	    ((type == REC_DUO || type == REC_EVENT || type == REC_MOMENT) &&
@@ -961,7 +1006,7 @@ static bool field_count_ok(struct reader *r, int type, size_t n)
 	return false;
 }
 
-/* Lines come as plan, period, moment, duo, timetable, event. */
+/* Lines come as plan, period, moment, duo, timetable, absence, event. */
 static void check_order(struct reader *r, int type)
 {
 	if (type == REC_PLAN)
@@ -972,7 +1017,7 @@ static void check_order(struct reader *r, int type)
 	}
 	if (type < r->stage)
 		report(r, 0,
-		       _("a %s line after the %s lines; lines come in the order plan, period, moment, duo, timetable, event"),
+		       _("a line of type %s after the %s lines; lines come in the order plan, period, moment, duo, timetable, absence, event"),
 		       record_names[type], record_names[r->stage]);
 	else
 		r->stage = type;
@@ -981,10 +1026,10 @@ static void check_order(struct reader *r, int type)
 static int on_record(const struct rk_csv_record *rec, void *data)
 {
 	static void (*const readers[N_RECORDS])(
-		struct reader *,
-		const struct rk_csv_record *) = { read_plan,	  read_period,
-						  read_moment,	  read_duo,
-						  read_timetable, read_event };
+		struct reader *, const struct rk_csv_record *) = {
+		read_plan,	read_period,  read_moment, read_duo,
+		read_timetable, read_absence, read_event
+	};
 	struct reader *r = data;
 	int type = record_type(rec->fields[0]);
 
