@@ -919,10 +919,7 @@ START_TEST(test_rebalance_no_invented_pair)
 	ck_assert_ptr_nonnull(
 		strstr(plan, "duo\tbovenbouw\t3\tMID\tGVE\tNSM\n"));
 	free(plan);
-	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
-	r = run_ritmiek(verify);
-	ck_assert_msg(r.status == 0, "%.1500s", r.err);
-	run_free(&r);
+	verify_ok(school, dir);
 	remove_dir(dir);
 }
 END_TEST
@@ -952,10 +949,7 @@ START_TEST(test_rebalance_trio_left_late)
 	ck_assert_ptr_nonnull(strstr(plan, "duo\tbovenbouw\t3\tBDI\tEPO\n"));
 	ck_assert_ptr_nonnull(strstr(plan, "duo\tbovenbouw\t3\tFWI\tRJA\n"));
 	free(plan);
-	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
-	r = run_ritmiek(verify);
-	ck_assert_msg(r.status == 0, "%.1500s", r.err);
-	run_free(&r);
+	verify_ok(school, dir);
 	remove_dir(dir);
 }
 END_TEST
@@ -988,9 +982,7 @@ START_TEST(test_rebalance_new_timetable_verifies)
 	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
 	run_free(&r);
 	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
-	r = run_ritmiek(verify);
-	ck_assert_msg(r.status == 0, "%.1500s", r.err);
-	run_free(&r);
+	verify_ok(school, dir);
 	char *plan = dir_file(dir, "plan.tsv");
 	const char *line = strstr(plan, "\ntimetable\t2027-03-08\t/");
 	ck_assert_msg(line != NULL, "no timetable line");
@@ -1035,9 +1027,7 @@ START_TEST(test_rebalance_illness_recorded)
 	ck_assert_msg(r.status == 0, "%d: %.1500s", r.status, r.err);
 	run_free(&r);
 	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
-	r = run_ritmiek(verify);
-	ck_assert_msg(r.status == 0, "%.1500s", r.err);
-	run_free(&r);
+	verify_ok(school, dir);
 	char *plan = dir_file(dir, "plan.tsv");
 	ck_assert_ptr_nonnull(
 		strstr(plan, "\nabsence\tT1\t2027-02-01\t2027-02-10\n"));
@@ -1098,10 +1088,7 @@ START_TEST(test_rebalance_moment_moves)
 	ck_assert_ptr_nonnull(
 		strstr(tsv, "\nmoment\texact\tdi\t12:10\t12:40\t2027-02-10\n"));
 	free(tsv);
-	const char *verify[] = { "ritmiek", "verify", school, dir, NULL };
-	r = run_ritmiek(verify);
-	ck_assert_msg(r.status == 0, "%.1500s", r.err);
-	run_free(&r);
+	verify_ok(school, dir);
 	remove_dir(dir);
 }
 END_TEST
