@@ -118,13 +118,32 @@ static void round_weeks(const struct rk_planctx *ctx, const struct rk_period *p,
 	}
 }
 
+/* Rebalancing: whether someone of @people is away on a day of @weeks. A
+ * round that falls in an absence lapses (sessions.c away()); it is no
+ * reason to split the team otherwise, and no split could do better. */
+static bool away_in(const struct rk_planctx *ctx, const int *weeks, int n_weeks,
+		    const int *people, int n)
+{
+	for (int i = 0; i < n_weeks; i++) {
+		int monday =
+			rk_schoolyear_week(ctx->year, (size_t)weeks[i])->monday;
+		for (int d = 0; d < 5; d++)
+			for (int k = 0; k < n; k++)
+				if (rk_busy_absent(ctx->busy, people[k],
+						   monday + d))
+					return true;
+	}
+	return false;
+}
+
 /* Whether @people meet for @minutes on a date of one of @weeks; true when
- * there are no weeks (the round has been). */
+ * there are no weeks (the round has been), or when someone is away in
+ * them (the round lapses). */
 static bool meet_in(const struct rk_planctx *ctx, const int *weeks, int n_weeks,
 		    const int *people, int n, int minutes)
 {
 	int dates[5];
-	if (n_weeks == 0)
+	if (n_weeks == 0 || away_in(ctx, weeks, n_weeks, people, n))
 		return true;
 	for (int i = 0; i < n_weeks; i++) {
 		size_t nd = rk_planctx_week_dates(ctx, weeks[i], dates);
@@ -149,13 +168,15 @@ static bool fb_fits(const struct rk_planctx *ctx, int v, int h, int date)
 	return false;
 }
 
-/* Whether @v can visit a lesson of @h in @weeks with the FB after it. */
+/* Whether @v can visit a lesson of @h in @weeks with the FB after it
+ * (or someone of them is away then: the visit lapses). */
 static bool visit_in(const struct rk_planctx *ctx, const int *weeks,
 		     int n_weeks, int v, int h)
 {
 	size_t n;
 	const int *idx = rk_busy_lessons(ctx->busy, h, &n);
-	if (n_weeks == 0)
+	int pair[2] = { v, h };
+	if (n_weeks == 0 || away_in(ctx, weeks, n_weeks, pair, 2))
 		return true;
 	for (int i = 0; i < n_weeks; i++) {
 		int monday =

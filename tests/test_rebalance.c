@@ -647,6 +647,25 @@ START_TEST(test_slipped_lesontwerp_carries_over)
 }
 END_TEST
 
+/* T1 ill from 28 June to 7 July: period 5's second round of lesbezoeken
+ * falls in the illness. The duo step took that for a duo that cannot
+ * visit and, finding no other split, refused the rebalance (exit 3); the
+ * round lapses instead, the duos stay, and the plan verifies. */
+START_TEST(test_ill_in_last_round)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	int from = rk_date_from_ymd(2027, 6, 28);
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(
+		&w, "T1", from, rk_date_from_ymd(2027, 7, 7), &pt);
+	ck_assert_int_eq(pt.partners_changed, 0);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 /* T1 ill for the week after Pinksteren: the leerKRACHT-team's session of
  * that week (moved to Tuesday by Whit Monday) moves an hour for SL alone.
  * One session moved is told as moved, not as a new moment "voortaan":
@@ -749,6 +768,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_verify_gl_lapsed_in_illness);
 	tcase_add_test(tc, test_changes_single_weekly_move);
 	tcase_add_test(tc, test_slipped_lesontwerp_carries_over);
+	tcase_add_test(tc, test_ill_in_last_round);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
