@@ -215,11 +215,11 @@ RK_PLAN_LIST(rk_period, period, periods)
 RK_PLAN_LIST(rk_solve_report, report, reports)
 RK_PLAN_LIST(rk_plan_absence, absence, absences)
 
-bool rk_plan_away(const struct rk_plan *plan, int person, int date)
+bool rk_plan_away(const struct rk_plan *plan, int person, int from, int to)
 {
 	for (size_t i = 0; i < plan->absences.n; i++) {
 		const struct rk_plan_absence *a = rk_plan_absence(plan, i);
-		if (a->person == person && date >= a->from && date <= a->until)
+		if (a->person == person && a->from <= to && a->until >= from)
 			return true;
 	}
 	return false;

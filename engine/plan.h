@@ -202,8 +202,9 @@ enum rk_status rk_plan_add_absence(struct rk_plan *plan,
 size_t rk_plan_n_absences(const struct rk_plan *plan);
 const struct rk_plan_absence *rk_plan_absence(const struct rk_plan *plan,
 					      size_t i);
-/* Whether @person is away on @date by the plan's absences. */
-bool rk_plan_away(const struct rk_plan *plan, int person, int date);
+/* Whether @person is away on a day from @from to @to (inclusive) by the
+ * plan's absences. */
+bool rk_plan_away(const struct rk_plan *plan, int person, int from, int to);
 
 /* The plan's timetable changes, in the order added (by date: each
  * replaces the lessons from its date on). @change.path is copied. */

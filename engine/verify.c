@@ -25,6 +25,16 @@ struct presence {
 	bool *member; /* of a team or the leerKRACHT-team (school file) */
 };
 
+/* What the period sequence asks of one period, from the plan's period
+ * lines and the calendar alone. */
+struct pinfo {
+	int from; /* its first Monday */
+	int to;	  /* the Sunday after its last Monday */
+	int weeks;
+	unsigned acts; /* enum rk_activity of all its weeks */
+	const struct rk_event *verbinding;
+};
+
 struct verifier {
 	const struct rk_school *school;
 	const struct rk_schoolyear *year;
@@ -626,7 +636,7 @@ static void check_window(struct verifier *v, const struct rk_event *ev,
 static void check_absent(struct verifier *v, const struct rk_event *ev,
 			 int person)
 {
-	if (!rk_plan_away(v->plan, person, ev->date))
+	if (!rk_plan_away(v->plan, person, ev->date, ev->date))
 		return;
 	char name[256], date[RK_DATE_BUFSIZE];
 	who(v, person, name, sizeof(name));
@@ -1244,9 +1254,8 @@ static bool feedback_excused(const struct verifier *v, const struct talk *lb)
 			return true;
 		/* Recorded away on a day it could have been on: the planner
 		 * lets it lapse rather than move it past the absence. */
-		for (int d = lb->date + 1; d <= due; d++)
-			if (rk_plan_away(v->plan, lb->people[i], d))
-				return true;
+		if (rk_plan_away(v->plan, lb->people[i], lb->date + 1, due))
+			return true;
 	}
 	return false;
 }
@@ -1393,30 +1402,16 @@ static size_t first_of_period(const struct talks *ts, int period)
 /* Whether the plan records someone of @d as away on a day of its period
  * (an illness a rebalance was told): a lesbezoek in it lapses, so rule 9
  * cannot ask for one of each. */
+static int period_numbered(const struct verifier *v, int number);
+
 static bool duo_absent(const struct verifier *v, const struct rk_duo *d)
 {
-	int members[3] = { d->a, d->b, d->c }, from = 0, to = -1;
-	size_t n_weeks = rk_schoolyear_n_weeks(v->year);
-	for (size_t i = 0; i < rk_plan_n_periods(v->plan); i++) {
-		const struct rk_period *p = rk_plan_period(v->plan, i);
-		if (p->number == d->period && p->first_week >= 0 &&
-		    p->last_week >= p->first_week &&
-		    (size_t)p->last_week < n_weeks) {
-			from = rk_schoolyear_week(v->year,
-						  (size_t)p->first_week)
-				       ->monday;
-			to = rk_schoolyear_week(v->year, (size_t)p->last_week)
-				     ->monday +
-			     6;
-		}
-	}
-	for (size_t i = 0; i < rk_plan_n_absences(v->plan); i++) {
-		const struct rk_plan_absence *a = rk_plan_absence(v->plan, i);
-		for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++)
-			if (a->person == members[m] && a->from <= to &&
-			    a->until >= from)
-				return true;
-	}
+	int p = period_numbered(v, d->period);
+	int members[3] = { d->a, d->b, d->c };
+	for (int m = 0; p >= 0 && m < (d->c >= 0 ? 3 : 2); m++)
+		if (rk_plan_away(v->plan, members[m], v->periods[p].from,
+				 v->periods[p].to))
+			return true;
 	return false;
 }
 
@@ -1457,16 +1452,6 @@ static enum rk_status check_talks(struct verifier *v)
 /* ------------------------------------------------------------------ */
 /* Rules 11 to 13: the ritmiek of each period                          */
 /* ------------------------------------------------------------------ */
-
-/* What the period sequence asks of one period, from the plan's period
- * lines and the calendar alone. */
-struct pinfo {
-	int from; /* its first Monday */
-	int to;	  /* the Sunday after its last Monday */
-	int weeks;
-	unsigned acts; /* enum rk_activity of all its weeks */
-	const struct rk_event *verbinding;
-};
 
 /* The team sessions of the period sequence (DOMAIN.md). */
 static const struct {
@@ -1798,16 +1783,6 @@ static bool met_without(const struct verifier *v, int t, int p, int monday)
 	return false;
 }
 
-/* Whether the plan records @p as away on a school day of the week of
- * @monday. */
-static bool away_in_week(const struct verifier *v, int p, int monday)
-{
-	for (int day = monday; day < monday + 5; day++)
-		if (rk_plan_away(v->plan, p, day))
-			return true;
-	return false;
-}
-
 /* The session weeks of the period in which someone of @d is away (ill,
  * as the plan shows it: no event of theirs in a week in which their team
  * met, see away()). */
@@ -1821,7 +1796,8 @@ static int weeks_away(const struct verifier *v, const struct rk_duo *d,
 		    !session_week(v, wk))
 			continue;
 		for (int m = 0; m < (d->c >= 0 ? 3 : 2); m++)
-			if (away_in_week(v, members[m], wk->monday) ||
+			if (rk_plan_away(v->plan, members[m], wk->monday,
+					 wk->monday + 4) ||
 			    (away(v, &v->presence, members[m], wk->monday) &&
 			     met_without(v, d->team, members[m], wk->monday))) {
 				n++;
@@ -2030,7 +2006,7 @@ static bool away(const struct verifier *v, const struct presence *pr, int p,
 		 int date)
 {
 	/* What the plan records is known, not guessed. */
-	if (rk_plan_away(v->plan, p, date))
+	if (rk_plan_away(v->plan, p, date, date))
 		return true;
 	const int *d = pr->dates + pr->first[p];
 	size_t n = pr->first[p + 1] - pr->first[p];
@@ -2190,15 +2166,22 @@ static enum rk_status check_cover_weeks(struct verifier *v)
 	return RK_OK;
 }
 
-static enum rk_status check_periods(struct verifier *v)
+/* Each period's dates and sequence, for the rules that follow. */
+static enum rk_status index_periods(struct verifier *v)
 {
 	v->n_periods = rk_plan_n_periods(v->plan);
 	v->periods = calloc(v->n_periods + 1, sizeof(*v->periods));
 	if (!v->periods)
 		return RK_ERR_NOMEM;
+	for (size_t i = 0; i < v->n_periods; i++)
+		period_info(v, i, &v->periods[i]);
+	return RK_OK;
+}
+
+static enum rk_status check_periods(struct verifier *v)
+{
 	for (size_t i = 0; i < v->n_periods; i++) {
 		const struct rk_period *p = rk_plan_period(v->plan, i);
-		period_info(v, i, &v->periods[i]);
 		/* The ritmiek of a period depends on its length. */
 		if (p->weeks != v->periods[i].weeks)
 			problem(v, 0,
@@ -2263,6 +2246,8 @@ enum rk_status rk_verify(const struct rk_school *school,
 	status = index_lessons(&v);
 	if (status == RK_OK)
 		status = index_presence(&v, &v.presence);
+	if (status == RK_OK)
+		status = index_periods(&v);
 	if (status == RK_OK)
 		status = check_ids(&v);
 	if (status == RK_OK) {
