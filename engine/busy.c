@@ -35,6 +35,14 @@ struct rk_busy {
 	size_t *n_lessons;
 	int *away_from; /* [person]: absence, INT_MAX when none */
 	int *away_until;
+	/* The absences after a person's first, rare: rk_busy_absent is asked
+	 * for every candidate moment, and reads these only when there are. */
+	struct absence {
+		int person;
+		int from;
+		int until;
+	} * more;
+	size_t n_more, cap_more;
 };
 
 static uint64_t *bits(uint64_t *base, const struct rk_busy *b, int person,
@@ -241,6 +249,7 @@ void rk_busy_free(struct rk_busy *b)
 	free(b->n_lessons);
 	free(b->away_from);
 	free(b->away_until);
+	free(b->more);
 	free(b->teach);
 	free(b->book);
 	free(b->sessions);
@@ -250,19 +259,39 @@ void rk_busy_free(struct rk_busy *b)
 	free(b);
 }
 
-void rk_busy_set_absent(struct rk_busy *b, int person, int from, int until)
+enum rk_status rk_busy_add_absent(struct rk_busy *b, int person, int from,
+				  int until)
 {
 	if (person < 0 || (size_t)person >= b->n_people)
-		return;
-	b->away_from[person] = from;
-	b->away_until[person] = until;
+		return RK_OK;
+	if (b->away_from[person] == INT_MAX) {
+		b->away_from[person] = from;
+		b->away_until[person] = until;
+		return RK_OK;
+	}
+	if (b->n_more == b->cap_more) {
+		size_t cap = b->cap_more ? b->cap_more * 2 : 8;
+		struct absence *more = realloc(b->more, cap * sizeof(*more));
+		if (!more)
+			return RK_ERR_NOMEM;
+		b->more = more;
+		b->cap_more = cap;
+	}
+	b->more[b->n_more++] = (struct absence){ person, from, until };
+	return RK_OK;
 }
 
 bool rk_busy_absent(const struct rk_busy *b, int person, int date)
 {
 	if (person < 0 || (size_t)person >= b->n_people)
 		return false;
-	return date >= b->away_from[person] && date <= b->away_until[person];
+	if (date >= b->away_from[person] && date <= b->away_until[person])
+		return true;
+	for (size_t i = 0; i < b->n_more; i++)
+		if (b->more[i].person == person && date >= b->more[i].from &&
+		    date <= b->more[i].until)
+			return true;
+	return false;
 }
 
 /* rk_schoolyear_works from the tables above: the planner asks it for

@@ -52,8 +52,11 @@ int rk_busy_idle_cost(const struct rk_busy *busy, int person, int date,
 const int *rk_busy_lessons(const struct rk_busy *busy, int person, size_t *n);
 
 /* Marks @person away from @from to @until (inclusive): they do not work
- * then. One absence per person; a later call replaces it. */
-void rk_busy_set_absent(struct rk_busy *busy, int person, int from, int until);
+ * then. A person may have several absences (an earlier rebalance's
+ * illness and this one's leave); each call adds one. RK_ERR_NOMEM when
+ * out of memory. */
+enum rk_status rk_busy_add_absent(struct rk_busy *busy, int person, int from,
+				  int until);
 /* Whether @person is away on @date. */
 bool rk_busy_absent(const struct rk_busy *busy, int person, int date);
 

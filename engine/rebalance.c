@@ -790,22 +790,24 @@ static enum rk_status try_rebalance(const struct rk_school *school,
 	ctx.req = request;
 	ctx.from = request->from;
 	ctx.from_week = day->week;
-	for (size_t i = 0; i < request->n_absences; i++) {
-		rk_busy_set_absent(ctx.busy, request->absences[i].person,
-				   request->from, request->absences[i].until);
+	for (size_t i = 0; status == RK_OK && i < request->n_absences; i++) {
+		status = rk_busy_add_absent(
+			ctx.busy, request->absences[i].person, request->from,
+			request->absences[i].until);
 		if (request->absences[i].until == INT_MAX)
 			leave_groups(&ctx, request->absences[i].person);
 	}
 	/* An absence an earlier rebalance was told still holds: whoever is
 	 * ill until Friday gets no session on Thursday from this one. */
-	for (size_t i = 0; i < rk_plan_n_absences(previous); i++) {
+	for (size_t i = 0; status == RK_OK && i < rk_plan_n_absences(previous);
+	     i++) {
 		const struct rk_plan_absence *a = rk_plan_absence(previous, i);
 		if (a->until < request->from)
 			continue;
-		rk_busy_set_absent(ctx.busy, a->person,
-				   a->from > request->from ? a->from
-							   : request->from,
-				   a->until);
+		status = rk_busy_add_absent(
+			ctx.busy, a->person,
+			a->from > request->from ? a->from : request->from,
+			a->until);
 		if (a->until == INT_MAX)
 			leave_groups(&ctx, a->person);
 	}

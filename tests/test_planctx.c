@@ -139,7 +139,8 @@ START_TEST(test_can_visit_host_and_day)
 
 	int away = nth_date(&f, 1, true, 2);
 	ck_assert(can_visit(&f, f.sl, f.t3, tue, away, &cover));
-	rk_busy_set_absent(f.ctx.busy, f.t3, away, away);
+	ck_assert_int_eq(rk_busy_add_absent(f.ctx.busy, f.t3, away, away),
+			 RK_OK);
 	ck_assert(!can_visit(&f, f.sl, f.t3, tue, away, &cover));
 
 	int covered = nth_date(&f, 1, true, 3);

@@ -666,6 +666,43 @@ START_TEST(test_ill_in_last_round)
 }
 END_TEST
 
+/* T1, ill from 1 to 10 February, leaves for good on the 3rd: the
+ * earlier illness (an absence of the plan) and the leave are both kept.
+ * The illness used to replace the leave in the planner's table of
+ * absences, so T1 was planned again from the 11th and verify refused
+ * the plan (rule 17). */
+START_TEST(test_leave_during_recorded_illness)
+{
+	struct rk_test_planned w = plan_school("one-moment.yaml");
+	struct rk_perturbation pt;
+	struct rk_plan *ill =
+		rebalance_away(&w, "T1", rk_date_from_ymd(2027, 2, 1),
+			       rk_date_from_ymd(2027, 2, 10), &pt);
+	int from = rk_date_from_ymd(2027, 2, 3);
+	struct rk_absence away = { who(&w, "T1"), INT_MAX };
+	struct rk_rebalance_request req = { .from = from,
+					    .absences = &away,
+					    .n_absences = 1 };
+	struct rk_plan *next = NULL;
+	ck_assert_int_eq(rk_rebalance(w.school, w.year, ill, &req, NULL, &next,
+				      &pt, w.diags),
+			 RK_OK);
+	ck_assert_uint_eq(rk_plan_n_absences(next), 2);
+	for (size_t i = 0; i < rk_plan_n_events(next); i++) {
+		const struct rk_event *ev = rk_plan_event(next, i);
+		for (size_t j = 0; ev->date >= from &&
+				   ev->kind != RK_EV_METING && j < ev->n_parts;
+		     j++)
+			ck_assert_msg(ev->parts[j].person != away.person, "%s",
+				      ev->id);
+	}
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_plan_free(ill);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 /* T1 ill for the week after Pinksteren: the leerKRACHT-team's session of
  * that week (moved to Tuesday by Whit Monday) moves an hour for SL alone.
  * One session moved is told as moved, not as a new moment "voortaan":
@@ -769,6 +806,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_changes_single_weekly_move);
 	tcase_add_test(tc, test_slipped_lesontwerp_carries_over);
 	tcase_add_test(tc, test_ill_in_last_round);
+	tcase_add_test(tc, test_leave_during_recorded_illness);
 	tcase_add_test(tc, test_split_forces_new_trio);
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
