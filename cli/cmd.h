@@ -79,6 +79,8 @@ void rk_cli_output_say(const char *dir, const struct rk_output *o,
  * rebalance (the tests under valgrind, where everything is 50 times
  * slower, give more); 0 when unset or not a number. */
 int rk_cli_env_time_limit(void);
+/* A whole number from 1 to @max in @text (all of it), or 0. */
+int rk_cli_count(const char *text, long max);
 /* A node limit (mip.h) from @text, or from $RITMIEK_NODE_LIMIT; 0 when
  * absent or not a whole number from 1 to 100000000. */
 int rk_cli_node_limit(const char *text);

@@ -466,22 +466,23 @@ out:
 	return exit_status;
 }
 
-int rk_cli_env_time_limit(void)
-{
-	const char *text = getenv("RITMIEK_TIME_LIMIT");
-	char *end = NULL;
-	long ms = text ? strtol(text, &end, 10) : 0;
-	return text && *text && !*end && ms > 0 && ms <= 86400000 ? (int)ms : 0;
-}
-
-int rk_cli_node_limit(const char *text)
+int rk_cli_count(const char *text, long max)
 {
 	char *end = NULL;
 	errno = 0;
 	long n = text ? strtol(text, &end, 10) : 0;
-	return text && *text && !*end && !errno && n > 0 && n <= 100000000
-		       ? (int)n
-		       : 0;
+	return text && *text && !*end && !errno && n > 0 && n <= max ? (int)n
+								     : 0;
+}
+
+int rk_cli_env_time_limit(void)
+{
+	return rk_cli_count(getenv("RITMIEK_TIME_LIMIT"), 86400000);
+}
+
+int rk_cli_node_limit(const char *text)
+{
+	return rk_cli_count(text, 100000000);
 }
 
 int rk_cli_env_node_limit(void)

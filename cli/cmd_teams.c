@@ -69,13 +69,10 @@ static void teams_usage(FILE *out)
 
 static bool parse_count(const char *text, int *out)
 {
-	char *end;
-	errno = 0;
-	long v = strtol(text, &end, 10);
-	if (errno || *end || v <= 0 || v > 100000000)
-		return false;
-	*out = (int)v;
-	return true;
+	int v = rk_cli_count(text, 100000000);
+	if (v > 0)
+		*out = v;
+	return v > 0;
 }
 
 /* The numeric options, by their short code. */
