@@ -124,15 +124,9 @@ static void round_weeks(const struct rk_planctx *ctx, const struct rk_period *p,
 static bool away_in(const struct rk_planctx *ctx, const int *weeks, int n_weeks,
 		    const int *people, int n)
 {
-	for (int i = 0; i < n_weeks; i++) {
-		int monday =
-			rk_schoolyear_week(ctx->year, (size_t)weeks[i])->monday;
-		for (int d = 0; d < 5; d++)
-			for (int k = 0; k < n; k++)
-				if (rk_busy_absent(ctx->busy, people[k],
-						   monday + d))
-					return true;
-	}
+	for (int i = 0; i < n_weeks; i++)
+		if (rk_planctx_away_in_week(ctx, people, n, weeks[i]))
+			return true;
 	return false;
 }
 

@@ -15,6 +15,17 @@
 #include "i18n.h"
 #include "planner.h"
 
+bool rk_planctx_away_in_week(const struct rk_planctx *ctx, const int *people,
+			     int n, int week)
+{
+	int monday = rk_schoolyear_week(ctx->year, (size_t)week)->monday;
+	for (int k = 0; k < n; k++)
+		for (int d = 0; d < 5; d++)
+			if (rk_busy_absent(ctx->busy, people[k], monday + d))
+				return true;
+	return false;
+}
+
 struct rk_mip_limits rk_planctx_limits(const struct rk_planctx *ctx)
 {
 	return (struct rk_mip_limits){ ctx->options->time_limit_ms,

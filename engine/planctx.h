@@ -178,6 +178,12 @@ enum rk_status rk_planctx_common_moment(struct rk_planctx *ctx,
 /* Runs @mip, records its report under @model, and returns the result. */
 enum rk_status rk_planctx_solve(struct rk_planctx *ctx, struct rk_mip *mip,
 				const char *model, enum rk_mip_result *result);
+/* Rebalancing: whether someone of @people (@n) is away on a school day
+ * of year week @week. A session of that week that finds no place lapses
+ * as the absence's consequence (sessions.c, duos.c). */
+bool rk_planctx_away_in_week(const struct rk_planctx *ctx, const int *people,
+			     int n, int week);
+
 /* The solver's limits from the plan options (their defaults in mip.h). */
 struct rk_mip_limits rk_planctx_limits(const struct rk_planctx *ctx);
 /* rk_planctx_solve in two halves, for a model solved on a worker thread

@@ -1704,13 +1704,7 @@ static enum rk_status explain_team(struct model *m, const struct act *a)
  * that is the consequence of the absence, not a broken rule. */
 static bool away(const struct model *m, const struct act *a)
 {
-	int monday = rk_schoolyear_week(m->ctx->year, (size_t)a->week)->monday;
-	for (int i = 0; i < a->n_people; i++)
-		for (int d = 0; d < 5; d++)
-			if (rk_busy_absent(m->ctx->busy, a->people[i],
-					   monday + d))
-				return true;
-	return false;
+	return rk_planctx_away_in_week(m->ctx, a->people, a->n_people, a->week);
 }
 
 /* --allow-violations: a duo session that found no place is still in the
