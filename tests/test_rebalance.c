@@ -57,6 +57,15 @@ static struct rk_plan *rebalance_away(struct rk_test_planned *w, const char *id,
 	return next;
 }
 
+/* What @changes tell @person, or NULL when nothing. */
+static const char *text_of(const struct rk_changes *changes, int person)
+{
+	for (size_t i = 0; i < rk_changes_count(changes); i++)
+		if (rk_changes_person(changes, i) == person)
+			return rk_changes_text(changes, i);
+	return NULL;
+}
+
 /* Every event before @from is in @next exactly as in @old, and nothing
  * new appeared before it. */
 static void assert_past_frozen(const struct rk_plan *old,
@@ -718,10 +727,7 @@ START_TEST(test_changes_single_weekly_move)
 	struct rk_changes *ch = NULL;
 	ck_assert_int_eq(rk_changes_describe(w.school, w.plan, next, from, &ch),
 			 RK_OK);
-	const char *sl = NULL;
-	for (size_t i = 0; i < rk_changes_count(ch); i++)
-		if (rk_changes_person(ch, i) == who(&w, "SL"))
-			sl = rk_changes_text(ch, i);
+	const char *sl = text_of(ch, who(&w, "SL"));
 	ck_assert_ptr_nonnull(sl);
 	ck_assert_msg(
 		strstr(sl,
@@ -775,13 +781,11 @@ START_TEST(test_join_moves_moment_later_in_week)
 	struct rk_changes *ch = NULL;
 	ck_assert_int_eq(rk_changes_describe(w.school, w.plan, next, from, &ch),
 			 RK_OK);
-	bool told = false;
-	for (size_t i = 0; i < rk_changes_count(ch); i++)
-		if (rk_changes_person(ch, i) == who(&w, "T1"))
-			told = strstr(rk_changes_text(ch, i),
-				      "je bordsessie is voortaan op woensdag om 16:00 (voor het eerst wo 17 feb)") !=
-			       NULL;
-	ck_assert(told);
+	const char *t1 = text_of(ch, who(&w, "T1"));
+	ck_assert_msg(
+		t1 && strstr(t1,
+			     "je bordsessie is voortaan op woensdag om 16:00 (voor het eerst wo 17 feb)"),
+		"%s", t1 ? t1 : "(none)");
 	rk_changes_free(ch);
 	rk_plan_free(next);
 	rk_test_planned_free(&w);
