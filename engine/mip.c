@@ -2,6 +2,9 @@
 
 #include "mip.h"
 
+/* glp_gmi_gen, GLPK's Gomory cut generator, is exported by libglpk but
+ * declared only under GLP_UNDOC (configure checks that it is there). */
+#define GLP_UNDOC
 #include <glpk.h>
 #include <math.h>
 #include <stdlib.h>
@@ -39,6 +42,7 @@ struct rk_mip {
 	struct term *terms;
 	size_t n_terms, cap_terms;
 	double *values; /* the solution, once solved */
+	bool search;	/* rk_mip_prefer_search */
 };
 
 /* Grows @*items (of @size bytes each) to hold one more than @n. */
@@ -382,12 +386,61 @@ static glp_prob *build(const struct rk_mip *mip, const struct split *s,
 	return lp;
 }
 
+void rk_mip_prefer_search(struct rk_mip *mip)
+{
+	mip->search = true;
+}
+
 struct progress {
 	double gap;
 	int node_limit;
 	int nodes;	   /* subproblems created so far */
 	bool node_stopped; /* the node limit ended the search */
+	int cut_rounds;	   /* rounds of Gomory cuts left at the root */
+	int *ind;	   /* a cut's columns and coefficients */
+	double *val;
 };
+
+/* Rounds of Gomory cuts at the root of a model that prefers the search
+ * (rk_mip_prefer_search), instead of GLPK's own: up to seven rounds at the
+ * root and more at every node after backtracking. On the session models
+ * of vo:300:2 that cut loop was half of glp_intopt's instructions; three
+ * rounds at the root alone took 23% of the whole plan's instructions off
+ * with the same objective in each of its 996 parts, and the trees stay
+ * small (at most 80 subproblems, vo:60 to vo:2000). bench/README, issue
+ * 16, seventh session. */
+#define ROOT_CUT_ROUNDS 3
+
+/* A round of Gomory's mixed integer cuts for the current subproblem, made
+ * by GLPK's own generator and added to it as GLPK adds them itself; at the
+ * root only. */
+static void cut_round(glp_tree *tree, struct progress *p)
+{
+	if (p->cut_rounds <= 0 ||
+	    glp_ios_node_level(tree, glp_ios_curr_node(tree)) > 0)
+		return;
+	p->cut_rounds--;
+	glp_prob *mip = glp_ios_get_prob(tree);
+	int n = glp_get_num_cols(mip);
+	if (!p->ind) {
+		p->ind = malloc((size_t)(n + 1) * sizeof(*p->ind));
+		p->val = malloc((size_t)(n + 1) * sizeof(*p->val));
+	}
+	if (!p->ind || !p->val)
+		return; /* no cuts: the search is still exact */
+	glp_prob *pool = glp_create_prob();
+	glp_add_cols(pool, n);
+	glp_gmi_gen(mip, pool, 50);
+	for (int i = 1; i <= glp_get_num_rows(pool); i++) {
+		int len = glp_get_mat_row(pool, i, p->ind, p->val);
+		int type = glp_get_row_type(pool, i);
+		double rhs = type == GLP_LO ? glp_get_row_lb(pool, i)
+					    : glp_get_row_ub(pool, i);
+		glp_ios_add_row(tree, NULL, GLP_RF_GMI, 0, len, p->ind, p->val,
+				type, rhs);
+	}
+	glp_delete_prob(pool);
+}
 
 /* GLPK calls this during branch and bound: it keeps the last known gap and
  * ends the search once more subproblems than the limit exist. GLPK has no
@@ -396,6 +449,8 @@ static void watch(glp_tree *tree, void *info)
 {
 	struct progress *p = info;
 	int active, current, total;
+	if (glp_ios_reason(tree) == GLP_ICUTGEN)
+		cut_round(tree, p);
 	if (glp_ios_reason(tree) == GLP_IBINGO ||
 	    glp_ios_reason(tree) == GLP_ISELECT)
 		p->gap = glp_ios_mip_gap(tree);
@@ -436,6 +491,33 @@ struct part_result {
 	int nodes;
 };
 
+/* For a model that prefers the search: the root LP first, by the dual
+ * simplex from GLPK's first basis (every slack basic; every cost is
+ * non-negative, so that basis is dual feasible and needs no first phase),
+ * and the search from its optimal basis without GLPK's presolver, which
+ * would solve the LP again on a copy; Gomory's cuts at the root only
+ * (cut_round). A root LP that is not optimal (no plan at all) goes to the
+ * presolver as before, which tells why. Other models keep GLPK's start:
+ * they are small (1 to 30 rows) and take microseconds either way, and
+ * GLPK's presolver picks among their equally good answers as before. */
+static void root_first(glp_prob *lp, int ms, glp_iocp *parm,
+		       struct progress *progress)
+{
+	glp_smcp lp_parm;
+	glp_init_smcp(&lp_parm);
+	lp_parm.msg_lev = GLP_MSG_OFF;
+	lp_parm.meth = GLP_DUALP;
+	lp_parm.tm_lim = ms;
+	double started = thread_seconds();
+	if (glp_simplex(lp, &lp_parm) != 0 || glp_get_status(lp) != GLP_OPT)
+		return;
+	int spent = (int)((thread_seconds() - started) * 1000.0);
+	parm->presolve = GLP_OFF;
+	parm->tm_lim = ms - spent > 1 ? ms - spent : 1;
+	parm->gmi_cuts = GLP_OFF;
+	progress->cut_rounds = ROOT_CUT_ROUNDS;
+}
+
 /* Solves part @k within @ms milliseconds and @node_limit subproblems, its
  * values into mip->values; adds its objective and its lower bound to
  * @objective and @bound. */
@@ -447,7 +529,7 @@ static enum rk_status solve_part(struct rk_mip *mip, const struct split *s,
 	glp_prob *lp = build(mip, s, k);
 	if (!lp)
 		return RK_ERR_NOMEM;
-	struct progress progress = { 0.0, node_limit, 0, false };
+	struct progress progress = { 0.0, node_limit, 0, false, 0, NULL, NULL };
 	glp_iocp parm;
 	glp_init_iocp(&parm);
 	parm.presolve = GLP_ON;
@@ -463,7 +545,11 @@ static enum rk_status solve_part(struct rk_mip *mip, const struct split *s,
 	parm.pp_tech = GLP_PP_NONE;
 	parm.cb_func = watch;
 	parm.cb_info = &progress;
+	if (mip->search)
+		root_first(lp, ms, &parm, &progress);
 	int ret = glp_intopt(lp, &parm);
+	free(progress.ind);
+	free(progress.val);
 	enum rk_mip_result result = classify(ret, glp_mip_status(lp));
 	*out = (struct part_result){ result, RK_MIP_DONE, progress.nodes };
 	if (progress.node_stopped && ret == GLP_ESTOP)

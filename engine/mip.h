@@ -53,6 +53,11 @@ struct rk_mip_limits {
 /* A new empty model named @name (for dumps); NULL when out of memory. */
 struct rk_mip *rk_mip_new(const char *name);
 void rk_mip_free(struct rk_mip *mip);
+/* The model is one whose branch and bound takes time (a team's sessions):
+ * solve_part starts it from the dual simplex's root and cuts at the root
+ * only (mip.c, root_first). Same optimum, another of equally good answers
+ * than GLPK's defaults may give. */
+void rk_mip_prefer_search(struct rk_mip *mip);
 
 /* Adds a binary column with objective coefficient @cost; returns its index
  * (0-based) or -1 when out of memory. @name is copied. */

@@ -1880,6 +1880,8 @@ static enum rk_status solve(struct model *m, struct rk_mip **mip,
 			    const char *name, bool last, bool *unplaced)
 {
 	*mip = rk_mip_new(name);
+	if (*mip)
+		rk_mip_prefer_search(*mip);
 	if (!*mip || collect_acts(m) != RK_OK || gen_cands(m) != RK_OK)
 		return RK_ERR_NOMEM;
 	if (!last && hopeless(m)) {
@@ -2085,6 +2087,8 @@ enum rk_status rk_step_sessions_bound(struct rk_planctx *ctx,
 			   .p = p };
 	verbinding_bound(&m);
 	struct rk_mip *mip = rk_mip_new("bound");
+	if (mip)
+		rk_mip_prefer_search(mip);
 	struct rk_mip_stats stats;
 	enum rk_status status = RK_ERR_NOMEM;
 	struct rk_mip_limits limits = rk_planctx_limits(ctx);

@@ -181,6 +181,41 @@ START_TEST(test_node_limit_same_everywhere)
 }
 END_TEST
 
+/* A model that prefers the search (the session models: the dual simplex's
+ * root, Gomory's cuts at the root only) has the optimum GLPK's defaults
+ * give: the knapsack needs cuts and branching, and its costs are
+ * negative, so the dual simplex cannot start from the slack basis and
+ * GLPK's fallback to the primal one is taken too. A model without a
+ * solution is still said to have none, by GLPK's presolver. */
+START_TEST(test_prefer_search_same_optimum)
+{
+	struct rk_mip *plain = knapsack(), *search = knapsack();
+	rk_mip_prefer_search(search);
+	struct rk_mip_stats a, b;
+	ck_assert_int_eq(rk_mip_solve(plain, NULL, &a), RK_OK);
+	ck_assert_int_eq(rk_mip_solve(search, NULL, &b), RK_OK);
+	ck_assert_int_eq(a.result, RK_MIP_OPTIMAL);
+	ck_assert_int_eq(b.result, RK_MIP_OPTIMAL);
+	ck_assert_msg(fabs(a.objective - b.objective) < 1e-6, "%f against %f",
+		      a.objective, b.objective);
+	double used = 0.0;
+	for (int i = 0; i < 40; i++)
+		used += rk_mip_chosen(search, i) ? 1000 + (i * 104729) % 991
+						 : 0;
+	ck_assert(used <= 20000.5);
+	rk_mip_free(plain);
+	rk_mip_free(search);
+	struct rk_mip *none = rk_mip_new("none");
+	rk_mip_prefer_search(none);
+	int y[2] = { binary(none, "y0", 1.0), binary(none, "y1", 1.0) };
+	static const double ones[] = { 1, 1 };
+	row(none, "y", RK_MIP_GE, 3.0, y, ones, 2);
+	ck_assert_int_eq(rk_mip_solve(none, NULL, &b), RK_OK);
+	ck_assert_int_eq(b.result, RK_MIP_INFEASIBLE);
+	rk_mip_free(none);
+}
+END_TEST
+
 Suite *suite_mip(void)
 {
 	Suite *s = suite_create("mip");
@@ -189,6 +224,7 @@ Suite *suite_mip(void)
 	tcase_add_test(tc, test_one_part_infeasible);
 	tcase_add_test(tc, test_parts_again);
 	tcase_add_test(tc, test_node_limit_same_everywhere);
+	tcase_add_test(tc, test_prefer_search_same_optimum);
 	suite_add_tcase(s, tc);
 	return s;
 }
