@@ -325,14 +325,29 @@ bool rk_busy_booked(const struct rk_busy *b, int person, int date, int start,
 			    end);
 }
 
+void rk_busy_day_of(const struct rk_busy *b, int person, int date,
+		    struct rk_busy_day *day)
+{
+	day->date = date;
+	day->teach = day->book = NULL;
+	if (!rk_busy_works(b, person, date))
+		return;
+	size_t d = (size_t)day_index(b, date);
+	day->teach = bits(b->teach, b, person, d);
+	day->book = bits(b->book, b, person, d);
+}
+
+bool rk_busy_day_free(const struct rk_busy_day *day, int start, int end)
+{
+	return day->teach && !any_in_range(day->teach, day->book, start, end);
+}
+
 bool rk_busy_is_free(const struct rk_busy *b, int person, int date, int start,
 		     int end)
 {
-	if (!rk_busy_works(b, person, date))
-		return false;
-	size_t d = (size_t)day_index(b, date);
-	return !any_in_range(bits(b->teach, b, person, d),
-			     bits(b->book, b, person, d), start, end);
+	struct rk_busy_day day;
+	rk_busy_day_of(b, person, date, &day);
+	return rk_busy_day_free(&day, start, end);
 }
 
 void rk_busy_book(struct rk_busy *b, int person, int date, int start, int end)

@@ -4,6 +4,7 @@
 #define RK_BUSY_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "school.h"
@@ -32,6 +33,18 @@ bool rk_busy_booked(const struct rk_busy *busy, int person, int date, int start,
 /* Works that day, neither teaches nor has a session in [@start, @end). */
 bool rk_busy_is_free(const struct rk_busy *busy, int person, int date,
 		     int start, int end);
+
+/* One person's day, looked up once for several questions about it
+ * (rk_busy_day_free): the planner's counts of chances ask about every
+ * lesson of a host, a few per day. */
+struct rk_busy_day {
+	int date;
+	const uint64_t *teach, *book; /* NULL: not working that day */
+};
+void rk_busy_day_of(const struct rk_busy *busy, int person, int date,
+		    struct rk_busy_day *day);
+/* rk_busy_is_free for the day's person and date. */
+bool rk_busy_day_free(const struct rk_busy_day *day, int start, int end);
 
 /* Marks [@start, @end) on @date as a session of @person (and counts it for
  * rk_busy_sessions). */
