@@ -402,14 +402,10 @@ static int piece_cost(int gap)
 	return gap > 0 && gap < USEFUL_GAP ? gap : 0;
 }
 
-int rk_busy_idle_cost(const struct rk_busy *b, int person, int date, int start,
-		      int end, int alone_cost)
+/* rk_busy_idle_cost from the day's words. */
+static int idle_on(const uint64_t *t, const uint64_t *k, int start, int end,
+		   int alone_cost)
 {
-	int d = day_index(b, date);
-	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
-		return alone_cost;
-	const uint64_t *t = bits(b->teach, b, person, (size_t)d);
-	const uint64_t *k = bits(b->book, b, person, (size_t)d);
 	int lo = start / RK_SLOT_MINUTES;
 	int hi = (end + RK_SLOT_MINUTES - 1) / RK_SLOT_MINUTES;
 	int last = last_busy_before(t, k, lo), next = first_busy_from(t, k, hi);
@@ -422,6 +418,25 @@ int rk_busy_idle_cost(const struct rk_busy *b, int person, int date, int start,
 	if (after < 0)
 		return before < MAX_WAIT ? before : MAX_WAIT;
 	return piece_cost(before) + piece_cost(after);
+}
+
+int rk_busy_idle_cost(const struct rk_busy *b, int person, int date, int start,
+		      int end, int alone_cost)
+{
+	int d = day_index(b, date);
+	if (d < 0 || person < 0 || (size_t)person >= b->n_people)
+		return alone_cost;
+	return idle_on(bits(b->teach, b, person, (size_t)d),
+		       bits(b->book, b, person, (size_t)d), start, end,
+		       alone_cost);
+}
+
+int rk_busy_day_idle_cost(const struct rk_busy_day *day, int start, int end,
+			  int alone_cost)
+{
+	return day->teach
+		       ? idle_on(day->teach, day->book, start, end, alone_cost)
+		       : alone_cost;
 }
 
 const int *rk_busy_lessons(const struct rk_busy *b, int person, size_t *n)

@@ -45,6 +45,9 @@ void rk_busy_day_of(const struct rk_busy *busy, int person, int date,
 		    struct rk_busy_day *day);
 /* rk_busy_is_free for the day's person and date. */
 bool rk_busy_day_free(const struct rk_busy_day *day, int start, int end);
+/* rk_busy_idle_cost for the day's person and date (a working day). */
+int rk_busy_day_idle_cost(const struct rk_busy_day *day, int start, int end,
+			  int alone_cost);
 
 /* Marks [@start, @end) on @date as a session of @person (and counts it for
  * rk_busy_sessions). */

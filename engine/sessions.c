@@ -101,6 +101,8 @@ struct model {
 	struct cand *cands;
 	size_t n_cands, cap_cands;
 	struct rk_cover_model *cover; /* who takes the visitor's group */
+	struct rk_busy_day *days;     /* people_days */
+	size_t cap_days;
 	/* rk_planctx_start_times per weekday (bit wd of have_starts), asked
 	 * for every activity on every date. */
 	int day_starts[7][MAX_STARTS];
@@ -343,21 +345,47 @@ static size_t act_people(const struct model *m, const struct act *a,
 	return m->g->n;
 }
 
-/* Whether all @people are free; @team: a team session, which goes on
- * without someone who is away (rebalancing). */
-static bool all_free(const struct model *m, const int *people, size_t n,
-		     bool team, int date, int s, int e, long *idle)
+/* The days of @people on @date into m->days, looked up once for all the
+ * start times of the day (free_slots asks up to 40 per day, for every
+ * member of a team); @team: a team session, which goes on without someone
+ * who is away (rebalancing), whose day is then left out (teach NULL, date
+ * -1). False without memory. */
+static bool people_days(struct model *m, const int *people, size_t n, bool team,
+			int date)
+{
+	if (n > m->cap_days) {
+		struct rk_busy_day *grown =
+			realloc(m->days, n * sizeof(*m->days));
+		if (!grown)
+			return false;
+		m->days = grown;
+		m->cap_days = n;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (team && rk_busy_absent(m->ctx->busy, people[i], date))
+			m->days[i] = (struct rk_busy_day){ -1, NULL, NULL };
+		else
+			rk_busy_day_of(m->ctx->busy, people[i], date,
+				       &m->days[i]);
+	}
+	return true;
+}
+
+/* Whether all @people (their days in m->days, people_days) are free in
+ * [@s, @e); their waiting around it into @idle. */
+static bool all_free(const struct model *m, const int *people, size_t n, int s,
+		     int e, long *idle)
 {
 	*idle = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (team && rk_busy_absent(m->ctx->busy, people[i], date))
-			continue;
-		if (!rk_busy_is_free(m->ctx->busy, people[i], date, s, e))
+		const struct rk_busy_day *day = &m->days[i];
+		if (day->date < 0)
+			continue; /* away from a team session */
+		if (!rk_busy_day_free(day, s, e))
 			return false;
 		if (m->relaxed && m->relaxed[people[i]])
 			continue;
-		*idle += rk_busy_idle_cost(m->ctx->busy, people[i], date, s, e,
-					   60);
+		*idle += rk_busy_day_idle_cost(day, s, e, 60);
 	}
 	return true;
 }
@@ -433,14 +461,16 @@ static int free_slots(struct model *m, int act, int date, int minutes,
 	const int *people;
 	size_t n = act_people(m, &m->acts[act], &people);
 	int starts[MAX_STARTS], wd = rk_date_weekday(date);
-	size_t ns = slot_starts(m, date, m->acts[act].n_people == 0, starts);
+	bool team = m->acts[act].n_people == 0;
+	size_t ns = slot_starts(m, date, team, starts);
+	if (!people_days(m, people, n, team, date))
+		return -1;
 	for (size_t i = 0; i < ns; i++) {
 		int s = starts[i], e = s + minutes;
 		long idle;
 		if (!rk_settings_window_ok(st, (int)m->acts[act].kind, wd, s,
 					   e) ||
-		    !all_free(m, people, n, m->acts[act].n_people == 0, date, s,
-			      e, &idle))
+		    !all_free(m, people, n, s, e, &idle))
 			continue;
 		double cost =
 			(double)idle / 5.0 + extra + (e > 17 * 60 ? 20.0 : 0.0);
@@ -472,9 +502,11 @@ static int lesson_slots_in(struct model *m, int act, int week, int nth,
 			continue;
 		/* A visitor who is free then waits around it; one whose group
 		 * is covered does not. */
-		if (!cover)
-			all_free(m, &visitor, 1, false, date, start, end,
-				 &idle);
+		if (!cover) {
+			if (!people_days(m, &visitor, 1, false, date))
+				return -1;
+			all_free(m, &visitor, 1, start, end, &idle);
+		}
 		double cost = (double)idle / 5.0 + extra +
 			      (l->weekday == 4 ? COST_FRIDAY_LB : 0.0) +
 			      (cover ? COST_COVER_LB : 0.0);
@@ -1455,15 +1487,16 @@ static bool free_outside_windows(struct model *m, const struct act *a,
 	size_t n = act_people(m, a, &people);
 	int starts[MAX_STARTS];
 	for (size_t d = 0; d < n_dates; d++) {
-		if (dates[d] < 0)
+		/* Without memory for the days: no fix to suggest. */
+		if (dates[d] < 0 ||
+		    !people_days(m, people, n, a->n_people == 0, dates[d]))
 			continue;
 		size_t ns = slot_starts(m, dates[d], a->n_people == 0, starts);
 		for (size_t i = 0; i < ns; i++) {
 			long idle;
 			int s = starts[i], e = s + minutes;
 			if (s >= st->earliest && e <= st->latest &&
-			    all_free(m, people, n, a->n_people == 0, dates[d],
-				     s, e, &idle))
+			    all_free(m, people, n, s, e, &idle))
 				return true;
 		}
 	}
@@ -1913,8 +1946,11 @@ static void reset(struct model *m, struct rk_mip **mip)
 	m->cover = NULL;
 	free(m->acts);
 	free(m->cands);
+	free(m->days);
 	m->acts = NULL;
 	m->cands = NULL;
+	m->days = NULL;
+	m->cap_days = 0;
 	m->n_acts = m->cap_acts = m->n_cands = m->cap_cands = 0;
 }
 
