@@ -330,9 +330,11 @@ static enum rk_status split_model(const struct rk_mip *mip, bool whole,
 }
 
 /* Builds part @k of the model as a GLPK problem; NULL when out of memory.
- * Empty rows are kept (GLPK accepts them). */
+ * Empty rows are kept (GLPK accepts them). The rows' and columns' names
+ * only with @names (a dump): GLPK does not need them to solve, and copying
+ * 100,000 of them into its problems took 0.7% of vo:300:2's plan. */
 static glp_prob *build(const struct rk_mip *mip, const struct split *s,
-		       size_t k)
+		       size_t k, bool names)
 {
 	glp_prob *lp = glp_create_prob();
 	glp_set_prob_name(lp, mip->name);
@@ -345,7 +347,8 @@ static glp_prob *build(const struct rk_mip *mip, const struct split *s,
 		int type = r->sense == RK_MIP_LE   ? GLP_UP
 			   : r->sense == RK_MIP_GE ? GLP_LO
 						   : GLP_FX;
-		glp_set_row_name(lp, (int)at, r->name);
+		if (names)
+			glp_set_row_name(lp, (int)at, r->name);
 		glp_set_row_bnds(lp, (int)at, type, r->rhs, r->rhs);
 	}
 	if (s->n_cols[k])
@@ -354,7 +357,8 @@ static glp_prob *build(const struct rk_mip *mip, const struct split *s,
 		const struct col *c =
 			&mip->cols[s->cols[s->first_col[k] + j - 1]];
 		int at = (int)j;
-		glp_set_col_name(lp, at, c->name);
+		if (names)
+			glp_set_col_name(lp, at, c->name);
 		glp_set_col_kind(lp, at, GLP_IV);
 		glp_set_col_bnds(lp, at, c->lo == c->hi ? GLP_FX : GLP_DB,
 				 c->lo, c->hi);
@@ -526,7 +530,7 @@ static enum rk_status solve_part(struct rk_mip *mip, const struct split *s,
 				 struct part_result *out, double *objective,
 				 double *bound)
 {
-	glp_prob *lp = build(mip, s, k);
+	glp_prob *lp = build(mip, s, k, false);
 	if (!lp)
 		return RK_ERR_NOMEM;
 	struct progress progress = { 0.0, node_limit, 0, false, 0, NULL, NULL };
@@ -652,7 +656,7 @@ enum rk_status rk_mip_write_lp(const struct rk_mip *mip, const char *path)
 	struct split s;
 	if (split_model(mip, true, &s) != RK_OK)
 		return RK_ERR_NOMEM;
-	glp_prob *lp = build(mip, &s, 0);
+	glp_prob *lp = build(mip, &s, 0, true);
 	split_free(&s);
 	if (!lp)
 		return RK_ERR_NOMEM;
