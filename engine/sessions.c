@@ -827,6 +827,31 @@ static enum rk_status fb_act_rows(struct model *m, struct rk_mip *mip, size_t i,
 	return RK_OK;
 }
 
+static bool away(const struct model *m, const struct act *a);
+
+/* Rebalancing: a duo session of someone away in its week may lapse
+ * without a word (record()). A lesbezoek that slipped past the absence
+ * has no such excuse for its feedbackgesprek: it lapses only with it,
+ * else the lesbezoek stands with no feedbackgesprek after it (verify,
+ * rule 8). unplaced_fb - unplaced_lb <= 0. Not when planning afresh: an
+ * unplaced feedbackgesprek is then a broken rule that is reported as
+ * its own. */
+static enum rk_status lapse_row(struct model *m, struct rk_mip *mip, size_t i)
+{
+	const struct act *fb = &m->acts[i];
+	const struct act *lb = &m->acts[fb->lb];
+	if (!m->ctx->prev || lb->done || !away(m, fb))
+		return RK_OK;
+	char name[64];
+	model_name(name, sizeof(name), "fb_lapses_with_lb_", 1,
+		   (const long[]){ (long)i });
+	if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0 ||
+	    rk_mip_term(mip, fb->unplaced, 1.0) != RK_OK ||
+	    rk_mip_term(mip, lb->unplaced, -1.0) != RK_OK)
+		return RK_ERR_NOMEM;
+	return RK_OK;
+}
+
 static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 {
 	struct next_days *nd = malloc((m->n_cands + 1) * sizeof(*nd));
@@ -834,8 +859,11 @@ static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 		return RK_ERR_NOMEM;
 	enum rk_status status = RK_OK;
 	for (size_t i = 0; status == RK_OK && i < m->n_acts; i++)
-		if (m->acts[i].kind == RK_EV_FB && !m->acts[i].done)
+		if (m->acts[i].kind == RK_EV_FB && !m->acts[i].done) {
 			status = fb_act_rows(m, mip, i, nd);
+			if (status == RK_OK)
+				status = lapse_row(m, mip, i);
+		}
 	free(nd);
 	return status;
 }

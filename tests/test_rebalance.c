@@ -792,6 +792,64 @@ START_TEST(test_join_moves_moment_later_in_week)
 }
 END_TEST
 
+/* The PO example (examples/po-school) as first planned. */
+static struct rk_test_planned plan_po(void)
+{
+	struct rk_test_planned w =
+		rk_test_plan("examples/po-school/school.yaml", NULL);
+	ck_assert_int_eq(w.status, RK_OK);
+	return w;
+}
+
+/* Every lesbezoek of @plan on or after @from has its feedbackgesprek
+ * (the same duo, period and round) on or after it. */
+static void assert_lb_followed(const struct rk_plan *plan, int from)
+{
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *lb = rk_plan_event(plan, i);
+		const char *kind = rk_event_kind_name(RK_EV_LB);
+		const char *at = strstr(lb->id, kind);
+		if (lb->kind != RK_EV_LB || lb->date < from || !at)
+			continue;
+		char id[512];
+		snprintf(id, sizeof(id), "%.*s%s%s", (int)(at - lb->id), lb->id,
+			 rk_event_kind_name(RK_EV_FB), at + strlen(kind));
+		const struct rk_event *fb = find(plan, id);
+		ck_assert_msg(fb && fb->date >= lb->date,
+			      "%s has no %s after it", lb->id, id);
+	}
+}
+
+/* AVI ill from 11 to 20 January 2027 in the PO example: the lesbezoek of
+ * round 2 of duo AVI-PRA (Wednesday 13 January) could only slip to
+ * Wednesday 27 January, the day of the verbindingssessie, with no
+ * moment left for its feedbackgesprek before it. The session model
+ * placed it there anyway and let the feedbackgesprek lapse as if the
+ * illness excused it; verify refused the plan (rule 8) and the rebalance
+ * exited 3. Now the two lapse together, as a session in an illness
+ * does. */
+START_TEST(test_lesbezoek_lapses_with_feedback)
+{
+	struct rk_test_planned w = plan_po();
+	int from = rk_date_from_ymd(2027, 1, 11);
+	ck_assert_ptr_nonnull(
+		find(w.plan, "de-wadloper-lesbezoek-onderbouw-p2-r2-PRA-AVI"));
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(
+		&w, "AVI", from, rk_date_from_ymd(2027, 1, 20), &pt);
+	ck_assert_int_eq(pt.partners_changed, 0);
+	ck_assert_ptr_null(
+		find(next, "de-wadloper-lesbezoek-onderbouw-p2-r2-PRA-AVI"));
+	ck_assert_ptr_null(find(
+		next, "de-wadloper-feedbackgesprek-onderbouw-p2-r2-PRA-AVI"));
+	assert_lb_followed(next, from);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 Suite *suite_rebalance(void)
 {
 	Suite *s = suite_create("rebalance");
@@ -815,6 +873,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
 	tcase_add_test(tc, test_join_full_team_refused);
+	tcase_add_test(tc, test_lesbezoek_lapses_with_feedback);
 	suite_add_tcase(s, tc);
 	return s;
 }
