@@ -112,6 +112,7 @@ struct model {
 };
 
 static void find_old(struct model *m, struct act *a);
+static bool left_behind(const struct model *m, const struct act *a);
 
 /* Whether @a gets the second try's fallbacks: the later weeks, an FB on
  * its LB's own day, a team session a week early. With m->slip, the later
@@ -236,11 +237,31 @@ static bool new_duo(const struct model *m, const struct rk_duo *d)
 	return true;
 }
 
+/* Of the lesbezoeken (each with its feedbackgesprek after it) from
+ * m->acts[first] on, only those left_behind stay. */
+static void keep_left_behind(struct model *m, size_t first)
+{
+	size_t n = first;
+	for (size_t k = first; k + 1 < m->n_acts; k += 2) {
+		if (!left_behind(m, &m->acts[k]))
+			continue;
+		m->acts[n] = m->acts[k];
+		m->acts[n + 1] = m->acts[k + 1];
+		m->acts[n + 1].lb = (int)n;
+		n += 2;
+	}
+	m->n_acts = n;
+}
+
 /* @missed: the duo activities of weeks before the date (rebalancing),
  * given for the first week that may change. A duo formed from the date on
  * catches up on them then (or later: they may slip; the order rows keep
  * round 1 before round 2), so that it still designs together and each
- * visits the other this period. */
+ * visits the other this period. A duo that was one before catches up
+ * only on what had slipped past the date and could not stay where it
+ * was (left_behind): a lesbezoek of round 1 that fell in an illness would
+ * otherwise vanish unplanned while round 2 goes on, and the visits of
+ * the period would no longer come in their rounds (verify, rule 12). */
 static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 			       int week, int nth, const int *gl_week)
 {
@@ -249,13 +270,15 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 		const struct rk_duo *d = rk_plan_duo(base, i);
 		if (d->team != m->g->team || d->period != m->p->number)
 			continue;
-		unsigned all = acts;
+		unsigned all = acts, again = 0;
 		if (missed && new_duo(m, d))
 			all |= missed;
+		else
+			again = missed & ~acts;
 		for (int round = 1; round <= 2; round++) {
 			unsigned gl = round == 1 ? RK_ACT_GL1 : RK_ACT_GL2;
 			unsigned lb = round == 1 ? RK_ACT_LB1 : RK_ACT_LB2;
-			if (all & gl) {
+			if ((all | again) & gl) {
 				struct act *a =
 					new_act(m, RK_EV_GL, week, nth, round);
 				if (!a)
@@ -264,12 +287,17 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 				a->people[1] = d->b;
 				a->people[2] = d->c;
 				a->n_people = d->c >= 0 ? 3 : 2;
+				if (!(all & gl) && !left_behind(m, a))
+					m->n_acts--;
 			}
 			int from = gl_week[round - 1] >= 0 ? gl_week[round - 1]
 							   : week;
-			if ((all & lb) &&
+			size_t first = m->n_acts;
+			if (((all | again) & lb) &&
 			    lb_acts(m, d, week, nth, round, from) != RK_OK)
 				return RK_ERR_NOMEM;
+			if (!(all & lb))
+				keep_left_behind(m, first);
 		}
 	}
 	return RK_OK;
@@ -1391,22 +1419,40 @@ static struct rk_event *make_event(struct model *m, const struct act *a,
 				c->date, c->start, c->end, "%s", suffix);
 }
 
-/* Rebalancing: where the activity was in the previous plan, to make
- * moving it cost; date -1 when it is new. */
-static void find_old(struct model *m, struct act *a)
+/* Rebalancing: the activity's event in the previous plan, or NULL when
+ * it is new (or when planning afresh). */
+static const struct rk_event *old_event(const struct model *m,
+					const struct act *a)
 {
-	a->old_date = -1;
 	if (!m->ctx->prev)
-		return;
+		return NULL;
 	char suffix[256], id[512];
 	act_suffix(m, a, suffix, sizeof(suffix));
 	snprintf(id, sizeof(id), "%s-%s-%s", m->ctx->sid,
 		 rk_event_kind_name(a->kind), suffix);
-	const struct rk_event *old = rk_planctx_prev_event(m->ctx, id);
-	if (old) {
-		a->old_date = old->date;
+	return rk_planctx_prev_event(m->ctx, id);
+}
+
+/* Rebalancing: where the activity was in the previous plan, to make
+ * moving it cost; date -1 when it is new. */
+static void find_old(struct model *m, struct act *a)
+{
+	const struct rk_event *old = old_event(m, a);
+	a->old_date = old ? old->date : -1;
+	if (old)
 		a->old_start = old->start;
-	}
+}
+
+/* Rebalancing: whether @a, an activity of a week before the date, had
+ * slipped past the date in the previous plan and did not stay there
+ * (rebalance.c keeps it only where it still fits, with nobody away): the
+ * session model plans it again, like the activities of the weeks from
+ * the date. */
+static bool left_behind(const struct model *m, const struct act *a)
+{
+	const struct rk_event *old = old_event(m, a);
+	return old && old->date >= m->ctx->from &&
+	       !rk_planctx_kept(m->ctx, old);
 }
 
 static const char *event_title(struct model *m, const struct act *a,

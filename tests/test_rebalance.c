@@ -850,6 +850,74 @@ START_TEST(test_lesbezoek_lapses_with_feedback)
 }
 END_TEST
 
+/* BDI ill from 7 to 16 June 2027 in the PO example: the lesbezoek of
+ * round 1 of duo BDI-RJA belongs to the week before the date but had
+ * slipped to Monday 7 June, into the illness. It was not kept (BDI is
+ * away that day) and, its week lying before the date, not planned again
+ * either: it vanished while round 2 went on, so verify took round 2's
+ * lesbezoek for round 1's and refused the plan (rule 12, exit 3). Now it
+ * is planned again after the illness, before round 2's lesbezoek, with
+ * its feedbackgesprek. */
+START_TEST(test_slipped_lesbezoek_replanned)
+{
+	struct rk_test_planned w = plan_po();
+	int from = rk_date_from_ymd(2027, 6, 7);
+	int until = rk_date_from_ymd(2027, 6, 16);
+	static const char *const r1 =
+		"de-wadloper-lesbezoek-bovenbouw-p5-r1-BDI-RJA";
+	static const char *const r2 =
+		"de-wadloper-lesbezoek-bovenbouw-p5-r2-RJA-BDI";
+	const struct rk_event *old = find(w.plan, r1);
+	ck_assert_ptr_nonnull(old);
+	ck_assert_int_eq(old->date, from);
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(&w, "BDI", from, until, &pt);
+	ck_assert_int_eq(pt.partners_changed, 0);
+	const struct rk_event *lb1 = find(next, r1), *lb2 = find(next, r2);
+	ck_assert_ptr_nonnull(lb1);
+	ck_assert_ptr_nonnull(lb2);
+	ck_assert_int_gt(lb1->date, until);
+	ck_assert_int_lt(lb1->date, lb2->date);
+	assert_lb_followed(next, from);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* BDI ill on Monday 7 June 2027 alone: the slipped lesbezoek of round 1
+ * (that day) is planned again, and its feedbackgesprek (Tuesday 8 June,
+ * with BDI back) goes with it. It used to carry over on its own: it
+ * followed no lesbezoek (verify, rule 8) or, with the lesbezoek planned
+ * again, came before it. */
+START_TEST(test_feedback_follows_replanned_lesbezoek)
+{
+	struct rk_test_planned w = plan_po();
+	int from = rk_date_from_ymd(2027, 6, 7);
+	static const char *const lb_id =
+		"de-wadloper-lesbezoek-bovenbouw-p5-r1-BDI-RJA";
+	static const char *const fb_id =
+		"de-wadloper-feedbackgesprek-bovenbouw-p5-r1-BDI-RJA";
+	const struct rk_event *old = find(w.plan, fb_id);
+	ck_assert_ptr_nonnull(old);
+	ck_assert_int_eq(old->date, rk_date_from_ymd(2027, 6, 8));
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(&w, "BDI", from, from, &pt);
+	const struct rk_event *lb = find(next, lb_id), *fb = find(next, fb_id);
+	ck_assert_ptr_nonnull(lb);
+	ck_assert_ptr_nonnull(fb);
+	ck_assert_int_gt(lb->date, from);
+	ck_assert(fb->date > lb->date ||
+		  (fb->date == lb->date && fb->start >= lb->end));
+	assert_lb_followed(next, from);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
 Suite *suite_rebalance(void)
 {
 	Suite *s = suite_create("rebalance");
@@ -874,6 +942,8 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_no_change_is_no_change);
 	tcase_add_test(tc, test_join_full_team_refused);
 	tcase_add_test(tc, test_lesbezoek_lapses_with_feedback);
+	tcase_add_test(tc, test_slipped_lesbezoek_replanned);
+	tcase_add_test(tc, test_feedback_follows_replanned_lesbezoek);
 	suite_add_tcase(s, tc);
 	return s;
 }
