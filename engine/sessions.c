@@ -329,19 +329,28 @@ static enum rk_status collect_acts(struct model *m)
 			gl_week[1] = w;
 		/* Rebalancing: the weeks before the date stay as they were. */
 		if (m->ctx->prev && w < m->ctx->from_week) {
-			missed |= acts & (RK_ACT_GL1 | RK_ACT_LB1 | RK_ACT_GL2 |
-					  RK_ACT_LB2);
+			missed |= acts;
 			continue;
 		}
 		for (size_t t = 0; t < 3; t++) {
+			unsigned bit = team_acts[t].act;
 			/* Held in the bordsessie: weekly.c makes it longer. */
-			if (!(acts & team_acts[t].act) ||
+			if (!((acts | missed) & bit) ||
 			    (in_bs & (1u << team_acts[t].kind)))
 				continue;
-			if (!new_act(m, team_acts[t].kind, w, nth, 1))
+			struct act *a =
+				new_act(m, team_acts[t].kind, w, nth, 1);
+			if (!a)
 				return RK_ERR_NOMEM;
+			/* One of a week before the date that had slipped past
+			 * it goes on, like a duo's (duo_acts). */
+			if (!(acts & bit) && !left_behind(m, a))
+				m->n_acts--;
 		}
-		if (duo_acts(m, acts, missed, w, nth, gl_week) != RK_OK)
+		if (duo_acts(m, acts,
+			     missed & (RK_ACT_GL1 | RK_ACT_LB1 | RK_ACT_GL2 |
+				       RK_ACT_LB2),
+			     w, nth, gl_week) != RK_OK)
 			return RK_ERR_NOMEM;
 		missed = 0;
 	}

@@ -918,6 +918,49 @@ START_TEST(test_feedback_follows_replanned_lesbezoek)
 }
 END_TEST
 
+/* Whether @ev has @person among its people. */
+static bool has_part(const struct rk_event *ev, int person)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person == person)
+			return true;
+	return false;
+}
+
+/* BDI ill from Monday 31 May 2027, for two days and for ten: the
+ * leerlingarena of period 5 belongs to its first week (24 May) but had
+ * slipped to Thursday 3 June. It was neither kept (it lies in a week
+ * from the date on, or BDI is away that day) nor planned again (its week
+ * lies before the date), so the team had none that period (verify,
+ * rule 11; exit 3). Now it stays on 3 June, without BDI while ill. */
+START_TEST(test_slipped_team_session_stays)
+{
+	static const char *const id = "de-wadloper-leerlingarena-bovenbouw-p5";
+	int from = rk_date_from_ymd(2027, 5, 31);
+	int until[2] = { rk_date_from_ymd(2027, 6, 1),
+			 rk_date_from_ymd(2027, 6, 9) };
+	for (int i = 0; i < 2; i++) {
+		struct rk_test_planned w = plan_po();
+		const struct rk_event *old = find(w.plan, id);
+		ck_assert_ptr_nonnull(old);
+		ck_assert_int_eq(old->date, rk_date_from_ymd(2027, 6, 3));
+		struct rk_perturbation pt;
+		struct rk_plan *next =
+			rebalance_away(&w, "BDI", from, until[i], &pt);
+		const struct rk_event *arena = find(next, id);
+		ck_assert_ptr_nonnull(arena);
+		ck_assert_int_eq(arena->date, old->date);
+		ck_assert_int_eq(arena->start, old->start);
+		ck_assert(has_part(arena, who(&w, "BDI")) ==
+			  (until[i] < arena->date));
+		assert_past_frozen(w.plan, next, from);
+		assert_verified(&w, next);
+		rk_plan_free(next);
+		rk_test_planned_free(&w);
+	}
+}
+END_TEST
+
 Suite *suite_rebalance(void)
 {
 	Suite *s = suite_create("rebalance");
@@ -944,6 +987,7 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_lesbezoek_lapses_with_feedback);
 	tcase_add_test(tc, test_slipped_lesbezoek_replanned);
 	tcase_add_test(tc, test_feedback_follows_replanned_lesbezoek);
+	tcase_add_test(tc, test_slipped_team_session_stays);
 	suite_add_tcase(s, tc);
 	return s;
 }
