@@ -508,6 +508,15 @@ const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 	return hit ? *hit : NULL;
 }
 
+bool rk_planctx_kept(const struct rk_planctx *ctx, const struct rk_event *old)
+{
+	if (!ctx->prev || !ctx->kept || !old || !rk_plan_n_events(ctx->prev))
+		return false;
+	const struct rk_event *first = rk_plan_event(ctx->prev, 0);
+	size_t n = rk_plan_n_events(ctx->prev);
+	return old >= first && old < first + n && ctx->kept[old - first];
+}
+
 enum rk_status rk_planctx_init(struct rk_planctx *ctx,
 			       const struct rk_school *school,
 			       const struct rk_schoolyear *year,
@@ -544,6 +553,8 @@ void rk_planctx_release(struct rk_planctx *ctx)
 	free(ctx->frozen);
 	free(ctx->held);
 	free(ctx->prev_by_id);
+	free(ctx->kept);
+	ctx->kept = NULL;
 	ctx->frozen = NULL;
 	ctx->held = NULL;
 	ctx->prev_by_id = NULL;

@@ -61,6 +61,11 @@ struct rk_planctx {
 	/* Rebalancing: the previous plan's events ordered by id, for
 	 * rk_planctx_prev_event. */
 	const struct rk_event **prev_by_id;
+	/* Rebalancing: [event of prev] true when it stays in the plan as it
+	 * was from the date on (rebalance.c, keep_untouched): the session
+	 * step plans again what slipped past the date but was not kept.
+	 * NULL when planning afresh. */
+	bool *kept;
 	/* "Cannot visit" already said per (visitor, host), so that a pair
 	 * that never works is reported once, not every period: an open hash
 	 * of keys visitor * n_people + host + 1 (0: empty) with their bits.
@@ -246,6 +251,9 @@ bool rk_planctx_held(const struct rk_planctx *ctx, int group);
 /* While rebalancing: the previous plan's event with @id, or NULL. */
 const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 					     const char *id);
+/* While rebalancing: whether @old, an event of the previous plan, stays
+ * in the plan as it was (ctx->kept). False when planning afresh. */
+bool rk_planctx_kept(const struct rk_planctx *ctx, const struct rk_event *old);
 
 /* The planner's steps, rk_step_<step>, in the order rk_planctx_run runs
  * them; each plans around what the steps before it booked in ctx->busy.

@@ -104,6 +104,10 @@ static bool carried_over(const struct rk_planctx *ctx,
 							     : NULL;
 	if (ev->kind == RK_EV_FB && pair && pair->date < ctx->from)
 		return true;
+	/* A feedbackgesprek stays only with its lesbezoek: one whose
+	 * lesbezoek is planned again (or lapses) would follow none. */
+	if (ev->kind == RK_EV_FB && pair && !carried_over(ctx, pair))
+		return false;
 	const struct rk_period *p = period_number(ctx->prev, ev->period);
 	int week = ev->week_in_period;
 	if (pair && pair->week_in_period < week)
@@ -348,6 +352,9 @@ static enum rk_status keep_event(struct rk_planctx *ctx,
 static enum rk_status keep_untouched(struct rk_planctx *ctx,
 				     const int *team_group, int lk_group)
 {
+	ctx->kept = calloc(rk_plan_n_events(ctx->prev) + 1, sizeof(bool));
+	if (!ctx->kept)
+		return RK_ERR_NOMEM;
 	for (size_t i = 0; i < rk_plan_n_events(ctx->prev); i++) {
 		const struct rk_event *ev = rk_plan_event(ctx->prev, i);
 		if (ev->date < ctx->from)
@@ -356,6 +363,7 @@ static enum rk_status keep_untouched(struct rk_planctx *ctx,
 		bool keep = g >= 0 && ctx->frozen[g];
 		if (!keep && duo_kind(ev->kind))
 			keep = carried_over(ctx, ev);
+		ctx->kept[i] = keep;
 		if (keep && keep_event(ctx, ev) != RK_OK)
 			return RK_ERR_NOMEM;
 	}

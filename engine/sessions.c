@@ -114,6 +114,7 @@ struct model {
 };
 
 static void find_old(struct model *m, struct act *a);
+static bool left_behind(const struct model *m, const struct act *a);
 
 /* Whether @a gets the second try's fallbacks: the later weeks, an FB on
  * its LB's own day, a team session a week early. With m->slip, the later
@@ -238,11 +239,31 @@ static bool new_duo(const struct model *m, const struct rk_duo *d)
 	return true;
 }
 
+/* Of the lesbezoeken (each with its feedbackgesprek after it) from
+ * m->acts[first] on, only those left_behind stay. */
+static void keep_left_behind(struct model *m, size_t first)
+{
+	size_t n = first;
+	for (size_t k = first; k + 1 < m->n_acts; k += 2) {
+		if (!left_behind(m, &m->acts[k]))
+			continue;
+		m->acts[n] = m->acts[k];
+		m->acts[n + 1] = m->acts[k + 1];
+		m->acts[n + 1].lb = (int)n;
+		n += 2;
+	}
+	m->n_acts = n;
+}
+
 /* @missed: the duo activities of weeks before the date (rebalancing),
  * given for the first week that may change. A duo formed from the date on
  * catches up on them then (or later: they may slip; the order rows keep
  * round 1 before round 2), so that it still designs together and each
- * visits the other this period. */
+ * visits the other this period. A duo that was one before catches up
+ * only on what had slipped past the date and could not stay where it
+ * was (left_behind): a lesbezoek of round 1 that fell in an illness would
+ * otherwise vanish unplanned while round 2 goes on, and the visits of
+ * the period would no longer come in their rounds (verify, rule 12). */
 static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 			       int week, int nth, const int *gl_week)
 {
@@ -251,13 +272,15 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 		const struct rk_duo *d = rk_plan_duo(base, i);
 		if (d->team != m->g->team || d->period != m->p->number)
 			continue;
-		unsigned all = acts;
+		unsigned all = acts, again = 0;
 		if (missed && new_duo(m, d))
 			all |= missed;
+		else
+			again = missed & ~acts;
 		for (int round = 1; round <= 2; round++) {
 			unsigned gl = round == 1 ? RK_ACT_GL1 : RK_ACT_GL2;
 			unsigned lb = round == 1 ? RK_ACT_LB1 : RK_ACT_LB2;
-			if (all & gl) {
+			if ((all | again) & gl) {
 				struct act *a =
 					new_act(m, RK_EV_GL, week, nth, round);
 				if (!a)
@@ -266,12 +289,17 @@ static enum rk_status duo_acts(struct model *m, unsigned acts, unsigned missed,
 				a->people[1] = d->b;
 				a->people[2] = d->c;
 				a->n_people = d->c >= 0 ? 3 : 2;
+				if (!(all & gl) && !left_behind(m, a))
+					m->n_acts--;
 			}
 			int from = gl_week[round - 1] >= 0 ? gl_week[round - 1]
 							   : week;
-			if ((all & lb) &&
+			size_t first = m->n_acts;
+			if (((all | again) & lb) &&
 			    lb_acts(m, d, week, nth, round, from) != RK_OK)
 				return RK_ERR_NOMEM;
+			if (!(all & lb))
+				keep_left_behind(m, first);
 		}
 	}
 	return RK_OK;
@@ -303,19 +331,28 @@ static enum rk_status collect_acts(struct model *m)
 			gl_week[1] = w;
 		/* Rebalancing: the weeks before the date stay as they were. */
 		if (m->ctx->prev && w < m->ctx->from_week) {
-			missed |= acts & (RK_ACT_GL1 | RK_ACT_LB1 | RK_ACT_GL2 |
-					  RK_ACT_LB2);
+			missed |= acts;
 			continue;
 		}
 		for (size_t t = 0; t < 3; t++) {
+			unsigned bit = team_acts[t].act;
 			/* Held in the bordsessie: weekly.c makes it longer. */
-			if (!(acts & team_acts[t].act) ||
+			if (!((acts | missed) & bit) ||
 			    (in_bs & (1u << team_acts[t].kind)))
 				continue;
-			if (!new_act(m, team_acts[t].kind, w, nth, 1))
+			struct act *a =
+				new_act(m, team_acts[t].kind, w, nth, 1);
+			if (!a)
 				return RK_ERR_NOMEM;
+			/* One of a week before the date that had slipped past
+			 * it goes on, like a duo's (duo_acts). */
+			if (!(acts & bit) && !left_behind(m, a))
+				m->n_acts--;
 		}
-		if (duo_acts(m, acts, missed, w, nth, gl_week) != RK_OK)
+		if (duo_acts(m, acts,
+			     missed & (RK_ACT_GL1 | RK_ACT_LB1 | RK_ACT_GL2 |
+				       RK_ACT_LB2),
+			     w, nth, gl_week) != RK_OK)
 			return RK_ERR_NOMEM;
 		missed = 0;
 	}
@@ -859,6 +896,31 @@ static enum rk_status fb_act_rows(struct model *m, struct rk_mip *mip, size_t i,
 	return RK_OK;
 }
 
+static bool away(const struct model *m, const struct act *a);
+
+/* Rebalancing: a duo session of someone away in its week may lapse
+ * without a word (record()). A lesbezoek that slipped past the absence
+ * has no such excuse for its feedbackgesprek: it lapses only with it,
+ * else the lesbezoek stands with no feedbackgesprek after it (verify,
+ * rule 8). unplaced_fb - unplaced_lb <= 0. Not when planning afresh: an
+ * unplaced feedbackgesprek is then a broken rule that is reported as
+ * its own. */
+static enum rk_status lapse_row(struct model *m, struct rk_mip *mip, size_t i)
+{
+	const struct act *fb = &m->acts[i];
+	const struct act *lb = &m->acts[fb->lb];
+	if (!m->ctx->prev || lb->done || !away(m, fb))
+		return RK_OK;
+	char name[64];
+	model_name(name, sizeof(name), "fb_lapses_with_lb_", 1,
+		   (const long[]){ (long)i });
+	if (rk_mip_add_row(mip, name, RK_MIP_LE, 0.0) < 0 ||
+	    rk_mip_term(mip, fb->unplaced, 1.0) != RK_OK ||
+	    rk_mip_term(mip, lb->unplaced, -1.0) != RK_OK)
+		return RK_ERR_NOMEM;
+	return RK_OK;
+}
+
 static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 {
 	struct next_days *nd = malloc((m->n_cands + 1) * sizeof(*nd));
@@ -866,8 +928,11 @@ static enum rk_status fb_rows(struct model *m, struct rk_mip *mip)
 		return RK_ERR_NOMEM;
 	enum rk_status status = RK_OK;
 	for (size_t i = 0; status == RK_OK && i < m->n_acts; i++)
-		if (m->acts[i].kind == RK_EV_FB && !m->acts[i].done)
+		if (m->acts[i].kind == RK_EV_FB && !m->acts[i].done) {
 			status = fb_act_rows(m, mip, i, nd);
+			if (status == RK_OK)
+				status = lapse_row(m, mip, i);
+		}
 	free(nd);
 	return status;
 }
@@ -1395,22 +1460,40 @@ static struct rk_event *make_event(struct model *m, const struct act *a,
 				c->date, c->start, c->end, "%s", suffix);
 }
 
-/* Rebalancing: where the activity was in the previous plan, to make
- * moving it cost; date -1 when it is new. */
-static void find_old(struct model *m, struct act *a)
+/* Rebalancing: the activity's event in the previous plan, or NULL when
+ * it is new (or when planning afresh). */
+static const struct rk_event *old_event(const struct model *m,
+					const struct act *a)
 {
-	a->old_date = -1;
 	if (!m->ctx->prev)
-		return;
+		return NULL;
 	char suffix[256], id[512];
 	act_suffix(m, a, suffix, sizeof(suffix));
 	snprintf(id, sizeof(id), "%s-%s-%s", m->ctx->sid,
 		 rk_event_kind_name(a->kind), suffix);
-	const struct rk_event *old = rk_planctx_prev_event(m->ctx, id);
-	if (old) {
-		a->old_date = old->date;
+	return rk_planctx_prev_event(m->ctx, id);
+}
+
+/* Rebalancing: where the activity was in the previous plan, to make
+ * moving it cost; date -1 when it is new. */
+static void find_old(struct model *m, struct act *a)
+{
+	const struct rk_event *old = old_event(m, a);
+	a->old_date = old ? old->date : -1;
+	if (old)
 		a->old_start = old->start;
-	}
+}
+
+/* Rebalancing: whether @a, an activity of a week before the date, had
+ * slipped past the date in the previous plan and did not stay there
+ * (rebalance.c keeps it only where it still fits, with nobody away): the
+ * session model plans it again, like the activities of the weeks from
+ * the date. */
+static bool left_behind(const struct model *m, const struct act *a)
+{
+	const struct rk_event *old = old_event(m, a);
+	return old && old->date >= m->ctx->from &&
+	       !rk_planctx_kept(m->ctx, old);
 }
 
 static const char *event_title(struct model *m, const struct act *a,

@@ -792,6 +792,175 @@ START_TEST(test_join_moves_moment_later_in_week)
 }
 END_TEST
 
+/* The PO example (examples/po-school) as first planned. */
+static struct rk_test_planned plan_po(void)
+{
+	struct rk_test_planned w =
+		rk_test_plan("examples/po-school/school.yaml", NULL);
+	ck_assert_int_eq(w.status, RK_OK);
+	return w;
+}
+
+/* Every lesbezoek of @plan on or after @from has its feedbackgesprek
+ * (the same duo, period and round) on or after it. */
+static void assert_lb_followed(const struct rk_plan *plan, int from)
+{
+	for (size_t i = 0; i < rk_plan_n_events(plan); i++) {
+		const struct rk_event *lb = rk_plan_event(plan, i);
+		const char *kind = rk_event_kind_name(RK_EV_LB);
+		const char *at = strstr(lb->id, kind);
+		if (lb->kind != RK_EV_LB || lb->date < from || !at)
+			continue;
+		char id[512];
+		snprintf(id, sizeof(id), "%.*s%s%s", (int)(at - lb->id), lb->id,
+			 rk_event_kind_name(RK_EV_FB), at + strlen(kind));
+		const struct rk_event *fb = find(plan, id);
+		ck_assert_msg(fb && fb->date >= lb->date,
+			      "%s has no %s after it", lb->id, id);
+	}
+}
+
+/* AVI ill from 11 to 20 January 2027 in the PO example: the lesbezoek of
+ * round 2 of duo AVI-PRA (Wednesday 13 January) could only slip to
+ * Wednesday 27 January, the day of the verbindingssessie, with no
+ * moment left for its feedbackgesprek before it. The session model
+ * placed it there anyway and let the feedbackgesprek lapse as if the
+ * illness excused it; verify refused the plan (rule 8) and the rebalance
+ * exited 3. Now the two lapse together, as a session in an illness
+ * does. */
+START_TEST(test_lesbezoek_lapses_with_feedback)
+{
+	struct rk_test_planned w = plan_po();
+	int from = rk_date_from_ymd(2027, 1, 11);
+	ck_assert_ptr_nonnull(
+		find(w.plan, "de-wadloper-lesbezoek-onderbouw-p2-r2-PRA-AVI"));
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(
+		&w, "AVI", from, rk_date_from_ymd(2027, 1, 20), &pt);
+	ck_assert_int_eq(pt.partners_changed, 0);
+	ck_assert_ptr_null(
+		find(next, "de-wadloper-lesbezoek-onderbouw-p2-r2-PRA-AVI"));
+	ck_assert_ptr_null(find(
+		next, "de-wadloper-feedbackgesprek-onderbouw-p2-r2-PRA-AVI"));
+	assert_lb_followed(next, from);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* BDI ill from 7 to 16 June 2027 in the PO example: the lesbezoek of
+ * round 1 of duo BDI-RJA belongs to the week before the date but had
+ * slipped to Monday 7 June, into the illness. It was not kept (BDI is
+ * away that day) and, its week lying before the date, not planned again
+ * either: it vanished while round 2 went on, so verify took round 2's
+ * lesbezoek for round 1's and refused the plan (rule 12, exit 3). Now it
+ * is planned again after the illness, before round 2's lesbezoek, with
+ * its feedbackgesprek. */
+START_TEST(test_slipped_lesbezoek_replanned)
+{
+	struct rk_test_planned w = plan_po();
+	int from = rk_date_from_ymd(2027, 6, 7);
+	int until = rk_date_from_ymd(2027, 6, 16);
+	static const char *const r1 =
+		"de-wadloper-lesbezoek-bovenbouw-p5-r1-BDI-RJA";
+	static const char *const r2 =
+		"de-wadloper-lesbezoek-bovenbouw-p5-r2-RJA-BDI";
+	const struct rk_event *old = find(w.plan, r1);
+	ck_assert_ptr_nonnull(old);
+	ck_assert_int_eq(old->date, from);
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(&w, "BDI", from, until, &pt);
+	ck_assert_int_eq(pt.partners_changed, 0);
+	const struct rk_event *lb1 = find(next, r1), *lb2 = find(next, r2);
+	ck_assert_ptr_nonnull(lb1);
+	ck_assert_ptr_nonnull(lb2);
+	ck_assert_int_gt(lb1->date, until);
+	ck_assert_int_lt(lb1->date, lb2->date);
+	assert_lb_followed(next, from);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* BDI ill on Monday 7 June 2027 alone: the slipped lesbezoek of round 1
+ * (that day) is planned again, and its feedbackgesprek (Tuesday 8 June,
+ * with BDI back) goes with it. It used to carry over on its own: it
+ * followed no lesbezoek (verify, rule 8) or, with the lesbezoek planned
+ * again, came before it. */
+START_TEST(test_feedback_follows_replanned_lesbezoek)
+{
+	struct rk_test_planned w = plan_po();
+	int from = rk_date_from_ymd(2027, 6, 7);
+	static const char *const lb_id =
+		"de-wadloper-lesbezoek-bovenbouw-p5-r1-BDI-RJA";
+	static const char *const fb_id =
+		"de-wadloper-feedbackgesprek-bovenbouw-p5-r1-BDI-RJA";
+	const struct rk_event *old = find(w.plan, fb_id);
+	ck_assert_ptr_nonnull(old);
+	ck_assert_int_eq(old->date, rk_date_from_ymd(2027, 6, 8));
+	struct rk_perturbation pt;
+	struct rk_plan *next = rebalance_away(&w, "BDI", from, from, &pt);
+	const struct rk_event *lb = find(next, lb_id), *fb = find(next, fb_id);
+	ck_assert_ptr_nonnull(lb);
+	ck_assert_ptr_nonnull(fb);
+	ck_assert_int_gt(lb->date, from);
+	ck_assert(fb->date > lb->date ||
+		  (fb->date == lb->date && fb->start >= lb->end));
+	assert_lb_followed(next, from);
+	assert_past_frozen(w.plan, next, from);
+	assert_verified(&w, next);
+	rk_plan_free(next);
+	rk_test_planned_free(&w);
+}
+END_TEST
+
+/* Whether @ev has @person among its people. */
+static bool has_part(const struct rk_event *ev, int person)
+{
+	for (size_t i = 0; i < ev->n_parts; i++)
+		if (ev->parts[i].person == person)
+			return true;
+	return false;
+}
+
+/* BDI ill from Monday 31 May 2027, for two days and for ten: the
+ * leerlingarena of period 5 belongs to its first week (24 May) but had
+ * slipped to Thursday 3 June. It was neither kept (it lies in a week
+ * from the date on, or BDI is away that day) nor planned again (its week
+ * lies before the date), so the team had none that period (verify,
+ * rule 11; exit 3). Now it stays on 3 June, without BDI while ill. */
+START_TEST(test_slipped_team_session_stays)
+{
+	static const char *const id = "de-wadloper-leerlingarena-bovenbouw-p5";
+	int from = rk_date_from_ymd(2027, 5, 31);
+	int until[2] = { rk_date_from_ymd(2027, 6, 1),
+			 rk_date_from_ymd(2027, 6, 9) };
+	for (int i = 0; i < 2; i++) {
+		struct rk_test_planned w = plan_po();
+		const struct rk_event *old = find(w.plan, id);
+		ck_assert_ptr_nonnull(old);
+		ck_assert_int_eq(old->date, rk_date_from_ymd(2027, 6, 3));
+		struct rk_perturbation pt;
+		struct rk_plan *next =
+			rebalance_away(&w, "BDI", from, until[i], &pt);
+		const struct rk_event *arena = find(next, id);
+		ck_assert_ptr_nonnull(arena);
+		ck_assert_int_eq(arena->date, old->date);
+		ck_assert_int_eq(arena->start, old->start);
+		ck_assert(has_part(arena, who(&w, "BDI")) ==
+			  (until[i] < arena->date));
+		assert_past_frozen(w.plan, next, from);
+		assert_verified(&w, next);
+		rk_plan_free(next);
+		rk_test_planned_free(&w);
+	}
+}
+END_TEST
+
 Suite *suite_rebalance(void)
 {
 	Suite *s = suite_create("rebalance");
@@ -815,6 +984,10 @@ Suite *suite_rebalance(void)
 	tcase_add_test(tc, test_keep_and_split_conflict);
 	tcase_add_test(tc, test_no_change_is_no_change);
 	tcase_add_test(tc, test_join_full_team_refused);
+	tcase_add_test(tc, test_lesbezoek_lapses_with_feedback);
+	tcase_add_test(tc, test_slipped_lesbezoek_replanned);
+	tcase_add_test(tc, test_feedback_follows_replanned_lesbezoek);
+	tcase_add_test(tc, test_slipped_team_session_stays);
 	suite_add_tcase(s, tc);
 	return s;
 }
