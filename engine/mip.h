@@ -1,8 +1,10 @@
 /* mip.h - a small mixed-integer model, solved by GLPK's glp_intopt.
  *
  * The planner's models are built here column by column and row by row with
- * readable names, then solved with presolve on, messages off, a node
- * limit and a time limit. This is the only place that includes <glpk.h>: the rest of the
+ * readable names, then solved with messages off, a node limit and a time
+ * limit: with GLPK's presolver, or, for a model that prefers the search
+ * (rk_mip_prefer_search), from the dual simplex's root with cuts at the
+ * root only. This is the only place that includes <glpk.h>: the rest of the
  * engine knows nothing of the solver. All variables are binary unless made
  * otherwise; the objective is minimised. */
 #ifndef RK_MIP_H
