@@ -57,6 +57,10 @@ struct pairing {
 	bool *gl[2]; /* [i][j]: i and j meet in the GL weeks */
 	bool *lb[2]; /* [i][j]: i visits j in the LB weeks, and their FB
 		      * fits after it */
+	/* Rebalancing, the period being changed: [i][j]: i's lesbezoek of
+	 * j of the round is in the previous plan and stays (held before the
+	 * date, or carried over). */
+	bool *held[2];
 	struct windows {
 		int gl[2][12]; /* the weeks of each round's GL and later */
 		int n_gl[2];
@@ -87,7 +91,9 @@ static bool meet_on(const struct rk_planctx *ctx, const int *people, int n,
  * every later week of the period, as the session model lets a session
  * slip (costing more each week); for a lesbezoek also from the week of
  * its round's lesontwerp on. Rebalancing leaves out the weeks before
- * the date: what was planned there has been. */
+ * the date: what was planned there has been. A unit that stays counts
+ * what it has done there, and what carries over (held, gl_stays): only
+ * the rest of its rounds must fit in these weeks. */
 static void round_weeks(const struct rk_planctx *ctx, const struct rk_period *p,
 			struct windows *win)
 {
@@ -247,6 +253,75 @@ static const struct rk_duo *old_duo(const struct rk_planctx *ctx,
 	return NULL;
 }
 
+/* Rebalancing, the period being changed: the unit of the previous plan
+ * with exactly the members at positions @m, or NULL when the unit is
+ * new. Only such a unit keeps what it has done (sessions.c plans the
+ * activities of the weeks before the date again for a new one). */
+static const struct rk_duo *same_unit(const struct rk_planctx *ctx,
+				      const struct pairing *pr, const int *m)
+{
+	if (!pr->current)
+		return NULL;
+	const struct rk_duo *d = old_duo(ctx, pr, pr->members[m[0]]);
+	int size = m[2] >= 0 ? 3 : 2;
+	if (!d || (d->c >= 0 ? 3 : 2) != size)
+		return NULL;
+	for (int x = 0; x < size; x++) {
+		int person = pr->members[m[x]];
+		if (d->a != person && d->b != person && d->c != person)
+			return NULL;
+	}
+	return d;
+}
+
+/* Rebalancing: whether the previous plan's event @id (without the
+ * school's id) stays: held before the date, or carried over
+ * (rebalance.c, keep_untouched). Such an activity is done; the weeks
+ * from the date need not hold it again. */
+static bool stays(const struct rk_planctx *ctx, const char *id)
+{
+	char full[512];
+	snprintf(full, sizeof(full), "%s-%s", ctx->sid, id);
+	const struct rk_event *ev = rk_planctx_prev_event(ctx, full);
+	return ev && (ev->date < ctx->from || rk_planctx_kept(ctx, ev));
+}
+
+static const char *pid(const struct rk_planctx *ctx, int person)
+{
+	return rk_school_get_person(ctx->school, (size_t)person)->id;
+}
+
+/* Whether the lesontwerp of round @r (0, 1) of @d, a unit of the previous
+ * plan, stays (its id as sessions.c's act_suffix makes it). */
+static bool gl_stays(const struct rk_planctx *ctx, const struct pairing *pr,
+		     const struct rk_duo *d, int r)
+{
+	char id[400];
+	snprintf(id, sizeof(id), "gezamenlijk-lesontwerp-%s-p%d-r%d-%s-%s%s%s",
+		 pr->g->id, pr->p->number, r + 1, pid(ctx, d->a),
+		 pid(ctx, d->b), d->c >= 0 ? "-" : "",
+		 d->c >= 0 ? pid(ctx, d->c) : "");
+	return stays(ctx, id);
+}
+
+/* Whether @v's lesbezoek of @h in round @r (0, 1) of the previous plan
+ * stays. */
+static bool lb_stays(const struct rk_planctx *ctx, const struct pairing *pr,
+		     int r, int v, int h)
+{
+	char id[400];
+	snprintf(id, sizeof(id), "lesbezoek-%s-p%d-r%d-%s-%s", pr->g->id,
+		 pr->p->number, r + 1, pid(ctx, v), pid(ctx, h));
+	return stays(ctx, id);
+}
+
+/* Whether i visits j in round @r: in the weeks left, or, for a unit that
+ * was one before (@was), already in the previous plan. */
+static bool visits_in(const struct pairing *pr, int r, int i, int j, bool was)
+{
+	return AT(pr->lb[r], pr, i, j) || (was && AT(pr->held[r], pr, i, j));
+}
+
 /* Rebalancing: how many members of the unit (positions @m) lose a partner
  * they had who still takes part. */
 static int partners_changed(const struct rk_planctx *ctx,
@@ -274,11 +349,13 @@ static int partners_changed(const struct rk_planctx *ctx,
 
 /* What a pair costs, visiting aside (a trio visits in a cycle). */
 static double pair_base(const struct rk_planctx *ctx, const struct pairing *pr,
-			int i, int j)
+			int i, int j, const struct rk_duo *was)
 {
 	int a = pr->members[i], b = pr->members[j];
-	if (!AT(pr->gl[0], pr, i, j) || !AT(pr->gl[1], pr, i, j))
-		return COST_IMPOSSIBLE;
+	for (int r = 0; r < 2; r++)
+		if (!AT(pr->gl[r], pr, i, j) &&
+		    !(was && gl_stays(ctx, pr, was, r)))
+			return COST_IMPOSSIBLE;
 	const struct rk_person *pa =
 		rk_school_get_person(ctx->school, (size_t)a);
 	const struct rk_person *pb =
@@ -295,33 +372,52 @@ static double pair_base(const struct rk_planctx *ctx, const struct pairing *pr,
 static double pair_cost(const struct rk_planctx *ctx, const struct pairing *pr,
 			int i, int j)
 {
+	int m[3] = { i, j, -1 };
+	const struct rk_duo *was = same_unit(ctx, pr, m);
 	/* Round 1: i visits j; round 2: j visits i. */
-	if (!AT(pr->lb[0], pr, i, j) || !AT(pr->lb[1], pr, j, i))
+	if (!visits_in(pr, 0, i, j, was) || !visits_in(pr, 1, j, i, was))
 		return COST_IMPOSSIBLE;
 	int ij = AT(pr->visits, pr, i, j), ji = AT(pr->visits, pr, j, i);
 	int few = ij < ji ? ij : ji;
-	return pair_base(ctx, pr, i, j) + 2.0 / (double)few;
+	/* A unit whose visits all stay may have no chance left to count
+	 * (a new timetable). */
+	return pair_base(ctx, pr, i, j, was) +
+	       2.0 / (double)(few > 0 ? few : 1);
 }
 
 /* A trio visits in a cycle (i to j to k to i, or the other way round):
  * everyone visits once and hosts once in a round, which is all the period
  * ritmiek asks; one feasible cycle is enough. */
-static bool cycle(const struct pairing *pr, int r, int i, int j, int k)
+static bool cycle(const struct pairing *pr, int r, int i, int j, int k,
+		  bool was)
 {
-	return AT(pr->lb[r], pr, i, j) && AT(pr->lb[r], pr, j, k) &&
-	       AT(pr->lb[r], pr, k, i);
+	return visits_in(pr, r, i, j, was) && visits_in(pr, r, j, k, was) &&
+	       visits_in(pr, r, k, i, was);
 }
 
 /* Which way round a trio visits in each round: bit r set for "back"
  * (i visits k) in round r + 1. Round 1 prefers forward and round 2 back,
  * so that everyone visits someone else each round. */
-static unsigned trio_ways(const struct pairing *pr, int i, int j, int k)
+static unsigned trio_ways(const struct pairing *pr, int i, int j, int k,
+			  bool was)
 {
 	unsigned ways = 0;
-	if (!cycle(pr, 0, i, j, k))
+	if (!cycle(pr, 0, i, j, k, was))
 		ways |= 1u;
-	if (cycle(pr, 1, i, k, j))
+	if (cycle(pr, 1, i, k, j, was))
 		ways |= 2u;
+	/* A trio that was one goes on the way round its visits that stay
+	 * went (the plan file does not keep the way). */
+	for (int r = 0; was && r < 2; r++) {
+		bool fwd = AT(pr->held[r], pr, i, j) ||
+			   AT(pr->held[r], pr, j, k) ||
+			   AT(pr->held[r], pr, k, i);
+		bool back = AT(pr->held[r], pr, i, k) ||
+			    AT(pr->held[r], pr, k, j) ||
+			    AT(pr->held[r], pr, j, i);
+		if (fwd != back)
+			ways = back ? ways | (1u << r) : ways & ~(1u << r);
+	}
 	return ways;
 }
 
@@ -347,15 +443,21 @@ static double trio_cost(const struct rk_planctx *ctx, const struct pairing *pr,
 {
 	int three[3] = { pr->members[i], pr->members[j], pr->members[k] };
 	int minutes = rk_school_get_settings(ctx->school)->gl_minutes;
+	int m[3] = { i, j, k };
+	const struct rk_duo *was = same_unit(ctx, pr, m);
 	for (int r = 0; r < 2; r++) {
-		/* The pairs meet for feedback; all three for lesson design. */
-		bool way = cycle(pr, r, i, j, k) || cycle(pr, r, i, k, j);
-		if (!way || !meet_in(ctx, pr->win.gl[r], pr->win.n_gl[r], three,
-				     3, minutes))
+		/* The pairs meet for feedback; all three for lesson design.
+		 * A trio that was one keeps the visits it has made: only
+		 * the rest of its cycle need fit in the weeks left. */
+		bool way = cycle(pr, r, i, j, k, was) ||
+			   cycle(pr, r, i, k, j, was);
+		if (!way || (!meet_in(ctx, pr->win.gl[r], pr->win.n_gl[r],
+				      three, 3, minutes) &&
+			     !(was && gl_stays(ctx, pr, was, r))))
 			return COST_IMPOSSIBLE;
 	}
-	return (pair_base(ctx, pr, i, j) + pair_base(ctx, pr, j, k) +
-		pair_base(ctx, pr, i, k)) /
+	return (pair_base(ctx, pr, i, j, was) + pair_base(ctx, pr, j, k, was) +
+		pair_base(ctx, pr, i, k, was)) /
 		       2.0 +
 	       (one_day(ctx, three) ? COST_ONE_DAY_TRIO : 0.0);
 }
@@ -497,7 +599,7 @@ static bool first_time(struct rk_planctx *ctx, int v, int h, unsigned char bit)
 
 /* A chosen group whose members cannot work together: say who and why. */
 static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
-			 int i, int j)
+			 int i, int j, const struct rk_duo *was)
 {
 	int v = pr->members[i], h = pr->members[j];
 	const char *team = pr->g->name, *vn = rk_planctx_name(ctx, v);
@@ -518,8 +620,7 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 				ctx,
 				_("%s, from period %d: %s cannot visit a lesson of %s: %s never teaches while %s is free, and no other split of the team into duos avoids this%s%s"),
 				team, number, vn, hn, hn, vn, fix, cover);
-	} else if (i < j &&
-		   (!AT(pr->gl[0], pr, i, j) || !AT(pr->gl[1], pr, i, j))) {
+	} else if (i < j && pair_base(ctx, pr, i, j, was) >= COST_IMPOSSIBLE) {
 		if (first_time(ctx, v, h, 2))
 			rk_planctx_infeasible(
 				ctx,
@@ -527,7 +628,8 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 				team, number, vn, hn,
 				rk_school_get_settings(ctx->school)
 					->gl_minutes);
-	} else if ((!AT(pr->lb[0], pr, i, j) || !AT(pr->lb[1], pr, i, j)) &&
+	} else if ((!visits_in(pr, 0, i, j, was) ||
+		    !visits_in(pr, 1, i, j, was)) &&
 		   first_time(ctx, v, h, 4)) {
 		rk_planctx_infeasible(
 			ctx,
@@ -541,10 +643,11 @@ static void explain_pair(struct rk_planctx *ctx, const struct pairing *pr,
 static void explain(struct rk_planctx *ctx, const struct pairing *pr,
 		    const struct unit *u)
 {
+	const struct rk_duo *was = same_unit(ctx, pr, u->m);
 	for (int x = 0; x < 3 && u->m[x] >= 0; x++)
 		for (int y = 0; y < 3 && u->m[y] >= 0; y++)
 			if (x != y)
-				explain_pair(ctx, pr, u->m[x], u->m[y]);
+				explain_pair(ctx, pr, u->m[x], u->m[y], was);
 }
 
 static enum rk_status record(struct rk_planctx *ctx, const struct pairing *pr,
@@ -555,13 +658,15 @@ static enum rk_status record(struct rk_planctx *ctx, const struct pairing *pr,
 		if (!rk_mip_chosen(mip, units[u].col))
 			continue;
 		const int *m = units[u].m;
+		const struct rk_duo *was = same_unit(ctx, pr, m);
 		struct rk_duo d = {
 			pr->g->team,
 			pr->p->number,
 			pr->members[m[0]],
 			pr->members[m[1]],
 			m[2] >= 0 ? pr->members[m[2]] : -1,
-			m[2] >= 0 ? trio_ways(pr, m[0], m[1], m[2]) : 0,
+			m[2] >= 0 ? trio_ways(pr, m[0], m[1], m[2], was != NULL)
+				  : 0,
 		};
 		if (rk_plan_add_duo(ctx->plan, d) != RK_OK)
 			return RK_ERR_NOMEM;
@@ -590,9 +695,10 @@ static enum rk_status take_members(const struct rk_planctx *ctx,
 	for (int r = 0; r < 2; r++) {
 		pr->gl[r] = calloc(cells, sizeof(bool));
 		pr->lb[r] = calloc(cells, sizeof(bool));
+		pr->held[r] = calloc(cells, sizeof(bool));
 	}
 	if (!pr->visits || !pr->together || !pr->gl[0] || !pr->gl[1] ||
-	    !pr->lb[0] || !pr->lb[1])
+	    !pr->lb[0] || !pr->lb[1] || !pr->held[0] || !pr->held[1])
 		return RK_ERR_NOMEM;
 	return RK_OK;
 }
@@ -605,6 +711,7 @@ static void release_members(struct pairing *pr)
 	for (int r = 0; r < 2; r++) {
 		free(pr->gl[r]);
 		free(pr->lb[r]);
+		free(pr->held[r]);
 	}
 }
 
@@ -646,6 +753,9 @@ static enum rk_status measure(const struct rk_planctx *ctx, struct pairing *pr)
 					AT(pr->visits, pr, i, j) &&
 					visit_in(ctx, pr->win.lb[r],
 						 pr->win.n_lb[r], a, b);
+				AT(pr->held[r], pr, i, j) =
+					pr->current && i != j &&
+					lb_stays(ctx, pr, r, a, b);
 				AT(pr->gl[r], pr, i, j) =
 					j > i	? meet_in(ctx, pr->win.gl[r],
 							  pr->win.n_gl[r], two, 2,
