@@ -238,15 +238,22 @@ static void release_people(struct by_person *bp)
 	free(bp->ev);
 }
 
-/* The one or two partners of @person in @period, -1 for none. */
-static void partners(const struct rk_plan *plan, int period, int person,
-		     int out[2])
+/* The one or two partners of every person in @period, -1 for none, into
+ * @out (two per person, @n_people of them): each person's first duo of
+ * the period in plan order. Once per plan, not once per person: a scan of
+ * the duos for each of 2,000 people was a fifth of a rebalance's report. */
+static void partners(const struct rk_plan *plan, int period, size_t n_people,
+		     int (*out)[2])
 {
-	out[0] = out[1] = -1;
-	for (size_t i = 0; i < rk_plan_n_duos(plan) && out[0] < 0; i++) {
+	for (size_t p = 0; p < n_people; p++)
+		out[p][0] = out[p][1] = -1;
+	for (size_t i = 0; i < rk_plan_n_duos(plan); i++) {
 		const struct rk_duo *d = rk_plan_duo(plan, i);
-		if (d->period == period)
-			rk_duo_partners(d, person, out);
+		int members[3] = { d->a, d->b, d->c };
+		for (int m = 0; d->period == period && m < 3; m++)
+			if (members[m] >= 0 && (size_t)members[m] < n_people &&
+			    out[members[m]][0] < 0)
+				rk_duo_partners(d, members[m], out[members[m]]);
 	}
 }
 
@@ -255,13 +262,10 @@ static bool in_pair(const int set[2], int p)
 	return p >= 0 && (set[0] == p || set[1] == p);
 }
 
-static void partner_clause(const struct rk_school *s, const struct rk_plan *old,
-			   const struct rk_plan *next, int period, int from,
-			   int person, struct text *t)
+/* @was and @now: the person's partners before and after (partners). */
+static void partner_clause(const struct rk_school *s, const int was[2],
+			   const int now[2], int from, struct text *t)
 {
-	int was[2], now[2];
-	partners(old, period, person, was);
-	partners(next, period, person, now);
 	bool lost = (was[0] >= 0 && !in_pair(now, was[0])) ||
 		    (was[1] >= 0 && !in_pair(now, was[1]));
 	if (!lost || now[0] < 0)
@@ -413,10 +417,10 @@ static int cmp_told(const void *x, const void *y)
 	return strcmp(a->text, b->text);
 }
 
-static void person_text(const struct rk_school *s, const struct rk_plan *old,
-			const struct rk_plan *next, int period, int from,
-			int person, const struct by_person *pa,
-			const struct by_person *pb, struct text *t)
+static void person_text(const struct rk_school *s, const struct rk_plan *next,
+			int from, int person, const struct by_person *pa,
+			const struct by_person *pb, const int (*was)[2],
+			const int (*now)[2], struct text *t)
 {
 	const struct rk_event *const *ea = pa->ev + pa->start[person];
 	const struct rk_event *const *eb = pb->ev + pb->start[person];
@@ -432,7 +436,7 @@ static void person_text(const struct rk_school *s, const struct rk_plan *old,
 		       date, na);
 		return;
 	}
-	partner_clause(s, old, next, period, from, person, t);
+	partner_clause(s, was[person], now[person], from, t);
 	struct weekly wk = { 0, -1, -1, NULL };
 	struct told_list l = { 0 };
 	size_t i = 0, j = 0;
@@ -499,6 +503,7 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 	size_t n_people = rk_school_n_person(school);
 	struct rk_changes *c = calloc(1, sizeof(*c));
 	struct by_person pa = { 0 }, pb = { 0 };
+	int(*was)[2] = NULL, (*now)[2] = NULL;
 	enum rk_status status = RK_ERR_NOMEM;
 	*out = NULL;
 	if (!c || !index_people(old, n_people, from, &pa) ||
@@ -506,11 +511,17 @@ enum rk_status rk_changes_describe(const struct rk_school *school,
 	    !(c->items = calloc(n_people + 1, sizeof(*c->items))))
 		goto out;
 	int period = period_at(old, from);
+	was = malloc((n_people + 1) * sizeof(*was));
+	now = malloc((n_people + 1) * sizeof(*now));
+	if (!was || !now)
+		goto out;
+	partners(old, period, n_people, was);
+	partners(next, period, n_people, now);
 	for (size_t p = 0; p < n_people; p++) {
 		struct text list = { 0 };
 		struct text t = { .list = &list };
-		person_text(school, old, next, period, from, (int)p, &pa, &pb,
-			    &t);
+		person_text(school, next, from, (int)p, &pa, &pb,
+			    (const int(*)[2])was, (const int(*)[2])now, &t);
 		add(&t, "%s", t.len ? "." : "");
 		char *letter =
 			t.len ? make_letter(school, (int)p, from, &list) : NULL;
@@ -535,6 +546,8 @@ out:
 	rk_changes_free(c);
 	release_people(&pa);
 	release_people(&pb);
+	free(was);
+	free(now);
 	return status;
 }
 
