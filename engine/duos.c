@@ -274,34 +274,27 @@ static const struct rk_duo *same_unit(const struct rk_planctx *ctx,
 	return d;
 }
 
-/* Rebalancing: whether the previous plan's event @id (without the
- * school's id) stays: held before the date, or carried over
- * (rebalance.c, keep_untouched). Such an activity is done; the weeks
- * from the date need not hold it again. */
-static bool stays(const struct rk_planctx *ctx, const char *id)
+/* Rebalancing: whether the previous plan's @kind activity of round @r (0,
+ * 1) of @people (@n of them, in the order of its id) stays: held before
+ * the date, or carried over (rebalance.c, keep_untouched). Such an
+ * activity is done; the weeks from the date need not hold it again. */
+static bool stays(const struct rk_planctx *ctx, const struct pairing *pr,
+		  enum rk_event_kind kind, int r, const int *people, size_t n)
 {
-	char full[512];
-	snprintf(full, sizeof(full), "%s-%s", ctx->sid, id);
-	const struct rk_event *ev = rk_planctx_prev_event(ctx, full);
+	char suffix[256];
+	rk_planctx_duo_suffix(ctx, pr->g->id, pr->p->number, r + 1, people, n,
+			      suffix, sizeof(suffix));
+	const struct rk_event *ev = rk_planctx_prev_of(ctx, kind, suffix);
 	return ev && (ev->date < ctx->from || rk_planctx_kept(ctx, ev));
 }
 
-static const char *pid(const struct rk_planctx *ctx, int person)
-{
-	return rk_school_get_person(ctx->school, (size_t)person)->id;
-}
-
 /* Whether the lesontwerp of round @r (0, 1) of @d, a unit of the previous
- * plan, stays (its id as sessions.c's act_suffix makes it). */
+ * plan, stays. */
 static bool gl_stays(const struct rk_planctx *ctx, const struct pairing *pr,
 		     const struct rk_duo *d, int r)
 {
-	char id[400];
-	snprintf(id, sizeof(id), "gezamenlijk-lesontwerp-%s-p%d-r%d-%s-%s%s%s",
-		 pr->g->id, pr->p->number, r + 1, pid(ctx, d->a),
-		 pid(ctx, d->b), d->c >= 0 ? "-" : "",
-		 d->c >= 0 ? pid(ctx, d->c) : "");
-	return stays(ctx, id);
+	int people[3] = { d->a, d->b, d->c };
+	return stays(ctx, pr, RK_EV_GL, r, people, d->c >= 0 ? 3 : 2);
 }
 
 /* Whether @v's lesbezoek of @h in round @r (0, 1) of the previous plan
@@ -309,10 +302,8 @@ static bool gl_stays(const struct rk_planctx *ctx, const struct pairing *pr,
 static bool lb_stays(const struct rk_planctx *ctx, const struct pairing *pr,
 		     int r, int v, int h)
 {
-	char id[400];
-	snprintf(id, sizeof(id), "lesbezoek-%s-p%d-r%d-%s-%s", pr->g->id,
-		 pr->p->number, r + 1, pid(ctx, v), pid(ctx, h));
-	return stays(ctx, id);
+	int people[2] = { v, h };
+	return stays(ctx, pr, RK_EV_LB, r, people, 2);
 }
 
 /* Whether i visits j in round @r: in the weeks left, or, for a unit that

@@ -508,6 +508,30 @@ const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 	return hit ? *hit : NULL;
 }
 
+void rk_planctx_duo_suffix(const struct rk_planctx *ctx, const char *group,
+			   int period, int round, const int *people, size_t n,
+			   char *buf, size_t size)
+{
+	const char *id[3] = { "", "", "" };
+	for (size_t i = 0; i < n && i < 3; i++)
+		id[i] = rk_school_get_person(ctx->school, (size_t)people[i])
+				->id;
+	snprintf(buf, size, "%s-p%d-r%d-%s-%s%s%s", group, period, round, id[0],
+		 id[1], n == 3 ? "-" : "", id[2]);
+}
+
+const struct rk_event *rk_planctx_prev_of(const struct rk_planctx *ctx,
+					  enum rk_event_kind kind,
+					  const char *suffix)
+{
+	if (!ctx->prev)
+		return NULL;
+	char id[512];
+	snprintf(id, sizeof(id), "%s-%s-%s", ctx->sid, rk_event_kind_name(kind),
+		 suffix);
+	return rk_planctx_prev_event(ctx, id);
+}
+
 bool rk_planctx_kept(const struct rk_planctx *ctx, const struct rk_event *old)
 {
 	if (!ctx->prev || !ctx->kept || !old || !rk_plan_n_events(ctx->prev))

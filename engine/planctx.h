@@ -251,6 +251,18 @@ bool rk_planctx_held(const struct rk_planctx *ctx, int group);
 /* While rebalancing: the previous plan's event with @id, or NULL. */
 const struct rk_event *rk_planctx_prev_event(const struct rk_planctx *ctx,
 					     const char *id);
+/* The id of a duo activity after its kind (without the school's id):
+ * "GROUP-pPERIOD-rROUND-A-B[-C]", the @n (2 or 3) people's ids in order;
+ * the one form the session step names its events by and the duo step
+ * looks them up by. */
+void rk_planctx_duo_suffix(const struct rk_planctx *ctx, const char *group,
+			   int period, int round, const int *people, size_t n,
+			   char *buf, size_t size);
+/* While rebalancing: the previous plan's event of @kind whose id ends in
+ * @suffix (rk_planctx_duo_suffix, or a team session's), or NULL. */
+const struct rk_event *rk_planctx_prev_of(const struct rk_planctx *ctx,
+					  enum rk_event_kind kind,
+					  const char *suffix);
 /* While rebalancing: whether @old, an event of the previous plan, stays
  * in the plan as it was (ctx->kept). False when planning afresh. */
 bool rk_planctx_kept(const struct rk_planctx *ctx, const struct rk_event *old);

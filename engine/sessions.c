@@ -1412,11 +1412,6 @@ static enum rk_status person_rows(struct model *m, struct rk_mip *mip,
 	return day_rows(m, mip, person, v, w);
 }
 
-static const char *person_id(const struct model *m, int person)
-{
-	return rk_school_get_person(m->ctx->school, (size_t)person)->id;
-}
-
 static const char *kind_title(enum rk_event_kind kind)
 {
 	switch (kind) {
@@ -1439,16 +1434,11 @@ static void act_suffix(const struct model *m, const struct act *a, char *buf,
 {
 	if (a->n_people == 0)
 		snprintf(buf, size, "%s-p%d", m->g->id, m->p->number);
-	else if (a->kind == RK_EV_GL)
-		snprintf(buf, size, "%s-p%d-r%d-%s-%s%s%s", m->g->id,
-			 m->p->number, a->round, person_id(m, a->people[0]),
-			 person_id(m, a->people[1]),
-			 a->n_people == 3 ? "-" : "",
-			 a->n_people == 3 ? person_id(m, a->people[2]) : "");
 	else
-		snprintf(buf, size, "%s-p%d-r%d-%s-%s", m->g->id, m->p->number,
-			 a->round, person_id(m, a->people[0]),
-			 person_id(m, a->people[1]));
+		rk_planctx_duo_suffix(
+			m->ctx, m->g->id, m->p->number, a->round, a->people,
+			a->kind == RK_EV_GL ? (size_t)a->n_people : 2, buf,
+			size);
 }
 
 static struct rk_event *make_event(struct model *m, const struct act *a,
@@ -1467,11 +1457,9 @@ static const struct rk_event *old_event(const struct model *m,
 {
 	if (!m->ctx->prev)
 		return NULL;
-	char suffix[256], id[512];
+	char suffix[256];
 	act_suffix(m, a, suffix, sizeof(suffix));
-	snprintf(id, sizeof(id), "%s-%s-%s", m->ctx->sid,
-		 rk_event_kind_name(a->kind), suffix);
-	return rk_planctx_prev_event(m->ctx, id);
+	return rk_planctx_prev_of(m->ctx, a->kind, suffix);
 }
 
 /* Rebalancing: where the activity was in the previous plan, to make
